@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/**
+ * Small vocabularies shared by several modules. They live here so that `declics/diversity` can name a
+ * territory kind without importing the territory engine (and its data).
+ */
+
+/** The kind of territory a person lives in, as the territory module reports it. */
+export const TerritoryKind = z.enum(["qpv", "zrr", "frr", "other"]);
+export type TerritoryKind = z.infer<typeof TerritoryKind>;
+
+/** Gender as declared by the person. */
+export const Gender = z.enum(["female", "male", "other", "undisclosed"]);
+export type Gender = z.infer<typeof Gender>;
+
+/** Age bands used by the French public employment service's statistics. */
+export const AgeBand = z.enum(["under_26", "26_49", "50_plus"]);
+export type AgeBand = z.infer<typeof AgeBand>;
+
+/** Calendar zones: each has its own public holidays and time zone. */
+export const CalendarZone = z.enum([
+  "mainland",
+  "alsace_moselle",
+  "guadeloupe",
+  "martinique",
+  "guyane",
+  "la_reunion",
+  "mayotte",
+  "saint_martin",
+  "saint_barthelemy",
+]);
+export type CalendarZone = z.infer<typeof CalendarZone>;

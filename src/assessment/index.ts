@@ -1,0 +1,4 @@
+/**
+ * @module assessment
+ */
+export * from "./schema.js";

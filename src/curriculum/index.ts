@@ -1,0 +1,4 @@
+/**
+ * @module curriculum
+ */
+export * from "./schema.js";

@@ -1,0 +1,4 @@
+/**
+ * @module diversity
+ */
+export * from "./schema.js";

@@ -1,0 +1,5 @@
+/**
+ * Territory eligibility: is this person, living here, in a QPV, a ZRR or an FRR on this date, and why?
+ * @module territory
+ */
+export * from "./schema.js";
