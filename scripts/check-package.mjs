@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Checks the package as consumers see it, on the packed tarball:
+//   1. package.json `exports` names exactly the entries of scripts/entries.ts (one list for tsup, typedoc, exports)
+//   2. publint (strict) on the tarball
+//   3. @arethetypeswrong/cli on the tarball
+//   4. consumer smoke tests: the tarball installed into test/consumers and imported from ESM, CJS, and
+//      TypeScript compiled with moduleResolution "bundler" and "node16"
+//   5. bundle-size budget: declics/diversity and declics/assessment bundle for the browser without turf,
+//      flatbush or any dataset, under a stated size
+// Runs after `npm run build` (npm test does that first).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const packDir = join(root, ".tmp", "pack");
+const consumersDir = join(root, "test", "consumers");
+let failed = 0;
+
+function step(name, fn) {
+  return Promise.resolve()
+    .then(fn)
+    .then(
+      () => process.stdout.write(`✔ ${name}\n`),
+      (error) => {
+        failed++;
+        process.stdout.write(`✘ ${name}\n${error?.stdout ?? ""}${error?.stderr ?? ""}${error?.message ?? error}\n`);
+      },
+    );
+}
+
+function run(cmd, args, options = {}) {
+  return execFileSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options });
+}
+
+// Budgets (minified, zod external because it is a peer dependency). Raise them deliberately, in review.
+const BUDGETS = { diversity: 60_000, assessment: 150_000 };
+const FORBIDDEN = [/node_modules\/@turf\//, /node_modules\/flatbush\//, /data\/build\//, /src\/territory\//, /src\/data\//];
+
+const entriesSource = readFileSync(join(root, "scripts", "entries.ts"), "utf8");
+const entryNames = [...entriesSource.matchAll(/^\s*"?([\w/]+)"?:\s*"src\/[\w/]+\.ts"/gm)].map((m) => m[1]);
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+await step("exports match scripts/entries.ts", () => {
+  const fromEntries = entryNames.map((e) => (e === "index" ? "." : `./${e.replace(/\/index$/, "")}`)).sort();
+  const fromExports = Object.keys(pkg.exports).filter((k) => k !== "./package.json").sort();
+  if (JSON.stringify(fromEntries) !== JSON.stringify(fromExports)) {
+    throw new Error(`entries ${fromEntries.join(", ")} but exports ${fromExports.join(", ")}`);
+  }
+  if (Object.keys(pkg.exports).some((k) => k.includes("*"))) throw new Error("exports must not use a wildcard");
+});
+
+let tarball;
+await step("npm pack", () => {
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  run("npm", ["pack", "--ignore-scripts", "--pack-destination", packDir, "--silent"]);
+  const files = readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
+  if (files.length !== 1) throw new Error(`expected one tarball, found ${files.join(", ")}`);
+  tarball = join(packDir, files[0]);
+  const listing = run("tar", ["-tzf", tarball]);
+  for (const required of ["package/dist/index.js", "package/dist/index.cjs", "package/dist/cli/main.js", "package/data/sources.json"]) {
+    if (!listing.includes(required)) throw new Error(`tarball lacks ${required}`);
+  }
+  if (!listing.includes("package/data/build/")) throw new Error("tarball lacks the compiled data (data/build/)");
+  const kib = Math.round(readFileSync(tarball).length / 1024);
+  process.stdout.write(`  tarball ${files[0]}: ${kib} KiB\n`);
+});
+
+if (tarball) {
+  await step("publint --strict", () => {
+    const out = run("npx", ["publint", "run", tarball, "--strict", "--level", "suggestion"]);
+    process.stdout.write(out.replace(/^/gm, "  "));
+  });
+
+  await step("attw (are the types wrong?)", () => {
+    const out = run("npx", ["attw", tarball, "--format", "table-flipped", "--no-emoji", "--no-color"]);
+    process.stdout.write(out.replace(/^/gm, "  "));
+  });
+
+  await step("consumers: install the tarball", () => {
+    rmSync(join(consumersDir, "node_modules"), { recursive: true, force: true });
+    run("npm", ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", tarball], {
+      cwd: consumersDir,
+    });
+  });
+  for (const [name, cmd, args] of [
+    ["consumer: ESM import", "node", ["esm.mjs"]],
+    ["consumer: CJS require", "node", ["cjs.cjs"]],
+    ["consumer: TypeScript, moduleResolution bundler", "node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.bundler.json"]],
+    ["consumer: TypeScript, moduleResolution node16", "node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.node16.json"]],
+    ["consumer: node16 build runs", "node", ["dist/node16/ts-node16.js"]],
+    ["consumer: declics bin", "npx", ["--no-install", "declics", "--help"]],
+  ]) {
+    await step(name, () => {
+      const out = run(cmd, args, { cwd: consumersDir });
+      if (out.trim()) process.stdout.write(out.replace(/^/gm, "  "));
+    });
+  }
+}
+
+for (const [entry, budget] of Object.entries(BUDGETS)) {
+  await step(`bundle size: declics/${entry} (browser, minified, budget ${budget} B)`, async () => {
+    const file = join(root, "dist", entry, "index.js");
+    if (!existsSync(file)) throw new Error(`${file} missing: run npm run build`);
+    const result = await build({
+      entryPoints: [file],
+      bundle: true,
+      minify: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      metafile: true,
+      external: ["zod"],
+      logLevel: "silent",
+    });
+    const bytes = result.outputFiles[0].contents.length;
+    const inputs = Object.keys(result.metafile.inputs);
+    const bad = inputs.filter((i) => FORBIDDEN.some((re) => re.test(i)));
+    process.stdout.write(`  ${bytes} B minified from ${inputs.length} inputs\n`);
+    if (bad.length) throw new Error(`pulls in forbidden inputs: ${bad.join(", ")}`);
+    if (bytes > budget) throw new Error(`${bytes} B exceeds the budget of ${budget} B`);
+  });
+}
+
+await step("declics/territory bundles for the browser (no Node built-ins)", async () => {
+  await build({
+    entryPoints: [join(root, "dist", "territory", "index.js")],
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    external: ["zod"],
+    logLevel: "silent",
+  });
+});
+
+if (failed > 0) {
+  process.stdout.write(`\npackage checks: ${failed} failed\n`);
+  process.exit(1);
+}
+process.stdout.write("\npackage checks: all passed\n");

@@ -1,0 +1,54 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DeclicsError, isDeclicsError } from "./errors.js";
+
+describe("DeclicsError", () => {
+  it("carries code, module, typed details and cause", () => {
+    const cause = new Error("root");
+    const error = new DeclicsError({
+      code: "unknown_code",
+      module: "territory",
+      message: "Code commune inconnu : 99999",
+      details: { kind: "codeInsee", received: "99999" },
+      cause,
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("DeclicsError");
+    expect(error.code).toBe("unknown_code");
+    expect(error.module).toBe("territory");
+    expect(error.details.received).toBe("99999");
+    expect(error.cause).toBe(cause);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "DeclicsError",
+      code: "unknown_code",
+      module: "territory",
+      message: "Code commune inconnu : 99999",
+      details: { kind: "codeInsee", received: "99999" },
+    });
+  });
+
+  it("has no cause property when none is given", () => {
+    const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+    expect("cause" in error).toBe(false);
+  });
+});
+
+describe("isDeclicsError", () => {
+  it("recognises instances and plain copies from another bundle, by code", () => {
+    const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+    expect(isDeclicsError(error)).toBe(true);
+    expect(isDeclicsError(error, "usage")).toBe(true);
+    expect(isDeclicsError(error, "invalid_input")).toBe(false);
+    expect(isDeclicsError({ name: "DeclicsError", code: "usage" }, "usage")).toBe(true);
+  });
+
+  it("rejects everything that is not a DeclicsError", () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        fc.pre(!(typeof value === "object" && value !== null && (value as { name?: unknown }).name === "DeclicsError"));
+        expect(isDeclicsError(value)).toBe(false);
+      }),
+    );
+    expect(isDeclicsError(new Error("x"))).toBe(false);
+  });
+});

@@ -1,0 +1,5 @@
+// TypeScript consumer, moduleResolution "node16" (CommonJS side): `require` conditions resolve typed.
+import declics = require("declics");
+
+const error = new declics.DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+export const ok: boolean = declics.isDeclicsError(error);
