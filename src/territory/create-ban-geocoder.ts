@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { DeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import { GeocodeHit, type Geocoder } from "./schema.js";
+
+/** The fetch function the adapter calls (the global `fetch` by default; tests pass a fake). */
+export type FetchLike = (input: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<{
+  ok: boolean;
+  status: number;
+  statusText?: string;
+  json(): Promise<unknown>;
+}>;
+
+/** Options of {@link createBanGeocoder}. */
+export const CreateBanGeocoderOptions = z.object({
+  /** The fetch to call; defaults to `globalThis.fetch`. */
+  fetch: z.custom<FetchLike>((value) => typeof value === "function", "a fetch function").optional(),
+  /**
+   * Base URL of the service, without the trailing `/search`. Default: the Géoplateforme
+   * (`https://data.geopf.fr/geocodage`); the legacy `https://api-adresse.data.gouv.fr` answers in the same format.
+   */
+  baseUrl: z.url().optional(),
+  /** Aborts every request of this geocoder (a per-call signal can be passed to `geocode` too). */
+  signal: z.custom<AbortSignal>((value) => typeof value === "object" && value !== null && "aborted" in value, "an AbortSignal").optional(),
+  /** Restricts the search to one postcode (the API's `postcode` filter). */
+  postcode: z.string().regex(/^\d{5}$/, "a 5-digit postcode").optional(),
+});
+export type CreateBanGeocoderOptions = z.infer<typeof CreateBanGeocoderOptions>;
+
+/** Default base URL: IGN's Géoplateforme, which now serves the national address base (BAN). */
+export const BAN_DEFAULT_BASE_URL = "https://data.geopf.fr/geocodage";
+
+// The part of the GeoJSON answer the adapter relies on. Other properties (id, banId, name, city, context,
+// x, y, importance, _type...) are allowed and ignored; a feature of another index (poi, parcel) is skipped.
+const BanFeature = z.object({
+  geometry: z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number(), z.number()]).rest(z.number()) }),
+  properties: z.looseObject({
+    score: z.number(),
+    type: z.string(),
+    label: z.string(),
+    citycode: z.string(),
+    postcode: z.string().optional(),
+  }),
+});
+const BanResponse = z.looseObject({
+  type: z.literal("FeatureCollection"),
+  features: z.array(z.unknown()),
+});
+
+const ADDRESS_TYPES = new Set(["housenumber", "street", "locality", "municipality"]);
+
+function unavailable(address: string, reason: string, cause?: unknown): DeclicsError<"geocoder_unavailable"> {
+  return new DeclicsError({
+    code: "geocoder_unavailable",
+    module: "territory",
+    message: `Le service d'adresses (BAN / Géoplateforme) est injoignable ou a mal répondu : ${reason}. Adresse : ${JSON.stringify(address)}. Expected a GeoJSON answer from the address API, received: ${reason}.`,
+    details: { address, reason },
+    cause,
+  });
+}
+
+/**
+ * Creates a {@link Geocoder} for the national address API (Base Adresse Nationale, served by IGN's
+ * Géoplateforme). It calls `GET {baseUrl}/search?q=ADDRESS&limit=1&index=address` with the `fetch` you give
+ * (the global one by default), validates the GeoJSON answer and returns its best hit: `[lon, lat]`, the score
+ * (0-1), the type (`housenumber`, `street`, `locality`, `municipality`), the label, the INSEE code (`citycode`,
+ * which for Paris, Lyon and Marseille is the arrondissement's) and the postcode. No hit gives `null`.
+ *
+ * The adapter never decides eligibility: the engine's policy judges whether a hit is precise enough.
+ *
+ * @param options - `fetch`, `baseUrl` (default {@link BAN_DEFAULT_BASE_URL}), `signal`, `postcode` filter
+ * @returns a Geocoder whose `geocode(address)` resolves to the best hit or null
+ * @throws {DeclicsError} `invalid_input` when an option is malformed. `geocode` rejects with
+ *   `geocoder_unavailable` when the network is down, the service answers an HTTP error, or the answer is not
+ *   the documented GeoJSON.
+ * @example
+ * ```ts
+ * import { createBanGeocoder } from "declics/territory";
+ *
+ * const geocoder = createBanGeocoder();
+ * const hit = await geocoder.geocode("20 avenue de Ségur 75007 Paris");
+ * // => { lon: 2.3087, lat: 48.8508, score: 0.97, type: "housenumber", label: "20 Avenue de Ségur 75007 Paris", codeInsee: "75107", postcode: "75007" }
+ * ```
+ * @category Geocoding
+ */
+export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geocoder {
+  const parsed = parseWith(CreateBanGeocoderOptions, options, { module: "territory", what: "BAN geocoder options" });
+  const baseUrl = (parsed.baseUrl ?? BAN_DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const doFetch: FetchLike | undefined = parsed.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
+
+  return {
+    async geocode(address: string, callOptions?: { signal?: AbortSignal }): Promise<GeocodeHit | null> {
+      const query = parseWith(z.string().trim().min(1), address, { module: "territory", what: "address" });
+      if (doFetch === undefined) throw unavailable(query, "no fetch function is available in this environment");
+      const params = new URLSearchParams({ q: query, limit: "1", index: "address" });
+      if (parsed.postcode !== undefined) params.set("postcode", parsed.postcode);
+      const url = `${baseUrl}/search?${params.toString()}`;
+      const signal = callOptions?.signal ?? parsed.signal;
+
+      let response: Awaited<ReturnType<FetchLike>>;
+      try {
+        response = await doFetch(url, { ...(signal === undefined ? {} : { signal }), headers: { accept: "application/json" } });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw unavailable(query, `network error (${why})`, error);
+      }
+      if (!response.ok) {
+        const retry = response.status === 429 ? ", too many requests (limit 50 per second)" : "";
+        throw unavailable(query, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${retry}`);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        throw unavailable(query, "the answer is not JSON", error);
+      }
+      const collection = BanResponse.safeParse(body);
+      if (!collection.success) throw unavailable(query, "the answer is not a GeoJSON FeatureCollection", collection.error);
+
+      for (const raw of collection.data.features) {
+        const feature = BanFeature.safeParse(raw);
+        if (!feature.success) throw unavailable(query, `a feature does not have the documented shape (${feature.error.issues[0]?.message ?? "invalid"})`, feature.error);
+        const { geometry, properties } = feature.data;
+        if (!ADDRESS_TYPES.has(properties.type)) continue;
+        const [lon, lat] = geometry.coordinates;
+        const hit = GeocodeHit.safeParse({
+          lon,
+          lat,
+          score: Math.min(1, Math.max(0, properties.score)),
+          type: properties.type,
+          label: properties.label,
+          codeInsee: properties.citycode,
+          ...(properties.postcode === undefined || properties.postcode === "" ? {} : { postcode: properties.postcode }),
+        });
+        if (!hit.success) throw unavailable(query, "a hit has out-of-range values", hit.error);
+        return hit.data;
+      }
+      return null;
+    },
+  };
+}
