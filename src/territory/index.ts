@@ -3,3 +3,4 @@
  * @module territory
  */
 export * from "./schema.js";
+export { BAN_DEFAULT_BASE_URL, CreateBanGeocoderOptions, createBanGeocoder, type FetchLike } from "./create-ban-geocoder.js";
