@@ -30,3 +30,17 @@ export const CalendarZone = z.enum([
   "saint_barthelemy",
 ]);
 export type CalendarZone = z.infer<typeof CalendarZone>;
+
+/**
+ * The stages of the parcours a participant can reach, in order: registered, assessed (skill tests),
+ * workshops (upskilling), met training organisations or employers, entered training, hired.
+ */
+export const ParcoursStage = z.enum([
+  "registered",
+  "assessed",
+  "workshops",
+  "met_training_or_employers",
+  "entered_training",
+  "hired",
+]);
+export type ParcoursStage = z.infer<typeof ParcoursStage>;
