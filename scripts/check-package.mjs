@@ -50,6 +50,11 @@ await step("exports match scripts/entries.ts", () => {
     throw new Error(`entries ${fromEntries.join(", ")} but exports ${fromExports.join(", ")}`);
   }
   if (Object.keys(pkg.exports).some((k) => k.includes("*"))) throw new Error("exports must not use a wildcard");
+  // typesVersions serves TypeScript's legacy node10 resolution; it must list the same subpaths.
+  const legacy = Object.keys(pkg.typesVersions?.["*"] ?? {}).map((k) => `./${k}`).sort();
+  if (JSON.stringify(legacy) !== JSON.stringify(fromExports.filter((k) => k !== "."))) {
+    throw new Error(`typesVersions lists ${legacy.join(", ")} but exports ${fromExports.join(", ")}`);
+  }
 });
 
 let tarball;
