@@ -1,0 +1,5 @@
+/**
+ * The builders scripts/build-data.ts runs, in order. One line per builder: export it here and the
+ * orchestrator picks it up (every export of this module must be a Builder from ./types.ts).
+ */
+export { communeLists } from "./commune-lists.js";
