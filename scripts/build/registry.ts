@@ -3,3 +3,4 @@
  * orchestrator picks it up (every export of this module must be a Builder from ./types.ts).
  */
 export { communeLists } from "./commune-lists.js";
+export { polygonLayers } from "./polygon-layers.js";

@@ -1,0 +1,380 @@
+import Flatbush from "flatbush";
+import { DeclicsError } from "../errors.js";
+
+/**
+ * Compiled polygon layers (QPV 2024, QPV 2015 Occitanie, commune contours): the binary format, its decoder and
+ * the point queries. Isomorphic: no Node APIs.
+ *
+ * Layout of one `.bin` artefact (little endian):
+ *   bytes 0-3  magic "DCLP"; 4-7 format version (u32); 8-11 header length (u32); header JSON (UTF-8);
+ *   zero padding to a multiple of 8; then the typed arrays listed in `header.arrays`, each 8-byte aligned.
+ *
+ * Coordinates are quantised to 1e-6 degree ("units") in Int32. Each polygon (feature) is a set of closed rings
+ * (outer rings, holes and the parts of a multipolygon alike): even-odd ray casting over all of them decides
+ * membership, which is also what makes self-intersecting geometries usable without repair.
+ *
+ * Each region (metropole, each overseas territory) has a two-level uniform grid. A coarse cell is either pure
+ * (value >= 0: polygon index + 1, or 0 for "in no polygon") or points to a block of B x B fine cells (value < 0).
+ * A fine cell is pure too, or "mixed" (value < 0): it then lists, grouped by polygon, every edge within
+ * `marginM` metres of the cell, and the polygon containing its reference point (fixed, computed at build time).
+ * A point in a mixed cell is answered by counting, per polygon, the edges crossed by the segment from the
+ * reference point to the point; the same edge lists give the exact distance to every edge within the margin.
+ * @module
+ */
+
+export const LAYER_MAGIC = 0x504c4344; // "DCLP" read as little-endian u32
+export const LAYER_FORMAT_VERSION = 1;
+/** Quantisation: units per degree. */
+export const UNITS_PER_DEGREE = 1_000_000;
+/** Offsets of the reference point of a fine cell from the cell centre, in units (never on an integer vertex line). */
+export const REF_DX = 0.29;
+export const REF_DY = 0.37;
+
+/** A region grid as described in the header. */
+export interface RegionHeader {
+  readonly name: string;
+  /** Bounding box of the region's polygons, units: minX, minY, maxX, maxY. */
+  readonly bbox: readonly [number, number, number, number];
+  readonly x0: number;
+  readonly y0: number;
+  /** Coarse cell size in units. */
+  readonly coarse: number;
+  /** Fine cells per coarse cell side. */
+  readonly div: number;
+  readonly ncx: number;
+  readonly ncy: number;
+}
+
+/** The JSON header of a layer artefact. */
+export interface LayerHeader {
+  readonly layer: string;
+  /** Dataset id in data/sources.json. */
+  readonly dataset: string;
+  readonly millesime: string;
+  /** Stated positional accuracy of the source, metres (null when unknown). */
+  readonly accuracyM: number | null;
+  /** Every edge within this distance of a fine cell is listed in it. */
+  readonly marginM: number;
+  readonly codes: readonly string[];
+  readonly names: readonly string[];
+  /** Per polygon, the commune codes it cites (QPV layers), else empty. */
+  readonly communes: readonly (readonly string[])[];
+  readonly regions: readonly RegionHeader[];
+  readonly arrays: readonly { readonly name: string; readonly type: "i32" | "u32"; readonly length: number }[];
+  /** Build findings (invalid geometries, repairs), for the record. */
+  readonly report: Readonly<Record<string, number>>;
+}
+
+/** A decoded grid of one region. */
+export interface RegionGrid extends RegionHeader {
+  readonly fine: number;
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+  readonly coarseCells: Int32Array;
+  readonly fineCells: Int32Array;
+  readonly mixedRef: Int32Array;
+  readonly mixedStart: Uint32Array;
+  readonly groups: Int32Array;
+}
+
+/** A decoded polygon layer, ready to query. */
+export interface PolygonLayer {
+  readonly header: LayerHeader;
+  readonly size: number;
+  /** Interleaved x, y in units; rings are closed (first vertex repeated). */
+  readonly coords: Int32Array;
+  /** Vertex index where each ring starts; length rings + 1. */
+  readonly ringStart: Uint32Array;
+  /** Ring index where each polygon starts; length polygons + 1. */
+  readonly polyRingStart: Uint32Array;
+  /** minX, minY, maxX, maxY per polygon, units. */
+  readonly polyBbox: Int32Array;
+  readonly regions: readonly RegionGrid[];
+  /** Packed static index over polygon bounding boxes (built at load). */
+  readonly index: Flatbush;
+  /** Polygon index by code. */
+  readonly byCode: ReadonlyMap<string, number>;
+}
+
+function corrupt(layer: string, expected: string, received: string): DeclicsError<"data_integrity"> {
+  return new DeclicsError({
+    code: "data_integrity",
+    module: "territory",
+    message: `Compiled layer ${layer} is corrupt: expected ${expected}, received ${received}. Rebuild it with npm run build:data.`,
+    details: { dataset: layer, expected, received },
+  });
+}
+
+/** Decodes a layer artefact. Typed arrays are views on the bytes when they are aligned (no copy). */
+export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
+  if (bytes.byteLength < 12) throw corrupt(name, "a DCLP layer of at least 12 bytes", `${bytes.byteLength} bytes`);
+  // Views need 4-byte alignment of the underlying buffer; copy once if the caller's bytes are not aligned.
+  const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
+  const magic = view.getUint32(0, true);
+  if (magic !== LAYER_MAGIC) throw corrupt(name, "magic DCLP", `0x${magic.toString(16)}`);
+  const version = view.getUint32(4, true);
+  if (version !== LAYER_FORMAT_VERSION) throw corrupt(name, `format version ${LAYER_FORMAT_VERSION}`, `version ${version}`);
+  const headerLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(aligned.subarray(12, 12 + headerLength))) as LayerHeader;
+  let offset = Math.ceil((12 + headerLength) / 8) * 8;
+  const arrays = new Map<string, Int32Array | Uint32Array>();
+  for (const spec of header.arrays) {
+    const byteLength = spec.length * 4;
+    if (offset + byteLength > aligned.byteLength) throw corrupt(name, `array ${spec.name} of ${spec.length} items`, "a truncated file");
+    const start = aligned.byteOffset + offset;
+    arrays.set(spec.name, spec.type === "i32" ? new Int32Array(aligned.buffer, start, spec.length) : new Uint32Array(aligned.buffer, start, spec.length));
+    offset += Math.ceil(byteLength / 8) * 8;
+  }
+  const get = <T extends Int32Array | Uint32Array>(key: string): T => {
+    const array = arrays.get(key);
+    if (array === undefined) throw corrupt(name, `array ${key}`, "no such array");
+    return array as T;
+  };
+  const polyBbox = get<Int32Array>("polyBbox");
+  const size = header.codes.length;
+  const index = new Flatbush(Math.max(size, 1), 16, Int32Array);
+  for (let p = 0; p < size; p++) index.add(polyBbox[4 * p]!, polyBbox[4 * p + 1]!, polyBbox[4 * p + 2]!, polyBbox[4 * p + 3]!);
+  if (size === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  const byCode = new Map<string, number>();
+  header.codes.forEach((code, i) => byCode.set(code, i));
+  const regions = header.regions.map((region, r): RegionGrid => {
+    const fine = region.coarse / region.div;
+    return {
+      ...region,
+      fine,
+      minX: region.x0,
+      minY: region.y0,
+      maxX: region.x0 + region.ncx * region.coarse,
+      maxY: region.y0 + region.ncy * region.coarse,
+      coarseCells: get<Int32Array>(`r${r}.coarse`),
+      fineCells: get<Int32Array>(`r${r}.fine`),
+      mixedRef: get<Int32Array>(`r${r}.mixedRef`),
+      mixedStart: get<Uint32Array>(`r${r}.mixedStart`),
+      groups: get<Int32Array>(`r${r}.groups`),
+    };
+  });
+  return {
+    header,
+    size,
+    coords: get<Int32Array>("coords"),
+    ringStart: get<Uint32Array>("ringStart"),
+    polyRingStart: get<Uint32Array>("polyRingStart"),
+    polyBbox,
+    regions,
+    index,
+    byCode,
+  };
+}
+
+const DEG = Math.PI / 180;
+const GRS80_A = 6378137;
+const GRS80_E2 = 0.0066943800229;
+
+/** Metres per unit along x (longitude) at a latitude, on GRS80. */
+export function metresPerUnitX(latDeg: number): number {
+  const s = Math.sin(latDeg * DEG);
+  return ((GRS80_A * Math.cos(latDeg * DEG)) / Math.sqrt(1 - GRS80_E2 * s * s)) * DEG / UNITS_PER_DEGREE;
+}
+
+/** Metres per unit along y (latitude) at a latitude, on GRS80. */
+export function metresPerUnitY(latDeg: number): number {
+  const s = Math.sin(latDeg * DEG);
+  const w = 1 - GRS80_E2 * s * s;
+  return ((GRS80_A * (1 - GRS80_E2)) / (w * Math.sqrt(w))) * DEG / UNITS_PER_DEGREE;
+}
+
+/** Query modes for {@link queryLayer}. */
+export const enum DistanceMode {
+  /** Membership only. */
+  None = 0,
+  /** Also the distance to the nearest listed edge of any polygon. */
+  Any = 1,
+  /** Also the distance to the nearest listed edge of a polygon whose status differs from the found one's. */
+  DifferentStatus = 2,
+}
+
+/**
+ * Which polygon contains (x, y) (units), and optionally the distance in metres to the nearest edge within the
+ * layer's margin. Writes out[0] = polygon index or -1, out[1] = distance (Infinity when no edge is within the
+ * margin, or not asked), out[2] = 1 when the point is inside a grid region, else 0. No allocation.
+ */
+export function queryLayer(
+  layer: PolygonLayer,
+  x: number,
+  y: number,
+  mode: DistanceMode,
+  status: Uint8Array | null,
+  kx: number,
+  ky: number,
+  out: Float64Array,
+): void {
+  out[0] = -1;
+  out[1] = Infinity;
+  out[2] = 0;
+  const regions = layer.regions;
+  for (let r = 0; r < regions.length; r++) {
+    const g = regions[r]!;
+    if (x < g.minX || x >= g.maxX || y < g.minY || y >= g.maxY) continue;
+    out[2] = 1;
+    const cx = Math.floor((x - g.x0) / g.coarse);
+    const cy = Math.floor((y - g.y0) / g.coarse);
+    const cv = g.coarseCells[cy * g.ncx + cx]!;
+    if (cv >= 0) {
+      out[0] = cv - 1;
+      return;
+    }
+    const fine = g.fine;
+    const div = g.div;
+    const gx = Math.floor((x - g.x0) / fine);
+    const gy = Math.floor((y - g.y0) / fine);
+    const fv = g.fineCells[(-cv - 1) * div * div + (gy - cy * div) * div + (gx - cx * div)]!;
+    if (fv >= 0) {
+      out[0] = fv - 1;
+      return;
+    }
+    const m = -fv - 1;
+    const ref = g.mixedRef[m]! - 1;
+    const rx = g.x0 + gx * fine + (fine >> 1) + REF_DX;
+    const ry = g.y0 + gy * fine + (fine >> 1) + REF_DY;
+    const groups = g.groups;
+    const coords = layer.coords;
+    let found = -1;
+    let refSeen = false;
+    const end = g.mixedStart[m + 1]!;
+    // Segment R->P: direction, for the "which side of RP" test with a half-open rule at vertices.
+    const dx = x - rx;
+    const dy = y - ry;
+    for (let k = g.mixedStart[m]!; k < end; ) {
+      const poly = groups[k]!;
+      const n = groups[k + 1]!;
+      k += 2;
+      let parity = 0;
+      for (let e = 0; e < n; e++) {
+        const v = groups[k + e]! << 1;
+        const ax = coords[v]!;
+        const ay = coords[v + 1]!;
+        const bx = coords[v + 2]!;
+        const by = coords[v + 3]!;
+        const sa = dx * (ay - ry) - dy * (ax - rx) > 0;
+        const sb = dx * (by - ry) - dy * (bx - rx) > 0;
+        if (sa === sb) continue;
+        const ex = bx - ax;
+        const ey = by - ay;
+        const o1 = ex * (ry - ay) - ey * (rx - ax);
+        const o2 = ex * (y - ay) - ey * (x - ax);
+        if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) parity ^= 1;
+      }
+      const isRef = poly === ref;
+      if (isRef) refSeen = true;
+      if (found < 0 && (parity === 1) !== isRef) found = poly;
+      k += n;
+    }
+    if (found < 0 && !refSeen && ref >= 0) found = ref;
+    out[0] = found;
+    if (mode === DistanceMode.None) return;
+    const own = found >= 0 && status !== null ? status[found]! : 255;
+    let best = Infinity;
+    for (let k = g.mixedStart[m]!; k < end; ) {
+      const poly = groups[k]!;
+      const n = groups[k + 1]!;
+      k += 2;
+      if (mode === DistanceMode.DifferentStatus && (poly === found || (status !== null && status[poly] === own))) {
+        k += n;
+        continue;
+      }
+      for (let e = 0; e < n; e++) {
+        const v = groups[k + e]! << 1;
+        const d = segmentDistance2(x, y, coords[v]!, coords[v + 1]!, coords[v + 2]!, coords[v + 3]!, kx, ky);
+        if (d < best) best = d;
+      }
+      k += n;
+    }
+    out[1] = Math.sqrt(best);
+    return;
+  }
+}
+
+/** Squared distance in metres from P to segment AB (units), with local scale factors kx, ky (metres per unit). */
+export function segmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number, kx: number, ky: number): number {
+  const abx = (bx - ax) * kx;
+  const aby = (by - ay) * ky;
+  const apx = (px - ax) * kx;
+  const apy = (py - ay) * ky;
+  const len2 = abx * abx + aby * aby;
+  let t = len2 > 0 ? (apx * abx + apy * aby) / len2 : 0;
+  if (t < 0) t = 0;
+  else if (t > 1) t = 1;
+  const qx = apx - t * abx;
+  const qy = apy - t * aby;
+  return qx * qx + qy * qy;
+}
+
+/** Exact even-odd membership of (x, y) in one polygon, over all its rings. */
+export function pointInPolygon(layer: PolygonLayer, poly: number, x: number, y: number): boolean {
+  const { coords, ringStart, polyRingStart } = layer;
+  let inside = false;
+  for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
+    const end = ringStart[r + 1]! - 1;
+    for (let v = ringStart[r]!; v < end; v++) {
+      const ay = coords[2 * v + 1]!;
+      const by = coords[2 * v + 3]!;
+      if (ay > y !== by > y) {
+        const ax = coords[2 * v]!;
+        const bx = coords[2 * v + 2]!;
+        if (x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/** Exact distance in metres from (x, y) to the nearest edge of one polygon. */
+export function distanceToPolygon(layer: PolygonLayer, poly: number, x: number, y: number, kx: number, ky: number): number {
+  const { coords, ringStart, polyRingStart } = layer;
+  let best = Infinity;
+  for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
+    const end = ringStart[r + 1]! - 1;
+    for (let v = ringStart[r]!; v < end; v++) {
+      const d = segmentDistance2(x, y, coords[2 * v]!, coords[2 * v + 1]!, coords[2 * v + 2]!, coords[2 * v + 3]!, kx, ky);
+      if (d < best) best = d;
+    }
+  }
+  return Math.sqrt(best);
+}
+
+/**
+ * Exact distance in metres from (x, y) to the nearest edge of any polygon accepted by `accept` (all by default),
+ * searching polygons in order of bounding-box distance. Slow path, for single answers; Infinity if none.
+ */
+export function nearestEdgeDistance(
+  layer: PolygonLayer,
+  x: number,
+  y: number,
+  kx: number,
+  ky: number,
+  accept: (poly: number) => boolean = () => true,
+  maxM = Infinity,
+): number {
+  if (layer.size === 0) return Infinity;
+  let best = maxM;
+  const minK = Math.min(kx, ky);
+  // flatbush orders by squared bbox distance in units; stop once a bbox is farther than the best edge.
+  const candidates = layer.index.neighbors(x, y, Infinity, Number.isFinite(best) ? best / minK : Infinity, (i) => accept(i));
+  for (const poly of candidates) {
+    const b = layer.polyBbox;
+    const ddx = Math.max(b[4 * poly]! - x, 0, x - b[4 * poly + 2]!) * kx;
+    const ddy = Math.max(b[4 * poly + 1]! - y, 0, y - b[4 * poly + 3]!) * ky;
+    if (Math.sqrt(ddx * ddx + ddy * ddy) > best) {
+      // bbox distance in units is a lower bound only up to the anisotropy; keep scanning a little.
+      if (Math.sqrt(ddx * ddx + ddy * ddy) > best * (Math.max(kx, ky) / minK)) break;
+      continue;
+    }
+    const d = distanceToPolygon(layer, poly, x, y, kx, ky);
+    if (d < best) best = d;
+  }
+  return best;
+}
