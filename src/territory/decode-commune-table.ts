@@ -1,0 +1,248 @@
+import { DeclicsError } from "../errors.js";
+import { toInputIssues } from "../_lib/parse.js";
+import {
+  ALIAS_REASONS,
+  COMMUNE_TABLE_FORMAT,
+  COMMUNE_TABLE_VERSION,
+  type CommuneTableArtefact,
+  CommuneTableHeader,
+  departementOf,
+  FRR_ORDER,
+} from "./_commune-table-format.js";
+import type {
+  CodeMapping,
+  CommuneRecord,
+  CommuneTable,
+  FrrStatus,
+  Qpv2015CommuneStatus,
+  ResolvedCommune,
+  ZrrStatus,
+} from "./commune-table.js";
+import type { ZrrClassification } from "./schema.js";
+
+/** Dataset id and vintage of a list behind the commune table, for evidence. */
+export interface CommuneListSource {
+  readonly id: string;
+  readonly millesime: string;
+}
+
+/** A {@link CommuneTable} decoded from the compiled artefact, with the provenance of its lists. */
+export interface DecodedCommuneTable extends CommuneTable {
+  readonly sources: {
+    /** The commune reference, e.g. "@etalab/decoupage-administratif 6.0.0 (COG 2026)". */
+    readonly communes: string;
+    readonly zrr: CommuneListSource;
+    readonly frr: CommuneListSource;
+    readonly qpv2015: CommuneListSource;
+    readonly qpv2024: CommuneListSource;
+  };
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+const NO_COMMUNES: readonly CommuneRecord[] = Object.freeze([]);
+const ZRR_OF_LETTER: Record<string, ZrrClassification> = { C: "C", N: "NC", P: "P" };
+
+function integrity(expected: string, received: string, cause?: unknown): DeclicsError<"data_integrity"> {
+  return new DeclicsError({
+    code: "data_integrity",
+    module: "territory",
+    message: `Commune table artefact is not usable: expected ${expected}, received ${received}. Rebuild it with \`npm run build:data\`.`,
+    details: { dataset: "commune-table", expected, received },
+    cause,
+  });
+}
+
+function toBytes(input: unknown): Uint8Array {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new DeclicsError({
+    code: "invalid_input",
+    module: "territory",
+    message: `Invalid commune table bytes: expected a Uint8Array or an ArrayBuffer, received ${input === null ? "null" : typeof input}`,
+    details: {
+      what: "commune table bytes",
+      issues: [{ path: "", expected: "Uint8Array | ArrayBuffer", received: input === null ? "null" : typeof input, message: "not bytes" }],
+    },
+  });
+}
+
+/**
+ * Decodes the compiled commune lists (data/build/commune-table.json) into O(1) lookups: code resolution
+ * (arrondissements municipaux, communes déléguées, old codes of merged communes), postcodes, ZRR, FRR and
+ * QPV 2015 / 2024 per commune. Isomorphic: works on bytes fetched by a browser as well as read by Node.
+ *
+ * @param bytes - the artefact's bytes (UTF-8 JSON), as a Uint8Array or an ArrayBuffer
+ * @returns the commune table, with the provenance of each list in `sources`
+ * @throws {DeclicsError} `invalid_input` when `bytes` is not binary data; `data_integrity` when the bytes are
+ *   not a commune table of the supported format version
+ * @example
+ * ```ts
+ * import { decodeCommuneTable } from "declics/territory";
+ *
+ * const bytes = await (await fetch("/data/commune-table.json")).arrayBuffer();
+ * const table = decodeCommuneTable(bytes);
+ * table.resolve("75118")?.commune.codeInsee;
+ * // => "75056"
+ * table.frr("48095")?.label;
+ * // => "FRR socle"
+ * ```
+ * @category Data
+ */
+export function decodeCommuneTable(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
+  const view = toBytes(bytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8").decode(view));
+  } catch (error) {
+    throw integrity("UTF-8 JSON", `${view.byteLength} bytes that do not parse as JSON`, error);
+  }
+  const header = json as { format?: unknown; version?: unknown } | null;
+  if (header === null || typeof header !== "object" || header.format !== COMMUNE_TABLE_FORMAT || header.version !== COMMUNE_TABLE_VERSION) {
+    throw integrity(
+      `format ${COMMUNE_TABLE_FORMAT} version ${COMMUNE_TABLE_VERSION}`,
+      header !== null && typeof header === "object" ? `format ${String(header.format)} version ${String(header.version)}` : typeof json,
+    );
+  }
+  // The full schema is checked at build time (scripts/build/commune-lists.ts). Here only the small header
+  // goes through zod and the bulk is checked structurally: zod over every index would cost ~100 ms per load.
+  const parsed = CommuneTableHeader.safeParse(json);
+  if (!parsed.success) {
+    const issue = toInputIssues(parsed.error, json)[0];
+    throw integrity(issue ? `${issue.path}: ${issue.expected}` : "a valid commune table", issue?.received ?? "invalid data", parsed.error);
+  }
+  const artefact = json as CommuneTableArtefact;
+  for (const key of ["aliases"] as const) if (!Array.isArray(artefact[key])) throw integrity(`${key}: array`, typeof artefact[key]);
+  for (const key of ["postcodes", "zrrMapped", "qpv2015", "qpv2024"] as const) {
+    if (typeof artefact[key] !== "object" || artefact[key] === null || Array.isArray(artefact[key])) throw integrity(`${key}: object`, typeof artefact[key]);
+  }
+  return buildTable(artefact);
+}
+
+function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
+  if (a.codes.length % 5 !== 0) throw integrity("codes of 5 characters each", `${a.codes.length} characters`);
+  const count = a.codes.length / 5;
+  const names = a.names.split("|");
+  if (names.length !== count || a.zrr.length !== count || a.frr.length !== count) {
+    throw integrity(`${count} names, ZRR and FRR entries`, `${names.length} names, ${a.zrr.length} ZRR, ${a.frr.length} FRR`);
+  }
+  // Load time matters (cold start of a CLI or a serverless function): only the code index is built
+  // eagerly; records and result objects are made on first use and then reused, so a warm lookup allocates nothing.
+  const codeIndex = new Map<string, number>();
+  for (let i = 0; i < count; i++) codeIndex.set(a.codes.slice(i * 5, i * 5 + 5), i);
+  if (codeIndex.size !== count) throw integrity(`${count} distinct commune codes`, `${codeIndex.size}`);
+
+  const records: (CommuneRecord | undefined)[] = new Array<CommuneRecord | undefined>(count);
+  const record = (i: number): CommuneRecord => {
+    let r = records[i];
+    if (r === undefined) {
+      const codeInsee = a.codes.slice(i * 5, i * 5 + 5);
+      r = { codeInsee, name: names[i] ?? "", departement: departementOf(codeInsee) };
+      records[i] = r;
+    }
+    return r;
+  };
+  const selves: (ResolvedCommune | undefined)[] = new Array<ResolvedCommune | undefined>(count);
+  const self = (i: number): ResolvedCommune => (selves[i] ??= { commune: record(i) });
+
+  const indexKey = (key: string): number => {
+    const i = Number(key);
+    if (!Number.isInteger(i) || i < 0 || i >= count) throw integrity(`commune indices below ${count}`, key);
+    return i;
+  };
+  const notCovered = new Set(a.qpv2015NotCovered);
+  const COVERED_NONE: Qpv2015CommuneStatus = { coverage: "covered", qpvCodes: EMPTY };
+  const NOT_COVERED: Qpv2015CommuneStatus = { coverage: "not_covered", qpvCodes: EMPTY };
+  const noQpv2015 = (departement: string): Qpv2015CommuneStatus => (notCovered.has(departement) ? NOT_COVERED : COVERED_NONE);
+  const qpv2015 = new Array<Qpv2015CommuneStatus | undefined>(count);
+  for (const [key, codes] of Object.entries(a.qpv2015)) {
+    const i = indexKey(key);
+    qpv2015[i] = { coverage: notCovered.has(departementOf(a.codes.slice(i * 5, i * 5 + 5))) ? "not_covered" : "covered", qpvCodes: codes };
+  }
+  const qpv2024 = new Array<readonly string[] | undefined>(count);
+  for (const [key, codes] of Object.entries(a.qpv2024)) qpv2024[indexKey(key)] = codes;
+
+  const zrrShared: Record<string, ZrrStatus | undefined> = {};
+  for (const letter of ["C", "N", "P"] as const) {
+    zrrShared[letter] = { classification: ZRR_OF_LETTER[letter] ?? "NC", label: a.zrrLabels[letter] };
+  }
+  const zrrMapped = new Map<number, ZrrStatus>();
+  for (const [key, [from, label]] of Object.entries(a.zrrMapped)) {
+    const i = indexKey(key);
+    const shared = zrrShared[a.zrr[i] ?? "."];
+    if (shared === undefined) throw integrity(`a ZRR status for mapped commune index ${i}`, "none");
+    zrrMapped.set(i, { classification: shared.classification, label: label === "" ? shared.label : label, mappedFrom: { code: from, reason: "cog_version" } });
+  }
+  const frrShared: FrrStatus[] = FRR_ORDER.map((classification, d) => ({ classification, label: a.frrLabels[d] ?? classification }));
+
+  const aliasTarget = new Map<string, number>();
+  const aliasReason = new Map<string, CodeMapping["reason"]>();
+  for (let k = 0; k + 2 < a.aliases.length; k += 3) {
+    const code = a.aliases[k];
+    const target = a.aliases[k + 1];
+    const reason = ALIAS_REASONS[a.aliases[k + 2] as number];
+    if (typeof code !== "string" || typeof target !== "number" || target >= count || reason === undefined) {
+      throw integrity("alias triples (code, commune index, reason)", `${String(code)}, ${String(target)}, ${String(a.aliases[k + 2])}`);
+    }
+    aliasTarget.set(code, target);
+    aliasReason.set(code, reason);
+  }
+  const aliasCache = new Map<string, ResolvedCommune>();
+  const alias = (code: string): ResolvedCommune | undefined => {
+    let found = aliasCache.get(code);
+    if (found !== undefined) return found;
+    const target = aliasTarget.get(code);
+    if (target === undefined) return undefined;
+    found = { commune: record(target), mappedFrom: { code, reason: aliasReason.get(code) ?? "ancien_code" } };
+    aliasCache.set(code, found);
+    return found;
+  };
+  const resolveExact = (code: string): ResolvedCommune | undefined => {
+    const i = codeIndex.get(code);
+    return i === undefined ? alias(code) : self(i);
+  };
+
+  const postcodeCache = new Map<string, readonly CommuneRecord[]>();
+  const postcodes = a.postcodes;
+
+  return {
+    size: count,
+    sources: a.sources,
+    resolve(code: string): ResolvedCommune | undefined {
+      const found = resolveExact(code);
+      if (found !== undefined || code.length !== 5) return found;
+      // Corsica codes typed in lower case (2a004).
+      const upper = code.toUpperCase();
+      return upper === code ? undefined : resolveExact(upper);
+    },
+    byPostcode(postcode: string): readonly CommuneRecord[] {
+      let found = postcodeCache.get(postcode);
+      if (found !== undefined) return found;
+      const indices = Object.hasOwn(postcodes, postcode) ? postcodes[postcode] : undefined;
+      if (!Array.isArray(indices)) return NO_COMMUNES;
+      found = indices.map((i) => {
+        if (!Number.isInteger(i) || i < 0 || i >= count) throw integrity(`commune indices below ${count}`, `${i} for postcode ${postcode}`);
+        return record(i);
+      });
+      postcodeCache.set(postcode, found);
+      return found;
+    },
+    zrr(codeInsee: string): ZrrStatus | undefined {
+      const i = codeIndex.get(codeInsee);
+      if (i === undefined) return undefined;
+      return zrrMapped.get(i) ?? zrrShared[a.zrr[i] ?? "."];
+    },
+    frr(codeInsee: string): FrrStatus | undefined {
+      const i = codeIndex.get(codeInsee);
+      return i === undefined ? undefined : frrShared[a.frr.charCodeAt(i) - 48];
+    },
+    qpv2015(codeInsee: string): Qpv2015CommuneStatus {
+      const i = codeIndex.get(codeInsee);
+      return (i === undefined ? undefined : qpv2015[i]) ?? noQpv2015(departementOf(codeInsee));
+    },
+    qpv2024(codeInsee: string): readonly string[] {
+      const i = codeIndex.get(codeInsee);
+      return (i === undefined ? undefined : qpv2024[i]) ?? EMPTY;
+    },
+  };
+}
