@@ -15,6 +15,8 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    // declics/data finds data/build from import.meta.url; the CJS build needs tsup's shim for it.
+    shims: true,
     splitting: true,
     treeshake: true,
     target: "es2022",

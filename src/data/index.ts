@@ -2,4 +2,6 @@
  * Node loaders for the bundled, compiled datasets (data/build). The only code that knows where they live.
  * @module data
  */
-export {};
+export * from "./schema.js";
+export { loadTerritoryData } from "./load-territory-data.js";
+export { describeDatasets } from "./describe-datasets.js";

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DeclicsError } from "../errors.js";
+import { toInputIssues } from "../_lib/parse.js";
+import { BuildManifest, SourcesManifest } from "./schema.js";
+
+function readJson(file: string, dataset: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new DeclicsError({
+      code: "data_integrity",
+      module: "data",
+      message: `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}. Run \`npm run build:data\` to rebuild it.`,
+      details: { dataset, expected: "JSON", received: "unparsable text" },
+      cause: error,
+    });
+  }
+}
+
+function checked<S extends typeof BuildManifest | typeof SourcesManifest>(schema: S, value: unknown, file: string, dataset: string) {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as S["_output"];
+  const issue = toInputIssues(result.error, value)[0];
+  throw new DeclicsError({
+    code: "data_integrity",
+    module: "data",
+    message: `${file} does not match its schema${issue ? ` at ${issue.path}: expected ${issue.expected}, received ${issue.received}` : ""}. Run \`npm run build:data\`.`,
+    details: { dataset, expected: issue?.expected ?? "a valid manifest", received: issue?.received ?? "invalid" },
+  });
+}
+
+/** data/build/manifest.json of `dir`; throws data_missing (saying to run `npm run build:data`) when absent. */
+export function readBuildManifest(dir: string): BuildManifest {
+  const file = join(dir, "manifest.json");
+  if (!existsSync(file)) {
+    throw new DeclicsError({
+      code: "data_missing",
+      module: "data",
+      message: `The compiled territory data is missing: ${file} not found. Run \`npm run build:data\` (it needs the official source files, see docs/data.md).`,
+      details: { dataset: "manifest.json", location: file },
+    });
+  }
+  return checked(BuildManifest, readJson(file, "manifest.json"), file, "manifest.json");
+}
+
+/** The build manifest when present, else null (for descriptions of a package without data/build). */
+export function readBuildManifestIfPresent(dir: string): BuildManifest | null {
+  return existsSync(join(dir, "manifest.json")) ? readBuildManifest(dir) : null;
+}
+
+/** data/sources.json. */
+export function readSourcesManifest(file: string): SourcesManifest {
+  if (!existsSync(file)) {
+    throw new DeclicsError({
+      code: "data_missing",
+      module: "data",
+      message: `The dataset manifest ${file} is missing; it ships with the package (data/sources.json).`,
+      details: { dataset: "sources.json", location: file },
+    });
+  }
+  return checked(SourcesManifest, readJson(file, "sources.json"), file, "sources.json");
+}

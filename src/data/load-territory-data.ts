@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { DeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import { type TerritoryData, territoryDataFromBuffers } from "../territory/territory-data-from-buffers.js";
+import { readBuildManifest } from "./_manifests.js";
+import { defaultBuildDir } from "./_paths.js";
+import { LoadTerritoryDataOptions } from "./schema.js";
+
+/**
+ * Loads the compiled territory data (QPV polygons, commune contours, commune lists) that ships in the
+ * package's `data/build`, ready for `checkEligibility`. Node only; browsers fetch the same files and call
+ * `territoryDataFromBuffers` from `declics/territory`.
+ *
+ * @param options - `dir`: another directory of compiled artefacts (default: the package's data/build);
+ *   `verify`: also check every file's sha256 (sizes are always checked)
+ * @returns the decoded, indexed territory data
+ * @throws {DeclicsError} `invalid_input` for bad options; `data_missing` when data/build/manifest.json or an
+ *   artefact it lists is absent (the message says to run `npm run build:data`); `data_integrity` when a file's
+ *   size or checksum differs from the manifest, or a file is corrupt
+ * @example
+ * ```ts
+ * import { loadTerritoryData } from "declics/data";
+ * import { checkEligibility } from "declics/territory";
+ *
+ * const data = await loadTerritoryData();
+ * checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data }).status;
+ * // => "eligible"
+ * ```
+ * @category Data
+ */
+export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}): Promise<TerritoryData> {
+  const { dir, verify } = parseWith(LoadTerritoryDataOptions, options, { module: "data", what: "loadTerritoryData options" });
+  const buildDir = dir === undefined ? defaultBuildDir() : resolve(dir);
+  const manifest = readBuildManifest(buildDir);
+  const entries = Object.entries(manifest.artefacts);
+  const files: Record<string, Uint8Array> = {};
+  await Promise.all(
+    entries.map(async ([name, artefact]) => {
+      const path = join(buildDir, artefact.file);
+      if (!existsSync(path)) {
+        throw new DeclicsError({
+          code: "data_missing",
+          module: "data",
+          message: `Artefact ${name} is missing: ${path} not found although manifest.json lists it. Run \`npm run build:data\`.`,
+          details: { dataset: name, location: path },
+        });
+      }
+      const buffer = await readFile(path);
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      if (bytes.byteLength !== artefact.bytes) {
+        throw integrity(name, `${artefact.bytes} bytes`, `${bytes.byteLength} bytes`);
+      }
+      if (verify === true) {
+        const digest = createHash("sha256").update(bytes).digest("hex");
+        if (digest !== artefact.sha256) throw integrity(name, `sha256 ${artefact.sha256}`, `sha256 ${digest}`);
+      }
+      files[artefact.file] = bytes;
+    }),
+  );
+  return territoryDataFromBuffers(files);
+}
+
+function integrity(name: string, expected: string, received: string): DeclicsError<"data_integrity"> {
+  return new DeclicsError({
+    code: "data_integrity",
+    module: "data",
+    message: `Artefact ${name} does not match data/build/manifest.json: expected ${expected}, received ${received}. Run \`npm run build:data\`.`,
+    details: { dataset: name, expected, received },
+  });
+}
