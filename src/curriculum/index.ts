@@ -1,4 +1,10 @@
 /**
+ * Parcours templates, cohort planning on French calendars, iCalendar export and progress.
  * @module curriculum
  */
 export * from "./schema.js";
+export { listPublicHolidays } from "./list-public-holidays.js";
+export { isWorkingDay } from "./is-working-day.js";
+export type { IsWorkingDayOptions } from "./is-working-day.js";
+export { PARCOURS_EXPRESS } from "./parcours-express.js";
+export { planCohort } from "./plan-cohort.js";

@@ -1,7 +1,339 @@
 import { z } from "zod";
+import { AgeBand, CalendarZone, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
 
 /**
- * curriculum vocabulary. The zod schemas are the types.
+ * Curriculum vocabulary: parcours templates, cohorts, plans, attendance and progress. The zod schemas
+ * are the types. Dates are calendar dates (`YYYY-MM-DD`) and wall-clock times (`HH:mm`) in the cohort's
+ * time zone; instants are ISO strings in UTC (`...Z`). Nothing here reads the clock.
  * @module
  */
+
 export const CurriculumSchemaVersion = z.literal(1);
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A calendar date, `YYYY-MM-DD` (no time, no time zone). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD such as 2020-09-28")
+  .refine(isRealDate, "a calendar date that exists");
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** A wall-clock time, `HH:mm` (24 h). */
+export const LocalTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "a time HH:mm such as 09:30");
+export type LocalTime = z.infer<typeof LocalTime>;
+
+/** An IANA time zone name that the runtime knows (e.g. `Europe/Paris`, `America/Cayenne`). */
+export const TimeZoneName = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, "an IANA time zone name such as Europe/Paris");
+
+export const TemplateId = z.string().min(1).brand<"TemplateId">();
+export type TemplateId = z.infer<typeof TemplateId>;
+export const PhaseId = z.string().min(1).brand<"PhaseId">();
+export type PhaseId = z.infer<typeof PhaseId>;
+export const ActivityId = z.string().min(1).brand<"ActivityId">();
+export type ActivityId = z.infer<typeof ActivityId>;
+export const CohortId = z.string().min(1).brand<"CohortId">();
+export type CohortId = z.infer<typeof CohortId>;
+export const ParticipantId = z.string().min(1).brand<"ParticipantId">();
+export type ParticipantId = z.infer<typeof ParticipantId>;
+export const ResourceId = z.string().min(1).brand<"ResourceId">();
+export type ResourceId = z.infer<typeof ResourceId>;
+export const SessionId = z.string().min(1).brand<"SessionId">();
+export type SessionId = z.infer<typeof SessionId>;
+/** The id of an assessment of the assessment module (`declics/assessment`), kept as a plain string here. */
+export const AssessmentRef = z.string().min(1);
+export type AssessmentRef = z.infer<typeof AssessmentRef>;
+
+/** What an activity is. */
+export const ActivityKind = z.enum([
+  "assessment",
+  "role_model_meeting",
+  "workshop",
+  "training_organisation_meeting",
+  "employer_meeting",
+  "information_session",
+  "individual_interview",
+]);
+export type ActivityKind = z.infer<typeof ActivityKind>;
+
+/**
+ * Where an activity happens: `on_site` (needs a room), `remote` (no room), or `either` (on site, with
+ * remote sessions for participants who can only attend remotely).
+ */
+export const Modality = z.enum(["on_site", "remote", "either"]);
+export type Modality = z.infer<typeof Modality>;
+
+/** How a session actually happens. */
+export const SessionModality = z.enum(["on_site", "remote"]);
+export type SessionModality = z.infer<typeof SessionModality>;
+
+/** The kinds of resources a session can need. */
+export const ResourceKind = z.enum(["room", "facilitator", "speaker"]);
+export type ResourceKind = z.infer<typeof ResourceKind>;
+
+/** What one session of an activity needs besides participants. */
+export const ResourceNeeds = z.object({
+  /** A room (only for on-site sessions); its capacity bounds the group. */
+  room: z.boolean().default(true),
+  /** Number of facilitators (counsellors, trainers). */
+  facilitators: z.number().int().min(0).default(1),
+  /** Number of speakers (role models, training organisations, employers). */
+  speakers: z.number().int().min(0).default(0),
+});
+export type ResourceNeeds = z.infer<typeof ResourceNeeds>;
+
+/** One activity of a parcours template. */
+export const Activity = z
+  .object({
+    id: ActivityId,
+    kind: ActivityKind,
+    title: z.string().min(1),
+    phaseId: PhaseId,
+    durationMinutes: z.number().int().min(5).max(600),
+    minGroupSize: z.number().int().min(1).default(1),
+    maxGroupSize: z.number().int().min(1),
+    /** Activities each participant must have finished before this one starts. */
+    prerequisites: z.array(ActivityId).default([]),
+    modality: Modality.default("on_site"),
+    needs: ResourceNeeds.default({ room: true, facilitators: 1, speakers: 0 }),
+    /** Counted in completion and progress. Optional activities are still planned for everyone. */
+    required: z.boolean().default(true),
+    /** For `kind: "assessment"`: the assessment id (of `declics/assessment`). */
+    assessmentId: AssessmentRef.optional(),
+  })
+  .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: "minGroupSize must not exceed maxGroupSize", path: ["minGroupSize"] })
+  .refine((a) => a.kind !== "assessment" || a.assessmentId !== undefined, {
+    message: "an assessment activity names its assessmentId",
+    path: ["assessmentId"],
+  });
+export type Activity = z.infer<typeof Activity>;
+export type ActivityInput = z.input<typeof Activity>;
+
+/** A phase of the parcours: a window of working days (1-based, inclusive) and the stage it completes. */
+export const Phase = z
+  .object({
+    id: PhaseId,
+    title: z.string().min(1),
+    /** First working day of the parcours on which this phase's sessions may happen (1 = start date). */
+    fromDay: z.number().int().min(1),
+    /** Last working day (inclusive). */
+    toDay: z.number().int().min(1),
+    /** The parcours stage a participant reaches by completing this phase (for diversity funnels). */
+    stage: ParcoursStage.optional(),
+  })
+  .refine((p) => p.fromDay <= p.toDay, { message: "fromDay must not exceed toDay", path: ["fromDay"] });
+export type Phase = z.infer<typeof Phase>;
+
+/** A parcours template: phases and activities, as data users can copy and edit. */
+export const ParcoursTemplate = z.object({
+  id: TemplateId,
+  title: z.string().min(1),
+  /** Length of the parcours in working days. */
+  workingDays: z.number().int().min(1).max(260),
+  phases: z.array(Phase).min(1),
+  activities: z.array(Activity).min(1),
+});
+export type ParcoursTemplate = z.infer<typeof ParcoursTemplate>;
+export type ParcoursTemplateInput = z.input<typeof ParcoursTemplate>;
+
+/** A participant of a cohort, with optional constraints and the attributes groups can be balanced on. */
+export const Participant = z.object({
+  id: ParticipantId,
+  name: z.string().optional(),
+  email: z.string().optional(),
+  gender: Gender.optional(),
+  territoryKind: TerritoryKind.optional(),
+  ageBand: AgeBand.optional(),
+  /** Days the person cannot attend. */
+  unavailableDays: z.array(IsoDate).default([]),
+  /** The person can only attend remote sessions. */
+  remoteOnly: z.boolean().default(false),
+  /** Date of registration (stage `registered`); defaults to the cohort's start date. */
+  registeredOn: IsoDate.optional(),
+});
+export type Participant = z.infer<typeof Participant>;
+export type ParticipantInput = z.input<typeof Participant>;
+
+/** A room, facilitator or speaker, with its availability. */
+export const Resource = z.object({
+  id: ResourceId,
+  kind: ResourceKind,
+  name: z.string().min(1),
+  /** Seats (rooms only). */
+  capacity: z.number().int().min(1).optional(),
+  /** Activity kinds this resource can serve; absent = all. */
+  activityKinds: z.array(ActivityKind).optional(),
+  /** When set, the only days the resource can be used. */
+  availableDays: z.array(IsoDate).optional(),
+  /** Days the resource cannot be used. */
+  unavailableDays: z.array(IsoDate).default([]),
+  email: z.string().optional(),
+});
+export type Resource = z.infer<typeof Resource>;
+export type ResourceInput = z.input<typeof Resource>;
+
+/** Daily opening hours, with breaks no session may overlap (e.g. lunch). */
+export const OpeningHours = z.object({
+  opens: LocalTime.default("09:00"),
+  closes: LocalTime.default("17:30"),
+  breaks: z.array(z.object({ start: LocalTime, end: LocalTime })).default([{ start: "12:30", end: "13:30" }]),
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+/** A cohort: who, with what, from when, where. */
+export const Cohort = z.object({
+  id: CohortId,
+  title: z.string().min(1),
+  startDate: IsoDate,
+  calendarZone: CalendarZone.default("mainland"),
+  /** IANA time zone of the sessions; defaults to the calendar zone's own (Europe/Paris for mainland). */
+  timeZone: TimeZoneName.optional(),
+  location: z.string().optional(),
+  openingHours: OpeningHours.default({ opens: "09:00", closes: "17:30", breaks: [{ start: "12:30", end: "13:30" }] }),
+  /** Extra closing days (besides weekends and public holidays). */
+  closedDays: z.array(IsoDate).default([]),
+  participants: z.array(Participant),
+  resources: z.array(Resource),
+}).superRefine((cohort, ctx) => {
+  for (const [field, list] of [["participants", cohort.participants], ["resources", cohort.resources]] as const) {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [field, i, "id"], message: `a unique id (${item.id} appears twice)`, input: item.id });
+      seen.add(item.id);
+    });
+  }
+});
+export type Cohort = z.infer<typeof Cohort>;
+export type CohortInput = z.input<typeof Cohort>;
+
+/** Options of {@link planCohort}. */
+export const PlanCohortOptions = z.object({
+  /** Participant attributes groups are balanced on (stratified), e.g. `["gender", "territoryKind"]`. */
+  balanceOn: z.array(z.enum(["gender", "territoryKind", "ageBand"])).default([]),
+  /** Granularity of start times, in minutes. */
+  slotMinutes: z.number().int().min(5).max(120).default(15),
+  /** Optional seed: shuffles who goes in which group (deterministically). Without it, groups follow id order. */
+  seed: z.union([z.number(), z.string()]).optional(),
+});
+export type PlanCohortOptions = z.infer<typeof PlanCohortOptions>;
+export type PlanCohortOptionsInput = z.input<typeof PlanCohortOptions>;
+
+/** A scheduled (or cancelled) session of an activity. */
+export const Session = z.object({
+  id: SessionId,
+  activityId: ActivityId,
+  phaseId: PhaseId,
+  /** Local date and wall-clock times in the plan's time zone. */
+  date: IsoDate,
+  start: LocalTime,
+  end: LocalTime,
+  /** The same instants in UTC. */
+  startUtc: z.string(),
+  endUtc: z.string(),
+  modality: SessionModality,
+  roomId: ResourceId.optional(),
+  facilitatorIds: z.array(ResourceId),
+  speakerIds: z.array(ResourceId),
+  participantIds: z.array(ParticipantId),
+  status: z.enum(["scheduled", "cancelled"]),
+  /** iCalendar SEQUENCE: 0 when first planned, +1 on every change. */
+  sequence: z.number().int().min(0),
+});
+export type Session = z.infer<typeof Session>;
+
+/** One participant in one session. */
+export const Assignment = z.object({ participantId: ParticipantId, activityId: ActivityId, sessionId: SessionId });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** Why a constraint could not be met. */
+export const UnmetReason = z.enum([
+  "remote_only_on_site_activity",
+  "participant_unavailable",
+  "prerequisite_unscheduled",
+  "no_qualified_resource",
+  "no_capacity_in_window",
+  "below_minimum_group_size",
+  "moved_session_infeasible",
+  "resource_lost",
+]);
+export type UnmetReason = z.infer<typeof UnmetReason>;
+
+/** A constraint the plan does not meet: which, for whom, and why. */
+export const UnmetConstraint = z.object({
+  reason: UnmetReason,
+  activityId: ActivityId.optional(),
+  sessionId: SessionId.optional(),
+  participantIds: z.array(ParticipantId),
+  resourceIds: z.array(ResourceId).default([]),
+  message: z.string(),
+});
+export type UnmetConstraint = z.infer<typeof UnmetConstraint>;
+
+/** A dated schedule for a cohort. Carries its template and cohort so it can be re-planned and exported. */
+export const CohortPlan = z.object({
+  version: CurriculumSchemaVersion,
+  template: ParcoursTemplate,
+  cohort: Cohort,
+  options: PlanCohortOptions,
+  timeZone: z.string(),
+  /** The working days of the parcours, in order. */
+  days: z.array(IsoDate),
+  /** 0 for the first plan, +1 on each re-plan. */
+  revision: z.number().int().min(0),
+  sessions: z.array(Session),
+  assignments: z.array(Assignment),
+  unmet: z.array(UnmetConstraint),
+});
+export type CohortPlan = z.infer<typeof CohortPlan>;
+
+/** A change to re-plan for. */
+export const PlanChange = z.discriminatedUnion("kind", [
+  /** Move one session to another date and start time (same duration). */
+  z.object({ kind: z.literal("move_session"), sessionId: SessionId, date: IsoDate, start: LocalTime }),
+  /** A resource is lost from a date on (inclusive; default: the whole parcours). */
+  z.object({ kind: z.literal("lose_resource"), resourceId: ResourceId, fromDate: IsoDate.optional() }),
+  /** Cancel a session; its participants are re-seated in other sessions of the activity when possible. */
+  z.object({ kind: z.literal("cancel_session"), sessionId: SessionId }),
+]);
+export type PlanChange = z.infer<typeof PlanChange>;
+
+/** A public holiday of a calendar zone. */
+export const PublicHoliday = z.object({
+  date: IsoDate,
+  /** Stable identifier, e.g. `easter_monday`, `abolition_of_slavery`. */
+  id: z.string(),
+  /** Official French name. */
+  name: z.string(),
+});
+export type PublicHoliday = z.infer<typeof PublicHoliday>;
+
+/** One attendance record. */
+export const AttendanceRecord = z.object({
+  participantId: ParticipantId,
+  sessionId: SessionId,
+  status: z.enum(["present", "absent", "excused"]),
+});
+export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+
+/** What a participant did after the parcours. */
+export const OutcomeKind = z.enum(["training_entered", "job", "other"]);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
+
+export const OutcomeRecord = z.object({
+  participantId: ParticipantId,
+  kind: OutcomeKind,
+  date: IsoDate,
+  note: z.string().optional(),
+});
+export type OutcomeRecord = z.infer<typeof OutcomeRecord>;

@@ -1,0 +1,101 @@
+import { isWorkingDay } from "../is-working-day.js";
+import type { CohortPlan } from "../schema.js";
+
+/**
+ * Test support: every invariant a plan must keep, as a list of violations (empty when the plan is sound).
+ * Checks: no participant/room/facilitator/speaker double-booked; each participant in exactly one
+ * scheduled session per activity or named in `unmet` for it; sessions on working days of the zone,
+ * inside opening hours and outside breaks, inside their phase window; prerequisites end before
+ * dependants start; group sizes and room capacity; unavailable days and remote-only respected.
+ */
+export function planViolations(plan: CohortPlan): string[] {
+  const problems: string[] = [];
+  const { cohort, template } = plan;
+  const scheduled = plan.sessions.filter((s) => s.status === "scheduled");
+  const busy = new Map<string, Array<{ from: string; to: string; id: string }>>();
+  const toMin = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  const activity = new Map(template.activities.map((a) => [a.id as string, a]));
+  const phase = new Map(template.phases.map((p) => [p.id as string, p]));
+  const participant = new Map(cohort.participants.map((p) => [p.id as string, p]));
+  const resource = new Map(cohort.resources.map((r) => [r.id as string, r]));
+  const dayIndex = new Map(plan.days.map((d, i) => [d, i + 1]));
+  const opens = toMin(cohort.openingHours.opens);
+  const closes = toMin(cohort.openingHours.closes);
+  for (const s of scheduled) {
+    const a = activity.get(s.activityId);
+    if (a === undefined) {
+      problems.push(`${s.id}: unknown activity`);
+      continue;
+    }
+    if (!isWorkingDay(s.date, cohort.calendarZone)) problems.push(`${s.id}: ${s.date} is not a working day`);
+    if (cohort.closedDays.includes(s.date)) problems.push(`${s.id}: ${s.date} is a closing day`);
+    const di = dayIndex.get(s.date);
+    const ph = phase.get(a.phaseId);
+    if (di === undefined || ph === undefined || di < ph.fromDay || di > ph.toDay) problems.push(`${s.id}: outside its phase window`);
+    const start = toMin(s.start);
+    const end = toMin(s.end);
+    if (end - start !== a.durationMinutes) problems.push(`${s.id}: lasts ${end - start} min`);
+    if (start < opens || end > closes) problems.push(`${s.id}: outside opening hours`);
+    for (const b of cohort.openingHours.breaks) if (start < toMin(b.end) && toMin(b.start) < end) problems.push(`${s.id}: overlaps a break`);
+    if (Date.parse(s.endUtc) - Date.parse(s.startUtc) !== a.durationMinutes * 60_000) problems.push(`${s.id}: UTC span wrong`);
+    if (s.participantIds.length < a.minGroupSize || s.participantIds.length > a.maxGroupSize) problems.push(`${s.id}: group of ${s.participantIds.length}`);
+    if (s.modality === "on_site" && a.needs.room) {
+      const room = s.roomId === undefined ? undefined : resource.get(s.roomId);
+      if (room === undefined || room.kind !== "room") problems.push(`${s.id}: on site without a room`);
+      else if ((room.capacity ?? 0) < s.participantIds.length) problems.push(`${s.id}: room too small`);
+    }
+    if (s.modality === "on_site" && a.modality === "remote") problems.push(`${s.id}: remote activity on site`);
+    if (s.modality === "remote" && a.modality === "on_site") problems.push(`${s.id}: on-site activity remote`);
+    if (s.facilitatorIds.length !== a.needs.facilitators) problems.push(`${s.id}: ${s.facilitatorIds.length} facilitators`);
+    if (s.speakerIds.length !== a.needs.speakers) problems.push(`${s.id}: ${s.speakerIds.length} speakers`);
+    const holders = [...s.participantIds.map((p) => `p:${p}`), ...[s.roomId, ...s.facilitatorIds, ...s.speakerIds].filter((r) => r !== undefined).map((r) => `r:${r}`)];
+    for (const h of holders) {
+      const list = busy.get(h) ?? [];
+      for (const other of list) if (other.from < s.endUtc && s.startUtc < other.to) problems.push(`${h} double-booked in ${other.id} and ${s.id}`);
+      list.push({ from: s.startUtc, to: s.endUtc, id: s.id });
+      busy.set(h, list);
+    }
+    for (const p of s.participantIds) {
+      const person = participant.get(p);
+      if (person === undefined) problems.push(`${s.id}: unknown participant ${p}`);
+      else {
+        if (person.unavailableDays.includes(s.date)) problems.push(`${s.id}: ${p} is unavailable on ${s.date}`);
+        if (person.remoteOnly && s.modality === "on_site") problems.push(`${s.id}: ${p} is remote-only`);
+      }
+    }
+    for (const r of [s.roomId, ...s.facilitatorIds, ...s.speakerIds]) {
+      if (r === undefined) continue;
+      const res = resource.get(r);
+      if (res === undefined) problems.push(`${s.id}: unknown resource ${r}`);
+      else {
+        if (res.unavailableDays.includes(s.date) || (res.availableDays !== undefined && !res.availableDays.includes(s.date))) problems.push(`${s.id}: ${r} unavailable`);
+        if (res.activityKinds !== undefined && !res.activityKinds.includes(a.kind)) problems.push(`${s.id}: ${r} cannot serve ${a.kind}`);
+      }
+    }
+  }
+  // Coverage and prerequisites.
+  const sessionOf = new Map<string, (typeof scheduled)[number]>();
+  for (const s of scheduled) {
+    for (const p of s.participantIds) {
+      const key = `${p}|${s.activityId}`;
+      if (sessionOf.has(key)) problems.push(`${p} is in two sessions of ${s.activityId}`);
+      sessionOf.set(key, s);
+    }
+  }
+  const unmetFor = new Set<string>();
+  for (const u of plan.unmet) for (const p of u.participantIds) unmetFor.add(`${p}|${u.activityId ?? ""}`);
+  for (const p of cohort.participants) {
+    for (const a of template.activities) {
+      const key = `${p.id}|${a.id}`;
+      const s = sessionOf.get(key);
+      if (s === undefined && !unmetFor.has(key)) problems.push(`${p.id} silently dropped from ${a.id}`);
+      if (s === undefined) continue;
+      for (const q of a.prerequisites) {
+        const before = sessionOf.get(`${p.id}|${q}`);
+        if (before === undefined) problems.push(`${p.id} in ${a.id} without prerequisite ${q}`);
+        else if (before.endUtc > s.startUtc) problems.push(`${p.id}: ${q} (${before.id}) ends after ${a.id} (${s.id}) starts`);
+      }
+    }
+  }
+  return problems;
+}

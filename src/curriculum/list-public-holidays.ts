@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { CalendarZone } from "../_lib/vocabulary.js";
+import { holidaysOf } from "./_calendar.js";
+import type { PublicHoliday } from "./schema.js";
+
+const Args = z.object({ zone: CalendarZone, year: z.number().int().min(1900).max(2200) });
+
+/**
+ * Lists the public holidays (jours fériés) of a French calendar zone for a year, as the government's
+ * "jours fériés en France" dataset does: the eleven national days (Easter-based ones computed with the
+ * anonymous Gregorian algorithm), Good Friday and 26 December in Alsace-Moselle, and each overseas
+ * zone's day of the abolition of slavery (plus the Fête Victor Schœlcher, 21 July, in Guadeloupe and
+ * Martinique). Two holidays on the same date are two entries.
+ *
+ * @param zone - the calendar zone (`mainland`, `alsace_moselle`, `guadeloupe`, `martinique`, `guyane`,
+ *   `la_reunion`, `mayotte`, `saint_martin`, `saint_barthelemy`)
+ * @param year - the year, 1900 to 2200
+ * @returns the holidays sorted by date, each with its date (`YYYY-MM-DD`), an id and its French name
+ * @throws {DeclicsError} `invalid_input` when the zone is unknown or the year is not an integer in range
+ * @example
+ * ```ts
+ * import { listPublicHolidays } from "declics/curriculum";
+ *
+ * listPublicHolidays("guyane", 2019).filter((h) => h.date === "2019-06-10").map((h) => h.id);
+ * // => ["whit_monday", "abolition_of_slavery"]
+ * ```
+ * @category Calendars
+ */
+export function listPublicHolidays(zone: CalendarZone, year: number): PublicHoliday[] {
+  const args = parseWith(Args, { zone, year }, { module: "curriculum", what: "listPublicHolidays arguments" });
+  return holidaysOf(args.zone, args.year);
+}

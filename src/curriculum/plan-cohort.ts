@@ -1,0 +1,71 @@
+import { parseWith } from "../_lib/parse.js";
+import { dayToIso } from "./_calendar.js";
+import { buildContext, planAll, toAssignments, toSessions } from "./_engine.js";
+import type { Occupancy } from "./_occupancy.js";
+import { Cohort, type CohortInput, type CohortPlan, ParcoursTemplate, type ParcoursTemplateInput, PlanCohortOptions, type PlanCohortOptionsInput } from "./schema.js";
+
+/** @internal The benchmark swaps in a naive conflict checker through this. */
+export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: Occupancy): CohortPlan {
+  const ctx = buildContext(template, cohort, options, occupancy);
+  planAll(ctx);
+  const sessions = toSessions(ctx);
+  return {
+    version: 1,
+    template,
+    cohort,
+    options,
+    timeZone: ctx.timeZone,
+    days: ctx.days.map(dayToIso),
+    revision: 0,
+    sessions,
+    assignments: toAssignments(sessions),
+    unmet: ctx.unmet,
+  };
+}
+
+/**
+ * Plans a cohort through a parcours template: a dated schedule of sessions on the working days of the
+ * cohort's calendar zone (weekends, public holidays and closing days skipped), within opening hours and
+ * outside breaks, each activity inside its phase's window. Participants are split into groups within
+ * capacity (activity limits and room seats), after their prerequisites, never on their unavailable days,
+ * remote-only people in remote sessions; no participant, room, facilitator or speaker is ever
+ * double-booked. With `balanceOn`, each group mirrors the strata (e.g. gender × territory kind) of the
+ * people still to place. Deterministic: same input, same plan.
+ *
+ * What cannot be met is listed in `unmet` (which constraint, for whom, why), never thrown and never
+ * silently dropped: every participant is either in one session of each activity or named in `unmet`.
+ *
+ * @param template - the parcours (e.g. {@link PARCOURS_EXPRESS})
+ * @param cohort - participants, resources, start date, calendar zone and time zone
+ * @param options - {@link PlanCohortOptions}: `balanceOn`, `slotMinutes` (15), `seed`
+ * @returns the plan: `sessions`, `assignments` (participant → session per activity), `unmet`, the
+ *   working `days`, and the inputs, so it can be re-planned and exported
+ * @throws {DeclicsError} `invalid_input` when the template, cohort or options fail their schema;
+ *   `invalid_template` for unknown phases or prerequisites, cycles, or an activity longer than a day's
+ *   opening block; `invalid_option` when opening hours close before they open
+ * @example
+ * ```ts
+ * import { planCohort, PARCOURS_EXPRESS } from "declics/curriculum";
+ *
+ * const plan = planCohort(PARCOURS_EXPRESS, {
+ *   id: "toulouse-2020", title: "Toulouse", startDate: "2020-09-28",
+ *   participants: [{ id: "p1" }, { id: "p2" }, { id: "p3" }, { id: "p4" }, { id: "p5" }],
+ *   resources: [
+ *     { id: "room", kind: "room", name: "Salle 1", capacity: 30 },
+ *     { id: "f1", kind: "facilitator", name: "Conseillère" },
+ *     { id: "s1", kind: "speaker", name: "Intervenante" },
+ *   ],
+ * });
+ * plan.sessions[0]?.date;
+ * // => "2020-09-28"
+ * plan.unmet.length;
+ * // => 0
+ * ```
+ * @category Planning
+ */
+export function planCohort(template: ParcoursTemplateInput, cohort: CohortInput, options: PlanCohortOptionsInput = {}): CohortPlan {
+  const t = parseWith(ParcoursTemplate, template, { module: "curriculum", what: "parcours template" });
+  const c = parseWith(Cohort, cohort, { module: "curriculum", what: "cohort" });
+  const o = parseWith(PlanCohortOptions, options, { module: "curriculum", what: "planCohort options" });
+  return _planCohortWith(t, c, o);
+}
