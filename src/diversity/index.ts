@@ -1,4 +1,26 @@
 /**
+ * Diversity and programme metrics: representation, funnels, gaps, intervals, small-count protection,
+ * charts. Pure and isomorphic: no Node API, no dataset, no territory engine.
  * @module diversity
  */
 export * from "./schema.js";
+export { ageBandOn } from "./age-band-on.js";
+export { parseParticipantRecords, safeParseParticipantRecords } from "./parse-participant-records.js";
+export { parseReferencePopulations, safeParseReferencePopulations } from "./parse-reference-populations.js";
+export { combineReferencePopulations, type CombineReferencePopulationsOptions } from "./combine-reference-populations.js";
+export { computeProportionInterval } from "./compute-proportion-interval.js";
+export { compareProportions, type CompareProportionsOptions, type ProportionComparison, type ProportionCounts } from "./compare-proportions.js";
+export { computeShares, type ComputeSharesOptions, type ShareRow } from "./compute-shares.js";
+export { computeRepresentation, type ComputeRepresentationOptions, type RepresentationRow } from "./compute-representation.js";
+export { computeFunnel, type ComputeFunnelOptions, type Funnel, type FunnelGroupSummary, type FunnelRow } from "./compute-funnel.js";
+export { computeParity, type ComputeParityOptions, type FourFifthsResult, type ParityRow } from "./compute-parity.js";
+export { computeTargetProgress, type ComputeTargetProgressOptions, type ProgressPoint, type TargetProgress } from "./compute-target-progress.js";
+export { compareCohorts, type CohortRow, type CompareCohortsOptions } from "./compare-cohorts.js";
+export { computeDiversityReport, type ComputeDiversityReportOptions, type DiversityReport } from "./compute-diversity-report.js";
+export { crossTabulate, type CrossTabulateOptions } from "./cross-tabulate.js";
+export { protectTable } from "./protect-table.js";
+export { toTidyRows, type TidyRow } from "./to-tidy-rows.js";
+export { formatCsv, type FormatCsvOptions } from "./format-csv.js";
+export { renderIntervalChart, type IntervalChartItem, type RenderIntervalChartOptions } from "./render-interval-chart.js";
+export { renderFunnelChart, type RenderFunnelChartOptions } from "./render-funnel-chart.js";
+export { renderRepresentationChart, type RenderRepresentationChartOptions } from "./render-representation-chart.js";

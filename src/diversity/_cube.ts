@@ -1,0 +1,266 @@
+/**
+ * The counting core. Records are encoded, in one pass, into small integer codes per dimension and
+ * counted in a typed array indexed by (group cell, highest stage reached). Every metric of the module
+ * is derived from this "cube" by summing along axes, so a full report reads the records once and never
+ * allocates an object per record or per group while counting.
+ */
+import { DeclicsError } from "../errors.js";
+import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
+import { ageOn, bandOfAge } from "./age-band-on.js";
+import { DiplomaLevel, NOT_STATED, type Dimension, type GroupKey, type ParticipantRecord } from "./schema.js";
+
+/** Stage levels: 0 = no stage recorded, 1..6 = highest stage reached (ParcoursStage order). */
+export const STAGES = ParcoursStage.options;
+export const LEVELS = STAGES.length + 1;
+const STAGE_INDEX = new Map<string, number>(STAGES.map((s, i) => [s, i + 1]));
+
+export interface Cube {
+  readonly dims: readonly Dimension[];
+  /** Category labels per dimension, code order. */
+  readonly categories: readonly (readonly string[])[];
+  /** Row-major strides of the group cells (last dimension varies fastest). */
+  readonly strides: readonly number[];
+  /** Number of group cells (product of category counts; 1 with no dimension). */
+  readonly cells: number;
+  /** counts[cell * LEVELS + level]. */
+  readonly counts: Float64Array;
+  /** Records counted. */
+  readonly n: number;
+}
+
+/** Categories of the fixed vocabularies, in their schema order, then "not_stated" where a field is optional. */
+const FIXED: Partial<Record<Dimension, readonly string[]>> = {
+  gender: Gender.options,
+  ageBand: AgeBand.options,
+  territoryKind: TerritoryKind.options,
+  diplomaLevel: [...DiplomaLevel.options, NOT_STATED],
+  stage: ["none", ...STAGES],
+};
+
+function invalid(index: number, field: string, expected: string, value: unknown): DeclicsError<"invalid_input"> {
+  const received = value === undefined ? "undefined" : JSON.stringify(value);
+  return new DeclicsError({
+    code: "invalid_input",
+    module: "diversity",
+    message: `Invalid participant record ${index}: ${field}: expected ${expected}, received ${received}`,
+    details: {
+      what: "participant record",
+      issues: [{ path: `${index}.${field}`, expected, received, message: `expected ${expected}` }],
+    },
+  });
+}
+
+interface Encoder {
+  /** Code of the record's category, or throws naming the record. */
+  code(record: ParticipantRecord, index: number, level: number): number;
+  categories(): string[];
+  /** For dynamic dimensions: final code remap (sorted labels), else null. */
+  remap(): Int32Array | null;
+}
+
+function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encoder {
+  const labels = FIXED[dim] as readonly string[];
+  const index = new Map<string, number>(labels.map((c, i) => [c, i]));
+  const lookup = (value: string | undefined, i: number, field: string): number => {
+    const c = index.get(value ?? NOT_STATED);
+    if (c === undefined) throw invalid(i, field, `one of ${labels.join(", ")}`, value);
+    return c;
+  };
+  let code: Encoder["code"];
+  switch (dim) {
+    case "gender":
+      code = (r, i) => lookup(r.gender, i, "gender");
+      break;
+    case "territoryKind":
+      code = (r, i) => lookup(r.territoryKind, i, "territoryKind");
+      break;
+    case "diplomaLevel":
+      code = (r, i) => lookup(r.diplomaLevel, i, "diplomaLevel");
+      break;
+    case "stage":
+      code = (_r, _i, level) => level;
+      break;
+    default: {
+      // ageBand: the declared band wins; otherwise the birth date on the reference date.
+      const bands = new Map<string, number>(labels.map((c, i) => [c, i]));
+      code = (r, i) => {
+        if (r.ageBand !== undefined) return lookup(r.ageBand, i, "ageBand");
+        if (r.birthDate === undefined) throw invalid(i, "ageBand", "an age band or a birth date", undefined);
+        if (referenceDate === undefined) {
+          throw new DeclicsError({
+            code: "invalid_option",
+            module: "diversity",
+            message: "Grouping by age band needs a referenceDate (YYYY-MM-DD) for records that give a birth date",
+            details: { option: "referenceDate", expected: "a date YYYY-MM-DD", received: "undefined" },
+          });
+        }
+        return bands.get(bandOfAge(ageOn(r.birthDate, referenceDate))) as number;
+      };
+    }
+  }
+  return { code, categories: () => [...labels], remap: () => null };
+}
+
+function dynamicEncoder(dim: "departement" | "cohort"): Encoder {
+  const index = new Map<string, number>();
+  const labels: string[] = [];
+  const code: Encoder["code"] = (r) => {
+    const value = r[dim] ?? NOT_STATED;
+    let c = index.get(value);
+    if (c === undefined) {
+      c = labels.length;
+      index.set(value, c);
+      labels.push(value);
+    }
+    return c;
+  };
+  // Labels are sorted at the end so that results do not depend on the order of the records.
+  const sorted = (): string[] => [...labels].sort((a, b) => (a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return {
+    code,
+    categories: sorted,
+    remap: () => {
+      const order = sorted();
+      const map = new Int32Array(labels.length);
+      labels.forEach((label, old) => (map[old] = order.indexOf(label)));
+      return map;
+    },
+  };
+}
+
+/** Highest stage level of a record (0 when no stage is recorded). */
+export function levelOf(record: ParticipantRecord, index: number): number {
+  const stages = record.stages;
+  let level = 0;
+  for (let s = 0; s < stages.length; s++) {
+    const entry = stages[s] as { stage: string };
+    const l = STAGE_INDEX.get(entry.stage);
+    if (l === undefined) throw invalid(index, `stages.${s}.stage`, `one of ${STAGES.join(", ")}`, entry.stage);
+    if (l > level) level = l;
+  }
+  return level;
+}
+
+/** Encodes and counts records in one pass. */
+export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly Dimension[], referenceDate?: string): Cube {
+  const encoders = dims.map((d) => (d === "departement" || d === "cohort" ? dynamicEncoder(d) : fixedEncoder(d, referenceDate)));
+  const k = dims.length;
+  const hasDynamic = dims.some((d) => d === "departement" || d === "cohort");
+  if (!hasDynamic) {
+    // Fixed category counts: count straight into the final array.
+    const sizes = encoders.map((e) => e.categories().length);
+    const strides = stridesOf(sizes);
+    const cells = sizes.reduce((a, b) => a * b, 1);
+    const counts = new Float64Array(cells * LEVELS);
+    let n = 0;
+    for (const record of records) {
+      const level = levelOf(record, n);
+      let cell = 0;
+      for (let d = 0; d < k; d++) cell += (encoders[d] as Encoder).code(record, n, level) * (strides[d] as number);
+      counts[cell * LEVELS + level]! += 1;
+      n++;
+    }
+    return { dims: [...dims], categories: encoders.map((e) => e.categories()), strides, cells, counts, n };
+  }
+  // Dynamic dimensions (département, cohort): keep per-record codes in growable typed arrays, then count.
+  let capacity = Array.isArray(records) ? Math.max(16, records.length) : 1024;
+  let codes = new Int32Array(capacity * k);
+  let levels = new Uint8Array(capacity);
+  let n = 0;
+  for (const record of records) {
+    if (n === capacity) {
+      capacity *= 2;
+      const grownCodes = new Int32Array(capacity * k);
+      grownCodes.set(codes);
+      codes = grownCodes;
+      const grownLevels = new Uint8Array(capacity);
+      grownLevels.set(levels);
+      levels = grownLevels;
+    }
+    const level = levelOf(record, n);
+    levels[n] = level;
+    for (let d = 0; d < k; d++) codes[n * k + d] = (encoders[d] as Encoder).code(record, n, level);
+    n++;
+  }
+  const remaps = encoders.map((e) => e.remap());
+  const categories = encoders.map((e) => e.categories());
+  const strides = stridesOf(categories.map((c) => c.length));
+  const cells = categories.reduce((a, c) => a * c.length, 1);
+  const counts = new Float64Array(cells * LEVELS);
+  for (let i = 0; i < n; i++) {
+    let cell = 0;
+    for (let d = 0; d < k; d++) {
+      const raw = codes[i * k + d] as number;
+      const remap = remaps[d];
+      cell += (remap ? (remap[raw] as number) : raw) * (strides[d] as number);
+    }
+    counts[cell * LEVELS + (levels[i] as number)]! += 1;
+  }
+  return { dims: [...dims], categories, strides, cells, counts, n };
+}
+
+function stridesOf(sizes: readonly number[]): number[] {
+  const strides = new Array<number>(sizes.length);
+  let s = 1;
+  for (let d = sizes.length - 1; d >= 0; d--) {
+    strides[d] = s;
+    s *= sizes[d] as number;
+  }
+  return strides;
+}
+
+/** Sums the cube over every dimension not in `keep` (order of `keep` is the new order). */
+export function marginalize(cube: Cube, keep: readonly Dimension[]): Cube {
+  const positions = keep.map((d) => {
+    const p = cube.dims.indexOf(d);
+    if (p < 0) {
+      throw new DeclicsError({
+        code: "invalid_table",
+        module: "diversity",
+        message: `Dimension ${d} was not tabulated (tabulated: ${cube.dims.join(", ") || "none"})`,
+        details: { reason: `unknown dimension ${d}` },
+      });
+    }
+    return p;
+  });
+  const categories = positions.map((p) => cube.categories[p] as readonly string[]);
+  const strides = stridesOf(categories.map((c) => c.length));
+  const cells = categories.reduce((a, c) => a * c.length, 1);
+  const counts = new Float64Array(cells * LEVELS);
+  const sizes = cube.categories.map((c) => c.length);
+  for (let cell = 0; cell < cube.cells; cell++) {
+    let target = 0;
+    for (let j = 0; j < positions.length; j++) {
+      const p = positions[j] as number;
+      const code = Math.floor(cell / (cube.strides[p] as number)) % (sizes[p] as number);
+      target += code * (strides[j] as number);
+    }
+    for (let l = 0; l < LEVELS; l++) counts[target * LEVELS + l]! += cube.counts[cell * LEVELS + l] as number;
+  }
+  return { dims: [...keep], categories, strides, cells, counts, n: cube.n };
+}
+
+/** The group key of a cell. */
+export function keyOf(cube: Cube, cell: number): GroupKey {
+  const key: GroupKey = {};
+  for (let d = 0; d < cube.dims.length; d++) {
+    const size = (cube.categories[d] as readonly string[]).length;
+    const code = Math.floor(cell / (cube.strides[d] as number)) % size;
+    key[cube.dims[d] as Dimension] = (cube.categories[d] as readonly string[])[code] as string;
+  }
+  return key;
+}
+
+/** Number of records in a cell (all levels). */
+export function cellTotal(cube: Cube, cell: number): number {
+  let t = 0;
+  for (let l = 0; l < LEVELS; l++) t += cube.counts[cell * LEVELS + l] as number;
+  return t;
+}
+
+/** Number of records in a cell that reached at least stage `stageIndex` (0 = registered). */
+export function reachedAtLeast(cube: Cube, cell: number, stageIndex: number): number {
+  let t = 0;
+  for (let l = stageIndex + 1; l < LEVELS; l++) t += cube.counts[cell * LEVELS + l] as number;
+  return t;
+}

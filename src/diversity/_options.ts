@@ -1,0 +1,16 @@
+/** Private option schema pieces shared by the metric functions. */
+import { z } from "zod";
+import { Dimension, IntervalMethod } from "./schema.js";
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD");
+
+export const CommonOptions = {
+  /** Confidence level in (0, 1); default 0.95. */
+  confidence: z.number().gt(0).lt(1).default(0.95),
+  /** Interval method for single proportions; default Wilson score. */
+  method: IntervalMethod.default("wilson"),
+  /** Reference date for age bands computed from birth dates (YYYY-MM-DD). */
+  referenceDate: IsoDate.optional(),
+};
+
+export const Dimensions = z.array(Dimension).refine((d) => new Set(d).size === d.length, { message: "dimensions must not repeat" });

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { DeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import { ParcoursStage } from "../_lib/vocabulary.js";
+import { zFor } from "./_stats.js";
+import { buildCube, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
+import { katzRatio, newcombeDifference, notComputable, proportion } from "./_intervals.js";
+import { CommonOptions } from "./_options.js";
+import { Dimension, type Metric, type NotComputable, type ParticipantRecord } from "./schema.js";
+
+const Options = z
+  .object({
+    /** The dimension whose groups are compared (e.g. "gender"). */
+    by: Dimension,
+    /** The outcome: reaching this stage (default "hired"). */
+    outcome: ParcoursStage.default("hired"),
+    /** The denominator: people who reached this stage (default "registered"). */
+    among: ParcoursStage.default("registered"),
+    /** The group every other is compared with; default the group with the highest rate (EEOC practice). */
+    referenceGroup: z.string().optional(),
+    /** Impact ratio under which adverse impact is flagged; default 0.8, the four-fifths rule. */
+    threshold: z.number().gt(0).lte(1).default(0.8),
+    ...CommonOptions,
+  })
+  .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), { message: "among must be a stage before outcome", path: ["among"] });
+
+/** Options of {@link computeParity}. */
+export type ComputeParityOptions = z.input<typeof Options>;
+
+/** The four-fifths rule for one group. */
+export type FourFifthsResult =
+  | {
+      /** `flagged`: impact ratio below the threshold; `reference_group`: the comparison group itself. */
+      readonly status: "flagged" | "not_flagged" | "reference_group";
+      readonly threshold: number;
+      /** Whether the whole interval of the impact ratio lies below the threshold. */
+      readonly belowThresholdWithConfidence: boolean;
+    }
+  | NotComputable;
+
+/** One group's rate and its comparison with the reference group. */
+export interface ParityRow {
+  readonly dimension: string;
+  readonly group: string;
+  /** People who reached `among`. */
+  readonly among: number;
+  /** Of those, people who reached `outcome`. */
+  readonly outcome: number;
+  readonly rate: Metric;
+  readonly referenceGroup: string | null;
+  /** Impact ratio: rate / reference rate, Katz log interval. */
+  readonly ratio: Metric;
+  /** Rate - reference rate, Newcombe hybrid score interval. */
+  readonly difference: Metric;
+  readonly fourFifths: FourFifthsResult;
+}
+
+type Parsed = z.output<typeof Options>;
+
+/** Parity from an already built cube. */
+export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
+  const table = marginalize(cube, [o.by]);
+  const categories = table.categories[0] as readonly string[];
+  const z = zFor(o.confidence);
+  const a = STAGES.indexOf(o.among);
+  const b = STAGES.indexOf(o.outcome);
+  const den = categories.map((_, c) => reachedAtLeast(table, c, a));
+  const num = categories.map((_, c) => reachedAtLeast(table, c, b));
+  let ref = -1;
+  if (o.referenceGroup !== undefined) {
+    ref = categories.indexOf(o.referenceGroup);
+    if (ref < 0) {
+      throw new DeclicsError({
+        code: "invalid_option",
+        module: "diversity",
+        message: `referenceGroup ${JSON.stringify(o.referenceGroup)} is not a category of ${o.by}`,
+        details: { option: "referenceGroup", expected: `one of ${categories.join(", ")}`, received: o.referenceGroup },
+      });
+    }
+  } else {
+    // EEOC Uniform Guidelines, 29 CFR 1607.4(D): compare with the group with the highest selection rate.
+    let best = -1;
+    categories.forEach((_, c) => {
+      const d = den[c] as number;
+      if (d > 0 && (num[c] as number) / d > best) {
+        best = (num[c] as number) / d;
+        ref = c;
+      }
+    });
+  }
+  return categories.map((group, c) => {
+    const n = den[c] as number;
+    const x = num[c] as number;
+    const rate = n === 0 ? notComputable("empty_group", `nobody in ${o.by} = ${group} reached ${o.among}`) : proportion(x, n, o.method, o.confidence, z);
+    if (ref < 0) {
+      const none = notComputable("empty_group", "no group has anyone to compare");
+      return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: null, ratio: none, difference: none, fourFifths: none };
+    }
+    const rn = den[ref] as number;
+    const rx = num[ref] as number;
+    const ratio = n === 0 ? notComputable("empty_group") : rx === 0 ? notComputable("zero_count", "the reference group has no outcome") : ratioOrZero(x, n, rx, rn, o.confidence, z);
+    const difference = newcombeDifference(x, n, rx, rn, o.confidence, z);
+    let fourFifths: FourFifthsResult;
+    if (c === ref) fourFifths = { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false };
+    else if (!ratio.computable) fourFifths = ratio;
+    else fourFifths = { status: ratio.value < o.threshold ? "flagged" : "not_flagged", threshold: o.threshold, belowThresholdWithConfidence: ratio.upper < o.threshold };
+    return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: categories[ref] as string, ratio, difference, fourFifths };
+  });
+}
+
+/** Impact ratio; a group with no outcome has a ratio of exactly 0 (flagged), with a Katz interval undefined, so [0, upper by x = 0.5]. */
+function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: number, z: number): Metric {
+  if (x > 0) return katzRatio(x, n, rx, rn, confidence, z);
+  // ln(0) is undefined: report the exact point value 0 and the upper bound with the usual 0.5 correction.
+  const corrected = katzRatio(0.5, n + 0.5, rx + 0.5, rn + 0.5, confidence, z);
+  return { computable: true, value: 0, lower: 0, upper: corrected.computable ? corrected.upper : 1, confidence, method: "katz_log_0.5_corrected_upper" };
+}
+
+/**
+ * Parity and disparate impact between the groups of one dimension: each group's rate of reaching an
+ * outcome stage among those who reached an earlier stage, the impact ratio to the reference group
+ * (Katz log interval), the difference (Newcombe hybrid score interval), and the four-fifths rule of the
+ * EEOC Uniform Guidelines (29 CFR 1607.4(D)): a group whose rate is under 80 % of the highest group's
+ * rate is flagged.
+ *
+ * @param records - validated participant records (array or iterable, read once)
+ * @param options - `by`, `outcome` (default "hired"), `among` (default "registered"), `referenceGroup`, `threshold` (0.8), `confidence`, `method`, `referenceDate`
+ * @returns one row per group
+ * @throws {DeclicsError} `invalid_input` for bad options; `invalid_option` for an unknown `referenceGroup`
+ * @example
+ * ```ts
+ * computeParity(records, { by: "gender", outcome: "hired" }).find((r) => r.group === "female")?.fourFifths;
+ * // => { status: "flagged", threshold: 0.8, belowThresholdWithConfidence: true }
+ * ```
+ * @category Metrics
+ */
+export function computeParity(records: Iterable<ParticipantRecord>, options: ComputeParityOptions): ParityRow[] {
+  const o = parseWith(Options, options, { module: "diversity", what: "parity options" });
+  return parityFromCube(buildCube(records, [o.by], o.referenceDate), o);
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { ParcoursStage } from "../_lib/vocabulary.js";
+import { STAGES } from "./_cube.js";
+import { notComputable } from "./_intervals.js";
+import { IsoDate } from "./_options.js";
+import type { NotComputable, ParticipantRecord } from "./schema.js";
+
+const Options = z
+  .object({
+    /** The stage that counts toward the target (default "registered": people accompanied). */
+    stage: ParcoursStage.default("registered"),
+    /** The target count (e.g. 5000 people). */
+    target: z.number().int().positive(),
+    /** When counting starts (YYYY-MM-DD), e.g. the launch date. */
+    start: IsoDate,
+    /** When the target is due (YYYY-MM-DD). */
+    deadline: IsoDate,
+    /** Dates at which to report progress (YYYY-MM-DD), e.g. month ends; reported in date order. */
+    checkpoints: z.array(IsoDate).min(1),
+  })
+  .refine((o) => o.start < o.deadline, { message: "deadline must be after start", path: ["deadline"] });
+
+/** Options of {@link computeTargetProgress}. */
+export type ComputeTargetProgressOptions = z.input<typeof Options>;
+
+/** Progress at one checkpoint. */
+export interface ProgressPoint {
+  readonly on: string;
+  /** People who had reached the stage on or before this date (cumulative). */
+  readonly reached: number;
+  /** reached / target. */
+  readonly shareOfTarget: number;
+  /** What a steady pace from start to deadline would have reached by this date. */
+  readonly expected: number;
+  /** Whether reached >= expected. */
+  readonly onTrack: boolean;
+}
+
+/** Progress toward a target over time. */
+export interface TargetProgress {
+  readonly stage: ParcoursStage;
+  readonly target: number;
+  readonly deadline: string;
+  readonly points: ProgressPoint[];
+  /** People still needed after the last checkpoint. */
+  readonly remaining: number;
+  /** People per day needed from the last checkpoint to meet the target (not computable at or after the deadline). */
+  readonly requiredPerDay: number | NotComputable;
+  /** Count at the deadline if the pace observed from start to the last checkpoint continues. */
+  readonly projectedAtDeadline: number | NotComputable;
+  /** Records that reached the stage but carry no date for it or a later stage: counted nowhere in time, listed here. */
+  readonly undated: number;
+}
+
+const DAY = 86_400_000;
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+}
+
+/**
+ * Progress toward a target over time (e.g. 5,000 people accompanied by the end of 2021): the cumulative
+ * count at each checkpoint, the share of the target, the steady pace it would take, and a projection at
+ * the deadline. A person counts from the date they reached the stage (or, when that stage has no
+ * date, the earliest date of a later stage they reached).
+ *
+ * @param records - validated participant records (array or iterable, read once)
+ * @param options - `stage`, `target`, `start`, `deadline`, `checkpoints`
+ * @returns the progress points and the projection
+ * @throws {DeclicsError} `invalid_input` for bad options
+ * @example
+ * ```ts
+ * computeTargetProgress(records, { target: 5000, start: "2020-09-28", deadline: "2021-12-31", checkpoints: ["2020-12-31", "2021-06-30"] }).points[0];
+ * // => { on: "2020-12-31", reached: 812, shareOfTarget: 0.1624, expected: 1025.4, onTrack: false }
+ * ```
+ * @category Progress
+ */
+export function computeTargetProgress(records: Iterable<ParticipantRecord>, options: ComputeTargetProgressOptions): TargetProgress {
+  const o = parseWith(Options, options, { module: "diversity", what: "target progress options" });
+  const from = STAGES.indexOf(o.stage);
+  const dates: string[] = [];
+  let undated = 0;
+  for (const record of records) {
+    let date: string | null = null;
+    let reached = false;
+    for (const entry of record.stages) {
+      const s = STAGES.indexOf(entry.stage);
+      if (s < from) continue;
+      reached = true;
+      // The stage's own date wins; otherwise the earliest later stage.
+      if (s === from) {
+        date = entry.on;
+        break;
+      }
+      if (date === null || entry.on < date) date = entry.on;
+    }
+    if (date !== null) dates.push(date);
+    else if (reached) undated++;
+  }
+  dates.sort();
+  const checkpoints = [...o.checkpoints].sort();
+  const start = dayNumber(o.start);
+  const span = dayNumber(o.deadline) - start;
+  let i = 0;
+  const points = checkpoints.map((on) => {
+    while (i < dates.length && (dates[i] as string) <= on) i++;
+    const elapsed = Math.min(Math.max(dayNumber(on) - start, 0), span);
+    const expected = (o.target * elapsed) / span;
+    return { on, reached: i, shareOfTarget: i / o.target, expected, onTrack: i >= expected };
+  });
+  const last = points[points.length - 1] as ProgressPoint;
+  const remaining = Math.max(0, o.target - last.reached);
+  const daysLeft = dayNumber(o.deadline) - dayNumber(last.on);
+  const daysDone = dayNumber(last.on) - start;
+  return {
+    stage: o.stage,
+    target: o.target,
+    deadline: o.deadline,
+    points,
+    remaining,
+    requiredPerDay: daysLeft > 0 ? remaining / daysLeft : notComputable("zero_denominator", "the last checkpoint is at or after the deadline"),
+    projectedAtDeadline: daysDone > 0 ? (last.reached * span) / daysDone : notComputable("zero_denominator", "the last checkpoint is not after the start"),
+    undated,
+  };
+}

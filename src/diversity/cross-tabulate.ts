@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { ParcoursStage } from "../_lib/vocabulary.js";
+import { buildCube, reachedAtLeast, STAGES } from "./_cube.js";
+import { IsoDate } from "./_options.js";
+import { Dimension, type CountTable, type ParticipantRecord } from "./schema.js";
+
+const Options = z
+  .object({
+    rows: Dimension,
+    columns: Dimension,
+    /** Count only people who reached this stage (default: every record). */
+    reached: ParcoursStage.optional(),
+    referenceDate: IsoDate.optional(),
+  })
+  .refine((o) => o.rows !== o.columns, { message: "rows and columns must be different dimensions", path: ["columns"] });
+
+/** Options of {@link crossTabulate}. */
+export type CrossTabulateOptions = z.input<typeof Options>;
+
+/**
+ * Counts records in a two-way table (rows by columns), ready for {@link protectTable}.
+ *
+ * @param records - validated participant records (array or iterable, read once)
+ * @param options - `rows` and `columns` dimensions, `reached` (count only people who reached a stage), `referenceDate`
+ * @returns the count table, every category of both dimensions included
+ * @throws {DeclicsError} `invalid_input` for bad options or records with unknown categories
+ * @example
+ * ```ts
+ * crossTabulate(records, { rows: "gender", columns: "territoryKind", reached: "hired" }).counts[0];
+ * // => [12, 3, 0, 40]
+ * ```
+ * @category Publication
+ */
+export function crossTabulate(records: Iterable<ParticipantRecord>, options: CrossTabulateOptions): CountTable {
+  const o = parseWith(Options, options, { module: "diversity", what: "cross-tabulation options" });
+  const cube = buildCube(records, [o.rows, o.columns], o.referenceDate);
+  const rows = cube.categories[0] as readonly string[];
+  const columns = cube.categories[1] as readonly string[];
+  const stage = o.reached === undefined ? -1 : STAGES.indexOf(o.reached);
+  const counts = rows.map((_, i) =>
+    columns.map((_, j) => {
+      const cell = i * (cube.strides[0] as number) + j;
+      return stage < 0 ? reachedAtLeast(cube, cell, -1) : reachedAtLeast(cube, cell, stage);
+    }),
+  );
+  return { rowDimension: o.rows, columnDimension: o.columns, rows: [...rows], columns: [...columns], counts };
+}

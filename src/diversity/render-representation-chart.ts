@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
+import type { RepresentationRow } from "./compute-representation.js";
+
+const Options = z.object({
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** Label of the reference population in the legend (e.g. "QPV residents"). */
+  referenceLabel: z.string().default("reference population"),
+  width: z.number().min(320).default(680),
+  id: z.string().default("declics-representation-chart"),
+});
+
+/** Options of {@link renderRepresentationChart}. */
+export type RenderRepresentationChartOptions = z.input<typeof Options>;
+
+/**
+ * A standalone SVG chart of representation against a reference population: for each category, the
+ * share among participants (bar with its interval) and the share in the reference population (a
+ * diamond), with the representation ratio written beside. Accessible (`<title>`, `<desc>` with every
+ * figure).
+ *
+ * @param rows - the result of {@link computeRepresentation}
+ * @param options - `title`, `description`, `referenceLabel`, `width`, `id`
+ * @returns the SVG document as a string
+ * @throws {DeclicsError} `invalid_input` for bad options
+ * @example
+ * ```ts
+ * renderRepresentationChart(computeRepresentation(qpv, { dimension: "gender", reference }), { title: "Women and men", referenceLabel: "QPV residents" });
+ * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
+ * ```
+ * @category Charts
+ */
+export function renderRepresentationChart(rows: readonly RepresentationRow[], options: RenderRepresentationChartOptions): string {
+  const o = parseWith(Options, options, { module: "diversity", what: "chart options" });
+  const x0 = 150;
+  const plotWidth = o.width - x0 - 170;
+  const bar = 22;
+  const gap = 16;
+  const top = 64;
+  const bottom = top + rows.length * (bar + gap);
+  const height = bottom + 44;
+  let max = 0;
+  for (const r of rows) {
+    if (r.share.computable) max = Math.max(max, r.share.upper);
+    if (r.referenceShare !== null) max = Math.max(max, r.referenceShare);
+  }
+  max = Math.min(1, niceMax(max));
+  const x = (v: number): number => x0 + (plotWidth * Math.max(0, Math.min(v, max))) / max;
+  const body = axis(x0, plotWidth, top - 6, bottom, max, (v) => percent(v, 0));
+  body.push(`<rect x="16" y="36" width="12" height="12" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
+  body.push(`<text x="34" y="46" fill="${INK}">participants (with interval)</text>`);
+  body.push(`<path d="M ${n(226)} 42 l 6 -6 l 6 6 l -6 6 z" fill="${COLOURS[1]}"/>`);
+  body.push(`<text x="244" y="46" fill="${INK}">${xml(o.referenceLabel)}</text>`);
+  const described: string[] = [];
+  rows.forEach((r, k) => {
+    const y = top + k * (bar + gap);
+    const cy = y + bar / 2;
+    body.push(`<text x="${n(x0 - 8)}" y="${n(cy + 4)}" text-anchor="end" fill="${INK}">${xml(r.category)}</text>`);
+    if (r.share.computable) {
+      const s = r.share;
+      body.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(x(s.value) - x0)}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
+      body.push(`<line x1="${n(x(s.lower))}" y1="${n(cy)}" x2="${n(x(s.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`);
+      for (const v of [s.lower, s.upper]) body.push(`<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`);
+    } else {
+      body.push(`<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">n.c. (${xml(r.share.reason.replace(/_/g, " "))})</text>`);
+    }
+    if (r.referenceShare !== null) {
+      const rx = x(r.referenceShare);
+      body.push(`<path d="M ${n(rx - 7)} ${n(cy)} l 7 -7 l 7 7 l -7 7 z" fill="${COLOURS[1]}" stroke="#ffffff" stroke-width="1"/>`);
+    }
+    const ratio = r.ratio.computable ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]` : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
+    body.push(`<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${xml(ratio)}</text>`);
+    described.push(
+      `${r.category}: ${r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
+    );
+  });
+  const conf = rows.find((r) => r.share.computable)?.share;
+  body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`);
+  return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
+}
