@@ -4,3 +4,4 @@
  */
 export * from "./schema.js";
 export { BAN_DEFAULT_BASE_URL, CreateBanGeocoderOptions, createBanGeocoder, type FetchLike } from "./create-ban-geocoder.js";
+export { ZoneLayer, ZoneOutlineQuery, getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
