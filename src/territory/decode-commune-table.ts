@@ -36,6 +36,8 @@ export interface DecodedCommuneTable extends CommuneTable {
     readonly qpv2015: CommuneListSource;
     readonly qpv2024: CommuneListSource;
   };
+  /** Every current commune code, sorted (a new array on each call). */
+  listCodes(): string[];
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -208,6 +210,11 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
   return {
     size: count,
     sources: a.sources,
+    listCodes(): string[] {
+      const codes = new Array<string>(count);
+      for (let i = 0; i < count; i++) codes[i] = a.codes.slice(i * 5, i * 5 + 5);
+      return codes;
+    },
     resolve(code: string): ResolvedCommune | undefined {
       const found = resolveExact(code);
       if (found !== undefined || code.length !== 5) return found;
