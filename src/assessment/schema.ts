@@ -1,7 +1,666 @@
 import { z } from "zod";
 
 /**
- * assessment vocabulary. The zod schemas are the types.
+ * Assessment vocabulary: competence framework, items and banks, IRT parameters, ability estimates,
+ * adaptive sessions, fixed-form scores, orientation rules and calibration. The zod schemas are the types.
  * @module
  */
-export const AssessmentSchemaVersion = z.literal(1);
+
+// ---------------------------------------------------------------------------------------------------
+// Identifiers
+
+/** A competence identifier, e.g. `"1.1"` (Pix numbering) or `"A.1"` (parcours aptitudes). */
+export const CompetenceId = z.string().min(1).max(40).brand<"CompetenceId">();
+export type CompetenceId = z.infer<typeof CompetenceId>;
+
+/** An area (domain) identifier, e.g. `"1"` or `"A"`. */
+export const AreaId = z.string().min(1).max(40).brand<"AreaId">();
+export type AreaId = z.infer<typeof AreaId>;
+
+/** An item identifier, unique within a bank. */
+export const ItemId = z.string().min(1).max(100).brand<"ItemId">();
+export type ItemId = z.infer<typeof ItemId>;
+
+/** A proficiency level, 1 (foundation) to 8 (highly specialised), as in DigComp 2.2 and Pix. */
+export const Level = z.number().int().min(1).max(8);
+export type Level = z.infer<typeof Level>;
+
+// ---------------------------------------------------------------------------------------------------
+// Competence framework
+
+/** One competence of the framework. */
+export const Competence = z.object({
+  id: CompetenceId,
+  /** French label shown to people. */
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** `digital` for DigComp/Pix competences, `aptitude` for what the parcours tests besides them. */
+  kind: z.enum(["digital", "aptitude"]).default("digital"),
+  /** DigComp 2.2 competence numbers this competence covers (e.g. `["1.1", "1.2"]`). */
+  digcomp: z.array(z.string()).default([]),
+  /** Pix competence number, when the competence is a Pix one. */
+  pix: z.string().optional(),
+});
+export type Competence = z.infer<typeof Competence>;
+
+/** An area (Pix "domaine", DigComp "area") grouping competences. */
+export const Area = z.object({
+  id: AreaId,
+  name: z.string().min(1),
+  /** DigComp 2.2 area number, when the area aligns with one. */
+  digcomp: z.string().optional(),
+  competences: z.array(Competence).min(1),
+});
+export type Area = z.infer<typeof Area>;
+
+/** What a level means, in words. */
+export const LevelDescriptor = z.object({
+  level: Level,
+  name: z.string().min(1),
+  description: z.string().optional(),
+});
+export type LevelDescriptor = z.infer<typeof LevelDescriptor>;
+
+/**
+ * A competence framework: areas, competences and levels 1-8, with the ability cut points that map an
+ * IRT ability (theta, logits) to a level. `levelCuts[i]` is the lowest theta of level `i + 2`.
+ * Users can replace the default framework with their own (see `parseFramework`).
+ */
+export const CompetenceFramework = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    version: z.string().min(1),
+    areas: z.array(Area).min(1),
+    levels: z.array(LevelDescriptor).length(8),
+    levelCuts: z.array(z.number()).length(7),
+  })
+  .superRefine((framework, ctx) => {
+    const areaIds = new Set<string>();
+    const competenceIds = new Set<string>();
+    framework.areas.forEach((area, ai) => {
+      if (areaIds.has(area.id)) ctx.addIssue({ code: "custom", path: ["areas", ai, "id"], message: `duplicate area id ${area.id}` });
+      areaIds.add(area.id);
+      area.competences.forEach((competence, ci) => {
+        if (competenceIds.has(competence.id)) {
+          ctx.addIssue({ code: "custom", path: ["areas", ai, "competences", ci, "id"], message: `duplicate competence id ${competence.id}` });
+        }
+        competenceIds.add(competence.id);
+      });
+    });
+    framework.levels.forEach((descriptor, i) => {
+      if (descriptor.level !== i + 1) ctx.addIssue({ code: "custom", path: ["levels", i, "level"], message: `levels must be listed 1 to 8 in order` });
+    });
+    for (let i = 1; i < framework.levelCuts.length; i++) {
+      if (!(framework.levelCuts[i]! > framework.levelCuts[i - 1]!)) {
+        ctx.addIssue({ code: "custom", path: ["levelCuts", i], message: "level cuts must be strictly increasing" });
+      }
+    }
+  });
+export type CompetenceFramework = z.infer<typeof CompetenceFramework>;
+
+// ---------------------------------------------------------------------------------------------------
+// Items
+
+// Parameters are only checked for being numbers here: impossible values (a <= 0, c outside [0, 1),
+// non-finite b) are reported together with the other bank problems by `parseItemBank`.
+const numberValue = z.custom<number>((v) => typeof v === "number", { message: "a number" });
+
+/**
+ * IRT parameters of an item: discrimination `a` (default 1), difficulty `b` (logits) and
+ * pseudo-guessing `c` (default 0). Only `b` given = Rasch (1PL); `a` and `b` = 2PL; all three = 3PL.
+ */
+export const IrtParameters = z.object({
+  a: numberValue.default(1),
+  b: numberValue,
+  c: numberValue.default(0),
+});
+export type IrtParameters = z.infer<typeof IrtParameters>;
+
+/** One answer option of a choice or ordering item. */
+export const ItemOption = z.object({ id: z.string().min(1), text: z.string().min(1) });
+export type ItemOption = z.infer<typeof ItemOption>;
+
+const itemBase = {
+  id: ItemId,
+  competence: CompetenceId,
+  level: Level,
+  /** The question, in plain French. */
+  stem: z.string().min(1),
+  irt: IrtParameters,
+  /** `provisional` until the parameters are estimated from real answers (see `calibrateItems`). */
+  parametersStatus: z.enum(["provisional", "calibrated"]).default("provisional"),
+  /** Time limit in seconds, if any. */
+  timeLimitSeconds: z.number().int().positive().optional(),
+  tags: z.array(z.string()).optional(),
+};
+
+/** One correct option among several. */
+export const SingleChoiceItem = z.object({ ...itemBase, kind: z.literal("single_choice"), options: z.array(ItemOption).min(2), answer: z.string() });
+/** Several correct options; the answer is correct when exactly those are chosen. */
+export const MultipleChoiceItem = z.object({
+  ...itemBase,
+  kind: z.literal("multiple_choice"),
+  options: z.array(ItemOption).min(2),
+  answer: z.array(z.string()).min(1),
+});
+/** A number, correct within `tolerance` (absolute). */
+export const NumericItem = z.object({
+  ...itemBase,
+  kind: z.literal("numeric"),
+  answer: z.number(),
+  tolerance: z.number().nonnegative().default(0),
+  unit: z.string().optional(),
+});
+/** Put all options in the right order; `answer` lists every option id in that order. */
+export const OrderingItem = z.object({ ...itemBase, kind: z.literal("ordering"), options: z.array(ItemOption).min(2), answer: z.array(z.string()).min(2) });
+/** A short text, compared with the accepted answers after normalisation (case, accents, spaces). */
+export const ShortAnswerItem = z.object({
+  ...itemBase,
+  kind: z.literal("short_answer"),
+  accepted: z.array(z.string().min(1)).min(1),
+  caseSensitive: z.boolean().default(false),
+});
+
+/** An item of any kind. */
+export const Item = z.discriminatedUnion("kind", [SingleChoiceItem, MultipleChoiceItem, NumericItem, OrderingItem, ShortAnswerItem]);
+export type Item = z.infer<typeof Item>;
+export type SingleChoiceItem = z.infer<typeof SingleChoiceItem>;
+export type MultipleChoiceItem = z.infer<typeof MultipleChoiceItem>;
+export type NumericItem = z.infer<typeof NumericItem>;
+export type OrderingItem = z.infer<typeof OrderingItem>;
+export type ShortAnswerItem = z.infer<typeof ShortAnswerItem>;
+/** The item kinds. */
+export const ItemKind = z.enum(["single_choice", "multiple_choice", "numeric", "ordering", "short_answer"]);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+/** An item bank: items referring to the competences of a framework. */
+export const ItemBank = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  version: z.string().optional(),
+  /** Id of the framework the competences refer to. */
+  frameworkId: z.string().optional(),
+  items: z.array(Item),
+});
+export type ItemBank = z.infer<typeof ItemBank>;
+
+/** What an examinee answered, in the shape that matches the item kind. */
+export const Answer = z.union([
+  z.object({ choice: z.string() }),
+  z.object({ choices: z.array(z.string()) }),
+  z.object({ value: z.number() }),
+  z.object({ order: z.array(z.string()) }),
+  z.object({ text: z.string() }),
+]);
+export type Answer = z.infer<typeof Answer>;
+
+// ---------------------------------------------------------------------------------------------------
+// Ability estimation
+
+/** The quadrature grid of abilities (logits) on which posteriors are computed. */
+export const QuadratureGrid = z
+  .object({
+    min: z.number().default(-4),
+    max: z.number().default(4),
+    points: z.number().int().min(5).max(2001).default(81),
+  })
+  .refine((g) => g.max > g.min, { message: "grid max must be greater than min", path: ["max"] });
+export type QuadratureGrid = z.infer<typeof QuadratureGrid>;
+
+/** The prior on ability: normal, uniform over the grid, or explicit weights (one per grid point). */
+export const AbilityPrior = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("normal"), mean: z.number().default(0), sd: z.number().positive().default(1) }),
+  z.object({ kind: z.literal("uniform") }),
+  z.object({ kind: z.literal("weights"), weights: z.array(z.number().nonnegative()).min(5) }),
+]);
+export type AbilityPrior = z.infer<typeof AbilityPrior>;
+
+/** One scored response, as estimators take it. */
+export const ScoredResponse = z.object({ irt: IrtParameters, correct: z.boolean() });
+export type ScoredResponse = z.infer<typeof ScoredResponse>;
+
+/** Options of the EAP estimator. */
+export const EstimateAbilityEapOptions = z.object({
+  grid: QuadratureGrid.prefault({}),
+  prior: AbilityPrior.prefault({ kind: "normal" }),
+});
+export type EstimateAbilityEapOptions = z.input<typeof EstimateAbilityEapOptions>;
+
+/** Options of the MLE estimator: the search bounds, which are also where extreme patterns land. */
+export const EstimateAbilityMleOptions = z.object({
+  bounds: z
+    .tuple([z.number(), z.number()])
+    .refine(([lo, hi]) => hi > lo, { message: "bounds must be [low, high] with high > low" })
+    .default([-4, 4]),
+});
+export type EstimateAbilityMleOptions = z.input<typeof EstimateAbilityMleOptions>;
+
+/**
+ * How an ability estimate was obtained. `interior`: a proper maximum (MLE) or posterior mean (EAP);
+ * `all_correct_bound` / `all_incorrect_bound`: the MLE does not exist (it runs to +/- infinity) and the
+ * documented rule puts it at the upper / lower bound; `no_responses`: nothing to estimate from.
+ */
+export const EstimateRule = z.enum(["interior", "boundary", "all_correct_bound", "all_incorrect_bound", "no_responses"]);
+export type EstimateRule = z.infer<typeof EstimateRule>;
+
+/** An ability estimate with its standard error. `theta`/`se` are null only for an MLE without responses. */
+export const AbilityEstimate = z.object({
+  method: z.enum(["eap", "mle"]),
+  theta: z.number().nullable(),
+  /** EAP: posterior standard deviation. MLE: 1 / sqrt(test information at theta). */
+  se: z.number().nullable(),
+  rule: EstimateRule,
+  responses: z.number().int().nonnegative(),
+});
+export type AbilityEstimate = z.infer<typeof AbilityEstimate>;
+
+// ---------------------------------------------------------------------------------------------------
+// Adaptive sessions
+
+/** Exposure control: randomised among the best `k` items, optionally with Sympson-Hetter filtering. */
+export const ExposureControl = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("randomesque"), k: z.number().int().min(1).max(50).default(3) }),
+  z.object({
+    method: z.literal("sympson_hetter"),
+    k: z.number().int().min(1).max(50).default(1),
+    /** Probability of administering an item once selected, per item id (missing = `defaultParameter`). */
+    parameters: z.record(z.string(), z.number().min(0).max(1)).default({}),
+    defaultParameter: z.number().min(0).max(1).default(1),
+  }),
+]);
+export type ExposureControl = z.infer<typeof ExposureControl>;
+
+/** Options of an adaptive session. */
+export const AdaptiveSessionOptions = z
+  .object({
+    /** Seed of the session: the same seed and answers replay the same session. */
+    seed: z.union([z.number().int(), z.string()]),
+    grid: QuadratureGrid.prefault({}),
+    prior: AbilityPrior.prefault({ kind: "normal" }),
+    maxItems: z.number().int().min(1).max(500).default(30),
+    /** No stopping rule other than `maxItems` and an exhausted bank applies before this many items (capped by maxItems). */
+    minItems: z.number().int().min(0).max(500).default(5),
+    /** Stop once the standard error is at or below this (null: rule off). */
+    seThreshold: z.number().positive().nullable().default(0.3),
+    /** Stop once the posterior probability of the current level band reaches this (null: rule off). */
+    levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
+    /** Ability cut points between levels; default: the default framework's `levelCuts`. */
+    levelCuts: z.array(z.number()).length(7).optional(),
+    /** Restrict the session to these competences (default: every competence in the bank). */
+    competences: z.array(z.string().min(1)).min(1).optional(),
+    /** Content balancing (Kingsbury-Zara): target shares per competence (default equal), or false. */
+    contentBalancing: z
+      .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
+      .default({}),
+    exposure: ExposureControl.prefault({ method: "randomesque" }),
+  });
+export type AdaptiveSessionOptions = z.input<typeof AdaptiveSessionOptions>;
+export type ResolvedAdaptiveSessionOptions = z.output<typeof AdaptiveSessionOptions>;
+
+/** A response to the pending item: already scored (`correct`), or raw (`answer`, scored by the engine). */
+export const SessionResponse = z.union([
+  z.object({ itemId: z.string().min(1), correct: z.boolean() }),
+  z.object({ itemId: z.string().min(1), answer: Answer }),
+]);
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** Why an adaptive session stopped. */
+export const StopReason = z.enum(["se_threshold", "max_length", "level_settled", "bank_exhausted"]);
+export type StopReason = z.infer<typeof StopReason>;
+
+/** Why an item was chosen. */
+export interface SelectionReason {
+  /** `content_deficit`: its competence was furthest below its target share; `unrestricted`: no balancing. */
+  readonly competenceRule: "content_deficit" | "unrestricted";
+  readonly competence: string;
+  /** Ids of the best items by information at the current estimate (best first). */
+  readonly candidates: readonly string[];
+  /** Rank of the chosen item among `candidates` (0 = most informative). */
+  readonly rank: number;
+  /** Fisher information of the chosen item at the current estimate. */
+  readonly information: number;
+  readonly exposure: "randomesque" | "sympson_hetter";
+  /** Items turned down by Sympson-Hetter at this step (never offered again in this session). */
+  readonly rejected: readonly string[];
+  /** The same, in one French sentence for people. */
+  readonly why: string;
+}
+
+/** One step of the audit log. */
+export interface AuditEntry {
+  readonly step: number;
+  readonly itemId: string;
+  readonly competence: string;
+  readonly itemLevel: number;
+  readonly thetaBefore: number;
+  readonly seBefore: number;
+  readonly selection: SelectionReason;
+  readonly correct: boolean;
+  readonly thetaAfter: number;
+  readonly seAfter: number;
+}
+
+/** The item waiting for an answer. */
+export interface PendingItem {
+  readonly item: Item;
+  readonly selection: SelectionReason;
+}
+
+/** The current EAP estimate of a session. */
+export interface SessionEstimate {
+  readonly theta: number;
+  readonly se: number;
+  readonly level: number;
+  /** Posterior probability that the ability lies in `level`'s band. */
+  readonly levelProbability: number;
+}
+
+/**
+ * The state of an adaptive session: a plain, JSON-serialisable value. Every operation returns a new
+ * state and never changes the one it was given.
+ */
+export interface AdaptiveSession {
+  readonly version: 1;
+  readonly bank: ItemBank;
+  readonly options: ResolvedAdaptiveSessionOptions;
+  readonly status: "in_progress" | "finished";
+  readonly pending: PendingItem | null;
+  readonly responses: readonly { readonly itemId: string; readonly competence: string; readonly correct: boolean }[];
+  /** Items Sympson-Hetter turned down; they are not offered again. */
+  readonly excluded: readonly string[];
+  readonly estimate: SessionEstimate;
+  readonly stopReason: StopReason | null;
+  readonly log: readonly AuditEntry[];
+}
+
+/** Per-competence part of a result. */
+export interface CompetenceScore {
+  readonly competence: string;
+  readonly administered: number;
+  readonly correct: number;
+  /** EAP ability from this competence's items only (shrunk toward the prior when there are few). */
+  readonly theta: number;
+  readonly se: number;
+  readonly level: number;
+}
+
+/** The result of an adaptive session (final, or provisional while in progress). */
+export interface AdaptiveSessionResult {
+  readonly finished: boolean;
+  readonly stopReason: StopReason | null;
+  readonly itemsAdministered: number;
+  readonly correctCount: number;
+  readonly eap: AbilityEstimate;
+  readonly mle: AbilityEstimate;
+  readonly level: number;
+  readonly levelProbability: number;
+  /** Posterior probability of each level 1..8 (index 0 = level 1). */
+  readonly levelPosterior: readonly number[];
+  readonly perCompetence: readonly CompetenceScore[];
+  readonly log: readonly AuditEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Simulation
+
+/** The test design of a simulation. */
+export const SimulationDesign = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("adaptive") }),
+  z.object({ kind: z.literal("fixed"), itemIds: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal("random") }),
+]);
+export type SimulationDesign = z.infer<typeof SimulationDesign>;
+
+/** Options of `simulateAssessment`. */
+export const SimulateAssessmentOptions = z.object({
+  seed: z.union([z.number().int(), z.string()]),
+  design: SimulationDesign,
+  /** How many examinees, with abilities drawn from N(populationMean, populationSd). */
+  examinees: z.number().int().min(1).max(10_000_000),
+  populationMean: z.number().default(0),
+  populationSd: z.number().positive().default(1),
+  /** Test length for fixed-form and random designs, maximum length for the adaptive one. */
+  length: z.number().int().min(1).max(500).default(30),
+  /** Record the first length at which SE <= this (null: not recorded). */
+  seTarget: z.number().positive().nullable().default(0.3),
+  /** Session options for the adaptive design (seed comes from above; stopping rules are honoured). */
+  session: z
+    .object({
+      grid: QuadratureGrid.prefault({}),
+      prior: AbilityPrior.prefault({ kind: "normal" }),
+      minItems: z.number().int().min(0).default(5),
+      seThreshold: z.number().positive().nullable().default(null),
+      levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
+      levelCuts: z.array(z.number()).length(7).optional(),
+      competences: z.array(z.string().min(1)).min(1).optional(),
+      contentBalancing: z
+        .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
+        .default({}),
+      exposure: ExposureControl.prefault({ method: "randomesque" }),
+    })
+    .prefault({}),
+});
+export type SimulateAssessmentOptions = z.input<typeof SimulateAssessmentOptions>;
+
+/** The outcome of a simulation. Arrays are indexed by examinee. */
+export interface SimulationResult {
+  readonly design: SimulationDesign["kind"];
+  readonly examinees: number;
+  readonly trueTheta: Float64Array;
+  readonly theta: Float64Array;
+  readonly se: Float64Array;
+  readonly length: Int32Array;
+  /** First length at which SE <= seTarget, or -1 when never reached. */
+  readonly lengthToSeTarget: Int32Array;
+  readonly rmse: number;
+  readonly bias: number;
+  readonly meanSe: number;
+  readonly meanLength: number;
+  /** Mean of `lengthToSeTarget` over examinees who reached it (null when none did). */
+  readonly meanLengthToSeTarget: number | null;
+  readonly shareReachingSeTarget: number;
+  /** Share of examinees who saw each item (item id -> share), the exposure rates. */
+  readonly exposure: Readonly<Record<string, number>>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fixed-form scoring
+
+/** One response of a fixed form: scored (`correct`), raw (`answer`), or null/absent for unanswered. */
+export const FormResponse = z.union([
+  z.object({ itemId: z.string().min(1), correct: z.boolean() }),
+  z.object({ itemId: z.string().min(1), answer: Answer.nullable() }),
+]);
+export type FormResponse = z.infer<typeof FormResponse>;
+
+/** Options of `scoreFixedForm`. */
+export const ScoreFixedFormOptions = z.object({
+  /** The items of the form (default: every item answered). */
+  itemIds: z.array(z.string().min(1)).optional(),
+  /** How an item of the form with no response counts: as incorrect (default) or left out. */
+  unanswered: z.enum(["incorrect", "omit"]).default("incorrect"),
+  grid: QuadratureGrid.prefault({}),
+  prior: AbilityPrior.prefault({ kind: "normal" }),
+  levelCuts: z.array(z.number()).length(7).optional(),
+});
+export type ScoreFixedFormOptions = z.input<typeof ScoreFixedFormOptions>;
+
+/** Score of one group of items (a competence or an area). */
+export interface GroupScore {
+  readonly id: string;
+  readonly raw: number;
+  readonly max: number;
+  /** raw / max, in [0, 1]; null when the group has no item. */
+  readonly percent: number | null;
+  readonly theta: number;
+  readonly se: number;
+  readonly level: number;
+}
+
+/** The score of a fixed form. */
+export interface FixedFormScore {
+  readonly raw: number;
+  readonly max: number;
+  readonly percent: number | null;
+  readonly unanswered: readonly string[];
+  readonly eap: AbilityEstimate;
+  readonly level: number;
+  readonly perCompetence: readonly GroupScore[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Orientation
+
+/** A ROME job sheet (fiche) reference. */
+export const RomeReference = z.object({
+  code: z.string().regex(/^[A-N]\d{4}$/, "a ROME code such as M1805"),
+  label: z.string().min(1),
+  /** Where the code and label were checked, or why they could not be. */
+  checked: z.string().min(1),
+});
+export type RomeReference = z.infer<typeof RomeReference>;
+
+/** A competence requirement: at least `level` in `competence`, weighing `weight` in the match. */
+export const Requirement = z.object({ competence: z.string().min(1), level: Level, weight: z.number().positive().default(1) });
+export type Requirement = z.infer<typeof Requirement>;
+
+/** A tech job family and what it asks for at entry (after a short training). */
+export const JobFamily = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  rome: z.array(RomeReference).min(1),
+  requirements: z.array(Requirement).min(1),
+});
+export type JobFamily = z.infer<typeof JobFamily>;
+
+/** A parcours workshop and the competences it develops, up to `targetLevel`. */
+export const Workshop = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  competences: z.array(z.string().min(1)).min(1),
+  targetLevel: Level,
+  durationHours: z.number().positive().optional(),
+});
+export type Workshop = z.infer<typeof Workshop>;
+
+/** Orientation rules: job families and workshops. Data: replace them freely. */
+export const OrientationRules = z.object({
+  version: z.string().min(1),
+  jobFamilies: z.array(JobFamily).min(1),
+  workshops: z.array(Workshop),
+  /** A family is "within reach" when the weighted share of requirements met is at least this. */
+  reachThreshold: z.number().min(0).max(1).default(0.75),
+  /** A gap of at most this many levels can be closed by the parcours workshops. */
+  maxGapClosable: z.number().int().min(0).max(7).default(2),
+});
+export type OrientationRules = z.infer<typeof OrientationRules>;
+
+/** A competence profile: a level (0 = not assessed or below level 1) per competence id. */
+export const CompetenceProfile = z.record(z.string().min(1), z.number().min(0).max(8));
+export type CompetenceProfile = z.infer<typeof CompetenceProfile>;
+
+/** A gap between a profile and a requirement. */
+export interface CompetenceGap {
+  readonly competence: string;
+  readonly level: number;
+  readonly required: number;
+  readonly gap: number;
+}
+
+/** How one job family fits a profile. */
+export interface JobFamilyMatch {
+  readonly id: string;
+  readonly name: string;
+  readonly rome: readonly RomeReference[];
+  /** Weighted share of requirements met, in [0, 1]. */
+  readonly match: number;
+  readonly status: "ready" | "within_reach" | "far";
+  readonly gaps: readonly CompetenceGap[];
+  /** Workshops that close this family's gaps (ids). */
+  readonly workshops: readonly string[];
+  /** Gaps no workshop closes (too wide, or no workshop for that competence). */
+  readonly openGaps: readonly CompetenceGap[];
+}
+
+/** A recommended workshop and the gaps it closes. */
+export interface WorkshopRecommendation {
+  readonly id: string;
+  readonly name: string;
+  readonly closes: readonly string[];
+  /** Ids of the job families it helps. */
+  readonly forJobFamilies: readonly string[];
+}
+
+/** The orientation of one profile. */
+export interface Orientation {
+  readonly jobFamilies: readonly JobFamilyMatch[];
+  readonly workshops: readonly WorkshopRecommendation[];
+  readonly rulesVersion: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Calibration
+
+/** A response matrix: one row per person, one column per item; 1 correct, 0 incorrect, null missing. */
+export const ResponseMatrix = z
+  .object({
+    itemIds: z.array(z.string().min(1)).min(1),
+    rows: z.array(z.array(z.union([z.literal(0), z.literal(1), z.null()]))),
+  })
+  .superRefine((m, ctx) => {
+    m.rows.forEach((row, i) => {
+      if (row.length !== m.itemIds.length) {
+        ctx.addIssue({ code: "custom", path: ["rows", i], message: `row has ${row.length} answers, expected ${m.itemIds.length}` });
+      }
+    });
+    const seen = new Set<string>();
+    m.itemIds.forEach((id, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["itemIds", i], message: `duplicate item id ${id}` });
+      seen.add(id);
+    });
+  });
+export type ResponseMatrix = z.infer<typeof ResponseMatrix>;
+
+/** Options of `calibrateItems`. */
+export const CalibrateItemsOptions = z.object({
+  model: z.enum(["rasch", "2pl"]).default("rasch"),
+  grid: QuadratureGrid.prefault({ min: -5, max: 5, points: 41 }),
+  maxIterations: z.number().int().min(1).max(10_000).default(500),
+  tolerance: z.number().positive().default(1e-4),
+  /** 2PL only: standard deviation of the log-normal prior on `a` (MAP), which keeps slopes finite. */
+  slopePriorSd: z.number().positive().default(1),
+});
+export type CalibrateItemsOptions = z.input<typeof CalibrateItemsOptions>;
+
+/** One calibrated item, or why it could not be calibrated. */
+export interface CalibratedItem {
+  readonly itemId: string;
+  readonly status: "calibrated" | "not_estimable";
+  /** Why the item is not estimable (e.g. everyone answered correctly), when it is not. */
+  readonly reason: string | null;
+  readonly irt: { readonly a: number; readonly b: number; readonly c: number } | null;
+  readonly seA: number | null;
+  readonly seB: number | null;
+  readonly answered: number;
+  /** Share of correct answers among those who answered (classical difficulty p-value). */
+  readonly pValue: number | null;
+  /** Information-weighted mean square (expected 1; above 1.3 or below 0.7 deserves a look). */
+  readonly infit: number | null;
+  /** Unweighted mean square, sensitive to outliers (expected 1). */
+  readonly outfit: number | null;
+}
+
+/** The result of a calibration. */
+export interface Calibration {
+  readonly model: "rasch" | "2pl";
+  readonly method: "mml_em";
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly logLikelihood: number;
+  /** Rasch: estimated standard deviation of ability in the population (mean fixed at 0). 2PL: 1. */
+  readonly populationSd: number;
+  readonly items: readonly CalibratedItem[];
+  /** Persons excluded from estimation because they answered nothing (row indices). */
+  readonly emptyRows: readonly number[];
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { checkParameters } from "./_check.js";
+import { information } from "./_irt.js";
+import { IrtParameters } from "./schema.js";
+
+const Theta = z.number();
+
+/**
+ * Fisher information of an item at an ability: a^2 (1 - P) / P ((P - c) / (1 - c))^2. For Rasch and 2PL
+ * items this is a^2 P (1 - P), largest at theta = b. The test information is the sum over items, and the
+ * standard error of an ability estimate is 1 / sqrt(test information).
+ *
+ * @param irt - item parameters `{ a?, b, c? }`
+ * @param theta - ability, in logits
+ * @returns the information (>= 0)
+ * @throws {DeclicsError} `invalid_input` for impossible parameters or a non-number theta
+ * @example
+ * ```ts
+ * import { computeInformation } from "declics/assessment";
+ * computeInformation({ b: 0 }, 0);
+ * // => 0.25
+ * computeInformation({ a: 2, b: 1 }, 1);
+ * // => 1
+ * ```
+ * @category IRT
+ */
+export function computeInformation(irt: z.input<typeof IrtParameters>, theta: number): number {
+  const p = parseWith(IrtParameters, irt, { module: "assessment", what: "IRT parameters" });
+  const t = parseWith(Theta, theta, { module: "assessment", what: "ability theta" });
+  checkParameters(p);
+  return information(p.a, p.b, p.c, t);
+}

@@ -1,0 +1,32 @@
+import { parseWith } from "../_lib/parse.js";
+import { checkParameters } from "./_check.js";
+import { probability } from "./_irt.js";
+import { IrtParameters } from "./schema.js";
+import { z } from "zod";
+
+const Theta = z.number();
+
+/**
+ * Probability of a correct answer under the 3PL model:
+ * P(theta) = c + (1 - c) / (1 + exp(-a (theta - b))). With `a` = 1 and `c` = 0 this is the Rasch model.
+ *
+ * @param irt - item parameters `{ a?, b, c? }` (a defaults to 1, c to 0)
+ * @param theta - ability, in logits
+ * @returns the probability, in (c, 1)
+ * @throws {DeclicsError} `invalid_input` for impossible parameters or a non-number theta
+ * @example
+ * ```ts
+ * import { computeProbability } from "declics/assessment";
+ * computeProbability({ b: 0 }, 0);
+ * // => 0.5
+ * computeProbability({ a: 1.5, b: 0.5, c: 0.2 }, 0.5);
+ * // => 0.6
+ * ```
+ * @category IRT
+ */
+export function computeProbability(irt: z.input<typeof IrtParameters>, theta: number): number {
+  const p = parseWith(IrtParameters, irt, { module: "assessment", what: "IRT parameters" });
+  const t = parseWith(Theta, theta, { module: "assessment", what: "ability theta" });
+  checkParameters(p);
+  return probability(p.a, p.b, p.c, t);
+}
