@@ -27,7 +27,7 @@ function compile(
   name: keyof typeof POLYGON_ARTEFACTS,
   datasetId: string,
   features: LayerFeatureInput[],
-  grid: Pick<LayerBuildOptions, "coarseDeg" | "div" | "marginM" | "checkValidity">,
+  grid: Pick<LayerBuildOptions, "coarseDeg" | "div" | "marginM" | "checkValidity" | "storeNames">,
 ): Artefact {
   const dataset = ctx.dataset(datasetId);
   const started = performance.now();
@@ -80,7 +80,7 @@ export const polygonLayers = defineBuilder({
     return [
       compile(ctx, "qpv2024", "qpv2024", qpv2024, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
       compile(ctx, "qpv2015", "qpv2015-occitanie", qpv2015, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
-      compile(ctx, "communes", "communes-cog2026", communes, { coarseDeg: 0.08, div: 5, marginM: 100 }),
+      compile(ctx, "communes", "communes-cog2026", communes, { coarseDeg: 0.08, div: 5, marginM: 100, storeNames: false }),
     ];
   },
 });

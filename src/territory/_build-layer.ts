@@ -1,3 +1,4 @@
+import Flatbush from "flatbush";
 import {
   LAYER_FORMAT_VERSION,
   LAYER_MAGIC,
@@ -6,7 +7,7 @@ import {
   UNITS_PER_DEGREE,
   metresPerUnitX,
   metresPerUnitY,
-  type LayerHeader,
+  type RawLayerHeader,
   type RegionHeader,
 } from "./_layer.js";
 
@@ -38,6 +39,8 @@ export interface LayerBuildOptions {
   readonly div: number;
   /** Check every polygon for self-intersections (quadratic per polygon: skip for large layers). */
   readonly checkValidity?: boolean;
+  /** Store feature names (false for communes: the commune table has them). Default true. */
+  readonly storeNames?: boolean;
 }
 
 /** What the compiler found. */
@@ -440,15 +443,22 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
     edgeRefs,
     overlaps,
   };
-  const header: LayerHeader = {
+  const index = new Flatbush(Math.max(features.length, 1), 16, Int32Array);
+  for (let p = 0; p < features.length; p++) index.add(polyBbox[4 * p]!, polyBbox[4 * p + 1]!, polyBbox[4 * p + 2]!, polyBbox[4 * p + 3]!);
+  if (features.length === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  const indexWords = new Uint32Array(Math.ceil(index.data.byteLength / 4));
+  new Uint8Array(indexWords.buffer).set(new Uint8Array(index.data as ArrayBuffer));
+  arrays.push({ name: "index", type: "u32", data: indexWords });
+  const header: RawLayerHeader = {
     layer: options.layer,
     dataset: options.dataset,
     millesime: options.millesime,
     accuracyM: options.accuracyM,
     marginM: options.marginM,
-    codes: features.map((f) => f.code),
-    names: features.map((f) => f.name),
-    communes: features.map((f) => f.communes ?? []),
+    codes: features.map((f) => f.code).join("|"),
+    names: options.storeNames === false ? "" : features.map((f) => f.name.replaceAll("|", "/")).join("|"),
+    communes: features.some((f) => (f.communes ?? []).length > 0) ? features.map((f) => (f.communes ?? []).join(",")).join("|") : "",
     regions,
     arrays: arrays.map((a) => ({ name: a.name, type: a.type, length: a.data.length })),
     report: { ...report },

@@ -65,6 +65,13 @@ export interface LayerHeader {
   readonly report: Readonly<Record<string, number>>;
 }
 
+/** The header as stored: code, name and commune lists joined with "|" (and "," within a commune list). */
+export interface RawLayerHeader extends Omit<LayerHeader, "codes" | "names" | "communes"> {
+  readonly codes: string;
+  readonly names: string;
+  readonly communes: string;
+}
+
 /** A decoded grid of one region. */
 export interface RegionGrid extends RegionHeader {
   readonly fine: number;
@@ -118,7 +125,14 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
   const version = view.getUint32(4, true);
   if (version !== LAYER_FORMAT_VERSION) throw corrupt(name, `format version ${LAYER_FORMAT_VERSION}`, `version ${version}`);
   const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(aligned.subarray(12, 12 + headerLength))) as LayerHeader;
+  const raw = JSON.parse(new TextDecoder().decode(aligned.subarray(12, 12 + headerLength))) as RawLayerHeader;
+  const codes = raw.codes === "" ? [] : raw.codes.split("|");
+  const header: LayerHeader = {
+    ...raw,
+    codes,
+    names: raw.names === "" ? codes.map(() => "") : raw.names.split("|"),
+    communes: raw.communes === "" ? codes.map(() => []) : raw.communes.split("|").map((list) => (list === "" ? [] : list.split(","))),
+  };
   let offset = Math.ceil((12 + headerLength) / 8) * 8;
   const arrays = new Map<string, Int32Array | Uint32Array>();
   for (const spec of header.arrays) {
@@ -135,10 +149,9 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
   };
   const polyBbox = get<Int32Array>("polyBbox");
   const size = header.codes.length;
-  const index = new Flatbush(Math.max(size, 1), 16, Int32Array);
-  for (let p = 0; p < size; p++) index.add(polyBbox[4 * p]!, polyBbox[4 * p + 1]!, polyBbox[4 * p + 2]!, polyBbox[4 * p + 3]!);
-  if (size === 0) index.add(0, 0, 0, 0);
-  index.finish();
+  // The packed index was built at compile time: reopening it is O(1).
+  const indexData = get<Uint32Array>("index");
+  const index = Flatbush.from(indexData.buffer as ArrayBuffer, indexData.byteOffset);
   const byCode = new Map<string, number>();
   header.codes.forEach((code, i) => byCode.set(code, i));
   const regions = header.regions.map((region, r): RegionGrid => {

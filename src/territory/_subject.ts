@@ -1,0 +1,203 @@
+import { DeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import {
+  Flag,
+  RowError,
+  StatusCode,
+  classifyPoint,
+  materialiseCommune,
+  materialisePoint,
+  newOutcome,
+  rowError,
+  type Context,
+} from "./_engine.js";
+import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
+import { CodeInsee, EligibilitySubject, type EligibilityBasis, type EligibilityResult, type GeocodeHit, type Reason } from "./schema.js";
+
+/**
+ * Subject handling shared by checkEligibility and checkEligibilityMany: validation with coded errors, and the
+ * synchronous answer for every subject but an address.
+ * @module
+ */
+
+const outcome = newOutcome();
+
+function invalidLambert(x: number, y: number): DeclicsError {
+  const received = `x ${String(x)}, y ${String(y)}`;
+  const b = LAMBERT93_BOUNDS;
+  const inX = (v: number): boolean => v >= b.minX && v <= b.maxX;
+  const inY = (v: number): boolean => v >= b.minY && v <= b.maxY;
+  if (Number.isFinite(x) && Number.isFinite(y) && inX(y) && inY(x)) {
+    return new DeclicsError({
+      code: "swapped_coordinates",
+      module: "territory",
+      message: `Coordonnées Lambert-93 inversées : attendu { x, y } avec x (est) entre ${b.minX} et ${b.maxX} m et y (nord) entre ${b.minY} et ${b.maxY} m, reçu ${received}.`,
+      details: { lon: x, lat: y },
+    });
+  }
+  return new DeclicsError({
+    code: "invalid_coordinates",
+    module: "territory",
+    message: `Coordonnées Lambert-93 (EPSG:2154) invalides : attendu x entre ${b.minX} et ${b.maxX} m et y entre ${b.minY} et ${b.maxY} m, reçu ${received}.`,
+    details: { expected: `Lambert-93 x in [${b.minX}, ${b.maxX}], y in [${b.minY}, ${b.maxY}] metres`, received },
+  });
+}
+
+/** Converts a Lambert-93 point to WGS84, or throws a coded error. */
+export function lambert93ToLonLat(x: number, y: number): [number, number] {
+  const b = LAMBERT93_BOUNDS;
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) throw invalidLambert(x, y);
+  return LAMBERT93.inverse(x, y);
+}
+
+function malformed(kind: "codeInsee" | "postcode", received: string, expected: string): DeclicsError {
+  return new DeclicsError({
+    code: "malformed_code",
+    module: "territory",
+    message: `Code ${kind === "codeInsee" ? "INSEE" : "postal"} mal formé : attendu ${expected}, reçu ${JSON.stringify(received)}.`,
+    details: { kind, received, expected },
+  });
+}
+
+function unknown(kind: "codeInsee" | "postcode", received: string): DeclicsError {
+  return new DeclicsError({
+    code: "unknown_code",
+    module: "territory",
+    message: `${kind === "codeInsee" ? "Code INSEE" : "Code postal"} inconnu : attendu un code du référentiel des communes (COG 2026, anciens codes et arrondissements compris), reçu ${JSON.stringify(received)}.`,
+    details: { kind, received },
+  });
+}
+
+/** The answer for a point, or a coded error. */
+export function checkPoint(ctx: Context, lon: number, lat: number, foundBy: "point_in_polygon" | "geocoder"): EligibilityResult {
+  classifyPoint(ctx, lon, lat, outcome);
+  if (outcome.error !== RowError.None) throw rowError(outcome.error, lon, lat);
+  return materialisePoint(ctx, lon, lat, outcome, foundBy, true);
+}
+
+/** The answer for a commune code (arrondissements and old codes are mapped), or a coded error. */
+export function checkCode(ctx: Context, input: string, foundBy: "code" | "geocoder" = "code"): EligibilityResult {
+  const normalised = input.trim().toUpperCase();
+  if (!CodeInsee.safeParse(normalised).success) throw malformed("codeInsee", input, "a 5-character INSEE commune code such as 31555, 2A004 or 97411");
+  const resolved = ctx.data.communeTable.resolve(normalised);
+  if (resolved === undefined) throw unknown("codeInsee", input);
+  return materialiseCommune(ctx, resolved.commune.codeInsee, foundBy, resolved.mappedFrom);
+}
+
+/** The answer for a postcode: one commune's answer, or uncertain when its communes disagree. */
+export function checkPostcode(ctx: Context, input: string): EligibilityResult {
+  const normalised = input.trim();
+  if (!/^\d{5}$/.test(normalised)) throw malformed("postcode", input, "a 5-digit postcode such as 31100");
+  const communes = ctx.data.communeTable.byPostcode(normalised);
+  if (communes.length === 0) throw unknown("postcode", input);
+  const results = communes.map((c) => materialiseCommune(ctx, c.codeInsee, "postcode", undefined));
+  const first = results[0]!;
+  if (results.length === 1) return first;
+  const same = results.every((r) => r.status === first.status);
+  const reasons: Reason[] = [];
+  const bases: EligibilityBasis[] = [];
+  for (const r of results) {
+    bases.push(...r.bases);
+    for (const reason of r.reasons) reasons.push({ ...reason, message: `${r.commune?.name ?? ""} (${r.commune?.codeInsee ?? ""}) : ${reason.message}` });
+  }
+  const names = results.map((r) => `${r.commune?.name ?? ""} (${r.commune?.codeInsee ?? ""}, ${r.status})`).join(", ");
+  reasons.unshift({
+    code: "postcode_several_communes",
+    message: same
+      ? `Le code postal ${normalised} couvre ${results.length} communes, toutes avec la même réponse : ${names}.`
+      : `Le code postal ${normalised} couvre ${results.length} communes aux réponses différentes : ${names}. Il faut la commune ou l'adresse.`,
+  });
+  const status = same ? first.status : "uncertain";
+  return {
+    ...first,
+    status,
+    territoryKind: status === "eligible" ? first.territoryKind : "other",
+    bases,
+    commune: null,
+    qpv: same ? first.qpv : { ...first.qpv, status: results.some((r) => r.qpv.status !== first.qpv.status) ? "uncertain" : first.qpv.status },
+    reasons,
+  };
+}
+
+/** Turns a geocoder hit into an answer, applying the policy's precision rules. */
+export function checkHit(ctx: Context, address: string, hit: GeocodeHit | null): EligibilityResult {
+  if (hit === null) {
+    return {
+      status: "uncertain",
+      on: ctx.day,
+      point: null,
+      territoryKind: "other",
+      bases: [],
+      commune: null,
+      qpv: { regime: null, status: "unavailable", zone: null, distanceToBoundaryM: null },
+      rural: { regime: ctx.rural, status: "unavailable", classification: null },
+      distanceToBoundaryM: { qpv: null, commune: null },
+      reasons: [{ code: "geocoder_no_result", message: `Adresse introuvable par le service d'adresses : ${JSON.stringify(address)}.` }],
+    };
+  }
+  const policy = ctx.policy;
+  const precise = policy.geocoderAcceptedTypes.includes(hit.type);
+  const confident = hit.score >= policy.geocoderMinScore;
+  if (precise) {
+    const result = checkPoint(ctx, hit.lon, hit.lat, "geocoder");
+    if (confident) return result;
+    return {
+      ...result,
+      status: result.status === "not_eligible" || result.status === "eligible" ? "uncertain" : result.status,
+      territoryKind: "other",
+      reasons: [...result.reasons, { code: "geocoder_low_score", message: `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.` }],
+    };
+  }
+  // A street or municipality hit cannot place the home: answer at commune level.
+  const result = checkCode(ctx, hit.codeInsee, "geocoder");
+  const reasons: Reason[] = [
+    ...result.reasons,
+    { code: "geocoder_imprecise", message: `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.` },
+  ];
+  if (!confident) {
+    reasons.push({ code: "geocoder_low_score", message: `Score ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore}.` });
+    return { ...result, status: "uncertain", territoryKind: "other", point: { lon: hit.lon, lat: hit.lat }, reasons };
+  }
+  return { ...result, point: { lon: hit.lon, lat: hit.lat }, reasons };
+}
+
+/** A validated subject, ready to answer. */
+export type ParsedSubject =
+  | { readonly kind: "point"; readonly lon: number; readonly lat: number }
+  | { readonly kind: "lambert93"; readonly x: number; readonly y: number }
+  | { readonly kind: "code"; readonly codeInsee: string }
+  | { readonly kind: "postcode"; readonly postcode: string }
+  | { readonly kind: "address"; readonly address: string };
+
+/** Validates a subject. NaN and out-of-range coordinates get coordinate errors, not schema errors. */
+export function parseSubject(subject: unknown): ParsedSubject {
+  if (typeof subject === "object" && subject !== null) {
+    const s = subject as Record<string, unknown>;
+    if (typeof s.lon === "number" && typeof s.lat === "number") return { kind: "point", lon: s.lon, lat: s.lat };
+    if (typeof s.x === "number" && typeof s.y === "number") return { kind: "lambert93", x: s.x, y: s.y };
+  }
+  const parsed = parseWith(EligibilitySubject, subject, { module: "territory", what: "eligibility subject" });
+  if ("lon" in parsed) return { kind: "point", lon: parsed.lon, lat: parsed.lat };
+  if ("x" in parsed) return { kind: "lambert93", x: parsed.x, y: parsed.y };
+  if ("codeInsee" in parsed) return { kind: "code", codeInsee: parsed.codeInsee };
+  if ("postcode" in parsed) return { kind: "postcode", postcode: parsed.postcode };
+  return { kind: "address", address: parsed.address };
+}
+
+/** The synchronous answer for any subject but an address. */
+export function answerSync(ctx: Context, subject: Exclude<ParsedSubject, { kind: "address" }>): EligibilityResult {
+  switch (subject.kind) {
+    case "point":
+      return checkPoint(ctx, subject.lon, subject.lat, "point_in_polygon");
+    case "lambert93": {
+      const [lon, lat] = lambert93ToLonLat(subject.x, subject.y);
+      return checkPoint(ctx, lon, lat, "point_in_polygon");
+    }
+    case "code":
+      return checkCode(ctx, subject.codeInsee);
+    case "postcode":
+      return checkPostcode(ctx, subject.postcode);
+  }
+}
+
+export { Flag, StatusCode };

@@ -1,0 +1,76 @@
+import { DeclicsError } from "../errors.js";
+import { contextOf, type CheckEligibilityOptions } from "./_options.js";
+import { answerSync, checkHit, parseSubject } from "./_subject.js";
+import type { AddressSubject, CommuneSubject, EligibilityResult, Lambert93Subject, LonLatSubject, PostcodeSubject } from "./schema.js";
+
+export { CheckEligibilityOptions } from "./_options.js";
+
+/** Subjects answered synchronously (no geocoder needed). */
+export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneSubject | PostcodeSubject;
+
+/**
+ * Checks whether a person living at a place qualifies on a date, and says why: QPV (2015 or 2024 list, by date
+ * and territory), ZRR (2017-07-01 to 2024-06-30) or FRR (from 2024-07-01), with the commune, the distance to
+ * the nearest QPV edge and coded reasons with French messages. "Not eligible" and "uncertain" are results.
+ *
+ * Synchronous for `{ lon, lat }` (WGS84), `{ x, y }` (Lambert-93), `{ codeInsee }` and `{ postcode }`;
+ * returns a Promise for `{ address }` (it calls `options.geocoder`).
+ *
+ * @param subject - where the person lives: a point, a Lambert-93 point, a commune code, a postcode or an address
+ * @param options - `on` (the date), `data` (territory data), optional `policy` (default DECLICS_POLICY) and `geocoder`
+ * @returns the evidenced answer (a Promise of it for an address)
+ * @throws {DeclicsError} `invalid_coordinates` (NaN, out of range), `swapped_coordinates` ([lat, lon] given),
+ *   `outside_france`, `malformed_code`, `unknown_code`, `invalid_input` (options or subject shape),
+ *   `geocoder_unavailable` (address without geocoder, or the geocoder failed: the Promise rejects)
+ * @example
+ * ```ts
+ * import { loadTerritoryData } from "declics/data";
+ * import { checkEligibility } from "declics/territory";
+ *
+ * const data = await loadTerritoryData();
+ * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data });
+ * result.status;
+ * // => "eligible"
+ * result.qpv.zone?.code;
+ * // => "QN03107M"
+ * ```
+ * @category Eligibility
+ */
+export function checkEligibility(subject: AddressSubject, options: CheckEligibilityOptions): Promise<EligibilityResult>;
+export function checkEligibility(subject: SyncEligibilitySubject, options: CheckEligibilityOptions): EligibilityResult;
+export function checkEligibility(
+  subject: SyncEligibilitySubject | AddressSubject,
+  options: CheckEligibilityOptions,
+): EligibilityResult | Promise<EligibilityResult>;
+export function checkEligibility(
+  subject: SyncEligibilitySubject | AddressSubject,
+  options: CheckEligibilityOptions,
+): EligibilityResult | Promise<EligibilityResult> {
+  const { ctx, geocoder } = contextOf(options);
+  const parsed = parseSubject(subject);
+  if (parsed.kind !== "address") return answerSync(ctx, parsed);
+  const address = parsed.address;
+  if (geocoder === undefined) {
+    return Promise.reject(
+      new DeclicsError({
+        code: "geocoder_unavailable",
+        module: "territory",
+        message: `Une adresse demande un géocodeur : attendu options.geocoder (par exemple createBanGeocoder()), reçu aucun. Adresse : ${JSON.stringify(address)}.`,
+        details: { address, reason: "no geocoder in options" },
+      }),
+    );
+  }
+  return geocoder.geocode(address).then(
+    (hit) => checkHit(ctx, address, hit),
+    (error: unknown) => {
+      if (error instanceof DeclicsError) throw error;
+      throw new DeclicsError({
+        code: "geocoder_unavailable",
+        module: "territory",
+        message: `Le géocodeur a échoué pour ${JSON.stringify(address)} : ${error instanceof Error ? error.message : String(error)}.`,
+        details: { address, reason: error instanceof Error ? error.message : String(error) },
+        cause: error,
+      });
+    },
+  );
+}
