@@ -156,15 +156,20 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let lo = 0;
   let hi = 1;
   let x = a / (a + b);
-  for (let i = 0; i < 200; i++) {
+  // Tolerances are relative: tail quantiles (tiny p, small a) can be far below 1e-15.
+  const tolerance = 1e-14 * Math.min(p, 1 - p);
+  for (let i = 0; i < 400; i++) {
     const f = regularizedBeta(x, a, b) - p;
-    if (Math.abs(f) < 1e-14) return x;
+    if (Math.abs(f) <= tolerance) return x;
     if (f > 0) hi = x;
     else lo = x;
     const density = Math.exp(logNorm + (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x));
     let next = x - f / density;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
-    if (Math.abs(next - x) < 1e-15 || hi - lo < 1e-15) return next;
+    // Outside the bracket, bisect (geometrically near 0, where quantiles can be tiny).
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = lo === 0 ? hi / 16 : (lo + hi) / 2;
+    // Relative to the distance from the nearer end of [0, 1], where the quantile's precision matters.
+    const scale = Math.min(hi, 1 - lo);
+    if (next === x || Math.abs(next - x) <= 1e-15 * scale || hi - lo <= 1e-15 * scale) return next;
     x = next;
   }
   return x;
