@@ -8,3 +8,4 @@ export { isWorkingDay } from "./is-working-day.js";
 export type { IsWorkingDayOptions } from "./is-working-day.js";
 export { PARCOURS_EXPRESS } from "./parcours-express.js";
 export { planCohort } from "./plan-cohort.js";
+export { replanCohort } from "./replan-cohort.js";

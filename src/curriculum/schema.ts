@@ -294,6 +294,8 @@ export const CohortPlan = z.object({
   sessions: z.array(Session),
   assignments: z.array(Assignment),
   unmet: z.array(UnmetConstraint),
+  /** After a re-plan: the sessions that changed, were cancelled or were created by it. */
+  changes: z.array(z.object({ sessionId: SessionId, kind: z.enum(["changed", "cancelled", "created"]) })).optional(),
 });
 export type CohortPlan = z.infer<typeof CohortPlan>;
 
@@ -307,6 +309,7 @@ export const PlanChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("cancel_session"), sessionId: SessionId }),
 ]);
 export type PlanChange = z.infer<typeof PlanChange>;
+export type PlanChangeInput = z.input<typeof PlanChange>;
 
 /** A public holiday of a calendar zone. */
 export const PublicHoliday = z.object({

@@ -38,7 +38,8 @@ export function planViolations(plan: CohortPlan): string[] {
     if (start < opens || end > closes) problems.push(`${s.id}: outside opening hours`);
     for (const b of cohort.openingHours.breaks) if (start < toMin(b.end) && toMin(b.start) < end) problems.push(`${s.id}: overlaps a break`);
     if (Date.parse(s.endUtc) - Date.parse(s.startUtc) !== a.durationMinutes * 60_000) problems.push(`${s.id}: UTC span wrong`);
-    if (s.participantIds.length < a.minGroupSize || s.participantIds.length > a.maxGroupSize) problems.push(`${s.id}: group of ${s.participantIds.length}`);
+    const smallSaid = plan.unmet.some((u) => u.sessionId === s.id && u.reason === "below_minimum_group_size");
+    if ((s.participantIds.length < a.minGroupSize && !smallSaid) || s.participantIds.length > a.maxGroupSize) problems.push(`${s.id}: group of ${s.participantIds.length}`);
     if (s.modality === "on_site" && a.needs.room) {
       const room = s.roomId === undefined ? undefined : resource.get(s.roomId);
       if (room === undefined || room.kind !== "room") problems.push(`${s.id}: on site without a room`);
