@@ -153,7 +153,7 @@ export const NumericItem = z.object({
   unit: z.string().optional(),
 });
 /** Put all options in the right order; `answer` lists every option id in that order. */
-export const OrderingItem = z.object({ ...itemBase, kind: z.literal("ordering"), options: z.array(ItemOption).min(2), answer: z.array(z.string()).min(2) });
+export const OrderingItem = z.object({ ...itemBase, kind: z.literal("ordering"), options: z.array(ItemOption).min(2), answer: z.array(z.string()) });
 /** A short text, compared with the accepted answers after normalisation (case, accents, spaces). */
 export const ShortAnswerItem = z.object({
   ...itemBase,
