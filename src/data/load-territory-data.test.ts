@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { isDeclicsError } from "../errors.js";
+import { BUILD_DIR, buildPath, hasRealData } from "../../test/support/real-data.js";
+import { loadTerritoryData } from "./load-territory-data.js";
+import { BuildManifest } from "./schema.js";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "declics-load-"));
+  temps.push(dir);
+  return dir;
+};
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("loadTerritoryData", () => {
+  it("rejects bad options, naming the field", async () => {
+    const error = await failure(loadTerritoryData({ dir: 3 } as never));
+    expect(isDeclicsError(error, "invalid_input")).toBe(true);
+    expect(error.message).toContain("dir");
+    expect(isDeclicsError(await failure(loadTerritoryData({ folder: "x" } as never)), "invalid_input")).toBe(true);
+  });
+
+  it("says to run npm run build:data when the compiled data is missing", async () => {
+    const dir = tempDir();
+    const error = await failure(loadTerritoryData({ dir }));
+    expect(isDeclicsError(error, "data_missing")).toBe(true);
+    expect(error.message).toContain(join(dir, "manifest.json"));
+    expect(error.message).toContain("npm run build:data");
+  });
+
+  it("names an artefact the manifest lists but the directory lacks", async () => {
+    const dir = tempDir();
+    const manifest: BuildManifest = {
+      version: 1,
+      totalBytes: 4,
+      artefacts: {
+        "commune-table": { file: "commune-table.json", sha256: "0".repeat(64), bytes: 4, builder: "x", sources: [], formatVersion: 1, description: "" },
+      },
+    };
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
+    const error = await failure(loadTerritoryData({ dir }));
+    expect(isDeclicsError(error, "data_missing")).toBe(true);
+    expect(error.message).toContain("commune-table.json");
+    expect(error.message).toContain("npm run build:data");
+  });
+
+  it("refuses a corrupt manifest", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "manifest.json"), "{ not json");
+    expect(isDeclicsError(await failure(loadTerritoryData({ dir })), "data_integrity")).toBe(true);
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ version: 2 }));
+    expect(isDeclicsError(await failure(loadTerritoryData({ dir })), "data_integrity")).toBe(true);
+  });
+
+  it("property: any directory without compiled data is reported as missing, never half-loaded", async () => {
+    const root = tempDir();
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[a-z0-9-]{1,12}$/), async (name) => {
+        const error = await failure(loadTerritoryData({ dir: join(root, name) }));
+        return isDeclicsError(error, "data_missing");
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+const manifestFile = buildPath("manifest.json");
+
+describe.skipIf(!hasRealData(manifestFile))("loadTerritoryData on the compiled data", () => {
+  const copyBuild = (alter?: (file: string, bytes: Buffer) => Buffer): string => {
+    const dir = tempDir();
+    const manifest = BuildManifest.parse(JSON.parse(readFileSync(manifestFile, "utf8")));
+    copyFileSync(manifestFile, join(dir, "manifest.json"));
+    for (const a of Object.values(manifest.artefacts)) {
+      const bytes = readFileSync(join(BUILD_DIR, a.file));
+      writeFileSync(join(dir, a.file), alter ? alter(a.file, bytes) : bytes);
+    }
+    return dir;
+  };
+
+  it("loads the package's data/build by default, with the commune lists", async () => {
+    const data = await loadTerritoryData();
+    expect(data.communeTable.resolve("75118")?.commune.codeInsee).toBe("75056");
+    expect(data.communeTable.frr("48095")?.label).toBe("FRR socle");
+  });
+
+  it("refuses a truncated artefact, and with verify a changed one", async () => {
+    const truncated = copyBuild((file, bytes) => (file === "commune-table.json" ? bytes.subarray(0, bytes.byteLength - 1) : bytes));
+    const error = await failure(loadTerritoryData({ dir: truncated }));
+    expect(isDeclicsError(error, "data_integrity")).toBe(true);
+    expect(error.message).toMatch(/commune-table.*expected \d+ bytes, received \d+ bytes/);
+
+    const flipped = copyBuild((file, bytes) => {
+      if (file !== "commune-table.json") return bytes;
+      const copy = Buffer.from(bytes);
+      const at = copy.indexOf("Toulouse");
+      copy[at] = "G".charCodeAt(0);
+      return copy;
+    });
+    const verified = await failure(loadTerritoryData({ dir: flipped, verify: true }));
+    expect(isDeclicsError(verified, "data_integrity")).toBe(true);
+    expect(verified.message).toContain("sha256");
+  });
+});
