@@ -49,8 +49,6 @@ export interface TargetProgress {
   readonly requiredPerDay: number | NotComputable;
   /** Count at the deadline if the pace observed from start to the last checkpoint continues. */
   readonly projectedAtDeadline: number | NotComputable;
-  /** Records that reached the stage but carry no date for it or a later stage: counted nowhere in time, listed here. */
-  readonly undated: number;
 }
 
 const DAY = 86_400_000;
@@ -79,14 +77,11 @@ export function computeTargetProgress(records: Iterable<ParticipantRecord>, opti
   const o = parseWith(Options, options, { module: "diversity", what: "target progress options" });
   const from = STAGES.indexOf(o.stage);
   const dates: string[] = [];
-  let undated = 0;
   for (const record of records) {
     let date: string | null = null;
-    let reached = false;
     for (const entry of record.stages) {
       const s = STAGES.indexOf(entry.stage);
       if (s < from) continue;
-      reached = true;
       // The stage's own date wins; otherwise the earliest later stage.
       if (s === from) {
         date = entry.on;
@@ -95,7 +90,6 @@ export function computeTargetProgress(records: Iterable<ParticipantRecord>, opti
       if (date === null || entry.on < date) date = entry.on;
     }
     if (date !== null) dates.push(date);
-    else if (reached) undated++;
   }
   dates.sort();
   const checkpoints = [...o.checkpoints].sort();
@@ -120,6 +114,5 @@ export function computeTargetProgress(records: Iterable<ParticipantRecord>, opti
     remaining,
     requiredPerDay: daysLeft > 0 ? remaining / daysLeft : notComputable("zero_denominator", "the last checkpoint is at or after the deadline"),
     projectedAtDeadline: daysDone > 0 ? (last.reached * span) / daysDone : notComputable("zero_denominator", "the last checkpoint is not after the start"),
-    undated,
   };
 }
