@@ -9,3 +9,5 @@ export type { IsWorkingDayOptions } from "./is-working-day.js";
 export { PARCOURS_EXPRESS } from "./parcours-express.js";
 export { planCohort } from "./plan-cohort.js";
 export { replanCohort } from "./replan-cohort.js";
+export { formatIcs, FormatIcsOptions } from "./format-ics.js";
+export type { FormatIcsOptionsInput } from "./format-ics.js";

@@ -1,0 +1,205 @@
+import { tzOffset, tzScan } from "@date-fns/tz";
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { DeclicsError } from "../errors.js";
+import { CohortPlan, type Session } from "./schema.js";
+
+/** Options of {@link formatIcs}. */
+export const FormatIcsOptions = z.object({
+  /** Whose calendar: the whole cohort (default), one participant, or one resource (room, facilitator, speaker). */
+  audience: z
+    .union([z.literal("cohort"), z.object({ participantId: z.string().min(1) }), z.object({ resourceId: z.string().min(1) })])
+    .default("cohort"),
+  /** DTSTAMP of every event: when the calendar is generated (the core has no clock, so pass it in). */
+  stamp: z.union([z.date().refine((d) => !Number.isNaN(d.getTime()), "a valid Date"), z.iso.datetime({ offset: true })]),
+  /** Include cancelled sessions as `STATUS:CANCELLED` events (default true), so subscribers drop them. */
+  includeCancelled: z.boolean().default(true),
+  /** Domain part of the UIDs (default `declics`). */
+  uidDomain: z.string().regex(/^[A-Za-z0-9.-]+$/).default("declics"),
+});
+export type FormatIcsOptions = z.infer<typeof FormatIcsOptions>;
+export type FormatIcsOptionsInput = z.input<typeof FormatIcsOptions>;
+
+const encoder = new TextEncoder();
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
+function fold(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  let bytes = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (bytes + size > limit) {
+      parts.push(current);
+      current = "";
+      bytes = 0;
+      limit = 74; // continuation lines start with one space
+    }
+    current += ch;
+    bytes += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+/** Escapes a TEXT value (RFC 5545 §3.3.11); other control characters are not allowed there and are dropped. */
+function text(value: string): string {
+  return value
+    .replace(/\r\n|\r|\n/g, "\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\n/g, "\\n");
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+function utcStamp(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
+}
+
+/** Local DATE-TIME (no Z) of a UTC instant at a fixed offset in minutes. */
+function localStamp(ms: number, offsetMinutes: number): string {
+  return utcStamp(ms + offsetMinutes * 60_000).slice(0, -1);
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+}
+
+/**
+ * A VTIMEZONE for the years the events span: one observance per actual offset change (read from the
+ * runtime's time-zone database through @date-fns/tz), or one fixed observance for zones without DST.
+ */
+function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
+  const fromYear = new Date(fromMs).getUTCFullYear();
+  const toYear = new Date(toMs).getUTCFullYear();
+  const start = new Date(Date.UTC(fromYear - 1, 0, 1));
+  const end = new Date(Date.UTC(toYear + 1, 0, 1));
+  const changes = tzScan(timeZone, { start, end });
+  const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`];
+  if (changes.length === 0) {
+    const offset = tzOffset(timeZone, start);
+    lines.push("BEGIN:STANDARD", "DTSTART:19700101T000000", `TZOFFSETFROM:${offsetText(offset)}`, `TZOFFSETTO:${offsetText(offset)}`, "END:STANDARD");
+  } else {
+    const standard = Math.min(...changes.map((c) => c.offset), ...changes.map((c) => c.offset - c.change));
+    for (const c of changes) {
+      const before = c.offset - c.change;
+      const kind = c.offset > standard ? "DAYLIGHT" : "STANDARD";
+      lines.push(`BEGIN:${kind}`, `DTSTART:${localStamp(c.date.getTime(), before)}`, `TZOFFSETFROM:${offsetText(before)}`, `TZOFFSETTO:${offsetText(c.offset)}`, `END:${kind}`);
+    }
+  }
+  lines.push("END:VTIMEZONE");
+  return lines;
+}
+
+/**
+ * Exports a plan as an iCalendar file (RFC 5545) for the whole cohort, one participant or one resource,
+ * ready to subscribe to. Each session is a VEVENT whose UID is derived from the cohort id and the session
+ * id (stable across re-plans), whose SEQUENCE is the session's (it grows each time a re-plan changes the
+ * session), with local times in the plan's time zone (`DTSTART;TZID=Europe/Paris:...`) and a VTIMEZONE
+ * describing that zone's offsets (DST included) for the years concerned. Cancelled sessions come out as
+ * `STATUS:CANCELLED`. Lines end in CRLF and are folded at 75 octets.
+ *
+ * @param plan - a plan from {@link planCohort} or {@link replanCohort}
+ * @param options - {@link FormatIcsOptions}: `audience`, `stamp` (required), `includeCancelled`, `uidDomain`
+ * @returns the `.ics` text
+ * @throws {DeclicsError} `invalid_input` when the plan or options fail their schema; `invalid_option`
+ *   when the audience names a participant or resource the cohort does not have
+ * @example
+ * ```ts
+ * import { formatIcs } from "declics/curriculum";
+ *
+ * const ics = formatIcs(plan, { audience: { participantId: "p001" }, stamp: new Date("2020-09-20T08:00:00Z") });
+ * ics.startsWith("BEGIN:VCALENDAR\r\n");
+ * // => true
+ * ```
+ * @category Calendars
+ */
+export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): string {
+  const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
+  const o = parseWith(FormatIcsOptions, options, { module: "curriculum", what: "formatIcs options" });
+  const { cohort, template } = p;
+  let selected: Session[];
+  let calendarName = cohort.title;
+  const audience = o.audience;
+  if (audience === "cohort") {
+    selected = p.sessions;
+  } else if ("participantId" in audience) {
+    const person = cohort.participants.find((x) => x.id === audience.participantId);
+    if (person === undefined) throw unknownAudience("participant", audience.participantId);
+    selected = p.sessions.filter((s) => s.participantIds.includes(person.id));
+    calendarName = `${cohort.title} — ${person.name ?? person.id}`;
+  } else {
+    const res = cohort.resources.find((x) => x.id === audience.resourceId);
+    if (res === undefined) throw unknownAudience("resource", audience.resourceId);
+    selected = p.sessions.filter((s) => s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id));
+    calendarName = `${cohort.title} — ${res.name}`;
+  }
+  if (!o.includeCancelled) selected = selected.filter((s) => s.status === "scheduled");
+  const stamp = utcStamp(typeof o.stamp === "string" ? Date.parse(o.stamp) : o.stamp.getTime());
+  const activities = new Map(template.activities.map((a) => [a.id as string, a]));
+  const phases = new Map(template.phases.map((ph) => [ph.id as string, ph]));
+  const resources = new Map(cohort.resources.map((r) => [r.id as string, r]));
+  const tz = p.timeZone;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//declics//curriculum//FR",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${text(calendarName)}`,
+    `X-WR-TIMEZONE:${tz}`,
+  ];
+  if (selected.length > 0) {
+    const times = selected.map((s) => Date.parse(s.startUtc));
+    lines.push(...vtimezone(tz, Math.min(...times), Math.max(...times)));
+  }
+  for (const s of selected) {
+    const activity = activities.get(s.activityId);
+    const phase = phases.get(s.phaseId);
+    const room = s.roomId === undefined ? undefined : resources.get(s.roomId);
+    const where = s.modality === "remote" ? "À distance" : [room?.name, cohort.location].filter((x) => x !== undefined).join(", ");
+    const people = [...s.facilitatorIds, ...s.speakerIds].map((r) => resources.get(r)?.name ?? r);
+    const description = [
+      phase === undefined ? undefined : `Phase : ${phase.title}`,
+      s.modality === "remote" ? "Modalité : à distance" : "Modalité : sur place",
+      people.length > 0 ? `Intervenants : ${people.join(", ")}` : undefined,
+      `Participants : ${s.participantIds.length}`,
+    ].filter((x): x is string => x !== undefined);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${text(`${s.id}.${cohort.id}@${o.uidDomain}`)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;TZID=${tz}:${s.date.replace(/-/g, "")}T${s.start.replace(":", "")}00`,
+      `DTEND;TZID=${tz}:${s.date.replace(/-/g, "")}T${s.end.replace(":", "")}00`,
+      `SEQUENCE:${s.sequence}`,
+      `STATUS:${s.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
+      `SUMMARY:${text(activity?.title ?? s.activityId)}`,
+      `DESCRIPTION:${text(description.join("\n"))}`,
+    );
+    if (where !== "") lines.push(`LOCATION:${text(where)}`);
+    if (activity !== undefined) lines.push(`CATEGORIES:${text(activity.kind)}`);
+    lines.push("TRANSP:OPAQUE", "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+function unknownAudience(kind: "participant" | "resource", id: string): DeclicsError<"invalid_option"> {
+  return new DeclicsError({
+    code: "invalid_option",
+    module: "curriculum",
+    message: `Cannot export a calendar: expected the id of a ${kind} of the cohort, received ${JSON.stringify(id)}`,
+    details: { option: "audience", expected: `the id of a ${kind} of the cohort`, received: id },
+  });
+}
