@@ -32,6 +32,8 @@ export interface CommuneListsInput {
   readonly qpv2015: readonly Qpv2015CommuneRow[];
   /** code_qp and insee_com (", "-separated) of each QPV 2024 feature. */
   readonly qpv2024: readonly { readonly code_qp: string; readonly insee_com: string }[];
+  /** (commune, QPV) pairs of the QPV 2024 indicators file, for a cross-check reported in the build log. */
+  readonly qpv2024Pairs?: readonly { readonly COG: string; readonly codeQPV: string }[];
   readonly passage: readonly PassageRow[];
   /** code and codes_2018 of each COG 2026 commune contour (lineage of communes re-established after 2021). */
   readonly contours: readonly { readonly code: string; readonly codes_2018: readonly string[] }[];
@@ -199,7 +201,19 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
   }
   for (const list of Object.values(qpv2024)) list.sort();
   for (const list of Object.values(qpv2015)) list.sort();
-  if (mappedQpv2024.length > 0) input.report(`QPV 2024: commune codes mapped to COG 2026: ${mappedQpv2024.join(", ")}`);
+  if (mappedQpv2024.length > 0) input.report(`QPV 2024: commune codes mapped to COG 2026: ${[...new Set(mappedQpv2024)].join(", ")}`);
+  if (input.qpv2024Pairs !== undefined) {
+    // Cross-check only: the indicators file is a third-party compilation, so it never changes the answer.
+    const extra = new Set<string>();
+    for (const pair of input.qpv2024Pairs) {
+      const code = pair.COG.padStart(5, "0");
+      const i = resolveIndex(code);
+      if (i === undefined || !(qpv2024[i] ?? []).includes(pair.codeQPV)) extra.add(`${pair.codeQPV}@${code}`);
+    }
+    input.report(
+      `QPV 2024: ${extra.size} (QPV, commune) pair(s) of the indicators file are not in the layer's commune lists${extra.size > 0 ? `: ${[...extra].sort().join(", ")}` : ""}`,
+    );
+  }
 
   const postcodes: Record<string, number[]> = {};
   current.forEach((c, i) => {
@@ -233,7 +247,7 @@ const require = createRequire(import.meta.url);
 /** Commune lists: today's communes, code mappings, postcodes, ZRR, FRR, QPV 2015 and QPV 2024 per commune. */
 export const communeLists = defineBuilder({
   id: "commune-lists",
-  datasets: ["zrr-cog2021", "frr-2025-07", "qpv2015-communes", "qpv2024", "passage-cog2018-2026", "communes-cog2026"],
+  datasets: ["zrr-cog2021", "frr-2025-07", "qpv2015-communes", "qpv2024", "qpv2024-indicateurs", "passage-cog2018-2026", "communes-cog2026"],
   build(ctx) {
     const etalabPath = require.resolve("@etalab/decoupage-administratif/data/communes.json");
     const etalabVersion = (JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string }).version;
@@ -246,6 +260,7 @@ export const communeLists = defineBuilder({
       frr: ctx.rows<FrrRow>("frr-2025-07"),
       qpv2015: ctx.rows<Qpv2015CommuneRow>("qpv2015-communes"),
       qpv2024: ctx.features<{ code_qp: string; insee_com: string }>("qpv2024").map((f) => f.properties),
+      qpv2024Pairs: ctx.rows<{ COG: string; codeQPV: string }>("qpv2024-indicateurs"),
       passage: ctx.rows<PassageRow>("passage-cog2018-2026"),
       contours: ctx.features<{ code: string; codes_2018: string[] }>("communes-cog2026").map((f) => f.properties),
       sources: {
