@@ -3,11 +3,12 @@ import { DeclicsError } from "../errors.js";
 import {
   DistanceMode,
   UNITS_PER_DEGREE,
-  distanceToPolygon,
   metresPerUnitX,
   metresPerUnitY,
   nearestEdgeDistance,
   queryLayer,
+  scaleX,
+  scaleY,
   type PolygonLayer,
 } from "./_layer.js";
 import { FRENCH_TERRITORIES, territoryAt, type FrenchTerritory } from "./_territories.js";
@@ -211,9 +212,9 @@ export interface PointOutcome {
   qpv: number;
   /** 0 none, 1 qpv2015, 2 qpv2024. */
   qpvRegime: number;
-  /** Metres to the nearest QPV edge when within the layer margin (else Infinity). */
+  /** Metres to the nearest QPV edge when within the tolerance (else Infinity). */
   qpvDistance: number;
-  /** Metres to the nearest edge of a neighbouring commune whose answer differs, when within the margin. */
+  /** Metres to the nearest edge of a neighbouring commune whose answer differs, when within the contours' margin (100 m). */
   communeDistance: number;
   rural: Rural;
   flags: number;
@@ -223,24 +224,8 @@ export function newOutcome(): PointOutcome {
   return { status: StatusCode.Error, error: RowError.None, territory: -1, commune: -1, qpv: -1, qpvRegime: 0, qpvDistance: Infinity, communeDistance: Infinity, rural: Rural.NoRegime, flags: 0 };
 }
 
-const scratch = new Float64Array(3);
-/** Beyond this distance from every commune, a point in a French territory's box is outside France. */
-export const OUTSIDE_CONTOURS_MAX_M = 1000;
+const scratch = new Float64Array(4);
 
-function nearestCommune(layer: PolygonLayer, x: number, y: number, kx: number, ky: number): { poly: number; distance: number } {
-  const minK = Math.min(kx, ky);
-  const candidates = layer.index.neighbors(x, y, 8, OUTSIDE_CONTOURS_MAX_M / minK);
-  let poly = -1;
-  let distance = Infinity;
-  for (const c of candidates) {
-    const d = distanceToPolygon(layer, c, x, y, kx, ky);
-    if (d < distance) {
-      distance = d;
-      poly = c;
-    }
-  }
-  return distance <= OUTSIDE_CONTOURS_MAX_M ? { poly, distance } : { poly: -1, distance: Infinity };
-}
 
 /** Classifies one WGS84 point. Never throws: errors are written to `out.error`. */
 export function classifyPoint(ctx: Context, lon: number, lat: number, out: PointOutcome): void {
@@ -267,29 +252,28 @@ export function classifyPoint(ctx: Context, lon: number, lat: number, out: Point
   const data = ctx.data;
   const x = lon * UNITS_PER_DEGREE;
   const y = lat * UNITS_PER_DEGREE;
-  const kx = metresPerUnitX(lat);
-  const ky = metresPerUnitY(lat);
+  const kx = scaleX(lat);
+  const ky = scaleY(lat);
   let flags = territory.overseas ? Flag.Overseas : 0;
 
   // Commune.
   let c = -1;
   if (territory.communeContours) {
-    queryLayer(data.communes, x, y, DistanceMode.DifferentStatus, ctx.communeKey, kx, ky, scratch);
+    queryLayer(data.communes, x, y, DistanceMode.DifferentStatus, ctx.communeKey, kx, ky, data.communes.header.marginM, scratch);
     c = scratch[0]!;
     out.communeDistance = scratch[1]!;
     if (c < 0) {
-      const near = nearestCommune(data.communes, x, y, kx, ky);
-      if (near.poly < 0) {
-        // Not on any commune: at sea, or across a border. A QPV hit would still make it French.
-        queryLayer(data.qpv2024, x, y, DistanceMode.None, null, kx, ky, scratch);
+      // On no commune: within the contours' margin (100 m) of one, the coast or a border drawn coarsely;
+      // farther, at sea or abroad. A QPV hit would still make it French.
+      if (scratch[3]! >= 0) {
+        c = scratch[3]!;
+        flags |= Flag.OutsideContours;
+      } else {
+        queryLayer(data.qpv2024, x, y, DistanceMode.None, null, kx, ky, 0, scratch);
         if (scratch[0]! < 0) {
           out.error = RowError.OutsideFrance;
           return;
         }
-      } else {
-        c = near.poly;
-        out.communeDistance = near.distance;
-        flags |= Flag.OutsideContours;
       }
     }
   } else flags |= Flag.NoCommuneContours;
@@ -305,10 +289,11 @@ export function classifyPoint(ctx: Context, lon: number, lat: number, out: Point
     const layer = regime === "qpv2024" ? data.qpv2024 : data.qpv2015;
     const tol = regime === "qpv2024" ? ctx.tol2024 : ctx.tol2015;
     out.qpvRegime = regime === "qpv2024" ? 2 : 1;
-    queryLayer(layer, x, y, DistanceMode.Any, null, kx, ky, scratch);
+    const margin = layer.header.marginM;
+    queryLayer(layer, x, y, DistanceMode.Any, null, kx, ky, Math.min(tol, margin), scratch);
     out.qpv = scratch[0]!;
     let d = scratch[1]!;
-    if (d === Infinity && tol > layer.header.marginM) d = nearestEdgeDistance(layer, x, y, kx, ky, undefined, tol);
+    if (d === Infinity && tol > margin) d = nearestEdgeDistance(layer, x, y, kx, ky, undefined, tol);
     out.qpvDistance = d;
     qpvInside = out.qpv >= 0;
     qpvNear = d <= tol;

@@ -187,6 +187,19 @@ const DEG = Math.PI / 180;
 const GRS80_A = 6378137;
 const GRS80_E2 = 0.0066943800229;
 
+// Scale factors tabulated every 0.01 degree of latitude (relative change per step < 3e-4): one load per point.
+const SCALE_STEPS = 18001;
+const SCALE_X = new Float64Array(SCALE_STEPS);
+const SCALE_Y = new Float64Array(SCALE_STEPS);
+
+/** Metres per unit along x and y at a latitude, from the table (for the hot path). */
+export function scaleX(latDeg: number): number {
+  return SCALE_X[Math.round((latDeg + 90) * 100)]!;
+}
+export function scaleY(latDeg: number): number {
+  return SCALE_Y[Math.round((latDeg + 90) * 100)]!;
+}
+
 /** Metres per unit along x (longitude) at a latitude, on GRS80. */
 export function metresPerUnitX(latDeg: number): number {
   const s = Math.sin(latDeg * DEG);
@@ -200,6 +213,11 @@ export function metresPerUnitY(latDeg: number): number {
   return ((GRS80_A * (1 - GRS80_E2)) / (w * Math.sqrt(w))) * DEG / UNITS_PER_DEGREE;
 }
 
+for (let i = 0; i < SCALE_STEPS; i++) {
+  SCALE_X[i] = metresPerUnitX(i / 100 - 90);
+  SCALE_Y[i] = metresPerUnitY(i / 100 - 90);
+}
+
 /** Query modes for {@link queryLayer}. */
 export const enum DistanceMode {
   /** Membership only. */
@@ -211,9 +229,10 @@ export const enum DistanceMode {
 }
 
 /**
- * Which polygon contains (x, y) (units), and optionally the distance in metres to the nearest edge within the
- * layer's margin. Writes out[0] = polygon index or -1, out[1] = distance (Infinity when no edge is within the
- * margin, or not asked), out[2] = 1 when the point is inside a grid region, else 0. No allocation.
+ * Which polygon contains (x, y) (units), and optionally the distance in metres to the nearest edge if it is
+ * within `maxM` (which must not exceed the layer's margin). Writes out[0] = polygon index or -1, out[1] = distance (Infinity when no edge is within the
+ * margin, or not asked), out[2] = 1 when the point is inside a grid region, else 0, out[3] = the polygon owning
+ * that nearest edge (-1 if none). No allocation.
  */
 export function queryLayer(
   layer: PolygonLayer,
@@ -223,11 +242,13 @@ export function queryLayer(
   status: Uint8Array | null,
   kx: number,
   ky: number,
+  maxM: number,
   out: Float64Array,
 ): void {
   out[0] = -1;
   out[1] = Infinity;
   out[2] = 0;
+  out[3] = -1;
   const regions = layer.regions;
   for (let r = 0; r < regions.length; r++) {
     const g = regions[r]!;
@@ -290,7 +311,15 @@ export function queryLayer(
     out[0] = found;
     if (mode === DistanceMode.None) return;
     const own = found >= 0 && status !== null ? status[found]! : 255;
-    let best = Infinity;
+    // Only edges whose bounding box comes within maxM can matter: a cheap integer reject first.
+    const tx = maxM / kx;
+    const ty = maxM / ky;
+    const x0 = x - tx;
+    const x1 = x + tx;
+    const y0 = y - ty;
+    const y1 = y + ty;
+    let best = maxM * maxM;
+    let bestPoly = -1;
     for (let k = g.mixedStart[m]!; k < end; ) {
       const poly = groups[k]!;
       const n = groups[k + 1]!;
@@ -301,12 +330,24 @@ export function queryLayer(
       }
       for (let e = 0; e < n; e++) {
         const v = groups[k + e]! << 1;
-        const d = segmentDistance2(x, y, coords[v]!, coords[v + 1]!, coords[v + 2]!, coords[v + 3]!, kx, ky);
-        if (d < best) best = d;
+        const ax = coords[v]!;
+        const bx = coords[v + 2]!;
+        if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1)) continue;
+        const ay = coords[v + 1]!;
+        const by = coords[v + 3]!;
+        if ((ay < y0 && by < y0) || (ay > y1 && by > y1)) continue;
+        const d = segmentDistance2(x, y, ax, ay, bx, by, kx, ky);
+        if (d <= best) {
+          best = d;
+          bestPoly = poly;
+        }
       }
       k += n;
     }
-    out[1] = Math.sqrt(best);
+    if (bestPoly >= 0) {
+      out[1] = Math.sqrt(best);
+      out[3] = bestPoly;
+    }
     return;
   }
 }
@@ -373,19 +414,15 @@ export function nearestEdgeDistance(
   maxM = Infinity,
 ): number {
   if (layer.size === 0) return Infinity;
-  let best = maxM;
   const minK = Math.min(kx, ky);
-  // flatbush orders by squared bbox distance in units; stop once a bbox is farther than the best edge.
-  const candidates = layer.index.neighbors(x, y, Infinity, Number.isFinite(best) ? best / minK : Infinity, (i) => accept(i));
-  for (const poly of candidates) {
-    const b = layer.polyBbox;
-    const ddx = Math.max(b[4 * poly]! - x, 0, x - b[4 * poly + 2]!) * kx;
-    const ddy = Math.max(b[4 * poly + 1]! - y, 0, y - b[4 * poly + 3]!) * ky;
-    if (Math.sqrt(ddx * ddx + ddy * ddy) > best) {
-      // bbox distance in units is a lower bound only up to the anisotropy; keep scanning a little.
-      if (Math.sqrt(ddx * ddx + ddy * ddy) > best * (Math.max(kx, ky) / minK)) break;
-      continue;
-    }
+  let best = maxM;
+  if (!Number.isFinite(best)) {
+    // Seed with the polygon whose bounding box is nearest, then look only as far as its edge.
+    const first = layer.index.neighbors(x, y, 1, Infinity, (i) => accept(i))[0];
+    if (first === undefined) return Infinity;
+    best = distanceToPolygon(layer, first, x, y, kx, ky);
+  }
+  for (const poly of layer.index.neighbors(x, y, Infinity, best / minK, (i) => accept(i))) {
     const d = distanceToPolygon(layer, poly, x, y, kx, ky);
     if (d < best) best = d;
   }

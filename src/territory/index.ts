@@ -5,3 +5,9 @@
 export * from "./schema.js";
 export { BAN_DEFAULT_BASE_URL, CreateBanGeocoderOptions, createBanGeocoder, type FetchLike } from "./create-ban-geocoder.js";
 export { ZoneLayer, ZoneOutlineQuery, getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
+export { checkEligibility, CheckEligibilityOptions, type SyncEligibilitySubject } from "./check-eligibility.js";
+export { checkEligibilityMany, type EligibilityRow } from "./check-eligibility-many.js";
+export { checkEligibilityBatch, BATCH_STATUS, type EligibilityBatch, type PointColumns } from "./check-eligibility-batch.js";
+export { DECLICS_POLICY } from "./declics-policy.js";
+export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData } from "./territory-data-from-buffers.js";
+export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";
