@@ -549,7 +549,7 @@ export const OrientationRules = z.object({
   version: z.string().min(1),
   jobFamilies: z.array(JobFamily).min(1),
   workshops: z.array(Workshop),
-  /** A family is "within reach" when the weighted share of requirements met is at least this. */
+  /** A family is "within reach" when no gap is left open and the match is at least this. */
   reachThreshold: z.number().min(0).max(1).default(0.75),
   /** A gap of at most this many levels can be closed by the parcours workshops. */
   maxGapClosable: z.number().int().min(0).max(7).default(2),
@@ -563,6 +563,8 @@ export type CompetenceProfile = z.infer<typeof CompetenceProfile>;
 /** A gap between a profile and a requirement. */
 export interface CompetenceGap {
   readonly competence: string;
+  /** False when the profile has no level for this competence (counted as 0). */
+  readonly assessed: boolean;
   readonly level: number;
   readonly required: number;
   readonly gap: number;
