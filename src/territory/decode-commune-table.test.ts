@@ -100,6 +100,23 @@ describe("decodeCommuneTable (hand-made fixture)", () => {
     expect(table.qpv2024("01001")).toEqual([]);
   });
 
+  it("offers index-based accessors that agree with the code-based ones", () => {
+    for (const code of CURRENT) {
+      const i = table.indexOf(code);
+      expect(table.communeAt(i)?.codeInsee).toBe(code);
+      expect(table.zrrAt(i)).toBe(table.zrr(code));
+      expect(table.frrAt(i)).toBe(table.frr(code));
+      expect(table.qpv2015At(i)).toEqual(table.qpv2015(code));
+      expect(table.qpv2024At(i)).toBe(table.qpv2024(code));
+    }
+    expect(table.indexOf("13201")).toBe(-1);
+    expect(table.communeAt(-1)).toBeUndefined();
+    expect(table.zrrAt(6)).toBeUndefined();
+    expect(table.frrAt(-1)).toBeUndefined();
+    expect(table.qpv2015At(99)).toBeUndefined();
+    expect(table.qpv2024At(-1)).toEqual([]);
+  });
+
   it("accepts an ArrayBuffer and a view with an offset", () => {
     const bytes = encode(tiny);
     const padded = new Uint8Array(bytes.byteLength + 3);

@@ -38,6 +38,16 @@ export interface DecodedCommuneTable extends CommuneTable {
   };
   /** Every current commune code, sorted (a new array on each call). */
   listCodes(): string[];
+  /**
+   * Index of a current commune code in {@link DecodedCommuneTable.listCodes} order, or -1. With the `…At`
+   * accessors, lets a hot loop resolve each commune polygon to an index once and then skip string hashing.
+   */
+  indexOf(codeInsee: string): number;
+  communeAt(index: number): CommuneRecord | undefined;
+  zrrAt(index: number): ZrrStatus | undefined;
+  frrAt(index: number): FrrStatus | undefined;
+  qpv2015At(index: number): Qpv2015CommuneStatus | undefined;
+  qpv2024At(index: number): readonly string[];
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -204,6 +214,23 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     return i === undefined ? alias(code) : self(i);
   };
 
+  // One reference per commune (shared status objects): a hot lookup is then a single array read.
+  const zrrByIndex = new Array<ZrrStatus | undefined>(count);
+  const frrByIndex = new Array<FrrStatus | undefined>(count);
+  for (let i = 0; i < count; i++) {
+    zrrByIndex[i] = zrrMapped.get(i) ?? zrrShared[a.zrr[i] ?? "."];
+    frrByIndex[i] = frrShared[a.frr.charCodeAt(i) - 48];
+  }
+  function zrrAt(index: number): ZrrStatus | undefined {
+    return zrrByIndex[index];
+  }
+  function frrAt(index: number): FrrStatus | undefined {
+    return frrByIndex[index];
+  }
+  function qpv2024At(index: number): readonly string[] {
+    return (index >= 0 && index < count ? qpv2024[index] : undefined) ?? EMPTY;
+  }
+
   const postcodeCache = new Map<string, readonly CommuneRecord[]>();
   const postcodes = a.postcodes;
 
@@ -234,22 +261,21 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
       postcodeCache.set(postcode, found);
       return found;
     },
-    zrr(codeInsee: string): ZrrStatus | undefined {
-      const i = codeIndex.get(codeInsee);
-      if (i === undefined) return undefined;
-      return zrrMapped.get(i) ?? zrrShared[a.zrr[i] ?? "."];
-    },
-    frr(codeInsee: string): FrrStatus | undefined {
-      const i = codeIndex.get(codeInsee);
-      return i === undefined ? undefined : frrShared[a.frr.charCodeAt(i) - 48];
-    },
+    zrr: (codeInsee: string) => zrrAt(codeIndex.get(codeInsee) ?? -1),
+    frr: (codeInsee: string) => frrAt(codeIndex.get(codeInsee) ?? -1),
     qpv2015(codeInsee: string): Qpv2015CommuneStatus {
       const i = codeIndex.get(codeInsee);
       return (i === undefined ? undefined : qpv2015[i]) ?? noQpv2015(departementOf(codeInsee));
     },
-    qpv2024(codeInsee: string): readonly string[] {
-      const i = codeIndex.get(codeInsee);
-      return (i === undefined ? undefined : qpv2024[i]) ?? EMPTY;
+    qpv2024: (codeInsee: string) => qpv2024At(codeIndex.get(codeInsee) ?? -1),
+    indexOf: (codeInsee: string) => codeIndex.get(codeInsee) ?? -1,
+    communeAt: (index: number) => (index >= 0 && index < count ? record(index) : undefined),
+    zrrAt,
+    frrAt,
+    qpv2015At(index: number): Qpv2015CommuneStatus | undefined {
+      if (!(index >= 0 && index < count)) return undefined;
+      return qpv2015[index] ?? noQpv2015(departementOf(a.codes.slice(index * 5, index * 5 + 5)));
     },
+    qpv2024At,
   };
 }
