@@ -1,8 +1,10 @@
 /** Private helpers to write standalone, accessible SVG by hand (no DOM, no browser). */
 
-/** Escapes text for XML content and attribute values. */
+/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids (controls, lone surrogates). */
 export function xml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 /** Rounds coordinates so the files stay small and stable. */

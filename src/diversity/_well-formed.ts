@@ -6,6 +6,9 @@
  */
 export function wellFormedProblems(text: string): string[] {
   const problems: string[] = [];
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+    problems.push("character not allowed in XML 1.0");
+  }
   let body = text;
   if (body.startsWith("<?xml")) {
     const end = body.indexOf("?>");

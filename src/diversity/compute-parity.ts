@@ -98,11 +98,15 @@ export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
     }
     const rn = den[ref] as number;
     const rx = num[ref] as number;
+    if (c === ref) {
+      // The reference group compared with itself: exactly 1 and 0, not two independent samples.
+      const same = (value: number): Metric => ({ computable: true, value, lower: value, upper: value, confidence: o.confidence, method: "reference_group" });
+      return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: group, ratio: same(1), difference: same(0), fourFifths: { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false } };
+    }
     const ratio = n === 0 ? notComputable("empty_group") : rx === 0 ? notComputable("zero_count", "the reference group has no outcome") : ratioOrZero(x, n, rx, rn, o.confidence, z);
     const difference = newcombeDifference(x, n, rx, rn, o.confidence, z);
     let fourFifths: FourFifthsResult;
-    if (c === ref) fourFifths = { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false };
-    else if (!ratio.computable) fourFifths = ratio;
+    if (!ratio.computable) fourFifths = ratio;
     else fourFifths = { status: ratio.value < o.threshold ? "flagged" : "not_flagged", threshold: o.threshold, belowThresholdWithConfidence: ratio.upper < o.threshold };
     return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: categories[ref] as string, ratio, difference, fourFifths };
   });

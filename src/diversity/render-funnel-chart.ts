@@ -9,7 +9,7 @@ const Options = z.object({
   description: z.string().optional(),
   /** Stage labels shown (default English labels). */
   stageLabels: z.record(z.string(), z.string()).optional(),
-  width: z.number().min(320).default(720),
+  width: z.number().min(480).default(760),
   id: z.string().default("declics-funnel-chart"),
 });
 
@@ -47,7 +47,7 @@ export function renderFunnelChart(funnel: Funnel, options: RenderFunnelChartOpti
   const labels = { ...DEFAULT_LABELS, ...o.stageLabels };
   const stageCount = Object.keys(DEFAULT_LABELS).length;
   const x0 = 190;
-  const plotWidth = o.width - x0 - 170;
+  const plotWidth = o.width - x0 - 250;
   const bar = 18;
   const panelHeight = 26 + stageCount * (bar + 6) + 14;
   const top = 44;

@@ -160,8 +160,8 @@ export const CountTable = z
   .object({
     rowDimension: z.string(),
     columnDimension: z.string(),
-    rows: z.array(z.string()).min(1),
-    columns: z.array(z.string()).min(1),
+    rows: z.array(z.string()),
+    columns: z.array(z.string()),
     /** counts[row][column], non-negative integers. */
     counts: z.array(z.array(z.number().int().nonnegative())),
   })
