@@ -139,23 +139,31 @@ export const PassageRow = z.object({
   code_2026: code5,
 });
 
+/** Every other column of the indicator files is a decimal number or empty. */
 export const Qpv2024IndicatorRow = z
   .object({
     COG: z.string().regex(/^(?:\d{4,5}|2[AB]\d{3})$/, "an INSEE code, possibly without its leading zero"),
+    lib_com: z.string().min(1),
     codeQPV: z.string().regex(/^QN(?:\d{3}|02[AB])\d{2}[A-Z]$/),
     lib_qp: z.string().min(1),
+    lib_reg: z.string(),
+    insee_dep: z.string().regex(/^(?:\d{1,3}|2[AB])$/),
+    lib_dep: z.string(),
+    siren_epci: z.string(),
+    lib_epci: z.string(),
     popMuniQPV: csvNumber,
   })
-  .loose();
+  .catchall(csvNumber);
 
 export const Qpv2015OccitanieIndicatorRow = z
   .object({
     code_qp: z.string().regex(/^QP\d{6}$/),
     nom_qp: z.string().min(1),
+    nom_commune: z.string().min(1),
     pop_mun: csvNumber,
     tx_f: csvNumber,
   })
-  .loose();
+  .catchall(csvNumber);
 
 export const MetaRow = z.object({ colonne: z.string().min(1), description: z.string(), type_valeur: z.string(), exemple: z.string() });
 
