@@ -11,3 +11,4 @@ export { planCohort } from "./plan-cohort.js";
 export { replanCohort } from "./replan-cohort.js";
 export { formatIcs, FormatIcsOptions } from "./format-ics.js";
 export type { FormatIcsOptionsInput } from "./format-ics.js";
+export { computeProgress } from "./compute-progress.js";

@@ -1,0 +1,188 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { ParcoursStage } from "../_lib/vocabulary.js";
+import {
+  type Activity,
+  AttendanceRecord,
+  CohortPlan,
+  type NextStep,
+  OutcomeRecord,
+  type PhaseProgress,
+  type ProgressIssue,
+  type ProgressRecord,
+  type ProgressReport,
+  type Session,
+} from "./schema.js";
+
+const Attendance = z.array(AttendanceRecord);
+const Outcomes = z.array(OutcomeRecord);
+const STAGE_ORDER = ParcoursStage.options;
+
+/**
+ * Computes each participant's progress through the parcours from attendance records (and, optionally,
+ * outcomes): completion of each phase (required activities attended), attendance rate, the stages
+ * reached with their dates (`registered`, then the stage each completed phase gives — cumulatively, so a
+ * phase's stage needs every earlier phase complete, as a funnel does — then `entered_training` or
+ * `hired` from outcomes, which are facts and count whatever the phases say), the outcome, and the next step. The records carry the
+ * participant's gender, territory kind and age band so `declics/diversity` can build funnels from them.
+ *
+ * Attendance counts per activity: someone present in another group's session of the same activity has
+ * done the activity. Rows naming an unknown participant or session, and superseded duplicates, are
+ * listed in `issues`, never silently dropped. A rate that cannot be computed is `null` with its reason.
+ *
+ * @param plan - the plan (from {@link planCohort} or {@link replanCohort})
+ * @param attendance - one row per participant and session: `present`, `absent` or `excused`
+ * @param outcomes - optional: what each participant did next (`training_entered`, `job`, `other`) and when
+ * @returns `{ records, issues }`, one record per participant in cohort order
+ * @throws {DeclicsError} `invalid_input` when the plan, attendance or outcomes fail their schema
+ * @example
+ * ```ts
+ * import { computeProgress } from "declics/curriculum";
+ *
+ * const { records } = computeProgress(plan, [{ participantId: "p001", sessionId: "welcome-001", status: "present" }]);
+ * records[0]?.stage;
+ * // => "registered"
+ * ```
+ * @category Progress
+ */
+export function computeProgress(plan: CohortPlan, attendance: readonly AttendanceRecord[], outcomes: readonly OutcomeRecord[] = []): ProgressReport {
+  const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
+  const rows = parseWith(Attendance, attendance, { module: "curriculum", what: "attendance records" });
+  const results = parseWith(Outcomes, outcomes, { module: "curriculum", what: "outcome records" });
+  const { cohort, template } = p;
+  const issues: ProgressIssue[] = [];
+  const sessions = new Map(p.sessions.map((s) => [s.id as string, s]));
+  const people = new Set(cohort.participants.map((x) => x.id as string));
+
+  // Latest row wins for one participant and session; earlier ones are reported as superseded.
+  const byKey = new Map<string, { index: number; row: AttendanceRecord }>();
+  rows.forEach((row, index) => {
+    if (!people.has(row.participantId)) return void issues.push({ source: "attendance", index, reason: "unknown_participant" });
+    if (!sessions.has(row.sessionId)) return void issues.push({ source: "attendance", index, reason: "unknown_session" });
+    const key = `${row.participantId}|${row.sessionId}`;
+    const previous = byKey.get(key);
+    if (previous !== undefined) issues.push({ source: "attendance", index: previous.index, reason: "duplicate_record_superseded" });
+    byKey.set(key, { index, row });
+  });
+  const outcomeOf = new Map<string, OutcomeRecord[]>();
+  results.forEach((row, index) => {
+    if (!people.has(row.participantId)) return void issues.push({ source: "outcomes", index, reason: "unknown_participant" });
+    outcomeOf.set(row.participantId, [...(outcomeOf.get(row.participantId) ?? []), row]);
+  });
+
+  // Per participant: attendance rows, and planned sessions per activity.
+  const rowsOf = new Map<string, AttendanceRecord[]>();
+  for (const { row } of byKey.values()) rowsOf.set(row.participantId, [...(rowsOf.get(row.participantId) ?? []), row]);
+  const plannedOf = new Map<string, Session[]>();
+  for (const s of p.sessions) for (const id of s.participantIds) plannedOf.set(id, [...(plannedOf.get(id) ?? []), s]);
+
+  const activityOrder = orderActivities(template.activities);
+  const required = activityOrder.filter((a) => a.required);
+
+  const records = cohort.participants.map((person): ProgressRecord => {
+    const mine = rowsOf.get(person.id) ?? [];
+    let present = 0;
+    let absent = 0;
+    let excused = 0;
+    const attendedOn = new Map<string, string>(); // activity -> date attended (latest)
+    const lastStatus = new Map<string, AttendanceRecord["status"]>();
+    for (const row of mine) {
+      const s = sessions.get(row.sessionId) as Session;
+      if (row.status === "present") {
+        present++;
+        const prev = attendedOn.get(s.activityId);
+        if (prev === undefined || prev < s.date) attendedOn.set(s.activityId, s.date);
+      } else if (row.status === "absent") absent++;
+      else excused++;
+      lastStatus.set(s.activityId, attendedOn.has(s.activityId) ? "present" : row.status);
+    }
+    const phases: PhaseProgress[] = template.phases.map((phase) => {
+      const need = required.filter((a) => a.phaseId === phase.id);
+      const done = need.filter((a) => attendedOn.has(a.id));
+      const progress: PhaseProgress = {
+        phaseId: phase.id,
+        required: need.length,
+        attended: done.length,
+        completion: need.length === 0 ? 1 : done.length / need.length,
+      };
+      if (phase.stage !== undefined) progress.stage = phase.stage;
+      if (need.length > 0 && done.length === need.length) {
+        progress.completedOn = done.map((a) => attendedOn.get(a.id) as string).sort().at(-1) as string;
+      }
+      return progress;
+    });
+    const reached = new Map<ParcoursStage, string>();
+    reached.set("registered", person.registeredOn ?? cohort.startDate);
+    // Phase stages are cumulative (a funnel): a stage counts only once every earlier phase is complete.
+    let chain = true;
+    for (const ph of phases) {
+      if (ph.completion < 1) chain = false;
+      if (chain && ph.stage !== undefined && ph.completedOn !== undefined) reached.set(ph.stage, ph.completedOn);
+    }
+    const theirOutcomes = [...(outcomeOf.get(person.id) ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    for (const o of theirOutcomes) {
+      if (o.kind === "training_entered" && !reached.has("entered_training")) reached.set("entered_training", o.date);
+      if (o.kind === "job" && !reached.has("hired")) reached.set("hired", o.date);
+    }
+    const stages = STAGE_ORDER.filter((st) => reached.has(st)).map((st) => ({ stage: st, date: reached.get(st) as string }));
+    const latest = theirOutcomes.at(-1);
+    const outcome = latest === undefined ? null : { kind: latest.kind, date: latest.date };
+    const doneRequired = required.filter((a) => attendedOn.has(a.id)).length;
+    const next = nextStep(required, attendedOn, lastStatus, plannedOf.get(person.id) ?? [], outcome !== null);
+    const record: ProgressRecord = {
+      participantId: person.id,
+      phases,
+      completion: required.length === 0 ? 1 : doneRequired / required.length,
+      attendance:
+        present + absent === 0
+          ? { present, absent, excused, rate: null, rateUnavailable: "no_attendance_recorded" }
+          : { present, absent, excused, rate: present / (present + absent) },
+      stage: stages.at(-1)?.stage ?? "registered",
+      stages,
+      outcome,
+      nextStep: next,
+    };
+    if (person.gender !== undefined) record.gender = person.gender;
+    if (person.territoryKind !== undefined) record.territoryKind = person.territoryKind;
+    if (person.ageBand !== undefined) record.ageBand = person.ageBand;
+    return record;
+  });
+  return { records, issues };
+}
+
+/** Activities with prerequisites first (template order otherwise). */
+function orderActivities(activities: readonly Activity[]): Activity[] {
+  const byId = new Map(activities.map((a) => [a.id as string, a]));
+  const out: Activity[] = [];
+  const seen = new Set<string>();
+  const visit = (a: Activity): void => {
+    if (seen.has(a.id)) return;
+    seen.add(a.id);
+    for (const q of a.prerequisites) {
+      const dep = byId.get(q);
+      if (dep !== undefined) visit(dep);
+    }
+    out.push(a);
+  };
+  for (const a of activities) visit(a);
+  return out;
+}
+
+function nextStep(
+  required: Activity[],
+  attendedOn: Map<string, string>,
+  lastStatus: Map<string, AttendanceRecord["status"]>,
+  planned: Session[],
+  hasOutcome: boolean,
+): NextStep {
+  for (const a of required) {
+    if (attendedOn.has(a.id)) continue;
+    const status = lastStatus.get(a.id);
+    if (status === "absent" || status === "excused") return { kind: "reschedule", activityId: a.id, reason: status };
+    const mine = planned.filter((s) => s.activityId === a.id);
+    const live = mine.find((s) => s.status === "scheduled");
+    if (live !== undefined) return { kind: "session", activityId: a.id, sessionId: live.id, date: live.date, start: live.start };
+    return { kind: "reschedule", activityId: a.id, reason: mine.length > 0 ? "session_cancelled" : "not_planned" };
+  }
+  return hasOutcome ? { kind: "done" } : { kind: "record_outcome" };
+}
