@@ -1,0 +1,56 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LAMBERT93 } from "./_lambert93.js";
+import { fixtureTerritoryData } from "./__fixtures__/territory.js";
+import { checkEligibility } from "./check-eligibility.js";
+import { BATCH_STATUS, checkEligibilityBatch } from "./check-eligibility-batch.js";
+
+const data = fixtureTerritoryData();
+const options = { on: new Date("2024-05-01T12:00:00Z"), data };
+
+describe("checkEligibilityBatch", () => {
+  it("answers points into typed arrays, with codes and full results on demand", () => {
+    const batch = checkEligibilityBatch({ lon: [1.025, 1.18, 1.04, Number.NaN, 45.05], lat: [45.025, 45.03, 45.04, 1, 1.05] }, options);
+    expect(batch.size).toBe(5);
+    expect(Array.from(batch.status)).toEqual([BATCH_STATUS.eligible, BATCH_STATUS.eligible, BATCH_STATUS.not_eligible, BATCH_STATUS.error, BATCH_STATUS.error]);
+    expect([batch.statusOf(0), batch.codeInsee(0), batch.qpvCode(0), batch.qpvCode(1), batch.codeInsee(1)]).toEqual(["eligible", "31001", "QN03101M", null, "31002"]);
+    expect(batch.error(3)?.code).toBe("invalid_coordinates");
+    expect(batch.error(4)?.code).toBe("swapped_coordinates");
+    expect(batch.error(0)).toBeNull();
+    expect(batch.result(0)).toEqual(checkEligibility({ lon: 1.025, lat: 45.025 }, options));
+    expect(() => batch.result(3)).toThrow(expect.objectContaining({ code: "invalid_coordinates" }));
+  });
+
+  it("accepts Lambert-93 columns", () => {
+    const [x, y] = LAMBERT93.forward(1.025, 45.025);
+    const batch = checkEligibilityBatch({ x: new Float64Array([x, 1]), y: new Float64Array([y, 1]) }, options);
+    expect(batch.statusOf(0)).toBe("eligible");
+    expect(batch.error(1)?.code).toBe("invalid_coordinates");
+  });
+
+  it("refuses columns of different lengths", () => {
+    expect(() => checkEligibilityBatch({ lon: [1], lat: [] }, options)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+  });
+
+  it("agrees with checkEligibility on every point (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0.99, max: 1.21, noNaN: true }), fc.double({ min: 44.99, max: 45.11, noNaN: true })), { minLength: 1, maxLength: 50 }),
+        (points) => {
+          const batch = checkEligibilityBatch({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, options);
+          points.forEach(([lon, lat], i) => {
+            try {
+              const single = checkEligibility({ lon, lat }, options);
+              expect(batch.statusOf(i)).toBe(single.status);
+              expect(batch.codeInsee(i)).toBe(single.commune?.codeInsee ?? null);
+              expect(batch.qpvCode(i)).toBe(single.qpv.zone?.code ?? null);
+            } catch (error) {
+              expect(batch.error(i)?.code).toBe((error as { code: string }).code);
+            }
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
