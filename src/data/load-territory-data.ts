@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
-import { type TerritoryData, territoryDataFromBuffers } from "../territory/territory-data-from-buffers.js";
+import { type TerritoryData, territoryDataFromBuffers } from "../territory/index.js";
 import { readBuildManifest } from "./_manifests.js";
 import { defaultBuildDir } from "./_paths.js";
 import { LoadTerritoryDataOptions } from "./schema.js";
