@@ -9,5 +9,5 @@ export { checkEligibility, CheckEligibilityOptions, type SyncEligibilitySubject 
 export { checkEligibilityMany, type EligibilityRow } from "./check-eligibility-many.js";
 export { checkEligibilityBatch, BATCH_STATUS, type EligibilityBatch, type PointColumns } from "./check-eligibility-batch.js";
 export { DECLICS_POLICY } from "./declics-policy.js";
-export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData } from "./territory-data-from-buffers.js";
+export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData, type TerritoryCommuneTable } from "./territory-data-from-buffers.js";
 export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";

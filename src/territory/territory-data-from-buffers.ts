@@ -1,6 +1,10 @@
 import { DeclicsError } from "../errors.js";
 import { decodeLayer, type PolygonLayer } from "./_layer.js";
+import type { CommuneTable } from "./commune-table.js";
 import { decodeCommuneTable, type DecodedCommuneTable } from "./decode-commune-table.js";
+
+/** The commune lists as the engine reads them: the lookups, and the provenance of each list for evidence. */
+export type TerritoryCommuneTable = CommuneTable & { readonly sources: DecodedCommuneTable["sources"] };
 
 /**
  * Everything the eligibility engine reads: the polygon layers and the commune lists, decoded and indexed.
@@ -14,8 +18,8 @@ export interface TerritoryData {
   /** Commune contours, COG 2026 (derived from IGN Admin Express COG 2018). */
   readonly communes: PolygonLayer;
   /** ZRR, FRR, QPV 2015 / 2024 per commune, code resolution and postcodes. */
-  readonly communeTable: DecodedCommuneTable;
-  /** For each commune polygon, the index of the same commune in nothing but its code; resolved once at load. */
+  readonly communeTable: TerritoryCommuneTable;
+  /** The INSEE code of each commune polygon, in layer order. */
   readonly communeCodes: readonly string[];
 }
 

@@ -1,8 +1,7 @@
 import { buildLayer, type LayerFeatureInput } from "../_build-layer.js";
 import { decodeLayer } from "../_layer.js";
 import type { CommuneRecord, FrrStatus, Qpv2015CommuneStatus, ResolvedCommune, ZrrStatus } from "../commune-table.js";
-import type { DecodedCommuneTable } from "../decode-commune-table.js";
-import type { TerritoryData } from "../territory-data-from-buffers.js";
+import type { TerritoryCommuneTable, TerritoryData } from "../territory-data-from-buffers.js";
 
 /**
  * A hand-made territory for unit tests: two mainland communes side by side (A 31001 not classified, B 31002
@@ -66,7 +65,7 @@ const QPV2015: Record<string, Qpv2015CommuneStatus> = {
 };
 const QPV2024: Record<string, readonly string[]> = { "31001": ["QN03101M"], "31002": ["QN03102M", "QN03103M"], "97101": ["QN97101M"] };
 
-export const fixtureCommuneTable: DecodedCommuneTable = {
+export const fixtureCommuneTable: TerritoryCommuneTable = {
   size: 3,
   sources: {
     communes: "fixture",
