@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -151,6 +152,20 @@ describe.skipIf(!hasRealData(smallSource))("buildData checks sources against the
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("npm run build:data", () => {
+  it("exits non-zero with a message naming the dataset when a source is missing", () => {
+    const empty = mkdtempSync(join(tmpdir(), "declics-empty-sources-"));
+    temps.push(empty);
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "build-data.ts")], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DECLICS_DATA_SOURCES: empty },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/build:data failed — data_missing: Dataset qpv2024: file .* not found/);
   });
 });
 
