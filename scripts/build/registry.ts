@@ -4,3 +4,4 @@
  */
 export { communeLists } from "./commune-lists.js";
 export { polygonLayers } from "./polygon-layers.js";
+export { referencePopulations } from "./reference-populations.js";

@@ -5,3 +5,4 @@
 export * from "./schema.js";
 export { loadTerritoryData } from "./load-territory-data.js";
 export { describeDatasets } from "./describe-datasets.js";
+export { loadReferencePopulations, type LoadReferencePopulationsOptions } from "./load-reference-populations.js";

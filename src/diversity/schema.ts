@@ -127,6 +127,8 @@ export const ReferencePopulation = z.object({
   label: z.string(),
   /** Where the figures come from (dataset id and vintage). */
   source: z.string(),
+  /** Who is counted, e.g. "residents" (municipal population) or "job_seekers" (registered job seekers). */
+  universe: z.string().optional(),
   /** Population size (e.g. municipal population), when known. */
   population: z.number().int().nonnegative().optional(),
   /** Shares by dimension then category, each in [0, 1]: `{ gender: { female: 0.535, male: 0.465 } }`. */

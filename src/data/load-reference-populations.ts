@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { DeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";
+import { readBuildManifest } from "./_manifests.js";
+import { defaultBuildDir } from "./_paths.js";
+
+const Options = z
+  .object({
+    /** Directory holding the compiled artefacts and their manifest.json (default: the package's data/build). */
+    dir: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Options of {@link loadReferencePopulations}. */
+export type LoadReferencePopulationsOptions = z.infer<typeof Options>;
+
+const ARTEFACT = "reference-populations";
+
+/**
+ * Loads the reference populations compiled from the QPV indicator files (per QPV: residents and, for the
+ * QPV 2015 of Occitanie, registered job seekers, with the share of women where the source gives it), for
+ * `computeRepresentation` in `declics/diversity`. Node only; browsers fetch
+ * `data/build/reference-populations.json` and pass its `populations` to `parseReferencePopulations`.
+ *
+ * @param options - `dir`: another directory of compiled artefacts (default: the package's data/build)
+ * @returns the validated reference populations
+ * @throws {DeclicsError} `invalid_input` for bad options; `data_missing` when the artefact or the manifest is
+ *   absent (run `npm run build:data`); `data_integrity` when its size differs from the manifest or its content is invalid
+ * @example
+ * ```ts
+ * import { loadReferencePopulations } from "declics/data";
+ *
+ * const reynerie = loadReferencePopulations().find((p) => p.id === "QP031007");
+ * reynerie?.shares.gender?.female;
+ * // => 0.524
+ * ```
+ * @category Data
+ */
+export function loadReferencePopulations(options: LoadReferencePopulationsOptions = {}): ReferencePopulation[] {
+  const { dir } = parseWith(Options, options, { module: "data", what: "loadReferencePopulations options" });
+  const buildDir = dir === undefined ? defaultBuildDir() : resolve(dir);
+  const manifest = readBuildManifest(buildDir);
+  const artefact = manifest.artefacts[ARTEFACT];
+  const path = join(buildDir, artefact?.file ?? `${ARTEFACT}.json`);
+  if (artefact === undefined || !existsSync(path)) {
+    throw new DeclicsError({
+      code: "data_missing",
+      module: "data",
+      message: `Artefact ${ARTEFACT} is missing from ${buildDir}. Run \`npm run build:data\`.`,
+      details: { dataset: ARTEFACT, location: path },
+    });
+  }
+  const bytes = readFileSync(path);
+  if (bytes.byteLength !== artefact.bytes) {
+    throw new DeclicsError({
+      code: "data_integrity",
+      module: "data",
+      message: `Artefact ${ARTEFACT} does not match data/build/manifest.json: expected ${artefact.bytes} bytes, received ${bytes.byteLength}. Run \`npm run build:data\`.`,
+      details: { dataset: ARTEFACT, expected: `${artefact.bytes} bytes`, received: `${bytes.byteLength} bytes` },
+    });
+  }
+  let json: { populations?: unknown };
+  try {
+    json = JSON.parse(bytes.toString("utf8")) as { populations?: unknown };
+  } catch (error) {
+    throw new DeclicsError({
+      code: "data_integrity",
+      module: "data",
+      message: `Artefact ${ARTEFACT} is not valid JSON. Run \`npm run build:data\`.`,
+      details: { dataset: ARTEFACT, expected: "JSON", received: "unparsable text" },
+      cause: error,
+    });
+  }
+  try {
+    return parseReferencePopulations(json.populations);
+  } catch (error) {
+    throw new DeclicsError({
+      code: "data_integrity",
+      module: "data",
+      message: `Artefact ${ARTEFACT} does not match the ReferencePopulation schema. Run \`npm run build:data\`.`,
+      details: { dataset: ARTEFACT, expected: "reference populations", received: error instanceof Error ? error.message : String(error) },
+      cause: error,
+    });
+  }
+}
