@@ -1,0 +1,143 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTerritoryData } from "../src/data/index.js";
+import { LAMBERT93 } from "../src/territory/_lambert93.js";
+import { TERRITORY_ARTEFACTS, checkEligibility, checkEligibilityBatch, checkEligibilityMany, type TerritoryData } from "../src/territory/index.js";
+import { buildPath, hasRealData } from "./support/real-data.js";
+
+const artefacts = Object.values(TERRITORY_ARTEFACTS).map((file) => buildPath(file));
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+
+describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compiled official data", () => {
+  let data: TerritoryData;
+  beforeAll(async () => {
+    data = await loadTerritoryData();
+  });
+  const check = (subject: Parameters<typeof checkEligibility>[0] & object, iso: string) =>
+    checkEligibility(subject as { lon: number; lat: number }, { on: day(iso), data });
+
+  describe("DOMAIN.md spot checks", () => {
+    it("Reynerie (1.4025, 43.5712) is in QN03107M Grand Mirail in 2024 and in QP031007 in 2015", () => {
+      const in2024 = check({ lon: 1.4025, lat: 43.5712 }, "2024-05-01");
+      expect(in2024).toMatchObject({ status: "eligible", territoryKind: "qpv", commune: { codeInsee: "31555", name: "Toulouse" } });
+      expect(in2024.qpv).toMatchObject({ regime: "qpv2024", status: "inside", zone: { code: "QN03107M", name: "Grand Mirail" } });
+      const in2015 = check({ lon: 1.4025, lat: 43.5712 }, "2020-05-01");
+      expect(in2015.qpv).toMatchObject({ regime: "qpv2015", status: "inside", zone: { code: "QP031007" } });
+    });
+
+    it("Capitole (1.4442, 43.6045) is in no QPV", () => {
+      const r = check({ lon: 1.4442, lat: 43.6045 }, "2024-05-01");
+      expect(r).toMatchObject({ status: "not_eligible", qpv: { status: "outside", zone: null }, commune: { codeInsee: "31555" } });
+      expect(r.rural).toMatchObject({ regime: "zrr", status: "not_classified" });
+    });
+
+    it("(2.3535, 48.8850) is in QN07511M Goutte D'Or, Paris; in 2023 the 2015 polygon is missing, so uncertain", () => {
+      expect(check({ lon: 2.3535, lat: 48.885 }, "2024-05-01").qpv.zone).toEqual({ code: "QN07511M", name: "Goutte D'Or" });
+      const in2023 = check({ lon: 2.3535, lat: 48.885 }, "2023-05-01");
+      expect(in2023.status).toBe("uncertain");
+      expect(in2023.reasons.map((r) => r.code)).toContain("data_unavailable");
+    });
+  });
+
+  it.each([
+    ["971", -61.526895, 16.242428, "QN97101M", "97101"],
+    ["972", -61.071556, 14.610641, "QN97201M", "97209"],
+    ["973", -52.317803, 4.936674, "QN97301M", "97302"],
+    ["974", 55.405511, -21.271768, "QN97401I", "97414"],
+    ["976", 45.0677, -12.724243, "QN97601M", "97601"],
+  ])("finds a QPV 2024 point in %s once the overseas list applies", (_, lon, lat, qpv, commune) => {
+    const r = check({ lon, lat }, "2025-03-01");
+    expect(r).toMatchObject({ status: "eligible", qpv: { regime: "qpv2024", zone: { code: qpv } }, commune: { codeInsee: commune } });
+  });
+
+  it("switches a Toulouse point on 2024-01-01: outside the 2015 Grand Mirail, inside the 2024 one", () => {
+    const before = check({ lon: 1.403265, lat: 43.56663 }, "2023-12-31");
+    const after = check({ lon: 1.403265, lat: 43.56663 }, "2024-01-01");
+    expect(before).toMatchObject({ status: "not_eligible", qpv: { regime: "qpv2015", status: "outside" } });
+    expect(after).toMatchObject({ status: "eligible", qpv: { regime: "qpv2024", zone: { code: "QN03107M" } } });
+  });
+
+  it("switches a Réunion QPV on 2025-01-01: 2015 list (polygons missing) on 2024-06-01, QN97401I on 2025-03-01", () => {
+    const before = check({ lon: 55.405511, lat: -21.271768 }, "2024-06-01");
+    expect(before.qpv).toMatchObject({ regime: "qpv2015", status: "unavailable" });
+    expect(before.status).toBe("uncertain");
+    expect(check({ lon: 55.405511, lat: -21.271768 }, "2025-03-01")).toMatchObject({ status: "eligible", qpv: { zone: { code: "QN97401I" } } });
+  });
+
+  it("follows a commune from ZRR to FRR: Mende (ZRR C, then FRR socle)", () => {
+    expect(check({ codeInsee: "48095" }, "2024-06-30")).toMatchObject({ status: "eligible", territoryKind: "zrr", rural: { regime: "zrr", classification: "C - Classée en ZRR" } });
+    expect(check({ codeInsee: "48095" }, "2024-07-01")).toMatchObject({ status: "eligible", territoryKind: "frr", rural: { regime: "frr", classification: "FRR socle" } });
+  });
+
+  it("a commune that left ZRR in 2024 is only eligible again as 'FRR bénéficiaire'; one that gained FRR was not before", () => {
+    // Brénod (01060): ZRR C, not FRR socle; re-admitted as FRR bénéficiaire by the arrêté of 14 April 2025.
+    expect(check({ codeInsee: "01060" }, "2024-07-01").rural.classification).toBe("FRR bénéficiaire");
+    // Beaupont (01029): ZRR NC, then FRR socle.
+    expect(check({ codeInsee: "01029" }, "2024-06-30").status).toBe("not_eligible");
+    expect(check({ codeInsee: "01029" }, "2024-07-01").status).toBe("eligible");
+    // In the July 2025 list no commune classified ZRR C is "Non classée": the 2,134 that left ZRR are "bénéficiaire".
+    const lost = data.communeCodes.filter((code) => data.communeTable.zrr(code)?.classification === "C" && data.communeTable.frr(code)?.classification === "non_classee");
+    expect(lost).toEqual([]);
+  });
+
+  it.each([
+    ["31555", 1.444, 43.604],
+    ["75056", 2.3522, 48.8566],
+    ["69123", 4.8357, 45.764],
+    ["13055", 5.3698, 43.2965],
+    ["67482", 7.7521, 48.5734],
+    ["29019", -4.4861, 48.3904],
+    ["2A004", 8.7369, 41.9192],
+    ["97120", -61.5331, 16.2411],
+    ["97209", -61.0588, 14.6161],
+    ["97302", -52.3135, 4.9224],
+    ["97411", 55.4504, -20.8823],
+    ["97611", 45.2279, -12.7806],
+  ])("finds commune %s as in communes/SOURCES.md", (code, lon, lat) => {
+    expect(check({ lon, lat }, "2025-03-01").commune?.codeInsee).toBe(code);
+  });
+
+  it("resolves arrondissements and postcodes", () => {
+    expect(check({ codeInsee: "75118" }, "2024-05-01").commune).toMatchObject({ codeInsee: "75056", mappedFrom: { code: "75118", reason: "arrondissement_municipal" } });
+    expect(check({ postcode: "48000" }, "2024-05-01").status).toBe("eligible");
+  });
+
+  it.each([
+    [{ lon: 43.5712, lat: 1.4025 }, "swapped_coordinates"],
+    [{ lon: Number.NaN, lat: 43.5 }, "invalid_coordinates"],
+    [{ lon: -3.7038, lat: 40.4168 }, "outside_france"],
+    [{ lon: 2.1734, lat: 41.3851 }, "outside_france"],
+    [{ lon: 7.4474, lat: 46.948 }, "outside_france"],
+    [{ codeInsee: "1234" }, "malformed_code"],
+    [{ codeInsee: "98765" }, "unknown_code"],
+  ])("rejects %o with %s", (subject, code) => {
+    expect(() => check(subject, "2024-05-01")).toThrow(expect.objectContaining({ code }));
+  });
+
+  it("answers the same for Lambert-93 and WGS84 around Toulouse (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1.3, max: 1.55, noNaN: true }), fc.double({ min: 43.52, max: 43.68, noNaN: true }), (lon, lat) => {
+        const a = check({ lon, lat }, "2024-05-01");
+        const [x, y] = LAMBERT93.forward(lon, lat);
+        const b = check({ x, y }, "2024-05-01");
+        expect([b.status, b.commune?.codeInsee, b.qpv.zone?.code]).toEqual([a.status, a.commune?.codeInsee, a.qpv.zone?.code]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives batch, many and single answers that agree, one per input (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 1.2, max: 1.7, noNaN: true }), fc.double({ min: 43.4, max: 43.8, noNaN: true })), { minLength: 1, maxLength: 50 }), (points) => {
+        const batch = checkEligibilityBatch({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: day("2024-08-01"), data });
+        const rows = checkEligibilityMany(points.map(([lon, lat]) => ({ lon, lat })), { on: day("2024-08-01"), data });
+        expect(rows).toHaveLength(points.length);
+        rows.forEach((row, i) => {
+          expect(batch.statusOf(i)).toBe(row.ok ? row.result.status : "error");
+          if (row.ok) expect(batch.codeInsee(i)).toBe(row.result.commune?.codeInsee ?? null);
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
