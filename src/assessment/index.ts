@@ -24,3 +24,4 @@ export { DEFAULT_ORIENTATION_RULES } from "./default-orientation-rules.js";
 export { recommendOrientation } from "./recommend-orientation.js";
 export type { RecommendOrientationOptions } from "./recommend-orientation.js";
 export { calibrateItems } from "./calibrate-items.js";
+export { STARTER_BANK } from "./starter-bank.js";
