@@ -1,0 +1,258 @@
+import { createRequire } from "node:module";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { describeDatasets } from "../data/index.js";
+import { isDeclicsError } from "../errors.js";
+import { createBanGeocoder } from "../territory/index.js";
+import { runCheck } from "./check.js";
+import { runData } from "./data.js";
+import type { ColumnOverrides } from "./detect-columns.js";
+import type { CsvDelimiter } from "./detect-delimiter.js";
+import { ENCODING_ALIASES, type CsvEncoding } from "./detect-encoding.js";
+import { EXIT, removePendingOutputs, runEligibility } from "./eligibility.js";
+import type { CliEngine } from "./engine.js";
+import { detectLang, t, type Lang } from "./messages.js";
+import { parseCalendarDate } from "./parse-cell.js";
+import { loadTerritoryEngine } from "./territory-engine.js";
+
+/**
+ * The `declics` command line: `check`, `eligibility`, `data`. Parses the arguments with commander, reads the
+ * clock (today, Europe/Paris) and hands everything to the commands, which return exit codes.
+ * @module
+ */
+
+const lang: Lang = detectLang(process.argv.slice(2), process.env);
+
+function today(): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+function version(): string {
+  try {
+    // dist/cli/main.js and src/cli/main.ts are both two levels below the package root.
+    return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+}
+
+const parseDate = (value: string): string => {
+  const iso = parseCalendarDate(value);
+  if (iso === null) throw new InvalidArgumentError(t(lang, "error.badDate", { value }));
+  return iso;
+};
+const parseDelimiter = (value: string): CsvDelimiter => {
+  const v = value === "tab" || value === "\\t" ? "\t" : value;
+  if (v !== ";" && v !== "," && v !== "\t") throw new InvalidArgumentError(t(lang, "error.badDelimiter", { value }));
+  return v;
+};
+const parseEncoding = (value: string): CsvEncoding => {
+  const encoding = ENCODING_ALIASES[value.toLowerCase()];
+  if (encoding === undefined) throw new InvalidArgumentError(t(lang, "error.badEncoding", { value }));
+  return encoding;
+};
+
+// Commander's own messages are English; translate the usual ones.
+const COMMANDER_FR: readonly [RegExp, string][] = [
+  [/^error: unknown option '(.*)'/, "erreur : option inconnue « $1 »"],
+  [/^error: unknown command '(.*)'/, "erreur : commande inconnue « $1 »"],
+  [/^error: missing required argument '(.*)'/, "erreur : argument obligatoire manquant « $1 »"],
+  [/^error: option '(.*)' argument missing/, "erreur : il manque la valeur de l'option « $1 »"],
+  [/^error: too many arguments.*/, "erreur : trop d'arguments"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. /, "erreur : valeur « $2 » invalide pour « $1 ». "],
+];
+
+let engine: Promise<CliEngine> | null = null;
+const loadEngine = (): Promise<CliEngine> => (engine ??= loadTerritoryEngine());
+
+function examples(lines: readonly string[]): string {
+  return `\n${t(lang, "help.examples")}\n${lines.map((l) => `  $ ${l}`).join("\n")}\n\n${t(lang, "help.exitCodes")}\n`;
+}
+
+const program = new Command();
+program
+  .name("declics")
+  .description(t(lang, "program.description"))
+  .version(version(), "-V, --version", t(lang, "option.version"))
+  .helpOption("-h, --help", t(lang, "option.help"))
+  .addOption(new Option("--lang <lang>", t(lang, "option.lang")).choices(["fr", "en"]).default("fr"))
+  .showHelpAfterError()
+  .configureOutput({
+    outputError: (text, write) => {
+      if (lang === "en") return write(text);
+      let translated = text;
+      for (const [pattern, replacement] of COMMANDER_FR) translated = translated.replace(pattern, replacement);
+      write(translated);
+    },
+  })
+  .addHelpText(
+    "after",
+    examples([
+      "declics check 1.4025 43.5712 --on 2024-05-01",
+      "declics eligibility personnes.csv -o personnes-eligibilite.csv",
+      "declics data",
+    ]),
+  );
+
+program
+  .command("check")
+  .description(t(lang, "check.description"))
+  .argument("[lon]", t(lang, "check.args"))
+  .argument("[lat]")
+  .helpOption("-h, --help", t(lang, "option.help"))
+  .option("--x <x>", t(lang, "check.x"))
+  .option("--y <y>", t(lang, "check.y"))
+  .option("--code-insee <code>", t(lang, "check.codeInsee"))
+  .option("--postcode <cp>", t(lang, "check.postcode"))
+  .option("--address <adresse>", t(lang, "check.address"))
+  .option("--on <date>", t(lang, "check.on"), parseDate)
+  .option("--json", t(lang, "check.json"), false)
+  .option("--svg <file>", t(lang, "check.svg"))
+  .option("--geocoder-url <url>", t(lang, "check.geocoderUrl"))
+  .addHelpText(
+    "after",
+    examples([
+      "declics check 1.4025 43.5712 --on 2024-05-01",
+      "declics check -- -1.5536 47.2184            (longitude négative : mettez « -- » avant)",
+      "declics check --x 574000 --y 6275000",
+      "declics check --code-insee 31555 --json",
+      "declics check --postcode 31100",
+      'declics check --address "1 place du Capitole 31000 Toulouse"',
+      "declics check 1.4025 43.5712 --svg preuve.svg",
+    ]),
+  )
+  .action(async (lon: string | undefined, lat: string | undefined, opts: Record<string, unknown>) => {
+    const lonLat = [lon, lat].filter((v): v is string => v !== undefined);
+    process.exitCode = await runCheck(
+      {
+        lonLat,
+        x: opts.x as string | undefined,
+        y: opts.y as string | undefined,
+        codeInsee: opts.codeInsee as string | undefined,
+        postcode: opts.postcode as string | undefined,
+        address: opts.address as string | undefined,
+        on: opts.on as string | undefined,
+        today: today(),
+        json: opts.json === true,
+        svg: opts.svg as string | undefined,
+        lang,
+      },
+      {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        loadEngine,
+        createGeocoder: () => createBanGeocoder(opts.geocoderUrl === undefined ? {} : { baseUrl: opts.geocoderUrl as string }),
+      },
+    );
+  });
+
+const eligibility = program
+  .command("eligibility")
+  .description(t(lang, "eligibility.description"))
+  .argument("<input>", t(lang, "eligibility.input"))
+  .helpOption("-h, --help", t(lang, "option.help"))
+  .option("-o, --output <file>", t(lang, "eligibility.output"))
+  .option("--on <date>", t(lang, "eligibility.on"), parseDate)
+  .option("--date-column <name>", t(lang, "eligibility.dateColumn"))
+  .option("--delimiter <d>", t(lang, "eligibility.delimiter"), parseDelimiter)
+  .option("--encoding <e>", t(lang, "eligibility.encoding"), parseEncoding)
+  .option("--output-delimiter <d>", t(lang, "eligibility.outputDelimiter"), parseDelimiter)
+  .option("--output-encoding <e>", t(lang, "eligibility.outputEncoding"), parseEncoding);
+const COLUMN_FLAGS: readonly [string, keyof ColumnOverrides, string][] = [
+  ["lon-column", "lon", "longitude"],
+  ["lat-column", "lat", "latitude"],
+  ["x-column", "x", "X Lambert-93"],
+  ["y-column", "y", "Y Lambert-93"],
+  ["insee-column", "codeInsee", "code INSEE"],
+  ["postcode-column", "postcode", lang === "en" ? "postcode" : "code postal"],
+  ["address-column", "address", lang === "en" ? "address" : "adresse"],
+];
+for (const [flag, , what] of COLUMN_FLAGS) eligibility.option(`--${flag} <name>`, t(lang, "eligibility.column", { what }));
+eligibility
+  .option("--exact", t(lang, "eligibility.exact"), false)
+  .option("--geocode", t(lang, "eligibility.geocode"), false)
+  .option("--geocoder-url <url>", t(lang, "check.geocoderUrl"))
+  .option("-q, --quiet", t(lang, "eligibility.quiet"), false)
+  .addHelpText(
+    "after",
+    examples([
+      "declics eligibility personnes.csv",
+      "declics eligibility personnes.csv -o resultat.csv --on 2024-05-01",
+      "declics eligibility inscriptions.csv --date-column date_inscription",
+      'declics eligibility export.csv --lon-column "Longitude GPS" --lat-column "Latitude GPS"',
+      "declics eligibility export.csv --output-encoding utf-8-bom -o pour-excel.csv",
+      "declics eligibility adresses.csv --geocode",
+      "declics eligibility personnes.csv -o - | head",
+    ]),
+  )
+  .action(async (input: string, opts: Record<string, unknown>) => {
+    const columns: ColumnOverrides = {};
+    for (const [flag, role] of COLUMN_FLAGS) {
+      const key = flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      if (typeof opts[key] === "string") columns[role] = opts[key] as string;
+    }
+    process.exitCode = await runEligibility(
+      {
+        input,
+        output: opts.output as string | undefined,
+        on: opts.on as string | undefined,
+        today: today(),
+        dateColumn: opts.dateColumn as string | undefined,
+        delimiter: opts.delimiter as CsvDelimiter | undefined,
+        encoding: opts.encoding as CsvEncoding | undefined,
+        outputDelimiter: opts.outputDelimiter as CsvDelimiter | undefined,
+        outputEncoding: opts.outputEncoding as CsvEncoding | undefined,
+        columns,
+        geocode: opts.geocode === true,
+        exact: opts.exact === true,
+        quiet: opts.quiet === true,
+        lang,
+      },
+      {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        loadEngine,
+        ...(opts.geocode === true ? { geocoder: createBanGeocoder(opts.geocoderUrl === undefined ? {} : { baseUrl: opts.geocoderUrl as string }) } : {}),
+      },
+    );
+  });
+
+program
+  .command("data")
+  .description(t(lang, "data.description"))
+  .helpOption("-h, --help", t(lang, "option.help"))
+  .option("--json", t(lang, "data.json"), false)
+  .addHelpText("after", examples(["declics data", "declics data --json"]))
+  .action(async (opts: { json: boolean }) => {
+    process.exitCode = await runData({ json: opts.json, lang }, { stdout: process.stdout, describe: () => describeDatasets() });
+  });
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    removePendingOutputs();
+    process.exit(130);
+  });
+}
+
+// An optional resource report for the benchmark (bench/cli/run.ts): peak memory and CPU on stderr at exit.
+if (process.env.DECLICS_CLI_REPORT_RESOURCES === "1") {
+  process.on("exit", () => {
+    const usage = process.resourceUsage();
+    process.stderr.write(`DECLICS_RESOURCES ${JSON.stringify({ maxRssKiB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 })}\n`);
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (isDeclicsError(error, "data_missing") || isDeclicsError(error, "data_integrity")) {
+    process.stderr.write(`${t(lang, "error.data", { message: error.message })}\n`);
+    process.exitCode = EXIT.failed;
+  } else if (isDeclicsError(error)) {
+    process.stderr.write(`${t(lang, "error.usage", { message: error.message })} [${error.code}]\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    process.stderr.write(`${t(lang, "error.generic", { message: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
+    process.exitCode = EXIT.failed;
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * What the command line says, in French (default) and English (`--lang en`).
+ * @module
+ */
+
+/** Languages of the CLI. */
+export type Lang = "fr" | "en";
+
+const fr = {
+  // program
+  "program.description": "DéClics : éligibilité QPV / ZRR / FRR sur les données officielles, hors ligne.",
+  "option.lang": "langue des messages : fr (défaut) ou en",
+  "option.help": "afficher l'aide",
+  "option.version": "afficher la version",
+  "help.examples": "Exemples :",
+  "help.exitCodes": "Codes de sortie : 0 terminé, 1 mauvaise utilisation, 2 fichier d'entrée illisible, 3 données ou écriture impossibles.",
+  // check
+  "check.description": "Vérifier l'éligibilité d'une personne (coordonnées, Lambert-93, code commune, code postal ou adresse).",
+  "check.args": "longitude et latitude (WGS84, degrés décimaux ; la virgule décimale est acceptée)",
+  "check.x": "X en Lambert-93 (EPSG:2154), mètres",
+  "check.y": "Y en Lambert-93 (EPSG:2154), mètres",
+  "check.codeInsee": "code INSEE de la commune (ex. 31555)",
+  "check.postcode": "code postal (ex. 31100)",
+  "check.address": "adresse postale (interroge le service national d'adresses : réseau nécessaire)",
+  "check.on": "date de la situation, AAAA-MM-JJ ou JJ/MM/AAAA (défaut : aujourd'hui)",
+  "check.json": "résultat complet en JSON",
+  "check.svg": "dessine la preuve (point, QPV le plus proche, commune, échelle, légende) dans un fichier SVG",
+  "check.geocoderUrl": "adresse du service de géocodage (défaut : Géoplateforme)",
+  "check.oneSubject": "Donnez exactement une localisation : « lon lat », --x/--y, --code-insee, --postcode ou --address.",
+  "check.badNumber": "« {value} » n'est pas un nombre (attendu : {what}).",
+  "check.svgWritten": "Carte écrite : {file}",
+  "check.svgNoPoint": "Pas de carte : cette réponse n'a pas de point (commune ou code postal seulement).",
+  // result text
+  "result.status.eligible": "ÉLIGIBLE",
+  "result.status.not_eligible": "NON ÉLIGIBLE",
+  "result.status.uncertain": "INCERTAIN",
+  "result.on": "Date",
+  "result.point": "Point",
+  "result.commune": "Commune",
+  "result.qpv": "QPV",
+  "result.rural": "Rural",
+  "result.reasons": "Pourquoi",
+  "result.distance": "à {m} m du bord le plus proche",
+  "result.communeDistance": "à {m} m de la limite de commune",
+  "result.qpv.inside": "dans le QPV {code} « {name} » ({regime})",
+  "result.qpv.outside": "hors QPV ({regime})",
+  "result.qpv.uncertain": "incertain ({regime})",
+  "result.qpv.unavailable": "données indisponibles ({regime})",
+  "result.qpv.none": "aucune liste QPV en vigueur à cette date",
+  "result.rural.classified": "commune classée ({regime}{label})",
+  "result.rural.not_classified": "commune non classée ({regime})",
+  "result.rural.partial": "commune partiellement classée ({regime}{label}) : l'adresse décide",
+  "result.rural.unavailable": "données indisponibles ({regime})",
+  "result.rural.none": "aucun zonage rural en vigueur à cette date",
+  "result.mapped": "code {code} rattaché à {name} ({why})",
+  // eligibility
+  "eligibility.description": "Vérifier l'éligibilité de chaque ligne d'un fichier CSV (exporté d'Excel ou d'un autre outil).",
+  "eligibility.input": "fichier CSV d'entrée",
+  "eligibility.output": "fichier de sortie (défaut : ENTREE-eligibilite.csv à côté de l'entrée ; « - » pour la sortie standard)",
+  "eligibility.on": "date de la situation pour toutes les lignes (défaut : aujourd'hui)",
+  "eligibility.dateColumn": "colonne donnant la date de chaque ligne",
+  "eligibility.delimiter": "séparateur : « ; », « , » ou « tab » (défaut : détecté)",
+  "eligibility.encoding": "encodage d'entrée : utf-8, utf-8-bom, windows-1252, utf-16le (défaut : détecté)",
+  "eligibility.outputDelimiter": "séparateur de sortie (défaut : celui de l'entrée)",
+  "eligibility.outputEncoding": "encodage de sortie (défaut : celui de l'entrée)",
+  "eligibility.column": "nom de la colonne {what} (défaut : détectée)",
+  "eligibility.geocode": "géocoder les lignes qui n'ont qu'une adresse (envoie ces adresses au service national d'adresses : réseau nécessaire)",
+  "eligibility.quiet": "pas de barre de progression ni de résumé",
+  "eligibility.exact": "distance exacte au bord du QPV sur chaque ligne (plus lent ; sinon la distance n'est donnée que près d'un bord)",
+  "eligibility.detected": "Lecture de {file} : encodage {encoding}, séparateur {delimiter}, colonnes : {columns}.",
+  "eligibility.summary": "{rows} lignes traitées, écrites dans {file}.",
+  "eligibility.byStatus": "Par statut :",
+  "eligibility.byReason": "Par raison :",
+  "eligibility.noLocation": "Aucune colonne de localisation trouvée dans l'en-tête ({header}). Attendu : lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal ou adresse ; ou nommez-la avec --lon-column, --insee-column, etc.",
+  "eligibility.unknownColumn": "La colonne « {name} » (--{role}) n'existe pas dans l'en-tête ({header}).",
+  "eligibility.unreadable": "Fichier d'entrée illisible : {file} ({reason}).",
+  "eligibility.empty": "le fichier est vide (pas même un en-tête)",
+  "eligibility.badCsv": "CSV invalide ligne {line} : {reason}",
+  "eligibility.writeFailed": "Impossible d'écrire {file} : {reason}",
+  // data
+  "data.description": "Afficher les jeux de données embarqués : millésime, validité, couverture, précision, somme de contrôle.",
+  "data.json": "sortie JSON",
+  // errors
+  "error.usage": "Erreur d'utilisation : {message}",
+  "error.data": "Données indisponibles : {message}",
+  "error.generic": "Erreur : {message}",
+  "error.badDate": "« {value} » n'est pas une date (attendu : AAAA-MM-JJ ou JJ/MM/AAAA).",
+  "error.badLang": "Langue inconnue « {value} » (attendu : fr ou en).",
+  "error.badDelimiter": "Séparateur inconnu « {value} » (attendu : « ; », « , » ou « tab »).",
+  "error.badEncoding": "Encodage inconnu « {value} » (attendu : utf-8, utf-8-bom, windows-1252 ou utf-16le).",
+  "error.geocoder": "Le service national d'adresses est injoignable ({reason}). Sans réseau, donnez des coordonnées, un code commune ou un code postal.",
+} as const;
+
+/** A message key. */
+export type MessageKey = keyof typeof fr;
+
+const en: Record<MessageKey, string> = {
+  "program.description": "DéClics: QPV / ZRR / FRR eligibility on the official data, offline.",
+  "option.lang": "language of messages: fr (default) or en",
+  "option.help": "display help",
+  "option.version": "display the version",
+  "help.examples": "Examples:",
+  "help.exitCodes": "Exit codes: 0 done, 1 usage error, 2 unreadable input file, 3 data or output unavailable.",
+  "check.description": "Check one person's eligibility (coordinates, Lambert-93, commune code, postcode or address).",
+  "check.args": "longitude and latitude (WGS84 decimal degrees; a decimal comma is accepted)",
+  "check.x": "Lambert-93 X (EPSG:2154), metres",
+  "check.y": "Lambert-93 Y (EPSG:2154), metres",
+  "check.codeInsee": "INSEE commune code (e.g. 31555)",
+  "check.postcode": "postcode (e.g. 31100)",
+  "check.address": "postal address (asks the national address service: needs the network)",
+  "check.on": "date of the situation, YYYY-MM-DD or DD/MM/YYYY (default: today)",
+  "check.json": "full result as JSON",
+  "check.svg": "draw the evidence (point, nearest QPV, commune, scale bar, legend) into an SVG file",
+  "check.geocoderUrl": "base URL of the geocoding service (default: Géoplateforme)",
+  "check.oneSubject": "Give exactly one location: \"lon lat\", --x/--y, --code-insee, --postcode or --address.",
+  "check.badNumber": "\"{value}\" is not a number (expected: {what}).",
+  "check.svgWritten": "Map written: {file}",
+  "check.svgNoPoint": "No map: this answer has no point (commune or postcode only).",
+  "result.status.eligible": "ELIGIBLE",
+  "result.status.not_eligible": "NOT ELIGIBLE",
+  "result.status.uncertain": "UNCERTAIN",
+  "result.on": "Date",
+  "result.point": "Point",
+  "result.commune": "Commune",
+  "result.qpv": "QPV",
+  "result.rural": "Rural",
+  "result.reasons": "Why",
+  "result.distance": "{m} m from the nearest edge",
+  "result.communeDistance": "{m} m from the commune border",
+  "result.qpv.inside": "in QPV {code} \"{name}\" ({regime})",
+  "result.qpv.outside": "outside every QPV ({regime})",
+  "result.qpv.uncertain": "uncertain ({regime})",
+  "result.qpv.unavailable": "data unavailable ({regime})",
+  "result.qpv.none": "no QPV list in force on that date",
+  "result.rural.classified": "commune classified ({regime}{label})",
+  "result.rural.not_classified": "commune not classified ({regime})",
+  "result.rural.partial": "commune partly classified ({regime}{label}): the address decides",
+  "result.rural.unavailable": "data unavailable ({regime})",
+  "result.rural.none": "no rural zoning in force on that date",
+  "result.mapped": "code {code} mapped to {name} ({why})",
+  "eligibility.description": "Check the eligibility of every row of a CSV file (exported from Excel or another tool).",
+  "eligibility.input": "input CSV file",
+  "eligibility.output": "output file (default: INPUT-eligibilite.csv beside the input; \"-\" for standard output)",
+  "eligibility.on": "date of the situation for every row (default: today)",
+  "eligibility.dateColumn": "column giving each row's date",
+  "eligibility.delimiter": "delimiter: \";\", \",\" or \"tab\" (default: detected)",
+  "eligibility.encoding": "input encoding: utf-8, utf-8-bom, windows-1252, utf-16le (default: detected)",
+  "eligibility.outputDelimiter": "output delimiter (default: the input's)",
+  "eligibility.outputEncoding": "output encoding (default: the input's)",
+  "eligibility.column": "name of the {what} column (default: detected)",
+  "eligibility.geocode": "geocode rows that only have an address (sends those addresses to the national address service: needs the network)",
+  "eligibility.quiet": "no progress bar and no summary",
+  "eligibility.exact": "exact distance to the QPV edge on every row (slower; otherwise the distance is only given near an edge)",
+  "eligibility.detected": "Reading {file}: encoding {encoding}, delimiter {delimiter}, columns: {columns}.",
+  "eligibility.summary": "{rows} rows processed, written to {file}.",
+  "eligibility.byStatus": "By status:",
+  "eligibility.byReason": "By reason:",
+  "eligibility.noLocation": "No location column found in the header ({header}). Expected lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal or adresse; or name it with --lon-column, --insee-column, etc.",
+  "eligibility.unknownColumn": "Column \"{name}\" (--{role}) is not in the header ({header}).",
+  "eligibility.unreadable": "Unreadable input file: {file} ({reason}).",
+  "eligibility.empty": "the file is empty (not even a header)",
+  "eligibility.badCsv": "Invalid CSV at line {line}: {reason}",
+  "eligibility.writeFailed": "Cannot write {file}: {reason}",
+  "data.description": "Show the bundled datasets: vintage, validity, coverage, accuracy, checksum.",
+  "data.json": "JSON output",
+  "error.usage": "Usage error: {message}",
+  "error.data": "Data unavailable: {message}",
+  "error.generic": "Error: {message}",
+  "error.badDate": "\"{value}\" is not a date (expected YYYY-MM-DD or DD/MM/YYYY).",
+  "error.badLang": "Unknown language \"{value}\" (expected fr or en).",
+  "error.badDelimiter": "Unknown delimiter \"{value}\" (expected \";\", \",\" or \"tab\").",
+  "error.badEncoding": "Unknown encoding \"{value}\" (expected utf-8, utf-8-bom, windows-1252 or utf-16le).",
+  "error.geocoder": "The national address service cannot be reached ({reason}). Without the network, give coordinates, a commune code or a postcode.",
+};
+
+/** Short explanations of the reason codes of the output `reason` column, used by `--lang en` (the engine's own messages are French). */
+export const REASON_TEXT: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  fr: {
+    missing_location: "aucune localisation sur la ligne (coordonnées, code commune, code postal ou adresse vides)",
+    invalid_coordinates: "coordonnées illisibles ou hors bornes",
+    swapped_coordinates: "latitude et longitude inversées",
+    outside_france: "point hors de France",
+    malformed_code: "code commune ou code postal mal formé",
+    unknown_code: "code commune ou code postal inconnu",
+    invalid_date: "date illisible",
+    address_not_geocoded: "adresse seule : relancez avec --geocode (réseau nécessaire)",
+    geocoder_unavailable: "service d'adresses injoignable",
+    too_many_columns: "plus de colonnes que l'en-tête",
+    empty_row: "ligne vide",
+    engine_error: "erreur inattendue du moteur",
+  },
+  en: {
+    missing_location: "no location on the row (coordinates, commune code, postcode and address empty)",
+    invalid_coordinates: "unreadable or out-of-range coordinates",
+    swapped_coordinates: "latitude and longitude swapped",
+    outside_france: "point outside France",
+    malformed_code: "malformed commune code or postcode",
+    unknown_code: "unknown commune code or postcode",
+    invalid_date: "unreadable date",
+    address_not_geocoded: "address only: run again with --geocode (needs the network)",
+    geocoder_unavailable: "address service unreachable",
+    too_many_columns: "more columns than the header",
+    empty_row: "empty row",
+    engine_error: "unexpected engine error",
+    in_qpv: "inside a QPV",
+    outside_qpv: "outside every QPV",
+    near_qpv_boundary: "close to a QPV edge (within the data's accuracy)",
+    near_commune_boundary: "close to a commune border whose neighbour has another status",
+    zrr_classified: "commune classified ZRR",
+    zrr_not_classified: "commune not classified ZRR",
+    zrr_partial: "commune partly classified ZRR",
+    frr_classified: "commune classified FRR",
+    frr_not_classified: "commune not classified FRR",
+    frr_partial: "commune partly classified FRR",
+    no_rural_regime: "no rural zoning in force on that date",
+    commune_has_no_qpv: "the commune has no QPV",
+    commune_has_qpv: "the commune has a QPV: the address decides",
+    postcode_several_communes: "the postcode covers several communes",
+    geocoder_imprecise: "the address was only found at street or town level",
+    geocoder_low_score: "the address match is weak",
+    geocoder_no_result: "the address was not found",
+    data_unavailable: "the official data for that place and date is not available",
+    no_regime_in_force: "no regime in force on that date",
+  },
+};
+
+/**
+ * Returns a message in the given language with `{name}` placeholders filled.
+ *
+ * @param lang - fr or en
+ * @param key - the message key
+ * @param params - placeholder values
+ * @returns the message
+ * @example
+ * ```ts
+ * t("fr", "check.svgWritten", { file: "carte.svg" }); // => "Carte écrite : carte.svg"
+ * ```
+ */
+export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const template = lang === "en" ? en[key] : fr[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * Reads `--lang` (or `DECLICS_LANG`) before the command line is parsed, so that help texts are in the
+ * right language.
+ *
+ * @param argv - the arguments after the program name
+ * @param env - the environment
+ * @returns the language
+ * @example
+ * ```ts
+ * detectLang(["check", "--lang", "en"], {}); // => "en"
+ * ```
+ */
+export function detectLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  let value: string | undefined = env.DECLICS_LANG;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") break;
+    if (arg === "--lang") value = argv[i + 1];
+    else if (arg.startsWith("--lang=")) value = arg.slice("--lang=".length);
+  }
+  return value?.toLowerCase().startsWith("en") ? "en" : "fr";
+}
