@@ -32,6 +32,7 @@ export const ENCODING_ALIASES: Readonly<Record<string, CsvEncoding>> = {
  * of the sample does not count against UTF-8.
  *
  * @param sample - the first bytes of the file (64 KiB is plenty)
+ * @param wholeFile - true when the sample is the whole file (then a cut sequence at the end is not UTF-8)
  * @returns the encoding
  * @example
  * ```ts
@@ -39,13 +40,13 @@ export const ENCODING_ALIASES: Readonly<Record<string, CsvEncoding>> = {
  * detectEncoding(new Uint8Array([0x45, 0x9e, 0xe9])); // => "windows-1252"
  * ```
  */
-export function detectEncoding(sample: Uint8Array): CsvEncoding {
+export function detectEncoding(sample: Uint8Array, wholeFile = false): CsvEncoding {
   if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return "utf-8-bom";
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return "utf-16le";
-  return isUtf8(sample) ? "utf-8" : "windows-1252";
+  return isUtf8(sample, wholeFile) ? "utf-8" : "windows-1252";
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function isUtf8(bytes: Uint8Array, wholeFile: boolean): boolean {
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -60,7 +61,7 @@ function isUtf8(bytes: Uint8Array): boolean {
     else if (b >= 0xf0 && b <= 0xf4) extra = 3;
     else return false;
     // A sequence cut by the end of the sample is not evidence either way.
-    if (i + extra >= n) return true;
+    if (i + extra >= n) return !wholeFile;
     for (let k = 1; k <= extra; k++) {
       const c = bytes[i + k] as number;
       if ((c & 0xc0) !== 0x80) return false;

@@ -229,7 +229,7 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
   const { sample, size } = await readSample(input, lang);
   if (sample.length === 0) throw new CommandFailure(EXIT.unreadable, t(lang, "eligibility.unreadable", { file: input, reason: t(lang, "eligibility.empty") }));
 
-  const encoding = options.encoding ?? detectEncoding(sample);
+  const encoding = options.encoding ?? detectEncoding(sample, sample.length === size);
   const sampleText = iconv.decode(sample, iconvName(encoding));
   const delimiter = options.delimiter ?? detectDelimiter(sampleText);
   const firstNewline = sampleText.indexOf("\n");
