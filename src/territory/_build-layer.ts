@@ -226,7 +226,15 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
     }
   }
 
-  const arrays: { name: string; type: "i32" | "u32"; data: Int32Array | Uint32Array }[] = [
+  // Edge references are stored relative to their polygon's first vertex: 16 bits suffice for every real layer.
+  const polyVertexStart = new Uint32Array(features.length);
+  let maxPolyVertices = 0;
+  for (let p = 0; p < features.length; p++) {
+    polyVertexStart[p] = rs[prs[p]!]!;
+    maxPolyVertices = Math.max(maxPolyVertices, rs[prs[p + 1]!]! - rs[prs[p]!]!);
+  }
+  const compact = features.length < 65536 && maxPolyVertices < 65536;
+  const arrays: { name: string; type: "i32" | "u32" | "u16"; data: Int32Array | Uint32Array | Uint16Array }[] = [
     { name: "coords", type: "i32", data: xy },
     { name: "ringStart", type: "u32", data: rs },
     { name: "polyRingStart", type: "u32", data: prs },
@@ -414,7 +422,7 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
         while (i + n < end && pp[sorted[i + n]!] === p) n++;
         groups.push(p);
         groups.push(n);
-        for (let e = 0; e < n; e++) groups.push(pe[sorted[i + e]!]!);
+        for (let e = 0; e < n; e++) groups.push(pe[sorted[i + e]!]! - polyVertexStart[p]!);
         i += n;
       }
     }
@@ -427,7 +435,7 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
       { name: `r${r}.fine`, type: "i32", data: fineCells },
       { name: `r${r}.mixedRef`, type: "i32", data: mixedRef.view() },
       { name: `r${r}.mixedStart`, type: "u32", data: Uint32Array.from(mixedStart.view()) },
-      { name: `r${r}.groups`, type: "i32", data: groups.view() },
+      compact ? { name: `r${r}.groups`, type: "u16", data: Uint16Array.from(groups.view()) } : { name: `r${r}.groups`, type: "i32", data: groups.view() },
     );
   });
 
@@ -465,7 +473,7 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   let total = Math.ceil((12 + headerBytes.length) / 8) * 8;
-  for (const a of arrays) total += Math.ceil((a.data.length * 4) / 8) * 8;
+  for (const a of arrays) total += Math.ceil(a.data.byteLength / 8) * 8;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   view.setUint32(0, LAYER_MAGIC, true);
@@ -474,8 +482,8 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
   out.set(headerBytes, 12);
   let offset = Math.ceil((12 + headerBytes.length) / 8) * 8;
   for (const a of arrays) {
-    out.set(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.length * 4), offset);
-    offset += Math.ceil((a.data.length * 4) / 8) * 8;
+    out.set(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength), offset);
+    offset += Math.ceil(a.data.byteLength / 8) * 8;
   }
   return { bytes: out, report };
 }

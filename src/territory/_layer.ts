@@ -23,7 +23,7 @@ import { DeclicsError } from "../errors.js";
  */
 
 export const LAYER_MAGIC = 0x504c4344; // "DCLP" read as little-endian u32
-export const LAYER_FORMAT_VERSION = 1;
+export const LAYER_FORMAT_VERSION = 2;
 /** Quantisation: units per degree. */
 export const UNITS_PER_DEGREE = 1_000_000;
 /** Offsets of the reference point of a fine cell from the cell centre, in units (never on an integer vertex line). */
@@ -60,7 +60,7 @@ export interface LayerHeader {
   /** Per polygon, the commune codes it cites (QPV layers), else empty. */
   readonly communes: readonly (readonly string[])[];
   readonly regions: readonly RegionHeader[];
-  readonly arrays: readonly { readonly name: string; readonly type: "i32" | "u32"; readonly length: number }[];
+  readonly arrays: readonly { readonly name: string; readonly type: "i32" | "u32" | "u16"; readonly length: number }[];
   /** Build findings (invalid geometries, repairs), for the record. */
   readonly report: Readonly<Record<string, number>>;
 }
@@ -83,7 +83,8 @@ export interface RegionGrid extends RegionHeader {
   readonly fineCells: Int32Array;
   readonly mixedRef: Int32Array;
   readonly mixedStart: Uint32Array;
-  readonly groups: Int32Array;
+  /** Per mixed cell, groups [polygon, n, n edge starts relative to the polygon's first vertex]. */
+  readonly groups: Uint16Array | Int32Array;
 }
 
 /** A decoded polygon layer, ready to query. */
@@ -96,6 +97,8 @@ export interface PolygonLayer {
   readonly ringStart: Uint32Array;
   /** Ring index where each polygon starts; length polygons + 1. */
   readonly polyRingStart: Uint32Array;
+  /** Index of each polygon's first vertex (edge references in the grid are relative to it). */
+  readonly polyVertexStart: Uint32Array;
   /** minX, minY, maxX, maxY per polygon, units. */
   readonly polyBbox: Int32Array;
   readonly regions: readonly RegionGrid[];
@@ -134,15 +137,19 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
     communes: raw.communes === "" ? codes.map(() => []) : raw.communes.split("|").map((list) => (list === "" ? [] : list.split(","))),
   };
   let offset = Math.ceil((12 + headerLength) / 8) * 8;
-  const arrays = new Map<string, Int32Array | Uint32Array>();
+  const arrays = new Map<string, Int32Array | Uint32Array | Uint16Array>();
   for (const spec of header.arrays) {
-    const byteLength = spec.length * 4;
+    const byteLength = spec.length * (spec.type === "u16" ? 2 : 4);
     if (offset + byteLength > aligned.byteLength) throw corrupt(name, `array ${spec.name} of ${spec.length} items`, "a truncated file");
     const start = aligned.byteOffset + offset;
-    arrays.set(spec.name, spec.type === "i32" ? new Int32Array(aligned.buffer, start, spec.length) : new Uint32Array(aligned.buffer, start, spec.length));
+    const buffer = aligned.buffer as ArrayBuffer;
+    arrays.set(
+      spec.name,
+      spec.type === "i32" ? new Int32Array(buffer, start, spec.length) : spec.type === "u16" ? new Uint16Array(buffer, start, spec.length) : new Uint32Array(buffer, start, spec.length),
+    );
     offset += Math.ceil(byteLength / 8) * 8;
   }
-  const get = <T extends Int32Array | Uint32Array>(key: string): T => {
+  const get = <T extends Int32Array | Uint32Array | Uint16Array>(key: string): T => {
     const array = arrays.get(key);
     if (array === undefined) throw corrupt(name, `array ${key}`, "no such array");
     return array as T;
@@ -167,15 +174,20 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
       fineCells: get<Int32Array>(`r${r}.fine`),
       mixedRef: get<Int32Array>(`r${r}.mixedRef`),
       mixedStart: get<Uint32Array>(`r${r}.mixedStart`),
-      groups: get<Int32Array>(`r${r}.groups`),
+      groups: get<Uint16Array | Int32Array>(`r${r}.groups`),
     };
   });
+  const ringStart = get<Uint32Array>("ringStart");
+  const polyRingStart = get<Uint32Array>("polyRingStart");
+  const polyVertexStart = new Uint32Array(size);
+  for (let p = 0; p < size; p++) polyVertexStart[p] = ringStart[polyRingStart[p]!]!;
   return {
     header,
     size,
     coords: get<Int32Array>("coords"),
-    ringStart: get<Uint32Array>("ringStart"),
-    polyRingStart: get<Uint32Array>("polyRingStart"),
+    ringStart,
+    polyRingStart,
+    polyVertexStart,
     polyBbox,
     regions,
     index,
@@ -276,6 +288,7 @@ export function queryLayer(
     const ry = g.y0 + gy * fine + (fine >> 1) + REF_DY;
     const groups = g.groups;
     const coords = layer.coords;
+    const vertexStart = layer.polyVertexStart;
     let found = -1;
     let refSeen = false;
     const end = g.mixedStart[m + 1]!;
@@ -287,8 +300,9 @@ export function queryLayer(
       const n = groups[k + 1]!;
       k += 2;
       let parity = 0;
+      const base = vertexStart[poly]!;
       for (let e = 0; e < n; e++) {
-        const v = groups[k + e]! << 1;
+        const v = (base + groups[k + e]!) << 1;
         const ax = coords[v]!;
         const ay = coords[v + 1]!;
         const bx = coords[v + 2]!;
@@ -328,8 +342,9 @@ export function queryLayer(
         k += n;
         continue;
       }
+      const base = vertexStart[poly]!;
       for (let e = 0; e < n; e++) {
-        const v = groups[k + e]! << 1;
+        const v = (base + groups[k + e]!) << 1;
         const ax = coords[v]!;
         const bx = coords[v + 2]!;
         if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1)) continue;
