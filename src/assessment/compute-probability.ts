@@ -19,8 +19,8 @@ const Theta = z.number();
  * import { computeProbability } from "declics/assessment";
  * computeProbability({ b: 0 }, 0);
  * // => 0.5
- * computeProbability({ a: 1.5, b: 0.5, c: 0.2 }, 0.5);
- * // => 0.6
+ * computeProbability({ a: 1.5, b: 0.5, c: 0.2 }, 0.5).toFixed(2);
+ * // => "0.60"
  * ```
  * @category IRT
  */

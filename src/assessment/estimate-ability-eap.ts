@@ -21,7 +21,7 @@ const Responses = z.array(ScoredResponse);
  * import { estimateAbilityEap } from "declics/assessment";
  * const e = estimateAbilityEap([{ irt: { b: 0 }, correct: true }, { irt: { b: 1 }, correct: false }]);
  * Math.round(e.theta! * 100) / 100;
- * // => 0.17
+ * // => 0.15
  * ```
  * @category IRT
  */

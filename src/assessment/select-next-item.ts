@@ -50,7 +50,9 @@ export function selectNextItem(state: AdaptiveSession): AdaptiveSession {
   const why =
     (balanced ? `Compétence ${competence} : la plus en retard sur sa part cible. ` : "") +
     `Question ${item.id} : information ${round(out.information)} à θ = ${round(state.estimate.theta)}, ` +
-    `rang ${out.rank + 1} parmi les ${out.candidates} plus informatives (tirage au sort pour limiter l'exposition)` +
+    (out.candidates > 1
+      ? `tirée au sort parmi les ${out.candidates} plus informatives (rang ${out.rank + 1}) pour limiter l'exposition`
+      : "la plus informative") +
     (out.rejected.length > 0 ? `, après ${out.rejected.length} question(s) écartée(s) par Sympson-Hetter.` : ".");
   const selection: SelectionReason = {
     competenceRule: balanced ? "content_deficit" : "unrestricted",
