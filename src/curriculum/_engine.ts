@@ -73,6 +73,9 @@ export interface Context {
   readonly drafts: Draft[];
   readonly unmet: UnmetConstraint[];
   readonly rotation: Map<string, number>;
+  /** Last session number used per activity. */
+  readonly counters: Map<number, number>;
+  readonly utcCache: Map<number, string>;
   /** Re-planning only: per activity, the activities that require it. */
   dependants?: number[][];
   /** Re-planning only: P × A start slot (global), -1 when none. */
@@ -233,6 +236,8 @@ export function buildContext(template: ParcoursTemplate, cohort: Cohort, options
     drafts: [],
     unmet: [],
     rotation: new Map(),
+    counters: new Map(),
+    utcCache: new Map(),
   };
 }
 
@@ -350,12 +355,17 @@ export function balanceKey(ctx: Context, p: number): string {
 
 export function nextSessionId(ctx: Context, a: number): string {
   const activityId = ctx.activities[a]?.id as string;
-  let n = 0;
-  for (const d of ctx.drafts) {
-    if (d.activity !== a) continue;
-    const m = /-(\d+)$/.exec(d.id);
-    if (m !== null) n = Math.max(n, Number(m[1]));
+  let n = ctx.counters.get(a);
+  if (n === undefined) {
+    // First id for this activity in this context: continue after any session already there (re-planning).
+    n = 0;
+    for (const d of ctx.drafts) {
+      if (d.activity !== a) continue;
+      const m = /-(\d+)$/.exec(d.id);
+      if (m !== null) n = Math.max(n, Number(m[1]));
+    }
   }
+  ctx.counters.set(a, n + 1);
   return `${activityId}-${String(n + 1).padStart(3, "0")}`;
 }
 
@@ -630,6 +640,17 @@ export function toSessions(ctx: Context, drafts: Draft[] = ctx.drafts): Session[
   return sorted.map((d) => toSession(ctx, d));
 }
 
+/** UTC instant of a local time, memoised per day and minute (few distinct values, costly to compute). */
+function utcIso(ctx: Context, dayNum: number, minutes: number): string {
+  const key = dayNum * 1440 + minutes;
+  let iso = ctx.utcCache.get(key);
+  if (iso === undefined) {
+    iso = new Date(localToUtcMs(dayNum, minutes, ctx.timeZone)).toISOString();
+    ctx.utcCache.set(key, iso);
+  }
+  return iso;
+}
+
 export function toSession(ctx: Context, d: Draft): Session {
   const activity = ctx.activities[d.activity] as Activity;
   const dayNum = ctx.days[d.day] as number;
@@ -643,8 +664,8 @@ export function toSession(ctx: Context, d: Draft): Session {
     date: dayToIso(dayNum),
     start: minutesToTime(startMin),
     end: minutesToTime(endMin),
-    startUtc: new Date(localToUtcMs(dayNum, startMin, ctx.timeZone)).toISOString(),
-    endUtc: new Date(localToUtcMs(dayNum, endMin, ctx.timeZone)).toISOString(),
+    startUtc: utcIso(ctx, dayNum, startMin),
+    endUtc: utcIso(ctx, dayNum, endMin),
     modality: d.modality,
     facilitatorIds: d.facilitators.map(resourceId),
     speakerIds: d.speakers.map(resourceId),

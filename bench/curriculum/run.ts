@@ -1,0 +1,89 @@
+/**
+ * Benchmark of cohort planning: the parcours express for 200, 2,000 and 20,000 participants, resources
+ * scaled with the cohort (per 200 people: 1 plenary hall, 4 computer rooms, 2 meeting rooms, 10
+ * counsellors, 4 role models, 3 training organisations, 4 employers). Baseline in the same run: the same
+ * planner with a naive conflict check (one flat list of bookings scanned on every check, no index).
+ *
+ *   npx tsx bench/curriculum/run.ts
+ *
+ * Target (issue #5): 2,000 participants in under one second.
+ */
+import { createSeededRandom } from "../../src/_lib/random.js";
+import { createNaiveOccupancy } from "../../src/curriculum/_occupancy.js";
+import { PARCOURS_EXPRESS, planCohort } from "../../src/curriculum/index.js";
+import { _planCohortWith } from "../../src/curriculum/plan-cohort.js";
+import { Cohort, type CohortInput, type CohortPlan, PlanCohortOptions, type ResourceInput } from "../../src/curriculum/schema.js";
+
+const DAYS = ["2020-09-28", "2020-09-29", "2020-09-30", "2020-10-01", "2020-10-02", "2020-10-05", "2020-10-06", "2020-10-07", "2020-10-08", "2020-10-09"];
+
+function cohortOf(size: number): CohortInput {
+  const random = createSeededRandom(`bench-${size}`);
+  const units = Math.ceil(size / 200);
+  const participants = Array.from({ length: size }, (_, i) => ({
+    id: `p${i}`,
+    gender: random() < 0.42 ? ("female" as const) : ("male" as const),
+    territoryKind: random() < 0.82 ? ("qpv" as const) : ("zrr" as const),
+    unavailableDays: random() < 0.12 ? [DAYS[Math.floor(random() * DAYS.length)] as string] : [],
+    remoteOnly: i % 25 === 24,
+  }));
+  const resources: ResourceInput[] = [];
+  for (let u = 0; u < units; u++) {
+    resources.push({ id: `plenary-${u}`, kind: "room", name: "Amphi", capacity: 120 });
+    for (let i = 0; i < 4; i++) resources.push({ id: `lab-${u}-${i}`, kind: "room", name: "Labo", capacity: 16 });
+    for (let i = 0; i < 2; i++) resources.push({ id: `meeting-${u}-${i}`, kind: "room", name: "Réunion", capacity: 30 });
+    for (let i = 0; i < 10; i++) resources.push({ id: `counsellor-${u}-${i}`, kind: "facilitator", name: "Conseiller" });
+    for (let i = 0; i < 4; i++) resources.push({ id: `role-model-${u}-${i}`, kind: "speaker", name: "Modèle", activityKinds: ["role_model_meeting"] });
+    for (let i = 0; i < 3; i++) resources.push({ id: `training-${u}-${i}`, kind: "speaker", name: "OF", activityKinds: ["training_organisation_meeting"] });
+    for (let i = 0; i < 4; i++) resources.push({ id: `employer-${u}-${i}`, kind: "speaker", name: "Employeur", activityKinds: ["employer_meeting"] });
+  }
+  return { id: `bench-${size}`, title: `Bench ${size}`, startDate: "2020-09-28", participants, resources };
+}
+
+/** Mean time of `repeat` runs after one warm-up run (no warm-up when repeat is 1: too slow to repeat). */
+function time<T>(run: () => T, repeat: number): { ms: number; value: T } {
+  let value = repeat > 1 ? run() : (undefined as T);
+  const start = performance.now();
+  for (let i = 0; i < repeat; i++) value = run();
+  return { ms: (performance.now() - start) / repeat, value };
+}
+
+function describe(plan: CohortPlan): string {
+  const unmetPeople = new Set(plan.unmet.flatMap((u) => u.participantIds)).size;
+  return `${plan.sessions.length} sessions, ${plan.assignments.length} assignments, ${plan.unmet.length} unmet entries (${unmetPeople} people)`;
+}
+
+const sizes = [200, 2_000, 20_000];
+const options = { balanceOn: ["gender", "territoryKind"] as ("gender" | "territoryKind")[] };
+const parsedOptions = PlanCohortOptions.parse(options);
+const rows: Array<{ size: number; full: number; core: number; naive?: number; summary: string }> = [];
+for (const size of sizes) {
+  const input = cohortOf(size);
+  const cohort = Cohort.parse(input);
+  const repeat = size <= 200 ? 20 : size <= 2_000 ? 10 : 2;
+  const full = time(() => planCohort(PARCOURS_EXPRESS, input, options), repeat);
+  const core = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions), repeat);
+  const row: (typeof rows)[number] = { size, full: full.ms, core: core.ms, summary: describe(full.value) };
+  if (size <= 2_000) {
+    const naive = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy()), size <= 200 ? 5 : 1);
+    if (JSON.stringify(naive.value.sessions) !== JSON.stringify(core.value.sessions)) throw new Error("naive baseline disagrees with the indexed planner");
+    row.naive = naive.ms;
+  }
+  rows.push(row);
+}
+
+const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+console.log("planCohort(PARCOURS_EXPRESS, cohort, { balanceOn: [gender, territoryKind] }) — Node", process.version);
+console.log("participants | planCohort (with validation) | engine only | naive conflict check | naive / indexed | plan");
+for (const r of rows) {
+  const naive = r.naive === undefined ? "skipped (too slow)" : fmt(r.naive);
+  const ratio = r.naive === undefined ? "-" : `${(r.naive / r.core).toFixed(1)}x`;
+  console.log(`${String(r.size).padStart(12)} | ${fmt(r.full).padStart(27)} | ${fmt(r.core).padStart(11)} | ${naive.padStart(19)} | ${ratio.padStart(15)} | ${r.summary}`);
+}
+for (let i = 1; i < rows.length; i++) {
+  const a = rows[i - 1];
+  const b = rows[i];
+  if (a === undefined || b === undefined) continue;
+  console.log(`growth ${a.size} -> ${b.size} (x${b.size / a.size} people): planCohort x${(b.full / a.full).toFixed(1)}, engine x${(b.core / a.core).toFixed(1)}${a.naive !== undefined && b.naive !== undefined ? `, naive x${(b.naive / a.naive).toFixed(1)}` : ""}`);
+}
+const target = rows.find((r) => r.size === 2_000);
+if (target !== undefined) console.log(`target: 2,000 participants under 1 s -> ${fmt(target.full)} ${target.full < 1000 ? "(met)" : "(NOT met)"}`);
