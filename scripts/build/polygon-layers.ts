@@ -80,7 +80,7 @@ export const polygonLayers = defineBuilder({
     return [
       compile(ctx, "qpv2024", "qpv2024", qpv2024, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
       compile(ctx, "qpv2015", "qpv2015-occitanie", qpv2015, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
-      compile(ctx, "communes", "communes-cog2026", communes, { coarseDeg: 0.08, div: 5, marginM: 100, storeNames: false }),
+      compile(ctx, "communes", "communes-cog2026", communes, { coarseDeg: 0.08, div: 8, marginM: 100, storeNames: false }),
     ];
   },
 });
