@@ -113,7 +113,7 @@ program
     "after",
     examples([
       "declics check 1.4025 43.5712 --on 2024-05-01",
-      "declics check -- -1.5536 47.2184            (longitude négative : mettez « -- » avant)",
+      "declics check -1.5536 47.2184",
       "declics check --x 574000 --y 6275000",
       "declics check --code-insee 31555 --json",
       "declics check --postcode 31100",

@@ -108,7 +108,9 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
             ? null
             : getZoneOutline(data, { layer, near: point });
       const byCode = result.commune === null ? null : getZoneOutline(data, { layer: "communes", code: result.commune.codeInsee });
-      const commune = byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
+      const found = byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
+      // The contours layer carries codes only; names come from the commune lists (the result has it).
+      const commune = found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee ? { ...found, name: result.commune.name } : found;
       return { qpv, commune };
     },
   };
