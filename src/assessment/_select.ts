@@ -4,6 +4,7 @@
  * @module
  */
 import { createSeededRandom, type RandomSource } from "../_lib/random.js";
+import { DeclicsError } from "../errors.js";
 import type { GridTables, PreparedBank } from "./_bank.js";
 import type { ResolvedAdaptiveSessionOptions } from "./schema.js";
 
@@ -59,6 +60,19 @@ export function createSelectionContext(
   t: GridTables,
   options: Pick<ResolvedAdaptiveSessionOptions, "competences" | "contentBalancing" | "exposure">,
 ): SelectionContext {
+  const inBank = new Set(p.competences);
+  const unknown = [
+    ...(options.competences ?? []).filter((c) => !inBank.has(c)),
+    ...(options.contentBalancing === false ? [] : Object.keys(options.contentBalancing.targets ?? {}).filter((c) => !inBank.has(c) || (options.competences !== undefined && !options.competences.includes(c)))),
+  ];
+  if (unknown.length > 0) {
+    throw new DeclicsError({
+      code: "invalid_option",
+      module: "assessment",
+      message: `Competences ${[...new Set(unknown)].join(", ")} cannot be tested: expected competences that have items in the bank (and are in options.competences), received them in options`,
+      details: { option: "competences / contentBalancing.targets", expected: `some of ${p.competences.join(", ")}`, received: [...new Set(unknown)].join(", ") },
+    });
+  }
   const tested = new Uint8Array(p.competences.length);
   const wanted = options.competences === undefined ? null : new Set(options.competences);
   p.competences.forEach((c, k) => {

@@ -1,22 +1,8 @@
-import { z } from "zod";
 import { createSeededRandom } from "../_lib/random.js";
 import { parseWith } from "../_lib/parse.js";
 import { levelOf } from "./_irt.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import type { ItemBank } from "./schema.js";
-
-/** Options of {@link createSimulatedBank}. */
-export const CreateSimulatedBankOptions = z.object({
-  seed: z.union([z.number().int(), z.string()]),
-  items: z.number().int().min(1).max(100_000),
-  model: z.enum(["rasch", "2pl", "3pl"]).default("2pl"),
-  /** Competences to spread items over, round-robin (default: the default framework's 18). */
-  competences: z.array(z.string().min(1)).min(1).optional(),
-  /** Difficulties are drawn from N(difficultyMean, difficultySd). */
-  difficultyMean: z.number().default(0),
-  difficultySd: z.number().positive().default(1.2),
-});
-export type CreateSimulatedBankOptions = z.input<typeof CreateSimulatedBankOptions>;
+import { CreateSimulatedBankOptions, type ItemBank } from "./schema.js";
 
 /**
  * A bank of numeric placeholder items with random IRT parameters, for simulation studies and tests:

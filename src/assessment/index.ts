@@ -18,7 +18,7 @@ export { selectNextItem } from "./select-next-item.js";
 export { answerItem } from "./answer-item.js";
 export { computeSessionResult } from "./compute-session-result.js";
 export { simulateAssessment } from "./simulate-assessment.js";
-export { createSimulatedBank, CreateSimulatedBankOptions } from "./create-simulated-bank.js";
+export { createSimulatedBank } from "./create-simulated-bank.js";
 export { scoreFixedForm } from "./score-fixed-form.js";
 export { DEFAULT_ORIENTATION_RULES } from "./default-orientation-rules.js";
 export { recommendOrientation } from "./recommend-orientation.js";

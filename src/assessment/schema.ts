@@ -443,6 +443,19 @@ export const SimulateAssessmentOptions = z.object({
 });
 export type SimulateAssessmentOptions = z.input<typeof SimulateAssessmentOptions>;
 
+/** Options of `createSimulatedBank`. */
+export const CreateSimulatedBankOptions = z.object({
+  seed: z.union([z.number().int(), z.string()]),
+  items: z.number().int().min(1).max(100_000),
+  model: z.enum(["rasch", "2pl", "3pl"]).default("2pl"),
+  /** Competences to spread items over, round-robin (default: the default framework's 18). */
+  competences: z.array(z.string().min(1)).min(1).optional(),
+  /** Difficulties are drawn from N(difficultyMean, difficultySd). */
+  difficultyMean: z.number().default(0),
+  difficultySd: z.number().positive().default(1.2),
+});
+export type CreateSimulatedBankOptions = z.input<typeof CreateSimulatedBankOptions>;
+
 /** The outcome of a simulation. Arrays are indexed by examinee. */
 export interface SimulationResult {
   readonly design: SimulationDesign["kind"];

@@ -92,6 +92,11 @@ describe("startAdaptiveSession", () => {
     expect(only.responses.every((r) => r.competence === "1.1")).toBe(true);
   });
 
+  it("refuses competences or targets the bank cannot serve", () => {
+    expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["9.9"] })).toThrow(/9\.9/);
+    expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { targets: { "1.2": 1 } } })).toThrow(/1\.2/);
+  });
+
   it("stops on the SE threshold, on a settled level, and when the bank is exhausted", () => {
     const se = run({ seed: 1, maxItems: 60, seThreshold: 0.35 }, 0, 1);
     expect(se.stopReason).toBe("se_threshold");

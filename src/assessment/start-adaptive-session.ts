@@ -1,4 +1,5 @@
 import { parseWith } from "../_lib/parse.js";
+import { createSelectionContext } from "./_select.js";
 import { bankFrom, engineOf, estimateFrom, posteriorAfter } from "./_session.js";
 import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
 
@@ -19,7 +20,8 @@ import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
  *   `levelConfidence` (null), `levelCuts`, `competences`, `contentBalancing`, `exposure`, `grid`, `prior`
  * @returns the initial state (no item pending yet; estimate = prior mean)
  * @throws {DeclicsError} `invalid_input` for malformed options or bank; `invalid_item_bank` for an
- *   inconsistent bank
+ *   inconsistent bank; `invalid_option` when `competences` or `contentBalancing.targets` name competences
+ *   without items in the bank
  * @example
  * ```ts
  * import { STARTER_BANK, startAdaptiveSession, selectNextItem } from "declics/assessment";
@@ -33,6 +35,8 @@ export function startAdaptiveSession(bank: unknown, options: AdaptiveSessionOpti
   const parsedBank = bankFrom(bank);
   const o = parseWith(AdaptiveSessionOptions, options, { module: "assessment", what: "adaptive session options" });
   const engine = engineOf(parsedBank, o);
+  // Fails early (invalid_option) when the competences or targets asked for have no items in the bank.
+  createSelectionContext(engine.p, engine.t, o);
   const { post, theta, se } = posteriorAfter(engine, []);
   return {
     version: 1,
