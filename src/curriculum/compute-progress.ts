@@ -4,9 +4,11 @@ import { ParcoursStage } from "../_lib/vocabulary.js";
 import {
   type Activity,
   AttendanceRecord,
+  type AttendanceRecordInput,
   CohortPlan,
   type NextStep,
   OutcomeRecord,
+  type OutcomeRecordInput,
   type PhaseProgress,
   type ProgressIssue,
   type ProgressRecord,
@@ -45,7 +47,11 @@ const STAGE_ORDER = ParcoursStage.options;
  * ```
  * @category Progress
  */
-export function computeProgress(plan: CohortPlan, attendance: readonly AttendanceRecord[], outcomes: readonly OutcomeRecord[] = []): ProgressReport {
+export function computeProgress(
+  plan: CohortPlan,
+  attendance: readonly AttendanceRecordInput[],
+  outcomes: readonly OutcomeRecordInput[] = [],
+): ProgressReport {
   const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
   const rows = parseWith(Attendance, attendance, { module: "curriculum", what: "attendance records" });
   const results = parseWith(Outcomes, outcomes, { module: "curriculum", what: "outcome records" });

@@ -328,6 +328,7 @@ export const AttendanceRecord = z.object({
   status: z.enum(["present", "absent", "excused"]),
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+export type AttendanceRecordInput = z.input<typeof AttendanceRecord>;
 
 /** What a participant did after the parcours. */
 export const OutcomeKind = z.enum(["training_entered", "job", "other"]);
@@ -340,6 +341,7 @@ export const OutcomeRecord = z.object({
   note: z.string().optional(),
 });
 export type OutcomeRecord = z.infer<typeof OutcomeRecord>;
+export type OutcomeRecordInput = z.input<typeof OutcomeRecord>;
 
 /** Completion of one phase by one participant. */
 export const PhaseProgress = z.object({
