@@ -6,13 +6,13 @@
  */
 import { DeclicsError } from "../errors.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
-import { ageOn, bandOfAge } from "./age-band-on.js";
 import { DiplomaLevel, NOT_STATED, type Dimension, type GroupKey, type ParticipantRecord } from "./schema.js";
 
 /** Stage levels: 0 = no stage recorded, 1..6 = highest stage reached (ParcoursStage order). */
 export const STAGES = ParcoursStage.options;
 export const LEVELS = STAGES.length + 1;
-const STAGE_INDEX = new Map<string, number>(STAGES.map((s, i) => [s, i + 1]));
+// Stage names are looked up without hashing (see vocabularyIndex below): level = index + 1.
+let stageIndex: ((value: string) => number) | null = null;
 
 export interface Cube {
   readonly dims: readonly Dimension[];
@@ -58,12 +58,43 @@ interface Encoder {
   remap(): Int32Array | null;
 }
 
+/**
+ * A lookup from a small fixed vocabulary to its codes that avoids hashing: it finds one character position
+ * p such that (length, character at p) differs for every label, indexes a small array by that pair, and
+ * confirms with one string comparison. Falls back to a Map when no such position exists.
+ */
+export function vocabularyIndex(labels: readonly string[]): (value: string) => number {
+  const maxLength = Math.max(...labels.map((l) => l.length));
+  for (let p = 0; p < maxLength; p++) {
+    const keys = labels.map((l) => l.length * 128 + (l.charCodeAt(Math.min(p, l.length - 1)) & 127));
+    if (new Set(keys).size !== labels.length) continue;
+    const table = new Int16Array((maxLength + 1) * 128).fill(-1);
+    keys.forEach((k, code) => (table[k] = code));
+    return (value) => {
+      const length = value.length;
+      if (length === 0 || length > maxLength) return -1;
+      const code = table[length * 128 + (value.charCodeAt(Math.min(p, length - 1)) & 127)] as number;
+      return code >= 0 && labels[code] === value ? code : -1;
+    };
+  }
+  const map = new Map<string, number>(labels.map((l, i) => [l, i]));
+  return (value) => map.get(value) ?? -1;
+}
+
+/** Age band code (index in AgeBand.options) from an ISO birth date, without allocating substrings. */
+function ageBandCode(birthDate: string, refYear: number, refMonthDay: number): number {
+  const year = birthDate.charCodeAt(0) * 1000 + birthDate.charCodeAt(1) * 100 + birthDate.charCodeAt(2) * 10 + birthDate.charCodeAt(3) - 48 * 1111;
+  const monthDay = birthDate.charCodeAt(5) * 1000 + birthDate.charCodeAt(6) * 100 + birthDate.charCodeAt(8) * 10 + birthDate.charCodeAt(9) - 48 * 1111;
+  const age = refYear - year - (refMonthDay < monthDay ? 1 : 0);
+  return age < 26 ? 0 : age < 50 ? 1 : 2;
+}
+
 function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encoder {
   const labels = FIXED[dim] as readonly string[];
-  const index = new Map<string, number>(labels.map((c, i) => [c, i]));
+  const find = vocabularyIndex(labels);
   const lookup = (value: string | undefined, i: number, field: string): number => {
-    const c = index.get(value ?? NOT_STATED);
-    if (c === undefined) throw invalid(i, field, `one of ${labels.join(", ")}`, value);
+    const c = find(value ?? NOT_STATED);
+    if (c < 0) throw invalid(i, field, `one of ${labels.join(", ")}`, value);
     return c;
   };
   let code: Encoder["code"];
@@ -82,7 +113,8 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
       break;
     default: {
       // ageBand: the declared band wins; otherwise the birth date on the reference date.
-      const bands = new Map<string, number>(labels.map((c, i) => [c, i]));
+      const refYear = referenceDate === undefined ? 0 : Number(referenceDate.slice(0, 4));
+      const refMonthDay = referenceDate === undefined ? 0 : Number(referenceDate.slice(5, 7)) * 100 + Number(referenceDate.slice(8, 10));
       code = (r, i) => {
         if (r.ageBand !== undefined) return lookup(r.ageBand, i, "ageBand");
         if (r.birthDate === undefined) throw invalid(i, "ageBand", "an age band or a birth date", undefined);
@@ -94,7 +126,8 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
             details: { option: "referenceDate", expected: "a date YYYY-MM-DD", received: "undefined" },
           });
         }
-        return bands.get(bandOfAge(ageOn(r.birthDate, referenceDate))) as number;
+        // Same rule as ageOn/bandOfAge (completed years), on character codes: no substring per record.
+        return ageBandCode(r.birthDate, refYear, refMonthDay);
       };
     }
   }
@@ -134,7 +167,9 @@ export function levelOf(record: ParticipantRecord, index: number): number {
   let level = 0;
   for (let s = 0; s < stages.length; s++) {
     const entry = stages[s] as { stage: string };
-    const l = STAGE_INDEX.get(entry.stage);
+    stageIndex ??= vocabularyIndex(STAGES);
+    const found = stageIndex(entry.stage);
+    const l = found < 0 ? undefined : found + 1;
     if (l === undefined) throw invalid(index, `stages.${s}.stage`, `one of ${STAGES.join(", ")}`, entry.stage);
     if (l > level) level = l;
   }
@@ -153,12 +188,18 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
     const cells = sizes.reduce((a, b) => a * b, 1);
     const counts = new Float64Array(cells * LEVELS);
     let n = 0;
-    for (const record of records) {
+    const count = (record: ParticipantRecord): void => {
       const level = levelOf(record, n);
       let cell = 0;
       for (let d = 0; d < k; d++) cell += (encoders[d] as Encoder).code(record, n, level) * (strides[d] as number);
       counts[cell * LEVELS + level]! += 1;
       n++;
+    };
+    if (Array.isArray(records)) {
+      const list = records as readonly ParticipantRecord[];
+      for (let i = 0; i < list.length; i++) count(list[i] as ParticipantRecord);
+    } else {
+      for (const record of records) count(record);
     }
     return { dims: [...dims], categories: encoders.map((e) => e.categories()), strides, cells, counts, n };
   }

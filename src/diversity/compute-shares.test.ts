@@ -5,6 +5,7 @@ import { createSeededRandom } from "../_lib/random.js";
 import { people, person } from "./_make.js";
 import { syntheticParticipants } from "./_synthetic.js";
 import { computeProportionInterval } from "./compute-proportion-interval.js";
+import { ageBandOn } from "./age-band-on.js";
 import { computeShares } from "./compute-shares.js";
 
 function shuffle<T>(values: readonly T[], random: () => number): T[] {
@@ -59,6 +60,16 @@ describe("computeShares", () => {
     } catch (error) {
       expect(isDeclicsError(error, "invalid_option") && error.details.option).toBe("referenceDate");
     }
+  });
+
+  it("property: age bands derived from birth dates in the counting loop agree with ageBandOn", () => {
+    const date = fc.date({ min: new Date("1930-01-01T00:00:00Z"), max: new Date("2020-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, fc.constantFrom("2021-01-01", "2021-02-28", "2024-02-29", "2020-12-31"), (birthDate, on) => {
+        const rows = computeShares([person({ ageBand: undefined, birthDate })], { by: ["ageBand"], referenceDate: on });
+        expect(rows.find((r) => r.count === 1)?.ageBand).toBe(ageBandOn(birthDate, on));
+      }),
+    );
   });
 
   it("names a record with an unknown category instead of dropping it", () => {
