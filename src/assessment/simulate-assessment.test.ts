@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createSeededRandom } from "../_lib/random.js";
 import { isDeclicsError } from "../errors.js";
+import { answerItem } from "./answer-item.js";
+import { computeProbability } from "./compute-probability.js";
+import { selectNextItem } from "./select-next-item.js";
+import { startAdaptiveSession } from "./start-adaptive-session.js";
 import { createSimulatedBank } from "./create-simulated-bank.js";
 import { simulateAssessment } from "./simulate-assessment.js";
 
@@ -25,6 +30,23 @@ describe("simulateAssessment", () => {
     const r = simulateAssessment(bank, { seed: 3, design: { kind: "adaptive" }, examinees: 3000, length: 20 });
     expect(Math.abs(r.rmse - r.meanSe)).toBeLessThan(0.05);
     expect(Math.abs(r.bias)).toBeLessThan(0.05);
+  });
+
+  it("runs the same engine as adaptive sessions: examinee e is the session seeded `${seed}/${e}`", () => {
+    const sim = simulateAssessment(bank, { seed: "same", design: { kind: "adaptive" }, examinees: 4, length: 12, session: { exposure: { method: "randomesque", k: 4 } } });
+    // The simulation draws every answer from one stream, examinee after examinee.
+    const answers = createSeededRandom("same:responses");
+    for (let e = 0; e < 4; e++) {
+      let s = startAdaptiveSession(bank, { seed: `same/${e}`, maxItems: 12, seThreshold: null, exposure: { method: "randomesque", k: 4 } });
+      while (s.status === "in_progress") {
+        s = selectNextItem(s);
+        const item = s.pending!.item;
+        s = answerItem(s, { itemId: item.id, correct: answers() < computeProbability(item.irt, sim.trueTheta[e]!) });
+      }
+      expect(s.responses.length).toBe(12);
+      expect(s.estimate.theta).toBeCloseTo(sim.theta[e]!, 9);
+      expect(s.estimate.se).toBeCloseTo(sim.se[e]!, 9);
+    }
   });
 
   it("replays exactly from the seed", () => {
