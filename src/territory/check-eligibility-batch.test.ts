@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createSeededRandom } from "../_lib/random.js";
 import { LAMBERT93 } from "./_lambert93.js";
 import { fixtureTerritoryData } from "./__fixtures__/territory.js";
 import { checkEligibility } from "./check-eligibility.js";
@@ -30,6 +31,23 @@ describe("checkEligibilityBatch", () => {
 
   it("refuses columns of different lengths", () => {
     expect(() => checkEligibilityBatch({ lon: [1], lat: [] }, options)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+  });
+
+  it("answers large batches (visited in spatial order) exactly as point by point, in input order", () => {
+    const random = createSeededRandom("batch-order");
+    const n = 6000;
+    const lon = Float64Array.from({ length: n }, () => 0.99 + random() * 0.22);
+    const lat = Float64Array.from({ length: n }, () => 44.99 + random() * 0.12);
+    const batch = checkEligibilityBatch({ lon, lat }, options);
+    for (let i = 0; i < n; i++) {
+      let expected: string;
+      try {
+        expected = checkEligibility({ lon: lon[i]!, lat: lat[i]! }, options).status;
+      } catch {
+        expected = "error";
+      }
+      expect(batch.statusOf(i)).toBe(expected);
+    }
   });
 
   it("agrees with checkEligibility on every point (property)", () => {

