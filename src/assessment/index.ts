@@ -25,3 +25,4 @@ export { recommendOrientation } from "./recommend-orientation.js";
 export type { RecommendOrientationOptions } from "./recommend-orientation.js";
 export { calibrateItems } from "./calibrate-items.js";
 export { STARTER_BANK } from "./starter-bank.js";
+export { computeSympsonHetterParameters } from "./compute-sympson-hetter-parameters.js";

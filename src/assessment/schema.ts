@@ -475,6 +475,48 @@ export interface SimulationResult {
   readonly shareReachingSeTarget: number;
   /** Share of examinees who saw each item (item id -> share), the exposure rates. */
   readonly exposure: Readonly<Record<string, number>>;
+  /** Share of examinees for whom each item was selected, before the Sympson-Hetter lottery. */
+  readonly selection: Readonly<Record<string, number>>;
+}
+
+/** Options of `computeSympsonHetterParameters`. */
+export const ComputeSympsonHetterParametersOptions = z.object({
+  seed: z.union([z.number().int(), z.string()]),
+  /** The highest exposure rate wanted for any item (e.g. 0.25). */
+  targetExposure: z.number().gt(0).lte(1),
+  iterations: z.number().int().min(1).max(100).default(10),
+  /** Simulated examinees per iteration. */
+  examinees: z.number().int().min(10).max(1_000_000).default(2000),
+  length: z.number().int().min(1).max(500).default(30),
+  /** Randomesque k applied before the lottery. */
+  k: z.number().int().min(1).max(50).default(1),
+  populationMean: z.number().default(0),
+  populationSd: z.number().positive().default(1),
+  session: z
+    .object({
+      grid: QuadratureGrid.prefault({}),
+      prior: AbilityPrior.prefault({ kind: "normal" }),
+      minItems: z.number().int().min(0).default(5),
+      seThreshold: z.number().positive().nullable().default(null),
+      levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
+      levelCuts: z.array(z.number()).length(7).optional(),
+      competences: z.array(z.string().min(1)).min(1).optional(),
+      contentBalancing: z
+        .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
+        .default({}),
+    })
+    .prefault({}),
+});
+export type ComputeSympsonHetterParametersOptions = z.input<typeof ComputeSympsonHetterParametersOptions>;
+
+/** Sympson-Hetter parameters and how exposure evolved while computing them. */
+export interface SympsonHetterParameters {
+  /** Probability of administering each item once selected (pass as `exposure.parameters`). */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Highest item exposure rate observed at each iteration. */
+  readonly maxExposureByIteration: readonly number[];
+  /** RMSE of ability at each iteration (the precision paid for lower exposure). */
+  readonly rmseByIteration: readonly number[];
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import { SimulateAssessmentOptions, type SimulationResult } from "./schema.js";
  * @param options - `seed`, `design`, `examinees`, `length` (30), `seTarget` (0.3), population mean/sd,
  *   and for the adaptive design `session` options (content balancing, exposure, stopping rules)
  * @returns per-examinee true and estimated abilities, SEs and lengths (typed arrays), and summaries:
- *   RMSE, bias, mean SE, mean length, mean length to reach `seTarget`, item exposure rates
+ *   RMSE, bias, mean SE, mean length, mean length to reach `seTarget`, item exposure and selection rates
  * @throws {DeclicsError} `invalid_input` for malformed options or bank; `invalid_option` when a fixed
  *   form names an item that is not in the bank or the test is longer than the bank
  * @example
@@ -61,6 +61,7 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
   const length = new Int32Array(N);
   const lengthToSe = new Int32Array(N).fill(-1);
   const seen = new Int32Array(p.n);
+  const picked = new Int32Array(p.n);
 
   const population = createSeededRandom(`${String(o.seed)}:population`);
   for (let e = 0; e < N; e += 2) {
@@ -108,6 +109,8 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
       if (ctx !== null) {
         if (!selectItem(ctx, est, n, stepRandom(sessionSeed, n), out)) break;
         i = out.index;
+        picked[i] = picked[i]! + 1;
+        for (const r of out.rejected) picked[r] = picked[r]! + 1;
         ctx.available[i] = 0;
         ctx.counts[out.competence] = ctx.counts[out.competence]! + 1;
       } else if (form !== null) {
@@ -176,7 +179,11 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
     }
   }
   const exposure: Record<string, number> = {};
-  for (let i = 0; i < p.n; i++) exposure[p.ids[i]!] = seen[i]! / N;
+  const selection: Record<string, number> = {};
+  for (let i = 0; i < p.n; i++) {
+    exposure[p.ids[i]!] = seen[i]! / N;
+    selection[p.ids[i]!] = (ctx === null ? seen[i]! : picked[i]!) / N;
+  }
   return {
     design: design.kind,
     examinees: N,
@@ -192,5 +199,6 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
     meanLengthToSeTarget: reached > 0 ? reachedLen / reached : null,
     shareReachingSeTarget: reached / N,
     exposure,
+    selection,
   };
 }
