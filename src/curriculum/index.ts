@@ -12,3 +12,5 @@ export { replanCohort } from "./replan-cohort.js";
 export { formatIcs, FormatIcsOptions } from "./format-ics.js";
 export type { FormatIcsOptionsInput } from "./format-ics.js";
 export { computeProgress } from "./compute-progress.js";
+export { parseParcoursTemplate, safeParseParcoursTemplate } from "./parse-parcours-template.js";
+export { parseCohort, safeParseCohort } from "./parse-cohort.js";

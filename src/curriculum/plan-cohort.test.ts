@@ -176,6 +176,14 @@ describe("planCohort", () => {
       planCohort(cyclic, seedCohort(3));
       expect.unreachable();
     } catch (error) {
+      expect(isDeclicsError(error, "invalid_input")).toBe(true);
+    }
+    const tooLong = smallTemplate();
+    tooLong.activities[1] = { ...tooLong.activities[1]!, durationMinutes: 300 } as (typeof tooLong.activities)[number];
+    try {
+      planCohort(tooLong, seedCohort(3));
+      expect.unreachable();
+    } catch (error) {
       expect(isDeclicsError(error, "invalid_template")).toBe(true);
     }
   });

@@ -40,9 +40,10 @@ export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, opti
  * @param options - {@link PlanCohortOptions}: `balanceOn`, `slotMinutes` (15), `seed`
  * @returns the plan: `sessions`, `assignments` (participant → session per activity), `unmet`, the
  *   working `days`, and the inputs, so it can be re-planned and exported
- * @throws {DeclicsError} `invalid_input` when the template, cohort or options fail their schema;
- *   `invalid_template` for unknown phases or prerequisites, cycles, or an activity longer than a day's
- *   opening block; `invalid_option` when opening hours close before they open
+ * @throws {DeclicsError} `invalid_input` when the template, cohort or options fail their schema (the
+ *   template's checks include unknown phases or prerequisites, duplicate ids and cycles);
+ *   `invalid_template` when an activity is longer than the cohort's longest opening block;
+ *   `invalid_option` when opening hours close before they open
  * @example
  * ```ts
  * import { planCohort, PARCOURS_EXPRESS } from "declics/curriculum";

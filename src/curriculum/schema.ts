@@ -143,6 +143,42 @@ export const ParcoursTemplate = z.object({
   workingDays: z.number().int().min(1).max(260),
   phases: z.array(Phase).min(1),
   activities: z.array(Activity).min(1),
+}).superRefine((template, ctx) => {
+  // Consistency, reported on the faulty field: unique ids, known phases and prerequisites, no cycle.
+  const phases = new Set<string>();
+  template.phases.forEach((p, i) => {
+    if (phases.has(p.id)) ctx.addIssue({ code: "custom", path: ["phases", i, "id"], message: `a unique phase id (${p.id} appears twice)`, input: p.id });
+    phases.add(p.id);
+    if (p.toDay > template.workingDays) {
+      ctx.addIssue({ code: "custom", path: ["phases", i, "toDay"], message: `a day within the parcours' ${template.workingDays} working days`, input: p.toDay });
+    }
+  });
+  const ids = new Map<string, number>();
+  template.activities.forEach((a, i) => {
+    if (ids.has(a.id)) ctx.addIssue({ code: "custom", path: ["activities", i, "id"], message: `a unique activity id (${a.id} appears twice)`, input: a.id });
+    ids.set(a.id, i);
+    if (!phases.has(a.phaseId)) ctx.addIssue({ code: "custom", path: ["activities", i, "phaseId"], message: "the id of a phase of the template", input: a.phaseId });
+  });
+  template.activities.forEach((a, i) => {
+    a.prerequisites.forEach((q, k) => {
+      if (!ids.has(q)) ctx.addIssue({ code: "custom", path: ["activities", i, "prerequisites", k], message: "the id of an activity of the template", input: q });
+    });
+  });
+  const state = new Map<string, 1 | 2>();
+  const visit = (id: string, trail: string[]): boolean => {
+    if (state.get(id) === 2) return false;
+    if (state.get(id) === 1) {
+      const i = ids.get(id) ?? 0;
+      ctx.addIssue({ code: "custom", path: ["activities", i, "prerequisites"], message: `prerequisites without a cycle (${[...trail, id].join(" -> ")})`, input: id });
+      return true;
+    }
+    state.set(id, 1);
+    const a = template.activities[ids.get(id) ?? -1];
+    for (const q of a?.prerequisites ?? []) if (ids.has(q) && visit(q, [...trail, id])) return true;
+    state.set(id, 2);
+    return false;
+  };
+  for (const a of template.activities) if (visit(a.id, [])) break;
 });
 export type ParcoursTemplate = z.infer<typeof ParcoursTemplate>;
 export type ParcoursTemplateInput = z.input<typeof ParcoursTemplate>;
