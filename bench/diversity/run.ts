@@ -132,4 +132,4 @@ process.stdout.write(`speed-up over the naive approach:     ${(naive.median / fa
 process.stdout.write(`throughput:                           ${((N / fast.median) * 1000 / 1e6).toFixed(2)} M records/s\n`);
 process.stdout.write(`zod validation (parseParticipantRecords) of 100,000 records: ${parseMs.toFixed(0)} ms (~${((parseMs * N) / 100_000 / 1000).toFixed(1)} s for ${N.toLocaleString("en")}; done once, at the boundary)\n`);
 process.stdout.write(`peak RSS of the process (records included): ${mb(usage.maxRSS * 1024)}\n`);
-process.stdout.write(`heap held after the declics report: ${mb(heapAfterFast - heapBefore)}${gc ? "" : " (run with --expose-gc for a clean figure)"}\n`);
+process.stdout.write(gc ? `heap held by the declics report after a GC: ${mb(heapAfterFast - heapBefore)}\n` : "heap held by the report: run `node --expose-gc --import tsx bench/diversity/run.ts` to measure\n");

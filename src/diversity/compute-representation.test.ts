@@ -35,7 +35,8 @@ describe("computeRepresentation", () => {
   });
 
   it("relative representation: women vs men, by hand", () => {
-    const [women] = computeRepresentation(participants, { dimension: "gender", reference, relativeTo: "male" });
+    const [women, men] = computeRepresentation(participants, { dimension: "gender", reference, relativeTo: "male" });
+    expect(men?.relativeRepresentation).toMatchObject({ value: 1, lower: 1, upper: 1, method: "reference_category" });
     const rel = women?.relativeRepresentation;
     if (!rel?.computable) throw new Error("expected an estimate");
     // (30/70) / (0.516/0.484) and var(ln) = 1/30 + 1/70.

@@ -93,6 +93,7 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
   });
 
   function relative(c: number, m: number): Metric {
+    if (c === m) return { computable: true, value: 1, lower: 1, upper: 1, confidence: o.confidence, method: "reference_category" };
     const rc = shares[categories[c] as string];
     const rm = shares[categories[m] as string];
     if (rc === undefined || rm === undefined) return notComputable("no_reference");
