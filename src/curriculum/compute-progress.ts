@@ -39,11 +39,23 @@ const STAGE_ORDER = ParcoursStage.options;
  * @throws {DeclicsError} `invalid_input` when the plan, attendance or outcomes fail their schema
  * @example
  * ```ts
- * import { computeProgress } from "declics/curriculum";
+ * import { computeProgress, planCohort, PARCOURS_EXPRESS } from "declics/curriculum";
  *
- * const { records } = computeProgress(plan, [{ participantId: "p001", sessionId: "welcome-001", status: "present" }]);
- * records[0]?.stage;
- * // => "registered"
+ * const plan = planCohort(PARCOURS_EXPRESS, {
+ *   id: "demo", title: "Démo", startDate: "2020-09-28",
+ *   participants: [{ id: "p1" }, { id: "p2" }, { id: "p3" }, { id: "p4" }, { id: "p5" }],
+ *   resources: [
+ *     { id: "room", kind: "room", name: "Salle 1", capacity: 30 },
+ *     { id: "f1", kind: "facilitator", name: "Conseillère" },
+ *     { id: "f2", kind: "facilitator", name: "Conseiller" },
+ *     { id: "s1", kind: "speaker", name: "Intervenante" },
+ *   ],
+ * });
+ * const { records } = computeProgress(plan, [{ participantId: "p1", sessionId: "welcome-001", status: "present" }]);
+ * records[0]?.attendance.rate;
+ * // => 1
+ * records[0]?.nextStep.kind;
+ * // => "session"
  * ```
  * @category Progress
  */

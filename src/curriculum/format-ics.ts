@@ -117,11 +117,21 @@ function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
  *   when the audience names a participant or resource the cohort does not have
  * @example
  * ```ts
- * import { formatIcs } from "declics/curriculum";
+ * import { formatIcs, planCohort, PARCOURS_EXPRESS } from "declics/curriculum";
  *
- * const ics = formatIcs(plan, { audience: { participantId: "p001" }, stamp: new Date("2020-09-20T08:00:00Z") });
- * ics.startsWith("BEGIN:VCALENDAR\r\n");
- * // => true
+ * const plan = planCohort(PARCOURS_EXPRESS, {
+ *   id: "demo", title: "Démo", startDate: "2020-09-28",
+ *   participants: [{ id: "p1" }, { id: "p2" }, { id: "p3" }, { id: "p4" }, { id: "p5" }],
+ *   resources: [
+ *     { id: "room", kind: "room", name: "Salle 1", capacity: 30 },
+ *     { id: "f1", kind: "facilitator", name: "Conseillère" },
+ *     { id: "f2", kind: "facilitator", name: "Conseiller" },
+ *     { id: "s1", kind: "speaker", name: "Intervenante" },
+ *   ],
+ * });
+ * const ics = formatIcs(plan, { audience: { participantId: "p1" }, stamp: new Date("2020-09-20T08:00:00Z") });
+ * ics.split("BEGIN:VEVENT").length - 1;
+ * // => 10
  * ```
  * @category Calendars
  */

@@ -263,10 +263,21 @@ function applyLoss(ctx: Context, r: number, fromDate: string | undefined, change
  * ```ts
  * import { planCohort, replanCohort, PARCOURS_EXPRESS } from "declics/curriculum";
  *
- * const plan = planCohort(PARCOURS_EXPRESS, cohort);
- * const next = replanCohort(plan, { kind: "lose_resource", resourceId: "counsellor-3", fromDate: "2020-10-05" });
+ * const plan = planCohort(PARCOURS_EXPRESS, {
+ *   id: "demo", title: "Démo", startDate: "2020-09-28",
+ *   participants: [{ id: "p1" }, { id: "p2" }, { id: "p3" }, { id: "p4" }, { id: "p5" }],
+ *   resources: [
+ *     { id: "room", kind: "room", name: "Salle 1", capacity: 30 },
+ *     { id: "f1", kind: "facilitator", name: "Conseillère" },
+ *     { id: "f2", kind: "facilitator", name: "Conseiller" },
+ *     { id: "s1", kind: "speaker", name: "Intervenante" },
+ *   ],
+ * });
+ * const next = replanCohort(plan, { kind: "lose_resource", resourceId: "f1", fromDate: "2020-10-05" });
  * next.revision;
  * // => 1
+ * next.changes?.map((c) => c.sessionId); // f2 takes f1's interviews
+ * // => ["next-step-interview-002", "next-step-interview-004"]
  * ```
  * @category Planning
  */
