@@ -47,11 +47,21 @@ export function hashSeed(seed: number | string): number {
 }
 
 /**
- * The random source of one step of one session, derived from the hashed session seed and the step
- * number: a session can be replayed from any step without storing generator state.
+ * The random source of a session: one generator seeded from the hashed session seed, advanced past the
+ * `consumed` draws earlier steps used. A stored state therefore replays exactly, with no generator state
+ * to store beyond a count. Simulations keep one generator per examinee, which yields the same draws.
  */
-export function stepRandom(seedHash: number, step: number): RandomSource {
-  return createSeededRandom((seedHash ^ Math.imul(step + 1, 0x9e3779b1)) >>> 0);
+export function sessionRandom(seedHash: number, consumed: number): { random: RandomSource; used: () => number } {
+  const base = createSeededRandom(seedHash);
+  for (let i = 0; i < consumed; i++) base();
+  let used = 0;
+  return {
+    random: () => {
+      used++;
+      return base();
+    },
+    used: () => used,
+  };
 }
 
 /** Builds a selection context for a prepared bank and resolved options. */

@@ -369,6 +369,8 @@ export interface AdaptiveSession {
   readonly responses: readonly { readonly itemId: string; readonly competence: string; readonly correct: boolean }[];
   /** Items Sympson-Hetter turned down; they are not offered again. */
   readonly excluded: readonly string[];
+  /** How many numbers the session's seeded generator has given so far (to replay from this state). */
+  readonly randomDraws: number;
   readonly estimate: SessionEstimate;
   readonly stopReason: StopReason | null;
   readonly log: readonly AuditEntry[];

@@ -1,4 +1,4 @@
-import { createSelectionContext, hashSeed, selectItem, type SelectionOutcome, stepRandom } from "./_select.js";
+import { createSelectionContext, hashSeed, selectItem, type SelectionOutcome, sessionRandom } from "./_select.js";
 import { assertSession, engineOf, sessionError } from "./_session.js";
 import type { AdaptiveSession, SelectionReason } from "./schema.js";
 
@@ -39,9 +39,11 @@ export function selectNextItem(state: AdaptiveSession): AdaptiveSession {
     if (i !== undefined) ctx.available[i] = 0;
   }
   const out: SelectionOutcome = { index: -1, competence: -1, candidates: 0, rank: 0, information: 0, rejected: [] };
-  const ok = selectItem(ctx, state.estimate.theta, state.responses.length, stepRandom(hashSeed(state.options.seed), state.responses.length), out);
+  const rng = sessionRandom(hashSeed(state.options.seed), state.randomDraws);
+  const ok = selectItem(ctx, state.estimate.theta, state.responses.length, rng.random, out);
   const excluded = [...state.excluded, ...out.rejected.map((i) => p.ids[i]!)];
-  if (!ok) return { ...state, status: "finished", stopReason: "bank_exhausted", excluded };
+  const randomDraws = state.randomDraws + rng.used();
+  if (!ok) return { ...state, status: "finished", stopReason: "bank_exhausted", excluded, randomDraws };
   const item = p.items[out.index]!;
   const candidates = Array.from(ctx.topIndex.subarray(0, out.candidates), (i) => p.ids[i]!);
   const competence = p.competences[out.competence]!;
@@ -64,5 +66,5 @@ export function selectNextItem(state: AdaptiveSession): AdaptiveSession {
     rejected: out.rejected.map((i) => p.ids[i]!),
     why,
   };
-  return { ...state, pending: { item, selection }, excluded };
+  return { ...state, pending: { item, selection }, excluded, randomDraws };
 }

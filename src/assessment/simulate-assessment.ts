@@ -2,7 +2,7 @@ import { createSeededRandom } from "../_lib/random.js";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
 import { levelOf, probability, summarisePosterior } from "./_irt.js";
-import { createSelectionContext, hashSeed, selectItem, type SelectionOutcome, stepRandom } from "./_select.js";
+import { createSelectionContext, hashSeed, selectItem, type SelectionOutcome } from "./_select.js";
 import { bankFrom, engineOf, stopReasonFor } from "./_session.js";
 import { SimulateAssessmentOptions, type SimulationResult } from "./schema.js";
 
@@ -103,11 +103,11 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
     } else if (design.kind === "random") {
       for (let i = 0; i < p.n; i++) perm[i] = i;
     }
-    const sessionSeed = hashSeed(`${String(o.seed)}/${e}`);
+    const sessionRandom = ctx === null ? null : createSeededRandom(hashSeed(`${String(o.seed)}/${e}`));
     for (let step = 0; step < L; step++) {
       let i: number;
       if (ctx !== null) {
-        if (!selectItem(ctx, est, n, stepRandom(sessionSeed, n), out)) break;
+        if (!selectItem(ctx, est, n, sessionRandom!, out)) break;
         i = out.index;
         picked[i] = picked[i]! + 1;
         for (const r of out.rejected) picked[r] = picked[r]! + 1;

@@ -46,6 +46,7 @@ export function startAdaptiveSession(bank: unknown, options: AdaptiveSessionOpti
     pending: null,
     responses: [],
     excluded: [],
+    randomDraws: 0,
     estimate: estimateFrom(engine, post, theta, se),
     stopReason: null,
     log: [],
