@@ -473,7 +473,7 @@ export function materialisePoint(
     on: ctx.day,
     point: { lon, lat },
     territoryKind: o.status === StatusCode.Eligible ? territoryKindOf(bases) : "other",
-    bases: o.status === StatusCode.Eligible || o.status === StatusCode.Uncertain ? bases : bases,
+    bases,
     commune: code === null ? null : { codeInsee: code, name, foundBy },
     qpv,
     rural,

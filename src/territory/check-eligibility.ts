@@ -37,7 +37,33 @@ export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneS
  * @category Eligibility
  */
 export function checkEligibility(subject: AddressSubject, options: CheckEligibilityOptions): Promise<EligibilityResult>;
+/**
+ * Synchronous form: a `{ lon, lat }`, `{ x, y }`, `{ codeInsee }` or `{ postcode }` subject gives the result
+ * directly (see the address form above for the full description).
+ * @param subject - a point, a Lambert-93 point, a commune code or a postcode
+ * @param options - `on`, `data`, optional `policy`
+ * @returns the evidenced answer
+ * @throws {DeclicsError} as above
+ * @example
+ * ```ts
+ * checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification;
+ * // => "FRR socle"
+ * ```
+ * @category Eligibility
+ */
 export function checkEligibility(subject: SyncEligibilitySubject, options: CheckEligibilityOptions): EligibilityResult;
+/**
+ * Either form, when the subject's kind is only known at run time: await the result to cover both.
+ * @param subject - any subject
+ * @param options - `on`, `data`, optional `policy` and `geocoder`
+ * @returns the result, or a Promise of it for an address
+ * @throws {DeclicsError} as above
+ * @example
+ * ```ts
+ * const result = await checkEligibility(subjectFromAForm, { on: new Date("2025-03-01"), data, geocoder });
+ * ```
+ * @category Eligibility
+ */
 export function checkEligibility(
   subject: SyncEligibilitySubject | AddressSubject,
   options: CheckEligibilityOptions,
