@@ -6,6 +6,7 @@
 export * from "./schema.js";
 export { ageBandOn } from "./age-band-on.js";
 export { parseParticipantRecords, safeParseParticipantRecords } from "./parse-participant-records.js";
+export { participantRecordsFromProgress, type ParticipantRecordsFromProgressOptions, type ProgressRecordLike } from "./participant-records-from-progress.js";
 export { parseReferencePopulations, safeParseReferencePopulations } from "./parse-reference-populations.js";
 export { combineReferencePopulations, type CombineReferencePopulationsOptions } from "./combine-reference-populations.js";
 export { computeProportionInterval } from "./compute-proportion-interval.js";
