@@ -30,10 +30,9 @@ export function normaliseText(text: string, caseSensitive: boolean): string {
  *   does not match the item kind
  * @example
  * ```ts
- * import { isAnswerCorrect } from "declics/assessment";
- * const item = { id: "q", competence: "A.1", level: 1, kind: "short_answer", stem: "Couleur du ciel sans nuage le jour ?",
- *   accepted: ["bleu"], caseSensitive: false, irt: { a: 1, b: 0, c: 0 }, parametersStatus: "provisional" } as const;
- * isAnswerCorrect(item as never, { text: " Bleu " });
+ * import { Item, isAnswerCorrect } from "declics/assessment";
+ * const item = Item.parse({ id: "q", competence: "A.1", level: 1, kind: "short_answer", stem: "Écrivez « bleu ».", accepted: ["bleu"], irt: { b: 0 } });
+ * isAnswerCorrect(item, { text: " Bleu " });
  * // => true
  * ```
  * @category Scoring
