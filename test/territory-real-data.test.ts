@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTerritoryData } from "../src/data/index.js";
 import { LAMBERT93 } from "../src/territory/_lambert93.js";
-import { TERRITORY_ARTEFACTS, checkEligibility, checkEligibilityBatch, checkEligibilityMany, type TerritoryData } from "../src/territory/index.js";
+import { readFileSync } from "node:fs";
+import {
+  DECLICS_POLICY,
+  TERRITORY_ARTEFACTS,
+  checkEligibility,
+  checkEligibilityBatch,
+  checkEligibilityMany,
+  territoryDataFromBuffers,
+  type TerritoryData,
+} from "../src/territory/index.js";
 import { buildPath, hasRealData } from "./support/real-data.js";
 
 const artefacts = Object.values(TERRITORY_ARTEFACTS).map((file) => buildPath(file));
@@ -139,5 +148,32 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
       }),
       { numRuns: 50 },
     );
+  });
+
+  describe("the examples of docs/territory.md", () => {
+    it("quick start", () => {
+      const result = check({ lon: 1.4025, lat: 43.5712 }, "2024-05-01");
+      expect(result.reasons.map((r) => r.message)).toEqual([
+        "L'adresse est dans le QPV QN03107M « Grand Mirail » (géographie prioritaire 2024).",
+        "La commune Toulouse n'est pas classée ZRR (NC - Commune non classée).",
+      ]);
+    });
+
+    it("policy, bulk and batch", () => {
+      const policy = { ...DECLICS_POLICY, name: "QPV seulement", zrr: [], frr: [], qpvToleranceM: 0 };
+      expect(checkEligibility({ lon: 1.4442, lat: 43.6045 }, { on: new Date("2024-05-01"), data, policy }).status).toBe("not_eligible");
+      const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "31555" }, { lon: 43.57, lat: 1.4 }], { on: new Date("2024-05-01"), data });
+      expect(rows.map((row) => (row.ok ? row.result.status : row.error.code))).toEqual(["eligible", "uncertain", "swapped_coordinates"]);
+      const batch = checkEligibilityBatch({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: new Date("2024-05-01"), data });
+      expect([Array.from(batch.status), batch.qpvCode(0), batch.codeInsee(1), batch.error(1)]).toEqual([[0, 1], "QN03107M", "31555", null]);
+      expect(checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification).toBe("FRR socle");
+    });
+
+    it("browser path: territoryDataFromBuffers on the artefacts' bytes", () => {
+      const files: Record<string, Uint8Array> = {};
+      for (const file of Object.values(TERRITORY_ARTEFACTS)) files[file] = new Uint8Array(readFileSync(buildPath(file)));
+      const fromBytes = territoryDataFromBuffers(files);
+      expect(checkEligibility({ lon: 2.3535, lat: 48.885 }, { on: new Date("2025-01-15"), data: fromBytes }).qpv.zone?.code).toBe("QN07511M");
+    });
   });
 });
