@@ -40,6 +40,18 @@ describe("the three charts", () => {
     expect(svg).toMatch(/<desc[^>]*>[^<]*lost most before/);
   });
 
+  it("funnel chart: counts under the threshold are not drawn, small groups not at all", () => {
+    const funnel = computeFunnel(records, { by: ["gender"] });
+    const svg = renderFunnelChart(funnel, { title: "Funnel" });
+    const other = funnel.groups.find((g) => g.gender === "other");
+    expect(other && other.registered < 11).toBe(true);
+    expect(svg).toContain("gender other: fewer than 11 registered people, not shown");
+    for (const row of funnel.rows) {
+      if (row.reached > 0 && row.reached < 11) expect(svg).not.toContain(`>${row.reached} · `);
+    }
+    expect(renderFunnelChart(funnel, { title: "Funnel", threshold: 1 })).not.toContain("not shown, to protect");
+  });
+
   it("representation chart: participants against the reference with the ratio", () => {
     const rows = computeRepresentation(records.filter((r) => r.territoryKind === "qpv"), { dimension: "gender", reference });
     const svg = renderRepresentationChart(rows, { title: "QPV", referenceLabel: "QPV residents" });
