@@ -21,6 +21,7 @@ export { simulateAssessment } from "./simulate-assessment.js";
 export { createSimulatedBank } from "./create-simulated-bank.js";
 export { scoreFixedForm } from "./score-fixed-form.js";
 export { DEFAULT_ORIENTATION_RULES } from "./default-orientation-rules.js";
+export { parseOrientationRules, safeParseOrientationRules } from "./parse-orientation-rules.js";
 export { recommendOrientation } from "./recommend-orientation.js";
 export type { RecommendOrientationOptions } from "./recommend-orientation.js";
 export { calibrateItems } from "./calibrate-items.js";
