@@ -137,14 +137,22 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
 function dynamicEncoder(dim: "departement" | "cohort"): Encoder {
   const index = new Map<string, number>();
   const labels: string[] = [];
+  // A static property read per dimension (not r[dim]) keeps the hot loop's property access monomorphic;
+  // consecutive records often share a value (sorted exports), so the last lookup is remembered.
+  const read: (r: ParticipantRecord) => string = dim === "cohort" ? (r) => r.cohort ?? NOT_STATED : (r) => r.departement ?? NOT_STATED;
+  let lastValue = "";
+  let lastCode = -1;
   const code: Encoder["code"] = (r) => {
-    const value = r[dim] ?? NOT_STATED;
+    const value = read(r);
+    if (value === lastValue) return lastCode;
     let c = index.get(value);
     if (c === undefined) {
       c = labels.length;
       index.set(value, c);
       labels.push(value);
     }
+    lastValue = value;
+    lastCode = c;
     return c;
   };
   // Labels are sorted at the end so that results do not depend on the order of the records.
