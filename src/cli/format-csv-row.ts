@@ -16,16 +16,14 @@
  * ```
  */
 export function quoteField(value: string, delimiter: string): string {
-  let needs = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 34 || c === 10 || c === 13 || value[i] === delimiter) {
-      needs = true;
-      break;
-    }
-  }
+  const special = delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
+  const needs = special !== null ? special.test(value) : value.includes(delimiter) || /["\r\n]/.test(value);
   return needs ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+const SPECIAL_SEMICOLON = /[";\r\n]/;
+const SPECIAL_COMMA = /[",\r\n]/;
+const SPECIAL_TAB = /["\t\r\n]/;
 
 /**
  * Joins fields into one CSV record (without the line ending).

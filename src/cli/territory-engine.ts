@@ -67,31 +67,38 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
       const cache = sharedFor(on);
       const answers: RowAnswer[] = new Array<RowAnswer>(n);
       const { status, commune, qpv, qpvDistanceM } = batch;
-      for (let i = 0; i < n; i++) {
-        const s = status[i]!;
-        if (s === STATUS_ERROR) {
-          answers[i] = batch.error(i) ?? engineError(i);
-          continue;
+      // Only the error's code is written; skip capturing a stack trace for each bad row.
+      const stackLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        for (let i = 0; i < n; i++) {
+          const s = status[i]!;
+          if (s === STATUS_ERROR) {
+            answers[i] = batch.error(i) ?? engineError(i);
+            continue;
+          }
+          if (exact || s === STATUS_UNCERTAIN) {
+            answers[i] = resultFields(batch.result(i));
+            continue;
+          }
+          const d = qpvDistanceM[i]!;
+          const near = Number.isFinite(d);
+          const key = (((commune[i]! + 1) * 8192 + (qpv[i]! + 1)) * 4 + s) * 2 + (near ? 1 : 0);
+          let fields = cache.get(key);
+          if (fields === undefined) {
+            const full = resultFields(batch.result(i));
+            full[7] = "";
+            fields = Object.freeze(full);
+            cache.set(key, fields);
+          }
+          if (near) {
+            const own = fields.slice();
+            own[7] = String(Math.round(d));
+            answers[i] = own;
+          } else answers[i] = fields;
         }
-        if (exact || s === STATUS_UNCERTAIN) {
-          answers[i] = resultFields(batch.result(i));
-          continue;
-        }
-        const d = qpvDistanceM[i]!;
-        const near = Number.isFinite(d);
-        const key = (((commune[i]! + 1) * 8192 + (qpv[i]! + 1)) * 4 + s) * 2 + (near ? 1 : 0);
-        let fields = cache.get(key);
-        if (fields === undefined) {
-          const full = resultFields(batch.result(i));
-          full[7] = "";
-          fields = Object.freeze(full);
-          cache.set(key, fields);
-        }
-        if (near) {
-          const own = fields.slice();
-          own[7] = String(Math.round(d));
-          answers[i] = own;
-        } else answers[i] = fields;
+      } finally {
+        Error.stackTraceLimit = stackLimit;
       }
       return answers;
     },
