@@ -96,11 +96,14 @@ export function checkEligibilityBatch(points: PointColumns, options: Omit<CheckE
   const bounds = LAMBERT93_BOUNDS;
   // Visiting points in spatial order keeps the grid cells and edges of neighbouring points in cache:
   // about 3x faster on shuffled input. The order never changes an answer (each point is independent).
-  const order = n >= SPATIAL_ORDER_MIN ? spatialOrder(a, b, lambert) : null;
+  const sorted = n >= SPATIAL_ORDER_MIN ? spatialOrder(a, b, lambert) : null;
+  const order = sorted?.order;
+  const xs = sorted?.xs ?? a;
+  const ys = sorted?.ys ?? b;
   for (let j = 0; j < n; j++) {
-    const i = order === null ? j : order[j]!;
-    let lon = a[i]!;
-    let lat = b[i]!;
+    const i = order === undefined ? j : order[j]!;
+    let lon = xs[j]!;
+    let lat = ys[j]!;
     if (lambert) {
       if (!(lon >= bounds.minX && lon <= bounds.maxX && lat >= bounds.minY && lat <= bounds.maxY)) {
         status[i] = StatusCode.Error;
@@ -130,33 +133,53 @@ export function checkEligibilityBatch(points: PointColumns, options: Omit<CheckE
 /** Below this many points, sorting costs more than it saves. */
 const SPATIAL_ORDER_MIN = 4096;
 
-/** Point indices sorted by a grid cell of about 2 km (two-pass LSD radix sort on 28-bit keys). */
-function spatialOrder(a: ArrayLike<number>, b: ArrayLike<number>, lambert: boolean): Uint32Array {
+/**
+ * The points sorted by a grid cell of about 2 km: their original indices and their coordinates in that order.
+ * LSD radix sort on 28-bit keys, 4 passes of 7 bits, carrying the coordinates along so that every pass reads
+ * sequentially and writes to only 128 streams.
+ */
+function spatialOrder(a: ArrayLike<number>, b: ArrayLike<number>, lambert: boolean): { order: Uint32Array; xs: Float64Array; ys: Float64Array } {
   const n = a.length;
-  const keys = new Uint32Array(n);
+  let keys = new Uint32Array(n);
+  let order = new Uint32Array(n);
+  let xs = new Float64Array(n);
+  let ys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
     // Lambert-93 metres or degrees: either way, nearby points get nearby keys.
-    const u = lambert ? (a[i]! + 500_000) / 2_000 : (a[i]! + 180) * 50;
-    const v = lambert ? (b[i]! - 5_000_000) / 2_000 : (b[i]! + 90) * 50;
+    const u = lambert ? (x + 500_000) / 2_000 : (x + 180) * 50;
+    const v = lambert ? (y - 5_000_000) / 2_000 : (y + 90) * 50;
     const col = u >= 0 && u < 16384 ? Math.floor(u) : 0;
     const row = v >= 0 && v < 16384 ? Math.floor(v) : 0;
     keys[i] = row * 16384 + col;
+    order[i] = i;
+    xs[i] = x;
+    ys[i] = y;
   }
-  let from = new Uint32Array(n);
-  let to = new Uint32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  const counts = new Uint32Array(16385);
-  for (const shift of [0, 14]) {
+  let keys2 = new Uint32Array(n);
+  let order2 = new Uint32Array(n);
+  let xs2 = new Float64Array(n);
+  let ys2 = new Float64Array(n);
+  const counts = new Uint32Array(129);
+  for (let shift = 0; shift < 28; shift += 7) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & 16383) + 1]!++;
-    for (let k = 0; k < 16384; k++) counts[k + 1]! += counts[k]!;
+    for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & 127) + 1]!++;
+    for (let k = 0; k < 128; k++) counts[k + 1]! += counts[k]!;
     for (let i = 0; i < n; i++) {
-      const idx = from[i]!;
-      to[counts[(keys[idx]! >>> shift) & 16383]!++] = idx;
+      const key = keys[i]!;
+      const at = counts[(key >>> shift) & 127]!++;
+      keys2[at] = key;
+      order2[at] = order[i]!;
+      xs2[at] = xs[i]!;
+      ys2[at] = ys[i]!;
     }
-    [from, to] = [to, from];
+    [keys, keys2] = [keys2, keys];
+    [order, order2] = [order2, order];
+    [xs, xs2] = [xs2, xs];
+    [ys, ys2] = [ys2, ys];
   }
-  return from;
+  return { order, xs, ys };
 }
 
 function makeBatch(
