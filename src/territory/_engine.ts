@@ -227,8 +227,11 @@ export function newOutcome(): PointOutcome {
 const scratch = new Float64Array(4);
 
 
-/** Classifies one WGS84 point. Never throws: errors are written to `out.error`. */
-export function classifyPoint(ctx: Context, lon: number, lat: number, out: PointOutcome): void {
+/**
+ * Classifies one WGS84 point. Never throws: errors are written to `out.error`. The QPV distance is measured up
+ * to the tolerance (all the answer needs); `wantDistanceM` asks for more (up to the layers' 100 m margin).
+ */
+export function classifyPoint(ctx: Context, lon: number, lat: number, out: PointOutcome, wantDistanceM = 0): void {
   out.error = RowError.None;
   out.status = StatusCode.Error;
   out.commune = -1;
@@ -290,7 +293,7 @@ export function classifyPoint(ctx: Context, lon: number, lat: number, out: Point
     const tol = regime === "qpv2024" ? ctx.tol2024 : ctx.tol2015;
     out.qpvRegime = regime === "qpv2024" ? 2 : 1;
     const margin = layer.header.marginM;
-    queryLayer(layer, x, y, DistanceMode.Any, null, kx, ky, Math.min(tol, margin), scratch);
+    queryLayer(layer, x, y, DistanceMode.Any, null, kx, ky, Math.min(Math.max(tol, wantDistanceM), margin), scratch);
     out.qpv = scratch[0]!;
     let d = scratch[1]!;
     if (d === Infinity && tol > margin) d = nearestEdgeDistance(layer, x, y, kx, ky, undefined, tol);

@@ -70,7 +70,7 @@ function unknown(kind: "codeInsee" | "postcode", received: string): DeclicsError
 
 /** The answer for a point, or a coded error. */
 export function checkPoint(ctx: Context, lon: number, lat: number, foundBy: "point_in_polygon" | "geocoder"): EligibilityResult {
-  classifyPoint(ctx, lon, lat, outcome);
+  classifyPoint(ctx, lon, lat, outcome, Infinity);
   if (outcome.error !== RowError.None) throw rowError(outcome.error, lon, lat);
   return materialisePoint(ctx, lon, lat, outcome, foundBy, true);
 }

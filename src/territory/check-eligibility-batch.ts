@@ -229,7 +229,7 @@ function makeBatch(
       const e = error(i);
       if (e !== null) throw e;
       const out = newOutcome();
-      classifyPoint(ctx, lonOf(i), latOf(i), out);
+      classifyPoint(ctx, lonOf(i), latOf(i), out, Infinity);
       return materialisePoint(ctx, lonOf(i), latOf(i), out, "point_in_polygon", true);
     },
   };
