@@ -77,6 +77,19 @@ describe("computeShares", () => {
     expect(() => computeShares(bad, { by: ["gender"] })).toThrow(/record 1: gender/);
   });
 
+  it("groups by the highest stage reached", () => {
+    const rows = computeShares([person({ upTo: "hired" }), person({ upTo: "assessed" }), person({ upTo: null })], { by: ["stage"] });
+    expect(rows.map((r) => [r.stage, r.count])).toEqual([
+      ["none", 1],
+      ["registered", 0],
+      ["assessed", 1],
+      ["workshops", 0],
+      ["met_training_or_employers", 0],
+      ["entered_training", 0],
+      ["hired", 1],
+    ]);
+  });
+
   it("reads any iterable once", () => {
     function* gen() {
       yield* records;
