@@ -122,40 +122,67 @@ function tolerance(value: number | "dataset", layer: PolygonLayer, fallback: num
   return value === "dataset" ? (layer.header.accuracyM ?? fallback) : value;
 }
 
-/** The context for (data, date, policy), built once (about 35,000 commune lookups) and cached. */
+/** The context for (data, date, policy). The per-commune tables depend only on the regimes in force, so they
+ * are built once per regime combination and policy (about 35,000 commune lookups) and cached. */
 export function contextFor(data: TerritoryData, on: Date, policy: EligibilityPolicy): Context {
   const { iso, num } = dayOf(on);
-  const key = `${iso}|${JSON.stringify(policy)}`;
+  const rural = ruralRegimeOn(num);
+  const qpvMainland = qpvRegimeOn(num, false);
+  const qpvOverseas = qpvRegimeOn(num, true);
+  const policyKey = JSON.stringify(policy);
   let byKey = contexts.get(data);
   if (byKey === undefined) {
     byKey = new Map();
     contexts.set(data, byKey);
   }
-  const cached = byKey.get(key);
+  const dayKey = `${iso}|${policyKey}`;
+  const cached = byKey.get(dayKey);
   if (cached !== undefined) return cached;
-  const rural = ruralRegimeOn(num);
-  const qpvMainland = qpvRegimeOn(num, false);
-  const qpvOverseas = qpvRegimeOn(num, true);
-  const n = data.communes.size;
-  const communeRural = new Uint8Array(n);
-  const communeQ2015 = new Uint8Array(n);
-  const communeKey = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    const code = data.communeCodes[c]!;
-    const r = ruralOutcome(data, policy, rural, code);
-    const regime = isOverseasCode(code) ? qpvOverseas : qpvMainland;
-    const q = regime === "qpv2015" ? q2015Outcome(data, code) : Q2015.None;
-    communeRural[c] = r;
-    communeQ2015[c] = q;
-    // Only what can change the answer: a qualifying or uncertain rural status, and a missing QPV 2015 layer.
-    const ruralKey = r === Rural.Classified ? 1 : r === Rural.Partial || r === Rural.Unavailable ? 2 : 0;
-    communeKey[c] = ruralKey * 4 + (q >= Q2015.Missing ? 1 : 0);
+  const tablesKey = `${String(rural)}|${String(qpvMainland)}|${String(qpvOverseas)}|${policyKey}`;
+  let tables = byKey.get(tablesKey);
+  if (tables === undefined) {
+    const n = data.communes.size;
+    const communeRural = new Uint8Array(n);
+    const communeQ2015 = new Uint8Array(n);
+    const communeKey = new Uint8Array(n);
+    for (let c = 0; c < n; c++) {
+      const code = data.communeCodes[c]!;
+      const r = ruralOutcome(data, policy, rural, code);
+      const regime = isOverseasCode(code) ? qpvOverseas : qpvMainland;
+      const q = regime === "qpv2015" ? q2015Outcome(data, code) : Q2015.None;
+      communeRural[c] = r;
+      communeQ2015[c] = q;
+      // Only what can change the answer: a qualifying or uncertain rural status, and a missing QPV 2015 layer.
+      const ruralKey = r === Rural.Classified ? 1 : r === Rural.Partial || r === Rural.Unavailable ? 2 : 0;
+      communeKey[c] = ruralKey * 4 + (q >= Q2015.Missing ? 1 : 0);
+    }
+    tables = makeContext(data, policy, iso, num, rural, qpvMainland, qpvOverseas, communeRural, communeQ2015, communeKey);
+    if (byKey.size > 256) byKey.clear();
+    byKey.set(tablesKey, tables);
   }
-  const context: Context = {
+  const context = makeContext(data, policy, iso, num, rural, qpvMainland, qpvOverseas, tables.communeRural, tables.communeQ2015, tables.communeKey);
+  if (byKey.size > 256) byKey.clear();
+  byKey.set(dayKey, context);
+  return context;
+}
+
+function makeContext(
+  data: TerritoryData,
+  policy: EligibilityPolicy,
+  day: string,
+  dayNum: number,
+  rural: "zrr" | "frr" | null,
+  qpvMainland: "qpv2015" | "qpv2024" | null,
+  qpvOverseas: "qpv2015" | "qpv2024" | null,
+  communeRural: Uint8Array,
+  communeQ2015: Uint8Array,
+  communeKey: Uint8Array,
+): Context {
+  return {
     data,
     policy,
-    day: iso,
-    dayNum: num,
+    day,
+    dayNum,
     qpvMainland,
     qpvOverseas,
     rural,
@@ -167,9 +194,6 @@ export function contextFor(data: TerritoryData, on: Date, policy: EligibilityPol
     communeQ2015,
     communeKey,
   };
-  if (byKey.size > 32) byKey.clear();
-  byKey.set(key, context);
-  return context;
 }
 
 // --- per-point hot path ---------------------------------------------------------------------------------
