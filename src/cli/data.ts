@@ -27,20 +27,21 @@ const LABELS = {
  */
 export function formatDatasets(datasets: readonly DatasetDescription[], lang: Lang): string {
   const l = LABELS[lang];
+  const c = lang === "en" ? ":" : " :";
   const blocks = datasets.map((d) => {
     const validity = d.validity.map((v) => `${v.regime} (${v.area}) ${v.from} → ${v.until ?? l.still}`).join("; ");
     const artefacts = d.artefacts.length === 0 ? l.notBuilt : d.artefacts.map((a) => `${a.file} (${(a.bytes / 1024).toFixed(0)} KiB)`).join(", ");
     return [
       `${d.id} — ${d.title}`,
-      `  ${l.vintage} : ${d.millesime}${d.cog === null ? "" : ` (COG ${d.cog})`}`,
-      `  ${l.validity} : ${validity || "—"}`,
-      `  ${l.coverage} : ${d.coverage}`,
-      `  ${l.accuracy} : ${d.accuracyM === null ? l.none : `${d.accuracyM} m`}`,
-      `  ${l.count} : ${d.count.value} ${d.count.unit}`,
-      `  ${l.licence} : ${d.licence.name}${d.licence.verified ? "" : ` (${l.unverified})`}`,
-      `  ${l.source} : ${d.officialUrl ?? `${d.origin.repo}/${d.origin.path}`}`,
-      `  ${l.checksum} : ${d.sha256}`,
-      `  ${l.artefacts} : ${artefacts}`,
+      `  ${l.vintage}${c} ${d.millesime}${d.cog === null ? "" : ` (COG ${d.cog})`}`,
+      `  ${l.validity}${c} ${validity || "—"}`,
+      `  ${l.coverage}${c} ${d.coverage}`,
+      `  ${l.accuracy}${c} ${d.accuracyM === null ? l.none : `${d.accuracyM} m`}`,
+      `  ${l.count}${c} ${d.count.value} ${d.count.unit}`,
+      `  ${l.licence}${c} ${d.licence.name}${d.licence.verified ? "" : ` (${l.unverified})`}`,
+      `  ${l.source}${c} ${d.officialUrl ?? `${d.origin.repo}/${d.origin.path}`}`,
+      `  ${l.checksum}${c} ${d.sha256}`,
+      `  ${l.artefacts}${c} ${artefacts}`,
     ].join("\n");
   });
   return blocks.join("\n\n");
