@@ -1,4 +1,4 @@
-import Flatbush from "flatbush";
+import { Flatbush } from "./_flatbush.js";
 import {
   LAYER_FORMAT_VERSION,
   LAYER_MAGIC,

@@ -1,4 +1,4 @@
-import Flatbush from "flatbush";
+import { Flatbush } from "./_flatbush.js";
 import { DeclicsError } from "../errors.js";
 
 /**
