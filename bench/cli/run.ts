@@ -80,9 +80,12 @@ interface CliRun {
   readonly cpuSeconds: number;
 }
 
-async function runCli(input: string, output: string): Promise<CliRun> {
+/** Heap cap that proves the working set is constant: the run fails if live memory grows with the file. */
+const CAPPED_HEAP_MIB = 96;
+
+async function runCli(input: string, output: string, nodeFlags: readonly string[] = []): Promise<CliRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, "eligibility", input, "-o", output, "--on", ON, "-q"], {
+  const child = spawn(process.execPath, [...nodeFlags, CLI, "eligibility", input, "-o", output, "--on", ON, "-q"], {
     env: { ...process.env, DECLICS_CLI_REPORT_RESOURCES: "1" },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "declics-bench-cli-"));
   try {
     console.log(`declics eligibility benchmark — Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? "?"})`);
-    const results: { rows: number; run: CliRun; mib: number }[] = [];
+    const results: { rows: number; run: CliRun; capped: CliRun; mib: number }[] = [];
     for (const rows of SIZES) {
       const input = join(dir, `points-${rows}.csv`);
       await generate(input, rows);
@@ -139,10 +142,12 @@ async function main(): Promise<void> {
       // One warm-up pass for the file cache, then the measured pass.
       if (rows <= 100_000) await runCli(input, join(dir, `out-${rows}.csv`));
       const run = await runCli(input, join(dir, `out-${rows}.csv`));
-      results.push({ rows, run, mib });
+      const capped = await runCli(input, join(dir, `out-${rows}.csv`), [`--max-old-space-size=${CAPPED_HEAP_MIB}`]);
+      results.push({ rows, run, capped, mib });
       console.log(
         `${fmt(rows).padStart(10)} rows (${mib.toFixed(1)} MiB): ${run.seconds.toFixed(2)} s wall, ${fmt(rows / run.seconds)} rows/s wall, ` +
-          `${fmt(rows / run.cpuSeconds)} rows per CPU-second, peak RSS ${run.maxRssMiB.toFixed(0)} MiB`,
+          `${fmt(rows / run.cpuSeconds)} rows per CPU-second, peak RSS ${run.maxRssMiB.toFixed(0)} MiB; ` +
+          `with the JS heap capped at ${CAPPED_HEAP_MIB} MiB: peak RSS ${capped.maxRssMiB.toFixed(0)} MiB, ${fmt(rows / capped.seconds)} rows/s`,
       );
     }
     const tiny = join(dir, "one.csv");
@@ -159,10 +164,14 @@ async function main(): Promise<void> {
     if (largest !== undefined && smallest !== undefined) {
       const rate = largest.rows / largest.run.seconds;
       console.log(`\nend to end, ${fmt(largest.rows)} rows: ${fmt(rate)} rows/s (target >= 200,000: ${rate >= 200_000 ? "met" : "NOT met"}); ${(rate / naive).toFixed(1)}x the naive pipeline`);
+      const ratio = largest.capped.maxRssMiB / smallest.capped.maxRssMiB;
       console.log(
-        `memory: ${smallest.run.maxRssMiB.toFixed(0)} MiB at ${fmt(smallest.rows)} rows, ${largest.run.maxRssMiB.toFixed(0)} MiB at ${fmt(largest.rows)} rows ` +
-          `(x${(largest.run.maxRssMiB / smallest.run.maxRssMiB).toFixed(2)} for x${(largest.rows / smallest.rows).toFixed(0)} rows; ` +
-          `the live data is constant, V8 lets its garbage grow to a plateau of about 330 MiB: BENCH_ROWS=3000000 to see it)`,
+        `memory with the heap capped at ${CAPPED_HEAP_MIB} MiB: ${smallest.capped.maxRssMiB.toFixed(0)} MiB at ${fmt(smallest.rows)} rows, ` +
+          `${largest.capped.maxRssMiB.toFixed(0)} MiB at ${fmt(largest.rows)} rows (x${ratio.toFixed(2)} for x${(largest.rows / smallest.rows).toFixed(0)} rows: ${ratio < 1.15 ? "flat" : "NOT flat"})`,
+      );
+      console.log(
+        `memory uncapped (Node's defaults): ${smallest.run.maxRssMiB.toFixed(0)} MiB at ${fmt(smallest.rows)} rows, ${largest.run.maxRssMiB.toFixed(0)} MiB at ${fmt(largest.rows)} rows: ` +
+          `V8 lets garbage accumulate up to a plateau (about 330 MiB, also at 3,000,000 rows: BENCH_ROWS=3000000), not live data`,
       );
     }
   } finally {
