@@ -334,6 +334,11 @@ export function classifyPoint(ctx: Context, lon: number, lat: number, out: Point
   // Rural.
   const rural: Rural = ctx.rural === null ? Rural.NoRegime : c >= 0 ? (ctx.communeRural[c]! as Rural) : territory.ruralZoning ? Rural.Unavailable : Rural.NoRegime;
   out.rural = rural;
+  if (c >= 0 && out.communeDistance === Infinity && ctx.communeTol > data.communes.header.marginM && (flags & Flag.OutsideContours) === 0) {
+    // A tolerance wider than the grid's margin: search the neighbours with another answer exactly (slower).
+    const own = ctx.communeKey[c];
+    out.communeDistance = nearestEdgeDistance(data.communes, x, y, kx, ky, (p) => ctx.communeKey[p] !== own, ctx.communeTol);
+  }
   let nearCommune = out.communeDistance <= ctx.communeTol;
   if ((flags & Flag.OutsideContours) !== 0) nearCommune = rural !== Rural.NotClassified && rural !== Rural.NoRegime;
 

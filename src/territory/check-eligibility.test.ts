@@ -93,6 +93,24 @@ describe("checkEligibility on points", () => {
     expect(qpvOnly.distanceToBoundaryM.commune).toBeNull();
   });
 
+  it("honours QPV tolerances wider than the grid's 100 m margin", () => {
+    const point = { lon: 1.062, lat: 45.05 }; // about 157 m east of QN03101M
+    expect(checkEligibility(point, on("2024-05-01")).status).toBe("not_eligible");
+    const wide = checkEligibility(point, { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, qpvToleranceM: 200 } });
+    expect(wide.status).toBe("uncertain");
+    expect(wide.distanceToBoundaryM.qpv).toBeGreaterThan(150);
+    expect(wide.distanceToBoundaryM.qpv).toBeLessThan(165);
+  });
+
+  it("honours commune tolerances wider than the grid's 100 m margin", () => {
+    const far = { lon: 1.0965, lat: 45.08 }; // about 275 m from the border with B
+    expect(checkEligibility(far, on("2024-05-01")).status).toBe("not_eligible");
+    const wide = checkEligibility(far, { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, communeToleranceM: 300 } });
+    expect(wide.status).toBe("uncertain");
+    expect(wide.distanceToBoundaryM.commune).toBeGreaterThan(250);
+    expect(wide.distanceToBoundaryM.commune).toBeLessThan(300);
+  });
+
   it("answers the same for Lambert-93 and WGS84 (property)", () => {
     fc.assert(
       fc.property(fc.double({ min: 1.001, max: 1.199, noNaN: true }), fc.double({ min: 45.001, max: 45.099, noNaN: true }), (lon, lat) => {
