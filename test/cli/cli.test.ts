@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -239,6 +240,41 @@ describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.laye
     const offline = await declics(["check", "--address", "1 place du Capitole 31000 Toulouse", "--geocoder-url", "http://127.0.0.1:9"]);
     expect(offline.code).toBe(3);
     expect(offline.stderr).toContain("injoignable");
+  });
+
+  it("geocodes addresses through the address API (a local stand-in serving a recorded answer)", async () => {
+    const answer = readFileSync(resolve(PROJECT_ROOT, "test", "fixtures", "ban", "geoplateforme-housenumber.json"));
+    const queries: string[] = [];
+    const server: Server = createServer((request, response) => {
+      queries.push(request.url ?? "");
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(answer);
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const address = server.address();
+    const url = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
+    try {
+      const one = await declics(["check", "--address", "20 avenue de Ségur 75007 Paris", "--geocoder-url", url, "--on", "2024-05-01", "--json"]);
+      expect(one.code).toBe(0);
+      expect(JSON.parse(one.stdout)).toMatchObject({ commune: { codeInsee: "75056" }, point: { lon: 2.308628, lat: 48.850699 } });
+      expect(queries[0]).toMatch(/^\/search\?q=20\+avenue\+de\+S%C3%A9gur/);
+      const csv = out("adresses.csv");
+      await once(createWriteStream(csv).end("nom;adresse\nA;20 avenue de Ségur 75007 Paris\nB;\n"), "finish");
+      const target = out("adresses-out.csv");
+      const without = await declics(["eligibility", csv, "-o", target, "--on", "2024-05-01", "-q"]);
+      expect(without.code).toBe(0);
+      expect(readCsv(target, ";").map((r) => r[r.length - 1])).toEqual(["reason", "address_not_geocoded", "missing_location"]);
+      const withGeocoder = await declics(["eligibility", csv, "-o", target, "--on", "2024-05-01", "-q", "--geocode", "--geocoder-url", url]);
+      expect(withGeocoder.code).toBe(0);
+      expect(readCsv(target, ";").map((r) => [r[2], r[7]])).toEqual([
+        ["status", "commune_code"],
+        ["not_eligible", "75056"],
+        ["error", ""],
+      ]);
+    } finally {
+      server.close();
+    }
   });
 
   it("draws the evidence as a standalone SVG: point, QPV, commune, scale bar, legend", async () => {
