@@ -15,7 +15,7 @@ describe("crossTabulate", () => {
     expect(t.counts[0]).toEqual([12, 0, 0, 0]);
     expect(t.counts[1]).toEqual([0, 3, 0, 0]);
     expect(crossTabulate(records, { rows: "gender", columns: "territoryKind", reached: "hired" }).counts[1]).toEqual([0, 0, 0, 0]);
-    expect(protectTable(t).cells[1]?.[1]).toMatchObject({ status: "suppressed", reason: "primary_small_count" });
+    expect(protectTable(t).cells[1]?.[1]).toMatchObject({ status: "suppressed", reason: "secret_statistique" });
   });
   it("rejects the same dimension twice", () => {
     expect(() => crossTabulate(records, { rows: "gender", columns: "gender" })).toThrow(/columns/);

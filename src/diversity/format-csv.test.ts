@@ -14,7 +14,7 @@ describe("formatCsv", () => {
   });
   it("suppressed cells are empty with their reason, never zero", () => {
     const csv = formatCsv(protectTable({ rowDimension: "gender", columnDimension: "kind", rows: ["f"], columns: ["a", "b"], counts: [[3, 40]] }));
-    expect(csv.split("\r\n")[1]).toBe("f,a,,suppressed,primary_small_count");
+    expect(csv.split("\r\n")[1]).toBe("f,a,,suppressed,secret_statistique");
   });
   it("property: csv-parse reads back exactly what was written", () => {
     const text = fc.string({ unit: fc.constantFrom("a", "é", ",", ";", '"', "\n", "\r", " ", "1") });

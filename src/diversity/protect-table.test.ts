@@ -19,6 +19,17 @@ function published(t: ProtectedTable): (number | null)[][] {
   return grid;
 }
 
+function reasonGrid(t: ProtectedTable): (string | null)[][] {
+  const R = t.rows.length;
+  const C = t.columns.length;
+  return Array.from({ length: R + 1 }, (_, i) =>
+    Array.from({ length: C + 1 }, (_, j) => {
+      const cell = (i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal) as ProtectedCell;
+      return cell.status === "suppressed" ? cell.reason : null;
+    }),
+  );
+}
+
 /** The published linear relations: each row and column of the extended table, as (entry, coefficient) sums = 0. */
 function relations(R: number, C: number): [number, number, number][][] {
   const out: [number, number, number][][] = [];
@@ -43,7 +54,7 @@ function relations(R: number, C: number): [number, number, number][][] {
  * (2) interval propagation: bound each unknown from each relation with the others' bounds, to a fixpoint.
  * Returns the entries it pinned to a single value.
  */
-function attack(t: ProtectedTable): { pinned: [number, number, number][]; bounds: Map<string, [number, number]> } {
+function attack(t: ProtectedTable, useReasons = false): { pinned: [number, number, number][]; bounds: Map<string, [number, number]> } {
   const R = t.rows.length;
   const C = t.columns.length;
   const grid = published(t);
@@ -66,7 +77,17 @@ function attack(t: ProtectedTable): { pinned: [number, number, number][]; bounds
   // (2) interval propagation from the published values only
   const bounds = new Map<string, [number, number]>();
   const grand = t.grandTotal.value ?? Number.MAX_SAFE_INTEGER;
-  grid.forEach((line, i) => line.forEach((v, j) => bounds.set(`${i},${j}`, v === null ? [0, grand === null ? 1e9 : grand] : [v, v])));
+  // With the published reasons the attacker also knows: primary in [1, threshold - 1], secondary >= threshold.
+  const reasons = reasonGrid(t);
+  grid.forEach((line, i) =>
+    line.forEach((v, j) => {
+      const top = grand === null ? 1e9 : grand;
+      const reason = reasons[i]?.[j];
+      // Hidden entries are never zero (zeros are published), and detailed reasons say which are small.
+      const hidden: [number, number] = !useReasons ? [0, top] : reason === "primary_small_count" ? [1, t.threshold - 1] : reason === "secondary_complementary" ? [t.threshold, top] : [1, top];
+      bounds.set(`${i},${j}`, v === null ? hidden : [v, v]);
+    }),
+  );
   for (let round = 0, changed = true; changed && round < 500; round++) {
     changed = false;
     for (const rel of rels) {
@@ -104,45 +125,51 @@ function attack(t: ProtectedTable): { pinned: [number, number, number][]; bounds
 
 
 /**
- * For a hidden entry, builds another table that agrees with everything published but differs on that
- * entry (a path of hidden entries closing a cycle through it, +1/-1 alternately in the sign-flipped
- * coordinates). Returns null when there is none.
+ * For a hidden entry, builds another table that agrees with everything published, keeps every hidden
+ * count >= 1 (a reader knows zeros are published) and differs on that entry: a path of hidden entries
+ * closing a cycle through it, +1/-1 alternately in the sign-flipped coordinates. Null when there is none.
+ * Written independently of the library's search (plain BFS over both directions of the move).
  */
 function alternative(t: ProtectedTable, real: number[][], i0: number, j0: number): number[][] | null {
   const R = t.rows.length;
   const C = t.columns.length;
   const grid = published(t);
-  // BFS from row node i0 to column node j0 over hidden entries, without the entry (i0, j0).
-  const prev = new Map<string, [string, number, number]>();
-  const start = `r${i0}`;
-  const goal = `c${j0}`;
-  const queue = [start];
-  const seen = new Set([start]);
-  while (queue.length > 0) {
-    const u = queue.shift() as string;
-    if (u === goal) break;
-    const idx = Number(u.slice(1));
-    const steps: [string, number, number][] = u[0] === "r" ? Array.from({ length: C + 1 }, (_, j) => [`c${j}`, idx, j]) : Array.from({ length: R + 1 }, (_, i) => [`r${i}`, i, idx]);
-    for (const [v, i, j] of steps) {
-      if (seen.has(v) || grid[i]?.[j] !== null || (i === i0 && j === j0)) continue;
-      seen.add(v);
-      prev.set(v, [u, i, j]);
-      queue.push(v);
-    }
-  }
-  if (!prev.has(goal)) return null;
-  const cycle: [number, number][] = [[i0, j0]];
-  for (let v = goal; v !== start; ) {
-    const [u, i, j] = prev.get(v) as [string, number, number];
-    cycle.push([i, j]);
-    v = u;
-  }
   const sign = (i: number, j: number): number => ((i === R) !== (j === C) ? -1 : 1); // y = sign · x
-  const alt = real.map((line) => [...line]);
-  cycle.forEach(([i, j], k) => {
-    (alt[i] as number[])[j]! += (k % 2 === 0 ? 1 : -1) * sign(i, j);
-  });
-  return alt;
+  for (const d0 of [1, -1]) {
+    // x-change of an entry at an even (+d0) or odd (-d0) position; decreasing needs a count >= 2.
+    const ok = (i: number, j: number, dy: number): boolean => sign(i, j) * dy > 0 || ((real[i] as number[])[j] as number) >= 2;
+    if (!ok(i0, j0, d0)) continue;
+    const prev = new Map<string, [string, number, number]>();
+    const start = `c${j0}`;
+    const goal = `r${i0}`;
+    const queue = [start];
+    const seen = new Set([start]);
+    while (queue.length > 0) {
+      const u = queue.shift() as string;
+      if (u === goal) break;
+      const idx = Number(u.slice(1));
+      const fromRow = u[0] === "r";
+      const steps: [string, number, number][] = fromRow ? Array.from({ length: C + 1 }, (_, j) => [`c${j}`, idx, j]) : Array.from({ length: R + 1 }, (_, i) => [`r${i}`, i, idx]);
+      for (const [v, i, j] of steps) {
+        if (seen.has(v) || grid[i]?.[j] !== null || (i === i0 && j === j0) || !ok(i, j, fromRow ? d0 : -d0)) continue;
+        seen.add(v);
+        prev.set(v, [u, i, j]);
+        queue.push(v);
+      }
+    }
+    if (!prev.has(goal)) continue;
+    const alt = real.map((line) => [...line]);
+    (alt[i0] as number[])[j0]! += d0 * sign(i0, j0);
+    for (let v = goal; v !== start; ) {
+      const [u, i, j] = prev.get(v) as [string, number, number];
+      // Walking back from the goal: the last entry of the path has an odd position (it leaves a column).
+      const fromRow = u[0] === "r";
+      (alt[i] as number[])[j]! += (fromRow ? d0 : -d0) * sign(i, j);
+      v = u;
+    }
+    return alt;
+  }
+  return null;
 }
 
 function truth(table: CountTable): number[][] {
@@ -171,12 +198,16 @@ const table = (counts: number[][]): CountTable => ({
 describe("protectTable", () => {
   it("suppresses a small cell and its complements; margins alone cannot recover it", () => {
     const t = protectTable(table([[4, 30], [25, 40]]));
-    expect(t.cells[0]?.[0]).toEqual({ status: "suppressed", value: null, reason: "primary_small_count" });
+    expect(t.cells[0]?.[0]).toEqual({ status: "suppressed", value: null, reason: "secret_statistique" });
     // In a 2x2 table with published margins, one hidden cell forces hiding the other three.
     expect(t.cells.flat().every((c) => c.status === "suppressed")).toBe(true);
     expect(t.rowTotals).toEqual([{ status: "published", value: 34 }, { status: "published", value: 65 }]);
     expect(t.grandTotal).toEqual({ status: "published", value: 99 });
-    expect(t.suppressed).toEqual({ primary: 1, secondary: 3 });
+    expect(t.suppressed).toEqual({ total: 4 });
+    const detailed = protectTable(table([[4, 30], [25, 40]]), { reasons: "detailed" });
+    expect(detailed.cells[0]?.[0]).toMatchObject({ reason: "primary_small_count" });
+    expect(detailed.cells[1]?.[1]).toMatchObject({ reason: "secondary_complementary" });
+    expect(detailed.suppressed).toEqual({ total: 4, primary: 1, secondary: 3 });
     expect(attack(t).pinned).toEqual([]);
   });
 
@@ -200,10 +231,18 @@ describe("protectTable", () => {
     expect(attack(t).pinned).toEqual([]);
   });
 
+  it("detailed reasons are for review only: they can reveal a hidden count", () => {
+    // With a threshold of 2, "primary_small_count" means "exactly 1".
+    const t = protectTable(table([[1, 30], [25, 40]]), { threshold: 2, reasons: "detailed" });
+    expect(attack(t, true).pinned.some(([i, j, v]) => i === 0 && j === 0 && v === 1)).toBe(true);
+    // The publishable default gives nothing away.
+    expect(attack(protectTable(table([[1, 30], [25, 40]]), { threshold: 2 }), true).pinned).toEqual([]);
+  });
+
   it("uses the configured threshold", () => {
     const t = protectTable(table([[12, 30], [25, 40]]), { threshold: 13 });
-    expect(t.cells[0]?.[0]).toMatchObject({ status: "suppressed", reason: "primary_small_count" });
-    expect(protectTable(table([[12, 30], [25, 40]])).suppressed).toEqual({ primary: 0, secondary: 0 });
+    expect(t.cells[0]?.[0]).toMatchObject({ status: "suppressed", reason: "secret_statistique" });
+    expect(protectTable(table([[12, 30], [25, 40]])).suppressed).toEqual({ total: 0 });
   });
 
   it("rejects a ragged table with invalid_input", () => {
@@ -241,7 +280,7 @@ describe("protectTable", () => {
             const R = t.rows.length;
             const C = t.columns.length;
             alt.forEach((l, a) => l.forEach((x, b) => {
-              expect(x).toBeGreaterThanOrEqual(0);
+              expect(x).toBeGreaterThanOrEqual(grid[a]?.[b] === null ? 1 : 0);
               if (grid[a]?.[b] !== null) expect(x).toBe(grid[a]?.[b]);
             }));
             for (let a = 0; a <= R; a++) expect((alt[a] as number[]).slice(0, C).reduce((p, q) => p + q, 0)).toBe((alt[a] as number[])[C]);
@@ -249,6 +288,11 @@ describe("protectTable", () => {
           }),
         );
         const { pinned, bounds } = attack(t);
+        // Every hidden cell gives the same reason, and knowing that hidden counts are never zero must not
+        // pin any either.
+        const reasons = reasonGrid(t);
+        grid.forEach((line, i) => line.forEach((v, j) => expect(reasons[i]?.[j]).toBe(v === null ? "secret_statistique" : null)));
+        expect(attack(t, true).pinned).toEqual([]);
         expect(pinned).toEqual([]);
         // The interval the attacker derives always contains the true value.
         for (const [key, [lo, hi]] of bounds) {
@@ -258,7 +302,7 @@ describe("protectTable", () => {
           expect(hi).toBeGreaterThanOrEqual(actual);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

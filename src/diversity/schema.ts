@@ -146,8 +146,13 @@ export type ReferencePopulationInput = z.input<typeof ReferencePopulation>;
 export const ReferencePopulations = z.array(ReferencePopulation);
 export type ReferencePopulations = z.infer<typeof ReferencePopulations>;
 
-/** Why a table cell is not published. */
-export const SuppressionReason = z.enum(["primary_small_count", "secondary_complementary"]);
+/**
+ * Why a table cell is not published. `secret_statistique` is what a publishable table says of every
+ * hidden cell; `primary_small_count` (a count from 1 to threshold - 1) and `secondary_complementary`
+ * (hidden so that a small count cannot be recomputed) are the detailed reasons, for the analyst's review
+ * only: they tell readers which hidden counts are small, which can narrow them down (see protectTable).
+ */
+export const SuppressionReason = z.enum(["secret_statistique", "primary_small_count", "secondary_complementary"]);
 export type SuppressionReason = z.infer<typeof SuppressionReason>;
 
 /** A cell of a protected table: published with its value, or suppressed with the reason (never zero). */
@@ -177,6 +182,11 @@ export type CountTable = z.infer<typeof CountTable>;
 export const ProtectTableOptions = z.object({
   /** Cells with a count from 1 to threshold - 1 are suppressed (primary). INSEE practice: 11. */
   threshold: z.number().int().min(1).default(11),
+  /**
+   * `publishable` (default): every hidden cell says `secret_statistique`, as INSEE's "s". `detailed`: the
+   * primary / secondary reasons and counts, for internal review; do not publish those.
+   */
+  reasons: z.enum(["publishable", "detailed"]).default("publishable"),
 });
 export type ProtectTableOptions = z.input<typeof ProtectTableOptions>;
 
@@ -191,6 +201,6 @@ export interface ProtectedTable {
   readonly columnTotals: readonly ProtectedCell[];
   readonly grandTotal: ProtectedCell;
   readonly threshold: number;
-  /** How many cells (margins included) were suppressed, by reason. */
-  readonly suppressed: { readonly primary: number; readonly secondary: number };
+  /** How many entries (margins included) were suppressed; by reason only with `reasons: "detailed"`. */
+  readonly suppressed: { readonly total: number; readonly primary?: number; readonly secondary?: number };
 }

@@ -12,7 +12,7 @@ describe("toTidyRows", () => {
     expect(rows[1]).toEqual({ gender: "male", count: 0, denominator: 0, share: null, share_lower: null, share_upper: null, share_status: "empty_group" });
   });
   it("a protected table becomes one row per cell and margin; suppressed cells are null with the reason", () => {
-    const t = protectTable({ rowDimension: "gender", columnDimension: "territoryKind", rows: ["female", "male"], columns: ["qpv", "zrr"], counts: [[4, 30], [25, 40]] });
+    const t = protectTable({ rowDimension: "gender", columnDimension: "territoryKind", rows: ["female", "male"], columns: ["qpv", "zrr"], counts: [[4, 30], [25, 40]] }, { reasons: "detailed" });
     const rows = toTidyRows(t);
     expect(rows).toHaveLength(9);
     expect(rows[0]).toEqual({ gender: "female", territoryKind: "qpv", value: null, status: "suppressed", reason: "primary_small_count" });
