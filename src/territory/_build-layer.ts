@@ -110,6 +110,34 @@ function segmentMeetsRect(ax: number, ay: number, bx: number, by: number, x0: nu
   return true;
 }
 
+/** The escape value of the 16-bit delta stream: the next absolute value is in the 32-bit escape list. */
+export const COORD_ESCAPE = -32768;
+
+/**
+ * Coordinates as 16-bit deltas from the previous vertex of the same ring (x and y interleaved), with the first
+ * vertex of each ring and any larger step taken from a 32-bit list. Halves the largest array of the layers.
+ */
+function encodeCoords(xy: Int32Array, rs: Uint32Array): { name: string; type: "i32" | "u16"; data: Int32Array | Uint16Array }[] {
+  const deltas = new Int16Array(xy.length);
+  const escapes = new GrowInt32();
+  for (let r = 0; r < rs.length - 1; r++) {
+    for (let v = rs[r]!; v < rs[r + 1]!; v++) {
+      for (let axis = 0; axis < 2; axis++) {
+        const k = 2 * v + axis;
+        const d = v === rs[r] ? Number.NaN : xy[k]! - xy[k - 2]!;
+        if (Number.isNaN(d) || d <= COORD_ESCAPE || d > 32767) {
+          deltas[k] = COORD_ESCAPE;
+          escapes.push(xy[k]!);
+        } else deltas[k] = d;
+      }
+    }
+  }
+  return [
+    { name: "coordDeltas", type: "u16", data: new Uint16Array(deltas.buffer) },
+    { name: "coordEscapes", type: "i32", data: escapes.view() },
+  ];
+}
+
 /**
  * Compiles features into a layer artefact.
  * @param features - the polygons, [lon, lat]
@@ -235,7 +263,7 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
   }
   const compact = features.length < 65536 && maxPolyVertices < 65536;
   const arrays: { name: string; type: "i32" | "u32" | "u16"; data: Int32Array | Uint32Array | Uint16Array }[] = [
-    { name: "coords", type: "i32", data: xy },
+    ...encodeCoords(xy, rs),
     { name: "ringStart", type: "u32", data: rs },
     { name: "polyRingStart", type: "u32", data: prs },
     { name: "polyBbox", type: "i32", data: polyBbox },

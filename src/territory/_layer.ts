@@ -23,7 +23,7 @@ import { DeclicsError } from "../errors.js";
  */
 
 export const LAYER_MAGIC = 0x504c4344; // "DCLP" read as little-endian u32
-export const LAYER_FORMAT_VERSION = 2;
+export const LAYER_FORMAT_VERSION = 3;
 /** Quantisation: units per degree. */
 export const UNITS_PER_DEGREE = 1_000_000;
 /** Offsets of the reference point of a fine cell from the cell centre, in units (never on an integer vertex line). */
@@ -117,6 +117,20 @@ function corrupt(layer: string, expected: string, received: string): DeclicsErro
   });
 }
 
+/** Rebuilds the Int32 coordinates from the 16-bit delta stream (see _build-layer.ts). */
+function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Array, name: string): Int32Array {
+  const deltas = new Int16Array(raw.buffer, raw.byteOffset, raw.length);
+  const n = deltas.length;
+  const coords = new Int32Array(n);
+  let e = 0;
+  for (let k = 0; k < n; k++) {
+    const d = deltas[k]!;
+    coords[k] = d === -32768 ? escapes[e++]! : coords[k - 2]! + d;
+  }
+  if (e !== escapes.length || n !== 2 * ringStart[ringStart.length - 1]!) throw corrupt(name, `${escapes.length} coordinate escapes`, `${e}`);
+  return coords;
+}
+
 /** Decodes a layer artefact. Typed arrays are views on the bytes when they are aligned (no copy). */
 export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
   if (bytes.byteLength < 12) throw corrupt(name, "a DCLP layer of at least 12 bytes", `${bytes.byteLength} bytes`);
@@ -184,7 +198,7 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
   return {
     header,
     size,
-    coords: get<Int32Array>("coords"),
+    coords: decodeCoords(get<Uint16Array>("coordDeltas"), get<Int32Array>("coordEscapes"), ringStart, name),
     ringStart,
     polyRingStart,
     polyVertexStart,
