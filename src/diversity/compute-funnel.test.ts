@@ -36,6 +36,8 @@ describe("computeFunnel", () => {
     const hiredDirect = { ...person({ upTo: null }), stages: [{ stage: "registered" as const, on: "2020-09-28" }, { stage: "hired" as const, on: "2020-11-02" }] };
     const { rows } = computeFunnel([skipped, hiredDirect]);
     expect(rows.map((r) => r.reached)).toEqual([1, 1, 1, 1, 1, 1]);
+    // Registered converts from the group's records: one of the two has no stage yet.
+    expect(rows[0]).toMatchObject({ lost: 1, fromPrevious: { value: 0.5 } });
   });
 
   it("property: the funnel is monotone and conversions lie in [0, 1]", () => {

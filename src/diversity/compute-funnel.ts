@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import type { ParcoursStage } from "../_lib/vocabulary.js";
 import { zFor } from "./_stats.js";
-import { buildCube, keyOf, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
+import { buildCube, cellTotal, keyOf, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
 import { notComputable, proportion } from "./_intervals.js";
 import { CommonOptions, Dimensions } from "./_options.js";
 import type { GroupKey, IntervalMethod, Metric, NotComputable, ParticipantRecord } from "./schema.js";
@@ -21,7 +21,7 @@ export type FunnelRow = GroupKey & {
   readonly stage: ParcoursStage;
   /** People who reached at least this stage. */
   readonly reached: number;
-  /** Conversion from the previous stage (the first stage: from the group's records). */
+  /** Conversion from the previous stage (for "registered": from the group's records, some of which may have no stage yet). */
   readonly fromPrevious: Metric;
   /** Share of the group's registered people who reached this stage. */
   readonly fromStart: Metric;
@@ -54,8 +54,10 @@ export function funnelFromCube(cube: Cube, by: readonly z.output<typeof Options>
     let worst: { s: number; value: number } | null = null;
     STAGES.forEach((stage, s) => {
       const here = reached[s] as number;
-      const before = s === 0 ? here : (reached[s - 1] as number);
-      const fromPrevious = s === 0 ? proportion(here, here, method, confidence, z) : before === 0 ? notComputable("zero_denominator", `nobody reached ${STAGES[s - 1]}`) : proportion(here, before, method, confidence, z);
+      // The first stage converts from the group's records (some may have no stage recorded yet).
+      const before = s === 0 ? cellTotal(table, cell) : (reached[s - 1] as number);
+      const fromPrevious =
+        before === 0 ? notComputable(s === 0 ? "empty_group" : "zero_denominator", s === 0 ? undefined : `nobody reached ${STAGES[s - 1]}`) : proportion(here, before, method, confidence, z);
       const fromStart = start === 0 ? notComputable("empty_group", "nobody registered") : proportion(here, start, method, confidence, z);
       rows.push({ ...key, stage, reached: here, fromPrevious, fromStart, lost: before - here });
       if (s > 0 && fromPrevious.computable && (worst === null || fromPrevious.value < worst.value)) worst = { s, value: fromPrevious.value };
