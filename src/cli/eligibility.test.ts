@@ -110,6 +110,16 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("detects Windows-1252 accents that only appear after the first 64 KiB", async () => {
+    const head = "nom;lon;lat\n" + "Martin;1,39;43,57\n".repeat(5000);
+    const bytes = Buffer.concat([Buffer.from(head), iconv.encode("Hélène Cœur;1,45;43,60\n", "win1252")]);
+    const { code, output } = await run(bytes, { quiet: true });
+    expect(code).toBe(0);
+    const rows = readOutput(output, "windows-1252", ";");
+    expect(rows).toHaveLength(5002);
+    expect(rows.at(-1)?.[0]).toBe("Hélène Cœur");
+  });
+
   it("summarises by status and by reason, most frequent first", () => {
     const text = formatSummary({ rows: 3, byStatus: { eligible: 1, error: 2 }, byReason: { in_qpv: 1, empty_row: 2 } }, "out.csv", "en");
     expect(text).toBe("3 rows processed, written to out.csv.\nBy status:\n  error     2\n  eligible  1\nBy reason:\n  empty_row  2\n  in_qpv     1");

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, unlinkSync, type WriteStream } fro
 import { open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { once } from "node:events";
+import { isUtf8 } from "node:buffer";
 import { finished, pipeline } from "node:stream/promises";
 import type { Readable, Writable } from "node:stream";
 import { parse } from "csv-parse";
@@ -205,6 +206,28 @@ export async function runEligibility(options: EligibilityCommandOptions, io: Eli
   }
 }
 
+/** Whether every byte of the file is valid UTF-8 (chunk by chunk, carrying a sequence cut between chunks). */
+async function wholeFileIsUtf8(path: string): Promise<boolean> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    // Keep back an incomplete trailing sequence (at most 3 bytes) for the next chunk.
+    let cut = bytes.length;
+    for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+      const b = bytes[bytes.length - k] as number;
+      if ((b & 0xc0) === 0x80) continue;
+      if (b >= 0xc0) {
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+        if (k < need) cut = bytes.length - k;
+      }
+      break;
+    }
+    if (!isUtf8(bytes.subarray(0, cut))) return false;
+    carry = Buffer.from(bytes.subarray(cut));
+  }
+  return carry.length === 0;
+}
+
 async function readSample(path: string, lang: Lang): Promise<{ sample: Buffer; size: number }> {
   try {
     const info = await stat(path);
@@ -229,7 +252,9 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
   const { sample, size } = await readSample(input, lang);
   if (sample.length === 0) throw new CommandFailure(EXIT.unreadable, t(lang, "eligibility.unreadable", { file: input, reason: t(lang, "eligibility.empty") }));
 
-  const encoding = options.encoding ?? detectEncoding(sample, sample.length === size);
+  let encoding = options.encoding ?? detectEncoding(sample, sample.length === size);
+  // The sample can be plain ASCII while accents further down are Windows-1252: check the whole file (fast).
+  if (options.encoding === undefined && encoding === "utf-8" && sample.length < size && !(await wholeFileIsUtf8(input))) encoding = "windows-1252";
   const sampleText = iconv.decode(sample, iconvName(encoding));
   const delimiter = options.delimiter ?? detectDelimiter(sampleText);
   const firstNewline = sampleText.indexOf("\n");
