@@ -117,15 +117,23 @@ function corrupt(layer: string, expected: string, received: string): DeclicsErro
   });
 }
 
+const NO_CODES: readonly string[] = Object.freeze([]);
+
 /** Rebuilds the Int32 coordinates from the 16-bit delta stream (see _build-layer.ts). */
 function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Array, name: string): Int32Array {
   const deltas = new Int16Array(raw.buffer, raw.byteOffset, raw.length);
   const n = deltas.length;
   const coords = new Int32Array(n);
   let e = 0;
-  for (let k = 0; k < n; k++) {
-    const d = deltas[k]!;
-    coords[k] = d === -32768 ? escapes[e++]! : coords[k - 2]! + d;
+  let x = 0;
+  let y = 0;
+  for (let k = 0; k < n; k += 2) {
+    const dx = deltas[k]!;
+    const dy = deltas[k + 1]!;
+    x = dx === -32768 ? escapes[e++]! : x + dx;
+    y = dy === -32768 ? escapes[e++]! : y + dy;
+    coords[k] = x;
+    coords[k + 1] = y;
   }
   if (e !== escapes.length || n !== 2 * ringStart[ringStart.length - 1]!) throw corrupt(name, `${escapes.length} coordinate escapes`, `${e}`);
   return coords;
@@ -147,8 +155,8 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
   const header: LayerHeader = {
     ...raw,
     codes,
-    names: raw.names === "" ? codes.map(() => "") : raw.names.split("|"),
-    communes: raw.communes === "" ? codes.map(() => []) : raw.communes.split("|").map((list) => (list === "" ? [] : list.split(","))),
+    names: raw.names === "" ? new Array<string>(codes.length).fill("") : raw.names.split("|"),
+    communes: raw.communes === "" ? new Array<readonly string[]>(codes.length).fill(NO_CODES) : raw.communes.split("|").map((list) => (list === "" ? NO_CODES : list.split(","))),
   };
   let offset = Math.ceil((12 + headerLength) / 8) * 8;
   const arrays = new Map<string, Int32Array | Uint32Array | Uint16Array>();
@@ -173,8 +181,15 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
   // The packed index was built at compile time: reopening it is O(1).
   const indexData = get<Uint32Array>("index");
   const index = Flatbush.from(indexData.buffer as ArrayBuffer, indexData.byteOffset);
-  const byCode = new Map<string, number>();
-  header.codes.forEach((code, i) => byCode.set(code, i));
+  // Built on first use: the commune layer's 35,000 codes are rarely looked up by code.
+  let byCode: Map<string, number> | undefined;
+  const codeIndex = (): Map<string, number> => {
+    if (byCode === undefined) {
+      byCode = new Map();
+      header.codes.forEach((code, i) => byCode!.set(code, i));
+    }
+    return byCode;
+  };
   const regions = header.regions.map((region, r): RegionGrid => {
     const fine = region.coarse / region.div;
     return {
@@ -205,7 +220,9 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
     polyBbox,
     regions,
     index,
-    byCode,
+    get byCode() {
+      return codeIndex();
+    },
   };
 }
 
