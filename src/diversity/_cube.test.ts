@@ -18,3 +18,19 @@ describe("vocabularyIndex", () => {
     );
   });
 });
+
+describe("buildCube", () => {
+  it("refuses a crossing with more groups than fit in memory, saying why", async () => {
+    const { buildCube } = await import("./_cube.js");
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      id: `p${i}`,
+      gender: "female",
+      ageBand: "under_26",
+      territoryKind: "qpv",
+      departement: String(i % 100).padStart(2, "0"),
+      cohort: `c${i}`,
+      stages: [],
+    })) as never[];
+    expect(() => buildCube(many, ["departement", "cohort", "diplomaLevel", "gender"])).toThrow(/group by fewer dimensions/);
+  });
+});

@@ -192,6 +192,7 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
   if (!hasDynamic) {
     // Fixed category counts: count straight into the final array.
     const sizes = encoders.map((e) => e.categories().length);
+    checkSize(dims, sizes);
     const strides = stridesOf(sizes);
     const cells = sizes.reduce((a, b) => a * b, 1);
     const counts = new Float64Array(cells * LEVELS);
@@ -233,6 +234,7 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
   }
   const remaps = encoders.map((e) => e.remap());
   const categories = encoders.map((e) => e.categories());
+  checkSize(dims, categories.map((c) => c.length));
   const strides = stridesOf(categories.map((c) => c.length));
   const cells = categories.reduce((a, c) => a * c.length, 1);
   const counts = new Float64Array(cells * LEVELS);
@@ -246,6 +248,21 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
     counts[cell * LEVELS + (levels[i] as number)]! += 1;
   }
   return { dims: [...dims], categories, strides, cells, counts, n };
+}
+
+/** More groups than this (all dimensions crossed) would not fit comfortably in memory: ask for fewer dimensions. */
+const MAX_CELLS = 4_000_000;
+
+function checkSize(dims: readonly Dimension[], sizes: readonly number[]): void {
+  const cells = sizes.reduce((a, b) => a * b, 1);
+  if (cells > MAX_CELLS) {
+    throw new DeclicsError({
+      code: "invalid_table",
+      module: "diversity",
+      message: `Crossing ${dims.join(" x ")} gives ${cells} groups (more than ${MAX_CELLS}); group by fewer dimensions at a time`,
+      details: { reason: `${cells} groups` },
+    });
+  }
 }
 
 function stridesOf(sizes: readonly number[]): number[] {
