@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { describeDatasets } from "../data/index.js";
 import { isDeclicsError } from "../errors.js";
 import { createBanGeocoder } from "../territory/index.js";
@@ -62,6 +62,14 @@ const COMMANDER_FR: readonly [RegExp, string][] = [
   [/^error: option '(.*)' argument '(.*)' is invalid\. /, "erreur : valeur « $2 » invalide pour « $1 ». "],
 ];
 
+const HELP_TITLES_FR: Readonly<Record<string, string>> = {
+  "Usage:": "Utilisation :",
+  "Arguments:": "Arguments :",
+  "Options:": "Options :",
+  "Commands:": "Commandes :",
+  "Global Options:": "Options générales :",
+};
+
 let engine: Promise<CliEngine> | null = null;
 const loadEngine = (): Promise<CliEngine> => (engine ??= loadTerritoryEngine());
 
@@ -75,8 +83,13 @@ program
   .description(t(lang, "program.description"))
   .version(version(), "-V, --version", t(lang, "option.version"))
   .helpOption("-h, --help", t(lang, "option.help"))
-  .addOption(new Option("--lang <lang>", t(lang, "option.lang")).choices(["fr", "en"]).default("fr"))
+  .option("--lang <lang>", t(lang, "option.lang"), (value: string) => {
+    if (value !== "fr" && value !== "en") throw new InvalidArgumentError(t(lang, "error.badLang", { value }));
+    return value;
+  })
+  .helpCommand("help [command]", t(lang, "option.helpCommand"))
   .showHelpAfterError()
+  .configureHelp({ styleTitle: (title: string) => (lang === "en" ? title : (HELP_TITLES_FR[title] ?? title)) })
   .configureOutput({
     outputError: (text, write) => {
       if (lang === "en") return write(text);
@@ -106,7 +119,7 @@ program
   .option("--postcode <cp>", t(lang, "check.postcode"))
   .option("--address <adresse>", t(lang, "check.address"))
   .option("--on <date>", t(lang, "check.on"), parseDate)
-  .option("--json", t(lang, "check.json"), false)
+  .option("--json", t(lang, "check.json"))
   .option("--svg <file>", t(lang, "check.svg"))
   .option("--geocoder-url <url>", t(lang, "check.geocoderUrl"))
   .addHelpText(
@@ -169,10 +182,10 @@ const COLUMN_FLAGS: readonly [string, keyof ColumnOverrides, string][] = [
 ];
 for (const [flag, , what] of COLUMN_FLAGS) eligibility.option(`--${flag} <name>`, t(lang, "eligibility.column", { what }));
 eligibility
-  .option("--exact", t(lang, "eligibility.exact"), false)
-  .option("--geocode", t(lang, "eligibility.geocode"), false)
+  .option("--exact", t(lang, "eligibility.exact"))
+  .option("--geocode", t(lang, "eligibility.geocode"))
   .option("--geocoder-url <url>", t(lang, "check.geocoderUrl"))
-  .option("-q, --quiet", t(lang, "eligibility.quiet"), false)
+  .option("-q, --quiet", t(lang, "eligibility.quiet"))
   .addHelpText(
     "after",
     examples([
@@ -221,10 +234,10 @@ program
   .command("data")
   .description(t(lang, "data.description"))
   .helpOption("-h, --help", t(lang, "option.help"))
-  .option("--json", t(lang, "data.json"), false)
+  .option("--json", t(lang, "data.json"))
   .addHelpText("after", examples(["declics data", "declics data --json"]))
-  .action(async (opts: { json: boolean }) => {
-    process.exitCode = await runData({ json: opts.json, lang }, { stdout: process.stdout, describe: () => describeDatasets() });
+  .action(async (opts: { json?: boolean }) => {
+    process.exitCode = await runData({ json: opts.json === true, lang }, { stdout: process.stdout, describe: () => describeDatasets() });
   });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
