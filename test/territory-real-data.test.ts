@@ -106,6 +106,12 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
     expect(check({ lon, lat }, "2025-03-01").commune?.codeInsee).toBe(code);
   });
 
+  it("applies no rural zoning in the collectivités d'outre-mer", () => {
+    expect(check({ codeInsee: "97502" }, "2025-03-01")).toMatchObject({ status: "not_eligible", rural: { status: "not_classified" } });
+    expect(check({ codeInsee: "97502" }, "2025-03-01").reasons.map((r) => r.code)).toEqual(["commune_has_no_qpv", "no_rural_regime"]);
+    expect(check({ codeInsee: "97801" }, "2025-03-01").status).toBe("uncertain");
+  });
+
   it("resolves arrondissements and postcodes", () => {
     expect(check({ codeInsee: "75118" }, "2024-05-01").commune).toMatchObject({ codeInsee: "75056", mappedFrom: { code: "75118", reason: "arrondissement_municipal" } });
     expect(check({ postcode: "48000" }, "2024-05-01").status).toBe("eligible");

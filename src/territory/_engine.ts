@@ -91,8 +91,13 @@ export interface Context {
   readonly communeKey: Uint8Array;
 }
 
+/** Collectivités d'outre-mer (Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin, Pacific): no ZRR/FRR there. */
+function isComCode(code: string): boolean {
+  return code.startsWith("975") || code.startsWith("977") || code.startsWith("978") || code.startsWith("98");
+}
+
 export function ruralOutcome(data: TerritoryData, policy: EligibilityPolicy, regime: "zrr" | "frr" | null, code: string): Rural {
-  if (regime === null) return Rural.NoRegime;
+  if (regime === null || isComCode(code)) return Rural.NoRegime;
   if (regime === "zrr") {
     const zrr = data.communeTable.zrr(code);
     if (zrr === undefined) return Rural.Unavailable;
