@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { isDeclicsError } from "../errors.js";
+import type { RowAnswer } from "./engine.js";
 import { loadTerritoryEngine } from "./territory-engine.js";
 
 describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.layer.bin")))("loadTerritoryEngine (real data)", async () => {
@@ -33,9 +34,12 @@ describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.laye
     const lon = Float64Array.from([1.4025, 1.4442, 43.5712, Number.NaN, -3.7]);
     const lat = Float64Array.from([43.5712, 43.6045, 1.4025, 43.6, 40.42]);
     const answers = engine.checkPoints({ lon, lat, count: 5 }, new Date("2024-05-01T12:00:00Z"), false);
-    expect(answers.map((a) => (isDeclicsError(a) ? a.code : a[0]))).toEqual(["eligible", "not_eligible", "swapped_coordinates", "invalid_coordinates", "outside_france"]);
-    const reversed = engine.checkPoints({ lon: lon.slice().reverse(), lat: lat.slice().reverse(), count: 5 }, new Date("2024-05-01T12:00:00Z"), false);
-    expect(reversed.map((a) => (isDeclicsError(a) ? a.code : a[0])).reverse()).toEqual(answers.map((a) => (isDeclicsError(a) ? a.code : a[0])));
+    const label = (a: RowAnswer | undefined): string | undefined => (a === undefined ? undefined : isDeclicsError(a) ? a.code : a[0] === "error" ? a[8] : a[0]);
+    expect(answers.map(label)).toEqual(["eligible", "not_eligible", "swapped_coordinates", "invalid_coordinates", "outside_france"]);
+    for (const exact of [false, true]) {
+      const reversed = engine.checkPoints({ lon: lon.slice().reverse(), lat: lat.slice().reverse(), count: 5 }, new Date("2024-05-01T12:00:00Z"), exact);
+      expect(reversed.map(label).reverse()).toEqual(answers.map(label));
+    }
   });
 
   it("answers codes and postcodes, and gives outlines for the map", async () => {

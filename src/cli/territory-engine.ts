@@ -1,8 +1,8 @@
 import { loadTerritoryData } from "../data/index.js";
-import { DeclicsError } from "../errors.js";
+import { isDeclicsError } from "../errors.js";
 import {
   checkEligibility,
-  checkEligibilityBatch,
+  classifyEligibilityPoints,
   checkEligibilityMany,
   getZoneOutline,
   type EligibilityResult,
@@ -11,28 +11,34 @@ import {
   type SyncEligibilitySubject,
 } from "../territory/index.js";
 import type { CliEngine, PointBatch, RowAnswer } from "./engine.js";
-import { resultFields } from "./result-columns.js";
+import { errorFields, resultFields } from "./result-columns.js";
 
 /**
  * The real engine behind the CLI: the compiled data of data/build and the territory module's functions.
  * @module
  */
 
-const STATUS_UNCERTAIN = 2;
 const STATUS_ERROR = 255;
 const CACHE_LIMIT = 200_000;
 
-function engineError(i: number): DeclicsError {
-  return new DeclicsError({ code: "invalid_input", module: "cli", message: `row ${i}: no answer`, details: { what: "row", issues: [] } });
+const errorRows = new Map<string, readonly string[]>();
+function errorRow(code: string): readonly string[] {
+  let fields = errorRows.get(code);
+  if (fields === undefined) {
+    fields = Object.freeze(errorFields(code));
+    errorRows.set(code, fields);
+  }
+  return fields;
 }
 
 /**
  * Loads the bundled territory data and wraps the engine for the commands.
  *
- * Points go through `checkEligibilityBatch` (typed arrays, no per-point allocation). The CSV fields of a row
- * depend only on its status, commune, QPV and whether it is near a QPV edge, except for uncertain rows; so
- * one full result is materialised per such combination and shared, and every uncertain row gets its own
- * full result (its reasons are specific).
+ * Points go through `classifyEligibilityPoints` (typed arrays, no per-point allocation), which gives each point
+ * an answer key: points with the same key get the same answer apart from distances. One full result is
+ * materialised per key and its fields are shared by every point with that key; the distance to the QPV edge
+ * is the point's own (given when the point is within the QPV tolerance of an edge). With `exact`, every row
+ * gets its own full result, with exact distances.
  *
  * @returns the engine
  * @throws {DeclicsError} `data_missing` or `data_integrity` when data/build is absent or corrupt
@@ -62,43 +68,45 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
     },
     checkPoints(points: PointBatch, on: Date, exact: boolean): RowAnswer[] {
       const n = points.count;
-      const columns = "lon" in points ? { lon: points.lon.subarray(0, n), lat: points.lat.subarray(0, n) } : { x: points.x.subarray(0, n), y: points.y.subarray(0, n) };
-      const batch = checkEligibilityBatch(columns, { on, data });
-      const cache = sharedFor(on);
+      const lonlat = "lon" in points;
+      const first = lonlat ? points.lon : points.x;
+      const second = lonlat ? points.lat : points.y;
       const answers: RowAnswer[] = new Array<RowAnswer>(n);
-      const { status, commune, qpv, qpvDistanceM } = batch;
-      // Only the error's code is written; skip capturing a stack trace for each bad row.
-      const stackLimit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 0;
-      try {
+      const subject = (i: number): SyncEligibilitySubject => (lonlat ? { lon: first[i]!, lat: second[i]! } : { x: first[i]!, y: second[i]! });
+      if (exact) {
         for (let i = 0; i < n; i++) {
-          const s = status[i]!;
-          if (s === STATUS_ERROR) {
-            answers[i] = batch.error(i) ?? engineError(i);
-            continue;
+          try {
+            answers[i] = resultFields(checkEligibility(subject(i), { on, data }));
+          } catch (error) {
+            answers[i] = isDeclicsError(error) ? errorRow(String(error.code)) : errorRow("engine_error");
           }
-          if (exact || s === STATUS_UNCERTAIN) {
-            answers[i] = resultFields(batch.result(i));
-            continue;
-          }
-          const d = qpvDistanceM[i]!;
-          const near = Number.isFinite(d);
-          const key = (((commune[i]! + 1) * 8192 + (qpv[i]! + 1)) * 4 + s) * 2 + (near ? 1 : 0);
-          let fields = cache.get(key);
-          if (fields === undefined) {
-            const full = resultFields(batch.result(i));
-            full[7] = "";
-            fields = Object.freeze(full);
-            cache.set(key, fields);
-          }
-          if (near) {
-            const own = fields.slice();
-            own[7] = String(Math.round(d));
-            answers[i] = own;
-          } else answers[i] = fields;
         }
-      } finally {
-        Error.stackTraceLimit = stackLimit;
+        return answers;
+      }
+      const columns = lonlat ? { lon: first.subarray(0, n), lat: second.subarray(0, n) } : { x: first.subarray(0, n), y: second.subarray(0, n) };
+      const classes = classifyEligibilityPoints(columns, { on, data });
+      const cache = sharedFor(on);
+      const { status, answerKey, qpvDistanceM } = classes;
+      for (let i = 0; i < n; i++) {
+        if (status[i] === STATUS_ERROR) {
+          answers[i] = errorRow(classes.errorCode(i) ?? "engine_error");
+          continue;
+        }
+        const key = answerKey[i]!;
+        let fields = cache.get(key);
+        if (fields === undefined) {
+          // One full answer per distinct answer key: its fields hold for every point with that key.
+          const full = resultFields(checkEligibility(subject(i), { on, data }));
+          full[7] = "";
+          fields = Object.freeze(full);
+          cache.set(key, fields);
+        }
+        const d = qpvDistanceM[i]!;
+        if (Number.isFinite(d)) {
+          const own = fields.slice();
+          own[7] = String(Math.round(d));
+          answers[i] = own;
+        } else answers[i] = fields;
       }
       return answers;
     },

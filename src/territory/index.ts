@@ -11,3 +11,4 @@ export { checkEligibilityBatch, BATCH_STATUS, type EligibilityBatch, type PointC
 export { DECLICS_POLICY } from "./declics-policy.js";
 export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData, type TerritoryCommuneTable } from "./territory-data-from-buffers.js";
 export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";
+export { classifyEligibilityPoints, type EligibilityPointClasses } from "./classify-eligibility-points.js";
