@@ -4,8 +4,9 @@ import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { isDeclicsError } from "../errors.js";
 import { checkEligibility } from "./check-eligibility.js";
 import { classifyEligibilityPoints } from "./classify-eligibility-points.js";
+import type { EligibilityResult } from "./schema.js";
 
-const answerWithoutDistances = (result: ReturnType<typeof checkEligibility>): unknown => ({
+const answerWithoutDistances = (result: EligibilityResult): unknown => ({
   status: result.status,
   commune: result.commune,
   qpv: { ...result.qpv, distanceToBoundaryM: null },
