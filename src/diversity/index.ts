@@ -20,6 +20,7 @@ export { compareCohorts, type CohortRow, type CompareCohortsOptions } from "./co
 export { computeDiversityReport, type ComputeDiversityReportOptions, type DiversityReport } from "./compute-diversity-report.js";
 export { crossTabulate, type CrossTabulateOptions } from "./cross-tabulate.js";
 export { protectTable } from "./protect-table.js";
+export { protectLinkedTables } from "./protect-linked-tables.js";
 export { toTidyRows, type TidyRow } from "./to-tidy-rows.js";
 export { formatCsv, type FormatCsvOptions } from "./format-csv.js";
 export { renderIntervalChart, type IntervalChartItem, type RenderIntervalChartOptions } from "./render-interval-chart.js";
