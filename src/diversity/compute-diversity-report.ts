@@ -7,8 +7,8 @@ import { funnelFromCube, type Funnel } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
 import { sharesFromCube, type ShareRow } from "./compute-shares.js";
-import { protectTable } from "./protect-table.js";
-import { Dimension, ReferencePopulation, type ParticipantRecord, type ProtectedTable } from "./schema.js";
+import { protectLinkedTables } from "./protect-linked-tables.js";
+import { Dimension, ReferencePopulation, type CountTable, type ParticipantRecord, type ProtectedTable } from "./schema.js";
 
 const Options = z.object({
   /** Dimensions of the report (default gender, age band, territory kind, diploma level). */
@@ -36,14 +36,18 @@ export interface DiversityReport {
   readonly parity: Partial<Record<Dimension, ParityRow[]>>;
   /** Representation against the reference, when one was given. */
   readonly representation: RepresentationRow[] | null;
-  /** Publishable two-way tables of participants for each pair of dimensions, small counts protected. */
+  /**
+   * Publishable two-way tables of participants for each pair of dimensions, small counts protected as a
+   * linked set (see protectLinkedTables): a count shared by several tables is hidden in all or none.
+   */
   readonly tables: ProtectedTable[];
 }
 
 /**
  * A full diversity report from one pass over the records: shares by each dimension with intervals,
  * funnels and parity (four-fifths rule) by each dimension, representation against a reference
- * population, and a protected (publishable) two-way table for each pair of dimensions. Records are
+ * population, and a protected (publishable) two-way table for each pair of dimensions, protected
+ * together so that no table gives away what another hides. Records are
  * counted into typed arrays once; every figure is derived from those counts, so a million records take
  * well under a second.
  *
@@ -72,16 +76,19 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
     funnels[d] = funnelFromCube(cube, [d], o.method, o.confidence);
     parity[d] = parityFromCube(cube, { by: d, outcome: o.outcome, among: "registered", threshold: 0.8, confidence: o.confidence, method: o.method });
   }
-  const tables: ProtectedTable[] = [];
+  const crossings: CountTable[] = [];
   for (let a = 0; a < o.dimensions.length; a++) {
     for (let b = a + 1; b < o.dimensions.length; b++) {
       const pair = marginalize(cube, [o.dimensions[a] as Dimension, o.dimensions[b] as Dimension]);
       const rows = pair.categories[0] as readonly string[];
       const columns = pair.categories[1] as readonly string[];
       const counts = rows.map((_, i) => columns.map((_, j) => cellTotal(pair, i * (pair.strides[0] as number) + j)));
-      tables.push(protectTable({ rowDimension: pair.dims[0] as string, columnDimension: pair.dims[1] as string, rows: [...rows], columns: [...columns], counts }, { threshold: o.threshold }));
+      crossings.push({ rowDimension: pair.dims[0] as string, columnDimension: pair.dims[1] as string, rows: [...rows], columns: [...columns], counts });
     }
   }
+  // The tables share their margins (the number of women is in every table crossing gender) and the
+  // grand total: protected one by one, a total hidden in one could be read in another.
+  const tables = protectLinkedTables(crossings, { threshold: o.threshold });
   const representation = o.representation
     ? representationFromCube(cube, { ...o.representation, confidence: o.confidence, method: o.method, referenceDate: o.referenceDate })
     : null;
