@@ -1,5 +1,4 @@
 import { loadTerritoryData } from "../data/index.js";
-import { isDeclicsError } from "../errors.js";
 import {
   checkEligibility,
   classifyEligibilityPoints,
@@ -74,13 +73,8 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
       const answers: RowAnswer[] = new Array<RowAnswer>(n);
       const subject = (i: number): SyncEligibilitySubject => (lonlat ? { lon: first[i]!, lat: second[i]! } : { x: first[i]!, y: second[i]! });
       if (exact) {
-        for (let i = 0; i < n; i++) {
-          try {
-            answers[i] = resultFields(checkEligibility(subject(i), { on, data }));
-          } catch (error) {
-            answers[i] = isDeclicsError(error) ? errorRow(String(error.code)) : errorRow("engine_error");
-          }
-        }
+        const subjects = Array.from({ length: n }, (_, i) => subject(i));
+        for (const row of checkEligibilityMany(subjects, { on, data })) answers[row.index] = row.ok ? resultFields(row.result) : errorRow(String(row.error.code));
         return answers;
       }
       const columns = lonlat ? { lon: first.subarray(0, n), lat: second.subarray(0, n) } : { x: first.subarray(0, n), y: second.subarray(0, n) };
