@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { once } from "node:events";
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
@@ -215,6 +216,33 @@ describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.laye
     const statuses = new Set(lines.slice(1, -1).map((l) => l.split(";")[3]));
     expect([...statuses].sort()).toEqual(["eligible", "error", "not_eligible", "uncertain"].filter((s) => statuses.has(s)).sort());
     expect(statuses.has("eligible") && statuses.has("not_eligible") && statuses.has("error")).toBe(true);
+  });
+
+  it("property: rows in = rows out, in order, on generated files of every kind", async () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", "é", "ç", " ", ";", ",", "\t", '"', "\n", "1"), maxLength: 5 });
+    const coordinate = fc.oneof(fc.double({ min: 1.3, max: 1.5, noNaN: true }).map((v) => v.toFixed(5)), fc.constantFrom("", "x", "43,6"));
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(",", ";", "\t"),
+        fc.constantFrom("utf8", "win1252"),
+        fc.array(fc.tuple(cell, coordinate, fc.double({ min: 43.5, max: 43.7, noNaN: true }).map((v) => v.toFixed(5)), cell), { maxLength: 25 }),
+        async (delimiter, encoding, rows) => {
+          const quote = (v: string): string => (/[";,\t\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+          const text = ["nom", "lon", "lat", "note"].join(delimiter) + "\r\n" + rows.map((r) => r.map(quote).join(delimiter)).join("\r\n") + "\r\n";
+          const input = out(`prop-${++run}.csv`);
+          await once(createWriteStream(input).end(iconv.encode(text, encoding)), "finish");
+          const target = out(`prop-${run}-out.csv`);
+          const result = await declics(["eligibility", input, "-o", target, "--on", "2024-05-01", "-q"]);
+          expect(result.code).toBe(0);
+          const back = readCsv(target, delimiter, encoding);
+          const sent = readCsv(input, delimiter, encoding);
+          expect(back).toHaveLength(sent.length);
+          back.forEach((fields, i) => expect(fields.slice(0, 4)).toEqual(sent[i]?.slice(0, 4)));
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 
   it("checks one person and explains in French, or in English, or as JSON", async () => {
