@@ -238,7 +238,9 @@ describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.laye
           const back = readCsv(target, delimiter, encoding);
           const sent = readCsv(input, delimiter, encoding);
           expect(back).toHaveLength(sent.length);
-          back.forEach((fields, i) => expect(fields.slice(0, 4)).toEqual(sent[i]?.slice(0, 4)));
+          // A blank line comes back as a row of empty cells (with its reason), so compare padded rows.
+          const pad = (r: readonly string[] | undefined): string[] => Array.from({ length: 4 }, (_, k) => r?.[k] ?? "");
+          back.forEach((fields, i) => expect(pad(fields)).toEqual(pad(sent[i])));
         },
       ),
       { numRuns: 8 },
