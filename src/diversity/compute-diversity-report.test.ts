@@ -8,6 +8,7 @@ import { computeParity } from "./compute-parity.js";
 import { computeRepresentation } from "./compute-representation.js";
 import { computeShares } from "./compute-shares.js";
 import { crossTabulate } from "./cross-tabulate.js";
+import { parseParticipantRecords } from "./parse-participant-records.js";
 import { protectTable } from "./protect-table.js";
 import type { Dimension, ParticipantRecord } from "./schema.js";
 import { inconsistentStates, intervalAttack, linearProgrammingAttack } from "../../test/support/disclosure-attack.js";
@@ -17,15 +18,15 @@ function participants(cube: number[][][]): ParticipantRecord[] {
   const genders = ["female", "male"] as const;
   const kinds = ["qpv", "zrr", "other"] as const;
   const bands = ["under_26", "26_49"] as const;
-  const out: ParticipantRecord[] = [];
+  const out: unknown[] = [];
   cube.forEach((g, x) =>
     g.forEach((t, y) =>
       t.forEach((n, z) => {
-        for (let k = 0; k < n; k++) out.push({ id: `p${out.length}`, gender: genders[x] as "female", territoryKind: kinds[y] as "qpv", ageBand: bands[z] as "under_26", stages: [] } as ParticipantRecord);
+        for (let k = 0; k < n; k++) out.push({ id: `p${out.length}`, gender: genders[x], territoryKind: kinds[y], ageBand: bands[z], stages: [] });
       }),
     ),
   );
-  return out;
+  return parseParticipantRecords(out);
 }
 
 const reference = { id: "qpv", label: "QPV", source: "test", shares: { gender: { female: 0.516, male: 0.484 } } };

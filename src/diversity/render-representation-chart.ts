@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
+import { hiddenGroups } from "./_small-groups.js";
 import type { RepresentationRow } from "./compute-representation.js";
 
 const Options = z.object({
@@ -8,6 +9,11 @@ const Options = z.object({
   description: z.string().optional(),
   /** Label of the reference population in the legend (e.g. "QPV residents"). */
   referenceLabel: z.string().default("reference population"),
+  /**
+   * Categories with a count from 1 to threshold - 1 (or all of them when there are fewer participants)
+   * are not drawn ("secret statistique"), nor the smallest other one when a single one is hidden. Default 11.
+   */
+  threshold: z.number().int().min(1).default(11),
   width: z.number().min(320).default(680),
   id: z.string().default("declics-representation-chart"),
 });
@@ -19,10 +25,12 @@ export type RenderRepresentationChartOptions = z.input<typeof Options>;
  * A standalone SVG chart of representation against a reference population: for each category, the
  * share among participants (bar with its interval) and the share in the reference population (a
  * diamond), with the representation ratio written beside. Accessible (`<title>`, `<desc>` with every
- * figure).
+ * figure). Small groups are not drawn: a category with 1 to `threshold - 1` participants shows "secret
+ * statistique" with no bar, no interval and no ratio (only the public reference share), and so does the
+ * smallest other category when a single one is hidden, since the shares add up to 1.
  *
  * @param rows - the result of {@link computeRepresentation}
- * @param options - `title`, `description`, `referenceLabel`, `width`, `id`
+ * @param options - `title`, `description`, `referenceLabel`, `threshold` (default 11), `width`, `id`
  * @returns the SVG document as a string
  * @throws {DeclicsError} `invalid_input` for bad options
  * @example
@@ -40,12 +48,15 @@ export function renderRepresentationChart(rows: readonly RepresentationRow[], op
   const gap = 16;
   const top = 64;
   const bottom = top + rows.length * (bar + gap);
-  const height = bottom + 44;
+  const hidden = hiddenGroups(rows.map((r) => ({ count: r.count, denominator: r.participants })), o.threshold);
+  const anyHidden = hidden.some(Boolean);
+  const height = bottom + 44 + (anyHidden ? 16 : 0);
   let max = 0;
-  for (const r of rows) {
-    if (r.share.computable) max = Math.max(max, r.share.upper);
+  rows.forEach((r, k) => {
+    // A hidden share must not stretch the axis either.
+    if (r.share.computable && !hidden[k]) max = Math.max(max, r.share.upper);
     if (r.referenceShare !== null) max = Math.max(max, r.referenceShare);
-  }
+  });
   max = Math.min(1, niceMax(max));
   const x = (v: number): number => x0 + (plotWidth * Math.max(0, Math.min(v, max))) / max;
   const body = axis(x0, plotWidth, top - 6, bottom, max, (v) => percent(v, 0));
@@ -58,7 +69,9 @@ export function renderRepresentationChart(rows: readonly RepresentationRow[], op
     const y = top + k * (bar + gap);
     const cy = y + bar / 2;
     body.push(`<text x="${n(x0 - 8)}" y="${n(cy + 4)}" text-anchor="end" fill="${INK}">${xml(r.category)}</text>`);
-    if (r.share.computable) {
+    if (hidden[k]) {
+      body.push(`<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">secret statistique</text>`);
+    } else if (r.share.computable) {
       const s = r.share;
       body.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(x(s.value) - x0)}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
       body.push(`<line x1="${n(x(s.lower))}" y1="${n(cy)}" x2="${n(x(s.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`);
@@ -70,13 +83,14 @@ export function renderRepresentationChart(rows: readonly RepresentationRow[], op
       const rx = x(r.referenceShare);
       body.push(`<path d="M ${n(rx - 7)} ${n(cy)} l 7 -7 l 7 7 l -7 7 z" fill="${COLOURS[1]}" stroke="#ffffff" stroke-width="1"/>`);
     }
-    const ratio = r.ratio.computable ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]` : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
+    const ratio = hidden[k] ? "ratio: secret statistique" : r.ratio.computable ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]` : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
     body.push(`<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${xml(ratio)}</text>`);
     described.push(
-      `${r.category}: ${r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
+      `${r.category}: ${hidden[k] ? "secret statistique (not shown)" : r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
     );
   });
-  const conf = rows.find((r) => r.share.computable)?.share;
+  const conf = rows.find((r, k) => r.share.computable && !hidden[k])?.share;
+  if (anyHidden) body.push(`<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown, nor one more where they could be recomputed.</text>`);
   body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }
