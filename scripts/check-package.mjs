@@ -31,6 +31,10 @@ function step(name, fn) {
     );
 }
 
+function indent(text) {
+  return `${text.trimEnd().replace(/^/gm, "  ")}\n`;
+}
+
 function run(cmd, args, options = {}) {
   return execFileSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options });
 }
@@ -77,12 +81,12 @@ await step("npm pack", () => {
 if (tarball) {
   await step("publint --strict", () => {
     const out = run("npx", ["publint", "run", tarball, "--strict", "--level", "suggestion"]);
-    process.stdout.write(out.replace(/^/gm, "  "));
+    process.stdout.write(indent(out));
   });
 
   await step("attw (are the types wrong?)", () => {
     const out = run("npx", ["attw", tarball, "--format", "table-flipped", "--no-emoji", "--no-color"]);
-    process.stdout.write(out.replace(/^/gm, "  "));
+    process.stdout.write(indent(out));
   });
 
   await step("consumers: install the tarball", () => {
@@ -101,7 +105,7 @@ if (tarball) {
   ]) {
     await step(name, () => {
       const out = run(cmd, args, { cwd: consumersDir });
-      if (out.trim()) process.stdout.write(out.replace(/^/gm, "  "));
+      if (out.trim()) process.stdout.write(indent(out));
     });
   }
 }

@@ -44,3 +44,7 @@ export const ParcoursStage = z.enum([
   "hired",
 ]);
 export type ParcoursStage = z.infer<typeof ParcoursStage>;
+
+/** A participant's identifier, the same in the curriculum and diversity modules (pseudonymous: no names). */
+export const ParticipantId = z.string().min(1).brand<"ParticipantId">();
+export type ParticipantId = z.infer<typeof ParticipantId>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AgeBand, CalendarZone, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
+import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 
 /**
  * Curriculum vocabulary: parcours templates, cohorts, plans, attendance and progress. The zod schemas
@@ -45,8 +45,7 @@ export const ActivityId = z.string().min(1).brand<"ActivityId">();
 export type ActivityId = z.infer<typeof ActivityId>;
 export const CohortId = z.string().min(1).brand<"CohortId">();
 export type CohortId = z.infer<typeof CohortId>;
-export const ParticipantId = z.string().min(1).brand<"ParticipantId">();
-export type ParticipantId = z.infer<typeof ParticipantId>;
+export { ParticipantId };
 export const ResourceId = z.string().min(1).brand<"ResourceId">();
 export type ResourceId = z.infer<typeof ResourceId>;
 export const SessionId = z.string().min(1).brand<"SessionId">();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
+import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 
 /**
  * Diversity vocabulary. The zod schemas are the types.
@@ -10,8 +10,7 @@ import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabular
  */
 
 /** A participant identifier (opaque, pseudonymous). */
-export const ParticipantId = z.string().min(1).brand<"ParticipantId">();
-export type ParticipantId = z.infer<typeof ParticipantId>;
+export { ParticipantId };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD");
 

@@ -15,4 +15,12 @@ function resolve(candidate: unknown): typeof FlatbushClass {
 }
 
 export const Flatbush = resolve(flatbushModule);
-export type Flatbush = FlatbushClass;
+
+/**
+ * The part of a flatbush index the engine uses. Published types name this interface, not flatbush's class,
+ * because flatbush's typings are ESM-only and would break CommonJS consumers under moduleResolution node16.
+ */
+export interface SpatialIndex {
+  search(minX: number, minY: number, maxX: number, maxY: number, filter?: (index: number) => boolean): number[];
+  neighbors(x: number, y: number, maxResults?: number, maxDistance?: number, filter?: (index: number) => boolean): number[];
+}

@@ -1,4 +1,4 @@
-import { Flatbush } from "./_flatbush.js";
+import { Flatbush, type SpatialIndex } from "./_flatbush.js";
 import { DeclicsError } from "../errors.js";
 
 /**
@@ -103,7 +103,7 @@ export interface PolygonLayer {
   readonly polyBbox: Int32Array;
   readonly regions: readonly RegionGrid[];
   /** Packed static index over polygon bounding boxes (built at load). */
-  readonly index: Flatbush;
+  readonly index: SpatialIndex;
   /** Polygon index by code. */
   readonly byCode: ReadonlyMap<string, number>;
 }
