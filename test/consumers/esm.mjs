@@ -1,15 +1,27 @@
-// ESM consumer: imports every subpath of the packed tarball and uses it.
+// ESM consumer: imports every subpath of the packed tarball and uses it on the bundled data.
 import assert from "node:assert/strict";
 import { DeclicsError, isDeclicsError, TerritoryKind } from "declics";
-import * as territory from "declics/territory";
-import * as curriculum from "declics/curriculum";
-import * as assessment from "declics/assessment";
-import * as diversity from "declics/diversity";
-import * as data from "declics/data";
+import { checkEligibility, DECLICS_POLICY } from "declics/territory";
+import { loadTerritoryData, describeDatasets } from "declics/data";
+import { PARCOURS_EXPRESS, listPublicHolidays } from "declics/curriculum";
+import { computeProbability, STARTER_BANK } from "declics/assessment";
+import { computeProportionInterval } from "declics/diversity";
 
 const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
 assert.ok(isDeclicsError(error, "usage"));
 assert.equal(TerritoryKind.parse("qpv"), "qpv");
-for (const [name, mod] of Object.entries({ territory, curriculum, assessment, diversity, data })) {
-  assert.ok(Object.keys(mod).length > 0, `declics/${name} exports nothing`);
-}
+
+// Territory on the compiled data shipped in the tarball: Reynerie, Toulouse, is in QPV "Grand Mirail".
+const data = await loadTerritoryData();
+const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data });
+assert.equal(result.status, "eligible");
+assert.equal(result.qpv.zone?.code, "QN03107M");
+assert.equal(DECLICS_POLICY.qpv, true);
+assert.ok((await describeDatasets()).length >= 7);
+
+assert.ok(listPublicHolidays("mainland", 2024).some((h) => h.date === "2024-04-01"));
+assert.ok(PARCOURS_EXPRESS.activities.length > 0);
+assert.ok(STARTER_BANK.items.length >= 120);
+assert.ok(Math.abs(computeProbability({ a: 1, b: 0, c: 0 }, 0) - 0.5) < 1e-12);
+const interval = computeProportionInterval(5, 10);
+assert.ok(interval.computable && interval.lower < 0.5 && interval.upper > 0.5);
