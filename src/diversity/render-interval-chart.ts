@@ -107,6 +107,6 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
   }
   const ci = list.find((i, k) => i.value.computable && !hidden[k]);
   body.push(`<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${xml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`);
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown, nor one more where they could be recomputed.</text>`);
+  if (anyHidden) body.push(`<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown (nor one that would reveal them).</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }

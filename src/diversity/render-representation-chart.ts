@@ -90,7 +90,7 @@ export function renderRepresentationChart(rows: readonly RepresentationRow[], op
     );
   });
   const conf = rows.find((r, k) => r.share.computable && !hidden[k])?.share;
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown, nor one more where they could be recomputed.</text>`);
+  if (anyHidden) body.push(`<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown (nor one that would reveal them).</text>`);
   body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }
