@@ -12,3 +12,4 @@ export { DECLICS_POLICY } from "./declics-policy.js";
 export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData, type TerritoryCommuneTable } from "./territory-data-from-buffers.js";
 export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";
 export { classifyEligibilityPoints, type EligibilityPointClasses } from "./classify-eligibility-points.js";
+export type { CommuneTable, CommuneRecord, CodeMapping, ResolvedCommune, ZrrStatus, FrrStatus, Qpv2015CommuneStatus } from "./commune-table.js";
