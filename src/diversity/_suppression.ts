@@ -49,7 +49,8 @@ function allowed(g: Grid, i: number, j: number, dy: number): boolean {
 }
 
 /** Whether a hidden entry has a witness cycle made of hidden entries (breadth-first, both directions). */
-export function hasWitness(g: Grid, i0: number, j0: number): boolean {
+export function hasWitness(g: Grid, i0: number, j0: number, innerOnly = false): boolean {
+  const skip = (i: number, j: number): boolean => innerOnly && (i === g.R || j === g.C);
   for (const d0 of [1, -1]) {
     if (!allowed(g, i0, j0, d0)) continue;
     // From column j0 back to row i0. Leaving a column uses its entry at an odd position (dy = -d0),
@@ -63,13 +64,13 @@ export function hasWitness(g: Grid, i0: number, j0: number): boolean {
       for (const [isRow, k] of frontier) {
         if (isRow) {
           for (const j of g.rowsAdj[k] as number[]) {
-            if (seenCols[j] || (k === i0 && j === j0) || !allowed(g, k, j, d0)) continue;
+            if (seenCols[j] || (k === i0 && j === j0) || skip(k, j) || !allowed(g, k, j, d0)) continue;
             seenCols[j] = 1;
             next.push([false, j]);
           }
         } else {
           for (const i of g.colsAdj[k] as number[]) {
-            if (seenRows[i] || (i === i0 && k === j0) || !allowed(g, i, k, -d0)) continue;
+            if (seenRows[i] || (i === i0 && k === j0) || skip(i, k) || !allowed(g, i, k, -d0)) continue;
             if (i === i0) return true;
             seenRows[i] = 1;
             next.push([true, i]);
@@ -121,7 +122,7 @@ class Heap {
 }
 
 /** The cheapest witness for entry (i0, j0): the entries to suppress (possibly already suppressed), or null. */
-export function cheapestWitness(g: Grid, i0: number, j0: number, costOf: (i: number, j: number) => number): [number, number][] | null {
+export function cheapestWitness(g: Grid, i0: number, j0: number, costOf: (i: number, j: number) => number, innerOnly = false): [number, number][] | null {
   const { R, C } = g;
   const nodes = R + 1 + C + 1;
   let best: { cost: number; path: [number, number][] } | null = null;
@@ -144,7 +145,7 @@ export function cheapestWitness(g: Grid, i0: number, j0: number, costOf: (i: num
         const j = isRow ? k : u - R - 1;
         if (i === i0 && j === j0) continue;
         const value = (g.values[i] as Float64Array)[j] as number;
-        if (value <= 0) continue;
+        if (value <= 0 || (innerOnly && (i === R || j === C))) continue;
         const hidden = (g.suppressed[i] as Uint8Array)[j] === 1;
         if (hidden && !allowed(g, i, j, isRow ? d0 : -d0)) continue;
         const v = isRow ? R + 1 + j : i;
@@ -198,10 +199,11 @@ const AUDIT_VISITS = 200;
 /**
  * Primary then secondary suppression over a set of tables that share entries (margins, grand total),
  * to a fixpoint: an entry hidden in one table is hidden in all the tables where the same count appears,
- * and every hidden entry has a witness cycle in each of its tables. An audit then attacks the union of
- * the tables (interval propagation over every published relation together); an entry it pins gets more
- * complements, and the loop starts again. Suppressing more only widens what a reader can infer, so the
- * loop ends (at worst every positive count is hidden).
+ * and every hidden entry has a witness cycle in each of its tables. Those witnesses need not fit
+ * together (two tables may move a shared margin differently), so every hidden count must then have a
+ * move of the whole set (see uncertified()); counts without one get complements (remedy()), and an
+ * interval audit of the union is the last check. Suppressing more only widens what a reader can infer,
+ * so the loop ends (at worst every positive count is hidden).
  */
 export function protectLinked(inputs: readonly LinkedInput[], threshold: number, reasons: "publishable" | "detailed"): ProtectedTable[] {
   const entries = new Map<string, Entry>();
@@ -292,8 +294,14 @@ export function protectLinked(inputs: readonly LinkedInput[], threshold: number,
   };
   secondaryToFixpoint();
   if (tabs.length > 1) {
-    for (let pinned = auditLinked(tabs, entries); pinned.size > 0; pinned = auditLinked(tabs, entries)) {
-      if (!addComplements(tabs, pinned, hide, entryOf)) break;
+    // Each table's witnesses may not fit together (they can move a shared margin differently), so every
+    // hidden count must also have a move that keeps every table's published values: see certify().
+    for (;;) {
+      const pinned = auditLinked(tabs, entries);
+      const missing = pinned.size > 0 ? pinned : uncertified(tabs, entries);
+      if (missing.size === 0) break;
+      const added = (pinned.size === 0 && remedy(tabs, entries, missing, hide)) || addComplements(tabs, missing, hide, entryOf);
+      if (!added) break;
       secondaryToFixpoint();
     }
   }
@@ -488,5 +496,242 @@ function addComplements(tabs: readonly Tab[], pinned: ReadonlySet<string>, hide:
       }
     }
   }
+  return added;
+}
+
+/** Single-source search over the inner cells of one table along alternating +1 / -1 steps. */
+interface Reach {
+  readonly lines: number;
+  readonly dist: Float64Array;
+  readonly prev: Int32Array;
+  readonly at: (line: number, x: number) => [number, number];
+}
+
+/**
+ * Alternating paths of inner cells in one table, from a line (rows when axis is 0, columns when 1) or a
+ * crossing, to every line: a step from a node of kind `needs2From` uses a cell that decreases (at least
+ * 2), the other kind a cell that increases. Zeros are never used; hidden cells cost nothing, published
+ * ones their count, or are refused when `hiddenOnly`. `exclude` is a line the paths may not enter.
+ */
+function reach(tab: Tab, axis: 0 | 1, start: { line: number } | { cross: number }, needs2From: "line" | "cross", exclude: number, hiddenOnly: boolean): Reach {
+  const g = tab.grid;
+  const lines = axis === 0 ? g.R : g.C;
+  const cross = axis === 0 ? g.C : g.R;
+  const at = (line: number, x: number): [number, number] => (axis === 0 ? [line, x] : [x, line]);
+  const dist = new Float64Array(lines + cross).fill(Infinity);
+  const prev = new Int32Array(lines + cross).fill(-1);
+  const s = "line" in start ? start.line : lines + start.cross;
+  dist[s] = 0;
+  const heap = new Heap();
+  heap.push([0, s]);
+  while (heap.size > 0) {
+    const [d, u] = heap.pop();
+    if (d > (dist[u] as number)) continue;
+    const fromLine = u < lines;
+    const needs2 = fromLine === (needs2From === "line");
+    for (let k = 0; k < (fromLine ? cross : lines); k++) {
+      if (!fromLine && k === exclude) continue;
+      const [i, j] = fromLine ? at(u, k) : at(k, u - lines);
+      const value = (g.values[i] as Float64Array)[j] as number;
+      if (value <= 0 || (needs2 && value < 2)) continue;
+      const hidden = (g.suppressed[i] as Uint8Array)[j] === 1;
+      if (!hidden && hiddenOnly) continue;
+      const v = fromLine ? lines + k : k;
+      const nd = d + (hidden ? 0 : tab.costOf(i, j));
+      if (nd < (dist[v] as number)) {
+        dist[v] = nd;
+        prev[v] = u;
+        heap.push([nd, v]);
+      }
+    }
+  }
+  return { lines, dist, prev, at };
+}
+
+/** The cells of the path found by {@link reach} to a line. */
+function pathTo(r: Reach, line: number): [number, number][] {
+  const cells: [number, number][] = [];
+  for (let v = line; (r.prev[v] as number) >= 0; v = r.prev[v] as number) {
+    const u = r.prev[v] as number;
+    cells.push(v < r.lines ? r.at(v, u - r.lines) : r.at(u, v - r.lines));
+  }
+  return cells;
+}
+
+/** Where a one-way margin sits: in which table, as row totals (axis 0) or column totals (axis 1), which line. */
+interface Site {
+  readonly tab: Tab;
+  readonly axis: 0 | 1;
+  readonly line: number;
+}
+
+function marginSites(tabs: readonly Tab[]): Map<string, Site[]> {
+  const sites = new Map<string, Site[]>();
+  const add = (key: string, site: Site): void => {
+    (sites.get(key) ?? sites.set(key, []).get(key))?.push(site);
+  };
+  for (const tab of tabs) {
+    for (let i = 0; i < tab.R; i++) add((tab.keys[i] as string[])[tab.C] as string, { tab, axis: 0, line: i });
+    for (let j = 0; j < tab.C; j++) add((tab.keys[tab.R] as string[])[j] as string, { tab, axis: 1, line: j });
+  }
+  return sites;
+}
+
+/** The other categories of a margin's dimension that sit in exactly the same tables, same axis (aligned sites). */
+function partnersOf(key: string, mine: readonly Site[], sites: ReadonlyMap<string, Site[]>): { key: string; sites: Site[] }[] {
+  const first = mine[0] as Site;
+  const lines = first.axis === 0 ? first.tab.R : first.tab.C;
+  const out: { key: string; sites: Site[] }[] = [];
+  for (let line = 0; line < lines; line++) {
+    if (line === first.line) continue;
+    const other = first.axis === 0 ? ((first.tab.keys[line] as string[])[first.tab.C] as string) : ((first.tab.keys[first.tab.R] as string[])[line] as string);
+    const theirs = sites.get(other) ?? [];
+    if (other === key || theirs.length !== mine.length) continue;
+    const matched = mine.map((m) => theirs.find((t) => t.tab === m.tab && t.axis === m.axis));
+    if (matched.every((m) => m !== undefined)) out.push({ key: other, sites: matched as Site[] });
+  }
+  return out;
+}
+
+/**
+ * A swap moves one unit of count from category b of a dimension to category a: b's total -1 (so at
+ * least 2), a's total +1, and in every table that crosses the dimension an alternating path of inner
+ * cells from line a (+1 first) to line b (-1 last); the other margins and the grand total do not change,
+ * so the move keeps every table's relations. `forced` makes one table's path go through a given cell,
+ * first (+1, leaving a) or last (-1, entering b). Returns, per partner b, the cost and the paths.
+ */
+function swaps(
+  entries: ReadonlyMap<string, Entry>,
+  sites: ReadonlyMap<string, Site[]>,
+  key: string,
+  hiddenOnly: boolean,
+  forced?: { site: Site; cross: number; as: "first" | "last" },
+): { partner: { key: string; sites: Site[] }; up: string; cost: number; paths: [Site, [number, number][]][] }[] {
+  const mine = sites.get(key) as Site[];
+  const out: { partner: { key: string; sites: Site[] }; up: string; cost: number; paths: [Site, [number, number][]][] }[] = [];
+  const partners = partnersOf(key, mine, sites);
+  for (const mineUp of [true, false]) {
+    if (forced && (forced.as === "first") !== mineUp) continue;
+    // From the site of `key`: forward paths when it is a (up), reversed paths when it is b (down).
+    const reaches = mine.map((site) =>
+      forced && forced.site === site
+        ? reach(site.tab, site.axis, { cross: forced.cross }, mineUp ? "cross" : "line", site.line, hiddenOnly)
+        : reach(site.tab, site.axis, { line: site.line }, mineUp ? "cross" : "line", -1, hiddenOnly),
+    );
+    for (const partner of partners) {
+      const down = mineUp ? partner.key : key;
+      if ((entries.get(down) as Entry).value < 2 || (entries.get(partner.key) as Entry).value <= 0) continue;
+      let cost = 0;
+      const paths: [Site, [number, number][]][] = [];
+      for (let k = 0; k < mine.length && cost < Infinity; k++) {
+        const r = reaches[k] as Reach;
+        const line = (partner.sites[k] as Site).line;
+        cost += r.dist[line] as number;
+        if (cost < Infinity) {
+          const site = mine[k] as Site;
+          const cells = pathTo(r, line);
+          if (forced && forced.site === site) cells.push(site.axis === 0 ? [site.line, forced.cross] : [forced.cross, site.line]);
+          paths.push([site, cells]);
+        }
+      }
+      if (cost < Infinity) out.push({ partner, up: mineUp ? key : partner.key, cost, paths });
+    }
+  }
+  return out;
+}
+
+/**
+ * Moves of the whole set of tables, each keeping every published value and every hidden count >= 1:
+ * (1) an inner cycle of one table that touches no margin (no other table sees it); (2) a swap (see
+ * {@link swaps}) along hidden counts only; (3) when every positive count is hidden, one more copy of any
+ * real record, which raises the grand total. Returns the keys of the hidden counts that no such move
+ * changes: those a reader could perhaps pin down from all the tables together.
+ */
+function uncertified(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>): Set<string> {
+  const certified = new Set<string>();
+  const hiddenKeys = new Set<string>();
+  for (const [key, e] of entries) if (e.state !== 0) hiddenKeys.add(key);
+  const keyAt = (tab: Tab, i: number, j: number): string => (tab.keys[i] as string[])[j] as string;
+  const sites = marginSites(tabs);
+  const hiddenSwap = (key: string, forced?: Parameters<typeof swaps>[4]): boolean =>
+    hiddenKeys.has(key) && swaps(entries, sites, key, true, forced).some((sw) => hiddenKeys.has(sw.partner.key));
+  for (const key of sites.keys()) if (hiddenSwap(key)) certified.add(key);
+  for (const tab of tabs) {
+    for (let i = 0; i < tab.R; i++) {
+      for (let j = 0; j < tab.C; j++) {
+        if (!(tab.grid.suppressed[i] as Uint8Array)[j]) continue;
+        const key = keyAt(tab, i, j);
+        if (certified.has(key)) continue;
+        if (hasWitness(tab.grid, i, j, true)) {
+          certified.add(key);
+          continue;
+        }
+        const rowKey = keyAt(tab, i, tab.C);
+        const colKey = keyAt(tab, tab.R, j);
+        const rowSite = (sites.get(rowKey) as Site[]).find((x) => x.tab === tab && x.axis === 0) as Site;
+        const colSite = (sites.get(colKey) as Site[]).find((x) => x.tab === tab && x.axis === 1) as Site;
+        const ok = (["first", "last"] as const).some(
+          (as) => hiddenSwap(rowKey, { site: rowSite, cross: j, as }) || hiddenSwap(colKey, { site: colSite, cross: i, as }),
+        );
+        if (ok) certified.add(key);
+      }
+    }
+  }
+  const everythingHidden = [...entries.values()].every((e) => e.value === 0 || e.state !== 0);
+  if (everythingHidden) for (const tab of tabs) certified.add(keyAt(tab, tab.R, tab.C));
+  const out = new Set<string>();
+  for (const key of hiddenKeys) if (!certified.has(key)) out.add(key);
+  return out;
+}
+
+/**
+ * Complements that give uncertified counts a move: for a cell, an inner cycle that avoids the margins,
+ * else the cheapest swap through it; for a margin, the cheapest swap. Returns false when it added nothing.
+ */
+function remedy(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>, missing: ReadonlySet<string>, hide: (tab: Tab, i: number, j: number) => boolean): boolean {
+  let added = false;
+  const sites = marginSites(tabs);
+  const apply = (options: ReturnType<typeof swaps>): void => {
+    let best: ReturnType<typeof swaps>[number] | null = null;
+    let bestCost = Infinity;
+    for (const sw of options) {
+      const e = entries.get(sw.partner.key) as Entry;
+      const first = sw.partner.sites[0] as Site;
+      const cost = sw.cost + (e.state === 0 ? first.tab.costOf(first.axis === 0 ? first.line : first.tab.R, first.axis === 0 ? first.tab.C : first.line) : 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = sw;
+      }
+    }
+    if (best === null) return;
+    for (const site of best.partner.sites) if (hide(site.tab, site.axis === 0 ? site.line : site.tab.R, site.axis === 0 ? site.tab.C : site.line)) added = true;
+    for (const [site, cells] of best.paths) for (const [i, j] of cells) if (hide(site.tab, i, j)) added = true;
+  };
+  for (const tab of tabs) {
+    for (let i = 0; i < tab.R; i++) {
+      for (let j = 0; j < tab.C; j++) {
+        const key = (tab.keys[i] as string[])[j] as string;
+        if (!missing.has(key)) continue;
+        const path = cheapestWitness(tab.grid, i, j, tab.costOf, true);
+        if (path !== null) {
+          for (const [a, b] of path) if (hide(tab, a, b)) added = true;
+          continue;
+        }
+        const rowKey = (tab.keys[i] as string[])[tab.C] as string;
+        const colKey = (tab.keys[tab.R] as string[])[j] as string;
+        const rowSite = (sites.get(rowKey) as Site[]).find((x) => x.tab === tab && x.axis === 0) as Site;
+        const colSite = (sites.get(colKey) as Site[]).find((x) => x.tab === tab && x.axis === 1) as Site;
+        const options = (["first", "last"] as const).flatMap((as) => [...swaps(entries, sites, rowKey, false, { site: rowSite, cross: j, as }), ...swaps(entries, sites, colKey, false, { site: colSite, cross: i, as })]);
+        // The swap moves the cell's own margins too: they must be hidden.
+        const before: boolean = added;
+        apply(options);
+        if (added !== before) {
+          if (hide(tab, i, tab.C)) added = true;
+          if (hide(tab, tab.R, j)) added = true;
+        }
+      }
+    }
+  }
+  for (const key of sites.keys()) if (missing.has(key)) apply(swaps(entries, sites, key, false));
   return added;
 }

@@ -18,12 +18,16 @@ function keyOf(parts: [string, string][]): string {
  * in another and undo the suppression. Here every count that appears in several tables (same dimension
  * and category, or the same pair of them) has one value and one state everywhere: primary suppression
  * (counts from 1 to `threshold - 1`) and secondary suppression run over all the tables, sharing what
- * they hide, until no table needs more; an audit then attacks the union of the published tables
- * (interval bounds over every published relation together) and adds complements to anything it pins.
+ * they hide, until no table needs more. Then every hidden count must be changed by a move of the whole
+ * set that keeps everything published: a cycle inside one table that touches no margin, or a swap of one
+ * unit between two hidden categories of a dimension carried through every table that crosses it; a
+ * count without one gets more complements, and an interval attack on the union is the last check.
  *
- * Guarantee: in each table, every hidden count lies on a cycle of hidden positive counts; a count is
- * hidden in every table or in none; the audit pins nothing. Not guaranteed: exact protection intervals
- * (tau-argus style) or safety against an attacker with the microdata of some participants.
+ * Guarantee: a count is hidden in every table or in none, and every hidden count has such a move, so
+ * another set of tables (that count +/- 1, every hidden count still >= 1) agrees with everything
+ * published. If nothing more can be hidden and a count still has no move (every positive count already
+ * hidden), it is left as it is. Not guaranteed: wider protection intervals (tau-argus style), or safety
+ * against a reader who knows some participants' records.
  *
  * @param tables - two-way count tables over the same records; a margin is matched by its dimension and
  *   category, a cell by its two (dimension, category) pairs
