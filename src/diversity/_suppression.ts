@@ -612,6 +612,11 @@ function swaps(
   const partners = partnersOf(key, mine, sites);
   for (const mineUp of [true, false]) {
     if (forced && (forced.as === "first") !== mineUp) continue;
+    if (forced && forced.as === "last") {
+      // The forced cell is the last step, into the line that decreases: it must stay >= 1.
+      const [i, j] = forced.site.axis === 0 ? [forced.site.line, forced.cross] : [forced.cross, forced.site.line];
+      if (((forced.site.tab.grid.values[i] as Float64Array)[j] as number) < 2) continue;
+    }
     // From the site of `key`: forward paths when it is a (up), reversed paths when it is b (down).
     const reaches = mine.map((site) =>
       forced && forced.site === site

@@ -29,12 +29,13 @@ function keyOf(parts: [string, string][]): string {
  * hidden), it is left as it is. Not guaranteed: wider protection intervals (tau-argus style), or safety
  * against a reader who knows some participants' records.
  *
- * @param tables - two-way count tables over the same records; a margin is matched by its dimension and
- *   category, a cell by its two (dimension, category) pairs
+ * @param tables - two-way count tables over the same records, each pair of dimensions once; a margin is
+ *   matched by its dimension and category
  * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`)
  * @returns the protected tables, in the same order
  * @throws {DeclicsError} `invalid_input` when a table is malformed; `invalid_table` when a table crosses a
- *   dimension with itself, repeats a label, or when two tables disagree on a shared count
+ *   dimension with itself, repeats a label, repeats another table's crossing, or when two tables disagree
+ *   on a shared count
  * @example
  * ```ts
  * const [byTerritory, byAge] = protectLinkedTables([
@@ -50,11 +51,16 @@ function keyOf(parts: [string, string][]): string {
 export function protectLinkedTables(tables: readonly CountTable[], options: ProtectTableOptions = {}): ProtectedTable[] {
   const ts = parseWith(CountTables, tables, { module: "diversity", what: "count tables" });
   const { threshold, reasons } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
+  const crossings = new Set<string>();
   const inputs = ts.map((t, index) => {
     const fail = (message: string, reason: string): never => {
       throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `Table ${index}: ${message}`, details: { reason } });
     };
     if (t.rowDimension === t.columnDimension) fail(`crosses ${t.rowDimension} with itself`, "same dimension twice");
+    // The same crossing twice (even turned) would be one table published twice: give it once.
+    const crossing = keyOf([[t.rowDimension, ""], [t.columnDimension, ""]]);
+    if (crossings.has(crossing)) fail(`crosses ${t.rowDimension} and ${t.columnDimension} again`, "same crossing twice");
+    crossings.add(crossing);
     for (const labels of [t.rows, t.columns]) if (new Set(labels).size !== labels.length) fail("repeats a label", "duplicate label");
     const R = t.rows.length;
     const C = t.columns.length;
