@@ -1,6 +1,7 @@
 /**
  * Benchmark of declics/diversity: a full report (shares by 4 dimensions with intervals, funnels, parity
- * with the four-fifths rule, six protected two-way tables) over 1,000,000 synthetic participants, against a
+ * with the four-fifths rule, ten protected tables: six two-way, four by highest stage, every figure of the
+ * report consistent with them) over 1,000,000 synthetic participants, against a
  * naive object-per-group implementation of the same report measured in the same run.
  *
  *   npx tsx bench/diversity/run.ts [records=1000000]
@@ -123,7 +124,8 @@ const naive = time("naive object-per-group report", 5, () => naiveReport(records
 const naiveGender = (naive.result.gender as { shares: { gender: string; count: number }[] }).shares;
 for (const row of fast.result.shares.gender ?? []) {
   const other = naiveGender.find((r) => r.gender === row.gender)?.count ?? 0;
-  if (other !== row.count) throw new Error(`reports disagree on gender ${row.gender}: ${row.count} vs ${other}`);
+  // The report is publishable by default: a hidden count (secret statistique) has no value to compare.
+  if (row.count.status === "published" && other !== row.count.value) throw new Error(`reports disagree on gender ${row.gender}: ${row.count.value} vs ${other}`);
 }
 
 const sample = records.slice(0, 100_000);

@@ -11,6 +11,7 @@ const MESSAGES: Record<NotComputableReason, string> = {
   zero_reference: "the reference share is zero",
   no_reference: "the reference population has no share for this category",
   no_target: "no target was given",
+  secret_statistique: "hidden (secret statistique): a count behind it is small, or would let a hidden count be recomputed",
 };
 
 /** A not-computable metric with its reason. */

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
-import { buildCube, cellTotal, marginalize } from "./_cube.js";
+import { buildCube, cellTotal, LEVELS, marginalize, STAGES, type Cube } from "./_cube.js";
 import { CommonOptions, Dimensions } from "./_options.js";
+import { cellOf, hiddenMetric, LEVEL_LABELS, metricIf, publishedCounts, type PublishedCounts } from "./_report-protection.js";
 import { funnelFromCube, type Funnel } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
 import { sharesFromCube, type ShareRow } from "./compute-shares.js";
 import { protectLinkedTables } from "./protect-linked-tables.js";
-import { Dimension, ReferencePopulation, type CountTable, type ParticipantRecord, type ProtectedTable } from "./schema.js";
+import { Dimension, ReferencePopulation, type CountTable, type GroupKey, type Metric, type NotComputable, type ParticipantRecord, type ProtectedCell, type ProtectedTable } from "./schema.js";
 
 const Options = z.object({
   /** Dimensions of the report (default gender, age band, territory kind, diploma level). */
@@ -17,6 +18,12 @@ const Options = z.object({
   outcome: ParcoursStage.default("hired"),
   /** Threshold of primary suppression for the publishable tables (default 11). */
   threshold: z.number().int().min(1).default(11),
+  /**
+   * `publishable` (default): every count of the report, and every figure made from counts, agrees with the
+   * protected tables (hidden where a table hides a count it needs). `none`: exact figures of every group,
+   * small ones included, and tables with nothing hidden; for the analyst's own work, NOT for publication.
+   */
+  protection: z.enum(["publishable", "none"]).default("publishable"),
   /** Optional representation against a reference population. */
   representation: z.object({ dimension: Dimension, reference: ReferencePopulation, relativeTo: z.string().optional() }).optional(),
   ...CommonOptions,
@@ -25,22 +32,62 @@ const Options = z.object({
 /** Options of {@link computeDiversityReport}. */
 export type ComputeDiversityReportOptions = z.input<typeof Options>;
 
-/** Everything an analyst publishes, computed from one pass over the records. */
+/** A share row of the report: its counts as published (a hidden count is suppressed, never zero). */
+export type ReportShareRow = GroupKey & { readonly count: ProtectedCell; readonly denominator: ProtectedCell; readonly share: Metric };
+
+/** A funnel row of the report (see {@link FunnelRow}), its counts as published. */
+export type ReportFunnelRow = GroupKey & {
+  readonly stage: ParcoursStage;
+  readonly reached: ProtectedCell;
+  readonly fromPrevious: Metric;
+  readonly fromStart: Metric;
+  readonly lost: ProtectedCell;
+};
+
+/** Where a group is lost most, in the report: hidden (`secret_statistique`) unless every step of the group is published. */
+export type ReportFunnelGroupSummary = GroupKey & {
+  readonly registered: ProtectedCell;
+  readonly lostMost: { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: ProtectedCell } | NotComputable;
+};
+
+/** The funnel of the report, by group. */
+export interface ReportFunnel {
+  readonly rows: ReportFunnelRow[];
+  readonly groups: ReportFunnelGroupSummary[];
+}
+
+/** A parity row of the report (see {@link ParityRow}), its counts as published. */
+export type ReportParityRow = Omit<ParityRow, "among" | "outcome"> & { readonly among: ProtectedCell; readonly outcome: ProtectedCell };
+
+/** A representation row of the report (see {@link RepresentationRow}), its counts as published. */
+export type ReportRepresentationRow = Omit<RepresentationRow, "count" | "participants"> & { readonly count: ProtectedCell; readonly participants: ProtectedCell };
+
+/**
+ * Everything an analyst publishes, computed from one pass over the records. With the default protection,
+ * the report as a whole is publishable: every count is published only where the protected tables publish
+ * it (or where the tables' published entries give it exactly), and every share, rate, interval, ratio and
+ * gap only when all its counts are published; the rest says `secret_statistique`.
+ */
 export interface DiversityReport {
-  readonly participants: number;
+  /** The number of participants (the tables' grand total). */
+  readonly participants: ProtectedCell;
   /** Shares of everyone, by each dimension. */
-  readonly shares: Partial<Record<Dimension, ShareRow[]>>;
+  readonly shares: Partial<Record<Dimension, ReportShareRow[]>>;
   /** Funnel by each dimension. */
-  readonly funnels: Partial<Record<Dimension, Funnel>>;
-  /** Parity of the outcome (among registered) by each dimension. */
-  readonly parity: Partial<Record<Dimension, ParityRow[]>>;
+  readonly funnels: Partial<Record<Dimension, ReportFunnel>>;
+  /** Parity of the outcome (among registered) by each dimension, compared with the published group of highest rate. */
+  readonly parity: Partial<Record<Dimension, ReportParityRow[]>>;
   /** Representation against the reference, when one was given. */
-  readonly representation: RepresentationRow[] | null;
+  readonly representation: ReportRepresentationRow[] | null;
   /**
-   * Publishable two-way tables of participants for each pair of dimensions, small counts protected as a
-   * linked set (see protectLinkedTables): a count shared by several tables is hidden in all or none.
+   * Publishable two-way tables, protected as a linked set (see protectLinkedTables): one for each pair of
+   * dimensions, then each dimension (and the representation's) by highest stage reached (the `stage`
+   * dimension: the funnels' counts), unless `stage` is itself a dimension. A count shared by several tables
+   * is hidden in all or none.
    */
   readonly tables: ProtectedTable[];
+  /** `publishable` or `none` (nothing hidden: not for publication). */
+  readonly protection: "publishable" | "none";
 }
 
 /**
@@ -68,29 +115,128 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
   const dims = [...o.dimensions];
   if (o.representation && !dims.includes(o.representation.dimension)) dims.push(o.representation.dimension);
   const cube = buildCube(records, dims, o.referenceDate);
+  const tables = protectLinkedTables(crossings(cube, o.dimensions, dims), { threshold: o.protection === "none" ? 1 : o.threshold });
+  const known = publishedCounts(tables);
   const shares: DiversityReport["shares"] = {};
   const funnels: DiversityReport["funnels"] = {};
   const parity: DiversityReport["parity"] = {};
+  const all = known.get([]) as number | null;
   for (const d of o.dimensions) {
-    shares[d] = sharesFromCube(cube, [d], [], o.method, o.confidence);
-    funnels[d] = funnelFromCube(cube, [d], o.method, o.confidence);
-    parity[d] = parityFromCube(cube, { by: d, outcome: o.outcome, among: "registered", threshold: 0.8, confidence: o.confidence, method: o.method });
+    shares[d] = sharesFromCube(cube, [d], [], o.method, o.confidence).map((row) => {
+      const count = known.get([[d, row[d] as string]]) as number | null;
+      return { ...row, count: cellOf(count), denominator: cellOf(all), share: metricIf(row.share, count, all) };
+    });
+    funnels[d] = protectFunnel(funnelFromCube(cube, [d], o.method, o.confidence), d, known);
+    parity[d] = protectParity(cube, d, o, known);
   }
-  const crossings: CountTable[] = [];
-  for (let a = 0; a < o.dimensions.length; a++) {
-    for (let b = a + 1; b < o.dimensions.length; b++) {
-      const pair = marginalize(cube, [o.dimensions[a] as Dimension, o.dimensions[b] as Dimension]);
-      const rows = pair.categories[0] as readonly string[];
-      const columns = pair.categories[1] as readonly string[];
-      const counts = rows.map((_, i) => columns.map((_, j) => cellTotal(pair, i * (pair.strides[0] as number) + j)));
-      crossings.push({ rowDimension: pair.dims[0] as string, columnDimension: pair.dims[1] as string, rows: [...rows], columns: [...columns], counts });
-    }
-  }
-  // The tables share their margins (the number of women is in every table crossing gender) and the
-  // grand total: protected one by one, a total hidden in one could be read in another.
-  const tables = protectLinkedTables(crossings, { threshold: o.threshold });
   const representation = o.representation
-    ? representationFromCube(cube, { ...o.representation, confidence: o.confidence, method: o.method, referenceDate: o.referenceDate })
+    ? representationFromCube(cube, { ...o.representation, confidence: o.confidence, method: o.method, referenceDate: o.referenceDate }).map((row) => {
+        const d = row.dimension;
+        const count = known.get([[d, row.category]]) as number | null;
+        const out = { ...row, count: cellOf(count), participants: cellOf(all), share: metricIf(row.share, count, all), ratio: metricIf(row.ratio, count, all), gap: metricIf(row.gap, count, all) };
+        if (row.relativeRepresentation === undefined || o.representation?.relativeTo === undefined) return out;
+        const other = known.get([[d, o.representation.relativeTo]]) as number | null;
+        return { ...out, relativeRepresentation: metricIf(row.relativeRepresentation, count, other) };
+      })
     : null;
-  return { participants: cube.n, shares, funnels, parity, representation, tables };
+  return { participants: cellOf(all), shares, funnels, parity, representation, tables, protection: o.protection };
+}
+
+type Parsed = z.output<typeof Options>;
+
+/**
+ * The report's tables: each pair of dimensions, then each dimension by highest stage reached (the counts
+ * behind the funnels and parity), so that every count the report publishes is an entry of one linked set.
+ */
+function crossings(cube: Cube, dimensions: readonly Dimension[], all: readonly Dimension[]): CountTable[] {
+  const out: CountTable[] = [];
+  const pairOf = (a: Dimension, b: Dimension): CountTable => {
+    const pair = marginalize(cube, [a, b]);
+    const rows = pair.categories[0] as readonly string[];
+    const columns = pair.categories[1] as readonly string[];
+    const counts = rows.map((_, i) => columns.map((_, j) => cellTotal(pair, i * (pair.strides[0] as number) + j)));
+    return { rowDimension: a, columnDimension: b, rows: [...rows], columns: [...columns], counts };
+  };
+  for (let a = 0; a < dimensions.length; a++) for (let b = a + 1; b < dimensions.length; b++) out.push(pairOf(dimensions[a] as Dimension, dimensions[b] as Dimension));
+  const stageIsPaired = dimensions.includes("stage") && dimensions.length > 1;
+  for (const d of all) {
+    if (d === "stage" || (stageIsPaired && dimensions.includes(d))) continue;
+    const one = marginalize(cube, [d]);
+    const rows = one.categories[0] as readonly string[];
+    out.push({ rowDimension: d, columnDimension: "stage", rows: [...rows], columns: [...LEVEL_LABELS], counts: rows.map((_, i) => LEVEL_LABELS.map((_, l) => one.counts[i * LEVELS + l] as number)) });
+  }
+  if (out.length === 0) {
+    // Only the stage dimension: its one-way counts still need protecting, as a one-column table.
+    const one = marginalize(cube, ["stage"]);
+    out.push({ rowDimension: "stage", columnDimension: "participants", rows: [...(one.categories[0] as readonly string[])], columns: ["all"], counts: (one.categories[0] as readonly string[]).map((_, i) => [cellTotal(one, i)]) });
+  }
+  return out;
+}
+
+/** The funnel as published: a count only where the tables give it, a rate only where both its counts are published. */
+function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): ReportFunnel {
+  const published = new Map<string, (number | null)[]>();
+  const reachedOf = (c: string): (number | null)[] => {
+    let r = published.get(c);
+    if (r === undefined) {
+      r = STAGES.map((_, s) => known.reached(d, c, s));
+      published.set(c, r);
+    }
+    return r;
+  };
+  const rows = funnel.rows.map((row): ReportFunnelRow => {
+    const c = row[d] as string;
+    const s = STAGES.indexOf(row.stage);
+    const r = reachedOf(c);
+    const here = r[s] as number | null;
+    const before = s === 0 ? (known.get([[d, c]]) as number | null) : (r[s - 1] as number | null);
+    return {
+      ...row,
+      reached: cellOf(here),
+      fromPrevious: metricIf(row.fromPrevious, here, before),
+      fromStart: metricIf(row.fromStart, here, r[0] as number | null),
+      lost: cellOf(known.level(d, c, s)),
+    };
+  });
+  const groups = funnel.groups.map((g): ReportFunnelGroupSummary => {
+    const c = g[d] as string;
+    const r = reachedOf(c);
+    // The step where the group is lost most compares every step: published only when every step is.
+    const lostMost = r.every((v) => v !== null) ? ("from" in g.lostMost ? { ...g.lostMost, lost: cellOf(g.lostMost.lost) } : g.lostMost) : hiddenMetric();
+    return { ...g, registered: cellOf(r[0] as number | null), lostMost };
+  });
+  return { rows, groups };
+}
+
+/**
+ * Parity as published: a group's rate when its two counts are published; the reference group is the
+ * published group with the highest rate (a hidden one would give its rate away through the ratios).
+ */
+function protectParity(cube: Cube, d: Dimension, o: Parsed, known: PublishedCounts): ReportParityRow[] {
+  const b = STAGES.indexOf(o.outcome);
+  const base = { by: d, outcome: o.outcome, among: "registered" as const, threshold: 0.8, confidence: o.confidence, method: o.method };
+  const categories = marginalize(cube, [d]).categories[0] as readonly string[];
+  const counts = categories.map((c) => [known.reached(d, c, 0), known.reached(d, c, b)] as const);
+  let ref: string | undefined;
+  let best = -1;
+  categories.forEach((c, k) => {
+    const [n, x] = counts[k] as readonly [number | null, number | null];
+    if (n !== null && x !== null && n > 0 && x / n > best) {
+      best = x / n;
+      ref = c;
+    }
+  });
+  const rows = parityFromCube(cube, ref === undefined ? base : { ...base, referenceGroup: ref });
+  return rows.map((row, k) => {
+    const [n, x] = counts[k] as readonly [number | null, number | null];
+    const among = cellOf(n);
+    const outcome = cellOf(x);
+    if (n === null || x === null) return { ...row, among, outcome, rate: hiddenMetric(), ratio: hiddenMetric(), difference: hiddenMetric(), fourFifths: hiddenMetric(), referenceGroup: ref ?? null };
+    if (ref === undefined) {
+      // No published group has anyone to compare: the default reference could be a hidden group.
+      const none = row.ratio.computable ? hiddenMetric() : row.ratio;
+      return { ...row, among, outcome, referenceGroup: null, ratio: none, difference: row.difference.computable ? hiddenMetric() : row.difference, fourFifths: none };
+    }
+    return { ...row, among, outcome };
+  });
 }

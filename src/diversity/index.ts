@@ -17,7 +17,17 @@ export { computeFunnel, type ComputeFunnelOptions, type Funnel, type FunnelGroup
 export { computeParity, type ComputeParityOptions, type FourFifthsResult, type ParityRow } from "./compute-parity.js";
 export { computeTargetProgress, type ComputeTargetProgressOptions, type ProgressPoint, type TargetProgress } from "./compute-target-progress.js";
 export { compareCohorts, type CohortRow, type CompareCohortsOptions } from "./compare-cohorts.js";
-export { computeDiversityReport, type ComputeDiversityReportOptions, type DiversityReport } from "./compute-diversity-report.js";
+export {
+  computeDiversityReport,
+  type ComputeDiversityReportOptions,
+  type DiversityReport,
+  type ReportFunnel,
+  type ReportFunnelGroupSummary,
+  type ReportFunnelRow,
+  type ReportParityRow,
+  type ReportRepresentationRow,
+  type ReportShareRow,
+} from "./compute-diversity-report.js";
 export { crossTabulate, type CrossTabulateOptions } from "./cross-tabulate.js";
 export { protectTable } from "./protect-table.js";
 export { protectLinkedTables } from "./protect-linked-tables.js";

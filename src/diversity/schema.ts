@@ -85,6 +85,7 @@ export const NotComputableReason = z.enum([
   "zero_reference",
   "no_reference",
   "no_target",
+  "secret_statistique",
 ]);
 export type NotComputableReason = z.infer<typeof NotComputableReason>;
 

@@ -1,0 +1,109 @@
+/**
+ * Private: makes every figure of the diversity report agree with the linked-table suppression.
+ *
+ * The rule is one sentence: the report publishes a figure only when a reader could already compute it
+ * from the published entries of its protected tables. Then the report as a whole tells a reader nothing
+ * the tables do not, and the tables' protection (every hidden count has a move of the whole set that
+ * keeps everything published) covers it all.
+ *
+ * - A one-way count (shares, representation) is a margin of the tables; the participants, their grand total.
+ * - A funnel count of group c at stage s (people who reached at least s) is the sum of the cells
+ *   (c, highest stage = l) for l past s, in the table c x highest stage. Within that row it is known
+ *   exactly when every hidden cell of the row lies on one side of the cut: all hidden cells before the
+ *   cut (and the row total published: total minus the cells before), or all after it (the cells after,
+ *   added up). Otherwise some hidden cell would be added to published ones, and the sum would give it
+ *   away (for instance the people hired, hidden, next to the published people who stopped at training).
+ *   `lost` between two stages is one cell of that row.
+ * - A rate, interval, ratio or gap is published only when every count it is made of is published:
+ *   a Wilson or Clopper-Pearson interval, given its denominator, gives its numerator back.
+ */
+import { DeclicsError } from "../errors.js";
+import { LEVELS, STAGES } from "./_cube.js";
+import { notComputable } from "./_intervals.js";
+import type { Metric, NotComputable, ProtectedCell, ProtectedTable } from "./schema.js";
+
+/** The categories of the `stage` dimension (highest stage reached), level order: "none" then the stages. */
+export const LEVEL_LABELS: readonly string[] = ["none", ...STAGES];
+
+/** A hidden count of the report, as the tables show one. */
+export const HIDDEN: ProtectedCell = Object.freeze({ status: "suppressed", value: null, reason: "secret_statistique" }) as ProtectedCell;
+
+/** A hidden metric: not computable for the reader, with the reason. */
+export function hiddenMetric(): NotComputable {
+  return notComputable("secret_statistique");
+}
+
+/** A count as published: its value, or hidden. */
+export function cellOf(value: number | null): ProtectedCell {
+  return value === null ? HIDDEN : { status: "published", value };
+}
+
+/** A metric as published: itself when all its counts are, else hidden. */
+export function metricIf(metric: Metric, ...counts: (number | null)[]): Metric {
+  return counts.every((c) => c !== null) ? metric : hiddenMetric();
+}
+
+/** The key of a population count: its (dimension, category) pairs, sorted (as protectLinkedTables matches them). */
+function keyOf(parts: readonly (readonly [string, string])[]): string {
+  return JSON.stringify([...parts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/** What a reader of the protected tables knows: every count, published (its value) or hidden (null). */
+export interface PublishedCounts {
+  /** The count of the given (dimension, category) pairs (none: everyone); undefined if no table holds it. */
+  get(parts: readonly (readonly [string, string])[]): number | null | undefined;
+  /** Funnel count of group (dimension = category) at stage index s (0 = registered): value or null. */
+  reached(dimension: string, category: string, s: number): number | null;
+  /** People of the group whose highest level is `level` (0 = no stage, s + 1 = stage s): value or null. */
+  level(dimension: string, category: string, level: number): number | null;
+}
+
+export function publishedCounts(tables: readonly ProtectedTable[]): PublishedCounts {
+  const values = new Map<string, number | null>();
+  const put = (parts: [string, string][], cell: ProtectedCell | undefined): void => {
+    if (cell === undefined) return;
+    values.set(keyOf(parts), cell.status === "published" ? cell.value : null);
+  };
+  for (const t of tables) {
+    t.rows.forEach((r, i) => {
+      t.columns.forEach((c, j) => put([[t.rowDimension, r], [t.columnDimension, c]], t.cells[i]?.[j]));
+      put([[t.rowDimension, r]], t.rowTotals[i]);
+    });
+    t.columns.forEach((c, j) => put([[t.columnDimension, c]], t.columnTotals[j]));
+    put([], t.grandTotal);
+  }
+  const get = (parts: readonly (readonly [string, string])[]): number | null | undefined => values.get(keyOf(parts));
+  const missing = (what: string): never => {
+    throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `The report's tables do not hold ${what} (this is a bug in declics)`, details: { reason: "missing count" } });
+  };
+  const level = (d: string, c: string, l: number): number | null => {
+    // Grouped by the highest stage itself: the group of level c holds all its people at level c.
+    // Grouped by the highest stage itself, the group of level c holds all its people at level c.
+    const v = d === "stage" ? (LEVEL_LABELS[l] === c ? get([[d, c]]) : 0) : get([[d, c], ["stage", LEVEL_LABELS[l] as string]]);
+    return v === undefined ? missing(`${d} = ${c} x stage`) : v;
+  };
+  const reached = (d: string, c: string, s: number): number | null => {
+    // Cut after level s: cells 0..s before, s+1..LEVELS-1 after.
+    let after = 0;
+    for (let l = s + 1; l < LEVELS; l++) {
+      const v = level(d, c, l);
+      if (v === null) {
+        after = NaN;
+        break;
+      }
+      after += v;
+    }
+    if (!Number.isNaN(after)) return after;
+    const total = get([[d, c]]);
+    if (total === undefined) return missing(`${d} = ${c}`);
+    if (total === null) return null;
+    let before = 0;
+    for (let l = 0; l <= s; l++) {
+      const v = level(d, c, l);
+      if (v === null) return null;
+      before += v;
+    }
+    return total - before;
+  };
+  return { get, reached, level };
+}
