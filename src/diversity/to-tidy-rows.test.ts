@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { people } from "./_make.js";
+import { computeDiversityReport } from "./compute-diversity-report.js";
 import { computeShares } from "./compute-shares.js";
 import { protectTable } from "./protect-table.js";
 import { toTidyRows } from "./to-tidy-rows.js";
@@ -17,6 +18,12 @@ describe("toTidyRows", () => {
     expect(rows).toHaveLength(9);
     expect(rows[0]).toEqual({ gender: "female", territoryKind: "qpv", value: null, status: "suppressed", reason: "primary_small_count" });
     expect(rows[8]).toEqual({ gender: "total", territoryKind: "total", value: 99, status: "published", reason: null });
+  });
+  it("flattens a report's protected counts into value, status and reason: a hidden count is empty, never zero", () => {
+    const report = computeDiversityReport([...people(30), ...people(4, { gender: "male" })], { dimensions: ["gender"] });
+    const rows = toTidyRows(report.shares.gender ?? []);
+    expect(rows[0]).toMatchObject({ gender: "female", count: null, count_status: "suppressed", count_reason: "secret_statistique", share: null, share_status: "secret_statistique" });
+    expect(rows[2]).toMatchObject({ gender: "other", count: 0, count_status: "published", count_reason: null });
   });
   it("property: every flat value is a primitive or null, never NaN", () => {
     fc.assert(

@@ -10,6 +10,14 @@ function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
     out[prefix] = null;
   } else if (typeof value === "object" && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
+    // A protected count (a report's count) flattens to <name>, <name>_status and <name>_reason: empty when hidden, never zero.
+    const cell = value as Record<string, unknown>;
+    if ((cell.status === "published" || cell.status === "suppressed") && "value" in cell) {
+      out[prefix] = cell.status === "published" ? (cell.value as number) : null;
+      out[`${prefix}_status`] = cell.status;
+      out[`${prefix}_reason`] = cell.status === "suppressed" ? (cell.reason as string) : null;
+      return;
+    }
     // A metric flattens to <name>, <name>_lower, <name>_upper (or <name>_reason when not computable).
     if ("computable" in (value as object)) {
       const m = value as Record<string, unknown>;
@@ -37,7 +45,8 @@ function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
 /**
  * Flattens result rows (or a protected table) into tidy rows: one flat object per row, nested fields
  * joined with `_`. A metric becomes `<name>`, `<name>_lower`, `<name>_upper` and `<name>_status`
- * (`computed`, or the reason it is not computable, with empty values: never NaN). A protected table
+ * (`computed`, or the reason it is not computable, with empty values: never NaN). A protected count (as
+ * in the report's rows) becomes `<name>` (empty when hidden), `<name>_status` and `<name>_reason`. A protected table
  * becomes one row per cell and margin (`total`), with `value` null and `status`/`reason` for suppressed
  * cells (never zero).
  *
