@@ -401,12 +401,20 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
     const fail = (i: number, reason: string): void => {
       tails[i] = tailOf(fieldsOfError(reason));
     };
+    // The group of the previous point: consecutive rows almost always share kind and date (no key per row).
+    let lastGroup: PointGroup | null = null;
+    let lastOn = "";
     const addPoint = (i: number, kind: "lonlat" | "xy", on: string, a: number, b: number): void => {
-      const key = kind + on;
-      let group = pointGroups.get(key);
-      if (group === undefined) {
-        group = takeGroup(kind);
-        pointGroups.set(key, group);
+      let group = lastGroup;
+      if (group === null || group.kind !== kind || lastOn !== on) {
+        const key = kind + on;
+        group = pointGroups.get(key);
+        if (group === undefined) {
+          group = takeGroup(kind);
+          pointGroups.set(key, group);
+        }
+        lastGroup = group;
+        lastOn = on;
       }
       group.a[group.count] = a;
       group.b[group.count] = b;

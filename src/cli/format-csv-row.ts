@@ -37,6 +37,13 @@ const SPECIAL_TAB = /["\t\r\n]/;
  * ```
  */
 export function formatCsvRow(fields: readonly string[], delimiter: string): string {
+  const special = delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
+  if (special !== null) {
+    // Common case: nothing to quote. join() builds one flat string, cheaper to encode than a rope of pieces.
+    let plain = true;
+    for (let i = 0; i < fields.length && plain; i++) plain = !special.test(fields[i] as string);
+    if (plain) return fields.join(delimiter);
+  }
   let line = "";
   for (let i = 0; i < fields.length; i++) {
     if (i > 0) line += delimiter;
