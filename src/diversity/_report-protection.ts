@@ -52,13 +52,18 @@ function keyOf(parts: readonly (readonly [string, string])[]): string {
 export interface PublishedCounts {
   /** The count of the given (dimension, category) pairs (none: everyone); undefined if no table holds it. */
   get(parts: readonly (readonly [string, string])[]): number | null | undefined;
-  /** Funnel count of group (dimension = category) at stage index s (0 = registered): value or null. */
+  /**
+   * Funnel count of group (dimension = category) at stage index s (0 = registered), as published: the
+   * value the tables give exactly, or null when they do not, or when it is from 1 to threshold - 1.
+   */
   reached(dimension: string, category: string, s: number): number | null;
+  /** The funnel count the tables give exactly, small or not (null when they do not). */
+  exactReached(dimension: string, category: string, s: number): number | null;
   /** People of the group whose highest level is `level` (0 = no stage, s + 1 = stage s): value or null. */
   level(dimension: string, category: string, level: number): number | null;
 }
 
-export function publishedCounts(tables: readonly ProtectedTable[]): PublishedCounts {
+export function publishedCounts(tables: readonly ProtectedTable[], threshold: number): PublishedCounts {
   const values = new Map<string, number | null>();
   const put = (parts: [string, string][], cell: ProtectedCell | undefined): void => {
     if (cell === undefined) return;
@@ -82,7 +87,7 @@ export function publishedCounts(tables: readonly ProtectedTable[]): PublishedCou
     const v = d === "stage" ? (LEVEL_LABELS[l] === c ? get([[d, c]]) : 0) : get([[d, c], ["stage", LEVEL_LABELS[l] as string]]);
     return v === undefined ? missing(`${d} = ${c} x stage`) : v;
   };
-  const reached = (d: string, c: string, s: number): number | null => {
+  const exactReached = (d: string, c: string, s: number): number | null => {
     // Cut after level s: cells 0..s before, s+1..LEVELS-1 after.
     let after = 0;
     for (let l = s + 1; l < LEVELS; l++) {
@@ -105,5 +110,9 @@ export function publishedCounts(tables: readonly ProtectedTable[]): PublishedCou
     }
     return total - before;
   };
-  return { get, reached, level };
+  const reached = (d: string, c: string, s: number): number | null => {
+    const v = exactReached(d, c, s);
+    return v !== null && v > 0 && v < threshold ? null : v;
+  };
+  return { get, reached, exactReached, level };
 }

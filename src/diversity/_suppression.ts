@@ -202,10 +202,11 @@ const AUDIT_VISITS = 200;
  * and every hidden entry has a witness cycle in each of its tables. Those witnesses need not fit
  * together (two tables may move a shared margin differently), so every hidden count must then have a
  * move of the whole set (see uncertified()); counts without one get complements (remedy()), and an
- * interval audit of the union is the last check. Suppressing more only widens what a reader can infer,
+ * interval audit of the union is the last check. `alsoHide` holds keys of counts to hide from the start (as
+ * secondary). Suppressing more only widens what a reader can infer,
  * so the loop ends (at worst every positive count is hidden).
  */
-export function protectLinked(inputs: readonly LinkedInput[], threshold: number, reasons: "publishable" | "detailed"): ProtectedTable[] {
+export function protectLinked(inputs: readonly LinkedInput[], threshold: number, reasons: "publishable" | "detailed", alsoHide: ReadonlySet<string> = new Set()): ProtectedTable[] {
   const entries = new Map<string, Entry>();
   const tabs: Tab[] = inputs.map(({ table: t, keys }, index) => {
     const R = t.rows.length;
@@ -225,7 +226,8 @@ export function protectLinked(inputs: readonly LinkedInput[], threshold: number,
         const key = (keys[i] as string[])[j] as string;
         const v = (values[i] as Float64Array)[j] as number;
         const known = entries.get(key);
-        if (known === undefined) entries.set(key, { value: v, state: v > 0 && v < threshold ? 1 : 0 });
+        // `alsoHide`: positive counts the caller needs hidden (complements it chose), protected like secondary ones.
+        if (known === undefined) entries.set(key, { value: v, state: v > 0 && v < threshold ? 1 : v > 0 && alsoHide.has(key) ? 2 : 0 });
         else if (known.value !== v) {
           throw new DeclicsError({
             code: "invalid_table",

@@ -152,6 +152,13 @@ function expectPublishedExact(safe: unknown, exact: unknown, path = "report"): v
   for (const [k, v] of Object.entries(m)) expectPublishedExact(v, (exact as Record<string, unknown>)[k], `${path}.${k}`);
 }
 
+/** Every protected count of a report (tables included). */
+function cellsOf(x: unknown, out: ProtectedCell[] = []): ProtectedCell[] {
+  if (isCell(x)) out.push(x);
+  else if (x !== null && typeof x === "object") for (const v of Object.values(x)) cellsOf(v, out);
+  return out;
+}
+
 /** Every number anywhere in a report is finite (never NaN). */
 function numbersOf(x: unknown, out: number[] = []): number[] {
   if (typeof x === "number") out.push(x);
@@ -217,6 +224,25 @@ describe("computeDiversityReport: the whole report is publishable", () => {
     expect(reportAttack(report, { linearProgramming: true }).recovered).toEqual(new Map());
   });
 
+  it("never publishes a small funnel count, even one the group's total minus its published stages would give", () => {
+    // 46 women registered only, 3 entered training, 1 hired: the 4 women past "workshops" would be 50 - 46.
+    const records = [
+      ...people(46, { gender: "female", upTo: "registered" }),
+      ...people(3, { gender: "female", upTo: "entered_training" }),
+      ...people(1, { gender: "female", upTo: "hired" }),
+      ...people(120, { gender: "male", upTo: "registered" }),
+      ...people(60, { gender: "male", upTo: "entered_training" }),
+      ...people(40, { gender: "male", upTo: "hired" }),
+      ...people(30, { gender: "other", upTo: "registered" }),
+      ...people(20, { gender: "other", upTo: "entered_training" }),
+      ...people(15, { gender: "other", upTo: "hired" }),
+    ];
+    const report = computeDiversityReport(records, { dimensions: ["gender", "territoryKind"] });
+    for (const row of report.funnels.gender?.rows ?? []) if (row.reached.status === "published") expect(row.reached.value === 0 || row.reached.value >= 11).toBe(true);
+    expect(report.funnels.gender?.rows.find((r) => r.gender === "female" && r.stage === "assessed")?.reached.status).toBe("suppressed");
+    expect(reportAttack(report, { linearProgramming: true }).recovered).toEqual(new Map());
+  });
+
   it("protects a one-dimension report, a report by stage, and a representation dimension that is not a report dimension", () => {
     const records = syntheticParticipants(60, createSeededRandom(5));
     for (const options of [{ dimensions: ["gender"] as Dimension[] }, { dimensions: ["stage"] as Dimension[] }, { dimensions: ["stage", "gender"] as Dimension[] }, { dimensions: ["territoryKind"] as Dimension[], representation: { dimension: "gender" as Dimension, reference } }]) {
@@ -274,6 +300,8 @@ describe("computeDiversityReport: the whole report is publishable", () => {
           for (const row of rows) if (row.referenceGroup !== null) expect(rows.find((r) => r.group === row.referenceGroup)?.rate.computable).toBe(true);
         }
         expect(report.participants.status).toBe(report.tables[0]?.grandTotal.status);
+        // Primary suppression holds for every count of the report, not only the tables.
+        for (const c of cellsOf(report)) if (c.status === "published") expect(c.value === 0 || c.value >= p.threshold).toBe(true);
         expect(numbersOf(report).every(Number.isFinite)).toBe(true);
         expectPublishedExact(report, reportOf(p, "none"));
       }),

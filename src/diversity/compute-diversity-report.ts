@@ -8,7 +8,7 @@ import { funnelFromCube, type Funnel } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
 import { sharesFromCube, type ShareRow } from "./compute-shares.js";
-import { protectLinkedTables } from "./protect-linked-tables.js";
+import { protectLinkedTablesHiding } from "./protect-linked-tables.js";
 import { Dimension, ReferencePopulation, type CountTable, type GroupKey, type Metric, type NotComputable, type ParticipantRecord, type ProtectedCell, type ProtectedTable } from "./schema.js";
 
 const Options = z.object({
@@ -91,22 +91,29 @@ export interface DiversityReport {
 }
 
 /**
- * A full diversity report from one pass over the records: shares by each dimension with intervals,
- * funnels and parity (four-fifths rule) by each dimension, representation against a reference
- * population, and a protected (publishable) two-way table for each pair of dimensions, protected
- * together so that no table gives away what another hides. Records are
+ * A full diversity report from one pass over the records, publishable as a whole: shares by each
+ * dimension with intervals, funnels and parity (four-fifths rule) by each dimension, representation
+ * against a reference population, and protected tables (each pair of dimensions, each dimension by highest
+ * stage reached) protected together so that no table gives away what another hides. Every other figure
+ * agrees with the tables: a count is published only when the tables' published entries give it exactly,
+ * and a share, rate, interval, ratio or gap only when all its counts are published; the rest is
+ * `{ status: "suppressed", reason: "secret_statistique" }` (a count) or
+ * `{ computable: false, reason: "secret_statistique" }` (a metric), never zero, never NaN. Records are
  * counted into typed arrays once; every figure is derived from those counts, so a million records take
  * well under a second.
  *
  * @param records - validated participant records (array or iterable, read once)
- * @param options - `dimensions`, `outcome`, `threshold`, `representation`, `confidence`, `method`, `referenceDate`
+ * @param options - `dimensions`, `outcome`, `threshold`, `representation`, `confidence`, `method`,
+ *   `referenceDate`, `protection` (`"publishable"` by default; `"none"` gives exact figures of every group,
+ *   small ones included: for internal use, NOT for publication)
  * @returns the report
  * @throws {DeclicsError} `invalid_input` for bad options or records with unknown categories; `invalid_option` when age bands need a reference date
  * @example
  * ```ts
  * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
- * report.parity.gender?.find((r) => r.group === "female")?.fourFifths.status;
- * // => "flagged"
+ * report.shares.territoryKind?.find((r) => r.territoryKind === "zrr");
+ * // => { territoryKind: "zrr", count: { status: "suppressed", value: null, reason: "secret_statistique" },
+ * //      denominator: { status: "published", value: 1240 }, share: { computable: false, reason: "secret_statistique", ... } }
  * ```
  * @category Metrics
  */
@@ -115,8 +122,19 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
   const dims = [...o.dimensions];
   if (o.representation && !dims.includes(o.representation.dimension)) dims.push(o.representation.dimension);
   const cube = buildCube(records, dims, o.referenceDate);
-  const tables = protectLinkedTables(crossings(cube, o.dimensions, dims), { threshold: o.protection === "none" ? 1 : o.threshold });
-  const known = publishedCounts(tables);
+  const threshold = o.protection === "none" ? 1 : o.threshold;
+  const counts = crossings(cube, o.dimensions, dims);
+  // A funnel count the tables give exactly must not be small: the group's total minus its published cells
+  // before a stage is the people past it, and 4 people past "workshops" is a small count even when each of
+  // them sits in a hidden cell. Hide one more cell before the stage (the smallest) and protect again.
+  const alsoHide: (readonly [string, string])[][] = [];
+  let tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
+  let known = publishedCounts(tables, threshold);
+  for (let more = smallFunnelCounts(known, cube, o.dimensions, threshold); more.length > 0; more = smallFunnelCounts(known, cube, o.dimensions, threshold)) {
+    alsoHide.push(...more);
+    tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
+    known = publishedCounts(tables, threshold);
+  }
   const shares: DiversityReport["shares"] = {};
   const funnels: DiversityReport["funnels"] = {};
   const parity: DiversityReport["parity"] = {};
@@ -143,6 +161,36 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
 }
 
 type Parsed = z.output<typeof Options>;
+
+/**
+ * Cells to hide so that no funnel count the tables give is small: for each group whose count past a stage
+ * is from 1 to threshold - 1 and follows from its total and its published cells before the stage, the
+ * smallest positive published cell before the stage.
+ */
+function smallFunnelCounts(known: PublishedCounts, cube: Cube, dimensions: readonly Dimension[], threshold: number): [string, string][][] {
+  const out: [string, string][][] = [];
+  for (const d of dimensions) {
+    if (d === "stage") continue;
+    for (const c of marginalize(cube, [d]).categories[0] as readonly string[]) {
+      for (let s = 0; s < STAGES.length; s++) {
+        const past = known.exactReached(d, c, s);
+        if (past === null || past === 0 || past >= threshold) continue;
+        let best = -1;
+        let bestValue = Infinity;
+        for (let l = 0; l <= s; l++) {
+          const v = known.level(d, c, l);
+          if (v !== null && v > 0 && v < bestValue) {
+            best = l;
+            bestValue = v;
+          }
+        }
+        if (best >= 0) out.push([[d, c], ["stage", LEVEL_LABELS[best] as string]]);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * The report's tables: each pair of dimensions, then each dimension by highest stage reached (the counts

@@ -49,6 +49,15 @@ function keyOf(parts: [string, string][]): string {
  * @category Publication
  */
 export function protectLinkedTables(tables: readonly CountTable[], options: ProtectTableOptions = {}): ProtectedTable[] {
+  return protectLinkedTablesHiding(tables, options, []);
+}
+
+/**
+ * Not exported from the barrel: {@link protectLinkedTables} that also hides the given counts (each a list
+ * of (dimension, category) pairs) from the start, as complements. The diversity report uses it for counts
+ * its funnels need hidden.
+ */
+export function protectLinkedTablesHiding(tables: readonly CountTable[], options: ProtectTableOptions, alsoHide: readonly (readonly [string, string])[][]): ProtectedTable[] {
   const ts = parseWith(CountTables, tables, { module: "diversity", what: "count tables" });
   const { threshold, reasons } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
   const crossings = new Set<string>();
@@ -74,5 +83,5 @@ export function protectLinkedTables(tables: readonly CountTable[], options: Prot
     );
     return { table: t, keys };
   });
-  return protectLinked(inputs, threshold, reasons);
+  return protectLinked(inputs, threshold, reasons, new Set(alsoHide.map((parts) => keyOf(parts.map(([d, c]): [string, string] => [d, c])))));
 }
