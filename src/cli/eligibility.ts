@@ -405,7 +405,7 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
     let lastGroup: PointGroup | null = null;
     let lastOn = "";
     const addPoint = (i: number, kind: "lonlat" | "xy", on: string, a: number, b: number): void => {
-      let group = lastGroup;
+      let group: PointGroup | null | undefined = lastGroup;
       if (group === null || group.kind !== kind || lastOn !== on) {
         const key = kind + on;
         group = pointGroups.get(key);
