@@ -48,6 +48,78 @@ function keyOf(parts: readonly (readonly [string, string])[]): string {
   return JSON.stringify([...parts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
+/**
+ * The span of the published relations of a set of tables over their hidden counts (each line of each
+ * table adds up to its total), in reduced row echelon form, to test whether a sum of hidden counts follows
+ * from what is published (it does exactly when it lies in the span). Dense Gauss-Jordan elimination with
+ * partial pivoting: the tables of a report have a few hundred hidden counts at most.
+ */
+function relationSpan(tables: readonly ProtectedTable[]): { index: ReadonlyMap<string, number>; follows(keys: readonly string[]): boolean } {
+  const index = new Map<string, number>();
+  const lines: [string, number][][] = [];
+  for (const t of tables) {
+    const R = t.rows.length;
+    const C = t.columns.length;
+    const keyAt = (i: number, j: number): string => {
+      const parts: [string, string][] = [];
+      if (i < R) parts.push([t.rowDimension, t.rows[i] as string]);
+      if (j < C) parts.push([t.columnDimension, t.columns[j] as string]);
+      return keyOf(parts);
+    };
+    const cellAt = (i: number, j: number): ProtectedCell | undefined => (i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal);
+    const line = (entries: [number, number, number][]): void => {
+      const hidden = entries.filter(([i, j]) => cellAt(i, j)?.status === "suppressed").map(([i, j, c]): [string, number] => [keyAt(i, j), c]);
+      if (hidden.length === 0) return;
+      for (const [k] of hidden) if (!index.has(k)) index.set(k, index.size);
+      lines.push(hidden);
+    };
+    for (let i = 0; i <= R; i++) line(Array.from({ length: C + 1 }, (_, j): [number, number, number] => [i, j, j === C ? -1 : 1]));
+    for (let j = 0; j <= C; j++) line(Array.from({ length: R + 1 }, (_, i): [number, number, number] => [i, j, i === R ? -1 : 1]));
+  }
+  const V = index.size;
+  const rows: Float64Array[] = [];
+  const pivots: number[] = [];
+  const EPS = 1e-9;
+  const reduce = (v: Float64Array): void => {
+    rows.forEach((r, k) => {
+      const p = pivots[k] as number;
+      const f = v[p] as number;
+      if (Math.abs(f) > EPS) for (let x = 0; x < V; x++) v[x]! -= f * (r[x] as number);
+    });
+  };
+  for (const line of lines) {
+    const v = new Float64Array(V);
+    for (const [k, c] of line) v[index.get(k) as number]! += c;
+    reduce(v);
+    let p = -1;
+    for (let x = 0; x < V; x++) if (Math.abs(v[x] as number) > EPS && (p < 0 || Math.abs(v[x] as number) > Math.abs(v[p] as number))) p = x;
+    if (p < 0) continue;
+    const scale = v[p] as number;
+    for (let x = 0; x < V; x++) v[x] = (v[x] as number) / scale;
+    // Keep the basis fully reduced: clear the new pivot from the rows already there.
+    for (const r of rows) {
+      const f = r[p] as number;
+      if (Math.abs(f) > EPS) for (let x = 0; x < V; x++) r[x]! -= f * (v[x] as number);
+    }
+    rows.push(v);
+    pivots.push(p);
+  }
+  return {
+    index,
+    follows(keys) {
+      const v = new Float64Array(V);
+      for (const k of keys) {
+        const at = index.get(k);
+        if (at === undefined) return false;
+        v[at]! += 1;
+      }
+      reduce(v);
+      for (let x = 0; x < V; x++) if (Math.abs(v[x] as number) > 1e-7) return false;
+      return true;
+    },
+  };
+}
+
 /** What a reader of the protected tables knows: every count, published (its value) or hidden (null). */
 export interface PublishedCounts {
   /** The count of the given (dimension, category) pairs (none: everyone); undefined if no table holds it. */
@@ -63,7 +135,11 @@ export interface PublishedCounts {
   level(dimension: string, category: string, level: number): number | null;
 }
 
-export function publishedCounts(tables: readonly ProtectedTable[], threshold: number): PublishedCounts {
+/**
+ * @param exact - the true funnel count, given when the tables make it follow (the relations give which
+ *   counts follow, not their values)
+ */
+export function publishedCounts(tables: readonly ProtectedTable[], threshold: number, exact: (dimension: string, category: string, s: number) => number): PublishedCounts {
   const values = new Map<string, number | null>();
   const put = (parts: [string, string][], cell: ProtectedCell | undefined): void => {
     if (cell === undefined) return;
@@ -87,7 +163,17 @@ export function publishedCounts(tables: readonly ProtectedTable[], threshold: nu
     const v = d === "stage" ? (LEVEL_LABELS[l] === c ? get([[d, c]]) : 0) : get([[d, c], ["stage", LEVEL_LABELS[l] as string]]);
     return v === undefined ? missing(`${d} = ${c} x stage`) : v;
   };
+  let span: ReturnType<typeof relationSpan> | null = null;
   const exactReached = (d: string, c: string, s: number): number | null => {
+    const v = inRow(d, c, s);
+    if (v !== null || d === "stage") return v;
+    // Not from the group's row alone: perhaps from the other tables (columns, margins) together.
+    const hiddenPast: string[] = [];
+    for (let l = s + 1; l < LEVELS; l++) if (level(d, c, l) === null) hiddenPast.push(keyOf([[d, c], ["stage", LEVEL_LABELS[l] as string]]));
+    span ??= relationSpan(tables);
+    return span.follows(hiddenPast) ? exact(d, c, s) : null;
+  };
+  const inRow = (d: string, c: string, s: number): number | null => {
     // Cut after level s: cells 0..s before, s+1..LEVELS-1 after.
     let after = 0;
     for (let l = s + 1; l < LEVELS; l++) {

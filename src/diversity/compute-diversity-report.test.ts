@@ -126,7 +126,7 @@ describe("computeDiversityReport", () => {
         expect([...intervalAttack(report.tables)]).toEqual([]);
         expect([...linearProgrammingAttack(report.tables).recovered]).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
-import { buildCube, cellTotal, LEVELS, marginalize, STAGES, type Cube } from "./_cube.js";
+import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
 import { CommonOptions, Dimensions } from "./_options.js";
 import { cellOf, hiddenMetric, LEVEL_LABELS, metricIf, publishedCounts, type PublishedCounts } from "./_report-protection.js";
 import { funnelFromCube, type Funnel } from "./compute-funnel.js";
@@ -129,11 +129,12 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
   // them sits in a hidden cell. Hide one more cell before the stage (the smallest) and protect again.
   const alsoHide: (readonly [string, string])[][] = [];
   let tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
-  let known = publishedCounts(tables, threshold);
+  const exact = exactFunnelCounts(cube);
+  let known = publishedCounts(tables, threshold, exact);
   for (let more = smallFunnelCounts(known, cube, o.dimensions, threshold); more.length > 0; more = smallFunnelCounts(known, cube, o.dimensions, threshold)) {
     alsoHide.push(...more);
     tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
-    known = publishedCounts(tables, threshold);
+    known = publishedCounts(tables, threshold, exact);
   }
   const shares: DiversityReport["shares"] = {};
   const funnels: DiversityReport["funnels"] = {};
@@ -161,6 +162,20 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
 }
 
 type Parsed = z.output<typeof Options>;
+
+/** The true funnel counts: people of a group who reached at least stage s. */
+function exactFunnelCounts(cube: Cube): (d: string, c: string, s: number) => number {
+  const byDimension = new Map<string, { table: Cube; at: Map<string, number> }>();
+  return (d, c, s) => {
+    let m = byDimension.get(d);
+    if (m === undefined) {
+      const table = marginalize(cube, [d as Dimension]);
+      m = { table, at: new Map((table.categories[0] as readonly string[]).map((label, i) => [label, i])) };
+      byDimension.set(d, m);
+    }
+    return reachedAtLeast(m.table, m.at.get(c) as number, s);
+  };
+}
 
 /**
  * Cells to hide so that no funnel count the tables give is small: for each group whose count past a stage
