@@ -90,6 +90,8 @@ const GEOCODE_CONCURRENCY = 8;
  * than 1 Mi, and the young generation collects it.
  */
 const OUT_CHUNK = 1 << 16;
+/** Bytes of UTF-8 output encoded into one buffer before it is handed to the writer. */
+const OUT_BYTES = 1 << 16;
 
 /** Temporary outputs being written, removed if the process is interrupted. */
 const pendingOutputs = new Set<string>();
@@ -302,6 +304,12 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
   let fileOut: WriteStream | null = null;
   let tmpPath: string | null = null;
   const encodeOut = (text: string): Buffer => (outEncoding === "utf-8" || outEncoding === "utf-8-bom" ? Buffer.from(text, "utf8") : iconv.encode(text, iconvName(outEncoding)));
+  const utf8Out = outEncoding === "utf-8" || outEncoding === "utf-8-bom";
+  const outBuffers: Buffer[] = [];
+  /** Writes the first `used` bytes of a pool buffer, and returns the buffer to the pool once written. */
+  const writeBuffer = async (buffer: Buffer, used: number): Promise<void> => {
+    if (!out.write(buffer.subarray(0, used), () => outBuffers.push(buffer))) await once(out, "drain");
+  };
   const writeOut = async (text: string): Promise<void> => {
     if (!out.write(encodeOut(text))) await once(out, "drain");
   };
@@ -516,6 +524,36 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
       };
       await Promise.all(Array.from({ length: Math.min(GEOCODE_CONCURRENCY, addressRows.length) }, worker));
     }
+    if (utf8Out && extras === null) {
+      // UTF-8 output: each piece encoded straight into a buffer, with no rope of strings to flatten. Buffers
+      // come back to the pool once written, so their number is bounded by the writer's buffer.
+      let buffer = outBuffers.pop() ?? Buffer.allocUnsafe(OUT_BYTES);
+      let at = 0;
+      for (let i = 0; i < n; i++) {
+        const row = formatCsvRow(batch[i] as string[], outDelimiter);
+        const tail = tails[i] as string;
+        // At most 3 bytes per UTF-16 unit.
+        const most = 3 * (row.length + tail.length + eol.length);
+        if (at + most > OUT_BYTES) {
+          if (at > 0) {
+            const full = buffer;
+            const used = at;
+            buffer = outBuffers.pop() ?? Buffer.allocUnsafe(OUT_BYTES);
+            at = 0;
+            await writeBuffer(full, used);
+          }
+          if (most > OUT_BYTES) {
+            await writeOut(row + tail + eol);
+            continue;
+          }
+        }
+        at += buffer.write(row, at);
+        at += buffer.write(tail, at);
+        at += buffer.write(eol, at);
+      }
+      if (at > 0) await writeBuffer(buffer, at);
+      else outBuffers.push(buffer);
+    } else {
     let text = "";
     for (let i = 0; i < n; i++) {
       text += formatCsvRow(batch[i] as string[], outDelimiter) + tails[i];
@@ -528,6 +566,7 @@ async function run(options: EligibilityCommandOptions, io: EligibilityCommandIo,
       }
     }
     if (text !== "") await writeOut(text);
+    }
     rows += n;
     if (showProgress && now() - lastDraw > 200) {
       lastDraw = now();
