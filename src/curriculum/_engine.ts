@@ -353,6 +353,36 @@ export function balanceKey(ctx: Context, p: number): string {
   return ctx.options.balanceOn.map((k) => person[k] ?? "?").join("|");
 }
 
+/** Creates a scheduled session for a group with its resources, adds it to the plan and books everyone in it. */
+export function openSession(
+  ctx: Context,
+  a: number,
+  day: number,
+  slot: number,
+  length: number,
+  modality: SessionModality,
+  res: { readonly room: number; readonly facilitators: number[]; readonly speakers: number[] },
+  group: number[],
+): Draft {
+  const draft: Draft = {
+    id: nextSessionId(ctx, a),
+    activity: a,
+    day,
+    slot,
+    length,
+    modality,
+    room: res.room,
+    facilitators: res.facilitators,
+    speakers: res.speakers,
+    participants: group,
+    status: "scheduled",
+    sequence: 0,
+  };
+  ctx.drafts.push(draft);
+  book(ctx, draft);
+  return draft;
+}
+
 export function nextSessionId(ctx: Context, a: number): string {
   const activityId = ctx.activities[a]?.id as string;
   let n = ctx.counters.get(a);
@@ -527,23 +557,7 @@ export function scheduleActivity(ctx: Context, a: number, people: number[], moda
         for (const p of group) picked[p] = 1;
         remaining -= group.length;
         pickedHere = true;
-        const draft: Draft = {
-          id: nextSessionId(ctx, a),
-          activity: a,
-          day,
-          slot,
-          length,
-          modality,
-          room: res.room,
-          facilitators: res.facilitators,
-          speakers: res.speakers,
-          participants: group,
-          status: "scheduled",
-          sequence: 0,
-        };
-        ctx.drafts.push(draft);
-        own.push(draft);
-        book(ctx, draft);
+        own.push(openSession(ctx, a, day, slot, length, modality, res, group));
       }
       if (pickedHere) for (let b = 0; b < buckets.length; b++) buckets[b] = (buckets[b] as number[]).filter((p) => picked[p] === 0);
     }
@@ -758,23 +772,7 @@ function gatherWithMoves(ctx: Context, a: number, needs: Needs, own: Draft[], le
         ctx.ends[p * A + a] = -1;
         group.push(p);
       }
-      const draft: Draft = {
-        id: nextSessionId(ctx, a),
-        activity: a,
-        day,
-        slot,
-        length,
-        modality,
-        room: res.room,
-        facilitators: res.facilitators,
-        speakers: res.speakers,
-        participants: group,
-        status: "scheduled",
-        sequence: 0,
-      };
-      ctx.drafts.push(draft);
-      own.push(draft);
-      book(ctx, draft);
+      own.push(openSession(ctx, a, day, slot, length, modality, res, group));
       const placed = new Set(group);
       pending = pending.filter((p) => !placed.has(p));
     }
