@@ -10,6 +10,7 @@ import {
   type Context,
 } from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
+import { checkedColumns } from "./_point-columns.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
 import { lambert93ToLonLat } from "./_subject.js";
 import type { EligibilityResult, EligibilityStatus } from "./schema.js";
@@ -71,18 +72,7 @@ export interface EligibilityBatch {
  */
 export function checkEligibilityBatch(points: PointColumns, options: Omit<CheckEligibilityOptions, "geocoder">): EligibilityBatch {
   const { ctx } = contextOf(options);
-  const lambert = "x" in points;
-  const a = lambert ? points.x : points.lon;
-  const b = lambert ? points.y : points.lat;
-  if (a.length !== b.length) {
-    const names = lambert ? "x, y" : "lon, lat";
-    throw new DeclicsError({
-      code: "invalid_input",
-      module: "territory",
-      message: `Invalid point columns: expected ${names} of the same length, received ${a.length} and ${b.length}`,
-      details: { what: "point columns", issues: [{ path: "", expected: "columns of equal length", received: `${a.length} and ${b.length}`, message: "length mismatch" }] },
-    });
-  }
+  const { lambert, a, b } = checkedColumns(points);
   const n = a.length;
   const status = new Uint8Array(n);
   const commune = new Int32Array(n);

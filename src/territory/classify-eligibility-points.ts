@@ -1,6 +1,6 @@
-import { DeclicsError } from "../errors.js";
 import { RowError, StatusCode, classifyPoint, newOutcome } from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
+import { checkedColumns } from "./_point-columns.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
 import type { PointColumns } from "./check-eligibility-batch.js";
 
@@ -50,17 +50,7 @@ const ERROR_CODES = [null, "invalid_coordinates", "swapped_coordinates", "outsid
  */
 export function classifyEligibilityPoints(points: PointColumns, options: Omit<CheckEligibilityOptions, "geocoder">): EligibilityPointClasses {
   const { ctx } = contextOf(options);
-  const lambert = "x" in points;
-  const a = lambert ? points.x : points.lon;
-  const b = lambert ? points.y : points.lat;
-  if (a.length !== b.length) {
-    throw new DeclicsError({
-      code: "invalid_input",
-      module: "territory",
-      message: `Invalid point columns: expected columns of the same length, received ${a.length} and ${b.length}`,
-      details: { what: "point columns", issues: [{ path: "", expected: "columns of equal length", received: `${a.length} and ${b.length}`, message: "length mismatch" }] },
-    });
-  }
+  const { lambert, a, b } = checkedColumns(points);
   const n = a.length;
   const status = new Uint8Array(n);
   const answerKey = new Float64Array(n);
