@@ -414,6 +414,20 @@ export const SimulationDesign = z.discriminatedUnion("kind", [
 ]);
 export type SimulationDesign = z.infer<typeof SimulationDesign>;
 
+/** Session options shared by the simulations (the seed comes from the simulation's own options). */
+const SimulatedSessionOptions = z.object({
+  grid: QuadratureGrid.prefault({}),
+  prior: AbilityPrior.prefault({ kind: "normal" }),
+  minItems: z.number().int().min(0).default(5),
+  seThreshold: z.number().positive().nullable().default(null),
+  levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
+  levelCuts: z.array(z.number()).length(7).optional(),
+  competences: z.array(z.string().min(1)).min(1).optional(),
+  contentBalancing: z
+    .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
+    .default({}),
+});
+
 /** Options of `simulateAssessment`. */
 export const SimulateAssessmentOptions = z.object({
   seed: z.union([z.number().int(), z.string()]),
@@ -427,21 +441,7 @@ export const SimulateAssessmentOptions = z.object({
   /** Record the first length at which SE <= this (null: not recorded). */
   seTarget: z.number().positive().nullable().default(0.3),
   /** Session options for the adaptive design (seed comes from above; stopping rules are honoured). */
-  session: z
-    .object({
-      grid: QuadratureGrid.prefault({}),
-      prior: AbilityPrior.prefault({ kind: "normal" }),
-      minItems: z.number().int().min(0).default(5),
-      seThreshold: z.number().positive().nullable().default(null),
-      levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
-      levelCuts: z.array(z.number()).length(7).optional(),
-      competences: z.array(z.string().min(1)).min(1).optional(),
-      contentBalancing: z
-        .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
-        .default({}),
-      exposure: ExposureControl.prefault({ method: "randomesque" }),
-    })
-    .prefault({}),
+  session: SimulatedSessionOptions.extend({ exposure: ExposureControl.prefault({ method: "randomesque" }) }).prefault({}),
 });
 export type SimulateAssessmentOptions = z.input<typeof SimulateAssessmentOptions>;
 
@@ -494,20 +494,7 @@ export const ComputeSympsonHetterParametersOptions = z.object({
   k: z.number().int().min(1).max(50).default(1),
   populationMean: z.number().default(0),
   populationSd: z.number().positive().default(1),
-  session: z
-    .object({
-      grid: QuadratureGrid.prefault({}),
-      prior: AbilityPrior.prefault({ kind: "normal" }),
-      minItems: z.number().int().min(0).default(5),
-      seThreshold: z.number().positive().nullable().default(null),
-      levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
-      levelCuts: z.array(z.number()).length(7).optional(),
-      competences: z.array(z.string().min(1)).min(1).optional(),
-      contentBalancing: z
-        .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
-        .default({}),
-    })
-    .prefault({}),
+  session: SimulatedSessionOptions.prefault({}),
 });
 export type ComputeSympsonHetterParametersOptions = z.input<typeof ComputeSympsonHetterParametersOptions>;
 
