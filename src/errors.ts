@@ -74,6 +74,10 @@ export interface DeclicsErrorDetails {
   usage: { readonly reason: string };
   /** An input file cannot be read or decoded. */
   unreadable_input: { readonly file: string; readonly reason: string };
+  /** An output file (or standard output) cannot be created, written or completed. */
+  output_unavailable: { readonly file: string; readonly reason: string };
+  /** A cell cannot be written in the output encoding that was asked for (e.g. "Ł" in Windows-1252). */
+  unencodable_output: { readonly encoding: string; readonly row: number; readonly column: string; readonly character: string };
 }
 
 /** Every error code, as a union of snake_case strings. */
