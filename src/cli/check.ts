@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { isDeclicsError } from "../errors.js";
 import type { EligibilitySubject, Geocoder } from "../territory/index.js";
-import { dateOfDay, EXIT } from "./eligibility.js";
+import { dateOfDay } from "./eligibility-answer-rows.js";
+import { cliError, EXIT, reasonOf } from "./exit-codes.js";
 import type { CliEngine } from "./engine.js";
 import { formatResultText } from "./format-result-text.js";
 import { t, type Lang } from "./messages.js";
@@ -113,7 +114,10 @@ export async function runCheck(options: CheckCommandOptions, io: CheckCommandIo)
       io.stderr.write(`${t(lang, "check.svgNoPoint")}\n`);
     } else {
       const { qpv, commune } = engine.outlines(result);
-      await writeFile(options.svg, renderEvidenceSvg({ result, qpv, commune, lang }));
+      const file = options.svg;
+      await writeFile(file, renderEvidenceSvg({ result, qpv, commune, lang })).catch((error: unknown) => {
+        throw cliError("output_unavailable", t(lang, "check.svgFailed", { file, reason: reasonOf(error) }), { file, reason: reasonOf(error) }, error);
+      });
       io.stderr.write(`${t(lang, "check.svgWritten", { file: options.svg })}\n`);
     }
   }

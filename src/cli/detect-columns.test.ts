@@ -5,7 +5,7 @@ import { COLUMN_ALIASES, detectColumns, normaliseHeader } from "./detect-columns
 describe("detectColumns", () => {
   it("finds coordinates, codes and addresses whatever the case and accents", () => {
     const result = detectColumns(["Nom", "LONGITUDE", "Latitude", "Code INSÉE", "Code_Postal", "Adresse"]);
-    expect(result).toEqual({ ok: true, columns: { lon: 1, lat: 2, x: -1, y: -1, codeInsee: 3, postcode: 4, address: 5, date: -1 } });
+    expect(result).toEqual({ ok: true, columns: { lon: 1, lat: 2, x: -1, y: -1, codeInsee: 3, postcode: 4, address: 5, date: -1 }, rejected: [] });
     expect(detectColumns(["X", "Y", "CODGEO"])).toMatchObject({ ok: true, columns: { x: 0, y: 1, codeInsee: 2 } });
   });
 
@@ -20,7 +20,7 @@ describe("detectColumns", () => {
   });
 
   it("says when there is no location column", () => {
-    expect(detectColumns(["nom", "prénom"])).toEqual({ ok: false, problem: "no_location_column" });
+    expect(detectColumns(["nom", "prénom"])).toEqual({ ok: false, problem: "no_location_column", rejected: [] });
   });
 
   it("normalises headers", () => {
@@ -38,6 +38,32 @@ describe("detectColumns", () => {
         const result = detectColumns(header);
         expect(result.ok).toBe(true);
         if (result.ok) expect(result.columns[role as keyof typeof result.columns]).toBe(1);
+      }),
+    );
+  });
+
+  it("needs evidence from the values: a comments column named Com. is not a commune code, names are not addresses", () => {
+    const header = ["Nom", "Com.", "Label", "cp"];
+    const sample = [
+      ["Ana", "rappeler lundi", "Ana Martin", "31100"],
+      ["Léo", "", "Léo Petit", "75007"],
+      ["Zoé", "ok", "Zoé Durand", "1000"],
+    ];
+    const result = detectColumns(header, {}, sample);
+    expect(result).toMatchObject({ ok: true, columns: { codeInsee: -1, address: -1, postcode: 3 } });
+    if (result.ok) expect(result.rejected.map((r) => [r.role, r.index, r.values, r.matching])).toEqual([["codeInsee", 1, 2, 0], ["address", 2, 3, 0]]);
+    // Named on the command line, a column is taken as is.
+    expect(detectColumns(header, { address: "Label" }, sample)).toMatchObject({ ok: true, columns: { address: 2 } });
+    // Real addresses and codes are evidence.
+    const good = detectColumns(["com", "adr"], {}, [["31555", "1 place du Capitole 31000 Toulouse"], ["2A004", "rue de la Paix, Ajaccio"]]);
+    expect(good).toMatchObject({ ok: true, columns: { codeInsee: 0, address: 1 } });
+  });
+
+  it("property: a column of numbers in range is always accepted as coordinates, a column of words never", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -90, max: 90, noNaN: true })), { minLength: 1, maxLength: 20 }), (points) => {
+        const sample = points.map(([lon, lat]) => [String(lon), String(lat), "Jean Dupont"]);
+        expect(detectColumns(["lon", "lat", "adresse"], {}, sample)).toMatchObject({ ok: true, columns: { lon: 0, lat: 1, address: -1 } });
       }),
     );
   });

@@ -1,3 +1,5 @@
+import { parseDecimal } from "./parse-cell.js";
+
 /**
  * Finds which columns of a spreadsheet hold the location (and the date) of each person.
  * @module
@@ -42,31 +44,95 @@ export function normaliseHeader(header: string): string {
 /** Columns named on the command line, by role (header names, matched like the aliases). */
 export type ColumnOverrides = Partial<Record<ColumnRole, string>>;
 
+/** A column whose name matched a role but whose values did not look like it. */
+export interface RejectedColumn {
+  readonly role: ColumnRole;
+  readonly index: number;
+  /** Sampled non-empty values, and how many of them looked like the role. */
+  readonly values: number;
+  readonly matching: number;
+}
+
 /** The outcome of {@link detectColumns}. */
 export type DetectColumnsResult =
-  | { readonly ok: true; readonly columns: ColumnMap }
+  | { readonly ok: true; readonly columns: ColumnMap; readonly rejected: readonly RejectedColumn[] }
   | { readonly ok: false; readonly problem: "unknown_column"; readonly role: ColumnRole; readonly name: string }
-  | { readonly ok: false; readonly problem: "no_location_column" };
+  | { readonly ok: false; readonly problem: "no_location_column"; readonly rejected: readonly RejectedColumn[] };
+
+const STREET_WORDS = /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|all[ée]e|impasse|imp|route|rte|quai|cours|square|sq|r[ée]sidence|lieu[- ]dit|hameau|cit[ée]|lotissement|faubourg|passage|voie|sentier|esplanade|promenade|mont[ée]e|c[ôo]te|street|road)\b/i;
 
 /**
- * Maps header cells to roles: each role takes the first column whose normalised name is one of its
- * aliases; a column named on the command line (`--lon-column` ...) overrides the guess. A point needs both
- * halves (lon and lat, or x and y); a file needs at least one kind of location. The date column is only
- * ever named explicitly (`--date-column`).
+ * Whether a cell looks like a value of a role: a longitude or latitude in range, a number for Lambert-93,
+ * a commune code (`31555`, `2A004`, or 4 digits Excel stripped of a zero), a postcode, or an address (words
+ * with a number or a street word: a person's name is not an address).
  *
- * @param header - the header cells, in order
- * @param overrides - columns named by the user
- * @returns the column map, or why there is none
+ * @param role - the role
+ * @param value - the cell text
+ * @returns true when the value fits the role
  * @example
  * ```ts
- * detectColumns(["Nom", "Longitude", "Latitude"]);
- * // => { ok: true, columns: { lon: 1, lat: 2, x: -1, y: -1, codeInsee: -1, postcode: -1, address: -1, date: -1 } }
+ * looksLike("codeInsee", "31555"); // => true
+ * looksLike("address", "Jean Dupont"); // => false
  * ```
  */
-export function detectColumns(header: readonly string[], overrides: ColumnOverrides = {}): DetectColumnsResult {
+export function looksLike(role: ColumnRole, value: string): boolean {
+  const text = value.trim();
+  switch (role) {
+    case "lon":
+    case "lat": {
+      const v = parseDecimal(text);
+      return Number.isFinite(v) && Math.abs(v) <= (role === "lon" ? 180 : 90);
+    }
+    case "x":
+    case "y":
+      return Number.isFinite(parseDecimal(text));
+    case "codeInsee":
+      return /^(\d{4,5}|2[AB]\d{3})$/i.test(text);
+    case "postcode":
+      return /^\d{4,5}$/.test(text);
+    case "address":
+      return /\p{L}{2,}/u.test(text) && /\S\s+\S/.test(text) && (/\d/.test(text) || STREET_WORDS.test(text));
+    case "date":
+      return true;
+  }
+}
+
+/** Most sampled non-empty values look like the role (an address also needs at least one value). */
+function evidence(role: ColumnRole, index: number, sample: readonly (readonly string[])[]): RejectedColumn | null {
+  let values = 0;
+  let matching = 0;
+  for (const row of sample) {
+    const cell = row[index] ?? "";
+    if (cell.trim() === "") continue;
+    values++;
+    if (looksLike(role, cell)) matching++;
+  }
+  const ok = values === 0 ? role !== "address" : 2 * matching > values;
+  return ok ? null : { role, index, values, matching };
+}
+
+/**
+ * Maps header cells to roles. A column named on the command line (`--lon-column` ...) is taken as is. Otherwise
+ * a role takes the first column whose normalised name is one of its aliases AND whose sampled values are
+ * evidence for it: most non-empty values look like the role ({@link looksLike}); a column whose name
+ * matches but whose values do not is reported in `rejected`. A point needs both halves (lon and lat, or x
+ * and y); a file needs at least one kind of location. The date column is only ever named explicitly.
+ *
+ * @param header - the header cells, in order (decoded text)
+ * @param overrides - columns named by the user
+ * @param sample - the first rows (decoded text), the evidence; none: names alone decide
+ * @returns the column map and the rejected candidates, or why there is none
+ * @example
+ * ```ts
+ * detectColumns(["Nom", "Longitude", "Latitude"], {}, [["Ana", "1.40", "43.57"]]);
+ * // => { ok: true, columns: { lon: 1, lat: 2, x: -1, y: -1, codeInsee: -1, postcode: -1, address: -1, date: -1 }, rejected: [] }
+ * ```
+ */
+export function detectColumns(header: readonly string[], overrides: ColumnOverrides = {}, sample?: readonly (readonly string[])[]): DetectColumnsResult {
   const keys = header.map(normaliseHeader);
   const columns: ColumnMap = { lon: -1, lat: -1, x: -1, y: -1, codeInsee: -1, postcode: -1, address: -1, date: -1 };
   const taken = new Set<number>();
+  const rejected: RejectedColumn[] = [];
   for (const [role, name] of Object.entries(overrides) as [ColumnRole, string | undefined][]) {
     if (name === undefined) continue;
     const exact = header.indexOf(name);
@@ -78,17 +144,22 @@ export function detectColumns(header: readonly string[], overrides: ColumnOverri
   for (const [role, aliases] of Object.entries(COLUMN_ALIASES) as [Exclude<ColumnRole, "date">, readonly string[]][]) {
     if (columns[role] >= 0) continue;
     const wanted = new Set(aliases.map(normaliseHeader));
-    const index = keys.findIndex((key, i) => wanted.has(key) && !taken.has(i));
-    if (index >= 0) {
-      columns[role] = index;
-      taken.add(index);
+    for (let i = 0; i < keys.length && columns[role] < 0; i++) {
+      if (!wanted.has(keys[i] as string) || taken.has(i)) continue;
+      const refused = sample === undefined ? null : evidence(role, i, sample);
+      if (refused !== null) {
+        rejected.push(refused);
+        continue;
+      }
+      columns[role] = i;
+      taken.add(i);
     }
   }
   // Half a point is no point.
   if (columns.lon < 0 || columns.lat < 0) columns.lon = columns.lat = -1;
   if (columns.x < 0 || columns.y < 0) columns.x = columns.y = -1;
   if (columns.lon < 0 && columns.x < 0 && columns.codeInsee < 0 && columns.postcode < 0 && columns.address < 0) {
-    return { ok: false, problem: "no_location_column" };
+    return { ok: false, problem: "no_location_column", rejected };
   }
-  return { ok: true, columns };
+  return { ok: true, columns, rejected };
 }

@@ -38,7 +38,9 @@ function countPerRecord(text: string, maxRecords: number): Map<CsvDelimiter, num
       recordHasContent = true;
     }
   }
-  // The last record counts only if the sample ended it (otherwise it may be cut).
+  // The last record counts only if the sample ended it (otherwise it may be cut), unless it is the only one:
+  // a header without a final newline, or a header longer than the sample, is still the best evidence there is.
+  if (records === 0) flush();
   return counts;
 }
 

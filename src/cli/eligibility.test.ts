@@ -6,6 +6,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
+import { cellBytes, csvFile } from "../../test/support/csv-files.js";
 import { createFakeEngine } from "./_fake-engine.js";
 import type { CsvEncoding } from "./detect-encoding.js";
 import { formatSummary, runEligibility, type EligibilityCommandOptions } from "./eligibility.js";
@@ -140,7 +141,8 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
         async (delimiter, encoding, rows) => {
           const input = rows.map((r) => (r === null ? ["", "", "", ""] : [...r]));
           const lines = [formatCsvRow(["nom", "lon", "lat", "note"], delimiter), ...input.map((r) => (r.every((f) => f === "") ? "" : formatCsvRow(r, delimiter)))];
-          const { code, output } = await run(encode(`${lines.join("\r\n")}\r\n`, encoding), { quiet: true });
+          // Garbage in the first rows is no evidence for the coordinate columns: name them.
+          const { code, output } = await run(encode(`${lines.join("\r\n")}\r\n`, encoding), { quiet: true, columns: { lon: "lon", lat: "lat" } });
           expect(code).toBe(0);
           const back = readOutput(output, encoding, delimiter);
           expect(back).toHaveLength(input.length + 1);
@@ -155,6 +157,27 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("runEligibility keeps every record and every cell's bytes (issue #10)", () => {
+  it("property: random CSV files (delimiters, quoting, mixed line endings, both encodings, empty and ragged rows): records in = records out, every input cell byte-identical", async () => {
+    await fc.assert(
+      fc.asyncProperty(csvFile, async (file) => {
+        const { code, output } = await run(file.bytes, { quiet: true, columns: { lon: "lon", lat: "lat" } });
+        expect(code).toBe(0);
+        const sent = cellBytes(file.bytes, file.delimiter);
+        expect(sent).toHaveLength(file.records);
+        const back = cellBytes(readFileSync(output), file.delimiter);
+        expect(back).toHaveLength(sent.length);
+        sent.forEach((cells, i) => {
+          if (i === 0) expect(back[0]?.slice(0, 4)).toEqual(cells);
+          // A row's own cells come first; cells beyond the header's width follow the result columns.
+          else expect([...(back[i] ?? []).slice(0, Math.min(cells.length, 4)), ...(back[i] ?? []).slice(4 + RESULT_COLUMNS.length)]).toEqual(cells);
+        });
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -1,14 +1,15 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError } from "commander";
 import { describeDatasets } from "../data/index.js";
-import { isDeclicsError } from "../errors.js";
-import { createBanGeocoder } from "../territory/index.js";
+import { createBanGeocoder, type Geocoder } from "../territory/index.js";
 import { runCheck } from "./check.js";
 import { runData } from "./data.js";
 import type { ColumnOverrides } from "./detect-columns.js";
 import type { CsvDelimiter } from "./detect-delimiter.js";
 import { ENCODING_ALIASES, type CsvEncoding } from "./detect-encoding.js";
-import { EXIT, removePendingOutputs, runEligibility } from "./eligibility.js";
+import { removePendingOutputs, runEligibility } from "./eligibility.js";
+import { EXIT, exitCodeOf, failureLine } from "./exit-codes.js";
+import { createPatientFetch } from "./geocode-fetch.js";
 import type { CliEngine } from "./engine.js";
 import { detectLang, t, type Lang } from "./messages.js";
 import { parseCalendarDate } from "./parse-cell.js";
@@ -68,6 +69,22 @@ const HELP_TITLES_FR: Readonly<Record<string, string>> = {
   "Options:": "Options :",
   "Commands:": "Commandes :",
   "Global Options:": "Options générales :",
+};
+
+/** The address geocoder, with a per-request timeout and retries on 429/5xx (geocode-fetch.ts). */
+function geocoder(baseUrl: unknown, timeoutSeconds = 10, retries = 3): Geocoder {
+  const fetch = createPatientFetch({ timeoutMs: timeoutSeconds * 1000, retries, backoffMs: 500 });
+  return createBanGeocoder({ fetch, ...(typeof baseUrl === "string" ? { baseUrl } : {}) });
+}
+const parsePositive = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(t(lang, "error.badNumber", { value }));
+  return n;
+};
+const parseCount = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new InvalidArgumentError(t(lang, "error.badCount", { value }));
+  return n;
 };
 
 let engine: Promise<CliEngine> | null = null;
@@ -154,7 +171,7 @@ program
         stdout: process.stdout,
         stderr: process.stderr,
         loadEngine,
-        createGeocoder: () => createBanGeocoder(opts.geocoderUrl === undefined ? {} : { baseUrl: opts.geocoderUrl as string }),
+        createGeocoder: () => geocoder(opts.geocoderUrl),
       },
     );
   });
@@ -185,6 +202,9 @@ eligibility
   .option("--exact", t(lang, "eligibility.exact"))
   .option("--geocode", t(lang, "eligibility.geocode"))
   .option("--geocoder-url <url>", t(lang, "check.geocoderUrl"))
+  .option("--geocode-timeout <seconds>", t(lang, "eligibility.geocodeTimeout"), parsePositive)
+  .option("--geocode-retries <n>", t(lang, "eligibility.geocodeRetries"), parseCount)
+  .option("--excel-safe", t(lang, "eligibility.excelSafe"))
   .option("-q, --quiet", t(lang, "eligibility.quiet"))
   .addHelpText(
     "after",
@@ -196,6 +216,7 @@ eligibility
       "declics eligibility export.csv --output-encoding utf-8-bom -o pour-excel.csv",
       "declics eligibility adresses.csv --geocode",
       "declics eligibility personnes.csv -o - | head",
+      "declics eligibility personnes.csv --excel-safe -o pour-tableur.csv",
     ]),
   )
   .action(async (input: string, opts: Record<string, unknown>) => {
@@ -218,6 +239,7 @@ eligibility
         columns,
         geocode: opts.geocode === true,
         exact: opts.exact === true,
+        excelSafe: opts.excelSafe === true,
         quiet: opts.quiet === true,
         lang,
       },
@@ -225,7 +247,7 @@ eligibility
         stdout: process.stdout,
         stderr: process.stderr,
         loadEngine,
-        ...(opts.geocode === true ? { geocoder: createBanGeocoder(opts.geocoderUrl === undefined ? {} : { baseUrl: opts.geocoderUrl as string }) } : {}),
+        ...(opts.geocode === true ? { geocoder: geocoder(opts.geocoderUrl, opts.geocodeTimeout as number | undefined, opts.geocodeRetries as number | undefined) } : {}),
       },
     );
   });
@@ -240,10 +262,11 @@ program
     process.exitCode = await runData({ json: opts.json === true, lang }, { stdout: process.stdout, describe: () => describeDatasets() });
   });
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+// Interrupted: remove the temporary output (no half-written file is left), exit 128 + the signal's number.
+for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.terminated]] as const) {
   process.on(signal, () => {
     removePendingOutputs();
-    process.exit(130);
+    process.exit(code);
   });
 }
 
@@ -258,14 +281,7 @@ if (process.env.DECLICS_CLI_REPORT_RESOURCES === "1") {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (isDeclicsError(error, "data_missing") || isDeclicsError(error, "data_integrity")) {
-    process.stderr.write(`${t(lang, "error.data", { message: error.message })}\n`);
-    process.exitCode = EXIT.failed;
-  } else if (isDeclicsError(error)) {
-    process.stderr.write(`${t(lang, "error.usage", { message: error.message })} [${error.code}]\n`);
-    process.exitCode = EXIT.usage;
-  } else {
-    process.stderr.write(`${t(lang, "error.generic", { message: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
-    process.exitCode = EXIT.failed;
-  }
+  // Every failure is mapped in one place (exit-codes.ts): one line, its code, no stack trace.
+  process.stderr.write(`${failureLine(error, lang)}\n`);
+  process.exitCode = exitCodeOf(error);
 }

@@ -1,0 +1,211 @@
+import { isDeclicsError } from "../errors.js";
+import { carrierOf, carryText, isForeignCell, sameBytes, textOfCell, unencodableCharacter, type Carrier } from "./csv-codec.js";
+import type { CsvEncoding } from "./detect-encoding.js";
+import type { RowAnswer } from "./engine.js";
+import type { OutputSink } from "./eligibility-output-target.js";
+import { errorAnswer } from "./eligibility-answer-rows.js";
+import { excelSafeCell } from "./excel-safe.js";
+import { cliError } from "./exit-codes.js";
+import { formatCsvRow } from "./format-csv-row.js";
+import { t, type Lang } from "./messages.js";
+import { REASON_SEPARATOR, RESULT_COLUMNS } from "./result-columns.js";
+
+/**
+ * Stage 4 of `declics eligibility`, *write rows*: every input row (its cells byte for byte unless another
+ * output encoding or `--excel-safe` is asked for), then the result columns, encoded into pooled buffers and
+ * handed to the sink (which commits atomically). It also keeps the counts of the summary.
+ * @module
+ */
+
+/** How rows are written. */
+export interface WriteOptions {
+  readonly inputEncoding: CsvEncoding;
+  readonly outputEncoding: CsvEncoding;
+  readonly delimiter: string;
+  readonly eol: string;
+  readonly excelSafe: boolean;
+  /** A UTF-8 file with rows in another encoding: flag those rows (reason `mixed_encoding`). */
+  readonly mixed: boolean;
+  readonly lang: Lang;
+}
+
+/** What the writer counted. */
+export interface WriteCounts {
+  readonly rows: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly byReason: Readonly<Record<string, number>>;
+  /** Rows (numbered as in a spreadsheet, the header being row 1) holding bytes of another encoding. */
+  readonly foreignRows: number;
+  readonly firstForeignRows: readonly number[];
+}
+
+/** A row to write: its cells (width of the header), and cells beyond the header's width, if any. */
+export interface RowToWrite {
+  readonly fields: readonly string[];
+  readonly extras: readonly string[] | null;
+}
+
+/** Bytes of output encoded into one buffer before it is handed to the sink. */
+const OUT_BYTES = 1 << 16;
+
+/** The row writer of one run. */
+export interface RowWriter {
+  writeHeader(header: readonly string[], sepLine: boolean): Promise<void>;
+  /** `firstRow`: the spreadsheet row number of rows[0]. */
+  writeRows(rows: readonly RowToWrite[], answers: readonly RowAnswer[], firstRow: number): Promise<void>;
+  counts(): WriteCounts;
+}
+
+/**
+ * Creates the writer of one run.
+ *
+ * @param sink - where bytes go
+ * @param options - encodings, delimiter, line ending, `--excel-safe`
+ * @returns the writer
+ * @example
+ * ```ts
+ * const writer = createRowWriter(sink, { inputEncoding: "utf-8", outputEncoding: "utf-8", delimiter: ";", eol: "\r\n", excelSafe: false, mixed: false, lang: "en" });
+ * await writer.writeHeader(["lon", "lat"], false);
+ * ```
+ */
+export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWriter {
+  const carrier: Carrier = carrierOf(options.outputEncoding);
+  const unit = carrier === "latin1" ? 1 : 2;
+  const convert = !sameBytes(options.inputEncoding, options.outputEncoding);
+  const plain = !convert && !options.excelSafe;
+  const tally = createTally();
+  const cellOut = (cell: string, row: number, column: string, carried: boolean): string => {
+    let out = cell;
+    if (convert || !carried) {
+      const text = carried ? textOfCell(cell, options.inputEncoding) : cell;
+      const bad = unencodableCharacter(text, options.outputEncoding);
+      if (bad !== null) throw unencodable(options, row, column, bad);
+      out = carryText(text, options.outputEncoding);
+    }
+    return options.excelSafe ? excelSafeCell(out) : out;
+  };
+  const tails = new Map<readonly string[], { readonly tail: string; rows: number }>();
+  let header: readonly string[] = [];
+  let foreignRows = 0;
+  const firstForeignRows: number[] = [];
+  const tailOf = (answer: RowAnswer, row: number, foreign: boolean): string => {
+    let fields = Array.isArray(answer) ? (answer as readonly string[]) : errorAnswer(isDeclicsError(answer) ? String(answer.code) : "engine_error");
+    if (foreign) fields = withReason(fields, "mixed_encoding");
+    const cached = tails.get(fields);
+    if (cached !== undefined) {
+      cached.rows++;
+      return cached.tail;
+    }
+    const tail = options.delimiter + formatCsvRow(fields.map((f, k) => cellOut(f, row, RESULT_COLUMNS[k] ?? "", false)), options.delimiter);
+    if (!Object.isFrozen(fields)) tally.add(fields, 1);
+    else {
+      if (tails.size > 100_000) flushTails(tails, tally);
+      tails.set(fields, { tail, rows: 1 });
+    }
+    return tail;
+  };
+  const cellsText = (cells: readonly string[], n: number, offset: number): string =>
+    formatCsvRow(plain ? cells : cells.map((cell, k) => cellOut(cell, n, header[offset + k] ?? String(offset + k + 1), true)), options.delimiter);
+  /** The row's cells, its answer, then the cells beyond the header's width (kept, never dropped). */
+  const rowText = (row: RowToWrite, n: number, tail: string): string =>
+    cellsText(row.fields, n, 0) + tail + (row.extras === null ? "" : options.delimiter + cellsText(row.extras, n, row.fields.length));
+  const out = createBufferedOutput(sink, carrier, unit);
+  return {
+    async writeHeader(cells, sepLine) {
+      header = cells.map((c) => textOfCell(c, options.inputEncoding));
+      if (options.outputEncoding === "utf-8-bom") await out.put("\u00ef\u00bb\u00bf");
+      if (options.outputEncoding === "utf-16le") await out.put("\ufeff");
+      if (sepLine) await out.put(`sep=${options.delimiter}${options.eol}`);
+      await out.put(rowText({ fields: cells, extras: null }, 1, options.delimiter + formatCsvRow(RESULT_COLUMNS.map((c) => cellOut(c, 1, c, false)), options.delimiter)) + options.eol);
+      await out.flush();
+    },
+    async writeRows(rows, answers, firstRow) {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as RowToWrite;
+        const foreign = options.mixed && (row.fields.some(isForeignCell) || (row.extras?.some(isForeignCell) ?? false));
+        if (foreign && foreignRows++ < 10) firstForeignRows.push(firstRow + i);
+        const pending = out.put(rowText(row, firstRow + i, tailOf(answers[i] as RowAnswer, firstRow + i, foreign)) + options.eol);
+        if (pending !== undefined) await pending;
+      }
+      await out.flush();
+      tally.rows += rows.length;
+    },
+    counts() {
+      flushTails(tails, tally);
+      return { rows: tally.rows, byStatus: Object.fromEntries(tally.byStatus), byReason: Object.fromEntries(tally.byReason), foreignRows, firstForeignRows };
+    },
+  };
+}
+
+function withReason(fields: readonly string[], reason: string): string[] {
+  const copy = fields.slice();
+  const last = RESULT_COLUMNS.length - 1;
+  copy[last] = copy[last] === "" ? reason : `${copy[last]}${REASON_SEPARATOR}${reason}`;
+  return copy;
+}
+
+function unencodable(options: WriteOptions, row: number, column: string, character: string): Error {
+  const shown = `${character} (U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
+  return cliError(
+    "unencodable_output",
+    t(options.lang, "output.unencodable", { encoding: options.outputEncoding, row, column, character: shown }),
+    { encoding: options.outputEncoding, row, column, character },
+  );
+}
+
+interface Tally {
+  rows: number;
+  readonly byStatus: Map<string, number>;
+  readonly byReason: Map<string, number>;
+  add(fields: readonly string[], n: number): void;
+}
+
+function createTally(): Tally {
+  const byStatus = new Map<string, number>();
+  const byReason = new Map<string, number>();
+  return {
+    rows: 0,
+    byStatus,
+    byReason,
+    add(fields, n) {
+      const status = fields[0] ?? "";
+      byStatus.set(status, (byStatus.get(status) ?? 0) + n);
+      const reasons = fields[RESULT_COLUMNS.length - 1] ?? "";
+      if (reasons !== "") for (const code of reasons.split(REASON_SEPARATOR)) byReason.set(code, (byReason.get(code) ?? 0) + n);
+    },
+  };
+}
+
+/** Counts the rows of the shared answers (each counted once per row that used it) and empties the cache. */
+function flushTails(tails: Map<readonly string[], { readonly tail: string; rows: number }>, tally: Tally): void {
+  for (const [fields, entry] of tails) tally.add(fields, entry.rows);
+  tails.clear();
+}
+
+/**
+ * Pooled output buffers: text is encoded straight into a buffer (no rope of strings to flatten), and a full
+ * buffer goes to the sink. A piece larger than a buffer is written on its own.
+ */
+function createBufferedOutput(sink: OutputSink, carrier: Carrier, unit: number): { put(text: string): Promise<void> | undefined; flush(): Promise<void> } {
+  let buffer = Buffer.allocUnsafe(OUT_BYTES);
+  let at = 0;
+  const flush = async (): Promise<void> => {
+    if (at === 0) return;
+    const full = buffer.subarray(0, at);
+    buffer = Buffer.allocUnsafe(OUT_BYTES);
+    at = 0;
+    await sink.write(full);
+  };
+  return {
+    /** Synchronous (no promise) unless the buffer is full: no await per row. */
+    put(text) {
+      const bytes = text.length * unit;
+      if (at + bytes <= OUT_BYTES) {
+        at += buffer.write(text, at, carrier);
+        return undefined;
+      }
+      return flush().then(() => (bytes > OUT_BYTES ? sink.write(Buffer.from(text, carrier)) : void (at += buffer.write(text, at, carrier))));
+    },
+    flush,
+  };
+}
