@@ -170,7 +170,7 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
     try {
       const child = spawn(process.execPath, [CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01", "-q"], { stdio: ["ignore", full, "pipe"] });
       let stderr = "";
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const [code] = (await once(child, "close")) as [number];
       expect(code).toBe(3);
       expect(stderr).toContain("[output_unavailable]");
