@@ -25,13 +25,6 @@ export interface Layout {
   readonly rejected: readonly RejectedColumn[];
 }
 
-/** A row cut to the header: its cells, cells beyond the header (kept), and whether those hold data. */
-export interface ShapedRow {
-  readonly fields: string[];
-  readonly extras: string[] | null;
-  readonly overflow: boolean;
-}
-
 /** Where a previous run's nine result columns are in a header, or null. */
 export function findPreviousResults(header: readonly string[]): number | null {
   for (let start = header.length - RESULT_COLUMNS.length; start >= 0; start--) {
@@ -41,28 +34,34 @@ export function findPreviousResults(header: readonly string[]): number | null {
 }
 
 /**
- * Cuts a row to the header's width (padding a short row with empty cells, keeping the cells beyond the header
- * as extras) and removes a previous run's result cells.
+ * Cuts a row to the header's width, in place: pads a short row with empty cells, takes the cells beyond the
+ * header off (returned, to be kept after the result columns) and removes a previous run's result cells. No
+ * allocation for a row of the header's width.
  *
- * @param fields - the record's cells (reused)
- * @param layout - the run's layout
- * @returns the shaped row
+ * @param fields - the record's cells (changed in place)
+ * @param layout - the run's width and previous result columns
+ * @returns the cells beyond the header's width, or null
  * @example
  * ```ts
- * shapeRow(["a", "1", "2", "x"], layout); // => { fields: ["a", "1", "2"], extras: ["x"], overflow: true }
+ * const row = ["a", "1", "2", "x"];
+ * shapeRow(row, { width: 3, previousResults: null }); // => ["x"] (row is now ["a", "1", "2"])
  * ```
  */
-export function shapeRow(fields: string[], layout: Pick<Layout, "width" | "previousResults">): ShapedRow {
+export function shapeRow(fields: string[], layout: Pick<Layout, "width" | "previousResults">): string[] | null {
   const width = layout.width;
   let extras: string[] | null = null;
-  let overflow = false;
   if (fields.length > width) {
     extras = fields.slice(width);
-    for (const cell of extras) if (cell.trim() !== "") overflow = true;
     fields.length = width;
   } else while (fields.length < width) fields.push("");
   if (layout.previousResults !== null) fields.splice(layout.previousResults, RESULT_COLUMNS.length);
-  return { fields, extras, overflow };
+  return extras;
+}
+
+/** Whether cells beyond the header hold data (then the row is `too_many_columns`). */
+export function holdsData(extras: readonly string[] | null): boolean {
+  if (extras !== null) for (const cell of extras) if (cell.trim() !== "") return true;
+  return false;
 }
 
 /**
@@ -87,7 +86,11 @@ export function planLayout(header: readonly string[], sample: readonly string[][
   const kept = previousResults === null ? header : header.filter((_, k) => k < previousResults || k >= previousResults + RESULT_COLUMNS.length);
   const headerText = previousResults === null ? allText : allText.filter((_, k) => k < previousResults || k >= previousResults + RESULT_COLUMNS.length);
   const shape = { width: header.length, previousResults };
-  const evidence = sample.map((record) => shapeRow(record.slice(), shape).fields.map((cell) => textOfCell(cell, encoding)));
+  const evidence = sample.map((record) => {
+    const cells = record.slice();
+    shapeRow(cells, shape);
+    return cells.map((cell) => textOfCell(cell, encoding));
+  });
   const detected = detectColumns(headerText, overrides, evidence);
   const shown = headerText.map((h) => `"${h}"`).join(", ");
   if (!detected.ok && detected.problem === "unknown_column") {

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
 import { lstat, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
-import { once } from "node:events";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { cliError, reasonOf } from "./exit-codes.js";
@@ -20,6 +19,7 @@ export type OutputTarget = { readonly kind: "stdout" } | { readonly kind: "file"
 export interface OutputSink {
   /** The file name (or `-`), for messages. */
   readonly label: string;
+  /** Writes the bytes; the caller may reuse them once the promise resolves. */
   write(bytes: Uint8Array): Promise<void>;
   /** Flushes and, for a file, renames the temporary file over the target. */
   commit(): Promise<void>;
@@ -179,17 +179,22 @@ function stdoutSink(stdout: Writable, lang: Lang): OutputSink {
     if (failure.code === "EPIPE" || failure.code === "ERR_STREAM_DESTROYED") throw new OutputClosed();
     throw unavailable(lang, "-", reasonOf(failure), failure);
   };
-  const settle = async (): Promise<void> => {
-    // Waits for the stream to drain, fail or close, whichever comes first.
-    const ac = new AbortController();
-    await Promise.race([once(stdout, "drain", { signal: ac.signal }), once(stdout, "close", { signal: ac.signal }), once(stdout, "error", { signal: ac.signal })]).catch(() => undefined);
-    ac.abort();
-  };
   return {
     label: "-",
     async write(bytes) {
       check();
-      if (!stdout.write(bytes, record)) await settle();
+      // Waits until the stream is done with the bytes, failed or closed: the caller then reuses them.
+      await new Promise<void>((resolve) => {
+        const finish = (error?: Error | null): void => {
+          stdout.off("close", finish);
+          stdout.off("error", finish);
+          record(error);
+          resolve();
+        };
+        stdout.once("close", finish);
+        stdout.once("error", finish);
+        stdout.write(bytes, finish);
+      });
       check();
     },
     async commit() {

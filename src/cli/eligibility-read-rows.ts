@@ -126,7 +126,7 @@ async function scanUtf8(path: string, lang: Lang): Promise<{ invalid: boolean; m
   let invalid = false;
   let multibyte = false;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
       if (isAscii(bytes)) {
         carry = Buffer.alloc(0);

@@ -39,20 +39,17 @@ export interface WriteCounts {
   readonly firstForeignRows: readonly number[];
 }
 
-/** A row to write: its cells (width of the header), and cells beyond the header's width, if any. */
-export interface RowToWrite {
-  readonly fields: readonly string[];
-  readonly extras: readonly string[] | null;
-}
-
 /** Bytes of output encoded into one buffer before it is handed to the sink. */
 const OUT_BYTES = 1 << 16;
 
 /** The row writer of one run. */
 export interface RowWriter {
   writeHeader(header: readonly string[], sepLine: boolean): Promise<void>;
-  /** `firstRow`: the spreadsheet row number of rows[0]. */
-  writeRows(rows: readonly RowToWrite[], answers: readonly RowAnswer[], firstRow: number): Promise<void>;
+  /**
+   * Writes rows (cut to the header), the cells beyond the header of each (or null), their answers;
+   * `firstRow` is the spreadsheet row number of rows[0] (the header is row 1).
+   */
+  writeRows(rows: readonly (readonly string[])[], extras: readonly (readonly string[] | null)[] | null, answers: readonly RowAnswer[], firstRow: number): Promise<void>;
   counts(): WriteCounts;
 }
 
@@ -106,9 +103,7 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
   };
   const cellsText = (cells: readonly string[], n: number, offset: number): string =>
     formatCsvRow(plain ? cells : cells.map((cell, k) => cellOut(cell, n, header[offset + k] ?? String(offset + k + 1), true)), options.delimiter);
-  /** The row's cells, its answer, then the cells beyond the header's width (kept, never dropped). */
-  const rowText = (row: RowToWrite, n: number, tail: string): string =>
-    cellsText(row.fields, n, 0) + tail + (row.extras === null ? "" : options.delimiter + cellsText(row.extras, n, row.fields.length));
+
   const out = createBufferedOutput(sink, carrier, unit);
   return {
     async writeHeader(cells, sepLine) {
@@ -116,15 +111,27 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
       if (options.outputEncoding === "utf-8-bom") await out.put("\u00ef\u00bb\u00bf");
       if (options.outputEncoding === "utf-16le") await out.put("\ufeff");
       if (sepLine) await out.put(`sep=${options.delimiter}${options.eol}`);
-      await out.put(rowText({ fields: cells, extras: null }, 1, options.delimiter + formatCsvRow(RESULT_COLUMNS.map((c) => cellOut(c, 1, c, false)), options.delimiter)) + options.eol);
+      await out.put(cellsText(cells, 1, 0) + options.delimiter + formatCsvRow(RESULT_COLUMNS.map((c) => cellOut(c, 1, c, false)), options.delimiter) + options.eol);
       await out.flush();
     },
-    async writeRows(rows, answers, firstRow) {
+    async writeRows(rows, extras, answers, firstRow) {
       for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as RowToWrite;
-        const foreign = options.mixed && (row.fields.some(isForeignCell) || (row.extras?.some(isForeignCell) ?? false));
-        if (foreign && foreignRows++ < 10) firstForeignRows.push(firstRow + i);
-        const pending = out.put(rowText(row, firstRow + i, tailOf(answers[i] as RowAnswer, firstRow + i, foreign)) + options.eol);
+        const fields = rows[i] as readonly string[];
+        const beyond = extras?.[i] ?? null;
+        const n = firstRow + i;
+        const foreign = options.mixed && (fields.some(isForeignCell) || (beyond?.some(isForeignCell) ?? false));
+        if (foreign && foreignRows++ < 10) firstForeignRows.push(n);
+        // The row's cells, its answer, then the cells beyond the header's width (kept, never dropped); each
+        // piece goes into the buffer on its own (no concatenated string to flatten).
+        let pending = out.put(cellsText(fields, n, 0));
+        if (pending !== undefined) await pending;
+        pending = out.put(tailOf(answers[i] as RowAnswer, n, foreign));
+        if (pending !== undefined) await pending;
+        if (beyond !== null) {
+          pending = out.put(options.delimiter + cellsText(beyond, n, fields.length));
+          if (pending !== undefined) await pending;
+        }
+        pending = out.put(options.eol);
         if (pending !== undefined) await pending;
       }
       await out.flush();
@@ -187,14 +194,14 @@ function flushTails(tails: Map<readonly string[], { readonly tail: string; rows:
  * buffer goes to the sink. A piece larger than a buffer is written on its own.
  */
 function createBufferedOutput(sink: OutputSink, carrier: Carrier, unit: number): { put(text: string): Promise<void> | undefined; flush(): Promise<void> } {
-  let buffer = Buffer.allocUnsafe(OUT_BYTES);
+  // One buffer, reused: the sink is done with the bytes when its write resolves.
+  const buffer = Buffer.allocUnsafe(OUT_BYTES);
   let at = 0;
   const flush = async (): Promise<void> => {
     if (at === 0) return;
-    const full = buffer.subarray(0, at);
-    buffer = Buffer.allocUnsafe(OUT_BYTES);
+    const used = at;
     at = 0;
-    await sink.write(full);
+    await sink.write(buffer.subarray(0, used));
   };
   return {
     /** Synchronous (no promise) unless the buffer is full: no await per row. */

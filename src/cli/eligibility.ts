@@ -6,11 +6,11 @@ import type { CsvDelimiter } from "./detect-delimiter.js";
 import type { CsvEncoding } from "./detect-encoding.js";
 import type { CliEngine } from "./engine.js";
 import { createRowAnswerer } from "./eligibility-answer-rows.js";
-import { describeRejected, planLayout, shapeRow, type Layout } from "./eligibility-layout.js";
+import { describeRejected, holdsData, planLayout, shapeRow, type Layout } from "./eligibility-layout.js";
 import { openSink, OutputClosed, prepareOutput, type OutputSink } from "./eligibility-output-target.js";
 import { inspectInput, openRecords, recordBatches, type InputPlan } from "./eligibility-read-rows.js";
 import { errorRoute, routeRow, type Route, type RoutePlan } from "./eligibility-route-row.js";
-import { createRowWriter, type RowToWrite, type WriteCounts } from "./eligibility-write-rows.js";
+import { createRowWriter, type WriteCounts } from "./eligibility-write-rows.js";
 import { cliError, EXIT, exitCodeOf, failureLine, reasonOf } from "./exit-codes.js";
 import { t, type Lang } from "./messages.js";
 import { sanitiseForTerminal } from "./terminal-text.js";
@@ -178,14 +178,15 @@ async function streamRows(
   await writer.writeHeader(layout.header, plan.sepLine);
   let row = 2;
   const handle = async (batch: string[][]): Promise<void> => {
-    const shaped: RowToWrite[] = new Array<RowToWrite>(batch.length);
     const routes: Route[] = new Array<Route>(batch.length);
+    let extras: (string[] | null)[] | null = null;
     for (let i = 0; i < batch.length; i++) {
-      const cut = shapeRow(batch[i] as string[], layout);
-      shaped[i] = cut;
-      routes[i] = cut.overflow ? errorRoute("too_many_columns") : routeRow(cut.fields, routing);
+      const fields = batch[i] as string[];
+      const beyond = shapeRow(fields, layout);
+      if (beyond !== null) (extras ??= new Array<string[] | null>(batch.length).fill(null))[i] = beyond;
+      routes[i] = holdsData(beyond) ? errorRoute("too_many_columns") : routeRow(fields, routing);
     }
-    await writer.writeRows(shaped, await answerer.answer(routes), row);
+    await writer.writeRows(batch, extras, await answerer.answer(routes), row);
     row += batch.length;
     progress.step(row - 2);
   };
