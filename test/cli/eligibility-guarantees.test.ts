@@ -2,6 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -203,12 +204,15 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
     }
   });
 
-  it("5. refuses targets that are not regular files (devices, FIFOs, folders), and writes through a link to a regular file", async () => {
+  it("5. refuses targets that are not regular files (FIFOs, sockets, folders), and writes through a link to a regular file", async () => {
+    // Devices are checked the same way (src/cli/eligibility-output-target.test.ts) without pointing a build at
+    // them here: a build with the old bug, run as root, would replace /dev/null or /dev/stdout with a file.
     const input = write("small.csv", "id;lon;lat\n1;1,40;43,57\n");
     mkdirSync(path("a-folder"));
-    execFile("mkfifo", [path("fifo")]);
-    await new Promise((done) => setTimeout(done, 200));
-    for (const target of ["/dev/null", "/dev/stdout", path("a-folder"), ...(existsSync(path("fifo")) ? [path("fifo")] : [])]) {
+    await new Promise((done) => execFile("mkfifo", [path("fifo")], done));
+    const socket = createNetServer().listen(path("socket"));
+    await once(socket, "listening");
+    for (const target of [path("a-folder"), path("socket"), ...(existsSync(path("fifo")) ? [path("fifo")] : [])]) {
       const run = await declics(["eligibility", input, "-o", target, "--on", "2024-05-01"]);
       expect(run.code, target).toBe(1);
       expect(run.stderr, target).toContain("[usage]");
@@ -219,6 +223,7 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
     expect((await declics(["eligibility", input, "-o", path("link-target.csv"), "-q", "--on", "2024-05-01"])).code).toBe(0);
     expect(readFileSync(path("real-target.csv"), "utf8")).toContain("status");
     expect(tmpFiles()).toEqual([]);
+    socket.close();
   });
 });
 
