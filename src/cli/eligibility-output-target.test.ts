@@ -27,9 +27,10 @@ describe("prepareOutput and openSink (the output file)", () => {
   });
 
   it("removes pending temporary files on interruption", async () => {
-    await openSink(await prepareOutput(join(dir, "cut.csv"), inputId, "en"), process.stdout, "en");
+    const sink = await openSink(await prepareOutput(join(dir, "cut.csv"), inputId, "en"), process.stdout, "en");
     expect(removePendingOutputs()).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    await sink.abort();
   });
 
   it("refuses the input (also through a link), devices and folders; says a missing folder is unavailable", async () => {
