@@ -389,13 +389,14 @@ function buildState(r: Replay): AdaptiveSession {
 export function resumeSession(bankInput: unknown, input: unknown, keepLog = false): Replay {
   if (typeof input !== "object" || input === null) throw sessionError("a session state from startAdaptiveSession", input === null ? "null" : typeof input);
   if ((input as { version?: unknown }).version === 1) throw sessionError("a version 2 session state (version 1 states embed the bank and keys: start a new session)", "a version 1 state");
+  // A state this module produced and froze, resumed on the same bank object: its replay is kept.
+  const snapshot = keepLog ? undefined : verified.get(input);
+  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank)) return copyReplay(snapshot.replay, snapshot.used);
   const parsed = StoredSession.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw sessionError("a session state from startAdaptiveSession", `a state whose ${issue.path.join(".") || "value"} is invalid (${issue.message})`);
   }
-  const snapshot = keepLog ? undefined : verified.get(input);
-  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank)) return copyReplay(snapshot.replay, snapshot.used);
   const stored = parsed.data;
   const bank = bankFrom(bankInput);
   const ref = bankReference(bank);

@@ -46,7 +46,7 @@ export function scoreFixedForm(bank: unknown, responses: readonly z.input<typeof
     new DeclicsError({ code: "invalid_option", module: "assessment", message: `Form responses: expected ${expected}, received ${received}`, details: { option: "responses", expected, received } });
   const form = o.itemIds ?? rs.map((r) => r.itemId);
   const inForm = new Set(form);
-  if (inForm.size !== form.length) throw fail("distinct item ids in the form", "a repeated id");
+  if (inForm.size !== form.length) throw fail("distinct item ids in the form", `item ${form.find((id, i) => form.indexOf(id) !== i)!} listed twice`);
   for (const id of form) if (!p.indexById.has(id)) throw fail("items of the bank", `item ${id}`);
   const byId = new Map<string, z.infer<typeof FormResponse>>();
   for (const r of rs) {
