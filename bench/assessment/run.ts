@@ -77,11 +77,13 @@ function timed<T>(f: () => T): [T, number] {
 }
 
 const form = assembleFixedForm(bank, LENGTH);
+// Simulations share the session defaults (stop at SE <= 0.3); the fixed-length comparisons turn the stop off.
+const FULL_LENGTH = { seThreshold: null };
 // Warm-up on a few examinees so that the timings measure the steady state (tables are built per bank).
-for (const kind of ["adaptive", "random"] as const) simulateAssessment(bank, { seed: "warm", design: { kind }, examinees: 200, length: LENGTH });
+for (const kind of ["adaptive", "random"] as const) simulateAssessment(bank, { seed: "warm", design: { kind }, examinees: 200, length: LENGTH, session: FULL_LENGTH });
 
 const runs: [string, SimulationResult, number][] = [];
-const [adaptive, ta] = timed(() => simulateAssessment(bank, { seed: "bench", design: { kind: "adaptive" }, examinees: EXAMINEES, length: LENGTH }));
+const [adaptive, ta] = timed(() => simulateAssessment(bank, { seed: "bench", design: { kind: "adaptive" }, examinees: EXAMINEES, length: LENGTH, session: FULL_LENGTH }));
 runs.push(["adaptive", adaptive, ta]);
 const [fixed, tf] = timed(() => simulateAssessment(bank, { seed: "bench", design: { kind: "fixed", itemIds: form }, examinees: EXAMINEES, length: LENGTH }));
 runs.push(["fixed form", fixed, tf]);
@@ -99,7 +101,7 @@ const [pure, tp] = timed(() =>
     design: { kind: "adaptive" },
     examinees: EXAMINEES,
     length: LENGTH,
-    session: { contentBalancing: false, exposure: { method: "randomesque", k: 1 } },
+    session: { ...FULL_LENGTH, contentBalancing: false, exposure: { method: "randomesque", k: 1 } },
   }),
 );
 

@@ -10,6 +10,7 @@ import type { AbilityPrior, CompetenceFramework, Item, ItemBank, QuadratureGrid 
 export function findBankProblems(bank: ItemBank, framework: CompetenceFramework | null): string[] {
   const problems: string[] = [];
   const known = framework === null ? null : new Set(framework.areas.flatMap((a) => a.competences.map((c) => c.id as string)));
+  if (bank.items.length === 0) problems.push("the bank has no items (a test on it would only return the prior)");
   const seen = new Set<string>();
   bank.items.forEach((item, i) => {
     const where = `item ${i} (${item.id})`;
@@ -56,7 +57,7 @@ export function bankError(problems: string[]): DeclicsError<"invalid_item_bank">
   return new DeclicsError({
     code: "invalid_item_bank",
     module: "assessment",
-    message: `Invalid item bank: expected unique ids, known competences, a > 0, finite b, c in [0, 1) and consistent answer keys; found ${shown}${more}`,
+    message: `Invalid item bank: expected at least one item, unique ids, known competences, a > 0, finite b, c in [0, 1) and consistent answer keys; found ${shown}${more}`,
     details: { problems },
   });
 }

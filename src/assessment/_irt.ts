@@ -2,6 +2,7 @@
  * Private IRT kernels on flat memory. Public functions validate their input and call these.
  * @module
  */
+import { DeclicsError } from "../errors.js";
 import type { AbilityPrior, QuadratureGrid } from "./schema.js";
 
 /** P(correct) under the 3PL model (Rasch and 2PL are special cases). */
@@ -31,27 +32,40 @@ export function gridKey(grid: QuadratureGrid): string {
   return `${grid.min}:${grid.max}:${grid.points}`;
 }
 
-/** Builds the nodes and log prior weights of a grid. Weights are normalised to sum to 1. */
+function priorError(expected: string, received: string): DeclicsError<"invalid_option"> {
+  return new DeclicsError({ code: "invalid_option", module: "assessment", message: `Ability prior: expected ${expected}, received ${received}`, details: { option: "prior", expected, received } });
+}
+
+/**
+ * Builds the nodes and log prior weights of a grid, normalised to sum to 1 (in log space, so a narrow
+ * normal prior never underflows). Refuses priors that do not fit the grid: explicit weights of another
+ * length, weights that are all zero, a normal prior whose mean lies outside the grid.
+ */
 export function buildGrid(grid: QuadratureGrid, prior: AbilityPrior): Grid {
   const q = grid.points;
   const step = (grid.max - grid.min) / (q - 1);
   const nodes = new Float64Array(q);
-  const w = new Float64Array(q);
+  const logW = new Float64Array(q);
   for (let i = 0; i < q; i++) nodes[i] = grid.min + i * step;
   if (prior.kind === "normal") {
+    if (!(prior.mean >= grid.min && prior.mean <= grid.max)) throw priorError(`a normal prior whose mean lies within the grid [${grid.min}, ${grid.max}]`, `mean ${prior.mean}`);
     for (let i = 0; i < q; i++) {
       const z = (nodes[i]! - prior.mean) / prior.sd;
-      w[i] = Math.exp(-0.5 * z * z);
+      logW[i] = -0.5 * z * z;
     }
-  } else if (prior.kind === "uniform") {
-    w.fill(1);
-  } else {
-    for (let i = 0; i < q; i++) w[i] = prior.weights[i] ?? 0;
+  } else if (prior.kind === "weights") {
+    if (prior.weights.length !== q) throw priorError(`one weight per grid point (${q})`, `${prior.weights.length} weights`);
+    if (!prior.weights.some((w) => w > 0)) throw priorError("at least one positive weight", "only zero weights");
+    if (!prior.weights.every((w) => Number.isFinite(w))) throw priorError("finite weights", "an infinite weight");
+    for (let i = 0; i < q; i++) logW[i] = prior.weights[i]! > 0 ? Math.log(prior.weights[i]!) : -Infinity;
   }
+  let max = -Infinity;
+  for (let i = 0; i < q; i++) if (logW[i]! > max) max = logW[i]!;
   let total = 0;
-  for (let i = 0; i < q; i++) total += w[i]!;
+  for (let i = 0; i < q; i++) total += Math.exp(logW[i]! - max);
+  const logTotal = max + Math.log(total);
   const logPrior = new Float64Array(q);
-  for (let i = 0; i < q; i++) logPrior[i] = w[i]! > 0 ? Math.log(w[i]! / total) : -Infinity;
+  for (let i = 0; i < q; i++) logPrior[i] = logW[i]! - logTotal;
   return { min: grid.min, max: grid.max, step, nodes, logPrior, key: gridKey(grid) };
 }
 

@@ -1,15 +1,30 @@
 /**
- * Private: what adaptive sessions and simulations share besides item selection.
+ * Private: what adaptive sessions and simulations share besides item selection, and the replay that
+ * rebuilds (and so checks) a session from its small state: options, seed and answers.
  * @module
  */
+import { z } from "zod";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type GridTables, type PreparedBank, prepareBank, tablesFor } from "./_bank.js";
 import { levelOf, levelPosterior, summarisePosterior } from "./_irt.js";
+import { createSelectionContext, hashSeed, selectItem, type SelectionContext, type SelectionOutcome, sessionRandom } from "./_select.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import { type AdaptiveSession, ItemBank, type ResolvedAdaptiveSessionOptions, type SessionEstimate, type StopReason } from "./schema.js";
+import {
+  type AdaptiveSession,
+  AdaptiveSessionOptions,
+  type AuditEntry,
+  BankReference,
+  ItemBank,
+  type ResolvedAdaptiveSessionOptions,
+  type SelectionReason,
+  type SessionEstimate,
+  SessionStep,
+  type StopReason,
+} from "./schema.js";
 
 const parsedBanks = new WeakMap<object, ItemBank>();
+const references = new WeakMap<ItemBank, BankReference>();
 
 /** Parses a bank once per object (a bank that is already parsed is cached under itself). */
 export function bankFrom(input: unknown): ItemBank {
@@ -22,6 +37,25 @@ export function bankFrom(input: unknown): ItemBank {
   if (typeof input === "object" && input !== null) parsedBanks.set(input, bank);
   parsedBanks.set(bank, bank);
   return bank;
+}
+
+/** FNV-1a (32 bits) of a text, as 8 hex digits. Detects an edited bank; not a security hash. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The id, version and content fingerprint of a parsed bank (computed once per bank). */
+export function bankReference(bank: ItemBank): BankReference {
+  const cached = references.get(bank);
+  if (cached !== undefined) return cached;
+  const ref = { id: bank.id, version: bank.version ?? null, fingerprint: fingerprint(JSON.stringify([bank.id, bank.version ?? null, bank.items])) };
+  references.set(bank, ref);
+  return ref;
 }
 
 export interface Engine {
@@ -77,13 +111,324 @@ export function sessionError(expected: string, received: string): DeclicsError<"
   return new DeclicsError({
     code: "invalid_session_state",
     module: "assessment",
-    message: `Adaptive session driven out of order: expected ${expected}, received ${received}`,
+    message: `Adaptive session state refused: expected ${expected}, received ${received}`,
     details: { expected, received },
   });
 }
 
-export function assertSession(state: AdaptiveSession): void {
-  if (typeof state !== "object" || state === null || state.version !== 1 || !Array.isArray(state.responses)) {
-    throw sessionError("a session state from startAdaptiveSession", typeof state === "object" && state !== null ? "an object of another shape" : String(state));
+/** Throws `invalid_option` when Sympson-Hetter parameters name items that are not in the bank. */
+export function checkExposureIds(p: PreparedBank, exposure: ResolvedAdaptiveSessionOptions["exposure"], option = "exposure.parameters"): void {
+  if (exposure.method !== "sympson_hetter") return;
+  const unknown = Object.keys(exposure.parameters).filter((id) => !p.indexById.has(id));
+  if (unknown.length === 0) return;
+  const shown = unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : "");
+  throw new DeclicsError({
+    code: "invalid_option",
+    module: "assessment",
+    message: `Sympson-Hetter parameters: expected ids of items in the bank, received ${shown}`,
+    details: { option, expected: "ids of items in the bank", received: shown },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The stored state and its replay
+
+const SessionEstimateSchema = z.object({ theta: z.number(), se: z.number(), level: z.number(), levelProbability: z.number() });
+const StoredSession = z.object({
+  version: z.literal(2),
+  bank: BankReference,
+  options: z.unknown(),
+  status: z.enum(["in_progress", "finished"]),
+  pending: z.object({ itemId: z.string().min(1), selection: z.unknown() }).nullable(),
+  responses: z.array(SessionStep),
+  excluded: z.array(z.string()),
+  randomDraws: z.number().int().nonnegative(),
+  estimate: SessionEstimateSchema,
+  stopReason: z.enum(["se_threshold", "max_length", "level_settled", "bank_exhausted"]).nullable(),
+});
+
+/** A session rebuilt from its options and answers, ready for the next step. */
+export interface Replay {
+  readonly bank: ItemBank;
+  readonly ref: BankReference;
+  readonly options: ResolvedAdaptiveSessionOptions;
+  readonly engine: Engine;
+  readonly ctx: SelectionContext;
+  readonly random: () => number;
+  readonly used: () => number;
+  readonly logPost: Float64Array;
+  readonly post: Float64Array;
+  readonly responses: { itemId: string; correct: boolean }[];
+  readonly excluded: string[];
+  /** Audit entries, kept only when asked for (`computeSessionResult`). */
+  readonly log: AuditEntry[] | null;
+  estimate: SessionEstimate;
+  stopReason: StopReason | null;
+  pending: Selected | null;
+}
+
+/** What one selection found, enough to explain it later. */
+interface Selected {
+  readonly index: number;
+  readonly competence: number;
+  readonly candidates: readonly number[];
+  readonly rank: number;
+  readonly information: number;
+  readonly rejected: readonly number[];
+  readonly ties: number;
+  readonly theta: number;
+}
+
+/** A fresh session on a parsed bank with resolved options. */
+export function beginReplay(bank: ItemBank, options: ResolvedAdaptiveSessionOptions, keepLog = false): Replay {
+  const engine = engineOf(bank, options);
+  checkExposureIds(engine.p, options.exposure);
+  const ctx = createSelectionContext(engine.p, engine.t, options);
+  const rng = sessionRandom(hashSeed(options.seed), 0);
+  const logPost = Float64Array.from(engine.t.grid.logPrior);
+  const post = new Float64Array(logPost.length);
+  const { theta, se } = summarisePosterior(logPost, engine.t.grid.nodes, post);
+  return {
+    bank,
+    ref: bankReference(bank),
+    options,
+    engine,
+    ctx,
+    random: rng.random,
+    used: rng.used,
+    logPost,
+    post,
+    responses: [],
+    excluded: [],
+    log: keepLog ? [] : null,
+    estimate: estimateFrom(engine, post, theta, se),
+    stopReason: null,
+    pending: null,
+  };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** How many competences share the largest deficit (more than one: the pick among them is random). */
+function tiedCompetences(ctx: SelectionContext, total: number): number {
+  const { targets, counts, available, p } = ctx;
+  if (targets === null) return 0;
+  let best = -Infinity;
+  let ties = 0;
+  for (let c = 0; c < targets.length; c++) {
+    if (targets[c]! <= 0) continue;
+    let any = false;
+    for (let i = p.compStart[c]!; i < p.compStart[c + 1]! && !any; i++) any = available[i] === 1;
+    if (!any) continue;
+    const deficit = targets[c]! - (total > 0 ? counts[c]! / total : 0);
+    if (deficit > best + 1e-12) {
+      best = deficit;
+      ties = 1;
+    } else if (deficit >= best - 1e-12) ties++;
   }
+  return ties;
+}
+
+/** Selects the next item (or finds none: the session finishes with `bank_exhausted`). */
+export function replaySelect(r: Replay): void {
+  const { ctx, engine } = r;
+  const { p } = engine;
+  const n = r.responses.length;
+  const ties = tiedCompetences(ctx, n);
+  const out: SelectionOutcome = { index: -1, competence: -1, candidates: 0, rank: 0, information: 0, rejected: [] };
+  const ok = selectItem(ctx, r.estimate.theta, n, r.random, out);
+  for (const i of out.rejected) r.excluded.push(p.ids[i]!);
+  if (!ok) {
+    r.stopReason = "bank_exhausted";
+    return;
+  }
+  r.pending = {
+    index: out.index,
+    competence: out.competence,
+    candidates: Array.from(ctx.topIndex.subarray(0, out.candidates)),
+    rank: out.rank,
+    information: out.information,
+    rejected: [...out.rejected],
+    ties,
+    theta: r.estimate.theta,
+  };
+}
+
+/** Why an item was selected, for people and for audit. */
+function reasonOf(r: Replay, s: Selected): SelectionReason {
+  const { p } = r.engine;
+  const item = p.items[s.index]!;
+  const competence = p.competences[s.competence]!;
+  const balanced = r.options.contentBalancing !== false;
+  const competenceWhy = !balanced
+    ? ""
+    : s.ties > 1
+      ? `Compétence ${competence} : tirée au sort parmi les ${s.ties} compétences à égalité, les plus en retard sur leur part cible. `
+      : `Compétence ${competence} : la plus en retard sur sa part cible. `;
+  const why =
+    competenceWhy +
+    `Question ${item.id} : information ${round(s.information)} à θ = ${round(s.theta)}, ` +
+    (s.candidates.length > 1 ? `tirée au sort parmi les ${s.candidates.length} plus informatives (rang ${s.rank + 1}) pour limiter l'exposition` : "la plus informative") +
+    (s.rejected.length > 0 ? `, après ${s.rejected.length} question(s) écartée(s) par Sympson-Hetter.` : ".");
+  return {
+    competenceRule: balanced ? (s.ties > 1 ? "content_deficit_tie" : "content_deficit") : "unrestricted",
+    competence,
+    candidates: s.candidates.map((i) => p.ids[i]!),
+    rank: s.rank,
+    information: s.information,
+    exposure: r.options.exposure.method,
+    rejected: s.rejected.map((i) => p.ids[i]!),
+    why,
+  };
+}
+
+/** Records the answer to the pending item, updates the estimate and applies the stopping rules. */
+export function replayAnswer(r: Replay, correct: boolean): void {
+  const { engine, ctx, logPost, post } = r;
+  const { p, t } = engine;
+  const selected = r.pending!;
+  const index = selected.index;
+  const item = p.items[index]!;
+  const q = t.grid.nodes.length;
+  const table = correct ? t.logP : t.log1mP;
+  for (let k = 0; k < q; k++) logPost[k] = logPost[k]! + table[index * q + k]!;
+  const { theta, se } = summarisePosterior(logPost, t.grid.nodes, post);
+  const before = r.estimate;
+  r.estimate = estimateFrom(engine, post, theta, se);
+  ctx.available[index] = 0;
+  ctx.counts[p.comp[index]!] = ctx.counts[p.comp[index]!]! + 1;
+  r.responses.push({ itemId: item.id, correct });
+  r.log?.push({
+    step: r.responses.length,
+    itemId: item.id,
+    competence: item.competence,
+    itemLevel: item.level,
+    thetaBefore: before.theta,
+    seBefore: before.se,
+    selection: reasonOf(r, selected),
+    correct,
+    thetaAfter: theta,
+    seAfter: se,
+  });
+  r.pending = null;
+  r.stopReason = stopReasonFor(r.responses.length, se, r.estimate.levelProbability, r.options);
+}
+
+interface Snapshot {
+  readonly bank: ItemBank;
+  readonly replay: Replay;
+  readonly used: number;
+}
+
+/**
+ * States this module produced, frozen, with a copy of their replay: resuming one of them in the same
+ * process (same state object, same bank object) skips the replay. A state that went through JSON is a
+ * new object and is replayed and checked in full.
+ */
+const verified = new WeakMap<object, Snapshot>();
+
+function copyReplay(r: Replay, used: number): Replay {
+  // Targets and Sympson-Hetter parameters are read-only: shared; availability and counts are copied.
+  const ctx: SelectionContext = {
+    ...r.ctx,
+    available: Uint8Array.from(r.ctx.available),
+    counts: Int32Array.from(r.ctx.counts),
+    topIndex: new Int32Array(r.ctx.k),
+    topInfo: new Float64Array(r.ctx.k),
+  };
+  const rng = sessionRandom(hashSeed(r.options.seed), used);
+  return {
+    ...r,
+    ctx,
+    random: rng.random,
+    used: () => used + rng.used(),
+    logPost: Float64Array.from(r.logPost),
+    post: Float64Array.from(r.post),
+    responses: [...r.responses],
+    excluded: [...r.excluded],
+    log: null,
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The small state of a replayed session (frozen: a state is a value). */
+export function stateOf(r: Replay): AdaptiveSession {
+  const state = deepFreeze(buildState(r));
+  verified.set(state, { bank: r.bank, replay: copyReplay(r, r.used()), used: r.used() });
+  return state;
+}
+
+function buildState(r: Replay): AdaptiveSession {
+  return {
+    version: 2,
+    bank: r.ref,
+    options: r.options,
+    status: r.stopReason === null ? "in_progress" : "finished",
+    pending: r.pending === null ? null : { itemId: r.engine.p.ids[r.pending.index]!, selection: reasonOf(r, r.pending) },
+    responses: r.responses.map((x) => ({ itemId: x.itemId, correct: x.correct })),
+    excluded: [...r.excluded],
+    randomDraws: r.used(),
+    estimate: r.estimate,
+    stopReason: r.stopReason,
+  };
+}
+
+/**
+ * Rebuilds a session from a stored state on its bank, step by step, and checks that the state is what
+ * this library produced for these answers: the bank (id, version, fingerprint), the shape, every
+ * administered item (it must be the one the seed and the earlier answers select: this refuses unknown,
+ * repeated or reordered items), the pending item, the stop and the random draws.
+ */
+export function resumeSession(bankInput: unknown, input: unknown, keepLog = false): Replay {
+  if (typeof input !== "object" || input === null) throw sessionError("a session state from startAdaptiveSession", input === null ? "null" : typeof input);
+  if ((input as { version?: unknown }).version === 1) throw sessionError("a version 2 session state (version 1 states embed the bank and keys: start a new session)", "a version 1 state");
+  // A state this module produced and froze, resumed on the same bank object: its replay is kept.
+  const snapshot = keepLog ? undefined : verified.get(input);
+  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank)) return copyReplay(snapshot.replay, snapshot.used);
+  const parsed = StoredSession.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw sessionError("a session state from startAdaptiveSession", `a state whose ${issue.path.join(".") || "value"} is invalid (${issue.message})`);
+  }
+  const stored = parsed.data;
+  const bank = bankFrom(bankInput);
+  const ref = bankReference(bank);
+  if (ref.id !== stored.bank.id || ref.version !== stored.bank.version || ref.fingerprint !== stored.bank.fingerprint) {
+    throw sessionError(
+      `the bank the session was started with (${stored.bank.id} version ${stored.bank.version ?? "none"}, fingerprint ${stored.bank.fingerprint})`,
+      `bank ${ref.id} version ${ref.version ?? "none"}, fingerprint ${ref.fingerprint}`,
+    );
+  }
+  const options = parseWith(AdaptiveSessionOptions, stored.options, { module: "assessment", what: "session state options" });
+  const r = beginReplay(bank, options, keepLog);
+  stored.responses.forEach((step, k) => {
+    if (r.stopReason !== null) throw sessionError(`no answer after the session stopped (${r.stopReason}) at step ${k}`, `an answer to ${step.itemId} at step ${k + 1}`);
+    replaySelect(r);
+    const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
+    if (selected !== step.itemId) {
+      throw sessionError(`at step ${k + 1} the item the seed and earlier answers select (${selected ?? "none: bank exhausted"})`, `an answer to ${step.itemId}`);
+    }
+    replayAnswer(r, step.correct);
+  });
+  if (stored.pending !== null || stored.stopReason === "bank_exhausted") {
+    if (r.stopReason !== null) throw sessionError(`no pending item after the session stopped (${r.stopReason})`, `pending ${stored.pending?.itemId ?? "selection"}`);
+    replaySelect(r);
+    const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
+    if (selected !== (stored.pending?.itemId ?? null)) throw sessionError(`pending item ${selected ?? "none (bank exhausted)"}`, `pending ${stored.pending?.itemId ?? "none"}`);
+  }
+  const status = r.stopReason === null ? "in_progress" : "finished";
+  if (status !== stored.status || r.stopReason !== stored.stopReason || r.used() !== stored.randomDraws || r.excluded.join("\n") !== stored.excluded.join("\n")) {
+    throw sessionError(
+      `status ${status}, stop ${r.stopReason ?? "none"}, ${r.used()} random draws and ${r.excluded.length} excluded items for these answers`,
+      `status ${stored.status}, stop ${stored.stopReason ?? "none"}, ${stored.randomDraws} draws and ${stored.excluded.length} excluded`,
+    );
+  }
+  return r;
 }

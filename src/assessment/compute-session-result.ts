@@ -1,69 +1,60 @@
+import { parseWith } from "../_lib/parse.js";
+import { frameworkFrom, scoreGroups } from "./_groups.js";
 import { levelOf, levelPosterior, mle } from "./_irt.js";
-import { assertSession, engineOf, posteriorAfter } from "./_session.js";
-import type { AdaptiveSession, AdaptiveSessionResult, CompetenceScore } from "./schema.js";
+import { resumeSession } from "./_session.js";
+import { LIBRARY_VERSION } from "./_version.js";
+import { type AdaptiveSession, type AdaptiveSessionResult, GroupingOptions } from "./schema.js";
 
 /**
  * The result of an adaptive session: EAP ability and SE, the level and its posterior probability, the
- * posterior over all 8 levels, the MLE (with the bounded rule for extreme patterns), per-competence
- * counts and abilities, and the audit log. Works on a finished session and, as a provisional result,
- * on one in progress.
+ * posterior over all 8 levels, the MLE (with the bounded rule for extreme patterns), per-competence and
+ * per-area scores (one shape, shared with `scoreFixedForm`), the `profile` that
+ * {@link recommendOrientation} reads, the audit log (rebuilt from the seed and the answers), and the
+ * bank (id, version, fingerprint) and library version it was computed with. Works on a finished session
+ * and, as a provisional result, on one in progress.
  *
+ * @param bank - the bank the session was started with
  * @param state - a session state
+ * @param options - `framework`: whose areas group the competences (default `DEFAULT_FRAMEWORK`)
  * @returns the result
- * @throws {DeclicsError} `invalid_session_state` when `state` is not a session state
+ * @throws {DeclicsError} `invalid_session_state` when `state` is not a session state of this bank or does
+ *   not replay
  * @example
  * ```ts
  * import { STARTER_BANK, startAdaptiveSession, computeSessionResult } from "declics/assessment";
- * computeSessionResult(startAdaptiveSession(STARTER_BANK, { seed: 1 })).itemsAdministered;
- * // => 0
+ * const r = computeSessionResult(STARTER_BANK, startAdaptiveSession(STARTER_BANK, { seed: 1 }));
+ * [r.itemsAdministered, r.bank.id];
+ * // => [0, "declics-starter"]
  * ```
  * @category Adaptive testing
  */
-export function computeSessionResult(state: AdaptiveSession): AdaptiveSessionResult {
-  assertSession(state);
-  const engine = engineOf(state.bank, state.options);
+export function computeSessionResult(bank: unknown, state: AdaptiveSession, options: GroupingOptions = {}): AdaptiveSessionResult {
+  const o = parseWith(GroupingOptions, options, { module: "assessment", what: "session result options" });
+  const framework = frameworkFrom(o.framework);
+  const r = resumeSession(bank, state, true);
+  const { engine } = r;
   const { p, t, cuts } = engine;
-  const { post, theta, se } = posteriorAfter(engine, state.responses);
-  const bands = levelPosterior(post, t.grid.nodes, cuts);
-  const n = state.responses.length;
-  const idx = state.responses.map((r) => p.indexById.get(r.itemId)!);
-  const m = mle(
-    { a: idx.map((i) => p.a[i]!), b: idx.map((i) => p.b[i]!), c: idx.map((i) => p.c[i]!), x: state.responses.map((r) => (r.correct ? 1 : 0)), n },
-    t.grid.min,
-    t.grid.max,
-  );
-  const byCompetence = new Map<string, { itemId: string; correct: boolean }[]>();
-  for (const r of state.responses) {
-    const list = byCompetence.get(r.competence) ?? [];
-    list.push(r);
-    byCompetence.set(r.competence, list);
-  }
-  const perCompetence: CompetenceScore[] = [...byCompetence.entries()]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([competence, list]) => {
-      const e = posteriorAfter(engine, list);
-      return {
-        competence,
-        administered: list.length,
-        correct: list.filter((r) => r.correct).length,
-        theta: e.theta,
-        se: e.se,
-        level: levelOf(e.theta, cuts),
-      };
-    });
+  const { theta, se } = r.estimate;
+  const bands = levelPosterior(r.post, t.grid.nodes, cuts);
+  const n = r.responses.length;
+  const idx = r.responses.map((x) => p.indexById.get(x.itemId)!);
+  const m = mle({ a: idx.map((i) => p.a[i]!), b: idx.map((i) => p.b[i]!), c: idx.map((i) => p.c[i]!), x: r.responses.map((x) => (x.correct ? 1 : 0)), n }, t.grid.min, t.grid.max);
+  const scored = r.responses.map((x, k) => ({ itemId: x.itemId, competence: p.items[idx[k]!]!.competence as string, correct: x.correct }));
+  const groups = scoreGroups(engine, scored, { theta, se }, framework);
   const level = levelOf(theta, cuts);
   return {
-    finished: state.status === "finished",
-    stopReason: state.stopReason,
+    finished: r.stopReason !== null,
+    stopReason: r.stopReason,
     itemsAdministered: n,
-    correctCount: state.responses.filter((r) => r.correct).length,
+    correctCount: r.responses.filter((x) => x.correct).length,
     eap: { method: "eap", theta, se, rule: n === 0 ? "no_responses" : "interior", responses: n },
     mle: { method: "mle", theta: m.theta, se: m.se, rule: m.rule, responses: n },
     level,
     levelProbability: bands[level - 1]!,
     levelPosterior: bands,
-    perCompetence,
-    log: state.log,
+    ...groups,
+    log: r.log!,
+    bank: r.ref,
+    libraryVersion: LIBRARY_VERSION,
   };
 }
-

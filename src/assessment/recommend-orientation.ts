@@ -1,76 +1,117 @@
 import { parseWith } from "../_lib/parse.js";
+import { areaOfCompetence, frameworkFrom } from "./_groups.js";
+import { levelOf } from "./_irt.js";
+import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import { DEFAULT_ORIENTATION_RULES } from "./default-orientation-rules.js";
 import {
+  type AbilityMeasure,
+  AbilityProfile,
+  type AbilitySource,
   type CompetenceGap,
-  CompetenceProfile,
   type JobFamilyMatch,
+  type JobFamilyStatus,
   type Orientation,
   OrientationRules,
+  RecommendOrientationOptions,
+  type RequirementCheck,
   type WorkshopRecommendation,
 } from "./schema.js";
 
-/** Options of {@link recommendOrientation}. */
-export interface RecommendOrientationOptions {
-  /** The rules (default {@link DEFAULT_ORIENTATION_RULES}); validated here. */
-  readonly rules?: unknown;
+const statusOrder: Record<JobFamilyStatus, number> = { ready: 0, to_confirm: 1, within_reach: 2, far: 3 };
+
+/** Standard normal upper tail, P(Z > z) (W. J. Cody's erfc via a rational Chebyshev fit; |error| < 1.2e-7). */
+function upperTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
-const statusOrder = { ready: 0, within_reach: 1, far: 2 } as const;
-
 /**
- * From a competence profile (a level per competence, e.g. from `scoreFixedForm` or adaptive sessions) to
- * tech job families and the parcours workshops that close the gaps. The rules are data.
+ * From what a test measured to tech job families and the parcours workshops that close the gaps,
+ * **respecting the uncertainty of the measure**. The rules are data.
  *
- * For each family: each requirement is met when the profile's level reaches it; `match` is the
- * weighted mean of min(1, level / required). A gap is closable when it is at most `maxGapClosable`
- * levels and a workshop develops that competence up to the required level (the workshop with the
- * lowest sufficient target level is chosen). Status: `ready` (no gap), `within_reach` (every gap
- * closable and match >= `reachThreshold`), `far` otherwise. Families are sorted by status, then match.
- * Workshops are recommended for `ready` and `within_reach` families, most useful first.
- * Competences missing from the profile count as level 0 and are flagged `assessed: false`.
+ * Each requirement (at least level L in a competence) is read from the most specific estimate that is
+ * precise enough: the competence's own ability if its SE <= `maxSe` (default 0.5), else its area's,
+ * else the overall ability (a unidimensional test mostly measures that). Its probability is
+ * P(level >= L) = P(theta >= cut of L), with the posterior taken as normal(theta, se). A family is
+ * `ready` only when the probability that **every** requirement is met reaches `readiness` (default 0.9:
+ * exact when one estimate serves all, a Bonferroni lower bound across estimates); `to_confirm` when the
+ * estimates meet the requirements but not with that certainty, or when the probability lies between
+ * 1 - `readiness` and `readiness`; otherwise `within_reach` (every gap closable by a workshop and the
+ * weighted match >= `reachThreshold`) or `far`. Families are sorted by status, then probability, then
+ * match. Workshops are recommended for families that are not `far`, most useful first.
  *
- * @param profile - `{ [competenceId]: level }`, levels 0-8 (0 = below level 1 or not assessed)
- * @param options - `rules`
- * @returns job families with match, status and gaps, and workshop recommendations
- * @throws {DeclicsError} `invalid_input` for a malformed profile or rules
+ * @param profile - `result.profile` of `computeSessionResult` or `scoreFixedForm`:
+ *   `{ overall: { theta, se }, competences?: { [id]: { theta, se } }, areas?: {...}, levelCuts? }`
+ * @param options - `rules`, `readiness` (0.9), `maxSe` (0.5), `framework` (competence -> area)
+ * @returns job families with probability, status, requirement checks and gaps, and workshops
+ * @throws {DeclicsError} `invalid_input` for a malformed profile (a level-per-competence record such as
+ *   `{ "3.4": 2 }` or `{ undefined: 5 }` is refused: it carries no uncertainty), rules or options
  * @example
  * ```ts
  * import { recommendOrientation } from "declics/assessment";
- * const o = recommendOrientation({ "3.4": 2, "A.1": 4, "A.2": 3, "5.2": 3, "1.1": 3 });
- * [o.jobFamilies[0]?.id, o.jobFamilies[0]?.status, o.jobFamilies[0]?.workshops];
- * // => ["developpement", "within_reach", ["atelier-code"]]
+ * const sure = recommendOrientation({ overall: { theta: 1.5, se: 0.25 } });
+ * const unsure = recommendOrientation({ overall: { theta: 0.1, se: 0.9 } });
+ * [sure.jobFamilies.find((f) => f.id === "developpement")?.status, unsure.jobFamilies.find((f) => f.id === "developpement")?.status];
+ * // => ["ready", "to_confirm"]
  * ```
  * @category Orientation
  */
-export function recommendOrientation(profile: Record<string, number>, options: RecommendOrientationOptions = {}): Orientation {
-  const levels = parseWith(CompetenceProfile, profile, { module: "assessment", what: "competence profile" });
-  const rules = options.rules === undefined ? DEFAULT_ORIENTATION_RULES : parseWith(OrientationRules, options.rules, { module: "assessment", what: "orientation rules" });
+export function recommendOrientation(profile: AbilityProfile | Record<string, unknown>, options: RecommendOrientationOptions = {}): Orientation {
+  const prof = parseWith(AbilityProfile, profile, { module: "assessment", what: "ability profile (result.profile)" });
+  const o = parseWith(RecommendOrientationOptions, options, { module: "assessment", what: "orientation options" });
+  const rules = o.rules === undefined ? DEFAULT_ORIENTATION_RULES : parseWith(OrientationRules, o.rules, { module: "assessment", what: "orientation rules" });
+  const areaOf = areaOfCompetence(o.framework === undefined ? DEFAULT_FRAMEWORK : frameworkFrom(o.framework));
+  const cuts = prof.levelCuts ?? DEFAULT_FRAMEWORK.levelCuts;
+  const measureFor = (competence: string): { source: AbilitySource; key: string; m: AbilityMeasure } => {
+    const own = prof.competences[competence];
+    if (own !== undefined && own.se <= o.maxSe) return { source: "competence", key: `c:${competence}`, m: own };
+    const area = areaOf.get(competence);
+    const inArea = area === undefined ? undefined : prof.areas[area];
+    if (inArea !== undefined && inArea.se <= o.maxSe) return { source: "area", key: `a:${area}`, m: inArea };
+    return { source: "overall", key: "overall", m: prof.overall };
+  };
   const families: (JobFamilyMatch & { order: number })[] = rules.jobFamilies.map((family, order) => {
     let weighted = 0;
     let total = 0;
+    const requirements: RequirementCheck[] = [];
     const gaps: CompetenceGap[] = [];
+    const bySource = new Map<string, number>();
     for (const req of family.requirements) {
-      const assessed = levels[req.competence] !== undefined;
-      const level = levels[req.competence] ?? 0;
+      const { source, key, m } = measureFor(req.competence);
+      const level = levelOf(m.theta, cuts);
+      const probability = req.level <= 1 ? 1 : upperTail((cuts[req.level - 2]! - m.theta) / m.se);
+      requirements.push({ competence: req.competence, required: req.level, source, theta: m.theta, se: m.se, level, probability });
+      bySource.set(key, Math.min(bySource.get(key) ?? 1, probability));
       weighted += req.weight * Math.min(1, level / req.level);
       total += req.weight;
-      if (level < req.level) gaps.push({ competence: req.competence, assessed, level, required: req.level, gap: req.level - level });
+      if (level < req.level) gaps.push({ competence: req.competence, source, level, required: req.level, gap: req.level - level, probability });
     }
+    // One estimate: P(all met) = P(theta >= the highest cut) exactly. Several: Bonferroni lower bound.
+    const probability = Math.max(0, 1 - [...bySource.values()].reduce((s, p) => s + (1 - p), 0));
     const workshops: string[] = [];
     const openGaps: CompetenceGap[] = [];
     for (const gap of gaps) {
-      const candidates = rules.workshops
-        .filter((w) => w.competences.includes(gap.competence) && w.targetLevel >= gap.required)
-        .sort((x, y) => x.targetLevel - y.targetLevel);
+      const candidates = rules.workshops.filter((w) => w.competences.includes(gap.competence) && w.targetLevel >= gap.required).sort((x, y) => x.targetLevel - y.targetLevel);
       const chosen = candidates[0];
       if (chosen === undefined || gap.gap > rules.maxGapClosable) openGaps.push(gap);
       else if (!workshops.includes(chosen.id)) workshops.push(chosen.id);
     }
     const match = total > 0 ? weighted / total : 0;
-    const status = gaps.length === 0 ? "ready" : openGaps.length === 0 && match >= rules.reachThreshold ? "within_reach" : "far";
-    return { id: family.id, name: family.name, rome: family.rome, match, status, gaps, workshops, openGaps, order };
+    const status: JobFamilyStatus =
+      probability >= o.readiness
+        ? "ready"
+        : gaps.length === 0 || probability >= 1 - o.readiness
+          ? "to_confirm"
+          : openGaps.length === 0 && match >= rules.reachThreshold
+            ? "within_reach"
+            : "far";
+    return { id: family.id, name: family.name, rome: family.rome, match, probability, status, requirements, gaps, workshops, openGaps, order };
   });
-  families.sort((x, y) => statusOrder[x.status] - statusOrder[y.status] || y.match - x.match || x.order - y.order);
+  families.sort((x, y) => statusOrder[x.status] - statusOrder[y.status] || y.probability - x.probability || y.match - x.match || x.order - y.order);
   const recommended = new Map<string, { closes: Set<string>; forJobFamilies: string[] }>();
   for (const f of families) {
     if (f.status === "far") continue;
@@ -86,5 +127,5 @@ export function recommendOrientation(profile: Record<string, number>, options: R
   const workshops: WorkshopRecommendation[] = [...recommended.entries()]
     .map(([id, e]) => ({ id, name: rules.workshops.find((w) => w.id === id)!.name, closes: [...e.closes].sort(), forJobFamilies: e.forJobFamilies }))
     .sort((x, y) => y.forJobFamilies.length - x.forJobFamilies.length || workshopOrder.get(x.id)! - workshopOrder.get(y.id)!);
-  return { jobFamilies: families.map(({ order: _order, ...f }) => f), workshops, rulesVersion: rules.version };
+  return { jobFamilies: families.map(({ order: _order, ...f }) => f), workshops, rulesVersion: rules.version, readiness: o.readiness };
 }

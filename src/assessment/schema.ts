@@ -255,6 +255,17 @@ export const AbilityEstimate = z.object({
 });
 export type AbilityEstimate = z.infer<typeof AbilityEstimate>;
 
+/** Seven ability cut points between levels 1..8, strictly increasing (`levelCuts[i]` starts level `i + 2`). */
+export const LevelCuts = z
+  .array(z.number().finite())
+  .length(7)
+  .superRefine((cuts, ctx) => {
+    for (let i = 1; i < cuts.length; i++) {
+      if (!(cuts[i]! > cuts[i - 1]!)) ctx.addIssue({ code: "custom", path: [i], message: `level cuts must be strictly increasing: cut ${i} (${cuts[i]}) is not above cut ${i - 1} (${cuts[i - 1]})` });
+    }
+  });
+export type LevelCuts = z.infer<typeof LevelCuts>;
+
 // ---------------------------------------------------------------------------------------------------
 // Adaptive sessions
 
@@ -285,8 +296,8 @@ export const AdaptiveSessionOptions = z
     seThreshold: z.number().positive().nullable().default(0.3),
     /** Stop once the posterior probability of the current level band reaches this (null: rule off). */
     levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
-    /** Ability cut points between levels; default: the default framework's `levelCuts`. */
-    levelCuts: z.array(z.number()).length(7).optional(),
+    /** Ability cut points between levels (strictly increasing); default: the default framework's `levelCuts`. */
+    levelCuts: LevelCuts.optional(),
     /** Restrict the session to these competences (default: every competence in the bank). */
     competences: z.array(z.string().min(1)).min(1).optional(),
     /** Content balancing (Kingsbury-Zara): target shares per competence (default equal), or false. */
@@ -311,8 +322,11 @@ export type StopReason = z.infer<typeof StopReason>;
 
 /** Why an item was chosen. */
 export interface SelectionReason {
-  /** `content_deficit`: its competence was furthest below its target share; `unrestricted`: no balancing. */
-  readonly competenceRule: "content_deficit" | "unrestricted";
+  /**
+   * `content_deficit`: its competence was furthest below its target share; `content_deficit_tie`: several
+   * competences were equally far below and one was drawn at random; `unrestricted`: no balancing.
+   */
+  readonly competenceRule: "content_deficit" | "content_deficit_tie" | "unrestricted";
   readonly competence: string;
   /** Ids of the best items by information at the current estimate (best first). */
   readonly candidates: readonly string[];
@@ -341,10 +355,26 @@ export interface AuditEntry {
   readonly seAfter: number;
 }
 
-/** The item waiting for an answer. */
+/** The item waiting for an answer: its id only (the item, with its key, stays in the bank on the server). */
 export interface PendingItem {
-  readonly item: Item;
+  readonly itemId: string;
   readonly selection: SelectionReason;
+}
+
+/**
+ * An item as a participant's screen may see it: no answer key (`answer`, `accepted`), no tolerance, no
+ * IRT parameters. Build it with `viewItem` or `viewPendingItem`; send only this to a browser.
+ */
+export interface ClientItem {
+  readonly id: string;
+  readonly kind: ItemKind;
+  readonly competence: string;
+  readonly stem: string;
+  /** The options, for choice and ordering items, in display order. */
+  readonly options?: readonly ItemOption[];
+  /** The unit, for numeric items. */
+  readonly unit?: string;
+  readonly timeLimitSeconds?: number;
 }
 
 /** The current EAP estimate of a session. */
@@ -357,38 +387,87 @@ export interface SessionEstimate {
 }
 
 /**
- * The state of an adaptive session: a plain, JSON-serialisable value. Every operation returns a new
- * state and never changes the one it was given.
+ * Which bank a session or result was computed with: its `id`, its `version` (null when the bank has
+ * none) and a `fingerprint` of its content (items, parameters and keys), so that a state is never resumed
+ * on a different bank that happens to share the id and version.
+ */
+export const BankReference = z.object({ id: z.string().min(1), version: z.string().nullable(), fingerprint: z.string().regex(/^[0-9a-f]{8}$/) });
+export type BankReference = z.infer<typeof BankReference>;
+
+/** One answered item of a session: the id and whether it was correct (never the answer key). */
+export const SessionStep = z.object({ itemId: z.string().min(1), correct: z.boolean() });
+export type SessionStep = z.infer<typeof SessionStep>;
+
+/**
+ * The state of an adaptive session: a small, plain, JSON-serialisable value that holds **no item and no
+ * answer key** (the bank is referenced by id, version and fingerprint), to keep on the server between
+ * requests. Every operation returns a new state and never changes the one it was given. Everything but
+ * the options and the answers is derived, and checked when the state is resumed.
  */
 export interface AdaptiveSession {
-  readonly version: 1;
-  readonly bank: ItemBank;
+  readonly version: 2;
+  readonly bank: BankReference;
   readonly options: ResolvedAdaptiveSessionOptions;
   readonly status: "in_progress" | "finished";
   readonly pending: PendingItem | null;
-  readonly responses: readonly { readonly itemId: string; readonly competence: string; readonly correct: boolean }[];
+  readonly responses: readonly SessionStep[];
   /** Items Sympson-Hetter turned down; they are not offered again. */
   readonly excluded: readonly string[];
-  /** How many numbers the session's seeded generator has given so far (to replay from this state). */
+  /** How many numbers the session's seeded generator has given so far. */
   readonly randomDraws: number;
   readonly estimate: SessionEstimate;
   readonly stopReason: StopReason | null;
-  readonly log: readonly AuditEntry[];
 }
 
-/** Per-competence part of a result. */
-export interface CompetenceScore {
-  readonly competence: string;
+/** An ability and its standard error (logits). */
+export const AbilityMeasure = z.object({ theta: z.number().finite(), se: z.number().finite().positive() });
+export type AbilityMeasure = z.infer<typeof AbilityMeasure>;
+
+const measuresById = z.record(z.string().min(1), AbilityMeasure).superRefine((record, ctx) => {
+  for (const key of Object.keys(record)) {
+    if (key === "undefined" || key === "null") ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a competence or area id (a mapping used a missing field)` });
+  }
+});
+
+/**
+ * What a test measured, as orientation reads it: the overall ability with its SE, and abilities per
+ * competence and per area (each from its own items only, so often imprecise: orientation uses them only
+ * when their SE is small enough). `result.profile` of {@link AdaptiveSessionResult} and
+ * {@link FixedFormScore} has this shape.
+ */
+export const AbilityProfile = z
+  .object({
+    overall: AbilityMeasure,
+    competences: measuresById.default({}),
+    areas: measuresById.default({}),
+    /** The level cut points the test used (default: the default framework's). */
+    levelCuts: LevelCuts.optional(),
+  })
+  .strict();
+export type AbilityProfile = z.infer<typeof AbilityProfile>;
+
+/** Score of one group of items (a competence or an area), the same in sessions and fixed forms. */
+export interface GroupScore {
+  /** The competence or area id. */
+  readonly id: string;
   readonly administered: number;
   readonly correct: number;
-  /** EAP ability from this competence's items only (shrunk toward the prior when there are few). */
+  /** correct / administered, in [0, 1]; null when the group has no item. */
+  readonly percent: number | null;
+  /** EAP ability from this group's items only (shrunk toward the prior when there are few: read `se`). */
   readonly theta: number;
   readonly se: number;
   readonly level: number;
 }
 
+/** What a result was computed with, for audit: the bank and the library version. */
+export interface ResultProvenance {
+  readonly bank: BankReference;
+  readonly libraryVersion: string;
+}
+
 /** The result of an adaptive session (final, or provisional while in progress). */
-export interface AdaptiveSessionResult {
+export interface AdaptiveSessionResult extends ResultProvenance {
   readonly finished: boolean;
   readonly stopReason: StopReason | null;
   readonly itemsAdministered: number;
@@ -399,9 +478,21 @@ export interface AdaptiveSessionResult {
   readonly levelProbability: number;
   /** Posterior probability of each level 1..8 (index 0 = level 1). */
   readonly levelPosterior: readonly number[];
-  readonly perCompetence: readonly CompetenceScore[];
+  readonly perCompetence: readonly GroupScore[];
+  /** Per area of the framework (competences outside the framework are not grouped). */
+  readonly perArea: readonly GroupScore[];
+  /** The input of `recommendOrientation`. */
+  readonly profile: AbilityProfile;
+  /** Every step, rebuilt from the seed and the answers. */
   readonly log: readonly AuditEntry[];
 }
+
+/** Options of `computeSessionResult` and `scoreFixedForm`'s grouping by area. */
+export const GroupingOptions = z.object({
+  /** The framework whose areas group the competences (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
+});
+export type GroupingOptions = z.input<typeof GroupingOptions>;
 
 // ---------------------------------------------------------------------------------------------------
 // Simulation
@@ -409,40 +500,43 @@ export interface AdaptiveSessionResult {
 /** The test design of a simulation. */
 export const SimulationDesign = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("adaptive") }),
-  z.object({ kind: z.literal("fixed"), itemIds: z.array(z.string().min(1)).min(1) }),
+  z
+    .object({ kind: z.literal("fixed"), itemIds: z.array(z.string().min(1)).min(1) })
+    .refine((d) => new Set(d.itemIds).size === d.itemIds.length, { message: "a fixed form lists each item once", path: ["itemIds"] }),
   z.object({ kind: z.literal("random") }),
 ]);
 export type SimulationDesign = z.infer<typeof SimulationDesign>;
 
-/** Session options shared by the simulations (the seed comes from the simulation's own options). */
-const SimulatedSessionOptions = z.object({
-  grid: QuadratureGrid.prefault({}),
-  prior: AbilityPrior.prefault({ kind: "normal" }),
-  minItems: z.number().int().min(0).default(5),
-  seThreshold: z.number().positive().nullable().default(null),
-  levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
-  levelCuts: z.array(z.number()).length(7).optional(),
-  competences: z.array(z.string().min(1)).min(1).optional(),
-  contentBalancing: z
-    .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
-    .default({}),
-});
+/**
+ * Session options shared by the simulations: exactly the session's options and defaults (SE <= 0.3
+ * stop after 5 items...), without the seed (the simulation's own) and the maximum (its `length`).
+ */
+const SimulatedSessionOptions = AdaptiveSessionOptions.omit({ seed: true, maxItems: true, exposure: true });
 
 /** Options of `simulateAssessment`. */
-export const SimulateAssessmentOptions = z.object({
-  seed: z.union([z.number().int(), z.string()]),
-  design: SimulationDesign,
-  /** How many examinees, with abilities drawn from N(populationMean, populationSd). */
-  examinees: z.number().int().min(1).max(10_000_000),
-  populationMean: z.number().default(0),
-  populationSd: z.number().positive().default(1),
-  /** Test length for fixed-form and random designs, maximum length for the adaptive one. */
-  length: z.number().int().min(1).max(500).default(30),
-  /** Record the first length at which SE <= this (null: not recorded). */
-  seTarget: z.number().positive().nullable().default(0.3),
-  /** Session options for the adaptive design (seed comes from above; stopping rules are honoured). */
-  session: SimulatedSessionOptions.extend({ exposure: ExposureControl.prefault({ method: "randomesque" }) }).prefault({}),
-});
+export const SimulateAssessmentOptions = z
+  .object({
+    seed: z.union([z.number().int(), z.string()]),
+    design: SimulationDesign,
+    /** How many examinees, with abilities drawn from N(populationMean, populationSd); or use `abilities`. */
+    examinees: z.number().int().min(1).max(10_000_000).optional(),
+    /** Given true abilities, one examinee each (instead of drawing `examinees` from the population). */
+    abilities: z.array(z.number().finite()).min(1).max(10_000_000).optional(),
+    populationMean: z.number().default(0),
+    populationSd: z.number().positive().default(1),
+    /** Test length for fixed-form and random designs, maximum length for the adaptive one. */
+    length: z.number().int().min(1).max(500).default(30),
+    /** Record the first length at which SE <= this (null: not recorded). */
+    seTarget: z.number().positive().nullable().default(0.3),
+    /** Session options for the adaptive design, with the session's defaults (seed comes from above). */
+    session: SimulatedSessionOptions.extend({ exposure: ExposureControl.prefault({ method: "randomesque" }) }).prefault({}),
+  })
+  .superRefine((o, ctx) => {
+    if (o.examinees === undefined && o.abilities === undefined) ctx.addIssue({ code: "custom", path: ["examinees"], message: "give examinees (drawn from the population) or abilities" });
+    if (o.examinees !== undefined && o.abilities !== undefined && o.examinees !== o.abilities.length) {
+      ctx.addIssue({ code: "custom", path: ["examinees"], message: `examinees (${o.examinees}) differs from the number of abilities given (${o.abilities.length})` });
+    }
+  });
 export type SimulateAssessmentOptions = z.input<typeof SimulateAssessmentOptions>;
 
 /** Options of `createSimulatedBank`. */
@@ -459,7 +553,7 @@ export const CreateSimulatedBankOptions = z.object({
 export type CreateSimulatedBankOptions = z.input<typeof CreateSimulatedBankOptions>;
 
 /** The outcome of a simulation. Arrays are indexed by examinee. */
-export interface SimulationResult {
+export interface SimulationResult extends ResultProvenance {
   readonly design: SimulationDesign["kind"];
   readonly examinees: number;
   readonly trueTheta: Float64Array;
@@ -526,24 +620,14 @@ export const ScoreFixedFormOptions = z.object({
   unanswered: z.enum(["incorrect", "omit"]).default("incorrect"),
   grid: QuadratureGrid.prefault({}),
   prior: AbilityPrior.prefault({ kind: "normal" }),
-  levelCuts: z.array(z.number()).length(7).optional(),
+  levelCuts: LevelCuts.optional(),
+  /** The framework whose areas group the competences (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
 });
 export type ScoreFixedFormOptions = z.input<typeof ScoreFixedFormOptions>;
 
-/** Score of one group of items (a competence or an area). */
-export interface GroupScore {
-  readonly id: string;
-  readonly raw: number;
-  readonly max: number;
-  /** raw / max, in [0, 1]; null when the group has no item. */
-  readonly percent: number | null;
-  readonly theta: number;
-  readonly se: number;
-  readonly level: number;
-}
-
 /** The score of a fixed form. */
-export interface FixedFormScore {
+export interface FixedFormScore extends ResultProvenance {
   readonly raw: number;
   readonly max: number;
   readonly percent: number | null;
@@ -551,6 +635,10 @@ export interface FixedFormScore {
   readonly eap: AbilityEstimate;
   readonly level: number;
   readonly perCompetence: readonly GroupScore[];
+  /** Per area of the framework (competences outside the framework are not grouped). */
+  readonly perArea: readonly GroupScore[];
+  /** The input of `recommendOrientation`. */
+  readonly profile: AbilityProfile;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -600,28 +688,50 @@ export const OrientationRules = z.object({
 });
 export type OrientationRules = z.infer<typeof OrientationRules>;
 
-/** A competence profile: a level (0 = not assessed or below level 1) per competence id. */
-export const CompetenceProfile = z.record(z.string().min(1), z.number().min(0).max(8));
-export type CompetenceProfile = z.infer<typeof CompetenceProfile>;
+/** Where the ability behind a requirement came from: the competence's own items, its area's, or the whole test. */
+export type AbilitySource = "competence" | "area" | "overall";
 
-/** A gap between a profile and a requirement. */
+/** One requirement of a job family checked against what the test measured. */
+export interface RequirementCheck {
+  readonly competence: string;
+  readonly required: number;
+  readonly source: AbilitySource;
+  readonly theta: number;
+  readonly se: number;
+  /** The level of the estimate itself (the most likely reading, not a certainty). */
+  readonly level: number;
+  /** Probability that the person's level is at least `required`, given the answers. */
+  readonly probability: number;
+}
+
+/** A requirement whose level is not reached by the estimate. */
 export interface CompetenceGap {
   readonly competence: string;
-  /** False when the profile has no level for this competence (counted as 0). */
-  readonly assessed: boolean;
+  readonly source: AbilitySource;
   readonly level: number;
   readonly required: number;
   readonly gap: number;
+  readonly probability: number;
 }
 
-/** How one job family fits a profile. */
+/**
+ * How a family fits: `ready` (probability that every requirement is met >= `readiness`), `to_confirm`
+ * (the test cannot tell: the estimates meet the requirements, or the probability lies between
+ * 1 - `readiness` and `readiness`), `within_reach` (every gap closable by workshops), `far` otherwise.
+ */
+export type JobFamilyStatus = "ready" | "to_confirm" | "within_reach" | "far";
+
+/** How one job family fits what the test measured. */
 export interface JobFamilyMatch {
   readonly id: string;
   readonly name: string;
   readonly rome: readonly RomeReference[];
-  /** Weighted share of requirements met, in [0, 1]. */
+  /** Weighted share of requirements met by the estimates, in [0, 1]. */
   readonly match: number;
-  readonly status: "ready" | "within_reach" | "far";
+  /** Probability that every requirement is met (a lower bound when estimates come from several sources). */
+  readonly probability: number;
+  readonly status: JobFamilyStatus;
+  readonly requirements: readonly RequirementCheck[];
   readonly gaps: readonly CompetenceGap[];
   /** Workshops that close this family's gaps (ids). */
   readonly workshops: readonly string[];
@@ -638,11 +748,29 @@ export interface WorkshopRecommendation {
   readonly forJobFamilies: readonly string[];
 }
 
+/** Options of `recommendOrientation`. */
+export const RecommendOrientationOptions = z.object({
+  /** The rules (default `DEFAULT_ORIENTATION_RULES`); validated here. */
+  rules: z.unknown().optional(),
+  /**
+   * Probability that every requirement is met needed to say `ready` (default 0.9: with 30-item tests,
+   * 0.8 still marks about 7 % of the candidates just below a level "ready"; 0.9 keeps it under 5 %).
+   */
+  readiness: z.number().gt(0.5).lt(1).default(0.9),
+  /** A competence or area estimate is used only when its SE is at most this (default 0.5); else the overall one. */
+  maxSe: z.number().positive().default(0.5),
+  /** The framework that maps competences to areas (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
+});
+export type RecommendOrientationOptions = z.input<typeof RecommendOrientationOptions>;
+
 /** The orientation of one profile. */
 export interface Orientation {
   readonly jobFamilies: readonly JobFamilyMatch[];
   readonly workshops: readonly WorkshopRecommendation[];
   readonly rulesVersion: string;
+  /** The readiness probability used. */
+  readonly readiness: number;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ describe("scoreFixedForm", () => {
     expect([s.raw, s.max, s.percent]).toEqual([6, 10, 0.6]);
     const eap = estimateAbilityEap(form.map((it, i) => ({ irt: it.irt, correct: i < 6 })));
     expect(s.eap.theta!).toBeCloseTo(eap.theta!, 10);
-    expect(s.perCompetence.reduce((a, c) => a + c.max, 0)).toBe(10);
+    expect(s.perCompetence.reduce((a, c) => a + c.administered, 0)).toBe(10);
     expect(s.level).toBeGreaterThanOrEqual(1);
   });
 

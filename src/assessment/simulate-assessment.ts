@@ -3,13 +3,16 @@ import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
 import { levelOf, probability, summarisePosterior } from "./_irt.js";
 import { createSelectionContext, hashSeed, selectItem, type SelectionOutcome } from "./_select.js";
-import { bankFrom, engineOf, stopReasonFor } from "./_session.js";
+import { bankFrom, bankReference, checkExposureIds, engineOf, stopReasonFor } from "./_session.js";
+import { LIBRARY_VERSION } from "./_version.js";
 import { SimulateAssessmentOptions, type SimulationResult } from "./schema.js";
 
 /**
- * Simulates a test on a population, for analysts designing or comparing tests: abilities are drawn from
- * N(populationMean, populationSd), answers from the bank's own IRT parameters, and ability is estimated
- * by EAP. Three designs: `adaptive` (exactly the engine of {@link startAdaptiveSession}; examinee `e`
+ * Simulates a test on a population, for analysts designing or comparing tests: true abilities are given
+ * (`abilities`) or drawn from N(populationMean, populationSd), answers come from the bank's own IRT
+ * parameters, and ability is estimated by EAP. The adaptive design takes the session's options **with the
+ * session's defaults** (stop at SE <= 0.3 after 5 items; pass `session: { seThreshold: null }` to run
+ * every examinee to `length`). The result records the bank (id, version, fingerprint) and library version. Three designs: `adaptive` (exactly the engine of {@link startAdaptiveSession}; examinee `e`
  * runs with session seed `` `${seed}/${e}` ``), `fixed` (the same items for everyone, in order) and
  * `random` (items drawn at random without replacement). Everything is seeded and replayable.
  *
@@ -17,12 +20,15 @@ import { SimulateAssessmentOptions, type SimulationResult } from "./schema.js";
  * per design on a laptop (see bench/assessment).
  *
  * @param bank - the item bank
- * @param options - `seed`, `design`, `examinees`, `length` (30), `seTarget` (0.3), population mean/sd,
- *   and for the adaptive design `session` options (content balancing, exposure, stopping rules)
+ * @param options - `seed`, `design`, `examinees` or `abilities`, `length` (30), `seTarget` (0.3),
+ *   population mean/sd, and for the adaptive design `session` options (content balancing, exposure,
+ *   stopping rules; the session's defaults)
  * @returns per-examinee true and estimated abilities, SEs and lengths (typed arrays), and summaries:
  *   RMSE, bias, mean SE, mean length, mean length to reach `seTarget`, item exposure and selection rates
  * @throws {DeclicsError} `invalid_input` for malformed options or bank; `invalid_option` when a fixed
- *   form names an item that is not in the bank or the test is longer than the bank
+ *   form names an item that is not in the bank, the test is longer than the bank, or Sympson-Hetter
+ *   parameters name items outside the bank; `invalid_input` when a fixed form repeats an item, or
+ *   `examinees` and `abilities` disagree
  * @example
  * ```ts
  * import { STARTER_BANK, simulateAssessment } from "declics/assessment";
@@ -39,9 +45,10 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
   const { p, t, cuts } = engine;
   const nodes = t.grid.nodes;
   const q = nodes.length;
-  const N = o.examinees;
+  const N = o.abilities?.length ?? o.examinees!;
   const L = o.length;
   const design = o.design;
+  if (design.kind === "adaptive") checkExposureIds(p, o.session.exposure, "session.exposure.parameters");
   if (design.kind !== "adaptive" && L > p.n) {
     throw new DeclicsError({ code: "invalid_option", module: "assessment", message: `Test length ${L} exceeds the bank's ${p.n} items`, details: { option: "length", expected: `at most ${p.n}`, received: String(L) } });
   }
@@ -64,7 +71,8 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
   const picked = new Int32Array(p.n);
 
   const population = createSeededRandom(`${String(o.seed)}:population`);
-  for (let e = 0; e < N; e += 2) {
+  if (o.abilities !== undefined) trueTheta.set(o.abilities);
+  else for (let e = 0; e < N; e += 2) {
     // Box-Muller: two normal draws from two uniforms.
     const u1 = 1 - population();
     const u2 = population();
@@ -200,5 +208,7 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
     shareReachingSeTarget: reached / N,
     exposure,
     selection,
+    bank: bankReference(parsedBank),
+    libraryVersion: LIBRARY_VERSION,
   };
 }

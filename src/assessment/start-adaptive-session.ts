@@ -1,12 +1,13 @@
 import { parseWith } from "../_lib/parse.js";
-import { createSelectionContext } from "./_select.js";
-import { bankFrom, engineOf, estimateFrom, posteriorAfter } from "./_session.js";
+import { bankFrom, beginReplay, stateOf } from "./_session.js";
 import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
 
 /**
  * Starts an adaptive test: a pure state machine driven by {@link selectNextItem} and {@link answerItem},
- * read with {@link computeSessionResult}. The state is a plain JSON-serialisable value (the bank is
- * included), so an app can store it between requests and resume later.
+ * read with {@link computeSessionResult}, each given the bank and the state. The state is small (about
+ * 3 kB at 30 items), plain JSON and **holds no item and no answer key**: it refers to the bank by id,
+ * version and content fingerprint. Keep it on the server between requests; send the participant only
+ * {@link viewPendingItem}.
  *
  * The algorithm: EAP ability on the grid after each answer; next item by maximum Fisher information at
  * the current estimate within the competence furthest below its target share (content balancing),
@@ -19,14 +20,15 @@ import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
  * @param options - `seed` (required), `maxItems` (30), `minItems` (5), `seThreshold` (0.3, null = off),
  *   `levelConfidence` (null), `levelCuts`, `competences`, `contentBalancing`, `exposure`, `grid`, `prior`
  * @returns the initial state (no item pending yet; estimate = prior mean)
- * @throws {DeclicsError} `invalid_input` for malformed options or bank; `invalid_item_bank` for an
- *   inconsistent bank; `invalid_option` when `competences` or `contentBalancing.targets` name competences
- *   without items in the bank
+ * @throws {DeclicsError} `invalid_input` for malformed options or bank (unordered `levelCuts`...);
+ *   `invalid_item_bank` for an inconsistent or empty bank; `invalid_option` when `competences` or
+ *   `contentBalancing.targets` name competences without items, when Sympson-Hetter parameters name items
+ *   outside the bank, or when the prior does not fit the grid
  * @example
  * ```ts
  * import { STARTER_BANK, startAdaptiveSession, selectNextItem } from "declics/assessment";
- * const session = selectNextItem(startAdaptiveSession(STARTER_BANK, { seed: "alice" }));
- * session.pending !== null;
+ * const session = selectNextItem(STARTER_BANK, startAdaptiveSession(STARTER_BANK, { seed: "alice" }));
+ * session.pending !== null && !("answer" in session.pending);
  * // => true
  * ```
  * @category Adaptive testing
@@ -34,21 +36,5 @@ import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
 export function startAdaptiveSession(bank: unknown, options: AdaptiveSessionOptions): AdaptiveSession {
   const parsedBank = bankFrom(bank);
   const o = parseWith(AdaptiveSessionOptions, options, { module: "assessment", what: "adaptive session options" });
-  const engine = engineOf(parsedBank, o);
-  // Fails early (invalid_option) when the competences or targets asked for have no items in the bank.
-  createSelectionContext(engine.p, engine.t, o);
-  const { post, theta, se } = posteriorAfter(engine, []);
-  return {
-    version: 1,
-    bank: parsedBank,
-    options: o,
-    status: "in_progress",
-    pending: null,
-    responses: [],
-    excluded: [],
-    randomDraws: 0,
-    estimate: estimateFrom(engine, post, theta, se),
-    stopReason: null,
-    log: [],
-  };
+  return stateOf(beginReplay(parsedBank, o));
 }

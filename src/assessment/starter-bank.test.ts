@@ -34,11 +34,11 @@ describe("STARTER_BANK", () => {
         let s = startAdaptiveSession(STARTER_BANK, { seed, levelConfidence: 0.9 });
         let k = 0;
         while (s.status === "in_progress") {
-          s = selectNextItem(s);
+          s = selectNextItem(STARTER_BANK, s);
           if (s.pending === null) break;
-          s = answerItem(s, { itemId: s.pending.item.id, correct: answers[k++ % 30]! });
+          s = answerItem(STARTER_BANK, s, { itemId: s.pending.itemId, correct: answers[k++ % 30]! });
         }
-        const r = computeSessionResult(s);
+        const r = computeSessionResult(STARTER_BANK, s);
         expect(r.finished).toBe(true);
         expect(r.itemsAdministered).toBeLessThanOrEqual(30);
       }),
