@@ -7,7 +7,7 @@ import {
   DECLICS_POLICY,
   TERRITORY_ARTEFACTS,
   checkEligibility,
-  checkEligibilityBatch,
+  checkEligibilityColumns,
   checkEligibilityMany,
   territoryDataFromBuffers,
   type TerritoryData,
@@ -144,7 +144,7 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
   it("gives batch, many and single answers that agree, one per input (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.double({ min: 1.2, max: 1.7, noNaN: true }), fc.double({ min: 43.4, max: 43.8, noNaN: true })), { minLength: 1, maxLength: 50 }), (points) => {
-        const batch = checkEligibilityBatch({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: day("2024-08-01"), data });
+        const batch = checkEligibilityColumns({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: day("2024-08-01"), data });
         const rows = checkEligibilityMany(points.map(([lon, lat]) => ({ lon, lat })), { on: day("2024-08-01"), data });
         expect(rows).toHaveLength(points.length);
         rows.forEach((row, i) => {
@@ -170,7 +170,7 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
       expect(checkEligibility({ lon: 1.4442, lat: 43.6045 }, { on: new Date("2024-05-01"), data, policy }).status).toBe("not_eligible");
       const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "31555" }, { lon: 43.57, lat: 1.4 }], { on: new Date("2024-05-01"), data });
       expect(rows.map((row) => (row.ok ? row.result.status : row.error.code))).toEqual(["eligible", "uncertain", "swapped_coordinates"]);
-      const batch = checkEligibilityBatch({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: new Date("2024-05-01"), data });
+      const batch = checkEligibilityColumns({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: new Date("2024-05-01"), data });
       expect([Array.from(batch.status), batch.qpvCode(0), batch.codeInsee(1), batch.error(1)]).toEqual([[0, 1], "QN03107M", "31555", null]);
       expect(checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification).toBe("FRR socle");
     });

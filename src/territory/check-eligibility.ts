@@ -1,9 +1,10 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, isDeclicsError } from "../errors.js";
+import { describeValue, toInputIssues } from "../_lib/parse.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
-import type { AddressSubject, CommuneSubject, EligibilityResult, Lambert93Subject, LonLatSubject, PostcodeSubject } from "./schema.js";
+import { GeocodeHit, type AddressSubject, type CommuneSubject, type EligibilityResult, type Lambert93Subject, type LonLatSubject, type PostcodeSubject } from "./schema.js";
 
-export { CheckEligibilityOptions } from "./_options.js";
+export type { CheckEligibilityOptions } from "./_options.js";
 
 /** Subjects answered synchronously (no geocoder needed). */
 export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneSubject | PostcodeSubject;
@@ -72,9 +73,9 @@ export function checkEligibility(
   subject: SyncEligibilitySubject | AddressSubject,
   options: CheckEligibilityOptions,
 ): EligibilityResult | Promise<EligibilityResult> {
-  const { ctx, geocoder } = contextOf(options);
+  const { plan, geocoder } = contextOf(options);
   const parsed = parseSubject(subject);
-  if (parsed.kind !== "address") return answerSync(ctx, parsed);
+  if (parsed.kind !== "address") return answerSync(plan, parsed);
   const address = parsed.address;
   if (geocoder === undefined) {
     return Promise.reject(
@@ -86,17 +87,44 @@ export function checkEligibility(
       }),
     );
   }
-  return geocoder.geocode(address).then(
-    (hit) => checkHit(ctx, address, hit),
+  let pending: unknown;
+  try {
+    pending = geocoder.geocode(address);
+  } catch (error) {
+    return Promise.reject(geocoderFailed(address, error));
+  }
+  // A geocoder that answers synchronously (a plain hit, not a Promise) is read the same way.
+  return Promise.resolve(pending).then(
+    (hit: unknown) => checkHit(plan, address, validHit(address, hit)),
     (error: unknown) => {
-      if (error instanceof DeclicsError) throw error;
-      throw new DeclicsError({
-        code: "geocoder_unavailable",
-        module: "territory",
-        message: `Le géocodeur a échoué pour ${JSON.stringify(address)} : ${error instanceof Error ? error.message : String(error)}.`,
-        details: { address, reason: error instanceof Error ? error.message : String(error) },
-        cause: error,
-      });
+      throw geocoderFailed(address, error);
     },
   );
+}
+
+function geocoderFailed(address: string, error: unknown): DeclicsError {
+  if (isDeclicsError(error)) return error;
+  const reason = error instanceof Error ? error.message : describeValue(error);
+  return new DeclicsError({
+    code: "geocoder_unavailable",
+    module: "territory",
+    message: `Le géocodeur a échoué pour ${JSON.stringify(address)} : ${reason}.`,
+    details: { address, reason },
+    cause: error,
+  });
+}
+
+/** Every hit is checked against GeocodeHit: a geocoder of the app's own is external input too. Throws (inside a then). */
+function validHit(address: string, hit: unknown): GeocodeHit | null {
+  const parsed = GeocodeHit.nullable().safeParse(hit, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const issue = toInputIssues(parsed.error, hit)[0];
+  const where = issue === undefined ? "" : ` (${issue.path === "" ? "hit" : issue.path}: expected ${issue.expected}, received ${issue.received})`;
+  const reason = `the geocoder answered ${describeValue(hit)}, not a GeocodeHit or null${where}`;
+  throw new DeclicsError({
+    code: "geocoder_unavailable",
+    module: "territory",
+    message: `Réponse du géocodeur invalide pour ${JSON.stringify(address)} : attendu un GeocodeHit { lon, lat, score 0-1, type, label, codeInsee } ou null, reçu ${describeValue(hit)}${where}.`,
+    details: { address, reason },
+  });
 }
