@@ -12,7 +12,8 @@ const verified = new WeakSet<object>();
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isFunction = (v: unknown): boolean => typeof v === "function";
 
-function isLayer(v: unknown): boolean {
+/** Whether a value has the shape of a decoded polygon layer (never throws for a plain object). */
+export function isLayer(v: unknown): boolean {
   if (!isObject(v)) return false;
   const header = v.header;
   if (!isObject(header) || !Array.isArray(header.codes) || !Array.isArray(header.names) || typeof header.marginM !== "number") return false;
