@@ -1,5 +1,4 @@
 import { tzOffset } from "@date-fns/tz/tzOffset";
-import { isExists } from "date-fns/isExists";
 import { DeclicsError, type DeclicsModule } from "../errors.js";
 import { describeValue } from "./parse.js";
 
@@ -31,6 +30,11 @@ export function calendarDayOf(y: number, m: number, d: number): CalendarDay {
   return { iso: `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`, num: y * 10000 + m * 100 + d };
 }
 
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** Parses a strict `"YYYY-MM-DD"` that exists in the Gregorian calendar ("2025-02-30" does not); null otherwise. */
 export function parseCalendarDay(text: string): CalendarDay | null {
   const match = ISO_DAY.exec(text);
@@ -38,7 +42,8 @@ export function parseCalendarDay(text: string): CalendarDay | null {
   const y = Number(match[1]);
   const m = Number(match[2]);
   const d = Number(match[3]);
-  if (!isExists(y, m - 1, d)) return null;
+  // Not date-fns' isExists: it reads years 0-99 as 1900-1999.
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return calendarDayOf(y, m, d);
 }
 
