@@ -217,12 +217,21 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
 
     it("policy, bulk and batch", () => {
       const policy = { ...DECLICS_POLICY, name: "QPV seulement", zrr: [], frr: [], qpvToleranceM: 0 };
-      expect(checkEligibility({ lon: 1.4442, lat: 43.6045 }, { on: new Date("2024-05-01"), data, policy }).status).toBe("not_eligible");
+      expect(checkEligibility({ lon: 1.4442, lat: 43.6045 }, { on: "2024-05-01", data, policy }).status).toBe("not_eligible");
       const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "31555" }, { lon: 43.57, lat: 1.4 }], { on: new Date("2024-05-01"), data });
       expect(rows.map((row) => (row.ok ? row.result.status : row.error.code))).toEqual(["eligible", "uncertain", "swapped_coordinates"]);
       const batch = checkEligibilityColumns({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: "2024-05-01", data });
       expect([Array.from(batch.status), batch.qpvCode(0), batch.codeInsee(1), batch.error(1)]).toEqual([[0, 1], "QN03107M", "31555", null]);
       expect(checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification).toBe("FRR socle");
+    });
+
+    it("which day: a calendar day, or a Date read in the territory's legal time", () => {
+      expect(checkEligibility({ codeInsee: "97411" }, { on: "2025-01-01", data }).qpv.regime).toBe("qpv2024");
+      const r = checkEligibility({ codeInsee: "97411" }, { on: new Date("2024-12-31T20:00:00Z"), data });
+      expect([r.on, r.timeZone]).toEqual(["2025-01-01", "Indian/Reunion"]);
+      const columns = checkEligibilityColumns({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: "2024-05-01", data });
+      expect([Array.from(columns.status), columns.qpvCode(0), columns.codeInsee(1), columns.error(1), columns.errorCode(1)]).toEqual([[0, 1], "QN03107M", "31555", null, null]);
+      expect(columns.result(0).reasons.map((x) => x.code)).toEqual(["in_qpv", "zrr_not_classified"]);
     });
 
     it("browser path: territoryDataFromBuffers on the artefacts' bytes", () => {

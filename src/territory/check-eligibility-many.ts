@@ -28,7 +28,7 @@ export type EligibilityRow =
  * import { checkEligibilityMany } from "declics/territory";
  *
  * const data = await loadTerritoryData();
- * const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "nope" }], { on: new Date("2024-05-01"), data });
+ * const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "nope" }], { on: "2024-05-01", data });
  * rows.map((row) => (row.ok ? row.result.status : row.error.code));
  * // => ["eligible", "malformed_code"]
  * ```

@@ -17,19 +17,25 @@ export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneS
  * Synchronous for `{ lon, lat }` (WGS84), `{ x, y }` (Lambert-93), `{ codeInsee }` and `{ postcode }`;
  * returns a Promise for `{ address }` (it calls `options.geocoder`).
  *
+ * `on` is a calendar day `"YYYY-MM-DD"`, or a `Date`: an instant, read as the calendar day in the legal time
+ * zone of the subject's territory (Europe/Paris, Indian/Reunion, America/Cayenne…; `result.timeZone` says
+ * which). Days from 2015-01-01 to 2099-12-31 (ELIGIBILITY_DATE_RANGE).
+ *
  * @param subject - where the person lives: a point, a Lambert-93 point, a commune code, a postcode or an address
- * @param options - `on` (the date), `data` (territory data), optional `policy` (default DECLICS_POLICY) and `geocoder`
+ * @param options - `on` (the day), `data` (territory data), optional `policy` (default DECLICS_POLICY) and `geocoder`
  * @returns the evidenced answer (a Promise of it for an address)
- * @throws {DeclicsError} `invalid_coordinates` (NaN, out of range), `swapped_coordinates` ([lat, lon] given),
- *   `outside_france`, `malformed_code`, `unknown_code`, `invalid_input` (options or subject shape),
- *   `geocoder_unavailable` (address without geocoder, or the geocoder failed: the Promise rejects)
+ * @throws {DeclicsError} `invalid_coordinates` (NaN, out of range), `swapped_coordinates` ([lat, lon] given, or
+ *   swapped Lambert-93 x/y, or degrees given as x/y), `outside_france` (abroad, at sea, Sint Maarten),
+ *   `malformed_code`, `unknown_code`, `invalid_input` (options, subject shape, a malformed day),
+ *   `date_out_of_range` (a day the data cannot speak for), `geocoder_unavailable` (address without geocoder,
+ *   the geocoder failed or answered something that is not a GeocodeHit: the Promise rejects)
  * @example
  * ```ts
  * import { loadTerritoryData } from "declics/data";
  * import { checkEligibility } from "declics/territory";
  *
  * const data = await loadTerritoryData();
- * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data });
+ * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2024-05-01", data });
  * result.status;
  * // => "eligible"
  * result.qpv.zone?.code;
@@ -47,7 +53,7 @@ export function checkEligibility(subject: AddressSubject, options: CheckEligibil
  * @throws {DeclicsError} as above
  * @example
  * ```ts
- * checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification;
+ * checkEligibility({ codeInsee: "48095" }, { on: "2025-03-01", data }).rural.classification;
  * // => "FRR socle"
  * ```
  * @category Eligibility
@@ -61,7 +67,7 @@ export function checkEligibility(subject: SyncEligibilitySubject, options: Check
  * @throws {DeclicsError} as above
  * @example
  * ```ts
- * const result = await checkEligibility(subjectFromAForm, { on: new Date("2025-03-01"), data, geocoder });
+ * const result = await checkEligibility(subjectFromAForm, { on: "2025-03-01", data, geocoder });
  * ```
  * @category Eligibility
  */

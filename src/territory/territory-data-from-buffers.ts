@@ -61,7 +61,7 @@ export const TERRITORY_ARTEFACTS = {
  *   files[file] = new Uint8Array(await (await fetch(`/declics-data/${file}`)).arrayBuffer());
  * }
  * const data = territoryDataFromBuffers(files);
- * checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data }).status;
+ * checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2024-05-01", data }).status;
  * // => "eligible"
  * ```
  * @category Data
