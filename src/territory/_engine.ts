@@ -182,13 +182,15 @@ export function contextFor(data: TerritoryData, day: CalendarDay, timeZone: stri
  */
 export class DayPlan {
   readonly data: TerritoryData;
+  readonly policy: EligibilityPolicy;
   /** Per territory of FRENCH_TERRITORIES. */
   readonly contexts: readonly (Context | null)[];
   private readonly received: string;
   private readonly fromDate: boolean;
 
-  constructor(data: TerritoryData, contexts: readonly (Context | null)[], received: string, fromDate: boolean) {
+  constructor(data: TerritoryData, policy: EligibilityPolicy, contexts: readonly (Context | null)[], received: string, fromDate: boolean) {
     this.data = data;
+    this.policy = policy;
     this.contexts = contexts;
     this.received = received;
     this.fromDate = fromDate;
@@ -230,7 +232,7 @@ export function planFor(data: TerritoryData, on: ReadDay, policy: EligibilityPol
   if (on.kind === "day") {
     if (on.day.num < FROM.num || on.day.num > TO.num) throw dayOutOfRange("on", "territory", on.day.iso, DATE_RANGE.from, DATE_RANGE.to, null);
     const ctx = contextFor(data, on.day, null, policy, policyKey);
-    plan = new DayPlan(data, FRENCH_TERRITORIES.map(() => ctx), on.day.iso, false);
+    plan = new DayPlan(data, policy, FRENCH_TERRITORIES.map(() => ctx), on.day.iso, false);
   } else {
     const received = `Date ${new Date(on.time).toISOString()}`;
     if (on.time < FROM_TIME || on.time > TO_TIME) throw dayOutOfRange("on", "territory", received, DATE_RANGE.from, DATE_RANGE.to, null);
@@ -238,7 +240,7 @@ export function planFor(data: TerritoryData, on: ReadDay, policy: EligibilityPol
       const day = calendarDayIn(on.time, territory.timeZone);
       return day.num < FROM.num || day.num > TO.num ? null : contextFor(data, day, territory.timeZone, policy, policyKey);
     });
-    plan = new DayPlan(data, contexts, received, true);
+    plan = new DayPlan(data, policy, contexts, received, true);
   }
   if (byKey.size > 64) byKey.clear();
   byKey.set(key, plan);

@@ -163,7 +163,7 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
       reasons: [{ code: "geocoder_no_result", message: `Adresse introuvable par le service d'adresses : ${JSON.stringify(address)}.` }],
     };
   }
-  const policy = plan.forTerritory(MAINLAND).policy;
+  const policy = plan.policy;
   const precise = policy.geocoderAcceptedTypes.includes(hit.type);
   const confident = hit.score >= policy.geocoderMinScore;
   if (precise) {

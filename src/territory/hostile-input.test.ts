@@ -165,8 +165,14 @@ function resultOrDeclicsError(run: () => unknown): void {
 }
 
 describe("every public entry of declics/territory, fuzzed: a result or a coded DeclicsError (property)", () => {
-  it("checkEligibility (sync subjects)", () => {
-    fc.assert(fc.property(subject, options, (s, o) => resultOrDeclicsError(() => checkEligibility(s as never, o as never))), { numRuns: 1000 });
+  it("checkEligibility (any subject; an address's Promise is awaited)", async () => {
+    await fc.assert(
+      fc.asyncProperty(subject, options, async (s, o) => {
+        const got = await asyncOutcome(() => checkEligibility(s as never, o as never));
+        expect(got.startsWith("NOT A DeclicsError"), got).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("checkEligibility (addresses, with fuzzed geocoders)", async () => {
