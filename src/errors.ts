@@ -48,6 +48,8 @@ export interface DeclicsErrorDetails {
   unknown_code: { readonly kind: "codeInsee" | "postcode"; readonly received: string };
   /** An address was given but no geocoder, or the geocoder failed. */
   geocoder_unavailable: { readonly address: string; readonly reason: string };
+  /** A date the data cannot speak for (before its oldest list, or past the supported range). */
+  date_out_of_range: { readonly field: string; readonly received: string; readonly from: string; readonly to: string; readonly timeZone: string | null };
 
   // --- data
   /** A dataset or compiled artefact is missing. */

@@ -7,7 +7,7 @@ import {
   DECLICS_POLICY,
   TERRITORY_ARTEFACTS,
   checkEligibility,
-  checkEligibilityBatch,
+  checkEligibilityColumns,
   checkEligibilityMany,
   territoryDataFromBuffers,
   type TerritoryData,
@@ -144,7 +144,7 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
   it("gives batch, many and single answers that agree, one per input (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.double({ min: 1.2, max: 1.7, noNaN: true }), fc.double({ min: 43.4, max: 43.8, noNaN: true })), { minLength: 1, maxLength: 50 }), (points) => {
-        const batch = checkEligibilityBatch({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: day("2024-08-01"), data });
+        const batch = checkEligibilityColumns({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: day("2024-08-01"), data });
         const rows = checkEligibilityMany(points.map(([lon, lat]) => ({ lon, lat })), { on: day("2024-08-01"), data });
         expect(rows).toHaveLength(points.length);
         rows.forEach((row, i) => {
@@ -154,6 +154,56 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
       }),
       { numRuns: 50 },
     );
+  });
+
+  describe("issue #10 and #11 on the real data", () => {
+    it.each([
+      ["Philipsburg, Sint Maarten", -63.0436, 18.0237],
+      ["Princess Juliana airport, Sint Maarten", -63.1089, 18.0419],
+      ["Simpson Bay, Sint Maarten", -63.0861, 18.0386],
+      ["the open Pacific, south of the Australs", -150, -26],
+      ["the open Pacific, between the Marquesas and the Tuamotu", -137, -12],
+      ["the open sea in Nouvelle-Calédonie's box", 168.1, -19.6],
+    ])("puts %s outside France (not not_eligible)", (_, lon, lat) => {
+      expect(() => check({ lon, lat }, "2025-03-01")).toThrow(expect.objectContaining({ code: "outside_france" }));
+      const columns = checkEligibilityColumns({ lon: [lon], lat: [lat] }, { on: "2025-03-01", data });
+      expect(columns.errorCode(0)).toBe("outside_france");
+    });
+
+    it("still answers the French side of Saint-Martin and the islands of Polynésie", () => {
+      expect(check({ lon: -63.0825, lat: 18.0675 }, "2025-03-01").qpv.regime).toBe("qpv2024"); // Marigot: answered
+      expect(check({ lon: -63.0470535, lat: 18.062372 }, "2025-03-01").qpv.zone?.code).toBe("QN97801M");
+      expect(check({ lon: -149.5400955, lat: -17.527094 }, "2025-03-01").qpv.zone?.code).toBe("QN98701M");
+      expect(check({ lon: -151.7415, lat: -16.5004 }, "2025-03-01").qpv.regime).toBe("qpv2024"); // Bora Bora: answered
+    });
+
+    it("maps the pre-2007 codes of Saint-Martin (97127) and Saint-Barthélemy (97123) and says so", () => {
+      expect(check({ codeInsee: "97127" }, "2025-03-01").commune).toEqual({ codeInsee: "97801", name: "Saint-Martin", foundBy: "code", mappedFrom: { code: "97127", reason: "cog_version" } });
+      expect(check({ codeInsee: "97123" }, "2025-03-01").commune).toMatchObject({ codeInsee: "97701", mappedFrom: { code: "97123", reason: "cog_version" } });
+    });
+
+    it("refuses dates the data cannot speak for, and JavaScript's last hours (which gave on: \"0NaN-NaN-NaN\")", () => {
+      for (const on of [new Date(8.64e15), new Date(8.64e15 - 3_600_000), new Date("2014-06-01"), "2014-12-31", "2100-01-01"]) {
+        expect(() => checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on, data })).toThrow(expect.objectContaining({ code: "date_out_of_range" }));
+      }
+      expect(check({ lon: 1.4025, lat: 43.5712 }, "2015-01-01").qpv.regime).toBe("qpv2015");
+    });
+
+    it("says swapped_coordinates for swapped Lambert-93 or GPS values in x/y, alone and in columns", () => {
+      const [x, y] = LAMBERT93.forward(1.4025, 43.5712);
+      for (const [a, b] of [[y, x], [1.4025, 43.5712], [43.5712, 1.4025]] as const) {
+        expect(() => checkEligibility({ x: a, y: b }, { on: "2024-05-01", data })).toThrow(expect.objectContaining({ code: "swapped_coordinates" }));
+        expect(checkEligibilityColumns({ x: [a], y: [b] }, { on: "2024-05-01", data }).errorCode(0)).toBe("swapped_coordinates");
+      }
+    });
+
+    it("reads new Date(2025, 0, 1) at Réunion's midnight for 97411 as 2025-01-01 under QPV 2024, in Indian/Reunion", () => {
+      const midnightInReunion = new Date("2024-12-31T20:00:00Z");
+      const r = checkEligibility({ codeInsee: "97411" }, { on: midnightInReunion, data });
+      expect([r.on, r.timeZone, r.qpv.regime]).toEqual(["2025-01-01", "Indian/Reunion", "qpv2024"]);
+      // The same instant is still 2024-12-31 in Paris: a mainland subject is answered for that day.
+      expect(checkEligibility({ codeInsee: "31555" }, { on: midnightInReunion, data }).on).toBe("2024-12-31");
+    });
   });
 
   describe("the examples of docs/territory.md", () => {
@@ -167,12 +217,21 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
 
     it("policy, bulk and batch", () => {
       const policy = { ...DECLICS_POLICY, name: "QPV seulement", zrr: [], frr: [], qpvToleranceM: 0 };
-      expect(checkEligibility({ lon: 1.4442, lat: 43.6045 }, { on: new Date("2024-05-01"), data, policy }).status).toBe("not_eligible");
+      expect(checkEligibility({ lon: 1.4442, lat: 43.6045 }, { on: "2024-05-01", data, policy }).status).toBe("not_eligible");
       const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "31555" }, { lon: 43.57, lat: 1.4 }], { on: new Date("2024-05-01"), data });
       expect(rows.map((row) => (row.ok ? row.result.status : row.error.code))).toEqual(["eligible", "uncertain", "swapped_coordinates"]);
-      const batch = checkEligibilityBatch({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: new Date("2024-05-01"), data });
+      const batch = checkEligibilityColumns({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: "2024-05-01", data });
       expect([Array.from(batch.status), batch.qpvCode(0), batch.codeInsee(1), batch.error(1)]).toEqual([[0, 1], "QN03107M", "31555", null]);
       expect(checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification).toBe("FRR socle");
+    });
+
+    it("which day: a calendar day, or a Date read in the territory's legal time", () => {
+      expect(checkEligibility({ codeInsee: "97411" }, { on: "2025-01-01", data }).qpv.regime).toBe("qpv2024");
+      const r = checkEligibility({ codeInsee: "97411" }, { on: new Date("2024-12-31T20:00:00Z"), data });
+      expect([r.on, r.timeZone]).toEqual(["2025-01-01", "Indian/Reunion"]);
+      const columns = checkEligibilityColumns({ lon: new Float64Array([1.4025, 1.4442]), lat: new Float64Array([43.5712, 43.6045]) }, { on: "2024-05-01", data });
+      expect([Array.from(columns.status), columns.qpvCode(0), columns.codeInsee(1), columns.error(1), columns.errorCode(1)]).toEqual([[0, 1], "QN03107M", "31555", null, null]);
+      expect(columns.result(0).reasons.map((x) => x.code)).toEqual(["in_qpv", "zrr_not_classified"]);
     });
 
     it("browser path: territoryDataFromBuffers on the artefacts' bytes", () => {

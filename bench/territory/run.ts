@@ -7,7 +7,7 @@
  * realistic share falls in QPVs, near their edges, in rural communes and at sea.
  *
  * Compared in the same run:
- * - declics `checkEligibilityBatch`: the full QPV + commune + zone (ZRR/FRR) answer per point, typed arrays;
+ * - declics `checkEligibilityColumns`: the full QPV + commune + zone (ZRR/FRR) answer per point, typed arrays;
  * - declics `checkEligibilityMany` and `checkEligibility`: the same answers materialised as result objects;
  * - the naive baseline: a loop of @turf/boolean-point-in-polygon over every QPV 2024 feature (QPV only, no
  *   commune, no zone), on a smaller sample, extrapolated per second.
@@ -24,7 +24,7 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
 import { createSeededRandom } from "../../src/_lib/random.js";
 import { loadTerritoryData } from "../../src/data/index.js";
-import { checkEligibility, checkEligibilityBatch, checkEligibilityMany } from "../../src/territory/index.js";
+import { checkEligibility, checkEligibilityColumns, checkEligibilityMany } from "../../src/territory/index.js";
 
 const SOURCES = process.env.DECLICS_DATA_SOURCES ?? fileURLToPath(new URL("../../../shared/data", import.meta.url));
 const N = Number(process.argv[2] ?? 2_000_000);
@@ -95,12 +95,12 @@ colds.sort((a, b) => a - b);
 // --- declics ---------------------------------------------------------------------------------------------------
 const data = await loadTerritoryData();
 const pts = points(N, "bench-territory");
-checkEligibilityBatch({ lon: pts.lon.subarray(0, 50_000), lat: pts.lat.subarray(0, 50_000) }, { on, data }); // warm-up, context
+checkEligibilityColumns({ lon: pts.lon.subarray(0, 50_000), lat: pts.lat.subarray(0, 50_000) }, { on, data }); // warm-up, context
 const runs: number[] = [];
-let batch = checkEligibilityBatch(pts, { on, data });
+let batch = checkEligibilityColumns(pts, { on, data });
 for (let r = 0; r < 5; r++) {
   const t = performance.now();
-  batch = checkEligibilityBatch(pts, { on, data });
+  batch = checkEligibilityColumns(pts, { on, data });
   runs.push(performance.now() - t);
 }
 runs.sort((a, b) => a - b);
@@ -140,14 +140,14 @@ for (let i = 0; i < NAIVE_N; i++) {
 }
 const naiveRate = rate(NAIVE_N, performance.now() - t);
 // Same points, same answer for QPV membership (where declics is not within the tolerance band).
-const check = checkEligibilityBatch(naivePts, { on, data });
+const check = checkEligibilityColumns(naivePts, { on, data });
 let declicsHits = 0;
 for (let i = 0; i < NAIVE_N; i++) if (check.qpv[i]! >= 0) declicsHits++;
 
 const rss = process.memoryUsage().rss;
 const lines = [
   `territory eligibility benchmark — ${fmt(N)} seeded points around ${CITIES.length} cities, date ${on.toISOString().slice(0, 10)}`,
-  `  declics checkEligibilityBatch (QPV + commune + ZRR/FRR, typed arrays): ${fmt(batchRate)} points/s (median of 5 runs, one core)`,
+  `  declics checkEligibilityColumns (QPV + commune + ZRR/FRR, typed arrays): ${fmt(batchRate)} points/s (median of 5 runs, one core)`,
   `    answers: ${fmt(counts.eligible)} eligible, ${fmt(counts.not_eligible)} not eligible, ${fmt(counts.uncertain)} uncertain, ${fmt(counts.error)} errors (at sea / abroad)`,
   `  declics checkEligibilityMany (full result objects):                    ${fmt(manyRate)} points/s`,
   `  declics checkEligibility (one call per point):                         ${fmt(singleRate)} points/s (${singleErrors} errors)`,

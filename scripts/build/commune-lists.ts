@@ -61,6 +61,12 @@ function qpv2015Covers(departement: string): boolean {
   return departement.length === 2 || ["971", "972", "973", "974"].includes(departement);
 }
 
+/** Codes of 2007 (Guadeloupe) -> today's collectivités d'outre-mer. */
+const COM_2007_CODES: readonly (readonly [string, string])[] = [
+  ["97127", "97801"],
+  ["97123", "97701"],
+];
+
 /** Pure compilation of the commune lists (tested with hand-made fixtures). Throws on inconsistent inputs. */
 export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtefact {
   const current = input.etalab.filter((c) => c.type === "commune-actuelle").sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -84,6 +90,9 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
   for (const c of input.etalab) if (c.type === "arrondissement-municipal") addAlias(c.code, c.commune, "arrondissement_municipal");
   for (const c of input.etalab) if (c.type === "commune-deleguee" || c.type === "commune-associee") addAlias(c.code, c.chefLieu, "commune_deleguee");
   for (const c of current) for (const old of c.anciensCodes ?? []) addAlias(old, c.code, "ancien_code");
+  // Saint-Martin and Saint-Barthélemy were communes of Guadeloupe (97127, 97123) until they became
+  // collectivités d'outre-mer on 15 July 2007 (loi organique 2007-223); no reference lists these old codes.
+  for (const [old, today] of COM_2007_CODES) if (index.has(today)) addAlias(old, today, "cog_version");
   const passageTargets = new Map<string, Set<string>>();
   for (const row of input.passage) {
     for (const code of [row.code_2018, row.code_2019, row.code_2020, row.code_2021, row.code_2022, row.code_2023, row.code_2024, row.code_2025]) {

@@ -6,8 +6,19 @@ export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly error: DeclicsError<"invalid_input"> };
 
-/** Summarises a received value for an error message without dumping large inputs. */
+/**
+ * Summarises a received value for an error message without dumping large inputs. Never throws: a hostile
+ * value (a Date-like object whose methods throw, a Proxy, a throwing getter) is described by its type.
+ */
 export function describeValue(value: unknown): string {
+  try {
+    return describeUnsafe(value);
+  } catch {
+    return Object.prototype.toString.call(value) === "[object Date]" ? "Date" : `${typeof value} (unreadable)`;
+  }
+}
+
+function describeUnsafe(value: unknown): string {
   if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : `number ${value}`;
@@ -17,7 +28,11 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === "boolean" || typeof value === "bigint") return `${typeof value} ${String(value)}`;
   if (Array.isArray(value)) return `array of length ${value.length}`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : `Date ${value.toISOString()}`;
+  if (Object.prototype.toString.call(value) === "[object Date]") {
+    const time = Date.prototype.getTime.call(value);
+    return Number.isNaN(time) ? "Invalid Date" : `Date ${Number.isFinite(time) ? new Date(time).toISOString() : String(time)}`;
+  }
+  if (value instanceof Date) return "a Date-like object that is not a Date";
   if (typeof value === "object") {
     const keys = Object.keys(value);
     return keys.length === 0 ? "empty object" : `object with keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`;

@@ -1,7 +1,7 @@
 import { loadTerritoryData } from "../data/index.js";
 import {
   checkEligibility,
-  classifyEligibilityPoints,
+  checkEligibilityColumns,
   checkEligibilityMany,
   getZoneOutline,
   type EligibilityResult,
@@ -33,7 +33,7 @@ function errorRow(code: string): readonly string[] {
 /**
  * Loads the bundled territory data and wraps the engine for the commands.
  *
- * Points go through `classifyEligibilityPoints` (typed arrays, no per-point allocation), which gives each point
+ * Points go through `checkEligibilityColumns` (typed arrays, no per-point allocation), which gives each point
  * an answer key: points with the same key get the same answer apart from distances. One full result is
  * materialised per key and its fields are shared by every point with that key; the distance to the QPV edge
  * is the point's own (given when the point is within the QPV tolerance of an edge). With `exact`, every row
@@ -78,7 +78,10 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
         return answers;
       }
       const columns = lonlat ? { lon: first.subarray(0, n), lat: second.subarray(0, n) } : { x: first.subarray(0, n), y: second.subarray(0, n) };
-      const classes = classifyEligibilityPoints(columns, { on, data });
+      // The CLI's dates are calendar days (a Date at 12:00 UTC): pass the day itself, so that it is the same
+      // day in every territory's time zone (12:00 UTC is already the next day in Wallis-et-Futuna).
+      const day = on.toISOString().slice(0, 10);
+      const classes = checkEligibilityColumns(columns, { on: day, data });
       const cache = sharedFor(on);
       const { status, answerKey, qpvDistanceM } = classes;
       for (let i = 0; i < n; i++) {
@@ -90,7 +93,7 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
         let fields = cache.get(key);
         if (fields === undefined) {
           // One full answer per distinct answer key: its fields hold for every point with that key.
-          const full = resultFields(checkEligibility(subject(i), { on, data }));
+          const full = resultFields(checkEligibility(subject(i), { on: day, data }));
           full[7] = "";
           fields = Object.freeze(full);
           cache.set(key, fields);

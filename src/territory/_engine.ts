@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { calendarDayIn, dayOutOfRange, parseCalendarDay, utcMidnightOf, type CalendarDay, type ReadDay } from "../_lib/calendar-day.js";
 import { DeclicsError } from "../errors.js";
 import {
   DistanceMode,
@@ -11,7 +11,7 @@ import {
   scaleY,
   type PolygonLayer,
 } from "./_layer.js";
-import { FRENCH_TERRITORIES, territoryAt, type FrenchTerritory } from "./_territories.js";
+import { FRENCH_TERRITORIES, isOnComLand, territoryAt, territoryOfCode, type FrenchTerritory } from "./_territories.js";
 import type { EligibilityBasis, EligibilityPolicy, EligibilityResult, Reason, Regime } from "./schema.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
@@ -23,14 +23,18 @@ import type { TerritoryData } from "./territory-data-from-buffers.js";
 
 // --- regimes -------------------------------------------------------------------------------------------
 
-/** Day number yyyymmdd of a date, in the Europe/Paris calendar. */
-export function dayOf(on: Date): { iso: string; num: number } {
-  const d = new TZDate(on.getTime(), "Europe/Paris");
-  const y = d.getFullYear();
-  const m = d.getMonth() + 1;
-  const day = d.getDate();
-  return { iso: `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`, num: y * 10000 + m * 100 + day };
-}
+/**
+ * The days the data can speak for. From 2015-01-01, the first day of the oldest list it holds (QPV 2015; the
+ * zonings before it, such as the ZUS, are not in the data). The lists in force today have no end date in the
+ * data; answers for later days assume they still apply, up to 2099-12-31, past which the library refuses.
+ */
+export const DATE_RANGE = { from: "2015-01-01", to: "2099-12-31" } as const;
+
+const FROM = parseCalendarDay(DATE_RANGE.from)!;
+const TO = parseCalendarDay(DATE_RANGE.to)!;
+// An instant more than two days outside the range is outside it in every time zone (UTC-12 to UTC+14).
+const FROM_TIME = utcMidnightOf(FROM) - 2 * 86_400_000;
+const TO_TIME = utcMidnightOf(TO) + 3 * 86_400_000;
 
 /** The QPV generation in force on a day (DOMAIN.md): 2015 from 2015-01-01; 2024 from 2024-01-01 mainland, 2025-01-01 overseas. */
 export function qpvRegimeOn(day: number, overseas: boolean): "qpv2015" | "qpv2024" | null {
@@ -70,12 +74,14 @@ export const enum Q2015 {
 
 const PARTIAL_FRR = new Set(["frr_partiel", "frr_beneficiaire_partiel"]);
 
-/** Everything that depends only on the data, the date and the policy; cached per combination. */
+/** Everything that depends only on the data, the day, its time zone and the policy; cached per combination. */
 export interface Context {
   readonly data: TerritoryData;
   readonly policy: EligibilityPolicy;
   readonly day: string;
   readonly dayNum: number;
+  /** The time zone a Date was read in (the territory's legal time); null when a calendar day was given. */
+  readonly timeZone: string | null;
   readonly qpvMainland: "qpv2015" | "qpv2024" | null;
   readonly qpvOverseas: "qpv2015" | "qpv2024" | null;
   readonly rural: "zrr" | "frr" | null;
@@ -127,20 +133,19 @@ function tolerance(value: number | "dataset", layer: PolygonLayer, fallback: num
   return value === "dataset" ? (layer.header.accuracyM ?? fallback) : value;
 }
 
-/** The context for (data, date, policy). The per-commune tables depend only on the regimes in force, so they
- * are built once per regime combination and policy (about 35,000 commune lookups) and cached. */
-export function contextFor(data: TerritoryData, on: Date, policy: EligibilityPolicy): Context {
-  const { iso, num } = dayOf(on);
+/** The context for (data, day, time zone, policy). The per-commune tables depend only on the regimes in force,
+ * so they are built once per regime combination and policy (about 35,000 commune lookups) and cached. */
+export function contextFor(data: TerritoryData, day: CalendarDay, timeZone: string | null, policy: EligibilityPolicy, policyKey: string): Context {
+  const { iso, num } = day;
   const rural = ruralRegimeOn(num);
   const qpvMainland = qpvRegimeOn(num, false);
   const qpvOverseas = qpvRegimeOn(num, true);
-  const policyKey = JSON.stringify(policy);
   let byKey = contexts.get(data);
   if (byKey === undefined) {
     byKey = new Map();
     contexts.set(data, byKey);
   }
-  const dayKey = `${iso}|${policyKey}`;
+  const dayKey = `${iso}|${timeZone ?? ""}|${policyKey}`;
   const cached = byKey.get(dayKey);
   if (cached !== undefined) return cached;
   const tablesKey = `${String(rural)}|${String(qpvMainland)}|${String(qpvOverseas)}|${policyKey}`;
@@ -161,14 +166,85 @@ export function contextFor(data: TerritoryData, on: Date, policy: EligibilityPol
       const ruralKey = r === Rural.Classified ? 1 : r === Rural.Partial || r === Rural.Unavailable ? 2 : 0;
       communeKey[c] = ruralKey * 4 + (q >= Q2015.Missing ? 1 : 0);
     }
-    tables = makeContext(data, policy, iso, num, rural, qpvMainland, qpvOverseas, communeRural, communeQ2015, communeKey);
+    tables = makeContext(data, policy, iso, num, null, rural, qpvMainland, qpvOverseas, communeRural, communeQ2015, communeKey);
     if (byKey.size > 256) byKey.clear();
     byKey.set(tablesKey, tables);
   }
-  const context = makeContext(data, policy, iso, num, rural, qpvMainland, qpvOverseas, tables.communeRural, tables.communeQ2015, tables.communeKey);
+  const context = makeContext(data, policy, iso, num, timeZone, rural, qpvMainland, qpvOverseas, tables.communeRural, tables.communeQ2015, tables.communeKey);
   if (byKey.size > 256) byKey.clear();
   byKey.set(dayKey, context);
   return context;
+}
+
+/**
+ * The contexts of one call, one per territory: the same for every territory when a calendar day was given;
+ * for a Date, the day in each territory's legal time zone (null where that day is outside {@link DATE_RANGE}).
+ */
+export class DayPlan {
+  readonly data: TerritoryData;
+  readonly policy: EligibilityPolicy;
+  /** Per territory of FRENCH_TERRITORIES. */
+  readonly contexts: readonly (Context | null)[];
+  private readonly received: string;
+  private readonly fromDate: boolean;
+
+  constructor(data: TerritoryData, policy: EligibilityPolicy, contexts: readonly (Context | null)[], received: string, fromDate: boolean) {
+    this.data = data;
+    this.policy = policy;
+    this.contexts = contexts;
+    this.received = received;
+    this.fromDate = fromDate;
+  }
+
+  /** The context of a territory, or the `date_out_of_range` error of its day. */
+  forTerritory(territory: number): Context {
+    const ctx = this.contexts[territory];
+    if (ctx === null || ctx === undefined) throw this.rangeError(territory);
+    return ctx;
+  }
+
+  /** The context for a commune code of today's geography. */
+  forCode(codeInsee: string): Context {
+    return this.forTerritory(territoryOfCode(codeInsee));
+  }
+
+  /** The error of a territory whose day is out of range. */
+  rangeError(territory: number): DeclicsError<"date_out_of_range"> {
+    const timeZone = this.fromDate ? (FRENCH_TERRITORIES[territory]?.timeZone ?? null) : null;
+    return dayOutOfRange("on", "territory", this.received, DATE_RANGE.from, DATE_RANGE.to, timeZone);
+  }
+}
+
+const plans = new WeakMap<TerritoryData, Map<string, DayPlan>>();
+
+/** The day plan of a call: cached per (data, day or instant, policy), so repeated calls cost one lookup. */
+export function planFor(data: TerritoryData, on: ReadDay, policy: EligibilityPolicy): DayPlan {
+  const policyKey = JSON.stringify(policy);
+  const key = `${on.kind === "day" ? on.day.iso : on.time}|${policyKey}`;
+  let byKey = plans.get(data);
+  if (byKey === undefined) {
+    byKey = new Map();
+    plans.set(data, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached !== undefined) return cached;
+  let plan: DayPlan;
+  if (on.kind === "day") {
+    if (on.day.num < FROM.num || on.day.num > TO.num) throw dayOutOfRange("on", "territory", on.day.iso, DATE_RANGE.from, DATE_RANGE.to, null);
+    const ctx = contextFor(data, on.day, null, policy, policyKey);
+    plan = new DayPlan(data, policy, FRENCH_TERRITORIES.map(() => ctx), on.day.iso, false);
+  } else {
+    const received = `Date ${new Date(on.time).toISOString()}`;
+    if (on.time < FROM_TIME || on.time > TO_TIME) throw dayOutOfRange("on", "territory", received, DATE_RANGE.from, DATE_RANGE.to, null);
+    const contexts = FRENCH_TERRITORIES.map((territory) => {
+      const day = calendarDayIn(on.time, territory.timeZone);
+      return day.num < FROM.num || day.num > TO.num ? null : contextFor(data, day, territory.timeZone, policy, policyKey);
+    });
+    plan = new DayPlan(data, policy, contexts, received, true);
+  }
+  if (byKey.size > 64) byKey.clear();
+  byKey.set(key, plan);
+  return plan;
 }
 
 function makeContext(
@@ -176,6 +252,7 @@ function makeContext(
   policy: EligibilityPolicy,
   day: string,
   dayNum: number,
+  timeZone: string | null,
   rural: "zrr" | "frr" | null,
   qpvMainland: "qpv2015" | "qpv2024" | null,
   qpvOverseas: "qpv2015" | "qpv2024" | null,
@@ -188,6 +265,7 @@ function makeContext(
     policy,
     day,
     dayNum,
+    timeZone,
     qpvMainland,
     qpvOverseas,
     rural,
@@ -230,6 +308,8 @@ export const enum RowError {
   InvalidCoordinates = 1,
   SwappedCoordinates = 2,
   OutsideFrance = 3,
+  /** The day, read in the point's territory, is outside DATE_RANGE (a Date near the range's ends). */
+  DateOutOfRange = 4,
 }
 
 /** The reusable output of {@link classifyPoint}. */
@@ -260,7 +340,7 @@ const scratch = new Float64Array(4);
  * Classifies one WGS84 point. Never throws: errors are written to `out.error`. The QPV distance is measured up
  * to the tolerance (all the answer needs); `wantDistanceM` asks for more (up to the layers' 100 m margin).
  */
-export function classifyPoint(ctx: Context, lon: number, lat: number, out: PointOutcome, wantDistanceM = 0): void {
+export function classifyPoint(plan: DayPlan, lon: number, lat: number, out: PointOutcome, wantDistanceM = 0): void {
   out.error = RowError.None;
   out.status = StatusCode.Error;
   out.commune = -1;
@@ -281,6 +361,11 @@ export function classifyPoint(ctx: Context, lon: number, lat: number, out: Point
   }
   out.territory = t;
   const territory = FRENCH_TERRITORIES[t]!;
+  const ctx = plan.contexts[t];
+  if (ctx === null || ctx === undefined) {
+    out.error = RowError.DateOutOfRange;
+    return;
+  }
   const data = ctx.data;
   const x = lon * UNITS_PER_DEGREE;
   const y = lat * UNITS_PER_DEGREE;
@@ -308,7 +393,17 @@ export function classifyPoint(ctx: Context, lon: number, lat: number, out: Point
         }
       }
     }
-  } else flags |= Flag.NoCommuneContours;
+  } else {
+    flags |= Flag.NoCommuneContours;
+    // The open sea of a collectivité's wide box, or the Dutch side of Saint-Martin: abroad, unless in a QPV.
+    if (!isOnComLand(t, lon, lat)) {
+      queryLayer(data.qpv2024, x, y, DistanceMode.None, null, kx, ky, 0, scratch);
+      if (scratch[0]! < 0) {
+        out.error = RowError.OutsideFrance;
+        return;
+      }
+    }
+  }
   out.commune = c;
 
   // QPV.
@@ -508,6 +603,7 @@ export function materialisePoint(
   return {
     status: STATUS_NAMES[o.status as 0 | 1 | 2],
     on: ctx.day,
+    ...(ctx.timeZone === null ? {} : { timeZone: ctx.timeZone }),
     point: { lon, lat },
     territoryKind: o.status === StatusCode.Eligible ? territoryKindOf(bases) : "other",
     bases,
@@ -520,9 +616,11 @@ export function materialisePoint(
 }
 
 /** The error for a row error code. */
-export function rowError(error: RowError, lon: number, lat: number): DeclicsError {
+export function rowError(error: RowError, lon: number, lat: number, plan: DayPlan, territory: number): DeclicsError {
   const received = `lon ${String(lon)}, lat ${String(lat)}`;
   switch (error) {
+    case RowError.DateOutOfRange:
+      return plan.rangeError(territory);
     case RowError.SwappedCoordinates:
       return new DeclicsError({
         code: "swapped_coordinates",
@@ -600,6 +698,7 @@ export function materialiseCommune(
   return {
     status,
     on: ctx.day,
+    ...(ctx.timeZone === null ? {} : { timeZone: ctx.timeZone }),
     point: null,
     territoryKind: status === "eligible" ? territoryKindOf(bases) : "other",
     bases,

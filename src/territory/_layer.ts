@@ -139,8 +139,21 @@ function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Ar
   return coords;
 }
 
-/** Decodes a layer artefact. Typed arrays are views on the bytes when they are aligned (no copy). */
+/**
+ * Decodes a layer artefact. Typed arrays are views on the bytes when they are aligned (no copy). Any failure
+ * to decode (bad JSON header, arrays that do not fit) is a corrupt artefact: `data_integrity`, never a
+ * SyntaxError or RangeError.
+ */
 export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
+  try {
+    return decodeLayerUnchecked(bytes, name);
+  } catch (error) {
+    if (error instanceof DeclicsError) throw error;
+    throw corrupt(name, "a DCLP layer that decodes", error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode");
+  }
+}
+
+function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
   if (bytes.byteLength < 12) throw corrupt(name, "a DCLP layer of at least 12 bytes", `${bytes.byteLength} bytes`);
   // Views need 4-byte alignment of the underlying buffer; copy once if the caller's bytes are not aligned.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();

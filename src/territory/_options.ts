@@ -1,19 +1,18 @@
 import { z } from "zod";
+import { readDayInput, type DayInput } from "../_lib/calendar-day.js";
 import { parseWith } from "../_lib/parse.js";
-import { contextFor, type Context } from "./_engine.js";
+import { planFor, type DayPlan } from "./_engine.js";
 import { DECLICS_POLICY } from "./declics-policy.js";
+import { isTerritoryData } from "./_territory-data-check.js";
 import { EligibilityPolicy, type Geocoder } from "./schema.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
-/** Options of checkEligibility, checkEligibilityMany and checkEligibilityBatch. */
-export const CheckEligibilityOptions = z.object({
-  /** The date the answer is for (the core has no clock). Read as a calendar day in Europe/Paris. */
-  on: z.date(),
+/** Options of checkEligibility, checkEligibilityMany and checkEligibilityColumns. */
+const OptionsSchema = z.object({
+  /** Checked by readDayInput (a day string or a Date), with an error naming the field. */
+  on: z.unknown(),
   /** From `loadTerritoryData()` (declics/data) or `territoryDataFromBuffers()`. */
-  data: z.custom<TerritoryData>(
-    (v) => typeof v === "object" && v !== null && "communeTable" in v && "qpv2024" in v && "communes" in v,
-    "territory data from loadTerritoryData() or territoryDataFromBuffers()",
-  ),
+  data: z.custom<TerritoryData>(isTerritoryData, "territory data from loadTerritoryData() or territoryDataFromBuffers()"),
   /** Which bases count, tolerances, geocoder thresholds. Default: DECLICS_POLICY. */
   policy: EligibilityPolicy.optional(),
   /** Needed for `{ address }` subjects. */
@@ -21,10 +20,28 @@ export const CheckEligibilityOptions = z.object({
     .custom<Geocoder>((v) => typeof v === "object" && v !== null && typeof (v as { geocode?: unknown }).geocode === "function", "a Geocoder (an object with geocode())")
     .optional(),
 });
-export type CheckEligibilityOptions = z.infer<typeof CheckEligibilityOptions>;
 
-/** Validates options and returns the cached context for (data, date, policy). */
-export function contextOf(options: unknown): { ctx: Context; geocoder: Geocoder | undefined } {
-  const parsed = parseWith(CheckEligibilityOptions, options, { module: "territory", what: "eligibility options" });
-  return { ctx: contextFor(parsed.data, parsed.on, parsed.policy ?? DECLICS_POLICY), geocoder: parsed.geocoder };
+/**
+ * Options of checkEligibility, checkEligibilityMany and checkEligibilityColumns.
+ *
+ * `on` is the day the answer is for (the core has no clock): a calendar day `"YYYY-MM-DD"`, or a `Date`, an
+ * instant read as the calendar day in the legal time zone of the subject's territory (Europe/Paris,
+ * Indian/Reunion, America/Cayenne…). Days from 2015-01-01 to 2099-12-31 (see `ELIGIBILITY_DATE_RANGE`).
+ */
+export interface CheckEligibilityOptions {
+  /** The day: `"YYYY-MM-DD"`, or a `Date` read in the subject's territory's legal time zone. */
+  readonly on: DayInput;
+  /** From `loadTerritoryData()` (declics/data) or `territoryDataFromBuffers()`. */
+  readonly data: TerritoryData;
+  /** Which bases count, tolerances, geocoder thresholds. Default: DECLICS_POLICY. */
+  readonly policy?: EligibilityPolicy | undefined;
+  /** Needed for `{ address }` subjects. */
+  readonly geocoder?: Geocoder | undefined;
+}
+
+/** Validates options and returns the day plan for (data, day, policy). */
+export function contextOf(options: unknown): { plan: DayPlan; geocoder: Geocoder | undefined } {
+  const parsed = parseWith(OptionsSchema, options, { module: "territory", what: "eligibility options" });
+  const on = readDayInput(parsed.on, "on", "territory");
+  return { plan: planFor(parsed.data, on, parsed.policy ?? DECLICS_POLICY), geocoder: parsed.geocoder };
 }

@@ -1,29 +1,59 @@
 import { DeclicsError } from "../errors.js";
-import type { PointColumns } from "./check-eligibility-batch.js";
+import { describeValue } from "../_lib/parse.js";
 
-/** The two coordinate columns of a columnar call, checked to be of the same length. */
+/** Columns of points: WGS84 `{ lon, lat }` or Lambert-93 `{ x, y }`, same length. */
+export type PointColumns =
+  | { readonly lon: ArrayLike<number>; readonly lat: ArrayLike<number> }
+  | { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> };
+
+/** Most points one columnar call takes (about 80 bytes of working memory each): split bigger inputs. */
+export const MAX_COLUMN_LENGTH = 2 ** 25;
+
+/** The two coordinate columns of a columnar call, checked to be of the same, usable length. */
 export interface CheckedColumns {
   /** True for Lambert-93 `{ x, y }`, false for WGS84 `{ lon, lat }`. */
   readonly lambert: boolean;
   /** x or lon. */
-  readonly a: ArrayLike<number>;
+  readonly a: ArrayLike<unknown>;
   /** y or lat. */
-  readonly b: ArrayLike<number>;
+  readonly b: ArrayLike<unknown>;
+  readonly length: number;
 }
 
-/** Reads the columns of {@link PointColumns}; throws `invalid_input` when they differ in length. */
-export function checkedColumns(points: PointColumns): CheckedColumns {
-  const lambert = "x" in points;
-  const a = lambert ? points.x : points.lon;
-  const b = lambert ? points.y : points.lat;
-  if (a.length !== b.length) {
-    const names = lambert ? "x, y" : "lon, lat";
-    throw new DeclicsError({
-      code: "invalid_input",
-      module: "territory",
-      message: `Invalid point columns: expected ${names} of the same length, received ${a.length} and ${b.length}`,
-      details: { what: "point columns", issues: [{ path: "", expected: "columns of equal length", received: `${a.length} and ${b.length}`, message: "length mismatch" }] },
-    });
+function invalid(path: string, expected: string, received: string): DeclicsError<"invalid_input"> {
+  return new DeclicsError({
+    code: "invalid_input",
+    module: "territory",
+    message: `Invalid point columns: ${path === "" ? "" : `${path}: `}expected ${expected}, received ${received}`,
+    details: { what: "point columns", issues: [{ path, expected, received, message: "invalid point columns" }] },
+  });
+}
+
+function lengthOf(column: unknown, name: string): number {
+  if (typeof column !== "object" || column === null) throw invalid(name, "an array or a typed array of numbers", describeValue(column));
+  const length = (column as { length?: unknown }).length;
+  if (typeof length !== "number" || !Number.isInteger(length) || length < 0) {
+    throw invalid(`${name}.length`, "a whole number of points, 0 or more", describeValue(length));
   }
-  return { lambert, a, b };
+  if (length > MAX_COLUMN_LENGTH) throw invalid(`${name}.length`, `at most ${MAX_COLUMN_LENGTH} points per call (split the input)`, String(length));
+  return length;
+}
+
+/**
+ * Reads the columns of {@link PointColumns}; throws `invalid_input` for anything else: not an object, neither
+ * lon/lat nor x/y, a column that is not array-like, a length that is negative, fractional, too large, or
+ * differs between the two columns.
+ */
+export function checkedColumns(points: unknown): CheckedColumns {
+  if (typeof points !== "object" || points === null) throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
+  const p = points as Record<string, unknown>;
+  const lambert = !("lon" in p || "lat" in p) && ("x" in p || "y" in p);
+  if (!lambert && !("lon" in p && "lat" in p)) throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
+  const [na, nb] = lambert ? ["x", "y"] : ["lon", "lat"];
+  const a = p[na!];
+  const b = p[nb!];
+  const la = lengthOf(a, na!);
+  const lb = lengthOf(b, nb!);
+  if (la !== lb) throw invalid("", `${na}, ${nb} of the same length`, `${la} and ${lb}`);
+  return { lambert, a: a as ArrayLike<unknown>, b: b as ArrayLike<unknown>, length: la };
 }

@@ -9,9 +9,10 @@ import {
   materialisePoint,
   newOutcome,
   rowError,
-  type Context,
+  type DayPlan,
 } from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
+import { MAINLAND, territoryAt } from "./_territories.js";
 import { CodeInsee, EligibilitySubject, type EligibilityBasis, type EligibilityResult, type GeocodeHit, type Reason } from "./schema.js";
 
 /**
@@ -22,17 +23,38 @@ import { CodeInsee, EligibilitySubject, type EligibilityBasis, type EligibilityR
 
 const outcome = newOutcome();
 
-function invalidLambert(x: number, y: number): DeclicsError {
+/**
+ * The one rule for a Lambert-93 (x, y) outside the Lambert-93 area, shared by checkEligibility and the
+ * columnar API: `swapped_coordinates` when the values are swapped Lambert-93 metres (y, x fits) or WGS84
+ * degrees in France in either order (GPS values in x/y); otherwise `invalid_coordinates`.
+ */
+export function lambertRowError(x: number, y: number): RowError {
+  const b = LAMBERT93_BOUNDS;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return RowError.InvalidCoordinates;
+  if (y >= b.minX && y <= b.maxX && x >= b.minY && x <= b.maxY) return RowError.SwappedCoordinates;
+  if (territoryAt(x, y) >= 0 || territoryAt(y, x) >= 0) return RowError.SwappedCoordinates;
+  return RowError.InvalidCoordinates;
+}
+
+/** The error of a Lambert-93 (x, y) outside the Lambert-93 area, by {@link lambertRowError}'s rule. */
+export function lambertError(x: number, y: number): DeclicsError {
   const received = `x ${String(x)}, y ${String(y)}`;
   const b = LAMBERT93_BOUNDS;
-  const inX = (v: number): boolean => v >= b.minX && v <= b.maxX;
-  const inY = (v: number): boolean => v >= b.minY && v <= b.maxY;
-  if (Number.isFinite(x) && Number.isFinite(y) && inX(y) && inY(x)) {
+  if (lambertRowError(x, y) === RowError.SwappedCoordinates) {
+    if (y >= b.minX && y <= b.maxX && x >= b.minY && x <= b.maxY) {
+      return new DeclicsError({
+        code: "swapped_coordinates",
+        module: "territory",
+        message: `Coordonnées Lambert-93 inversées : attendu { x, y } avec x (est) entre ${b.minX} et ${b.maxX} m et y (nord) entre ${b.minY} et ${b.maxY} m, reçu ${received}. Expected x ${String(y)}, y ${String(x)}.`,
+        details: { lon: x, lat: y },
+      });
+    }
+    const [lon, lat] = territoryAt(x, y) >= 0 ? [x, y] : [y, x];
     return new DeclicsError({
       code: "swapped_coordinates",
       module: "territory",
-      message: `Coordonnées Lambert-93 inversées : attendu { x, y } avec x (est) entre ${b.minX} et ${b.maxX} m et y (nord) entre ${b.minY} et ${b.maxY} m, reçu ${received}.`,
-      details: { lon: x, lat: y },
+      message: `Degrés WGS84 donnés comme Lambert-93 : attendu { x, y } en mètres (EPSG:2154), reçu ${received}, qui ressemble à une longitude et une latitude en France. Expected { lon: ${String(lon)}, lat: ${String(lat)} } (lon/lat columns).`,
+      details: { lon, lat },
     });
   }
   return new DeclicsError({
@@ -46,7 +68,7 @@ function invalidLambert(x: number, y: number): DeclicsError {
 /** Converts a Lambert-93 point to WGS84, or throws a coded error. */
 export function lambert93ToLonLat(x: number, y: number): [number, number] {
   const b = LAMBERT93_BOUNDS;
-  if (!Number.isFinite(x) || !Number.isFinite(y) || x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) throw invalidLambert(x, y);
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) throw lambertError(x, y);
   return LAMBERT93.inverse(x, y);
 }
 
@@ -69,28 +91,31 @@ function unknown(kind: "codeInsee" | "postcode", received: string): DeclicsError
 }
 
 /** The answer for a point, or a coded error. */
-export function checkPoint(ctx: Context, lon: number, lat: number, foundBy: "point_in_polygon" | "geocoder"): EligibilityResult {
-  classifyPoint(ctx, lon, lat, outcome, Infinity);
-  if (outcome.error !== RowError.None) throw rowError(outcome.error, lon, lat);
-  return materialisePoint(ctx, lon, lat, outcome, foundBy, true);
+export function checkPoint(plan: DayPlan, lon: number, lat: number, foundBy: "point_in_polygon" | "geocoder"): EligibilityResult {
+  classifyPoint(plan, lon, lat, outcome, Infinity);
+  if (outcome.error !== RowError.None) throw rowError(outcome.error, lon, lat, plan, outcome.territory);
+  return materialisePoint(plan.forTerritory(outcome.territory), lon, lat, outcome, foundBy, true);
 }
 
 /** The answer for a commune code (arrondissements and old codes are mapped), or a coded error. */
-export function checkCode(ctx: Context, input: string, foundBy: "code" | "geocoder" = "code"): EligibilityResult {
+export function checkCode(plan: DayPlan, input: string, foundBy: "code" | "geocoder" = "code"): EligibilityResult {
   const normalised = input.trim().toUpperCase();
   if (!CodeInsee.safeParse(normalised).success) throw malformed("codeInsee", input, "a 5-character INSEE commune code such as 31555, 2A004 or 97411");
-  const resolved = ctx.data.communeTable.resolve(normalised);
+  const table = plan.data.communeTable;
+  const resolved = table.resolve(normalised);
   if (resolved === undefined) throw unknown("codeInsee", input);
-  return materialiseCommune(ctx, resolved.commune.codeInsee, foundBy, resolved.mappedFrom);
+  const code = resolved.commune.codeInsee;
+  return materialiseCommune(plan.forCode(code), code, foundBy, resolved.mappedFrom);
 }
 
 /** The answer for a postcode: one commune's answer, or uncertain when its communes disagree. */
-export function checkPostcode(ctx: Context, input: string): EligibilityResult {
+export function checkPostcode(plan: DayPlan, input: string): EligibilityResult {
   const normalised = input.trim();
   if (!/^\d{5}$/.test(normalised)) throw malformed("postcode", input, "a 5-digit postcode such as 31100");
-  const communes = ctx.data.communeTable.byPostcode(normalised);
+  const table = plan.data.communeTable;
+  const communes = table.byPostcode(normalised);
   if (communes.length === 0) throw unknown("postcode", input);
-  const results = communes.map((c) => materialiseCommune(ctx, c.codeInsee, "postcode", undefined));
+  const results = communes.map((c) => materialiseCommune(plan.forCode(c.codeInsee), c.codeInsee, "postcode", undefined));
   const first = results[0]!;
   if (results.length === 1) return first;
   const same = results.every((r) => r.status === first.status);
@@ -120,11 +145,14 @@ export function checkPostcode(ctx: Context, input: string): EligibilityResult {
 }
 
 /** Turns a geocoder hit into an answer, applying the policy's precision rules. */
-export function checkHit(ctx: Context, address: string, hit: GeocodeHit | null): EligibilityResult {
+export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null): EligibilityResult {
   if (hit === null) {
+    // No place, so no territory: the day is the mainland's (the one every answer shares for a day string).
+    const ctx = plan.forTerritory(MAINLAND);
     return {
       status: "uncertain",
       on: ctx.day,
+      ...(ctx.timeZone === null ? {} : { timeZone: ctx.timeZone }),
       point: null,
       territoryKind: "other",
       bases: [],
@@ -135,11 +163,11 @@ export function checkHit(ctx: Context, address: string, hit: GeocodeHit | null):
       reasons: [{ code: "geocoder_no_result", message: `Adresse introuvable par le service d'adresses : ${JSON.stringify(address)}.` }],
     };
   }
-  const policy = ctx.policy;
+  const policy = plan.policy;
   const precise = policy.geocoderAcceptedTypes.includes(hit.type);
   const confident = hit.score >= policy.geocoderMinScore;
   if (precise) {
-    const result = checkPoint(ctx, hit.lon, hit.lat, "geocoder");
+    const result = checkPoint(plan, hit.lon, hit.lat, "geocoder");
     if (confident) return result;
     return {
       ...result,
@@ -149,7 +177,7 @@ export function checkHit(ctx: Context, address: string, hit: GeocodeHit | null):
     };
   }
   // A street or municipality hit cannot place the home: answer at commune level.
-  const result = checkCode(ctx, hit.codeInsee, "geocoder");
+  const result = checkCode(plan, hit.codeInsee, "geocoder");
   const reasons: Reason[] = [
     ...result.reasons,
     { code: "geocoder_imprecise", message: `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.` },
@@ -185,18 +213,18 @@ export function parseSubject(subject: unknown): ParsedSubject {
 }
 
 /** The synchronous answer for any subject but an address. */
-export function answerSync(ctx: Context, subject: Exclude<ParsedSubject, { kind: "address" }>): EligibilityResult {
+export function answerSync(plan: DayPlan, subject: Exclude<ParsedSubject, { kind: "address" }>): EligibilityResult {
   switch (subject.kind) {
     case "point":
-      return checkPoint(ctx, subject.lon, subject.lat, "point_in_polygon");
+      return checkPoint(plan, subject.lon, subject.lat, "point_in_polygon");
     case "lambert93": {
       const [lon, lat] = lambert93ToLonLat(subject.x, subject.y);
-      return checkPoint(ctx, lon, lat, "point_in_polygon");
+      return checkPoint(plan, lon, lat, "point_in_polygon");
     }
     case "code":
-      return checkCode(ctx, subject.codeInsee);
+      return checkCode(plan, subject.codeInsee);
     case "postcode":
-      return checkPostcode(ctx, subject.postcode);
+      return checkPostcode(plan, subject.postcode);
   }
 }
 

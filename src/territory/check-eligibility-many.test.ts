@@ -62,6 +62,7 @@ describe("checkEligibilityMany", () => {
   });
 
   it("rejects invalid options once, for the whole call", () => {
-    expect(() => checkEligibilityMany([], { on: "2024-05-01" as unknown as Date, data })).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => checkEligibilityMany([], { on: "2024-02-30", data })).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => checkEligibilityMany([], { on: "2014-12-31", data })).toThrow(expect.objectContaining({ code: "date_out_of_range" }));
   });
 });

@@ -1,4 +1,5 @@
 import { DeclicsError, isDeclicsError } from "../errors.js";
+import { describeValue } from "../_lib/parse.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
 import { answerSync, parseSubject } from "./_subject.js";
 import type { AddressSubject, EligibilityResult } from "./schema.js";
@@ -14,19 +15,20 @@ export type EligibilityRow =
  * input order; a bad row (NaN, swapped coordinates, unknown code...) becomes `{ ok: false, error }` and never
  * throws away the batch. Address subjects need a network round trip: they come back as `geocoder_unavailable`
  * rows (geocode first, or call `checkEligibility` per address). For millions of points, see
- * `checkEligibilityBatch`, which answers into typed arrays.
+ * `checkEligibilityColumns`, which answers columns of coordinates into typed arrays.
  *
  * @param subjects - any iterable of subjects (points, Lambert-93 points, codes, postcodes)
  * @param options - `on`, `data`, optional `policy`
  * @returns one row per subject, in order: `{ index, ok: true, result }` or `{ index, ok: false, error }`
- * @throws {DeclicsError} `invalid_input` when the options are invalid (rows never throw)
+ * @throws {DeclicsError} `invalid_input` when the options are invalid or `subjects` is not iterable;
+ *   `date_out_of_range` for a day outside ELIGIBILITY_DATE_RANGE (rows never throw)
  * @example
  * ```ts
  * import { loadTerritoryData } from "declics/data";
  * import { checkEligibilityMany } from "declics/territory";
  *
  * const data = await loadTerritoryData();
- * const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "nope" }], { on: new Date("2024-05-01"), data });
+ * const rows = checkEligibilityMany([{ lon: 1.4025, lat: 43.5712 }, { codeInsee: "nope" }], { on: "2024-05-01", data });
  * rows.map((row) => (row.ok ? row.result.status : row.error.code));
  * // => ["eligible", "malformed_code"]
  * ```
@@ -36,10 +38,10 @@ export function checkEligibilityMany(
   subjects: Iterable<SyncEligibilitySubject | AddressSubject>,
   options: Omit<CheckEligibilityOptions, "geocoder">,
 ): EligibilityRow[] {
-  const { ctx } = contextOf(options);
+  const { plan } = contextOf(options);
   const rows: EligibilityRow[] = [];
   let index = 0;
-  for (const subject of subjects) {
+  for (const subject of iterableOf(subjects)) {
     try {
       const parsed = parseSubject(subject);
       if (parsed.kind === "address") {
@@ -50,7 +52,7 @@ export function checkEligibilityMany(
           details: { address: parsed.address, reason: "checkEligibilityMany does not geocode" },
         });
       }
-      rows.push({ index, ok: true, result: answerSync(ctx, parsed) });
+      rows.push({ index, ok: true, result: answerSync(plan, parsed) });
     } catch (error) {
       if (!isDeclicsError(error)) throw error;
       rows.push({ index, ok: false, error });
@@ -58,4 +60,19 @@ export function checkEligibilityMany(
     index++;
   }
   return rows;
+}
+
+/** The subjects as an iterable, or `invalid_input` naming what arrived (a non-iterable, a string). */
+function iterableOf(subjects: unknown): Iterable<unknown> {
+  if (typeof subjects === "object" && subjects !== null && typeof (subjects as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") {
+    return subjects as Iterable<unknown>;
+  }
+  const received = describeValue(subjects);
+  const expected = "an iterable of subjects (an array, a Set, a generator)";
+  throw new DeclicsError({
+    code: "invalid_input",
+    module: "territory",
+    message: `Invalid subjects: expected ${expected}, received ${received}`,
+    details: { what: "subjects", issues: [{ path: "", expected, received, message: "not iterable" }] },
+  });
 }

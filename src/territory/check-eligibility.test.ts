@@ -151,8 +151,9 @@ describe("checkEligibility on points", () => {
         try {
           const r = checkEligibility({ lon, lat }, on(`${year}-06-15`));
           expect(EligibilityResult.safeParse(r).success).toBe(true);
+          expect(year).toBeGreaterThanOrEqual(2015);
         } catch (error) {
-          expect(isDeclicsError(error, "outside_france")).toBe(true);
+          expect(isDeclicsError(error, "outside_france") || (year < 2015 && isDeclicsError(error, "date_out_of_range"))).toBe(true);
         }
       }),
       { numRuns: 300 },
@@ -250,5 +251,38 @@ describe("checkEligibility on addresses", () => {
     await expect(checkEligibility({ address: "x" }, on("2024-05-01"))).rejects.toMatchObject({ code: "geocoder_unavailable" });
     const failing: Geocoder = { geocode: async () => Promise.reject(new Error("503")) };
     await expect(checkEligibility({ address: "x" }, { ...on("2024-05-01"), geocoder: failing })).rejects.toMatchObject({ code: "geocoder_unavailable" });
+  });
+});
+
+describe("checkEligibility's day: a calendar day, or a Date read in the subject's territory (issue #11)", () => {
+  it("takes a calendar day string and states it, without a time zone", () => {
+    const r = checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2024-01-01", data });
+    expect([r.on, r.timeZone, r.qpv.regime]).toEqual(["2024-01-01", undefined, "qpv2024"]);
+  });
+
+  it.each([["2025-02-30"], ["1/5/2025"], ["2025-1-5"], ["20250105"], [""]])("refuses the malformed day %j with invalid_input naming `on`", (bad) => {
+    expect(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: bad, data })).toThrow(/Invalid on: expected a calendar day "YYYY-MM-DD"/);
+  });
+
+  it("reads a Date in the legal time zone of a point's, a code's or a postcode's territory, and says which", () => {
+    const newYearInGuadeloupe = new Date("2025-01-01T04:00:00Z"); // 00:00 in Guadeloupe, 05:00 in Paris
+    const point = checkEligibility({ lon: -61.52, lat: 16.17 }, { on: newYearInGuadeloupe, data });
+    expect([point.on, point.timeZone, point.qpv.regime]).toEqual(["2025-01-01", "America/Guadeloupe", "qpv2024"]);
+    const justBefore = checkEligibility({ lon: -61.52, lat: 16.17 }, { on: new Date("2025-01-01T03:59:00Z"), data });
+    expect([justBefore.on, justBefore.qpv.regime]).toEqual(["2024-12-31", "qpv2015"]);
+    const code = checkEligibility({ codeInsee: "97101" }, { on: new Date("2025-01-01T03:59:00Z"), data });
+    expect([code.on, code.timeZone]).toEqual(["2024-12-31", "America/Guadeloupe"]);
+    const mainland = checkEligibility({ postcode: "31000" }, { on: new Date("2024-12-31T23:30:00Z"), data });
+    expect([mainland.on, mainland.timeZone]).toEqual(["2025-01-01", "Europe/Paris"]);
+  });
+
+  it("refuses days outside 2015-01-01..2099-12-31, per territory for a Date", () => {
+    expect(errorCode(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2014-12-31", data }))).toBe("date_out_of_range");
+    expect(errorCode(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2100-01-01", data }))).toBe("date_out_of_range");
+    expect(checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2099-12-31", data }).on).toBe("2099-12-31");
+    const edge = new Date("2014-12-31T23:30:00Z"); // 2015-01-01 in Paris, 2014-12-31 in Guadeloupe
+    expect(checkEligibility({ lon: 1.025, lat: 45.025 }, { on: edge, data }).on).toBe("2015-01-01");
+    expect(errorCode(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data }))).toBe("date_out_of_range");
+    expect(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data })).toThrow(/du 2015-01-01 au 2099-12-31.*America\/Guadeloupe/);
   });
 });

@@ -1,9 +1,10 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, isDeclicsError } from "../errors.js";
+import { describeValue, toInputIssues } from "../_lib/parse.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
-import type { AddressSubject, CommuneSubject, EligibilityResult, Lambert93Subject, LonLatSubject, PostcodeSubject } from "./schema.js";
+import { GeocodeHit, type AddressSubject, type CommuneSubject, type EligibilityResult, type Lambert93Subject, type LonLatSubject, type PostcodeSubject } from "./schema.js";
 
-export { CheckEligibilityOptions } from "./_options.js";
+export type { CheckEligibilityOptions } from "./_options.js";
 
 /** Subjects answered synchronously (no geocoder needed). */
 export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneSubject | PostcodeSubject;
@@ -16,19 +17,25 @@ export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneS
  * Synchronous for `{ lon, lat }` (WGS84), `{ x, y }` (Lambert-93), `{ codeInsee }` and `{ postcode }`;
  * returns a Promise for `{ address }` (it calls `options.geocoder`).
  *
+ * `on` is a calendar day `"YYYY-MM-DD"`, or a `Date`: an instant, read as the calendar day in the legal time
+ * zone of the subject's territory (Europe/Paris, Indian/Reunion, America/Cayenne…; `result.timeZone` says
+ * which). Days from 2015-01-01 to 2099-12-31 (ELIGIBILITY_DATE_RANGE).
+ *
  * @param subject - where the person lives: a point, a Lambert-93 point, a commune code, a postcode or an address
- * @param options - `on` (the date), `data` (territory data), optional `policy` (default DECLICS_POLICY) and `geocoder`
+ * @param options - `on` (the day), `data` (territory data), optional `policy` (default DECLICS_POLICY) and `geocoder`
  * @returns the evidenced answer (a Promise of it for an address)
- * @throws {DeclicsError} `invalid_coordinates` (NaN, out of range), `swapped_coordinates` ([lat, lon] given),
- *   `outside_france`, `malformed_code`, `unknown_code`, `invalid_input` (options or subject shape),
- *   `geocoder_unavailable` (address without geocoder, or the geocoder failed: the Promise rejects)
+ * @throws {DeclicsError} `invalid_coordinates` (NaN, out of range), `swapped_coordinates` ([lat, lon] given, or
+ *   swapped Lambert-93 x/y, or degrees given as x/y), `outside_france` (abroad, at sea, Sint Maarten),
+ *   `malformed_code`, `unknown_code`, `invalid_input` (options, subject shape, a malformed day),
+ *   `date_out_of_range` (a day the data cannot speak for), `geocoder_unavailable` (address without geocoder,
+ *   the geocoder failed or answered something that is not a GeocodeHit: the Promise rejects)
  * @example
  * ```ts
  * import { loadTerritoryData } from "declics/data";
  * import { checkEligibility } from "declics/territory";
  *
  * const data = await loadTerritoryData();
- * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data });
+ * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2024-05-01", data });
  * result.status;
  * // => "eligible"
  * result.qpv.zone?.code;
@@ -46,7 +53,7 @@ export function checkEligibility(subject: AddressSubject, options: CheckEligibil
  * @throws {DeclicsError} as above
  * @example
  * ```ts
- * checkEligibility({ codeInsee: "48095" }, { on: new Date("2025-03-01"), data }).rural.classification;
+ * checkEligibility({ codeInsee: "48095" }, { on: "2025-03-01", data }).rural.classification;
  * // => "FRR socle"
  * ```
  * @category Eligibility
@@ -60,7 +67,7 @@ export function checkEligibility(subject: SyncEligibilitySubject, options: Check
  * @throws {DeclicsError} as above
  * @example
  * ```ts
- * const result = await checkEligibility(subjectFromAForm, { on: new Date("2025-03-01"), data, geocoder });
+ * const result = await checkEligibility(subjectFromAForm, { on: "2025-03-01", data, geocoder });
  * ```
  * @category Eligibility
  */
@@ -72,9 +79,9 @@ export function checkEligibility(
   subject: SyncEligibilitySubject | AddressSubject,
   options: CheckEligibilityOptions,
 ): EligibilityResult | Promise<EligibilityResult> {
-  const { ctx, geocoder } = contextOf(options);
+  const { plan, geocoder } = contextOf(options);
   const parsed = parseSubject(subject);
-  if (parsed.kind !== "address") return answerSync(ctx, parsed);
+  if (parsed.kind !== "address") return answerSync(plan, parsed);
   const address = parsed.address;
   if (geocoder === undefined) {
     return Promise.reject(
@@ -86,17 +93,44 @@ export function checkEligibility(
       }),
     );
   }
-  return geocoder.geocode(address).then(
-    (hit) => checkHit(ctx, address, hit),
+  let pending: unknown;
+  try {
+    pending = geocoder.geocode(address);
+  } catch (error) {
+    return Promise.reject(geocoderFailed(address, error));
+  }
+  // A geocoder that answers synchronously (a plain hit, not a Promise) is read the same way.
+  return Promise.resolve(pending).then(
+    (hit: unknown) => checkHit(plan, address, validHit(address, hit)),
     (error: unknown) => {
-      if (error instanceof DeclicsError) throw error;
-      throw new DeclicsError({
-        code: "geocoder_unavailable",
-        module: "territory",
-        message: `Le géocodeur a échoué pour ${JSON.stringify(address)} : ${error instanceof Error ? error.message : String(error)}.`,
-        details: { address, reason: error instanceof Error ? error.message : String(error) },
-        cause: error,
-      });
+      throw geocoderFailed(address, error);
     },
   );
+}
+
+function geocoderFailed(address: string, error: unknown): DeclicsError {
+  if (isDeclicsError(error)) return error;
+  const reason = error instanceof Error ? error.message : describeValue(error);
+  return new DeclicsError({
+    code: "geocoder_unavailable",
+    module: "territory",
+    message: `Le géocodeur a échoué pour ${JSON.stringify(address)} : ${reason}.`,
+    details: { address, reason },
+    cause: error,
+  });
+}
+
+/** Every hit is checked against GeocodeHit: a geocoder of the app's own is external input too. Throws (inside a then). */
+function validHit(address: string, hit: unknown): GeocodeHit | null {
+  const parsed = GeocodeHit.nullable().safeParse(hit, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const issue = toInputIssues(parsed.error, hit)[0];
+  const where = issue === undefined ? "" : ` (${issue.path === "" ? "hit" : issue.path}: expected ${issue.expected}, received ${issue.received})`;
+  const reason = `the geocoder answered ${describeValue(hit)}, not a GeocodeHit or null${where}`;
+  throw new DeclicsError({
+    code: "geocoder_unavailable",
+    module: "territory",
+    message: `Réponse du géocodeur invalide pour ${JSON.stringify(address)} : attendu un GeocodeHit { lon, lat, score 0-1, type, label, codeInsee } ou null, reçu ${describeValue(hit)}${where}.`,
+    details: { address, reason },
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DeclicsError } from "../errors.js";
-import { parseWith } from "../_lib/parse.js";
+import { describeValue, parseWith } from "../_lib/parse.js";
 import { GeocodeHit, type Geocoder } from "./schema.js";
 
 /** The fetch function the adapter calls (the global `fetch` by default; tests pass a fake). */
@@ -101,12 +101,17 @@ export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geoco
       try {
         response = await doFetch(url, { ...(signal === undefined ? {} : { signal }), headers: { accept: "application/json" } });
       } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
+        const why = error instanceof Error ? error.message : describeValue(error);
         throw unavailable(query, `network error (${why})`, error);
+      }
+      // The fetch is the caller's: check that what it resolved to looks like a Response before using it.
+      if (typeof response !== "object" || response === null || typeof response.json !== "function" || typeof response.ok !== "boolean") {
+        throw unavailable(query, `fetch resolved to ${describeValue(response)}, not a Response`);
       }
       if (!response.ok) {
         const retry = response.status === 429 ? ", too many requests (limit 50 per second)" : "";
-        throw unavailable(query, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${retry}`);
+        const statusText = typeof response.statusText === "string" && response.statusText !== "" ? ` ${response.statusText}` : "";
+        throw unavailable(query, `HTTP ${typeof response.status === "number" ? response.status : describeValue(response.status)}${statusText}${retry}`);
       }
       let body: unknown;
       try {

@@ -102,6 +102,16 @@ function toBytes(input: unknown): Uint8Array {
  * @category Data
  */
 export function decodeCommuneTable(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
+  try {
+    return decodeUnchecked(bytes);
+  } catch (error) {
+    if (error instanceof DeclicsError) throw error;
+    // Whatever else fails while decoding means the artefact is not what it claims to be.
+    throw integrity("a commune table that decodes", error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode", error);
+  }
+}
+
+function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
   const view = toBytes(bytes);
   let json: unknown;
   try {

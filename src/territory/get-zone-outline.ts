@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { UNITS_PER_DEGREE, distanceToPolygon, metresPerUnitX, metresPerUnitY, pointInPolygon, type PolygonLayer } from "./_layer.js";
+import { isLayer } from "./_territory-data-check.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
+
+const LayerInput = z.custom<PolygonLayer>(isLayer, "a layer of territory data from loadTerritoryData() or territoryDataFromBuffers()");
+
+function layerOf(data: unknown, name: ZoneLayer): unknown {
+  try {
+    return typeof data === "object" && data !== null ? (data as Record<string, unknown>)[name] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The polygon layers an outline can come from. */
 export const ZoneLayer = z.enum(["qpv2024", "qpv2015", "communes"]);
@@ -61,7 +72,7 @@ function outlineOf(layer: PolygonLayer, name: ZoneLayer, poly: number, distanceM
  * @param data - the territory data (`loadTerritoryData()` or `territoryDataFromBuffers`)
  * @param query - `{ layer, code }` or `{ layer, near: { lon, lat }, maxDistanceM? }`
  * @returns the outline, or null when no zone has that code or none lies within `maxDistanceM` (default 20 km)
- * @throws {DeclicsError} `invalid_input` when the query is malformed
+ * @throws {DeclicsError} `invalid_input` when the data or the query is malformed
  * @example
  * ```ts
  * import { getZoneOutline } from "declics/territory";
@@ -75,7 +86,8 @@ function outlineOf(layer: PolygonLayer, name: ZoneLayer, poly: number, distanceM
  */
 export function getZoneOutline(data: TerritoryData, query: ZoneOutlineQuery): ZoneOutline | null {
   const parsed = parseWith(ZoneOutlineQuery, query, { module: "territory", what: "zone outline query" });
-  const layer = data[parsed.layer];
+  // Only the layer asked for is read: check that one (a fake data object gets invalid_input, not a TypeError).
+  const layer = parseWith(LayerInput, layerOf(data, parsed.layer), { module: "territory", what: `territory data (${parsed.layer} layer)` });
   if ("code" in parsed) {
     const poly = layer.byCode.get(parsed.code);
     return poly === undefined ? null : outlineOf(layer, parsed.layer, poly, null, null);

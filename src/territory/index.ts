@@ -5,11 +5,18 @@
 export * from "./schema.js";
 export { BAN_DEFAULT_BASE_URL, CreateBanGeocoderOptions, createBanGeocoder, type FetchLike } from "./create-ban-geocoder.js";
 export { ZoneLayer, ZoneOutlineQuery, getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
-export { checkEligibility, CheckEligibilityOptions, type SyncEligibilitySubject } from "./check-eligibility.js";
+export { checkEligibility, type CheckEligibilityOptions, type SyncEligibilitySubject } from "./check-eligibility.js";
 export { checkEligibilityMany, type EligibilityRow } from "./check-eligibility-many.js";
-export { checkEligibilityBatch, BATCH_STATUS, type EligibilityBatch, type PointColumns } from "./check-eligibility-batch.js";
+export {
+  checkEligibilityColumns,
+  COLUMN_STATUS,
+  type CheckEligibilityColumnsOptions,
+  type ColumnErrorCode,
+  type EligibilityColumns,
+  type PointColumns,
+} from "./check-eligibility-columns.js";
+export { ELIGIBILITY_DATE_RANGE } from "./eligibility-date-range.js";
 export { DECLICS_POLICY } from "./declics-policy.js";
 export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData, type TerritoryCommuneTable } from "./territory-data-from-buffers.js";
 export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";
-export { classifyEligibilityPoints, type EligibilityPointClasses } from "./classify-eligibility-points.js";
 export type { CommuneTable, CommuneRecord, CodeMapping, ResolvedCommune, ZrrStatus, FrrStatus, Qpv2015CommuneStatus } from "./commune-table.js";

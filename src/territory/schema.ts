@@ -151,8 +151,13 @@ export type RuralEvidence = z.infer<typeof RuralEvidence>;
 /** The full, evidenced answer for one subject. */
 export const EligibilityResult = z.object({
   status: EligibilityStatus,
-  /** The date the answer is for (YYYY-MM-DD). */
+  /** The calendar day the answer is for (YYYY-MM-DD): the day given, or a Date's day in `timeZone`. */
   on: z.string(),
+  /**
+   * Only when `on` was a `Date`: the legal time zone of the subject's territory it was read in (Europe/Paris,
+   * Indian/Reunion, America/Cayenne…). Absent when `on` was a calendar day string.
+   */
+  timeZone: z.string().optional(),
   /** The point used, when there is one (WGS84). */
   point: z.object({ lon: z.number(), lat: z.number() }).nullable(),
   /** The territory kind for the diversity module: the first qualifying basis, or "other". */

@@ -1,4 +1,5 @@
 import { DeclicsError } from "../errors.js";
+import { describeValue } from "../_lib/parse.js";
 import { decodeLayer, type PolygonLayer } from "./_layer.js";
 import type { CommuneTable } from "./commune-table.js";
 import { decodeCommuneTable, type DecodedCommuneTable } from "./decode-commune-table.js";
@@ -23,6 +24,15 @@ export interface TerritoryData {
   readonly communeCodes: readonly string[];
 }
 
+function notBytes(path: string, expected: string, received: string): DeclicsError<"invalid_input"> {
+  return new DeclicsError({
+    code: "invalid_input",
+    module: "territory",
+    message: `Invalid territory artefacts: ${path}: expected ${expected}, received ${received}`,
+    details: { what: "territory artefacts", issues: [{ path, expected, received, message: "not bytes" }] },
+  });
+}
+
 /** The artefact file names in data/build that {@link territoryDataFromBuffers} expects. */
 export const TERRITORY_ARTEFACTS = {
   qpv2024: "qpv2024.layer.bin",
@@ -40,7 +50,7 @@ export const TERRITORY_ARTEFACTS = {
  * @param files - artefact bytes by file name (see {@link TERRITORY_ARTEFACTS}): `qpv2024.layer.bin`,
  *   `qpv2015-occitanie.layer.bin`, `communes.layer.bin`, `commune-table.json`
  * @returns the decoded territory data, ready for `checkEligibility`
- * @throws {DeclicsError} `data_missing` when a file is absent; `data_integrity` when a file is corrupt or of
+ * @throws {DeclicsError} `invalid_input` when `files` or one of its values is not bytes; `data_missing` when a file is absent; `data_integrity` when a file is corrupt or of
  *   another format version
  * @example
  * ```ts
@@ -51,14 +61,15 @@ export const TERRITORY_ARTEFACTS = {
  *   files[file] = new Uint8Array(await (await fetch(`/declics-data/${file}`)).arrayBuffer());
  * }
  * const data = territoryDataFromBuffers(files);
- * checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data }).status;
+ * checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2024-05-01", data }).status;
  * // => "eligible"
  * ```
  * @category Data
  */
 export function territoryDataFromBuffers(files: Readonly<Record<string, Uint8Array | ArrayBuffer>>): TerritoryData {
+  if (typeof files !== "object" || files === null) throw notBytes("files", "an object of artefact bytes by file name", describeValue(files));
   const get = (file: string): Uint8Array => {
-    const bytes = files[file];
+    const bytes: unknown = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
     if (bytes === undefined) {
       throw new DeclicsError({
         code: "data_missing",
@@ -67,7 +78,10 @@ export function territoryDataFromBuffers(files: Readonly<Record<string, Uint8Arr
         details: { dataset: file, location: file },
       });
     }
-    return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    if (bytes instanceof Uint8Array) return bytes;
+    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+    if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    throw notBytes(file, "a Uint8Array or an ArrayBuffer", describeValue(bytes));
   };
   const qpv2024 = decodeLayer(get(TERRITORY_ARTEFACTS.qpv2024), TERRITORY_ARTEFACTS.qpv2024);
   const qpv2015 = decodeLayer(get(TERRITORY_ARTEFACTS.qpv2015), TERRITORY_ARTEFACTS.qpv2015);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { isDeclicsError } from "../errors.js";
 import { checkEligibility } from "./check-eligibility.js";
-import { classifyEligibilityPoints } from "./classify-eligibility-points.js";
+import { checkEligibilityColumns } from "./check-eligibility-columns.js";
 import type { EligibilityResult } from "./schema.js";
 
 const answerWithoutDistances = (result: EligibilityResult): unknown => ({
@@ -16,27 +16,27 @@ const answerWithoutDistances = (result: EligibilityResult): unknown => ({
   reasons: result.reasons.map((r) => r.code),
 });
 
-describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.layer.bin")))("classifyEligibilityPoints (real data)", async () => {
+describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.layer.bin")))("checkEligibilityColumns (real data)", async () => {
   const { loadTerritoryData } = await import("../data/index.js");
   const data = await loadTerritoryData();
   const on = new Date("2024-05-01");
 
   it("gives the spot checks their statuses and tells errors apart", () => {
-    const classes = classifyEligibilityPoints({ lon: [1.4025, 1.4442, 43.5712, Number.NaN, -3.7], lat: [43.5712, 43.6045, 1.4025, 43.6, 40.42] }, { on, data });
+    const classes = checkEligibilityColumns({ lon: [1.4025, 1.4442, 43.5712, Number.NaN, -3.7], lat: [43.5712, 43.6045, 1.4025, 43.6, 40.42] }, { on, data });
     expect([...classes.status]).toEqual([0, 1, 255, 255, 255]);
     expect([0, 1, 2, 3, 4].map((i) => classes.errorCode(i))).toEqual([null, null, "swapped_coordinates", "invalid_coordinates", "outside_france"]);
     expect(classes.answerKey[2]).toBe(-1);
   });
 
   it("reads Lambert-93 like WGS84", () => {
-    const wgs = classifyEligibilityPoints({ lon: [1.4025], lat: [43.5712] }, { on, data });
-    const l93 = classifyEligibilityPoints({ x: [570915.37, 1e9], y: [6275987.74, 0] }, { on, data });
+    const wgs = checkEligibilityColumns({ lon: [1.4025], lat: [43.5712] }, { on, data });
+    const l93 = checkEligibilityColumns({ x: [570915.37, 1e9], y: [6275987.74, 0] }, { on, data });
     expect(l93.answerKey[0]).toBe(wgs.answerKey[0]);
     expect(l93.errorCode(1)).toBe("invalid_coordinates");
   });
 
   it("refuses columns of different lengths", () => {
-    expect(() => classifyEligibilityPoints({ lon: [1, 2], lat: [43] }, { on, data })).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => checkEligibilityColumns({ lon: [1, 2], lat: [43] }, { on, data })).toThrow(expect.objectContaining({ code: "invalid_input" }));
   });
 
   it("property: points with the same key get the same answer apart from distances (around Toulouse and Marseille's coast)", () => {
@@ -47,7 +47,7 @@ describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.laye
     fc.assert(
       fc.property(fc.array(point, { minLength: 2, maxLength: 60 }), fc.constantFrom("2023-06-01", "2024-03-01", "2026-01-15"), (points, iso) => {
         const when = new Date(`${iso}T12:00:00Z`);
-        const classes = classifyEligibilityPoints({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: when, data });
+        const classes = checkEligibilityColumns({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, { on: when, data });
         const seen = new Map<number, unknown>();
         points.forEach(([lon, lat], i) => {
           let answer: unknown;
