@@ -74,6 +74,16 @@ export interface DeclicsErrorDetails {
   usage: { readonly reason: string };
   /** An input file cannot be read or decoded. */
   unreadable_input: { readonly file: string; readonly reason: string };
+
+  // --- data, fetched over the network (createTerritoryDataSource)
+  /** A data file could not be fetched: offline, network failure, or an HTTP error status. */
+  data_unreachable: { readonly url: string; readonly reason: string; readonly status?: number };
+  /** A fetched data file is not data: a wrong content type, or an HTML page (a host's fallback or error page). */
+  data_content_type: { readonly url: string; readonly expected: string; readonly received: string };
+  /** A fetched data file is shorter than its manifest says (interrupted download, proxy limit). */
+  data_truncated: { readonly url: string; readonly expected: string; readonly received: string };
+  /** A synchronous answer needs data that was not fetched yet: call `prepare` first. */
+  data_not_prepared: { readonly what: string; readonly expected: string };
 }
 
 /** Every error code, as a union of snake_case strings. */

@@ -13,3 +13,14 @@ export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData, type
 export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";
 export { classifyEligibilityPoints, type EligibilityPointClasses } from "./classify-eligibility-points.js";
 export type { CommuneTable, CommuneRecord, CodeMapping, ResolvedCommune, ZrrStatus, FrrStatus, Qpv2015CommuneStatus } from "./commune-table.js";
+export {
+  createTerritoryDataSource,
+  CreateTerritoryDataSourceOptions,
+  type TerritoryDataSource,
+  type DataSourceSubject,
+  type DataSourceStats,
+  type PrepareOptions,
+  type DataFetch,
+  type DataResponse,
+} from "./create-territory-data-source.js";
+export { WebDataManifest, WebDataTileIndex, WebDataFile, WebDataTile, WEB_DATA_FORMAT, tileKeyOf } from "./web-data-manifest.js";
