@@ -1,13 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { isDeclicsError } from "../errors.js";
-import type { EligibilitySubject, Geocoder } from "../territory/index.js";
+import { renderEvidenceSvg, type EligibilitySubject, type Geocoder } from "../territory/index.js";
 import { dateOfDay, EXIT } from "./eligibility.js";
 import type { CliEngine } from "./engine.js";
 import { formatResultText } from "./format-result-text.js";
 import { t, type Lang } from "./messages.js";
 import { parseDecimal } from "./parse-cell.js";
-import { renderEvidenceSvg } from "./render-evidence-svg.js";
 
 /**
  * `declics check`: one person, explained.

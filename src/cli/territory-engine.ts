@@ -3,12 +3,12 @@ import {
   checkEligibility,
   classifyEligibilityPoints,
   checkEligibilityMany,
-  getZoneOutline,
   type EligibilityResult,
   type EligibilitySubject,
   type Geocoder,
   type SyncEligibilitySubject,
 } from "../territory/index.js";
+import { evidenceOutlines } from "../territory/render-evidence-svg.js";
 import type { CliEngine, PointBatch, RowAnswer } from "./engine.js";
 import { errorFields, resultFields } from "./result-columns.js";
 
@@ -108,19 +108,7 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
       return checkEligibilityMany(subjects as readonly SyncEligibilitySubject[], { on, data }).map((row) => (row.ok ? resultFields(row.result) : row.error));
     },
     outlines(result: EligibilityResult) {
-      const point = result.point;
-      const layer = result.qpv.regime === "qpv2015" ? "qpv2015" : "qpv2024";
-      const qpv =
-        result.qpv.zone !== null
-          ? getZoneOutline(data, { layer, code: result.qpv.zone.code })
-          : point === null
-            ? null
-            : getZoneOutline(data, { layer, near: point });
-      const byCode = result.commune === null ? null : getZoneOutline(data, { layer: "communes", code: result.commune.codeInsee });
-      const found = byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
-      // The contours layer carries codes only; names come from the commune lists (the result has it).
-      const commune = found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee ? { ...found, name: result.commune.name } : found;
-      return { qpv, commune };
+      return evidenceOutlines(result, data);
     },
   };
 }

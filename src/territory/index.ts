@@ -24,3 +24,4 @@ export {
   type DataResponse,
 } from "./create-territory-data-source.js";
 export { WebDataManifest, WebDataTileIndex, WebDataFile, WebDataTile, WEB_DATA_FORMAT, tileKeyOf } from "./web-data-manifest.js";
+export { renderEvidenceSvg, evidenceOutlines, EvidenceMap } from "./render-evidence-svg.js";
