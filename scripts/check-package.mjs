@@ -116,6 +116,23 @@ if (tarball) {
   }
 }
 
+if (tarball) {
+  // examples/web built with vite from the installed tarball and run in Debian's chromium (test/browser).
+  await step("browser: examples/web in chromium, from the tarball (test/browser/web-example.test.ts)", () => {
+    const chromium = process.env.DECLICS_CHROMIUM ?? "/usr/bin/chromium";
+    if (!existsSync(chromium) && process.env.CI !== "true" && process.env.CI !== "1") {
+      process.stdout.write(`  skipped: ${chromium} not found (apt-get install -y chromium); CI installs it and runs this step\n`);
+      return;
+    }
+    const out = run("npx", ["vitest", "run", "test/browser/web-example.test.ts"], {
+      env: { ...process.env, DECLICS_PACKED_NODE_MODULES: join(consumersDir, "node_modules") },
+    });
+    const summary = out.split("\n").filter((line) => /Tests |✓|↓|skipped/.test(line));
+    process.stdout.write(indent(summary.join("\n")));
+    if (!/Tests\s.*\d+ passed/.test(out.replace(/\u001b\[[0-9;]*m/g, ""))) throw new Error(out);
+  });
+}
+
 for (const [entry, budget] of Object.entries(BUDGETS)) {
   await step(`bundle size: declics/${entry} (browser, minified, budget ${budget} B)`, async () => {
     const file = join(root, "dist", entry, "index.js");
