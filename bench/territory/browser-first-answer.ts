@@ -50,7 +50,7 @@ window.after = async (subject) => {
 const SUBJECTS: [string, object][] = [
   ["mainland point (Reynerie, Toulouse)", { lon: 1.4025, lat: 43.5712 }],
   ["mainland point (Paris 18e)", { lon: 2.3522, lat: 48.8925 }],
-  ["mainland point (Lille, densest tile)", { lon: 3.0573, lat: 50.6292 }],
+  ["mainland point (Arras, in the largest tile)", { lon: 2.7775, lat: 50.2910 }],
   ["commune code only (48095)", { codeInsee: "48095" }],
   ["overseas point (Saint-Denis, La Réunion)", { lon: 55.4504, lat: -20.8823 }],
 ];
