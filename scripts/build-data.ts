@@ -20,6 +20,8 @@ import { DeclicsError, isDeclicsError } from "../src/errors.js";
 import { toInputIssues } from "../src/_lib/parse.js";
 import { BuildManifest, type BuiltArtefact, type SourceDataset, SourcesManifest } from "../src/data/schema.js";
 import * as registry from "./build/registry.js";
+import { communeFeatures, communeLayerOptions, POLYGON_ARTEFACTS } from "./build/polygon-layers.js";
+import { buildWebData } from "./build/web-data.js";
 import { RECORD_SCHEMAS } from "./build/record-schemas.js";
 import type { Artefact, BuildContext, Builder, SourceFeature } from "./build/types.js";
 
@@ -202,9 +204,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
 
   const reports: string[] = [];
   const artefacts: { builder: Builder; artefact: Artefact }[] = [];
-  for (const builder of builders) {
-    const t = performance.now();
-    const ctx: BuildContext = {
+  const contextOf = (builderId: string): BuildContext => ({
       dataset: (id) => get(id).entry,
       path: (id) => get(id).path,
       bytes: (id) => get(id).bytes,
@@ -218,8 +218,11 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
         if (d.entry.format.type !== "csv") throw new Error(`Dataset ${id} is not CSV`);
         return d.records as readonly R[];
       },
-      report: (message) => reports.push(`[${builder.id}] ${message}`),
-    };
+      report: (message) => reports.push(`[${builderId}] ${message}`),
+  });
+  for (const builder of builders) {
+    const t = performance.now();
+    const ctx = contextOf(builder.id);
     const built = await builder.build(ctx);
     for (const artefact of built) artefacts.push({ builder, artefact });
     log(`  built ${builder.id}: ${built.map((a) => `${a.file} (${formatBytes(a.bytes.byteLength)})`).join(", ")} in ${Math.round(performance.now() - t)} ms`);
@@ -249,6 +252,8 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   }
   const totalBytes = Object.values(entries).reduce((sum, e) => sum + e.bytes, 0);
   const buildManifest = BuildManifest.parse({ version: 1, artefacts: entries, totalBytes });
+  const manifestText = `${JSON.stringify(buildManifest, null, 2)}\n`;
+  const web = webData(artefacts.map((a) => a.artefact), new TextEncoder().encode(manifestText), loaded.has("communes-cog2026") ? contextOf("web-data") : null);
 
   // Everything checked and built: only now touch the output directory.
   mkdirSync(options.outDir, { recursive: true });
@@ -258,9 +263,30 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     if (old.success) for (const a of Object.values(old.data.artefacts)) if (!files.has(a.file)) rmSync(join(options.outDir, a.file), { force: true });
   }
   for (const { artefact } of artefacts) writeFileSync(join(options.outDir, artefact.file), artefact.bytes);
-  writeFileSync(previous, `${JSON.stringify(buildManifest, null, 2)}\n`);
+  writeFileSync(previous, manifestText);
+  const webDir = join(options.outDir, "web");
+  rmSync(webDir, { recursive: true, force: true });
+  if (web !== null) {
+    for (const [file, bytes] of web.files) {
+      mkdirSync(dirname(join(webDir, file)), { recursive: true });
+      writeFileSync(join(webDir, file), bytes);
+    }
+    const tiles = Object.values(web.tiles);
+    const encoded = [...web.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
+    log(`  web data: ${tiles.length} commune tiles (largest ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed), ${formatBytes(encoded)} in ${webDir}`);
+  }
   log(`  ${artefacts.length} artefact(s), total ${formatBytes(totalBytes)} in ${options.outDir} (${Math.round(performance.now() - started)} ms)`);
   return { manifest: buildManifest, reports };
+}
+
+/** The web split (data/build/web) when the territory artefacts were built, else null. */
+function webData(artefacts: readonly Artefact[], buildManifest: Uint8Array, ctx: BuildContext | null): ReturnType<typeof buildWebData> | null {
+  const byFile = new Map(artefacts.map((a) => [a.file, a.bytes]));
+  const communeTable = byFile.get("commune-table.json");
+  const qpv2024 = byFile.get(POLYGON_ARTEFACTS.qpv2024);
+  const qpv2015 = byFile.get(POLYGON_ARTEFACTS.qpv2015);
+  if (ctx === null || communeTable === undefined || qpv2024 === undefined || qpv2015 === undefined || !byFile.has(POLYGON_ARTEFACTS.communes)) return null;
+  return buildWebData({ buildManifest, communeTable, qpv2024, qpv2015, communes: communeFeatures(ctx), communeLayer: communeLayerOptions(ctx) });
 }
 
 function formatBytes(bytes: number): string {

@@ -49,11 +49,14 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
 await step("exports match scripts/entries.ts", () => {
   const fromEntries = entryNames.map((e) => (e === "index" ? "." : `./${e.replace(/\/index$/, "")}`)).sort();
-  const fromExports = Object.keys(pkg.exports).filter((k) => k !== "./package.json").sort();
+  // "./data/*" exposes the compiled data files (declics/data/web/manifest.json...), not a module.
+  const DATA_FILES = "./data/*";
+  const fromExports = Object.keys(pkg.exports).filter((k) => k !== "./package.json" && k !== DATA_FILES).sort();
   if (JSON.stringify(fromEntries) !== JSON.stringify(fromExports)) {
     throw new Error(`entries ${fromEntries.join(", ")} but exports ${fromExports.join(", ")}`);
   }
-  if (Object.keys(pkg.exports).some((k) => k.includes("*"))) throw new Error("exports must not use a wildcard");
+  if (pkg.exports[DATA_FILES] !== "./data/build/*") throw new Error(`exports["${DATA_FILES}"] must be "./data/build/*"`);
+  if (Object.keys(pkg.exports).some((k) => k.includes("*") && k !== DATA_FILES)) throw new Error(`exports must not use a wildcard other than ${DATA_FILES}`);
   // typesVersions serves TypeScript's legacy node10 resolution; it must list the same subpaths.
   const legacy = Object.keys(pkg.typesVersions?.["*"] ?? {}).map((k) => `./${k}`).sort();
   if (JSON.stringify(legacy) !== JSON.stringify(fromExports.filter((k) => k !== "."))) {
@@ -74,6 +77,9 @@ await step("npm pack", () => {
     if (!listing.includes(required)) throw new Error(`tarball lacks ${required}`);
   }
   if (!listing.includes("package/data/build/")) throw new Error("tarball lacks the compiled data (data/build/)");
+  for (const required of ["package/data/build/web/manifest.json", "package/data/build/web/commune-table.json.gz", "package/data/build/web/communes/index.json.gz"]) {
+    if (!listing.includes(required)) throw new Error(`tarball lacks the web data: ${required}`);
+  }
   const kib = Math.round(readFileSync(tarball).length / 1024);
   process.stdout.write(`  tarball ${files[0]}: ${kib} KiB\n`);
 });
@@ -108,6 +114,23 @@ if (tarball) {
       if (out.trim()) process.stdout.write(indent(out));
     });
   }
+}
+
+if (tarball) {
+  // examples/web built with vite from the installed tarball and run in Debian's chromium (test/browser).
+  await step("browser: examples/web in chromium, from the tarball (test/browser/web-example.test.ts)", () => {
+    const chromium = process.env.DECLICS_CHROMIUM ?? "/usr/bin/chromium";
+    if (!existsSync(chromium) && process.env.CI !== "true" && process.env.CI !== "1") {
+      process.stdout.write(`  skipped: ${chromium} not found (apt-get install -y chromium); CI installs it and runs this step\n`);
+      return;
+    }
+    const out = run("npx", ["vitest", "run", "test/browser/web-example.test.ts"], {
+      env: { ...process.env, DECLICS_PACKED_NODE_MODULES: join(consumersDir, "node_modules") },
+    });
+    const summary = out.split("\n").filter((line) => /Tests |✓|↓|skipped/.test(line));
+    process.stdout.write(indent(summary.join("\n")));
+    if (!/Tests\s.*\d+ passed/.test(out.replace(/\u001b\[[0-9;]*m/g, ""))) throw new Error(out);
+  });
 }
 
 for (const [entry, budget] of Object.entries(BUDGETS)) {

@@ -80,6 +80,16 @@ export interface DeclicsErrorDetails {
   output_unavailable: { readonly file: string; readonly reason: string };
   /** A cell cannot be written in the output encoding that was asked for (e.g. "Ł" in Windows-1252). */
   unencodable_output: { readonly encoding: string; readonly row: number; readonly column: string; readonly character: string };
+
+  // --- data, fetched over the network (createTerritoryDataSource)
+  /** A data file could not be fetched: offline, network failure, or an HTTP error status. */
+  data_unreachable: { readonly url: string; readonly reason: string; readonly status?: number };
+  /** A fetched data file is not data: a wrong content type, or an HTML page (a host's fallback or error page). */
+  data_content_type: { readonly url: string; readonly expected: string; readonly received: string };
+  /** A fetched data file is shorter than its manifest says (interrupted download, proxy limit). */
+  data_truncated: { readonly url: string; readonly expected: string; readonly received: string };
+  /** A synchronous answer needs data that was not fetched yet: call `prepare` first. */
+  data_not_prepared: { readonly what: string; readonly expected: string };
 }
 
 /** Every error code, as a union of snake_case strings. */

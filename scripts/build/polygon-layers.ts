@@ -22,6 +22,24 @@ function polygonsOf(feature: SourceFeature): LayerFeatureInput["polygons"] {
   return feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
 }
 
+/** Grid parameters of the commune contours (shared by the whole layer and the web tiles). */
+export const COMMUNE_GRID = { coarseDeg: 0.08, div: 8, marginM: 100, storeNames: false } as const;
+
+/** The commune contours as layer features (also tiled for the web by scripts/build/web-data.ts). */
+export function communeFeatures(ctx: BuildContext): LayerFeatureInput[] {
+  return ctx.features<CommuneProperties>("communes-cog2026").map((f) => ({
+    code: f.properties.code,
+    name: f.properties.nom,
+    polygons: polygonsOf(f),
+  }));
+}
+
+/** The layer options of the commune contours (identity and grid). */
+export function communeLayerOptions(ctx: BuildContext): LayerBuildOptions {
+  const dataset = ctx.dataset("communes-cog2026");
+  return { layer: "communes", dataset: dataset.id, millesime: dataset.millesime, accuracyM: dataset.accuracyM, ...COMMUNE_GRID };
+}
+
 function compile(
   ctx: BuildContext,
   name: keyof typeof POLYGON_ARTEFACTS,
@@ -72,15 +90,11 @@ export const polygonLayers = defineBuilder({
       communes: [f.properties.code_commune],
       polygons: polygonsOf(f),
     }));
-    const communes = ctx.features<CommuneProperties>("communes-cog2026").map((f) => ({
-      code: f.properties.code,
-      name: f.properties.nom,
-      polygons: polygonsOf(f),
-    }));
+    const communes = communeFeatures(ctx);
     return [
       compile(ctx, "qpv2024", "qpv2024", qpv2024, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
       compile(ctx, "qpv2015", "qpv2015-occitanie", qpv2015, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
-      compile(ctx, "communes", "communes-cog2026", communes, { coarseDeg: 0.08, div: 8, marginM: 100, storeNames: false }),
+      compile(ctx, "communes", "communes-cog2026", communes, COMMUNE_GRID),
     ];
   },
 });

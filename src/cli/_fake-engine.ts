@@ -10,11 +10,11 @@ import { resultFields } from "./result-columns.js";
  * @module
  */
 
-function result(subject: EligibilitySubject, on: Date): EligibilityResult {
+function result(subject: EligibilitySubject, on: string): EligibilityResult {
   const inside = "lon" in subject && subject.lon < 1.4;
   return {
     status: inside ? "eligible" : "not_eligible",
-    on: on.toISOString().slice(0, 10),
+    on,
     point: "lon" in subject ? { lon: subject.lon, lat: subject.lat } : null,
     territoryKind: inside ? "qpv" : "other",
     bases: [],
@@ -26,7 +26,7 @@ function result(subject: EligibilitySubject, on: Date): EligibilityResult {
   };
 }
 
-function answer(subject: EligibilitySubject, on: Date): RowAnswer {
+function answer(subject: EligibilitySubject, on: string): RowAnswer {
   if ("codeInsee" in subject && subject.codeInsee === "99999") {
     return new DeclicsError({ code: "unknown_code", module: "territory", message: "unknown", details: { kind: "codeInsee", received: "99999" } });
   }
@@ -45,7 +45,7 @@ export function createFakeEngine(): CliEngine & { calls: { points: number; subje
       if ("address" in subject) return result({ lon: 1.39, lat: 43.57 }, on);
       return result(subject, on);
     },
-    checkPoints(points: PointBatch, on: Date): RowAnswer[] {
+    checkPoints(points: PointBatch, on: string): RowAnswer[] {
       calls.points += points.count;
       const out: RowAnswer[] = [];
       for (let i = 0; i < points.count; i++) {

@@ -1,14 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { isDeclicsError } from "../errors.js";
-import type { EligibilitySubject, Geocoder } from "../territory/index.js";
-import { dateOfDay } from "./eligibility-answer-rows.js";
+import { renderEvidenceSvg, type EligibilitySubject, type Geocoder } from "../territory/index.js";
 import { cliError, EXIT, reasonOf } from "./exit-codes.js";
 import type { CliEngine } from "./engine.js";
 import { formatResultText } from "./format-result-text.js";
 import { t, type Lang } from "./messages.js";
 import { parseDecimal } from "./parse-cell.js";
-import { renderEvidenceSvg } from "./render-evidence-svg.js";
 
 /**
  * `declics check`: one person, explained.
@@ -95,7 +93,7 @@ export async function runCheck(options: CheckCommandOptions, io: CheckCommandIo)
   const engine = await io.loadEngine();
   let result;
   try {
-    result = await engine.check(subject, dateOfDay(options.on ?? options.today), "address" in subject ? io.createGeocoder() : undefined);
+    result = await engine.check(subject, options.on ?? options.today, "address" in subject ? io.createGeocoder() : undefined);
   } catch (error) {
     if (isDeclicsError(error, "geocoder_unavailable")) {
       io.stderr.write(`${t(lang, "error.geocoder", { reason: error.details.reason })}\n`);

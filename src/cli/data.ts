@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import type { DatasetDescription } from "../data/index.js";
+import type { CopiedWebData, DatasetDescription } from "../data/index.js";
 import type { Lang } from "./messages.js";
 
 /**
@@ -62,5 +62,39 @@ export function formatDatasets(datasets: readonly DatasetDescription[], lang: La
 export async function runData(options: { readonly json: boolean; readonly lang: Lang }, io: { readonly stdout: Writable; readonly describe: () => Promise<DatasetDescription[]> }): Promise<number> {
   const datasets = await io.describe();
   io.stdout.write(options.json ? `${JSON.stringify(datasets, null, 2)}\n` : `${formatDatasets(datasets, options.lang)}\n`);
+  return 0;
+}
+
+const COPY_LABELS = {
+  fr: { done: "Données web copiées dans {dir} : {files} fichiers, {mib} Mio ({removed} fichiers périmés supprimés). Servez ce dossier tel quel et passez son URL à createTerritoryDataSource({ baseUrl })." },
+  en: { done: "Web data copied to {dir}: {files} files, {mib} MiB ({removed} stale files removed). Serve this folder as is and pass its URL to createTerritoryDataSource({ baseUrl })." },
+} as const;
+
+/**
+ * Runs `declics data copy DIR`: copies the web data (for browsers and edge runtimes) to a folder a static
+ * host serves, checking every file against its manifest.
+ *
+ * @param dir - the target folder
+ * @param options - language
+ * @param io - output stream and the copier (copyWebData from declics/data)
+ * @returns the exit code (0; a DeclicsError propagates to the CLI's error handling)
+ * @example
+ * ```ts
+ * await runDataCopy("public/declics-data", { lang: "fr" }, { stdout: process.stdout, copy: copyWebData });
+ * // => 0
+ * ```
+ */
+export async function runDataCopy(
+  dir: string,
+  options: { readonly lang: Lang },
+  io: { readonly stdout: Writable; readonly copy: (options: { dir: string }) => Promise<CopiedWebData> },
+): Promise<number> {
+  const copied = await io.copy({ dir });
+  const text = COPY_LABELS[options.lang].done
+    .replace("{dir}", copied.dir)
+    .replace("{files}", String(copied.files))
+    .replace("{mib}", (copied.bytes / 1024 / 1024).toFixed(1))
+    .replace("{removed}", String(copied.removed));
+  io.stdout.write(`${text}\n`);
   return 0;
 }

@@ -12,11 +12,6 @@ import { errorFields, resultFields } from "./result-columns.js";
  * @module
  */
 
-/** The noon (UTC) of a calendar day: the same calendar day in every French time zone. */
-export function dateOfDay(isoDay: string): Date {
-  return new Date(`${isoDay}T12:00:00Z`);
-}
-
 const ERROR_ROWS = new Map<string, readonly string[]>();
 /** The shared (frozen) output fields of a row that failed with `reason`. */
 export function errorAnswer(reason: string): readonly string[] {
@@ -96,12 +91,12 @@ export function createRowAnswerer(engine: CliEngine, options: AnswerOptions): { 
       }
       for (const group of points) {
         const batch = group.kind === "lonlat" ? { lon: group.a, lat: group.b, count: group.count } : { x: group.a, y: group.b, count: group.count };
-        const found = engine.checkPoints(batch, dateOfDay(group.on), options.exact);
+        const found = engine.checkPoints(batch, group.on, options.exact);
         for (let k = 0; k < group.count; k++) answers[group.index[k] as number] = found[k] ?? errorAnswer("engine_error");
         pool.push(group);
       }
       for (const [on, group] of codes) {
-        const found = engine.checkSubjects(group.subjects, dateOfDay(on));
+        const found = engine.checkSubjects(group.subjects, on);
         for (let k = 0; k < group.index.length; k++) answers[group.index[k] as number] = found[k] ?? errorAnswer("engine_error");
       }
       if (addresses.length > 0) await geocodeRows(engine, routes, addresses, answers, options);
@@ -118,7 +113,7 @@ async function geocodeRows(engine: CliEngine, routes: readonly Route[], rows: re
       const i = rows[next++] as number;
       const route = routes[i] as Extract<Route, { kind: "address" }>;
       try {
-        answers[i] = resultFields(await engine.check({ address: route.address }, dateOfDay(route.on), options.geocoder));
+        answers[i] = resultFields(await engine.check({ address: route.address }, route.on, options.geocoder));
       } catch (error) {
         const reason = geocodeFailureReason(error);
         answers[i] = reason !== null ? errorAnswer(reason) : isDeclicsError(error) ? error : errorAnswer("engine_error");

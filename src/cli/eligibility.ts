@@ -15,7 +15,6 @@ import { cliError, EXIT, exitCodeOf, failureLine, reasonOf } from "./exit-codes.
 import { t, type Lang } from "./messages.js";
 import { sanitiseForTerminal } from "./terminal-text.js";
 
-export { dateOfDay } from "./eligibility-answer-rows.js";
 export { removePendingOutputs } from "./eligibility-output-target.js";
 export { EXIT } from "./exit-codes.js";
 

@@ -21,14 +21,14 @@ export type PointBatch =
 /** The territory engine as the CLI uses it. */
 export interface CliEngine {
   /** One subject, one date (an address needs the geocoder). */
-  check(subject: EligibilitySubject, on: Date, geocoder?: Geocoder): Promise<EligibilityResult>;
+  check(subject: EligibilitySubject, on: string, geocoder?: Geocoder): Promise<EligibilityResult>;
   /**
    * Many points for one date, on the engine's columnar path. `exact` asks for the full result of every row
    * (exact distances, slower); otherwise the distance is given when the point is near an edge.
    */
-  checkPoints(points: PointBatch, on: Date, exact: boolean): RowAnswer[];
+  checkPoints(points: PointBatch, on: string, exact: boolean): RowAnswer[];
   /** Commune codes and postcodes for one date; one answer per subject, in order. */
-  checkSubjects(subjects: readonly EligibilitySubject[], on: Date): RowAnswer[];
+  checkSubjects(subjects: readonly EligibilitySubject[], on: string): RowAnswer[];
   /** Outlines for the SVG evidence map: the nearest QPV of the regime in force, and the commune. */
   outlines(result: EligibilityResult): { readonly qpv: ZoneOutline | null; readonly commune: ZoneOutline | null };
 }

@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError } from "commander";
-import { describeDatasets } from "../data/index.js";
+import { copyWebData, describeDatasets } from "../data/index.js";
 import { createBanGeocoder, type Geocoder } from "../territory/index.js";
 import { runCheck } from "./check.js";
-import { runData } from "./data.js";
+import { runData, runDataCopy } from "./data.js";
 import type { ColumnOverrides } from "./detect-columns.js";
 import type { CsvDelimiter } from "./detect-delimiter.js";
 import { ENCODING_ALIASES, type CsvEncoding } from "./detect-encoding.js";
@@ -252,14 +252,21 @@ eligibility
     );
   });
 
-program
+const dataCommand = program
   .command("data")
   .description(t(lang, "data.description"))
   .helpOption("-h, --help", t(lang, "option.help"))
   .option("--json", t(lang, "data.json"))
-  .addHelpText("after", examples(["declics data", "declics data --json"]))
+  .addHelpText("after", examples(["declics data", "declics data --json", "declics data copy public/declics-data"]))
   .action(async (opts: { json?: boolean }) => {
     process.exitCode = await runData({ json: opts.json === true, lang }, { stdout: process.stdout, describe: () => describeDatasets() });
+  });
+dataCommand
+  .command("copy <dir>")
+  .description(lang === "fr" ? "Copier les données web (navigateurs, edge) dans un dossier à servir tel quel" : "Copy the web data (browsers, edge runtimes) to a folder to serve as is")
+  .helpOption("-h, --help", t(lang, "option.help"))
+  .action(async (dir: string) => {
+    process.exitCode = await runDataCopy(dir, { lang }, { stdout: process.stdout, copy: copyWebData });
   });
 
 // Interrupted: remove the temporary output (no half-written file is left), exit 128 + the signal's number.

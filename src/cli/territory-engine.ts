@@ -3,12 +3,12 @@ import {
   checkEligibility,
   checkEligibilityColumns,
   checkEligibilityMany,
-  getZoneOutline,
   type EligibilityResult,
   type EligibilitySubject,
   type Geocoder,
   type SyncEligibilitySubject,
 } from "../territory/index.js";
+import { evidenceOutlines } from "../territory/render-evidence-svg.js";
 import type { CliEngine, PointBatch, RowAnswer } from "./engine.js";
 import { errorFields, resultFields } from "./result-columns.js";
 
@@ -44,7 +44,7 @@ function errorRow(code: string): readonly string[] {
  * @example
  * ```ts
  * const engine = await loadTerritoryEngine();
- * engine.checkPoints({ lon: new Float64Array([1.4025]), lat: new Float64Array([43.5712]), count: 1 }, new Date("2024-05-01T12:00:00Z"), false)[0]?.[0];
+ * engine.checkPoints({ lon: new Float64Array([1.4025]), lat: new Float64Array([43.5712]), count: 1 }, "2024-05-01", false)[0]?.[0];
  * // => "eligible"
  * ```
  */
@@ -52,8 +52,7 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
   const data = await loadTerritoryData();
   // Shared field arrays by (date, status, commune, qpv, near-edge).
   const shared = new Map<string, Map<number, readonly string[]>>();
-  const sharedFor = (on: Date): Map<number, readonly string[]> => {
-    const day = on.toISOString().slice(0, 10);
+  const sharedFor = (day: string): Map<number, readonly string[]> => {
     let cache = shared.get(day);
     if (cache === undefined || cache.size > CACHE_LIMIT) {
       cache = new Map();
@@ -62,10 +61,10 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
     return cache;
   };
   return {
-    async check(subject: EligibilitySubject, on: Date, geocoder?: Geocoder): Promise<EligibilityResult> {
+    async check(subject: EligibilitySubject, on: string, geocoder?: Geocoder): Promise<EligibilityResult> {
       return await checkEligibility(subject, { on, data, ...(geocoder === undefined ? {} : { geocoder }) });
     },
-    checkPoints(points: PointBatch, on: Date, exact: boolean): RowAnswer[] {
+    checkPoints(points: PointBatch, on: string, exact: boolean): RowAnswer[] {
       const n = points.count;
       const lonlat = "lon" in points;
       const first = lonlat ? points.lon : points.x;
@@ -78,10 +77,8 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
         return answers;
       }
       const columns = lonlat ? { lon: first.subarray(0, n), lat: second.subarray(0, n) } : { x: first.subarray(0, n), y: second.subarray(0, n) };
-      // The CLI's dates are calendar days (a Date at 12:00 UTC): pass the day itself, so that it is the same
-      // day in every territory's time zone (12:00 UTC is already the next day in Wallis-et-Futuna).
-      const day = on.toISOString().slice(0, 10);
-      const classes = checkEligibilityColumns(columns, { on: day, data });
+      // The CLI's dates are calendar days ("YYYY-MM-DD"), the same day in every territory's time zone.
+      const classes = checkEligibilityColumns(columns, { on, data });
       const cache = sharedFor(on);
       const { status, answerKey, qpvDistanceM } = classes;
       for (let i = 0; i < n; i++) {
@@ -93,7 +90,7 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
         let fields = cache.get(key);
         if (fields === undefined) {
           // One full answer per distinct answer key: its fields hold for every point with that key.
-          const full = resultFields(checkEligibility(subject(i), { on: day, data }));
+          const full = resultFields(checkEligibility(subject(i), { on, data }));
           full[7] = "";
           fields = Object.freeze(full);
           cache.set(key, fields);
@@ -107,23 +104,11 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
       }
       return answers;
     },
-    checkSubjects(subjects: readonly EligibilitySubject[], on: Date): RowAnswer[] {
+    checkSubjects(subjects: readonly EligibilitySubject[], on: string): RowAnswer[] {
       return checkEligibilityMany(subjects as readonly SyncEligibilitySubject[], { on, data }).map((row) => (row.ok ? resultFields(row.result) : row.error));
     },
     outlines(result: EligibilityResult) {
-      const point = result.point;
-      const layer = result.qpv.regime === "qpv2015" ? "qpv2015" : "qpv2024";
-      const qpv =
-        result.qpv.zone !== null
-          ? getZoneOutline(data, { layer, code: result.qpv.zone.code })
-          : point === null
-            ? null
-            : getZoneOutline(data, { layer, near: point });
-      const byCode = result.commune === null ? null : getZoneOutline(data, { layer: "communes", code: result.commune.codeInsee });
-      const found = byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
-      // The contours layer carries codes only; names come from the commune lists (the result has it).
-      const commune = found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee ? { ...found, name: result.commune.name } : found;
-      return { qpv, commune };
+      return evidenceOutlines(result, data);
     },
   };
 }

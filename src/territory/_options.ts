@@ -45,3 +45,9 @@ export function contextOf(options: unknown): { plan: DayPlan; geocoder: Geocoder
   const on = readDayInput(parsed.on, "on", "territory");
   return { plan: planFor(parsed.data, on, parsed.policy ?? DECLICS_POLICY), geocoder: parsed.geocoder };
 }
+
+/** Validates options given without `data` (a data source supplies it per subject); throws on bad `on` or policy. */
+export function checkOptionsWithoutData(options: unknown): void {
+  const parsed = parseWith(OptionsSchema.omit({ data: true }), options, { module: "territory", what: "eligibility options" });
+  readDayInput(parsed.on, "on", "territory");
+}

@@ -20,3 +20,15 @@ export { DECLICS_POLICY } from "./declics-policy.js";
 export { territoryDataFromBuffers, TERRITORY_ARTEFACTS, type TerritoryData, type TerritoryCommuneTable } from "./territory-data-from-buffers.js";
 export { decodeCommuneTable, type CommuneListSource, type DecodedCommuneTable } from "./decode-commune-table.js";
 export type { CommuneTable, CommuneRecord, CodeMapping, ResolvedCommune, ZrrStatus, FrrStatus, Qpv2015CommuneStatus } from "./commune-table.js";
+export {
+  createTerritoryDataSource,
+  CreateTerritoryDataSourceOptions,
+  type TerritoryDataSource,
+  type DataSourceSubject,
+  type DataSourceStats,
+  type PrepareOptions,
+  type DataFetch,
+  type DataResponse,
+} from "./create-territory-data-source.js";
+export { WebDataManifest, WebDataTileIndex, WebDataFile, WebDataTile, WEB_DATA_FORMAT, tileKeyOf } from "./web-data-manifest.js";
+export { renderEvidenceSvg, evidenceOutlines, EvidenceMap } from "./render-evidence-svg.js";

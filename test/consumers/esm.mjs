@@ -25,3 +25,12 @@ assert.ok(STARTER_BANK.items.length >= 120);
 assert.ok(Math.abs(computeProbability({ a: 1, b: 0, c: 0 }, 0) - 0.5) < 1e-12);
 const interval = computeProportionInterval(5, 10);
 assert.ok(interval.computable && interval.lower < 0.5 && interval.upper > 0.5);
+
+// The data files are reachable through exports (declics/data/*): the web data answers through a data source.
+import { readFile } from "node:fs/promises";
+import { createTerritoryDataSource } from "declics/territory";
+const webDir = new URL(".", import.meta.resolve("declics/data/web/manifest.json"));
+const source = createTerritoryDataSource({
+  fetch: async (path) => new Response(await readFile(new URL(path, webDir)), { headers: { "content-type": path.endsWith(".json") ? "application/json" : "application/gzip" } }),
+});
+assert.equal((await source.checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01") })).qpv.zone?.code, "QN03107M");

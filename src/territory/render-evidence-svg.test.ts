@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ZoneOutline } from "../territory/index.js";
-import { SAMPLE_RESULT } from "./_sample-result.js";
+import type { ZoneOutline } from "./index.js";
+import { SAMPLE_RESULT } from "../cli/_sample-result.js";
+import { loadTerritoryData } from "../data/index.js";
+import { buildPath, hasRealData } from "../../test/support/real-data.js";
+import { checkEligibility } from "./check-eligibility.js";
 import { renderEvidenceSvg } from "./render-evidence-svg.js";
 
 const square = (code: string, name: string, lon: number, lat: number, size: number, layer: ZoneOutline["layer"]): ZoneOutline => ({
@@ -53,5 +56,22 @@ describe("renderEvidenceSvg", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("renderEvidenceSvg with territory data", () => {
+  it("refuses a map that is not a result", () => {
+    expect(() => renderEvidenceSvg({ result: { status: "eligible" } } as never)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => renderEvidenceSvg({ result: SAMPLE_RESULT, lang: "de" } as never)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+  });
+
+  it.skipIf(!hasRealData(buildPath("manifest.json")))("finds the QPV and commune outlines itself in the real data (fr by default)", async () => {
+    const data = await loadTerritoryData();
+    const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01T12:00:00Z"), data });
+    const svg = renderEvidenceSvg({ result, data });
+    expect(svg).toContain("ÉLIGIBLE — 2025-03-01");
+    expect(svg).toContain("QPV QN03107M « Grand Mirail » (2024)");
+    expect(svg).toContain("Commune Toulouse (31555)");
+    expect(renderEvidenceSvg({ result, data, qpv: null, commune: null, lang: "en" })).not.toContain("QPV QN03107M");
   });
 });

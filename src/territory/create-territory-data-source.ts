@@ -1,0 +1,341 @@
+import { z } from "zod";
+import { DeclicsError, isDeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import { checkOptionsWithoutData, contextOf, type CheckEligibilityOptions } from "./_options.js";
+import { geocoderFailed, validHit } from "./_geocode-hit.js";
+import { decodeLayer, type PolygonLayer } from "./_layer.js";
+import { answerSync, checkHit, lambert93ToLonLat, parseSubject, type ParsedSubject } from "./_subject.js";
+import { fetchJson, fetchWebFile, type DataFetch, type DataResponse, type Transfer } from "./_fetch-web-file.js";
+import type { EligibilityRow } from "./check-eligibility-many.js";
+import type { SyncEligibilitySubject } from "./check-eligibility.js";
+import { decodeCommuneTable } from "./decode-commune-table.js";
+import type { AddressSubject, EligibilityResult, GeocodeHit, Geocoder } from "./schema.js";
+import type { TerritoryData } from "./territory-data-from-buffers.js";
+import { WebDataManifest, WebDataTileIndex, tileKeyOf, type WebDataFile, type WebDataTile } from "./web-data-manifest.js";
+
+export type { DataFetch, DataResponse } from "./_fetch-web-file.js";
+
+/** Options of {@link createTerritoryDataSource}. */
+export const CreateTerritoryDataSourceOptions = z
+  .object({
+    /** Where the web data is served (the folder written by `declics data copy`), e.g. `"/declics-data/"`. */
+    baseUrl: z.string().min(1).optional(),
+    /** The fetch to call (default `globalThis.fetch`); given alone, it receives paths relative to the data folder. */
+    fetch: z.custom<DataFetch>((v) => typeof v === "function", "a fetch function").optional(),
+    /** Check the sha256 of every file (Web Crypto). Default true. */
+    verify: z.boolean().optional(),
+    /** Parallel downloads when preparing many subjects. Default 6. */
+    concurrency: z.number().int().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((o) => o.baseUrl !== undefined || o.fetch !== undefined, { message: "a baseUrl, a fetch function, or both" });
+export type CreateTerritoryDataSourceOptions = z.input<typeof CreateTerritoryDataSourceOptions>;
+
+/** Subjects a data source answers. */
+export type DataSourceSubject = SyncEligibilitySubject | AddressSubject;
+
+/** Options of {@link TerritoryDataSource.prepare}. */
+export interface PrepareOptions {
+  /** Needed to prepare `{ address }` subjects: they are geocoded once, and the hit is kept for the answer. */
+  readonly geocoder?: Geocoder;
+}
+
+/** What a data source has downloaded so far. */
+export interface DataSourceStats {
+  /** Requests made (each file at most once while cached). */
+  readonly requests: number;
+  /** Bytes received, as the host sent them (compressed). */
+  readonly bytes: number;
+  readonly files: readonly Transfer[];
+}
+
+/**
+ * Territory data fetched on demand. Prepare subjects (downloads only the files they need, once), then answer
+ * synchronously; or answer one subject with the async `checkEligibility`.
+ */
+export interface TerritoryDataSource {
+  /** Downloads what the subjects need: the commune table, and for points the QPV layers and their commune tiles. */
+  prepare(subjects: DataSourceSubject | Iterable<DataSourceSubject>, options?: PrepareOptions): Promise<void>;
+  /** The territory data for a prepared subject (for `checkEligibility`, `getZoneOutline`, `renderEvidenceSvg`). */
+  dataFor(subject: DataSourceSubject): TerritoryData;
+  /** One answer: prepares the subject, then answers (an address needs `options.geocoder`). */
+  checkEligibility(subject: DataSourceSubject, options: Omit<CheckEligibilityOptions, "data">): Promise<EligibilityResult>;
+  /** Synchronous answers for prepared subjects: one row per subject, in order (unprepared ones are `data_not_prepared` rows). */
+  checkEligibilityMany(subjects: Iterable<DataSourceSubject>, options: Omit<CheckEligibilityOptions, "data" | "geocoder">): EligibilityRow[];
+  /** Bytes and requests so far. */
+  stats(): DataSourceStats;
+}
+
+/** An empty polygon layer: the commune contours where no tile exists (sea, abroad), the QPV layer of code-only data. */
+function emptyLayer(layer: string): PolygonLayer {
+  const none = (): number[] => [];
+  return {
+    header: { layer, dataset: "", millesime: "", accuracyM: null, marginM: 100, codes: [], names: [], communes: [], regions: [], arrays: [], report: {} },
+    size: 0,
+    coords: new Int32Array(0),
+    ringStart: new Uint32Array(1),
+    polyRingStart: new Uint32Array(1),
+    polyVertexStart: new Uint32Array(0),
+    polyBbox: new Int32Array(0),
+    regions: [],
+    index: { search: none, neighbors: none },
+    byCode: new Map(),
+  };
+}
+
+function notPrepared(what: string): DeclicsError {
+  return new DeclicsError({
+    code: "data_not_prepared",
+    module: "territory",
+    message: `Données pas encore téléchargées pour ${what} : attendu \`await source.prepare(sujets)\` avant la réponse synchrone (ou \`await source.checkEligibility(sujet, options)\`).`,
+    details: { what, expected: "await source.prepare(subjects) first" },
+  });
+}
+
+/** Runs tasks with at most `limit` in flight; rejects with the first error once all have settled. */
+async function runLimited(tasks: readonly (() => Promise<unknown>)[], limit: number): Promise<void> {
+  let next = 0;
+  let failure: unknown;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const task = tasks[next++]!;
+      try {
+        await task();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  if (failure !== undefined) throw failure;
+}
+
+/** Where a parsed subject needs data: a tile key, "codes" (table only) or a pending address. */
+type Need = { kind: "codes" } | { kind: "point"; lon: number; lat: number } | { kind: "address"; address: string };
+
+function needOf(parsed: ParsedSubject): Need {
+  switch (parsed.kind) {
+    case "point":
+      return { kind: "point", lon: parsed.lon, lat: parsed.lat };
+    case "lambert93": {
+      const [lon, lat] = lambert93ToLonLat(parsed.x, parsed.y);
+      return { kind: "point", lon, lat };
+    }
+    case "address":
+      return { kind: "address", address: parsed.address };
+    default:
+      return { kind: "codes" };
+  }
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+}
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new DeclicsError({
+    code: "data_integrity",
+    module: "territory",
+    message: `${url} n'est pas ${what} de ce format (format ${String((value as { format?: unknown } | null)?.format)}, attendu 1)${issue ? ` : ${issue.path.join(".")} ${issue.message}` : ""}. Recopiez les données de la version installée de declics (\`declics data copy\`).`,
+    details: { dataset: url, expected: `${what}, format 1`, received: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid" },
+  });
+}
+
+/**
+ * Creates a territory data source for browsers and edge runtimes: it downloads only the files a subject needs
+ * from the web data (`declics data copy DIR`, served as static files), caches them, checks their sha256 with
+ * Web Crypto and reports coded errors. A mainland point needs the commune table, the QPV layers and one
+ * commune tile (about 1.1 MB compressed); a commune code or a postcode needs the commune table only (0.45 MB).
+ *
+ * @param options - `baseUrl` (where the data folder is served) and/or `fetch`; `verify` (default true),
+ *   `concurrency` (default 6)
+ * @returns the source: `prepare(subjects)` then synchronous `checkEligibilityMany` / `dataFor`, or
+ *   `await checkEligibility(subject, options)` for one subject
+ * @throws {DeclicsError} `invalid_input` for bad options. Its methods reject with `data_unreachable` (offline,
+ *   HTTP error), `data_missing` (404), `data_content_type` (wrong type, an HTML page), `data_truncated`,
+ *   `data_integrity` (checksum or format mismatch); synchronous answers throw `data_not_prepared`.
+ * @example
+ * ```ts
+ * import { createTerritoryDataSource } from "declics/territory";
+ *
+ * const source = createTerritoryDataSource({ baseUrl: "/declics-data/" });
+ * const result = await source.checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01") });
+ * result.status;
+ * // => "eligible"
+ *
+ * // A page of many people: one prepare, then synchronous answers.
+ * await source.prepare(people);
+ * const rows = source.checkEligibilityMany(people, { on: new Date("2025-03-01") });
+ * ```
+ * @category Data
+ */
+export function createTerritoryDataSource(options: CreateTerritoryDataSourceOptions): TerritoryDataSource {
+  const opts = parseWith(CreateTerritoryDataSourceOptions, options, { module: "territory", what: "createTerritoryDataSource options" });
+  const base = opts.baseUrl;
+  const fetchFn: DataFetch = opts.fetch ?? ((url) => globalThis.fetch(url) as Promise<DataResponse>);
+  const verify = opts.verify ?? true;
+  const concurrency = opts.concurrency ?? 6;
+  const urlOf = (file: string): string => (base === undefined ? file : base.endsWith("/") ? `${base}${file}` : `${base}/${file}`);
+  const transfers: Transfer[] = [];
+  const onTransfer = (t: Transfer): void => void transfers.push(t);
+
+  // Memoised downloads: one request per file; a failed one is forgotten so that a retry can succeed.
+  const pending = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let promise = pending.get(key) as Promise<T> | undefined;
+    if (promise === undefined) {
+      promise = load();
+      pending.set(key, promise);
+      promise.catch(() => pending.delete(key));
+    }
+    return promise;
+  };
+  const manifest = (): Promise<WebDataManifest> =>
+    once("manifest", async () => parsed(WebDataManifest, await fetchJson(fetchFn, urlOf("manifest.json"), onTransfer), urlOf("manifest.json"), "le manifeste des données web"));
+  const file = (entry: WebDataFile | WebDataTile): Promise<Uint8Array> => once(entry.file, () => fetchWebFile(fetchFn, urlOf(entry.file), { covers: "", ...entry }, verify, onTransfer));
+
+  let codeData: TerritoryData | undefined;
+  let pointBase: TerritoryData | undefined;
+  let tileDeg = 0;
+  let tiles: WebDataTileIndex["tiles"] | undefined;
+  const tileData = new Map<string, TerritoryData>();
+  const hits = new Map<string, { hit: GeocodeHit | null } | { error: DeclicsError }>();
+
+  const loadCodes = (): Promise<void> =>
+    once("codes", async () => {
+      const m = await manifest();
+      const [table, qpv2015] = await Promise.all([file(m.core.communeTable), file(m.core.qpv2015)]);
+      const communes = emptyLayer("communes");
+      codeData = { qpv2024: emptyLayer("qpv2024"), qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file), communes, communeTable: decodeCommuneTable(table), communeCodes: communes.header.codes };
+    });
+  const loadPoints = (): Promise<void> =>
+    once("points", async () => {
+      const m = await manifest();
+      await loadCodes();
+      const [qpv2024, index] = await Promise.all([file(m.core.qpv2024), file(m.communes.index)]);
+      tiles = parsed(WebDataTileIndex, JSON.parse(new TextDecoder().decode(index)), urlOf(m.communes.index.file), "l'index des tuiles").tiles;
+      tileDeg = m.communes.tileDeg;
+      pointBase = { ...codeData!, qpv2024: decodeLayer(qpv2024, m.core.qpv2024.file) };
+    });
+  const loadTile = (key: string): Promise<void> =>
+    once(`tile:${key}`, async () => {
+      const entry = tiles![key];
+      if (entry === undefined) return;
+      const communes = decodeLayer(await file(entry), entry.file);
+      tileData.set(key, { ...pointBase!, communes, communeCodes: communes.header.codes });
+    });
+
+  const pointData = (lon: number, lat: number): TerritoryData => {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return requireCodes();
+    if (pointBase === undefined || tiles === undefined) throw notPrepared(`le point ${lon}, ${lat}`);
+    const key = tileKeyOf(lon, lat, tileDeg);
+    if (tiles[key] === undefined) return pointBase;
+    const data = tileData.get(key);
+    if (data === undefined) throw notPrepared(`le point ${lon}, ${lat} (tuile ${key})`);
+    return data;
+  };
+  const requireCodes = (): TerritoryData => {
+    if (codeData === undefined) throw notPrepared("les codes de commune");
+    return codeData;
+  };
+  const addressEntry = (address: string) => {
+    const entry = hits.get(address);
+    if (entry === undefined) throw notPrepared(`l'adresse ${JSON.stringify(address)} (à géocoder dans prepare, avec options.geocoder)`);
+    if ("error" in entry) throw entry.error;
+    return entry.hit;
+  };
+  const dataOfParsed = (subject: ParsedSubject): TerritoryData => {
+    const need = needOf(subject);
+    if (need.kind === "codes") return requireCodes();
+    if (need.kind === "point") return pointData(need.lon, need.lat);
+    const hit = addressEntry(need.address);
+    return hit === null ? requireCodes() : pointData(hit.lon, hit.lat);
+  };
+  const answer = (subject: DataSourceSubject, options: Omit<CheckEligibilityOptions, "data">): EligibilityResult => {
+    const p = parseSubject(subject);
+    if (p.kind === "address") {
+      const hit = addressEntry(p.address);
+      return checkHit(contextOf({ ...options, data: dataOfParsed(p) }).plan, p.address, hit);
+    }
+    return answerSync(contextOf({ ...options, data: dataOfParsed(p) }).plan, p);
+  };
+
+  const geocode = async (address: string, geocoder: Geocoder): Promise<void> => {
+    if (hits.has(address)) return;
+    try {
+      hits.set(address, { hit: validHit(address, await geocoder.geocode(address)) });
+    } catch (cause) {
+      hits.set(address, { error: geocoderFailed(address, cause) });
+    }
+  };
+
+  const prepare = async (subjects: DataSourceSubject | Iterable<DataSourceSubject>, prepareOptions: PrepareOptions = {}): Promise<void> => {
+    const list = isIterable(subjects) ? [...subjects] : [subjects];
+    const needs: Need[] = [];
+    for (const subject of list) {
+      try {
+        needs.push(needOf(parseSubject(subject)));
+      } catch (error) {
+        // An invalid subject needs no data: its answer is its own coded error, given when it is checked.
+        if (!isDeclicsError(error)) throw error;
+      }
+    }
+    const addresses = [...new Set(needs.flatMap((n) => (n.kind === "address" ? [n.address] : [])))];
+    if (addresses.length > 0 && prepareOptions.geocoder !== undefined) {
+      const geocoder = prepareOptions.geocoder;
+      await runLimited(addresses.map((a) => () => geocode(a, geocoder)), concurrency);
+    }
+    const points: [number, number][] = [];
+    for (const need of needs) {
+      if (need.kind === "point") points.push([need.lon, need.lat]);
+      else if (need.kind === "address") {
+        const entry = hits.get(need.address);
+        if (entry !== undefined && "hit" in entry && entry.hit !== null) points.push([entry.hit.lon, entry.hit.lat]);
+      }
+    }
+    await loadCodes();
+    const finite = points.filter(([lon, lat]) => Number.isFinite(lon) && Number.isFinite(lat));
+    if (finite.length === 0) return;
+    await loadPoints();
+    const keys = [...new Set(finite.map(([lon, lat]) => tileKeyOf(lon, lat, tileDeg)))].filter((k) => tiles![k] !== undefined && !tileData.has(k));
+    await runLimited(keys.map((k) => () => loadTile(k)), concurrency);
+  };
+
+  return {
+    prepare,
+    dataFor: (subject) => dataOfParsed(parseSubject(subject)),
+    async checkEligibility(subject, checkOptions) {
+      const p = parseSubject(subject);
+      if (p.kind === "address" && checkOptions.geocoder === undefined) {
+        throw new DeclicsError({
+          code: "geocoder_unavailable",
+          module: "territory",
+          message: `Une adresse demande un géocodeur : attendu options.geocoder (par exemple createBanGeocoder()), reçu aucun. Adresse : ${JSON.stringify(p.address)}.`,
+          details: { address: p.address, reason: "no geocoder in options" },
+        });
+      }
+      await prepare([subject], checkOptions.geocoder === undefined ? {} : { geocoder: checkOptions.geocoder });
+      return answer(subject, checkOptions);
+    },
+    checkEligibilityMany(subjects, checkOptions) {
+      // Bad options fail the call; bad subjects fail their row only.
+      checkOptionsWithoutData(checkOptions);
+      const rows: EligibilityRow[] = [];
+      let index = 0;
+      for (const subject of subjects) {
+        try {
+          rows.push({ index, ok: true, result: answer(subject, checkOptions) });
+        } catch (error) {
+          if (!isDeclicsError(error)) throw error;
+          rows.push({ index, ok: false, error });
+        }
+        index++;
+      }
+      return rows;
+    },
+    stats: () => ({ requests: transfers.length, bytes: transfers.reduce((sum, t) => sum + t.bytes, 0), files: [...transfers] }),
+  };
+}

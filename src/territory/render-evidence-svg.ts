@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { parseWith } from "../_lib/parse.js";
+import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
+import type { EligibilityResult } from "./schema.js";
+import type { TerritoryData } from "./territory-data-from-buffers.js";
+
+/**
+ * Draws the evidence of one answer as a standalone SVG map: the point, the nearest QPV outline, the commune
+ * outline, a scale bar and a legend. No external resources (fonts, tiles): it opens anywhere, offline, and
+ * shows in a web page as is (`element.innerHTML = svg`, or an `<img>` of a Blob URL).
+ * @module
+ */
+
+/** What {@link renderEvidenceSvg} draws: the result, and the outlines (or the data to find them in). */
+export const EvidenceMap = z
+  .object({
+    /** The answer to draw (from `checkEligibility`). */
+    result: z.custom<EligibilityResult>((v) => typeof v === "object" && v !== null && "status" in v && "reasons" in v && "qpv" in v, "an eligibility result"),
+    /** The territory data the outlines are read from, when `qpv` / `commune` are not given. */
+    data: z.custom<TerritoryData>((v) => typeof v === "object" && v !== null && "communes" in v && "qpv2024" in v, "territory data").optional(),
+    /** The QPV outline to draw (default: the result's QPV, else the nearest one, from `data`). */
+    qpv: z.custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline").nullable().optional(),
+    /** The commune outline to draw (default: the result's commune, from `data`). */
+    commune: z.custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline").nullable().optional(),
+    /** Language of the legend. Default "fr". */
+    lang: z.enum(["fr", "en"]).optional(),
+  })
+  .strict();
+export type EvidenceMap = z.input<typeof EvidenceMap>;
+
+const LABELS = {
+  fr: { eligible: "ÉLIGIBLE", not_eligible: "NON ÉLIGIBLE", uncertain: "INCERTAIN", point: "Point", commune: "Commune", distance: "à {m} m du bord le plus proche" },
+  en: { eligible: "ELIGIBLE", not_eligible: "NOT ELIGIBLE", uncertain: "UNCERTAIN", point: "Point", commune: "Commune", distance: "{m} m from the nearest edge" },
+} as const;
+
+/**
+ * The outlines the evidence map of a result shows: its QPV (or the nearest one to its point) and its commune.
+ * @param result - an eligibility result
+ * @param data - the territory data the result was computed with
+ * @returns the QPV and commune outlines, null where there is none
+ * @example
+ * ```ts
+ * const { qpv, commune } = evidenceOutlines(result, data);
+ * qpv?.code; // => "QN03107M"
+ * ```
+ */
+export function evidenceOutlines(result: EligibilityResult, data: TerritoryData): { qpv: ZoneOutline | null; commune: ZoneOutline | null } {
+  const point = result.point;
+  const layer = result.qpv.regime === "qpv2015" ? "qpv2015" : "qpv2024";
+  const qpv =
+    result.qpv.zone !== null
+      ? getZoneOutline(data, { layer, code: result.qpv.zone.code })
+      : point === null
+        ? null
+        : getZoneOutline(data, { layer, near: point });
+  const byCode = result.commune === null ? null : getZoneOutline(data, { layer: "communes", code: result.commune.codeInsee });
+  const found = byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
+  // The contours layer carries codes only; names come from the commune lists (the result has it).
+  const commune = found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee ? { ...found, name: result.commune.name } : found;
+  return { qpv, commune };
+}
+
+const WIDTH = 800;
+const MAP_HEIGHT = 560;
+const LEGEND_HEIGHT = 120;
+const COLOURS = { qpv: "#c0392b", commune: "#2c3e50", point: "#1565c0", eligible: "#1b7f3b", not_eligible: "#7f1b1b", uncertain: "#a66300" } as const;
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+}
+
+function niceLength(maxMetres: number): number {
+  const power = 10 ** Math.floor(Math.log10(maxMetres));
+  for (const step of [5, 2, 1]) if (step * power <= maxMetres) return step * power;
+  return power;
+}
+
+/**
+ * Renders the evidence map of an answer, in Node and in browsers. The view fits the point and the nearest QPV
+ * (or the commune when there is no QPV nearby), at least 600 m across; the commune outline is drawn within
+ * that view. Give the territory data (the outlines are looked up in it) or the outlines themselves.
+ *
+ * @param map - `result`; `data` or `qpv` / `commune` outlines; `lang` ("fr" by default, or "en")
+ * @returns the SVG document (UTF-8 text starting with `<?xml`)
+ * @throws {DeclicsError} `invalid_input` when the map is not a result with data or outlines
+ * @example
+ * ```ts
+ * import { checkEligibility, renderEvidenceSvg } from "declics/territory";
+ *
+ * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01"), data });
+ * document.querySelector("#map")!.innerHTML = renderEvidenceSvg({ result, data });
+ * renderEvidenceSvg({ result, data }).startsWith("<?xml"); // => true
+ * ```
+ * @category Evidence
+ */
+export function renderEvidenceSvg(map: EvidenceMap): string {
+  const parsed = parseWith(EvidenceMap, map, { module: "territory", what: "evidence map" });
+  const result = parsed.result;
+  const lang = parsed.lang ?? "fr";
+  const found = parsed.data !== undefined && (parsed.qpv === undefined || parsed.commune === undefined) ? evidenceOutlines(result, parsed.data) : { qpv: null, commune: null };
+  const qpv = parsed.qpv === undefined ? found.qpv : parsed.qpv;
+  const commune = parsed.commune === undefined ? found.commune : parsed.commune;
+  const labels = LABELS[lang];
+  const point = result.point;
+  const centre = point ?? (qpv ? { lon: (qpv.bbox[0] + qpv.bbox[2]) / 2, lat: (qpv.bbox[1] + qpv.bbox[3]) / 2 } : { lon: 2.35, lat: 46.5 });
+  const kx = 111_320 * Math.cos((centre.lat * Math.PI) / 180);
+  const ky = 110_574;
+  const project = (lon: number, lat: number): [number, number] => [(lon - centre.lon) * kx, (lat - centre.lat) * ky];
+
+  // Extent in local metres.
+  let minX = 0;
+  let minY = 0;
+  let maxX = 0;
+  let maxY = 0;
+  const extend = (bbox: readonly [number, number, number, number]): void => {
+    const [ax, ay] = project(bbox[0], bbox[1]);
+    const [bx, by] = project(bbox[2], bbox[3]);
+    minX = Math.min(minX, ax);
+    minY = Math.min(minY, ay);
+    maxX = Math.max(maxX, bx);
+    maxY = Math.max(maxY, by);
+  };
+  if (qpv !== null) extend(qpv.bbox);
+  else if (commune !== null) extend(commune.bbox);
+  const span = Math.max(maxX - minX, maxY - minY, 600) * 1.25;
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const scale = Math.min(WIDTH / span, MAP_HEIGHT / span);
+  const toScreen = (lon: number, lat: number): string => {
+    const [x, y] = project(lon, lat);
+    return `${(WIDTH / 2 + (x - cx) * scale).toFixed(1)},${(MAP_HEIGHT / 2 - (y - cy) * scale).toFixed(1)}`;
+  };
+  const path = (outline: ZoneOutline): string =>
+    outline.rings.map((ring) => `M${ring.map(([lon, lat]) => toScreen(lon, lat)).join("L")}Z`).join("");
+
+  const parts: string[] = [];
+  parts.push(`<?xml version="1.0" encoding="UTF-8"?>`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" viewBox="0 0 ${WIDTH} ${MAP_HEIGHT + LEGEND_HEIGHT}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
+  );
+  const title = `${labels[result.status]} — ${result.on}`;
+  parts.push(`<title>${escapeXml(title)}</title>`);
+  parts.push(`<rect width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" fill="#ffffff"/>`);
+  parts.push(`<clipPath id="map"><rect width="${WIDTH}" height="${MAP_HEIGHT}"/></clipPath>`);
+  parts.push(`<g clip-path="url(#map)"><rect width="${WIDTH}" height="${MAP_HEIGHT}" fill="#f6f6f2"/>`);
+  if (commune !== null) {
+    parts.push(`<path d="${path(commune)}" fill="#e9ecef" fill-rule="evenodd" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="8 4"/>`);
+  }
+  if (qpv !== null) {
+    parts.push(`<path d="${path(qpv)}" fill="${COLOURS.qpv}" fill-opacity="0.18" fill-rule="evenodd" stroke="${COLOURS.qpv}" stroke-width="2.5"/>`);
+  }
+  if (point !== null) {
+    const [x, y] = toScreen(point.lon, point.lat).split(",");
+    parts.push(`<circle cx="${x}" cy="${y}" r="7" fill="${COLOURS.point}" stroke="#ffffff" stroke-width="2.5"/>`);
+  }
+  parts.push(`</g>`);
+  parts.push(`<rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${MAP_HEIGHT - 1}" fill="none" stroke="#999"/>`);
+
+  // Scale bar, bottom left of the map.
+  const barMetres = niceLength(span / 5);
+  const barPixels = barMetres * scale;
+  const barLabel = barMetres >= 1000 ? `${barMetres / 1000} km` : `${barMetres} m`;
+  const by = MAP_HEIGHT - 24;
+  parts.push(
+    `<g><rect x="14" y="${by - 18}" width="${(barPixels + 70).toFixed(1)}" height="30" fill="#ffffff" fill-opacity="0.85"/>` +
+      `<path d="M20,${by}h${barPixels.toFixed(1)}M20,${by - 6}v6M${(20 + barPixels).toFixed(1)},${by - 6}v6" stroke="#000" stroke-width="2" fill="none"/>` +
+      `<text x="${(26 + barPixels).toFixed(1)}" y="${by + 4}">${escapeXml(barLabel)}</text></g>`,
+  );
+  // North arrow.
+  parts.push(`<g transform="translate(${WIDTH - 30},34)"><path d="M0,-18L7,6L0,1L-7,6Z" fill="#000"/><text y="22" text-anchor="middle">N</text></g>`);
+
+  // Legend.
+  const ly = MAP_HEIGHT + 24;
+  const statusColour = COLOURS[result.status];
+  parts.push(`<text x="16" y="${ly}" font-size="17" font-weight="bold" fill="${statusColour}">${escapeXml(title)}</text>`);
+  const rows: string[] = [];
+  if (point !== null) rows.push(`<circle cx="24" cy="-4" r="6" fill="${COLOURS.point}"/><text x="40" y="0">${escapeXml(`${labels.point} ${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`)}</text>`);
+  if (qpv !== null) {
+    const distance = qpv.distanceM === null || qpv.contains === true ? "" : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.distanceM)))}`;
+    rows.push(
+      `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" stroke-width="2"/><text x="40" y="0">${escapeXml(`QPV ${qpv.code} « ${qpv.name} » (${qpv.layer === "qpv2015" ? "2015" : "2024"})${distance}`)}</text>`,
+    );
+  }
+  if (commune !== null) {
+    rows.push(
+      `<rect x="16" y="-12" width="16" height="12" fill="#e9ecef" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="4 2"/><text x="40" y="0">${escapeXml(`${labels.commune} ${commune.name} (${commune.code})`)}</text>`,
+    );
+  }
+  rows.forEach((row, i) => parts.push(`<g transform="translate(0,${ly + 26 + i * 22})">${row}</g>`));
+  parts.push(`<text x="${WIDTH - 16}" y="${MAP_HEIGHT + LEGEND_HEIGHT - 10}" text-anchor="end" font-size="10" fill="#666">declics — ${escapeXml(result.bases.map((b) => `${b.dataset} ${b.millesime}`).join(", ") || "QPV / communes (data/build)")}</text>`);
+  parts.push(`</svg>`);
+  return `${parts.join("\n")}\n`;
+}
