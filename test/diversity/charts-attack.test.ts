@@ -1,0 +1,79 @@
+/**
+ * The attacker of the whole publication: the report, its CSV and every chart drawn from it, read
+ * together. The charts are read as a reader reads them (numbers written on the SVG, bar lengths), not
+ * from the data they were drawn from.
+ */
+import { describe, expect, it } from "vitest";
+import { createSeededRandom } from "../../src/_lib/random.js";
+import { syntheticParticipants } from "../../src/diversity/_synthetic.js";
+import { people } from "../../src/diversity/_make.js";
+import { computeDiversityReport, formatCsv, type DiversityReport, type Dimension } from "../../src/diversity/index.js";
+import { chartsOf } from "../support/charts-of.js";
+import { reportAttack } from "../support/disclosure-attack.js";
+
+const reference = { id: "qpv", label: "QPV", source: "test", shares: { gender: { female: 0.516, male: 0.484 }, territoryKind: { qpv: 0.8, zrr: 0.1, other: 0.1 } } };
+
+/** The published value of every funnel count and margin of the report, by the attacker's keys. */
+function publishedCounts(report: DiversityReport): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [d, f] of Object.entries(report.funnels)) {
+    for (const row of f.rows) if (row.reached.status === "published") out.set(`reached:${d}=${row[d as Dimension]}:${row.stage}`, row.reached.value);
+  }
+  return out;
+}
+
+const sizes = [150, 300, 1000];
+
+describe("the whole publication (report, CSV, charts) against the attacker", () => {
+  for (const n of sizes) {
+    it(`${n} participants: every count a chart shows is one the report publishes, and linear programming over everything recovers nothing`, () => {
+      const records = syntheticParticipants(n, createSeededRandom(`charts-${n}`));
+      const dimensions: Dimension[] = ["gender", "territoryKind", "ageBand"];
+      const report = computeDiversityReport(records, { dimensions, referenceDate: "2021-01-01", representation: { dimension: "gender", reference } });
+      const { svgs, figures } = chartsOf(report);
+      const counts = publishedCounts(report);
+      for (const f of figures) if (f.kind === "count") expect(counts.get(f.key), f.key).toBe(f.value);
+      expect(figures.length).toBeGreaterThan(20);
+      for (const svg of svgs) expect(svg).not.toContain("[object Object]");
+      // The CSV of every part of the report holds the same figures (a CSV reader gets nothing more).
+      const csv = [...report.tables.map((t) => formatCsv(t)), ...Object.values(report.shares).map((rows) => formatCsv(rows)), ...Object.values(report.funnels).map((f) => formatCsv(f.rows))].join("");
+      expect(csv).not.toContain("NaN");
+      const attack = reportAttack(report, { linearProgramming: true, charts: figures });
+      expect(attack.recovered).toEqual(new Map());
+    });
+  }
+
+  it("regression: the impact-ratio chart gave back the counts of a hidden group with the highest rate; the report's ratios are to a published group", () => {
+    // "other": 8 people, 6 hired (the highest rate, hidden); women and men large.
+    const records = [
+      ...people(120, { gender: "female", upTo: "assessed" }),
+      ...people(30, { gender: "female", upTo: "hired" }),
+      ...people(100, { gender: "male", upTo: "assessed" }),
+      ...people(50, { gender: "male", upTo: "hired" }),
+      ...people(2, { gender: "other", upTo: "assessed" }),
+      ...people(6, { gender: "other", upTo: "hired" }),
+    ];
+    const report = computeDiversityReport(records, { dimensions: ["gender", "territoryKind"] });
+    const rows = report.parity.gender ?? [];
+    expect(rows.find((r) => r.group === "other")?.rate).toMatchObject({ computable: false, reason: "secret_statistique" });
+    expect(rows.every((r) => r.referenceGroup !== "other")).toBe(true);
+    const { figures } = chartsOf(report);
+    const attack = reportAttack(report, { linearProgramming: true, charts: figures });
+    expect(attack.recovered).toEqual(new Map());
+  });
+
+  it("regression: the shares chart mixed two territories of 50 people as one whole; from the report, a hidden 5 stays hidden", () => {
+    const records = [
+      ...people(45, { gender: "female", territoryKind: "qpv" }),
+      ...people(5, { gender: "male", territoryKind: "qpv" }),
+      ...people(50, { gender: "male", territoryKind: "zrr" }),
+      ...people(60, { gender: "female", territoryKind: "other" }),
+      ...people(40, { gender: "male", territoryKind: "other" }),
+    ];
+    const report = computeDiversityReport(records, { dimensions: ["gender", "territoryKind"] });
+    const { figures } = chartsOf(report);
+    // The men of the QPV (5) are a hidden cell; no chart shows a count or share that gives it.
+    expect(figures.some((f) => f.kind === "count" && f.value === 5)).toBe(false);
+    expect(reportAttack(report, { linearProgramming: true, charts: figures }).recovered).toEqual(new Map());
+  });
+});
