@@ -19,6 +19,11 @@ const Options = z.object({
   /** Threshold of primary suppression for the publishable tables (default 11). */
   threshold: z.number().int().min(1).default(11),
   /**
+   * The protection interval: every count the report hides can take at least this many values given
+   * everything it publishes (default 3: never pinned to one value, nor to two).
+   */
+  protectionInterval: z.number().int().min(2).max(50).default(3),
+  /**
    * `publishable` (default): every count of the report, and every figure made from counts, agrees with the
    * protected tables (hidden where a table hides a count it needs). `none`: exact figures of every group,
    * small ones included, and tables with nothing hidden; for the analyst's own work, NOT for publication.
@@ -128,12 +133,13 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
   // before a stage is the people past it, and 4 people past "workshops" is a small count even when each of
   // them sits in a hidden cell. Hide one more cell before the stage (the smallest) and protect again.
   const alsoHide: (readonly [string, string])[][] = [];
-  let tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
+  const protect = { threshold, protectionInterval: o.protectionInterval };
+  let tables = protectLinkedTablesHiding(counts, protect, alsoHide);
   const exact = exactFunnelCounts(cube);
   let known = publishedCounts(tables, threshold, exact);
   for (let more = smallFunnelCounts(known, cube, o.dimensions, threshold); more.length > 0; more = smallFunnelCounts(known, cube, o.dimensions, threshold)) {
     alsoHide.push(...more);
-    tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
+    tables = protectLinkedTablesHiding(counts, protect, alsoHide);
     known = publishedCounts(tables, threshold, exact);
   }
   const shares: DiversityReport["shares"] = {};

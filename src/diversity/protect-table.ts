@@ -13,13 +13,15 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  * a reader who knows which hidden counts are small (1 to threshold - 1) can sometimes pin one down (with
  * a threshold of 2, a small count is 1), so never publish the detailed reasons.
  *
- * Guarantee: every suppressed count lies on a cycle of suppressed positive counts, so another table
- * (that count +/- 1) agrees with everything published. Not guaranteed: a wider protection interval than
- * +/- 1 (tau-argus style protection levels). Tables that share margins (several crossings of the same
+ * Guarantee: every suppressed count lies on a cycle of suppressed positive counts along which it can move
+ * by `protectionInterval - 1` (default 2) with every hidden count staying >= 1, so a reader who knows
+ * everything published (and that hidden counts are positive integers) cannot narrow any hidden count to
+ * fewer than `protectionInterval` values (default 3; tau-argus calls this a protection level). Tables that share margins (several crossings of the same
  * records) must be protected together with {@link protectLinkedTables}, not one by one.
  *
  * @param table - row and column labels and the counts (non-negative integers)
- * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`)
+ * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`),
+ *   `protectionInterval` (default 3, at least 2)
  * @returns the protected table: cells, row totals, column totals, grand total, and how many were suppressed
  * @throws {DeclicsError} `invalid_input` when the table is malformed
  * @example
@@ -34,8 +36,8 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  */
 export function protectTable(table: CountTable, options: ProtectTableOptions = {}): ProtectedTable {
   const t = parseWith(CountTable, table, { module: "diversity", what: "count table" });
-  const { threshold, reasons } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
+  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
   // Entries are keyed by position: a table on its own links nothing.
   const keys = Array.from({ length: t.rows.length + 1 }, (_, i) => Array.from({ length: t.columns.length + 1 }, (_, j) => `${i},${j}`));
-  return protectLinked([{ table: t, keys }], threshold, reasons)[0] as ProtectedTable;
+  return protectLinked([{ table: t, keys }], { threshold, reasons, interval: protectionInterval })[0] as ProtectedTable;
 }

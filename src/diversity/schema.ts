@@ -187,6 +187,12 @@ export const ProtectTableOptions = z.object({
    * primary / secondary reasons and counts, for internal review; do not publish those.
    */
   reasons: z.enum(["publishable", "detailed"]).default("publishable"),
+  /**
+   * The protection interval: every hidden count can take at least this many values (2 or more) given
+   * everything published, a reader knowing that hidden counts are positive integers. Default 3: a hidden
+   * count is never pinned to one value, nor to two.
+   */
+  protectionInterval: z.number().int().min(2).max(50).default(3),
 });
 export type ProtectTableOptions = z.input<typeof ProtectTableOptions>;
 

@@ -3,6 +3,7 @@
  * together. The charts are read as a reader reads them (numbers written on the SVG, bar lengths), not
  * from the data they were drawn from.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSeededRandom } from "../../src/_lib/random.js";
 import { syntheticParticipants } from "../../src/diversity/_synthetic.js";
@@ -40,8 +41,41 @@ describe("the whole publication (report, CSV, charts) against the attacker", () 
       expect(csv).not.toContain("NaN");
       const attack = reportAttack(report, { linearProgramming: true, charts: figures });
       expect(attack.recovered).toEqual(new Map());
+      // The stated protection interval (default 3): no hidden count is pinned to fewer than 3 values.
+      expect(attack.intervals.size).toBeGreaterThan(0);
+      expect([...attack.intervals].filter(([, [lo, hi]]) => hi - lo + 1 < 3)).toEqual([]);
     });
   }
+
+  it("regression: protection was only +/-1 (some hidden counts pinned to two values, 'other' x territory 1 or 2); by default every hidden count spans at least 3 values", () => {
+    const records = syntheticParticipants(300, createSeededRandom("x-300-0"));
+    const options = { dimensions: ["gender", "territoryKind", "ageBand"] as Dimension[], referenceDate: "2021-01-01" };
+    const narrow = (report: DiversityReport) => [...reportAttack(report, { linearProgramming: true, charts: chartsOf(report).figures }).intervals].filter(([, [lo, hi]]) => hi - lo + 1 < 3);
+    // The old guarantee, still available as protectionInterval 2: some counts are pinned to two values.
+    expect(narrow(computeDiversityReport(records, { ...options, protectionInterval: 2 })).length).toBeGreaterThan(0);
+    expect(narrow(computeDiversityReport(records, options))).toEqual([]);
+  });
+
+  it("property: on random small programmes, linear programming over the report and its charts never pins a hidden count below the protection interval", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.integer({ min: 0, max: 100_000 }),
+          n: fc.integer({ min: 20, max: 400 }),
+          threshold: fc.integer({ min: 3, max: 15 }),
+          interval: fc.integer({ min: 2, max: 5 }),
+          dimensions: fc.subarray(["gender", "territoryKind", "ageBand", "diplomaLevel"] as Dimension[], { minLength: 1, maxLength: 3 }),
+        }),
+        ({ seed, n, threshold, interval, dimensions }) => {
+          const records = syntheticParticipants(n, createSeededRandom(seed));
+          const report = computeDiversityReport(records, { dimensions, threshold, protectionInterval: interval, referenceDate: "2021-01-01" });
+          const attack = reportAttack(report, { linearProgramming: true, charts: chartsOf(report).figures });
+          for (const [key, [lo, hi]] of attack.intervals) expect(hi - lo + 1, key).toBeGreaterThanOrEqual(interval);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
 
   it("regression: the impact-ratio chart gave back the counts of a hidden group with the highest rate; the report's ratios are to a published group", () => {
     // "other": 8 people, 6 hired (the highest rate, hidden); women and men large.
