@@ -63,7 +63,7 @@ export function protectLinkedTablesHiding(
   tables: readonly CountTable[],
   options: ProtectTableOptions,
   alsoHide: readonly (readonly [string, string])[][],
-  weight?: readonly (readonly [readonly (readonly [string, string])[], number])[],
+  weight: (parts: readonly (readonly [string, string])[]) => number = () => 1,
 ): ProtectedTable[] {
   const ts = parseWith(CountTables, tables, { module: "diversity", what: "count tables" });
   const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
@@ -90,12 +90,11 @@ export function protectLinkedTablesHiding(
     );
     return { table: t, keys };
   });
-  const weights = new Map((weight ?? []).map(([parts, w]) => [keyOf(parts.map(([d, c]): [string, string] => [d, c])), w]));
   return protectLinked(inputs, {
     threshold,
     reasons,
     interval: protectionInterval,
     alsoHide: new Set(alsoHide.map((parts) => keyOf(parts.map(([d, c]): [string, string] => [d, c])))),
-    weight: (key) => weights.get(key) ?? 1,
+    weight: (key) => weight(JSON.parse(key) as [string, string][]),
   });
 }
