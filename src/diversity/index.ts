@@ -25,9 +25,11 @@ export {
   type ReportFunnelGroupSummary,
   type ReportFunnelRow,
   type ReportParityRow,
+  type ReportRecoding,
   type ReportRepresentationRow,
   type ReportShareRow,
 } from "./compute-diversity-report.js";
+export { formatProtectionNote } from "./format-protection-note.js";
 export { crossTabulate, type CrossTabulateOptions } from "./cross-tabulate.js";
 export { protectTable } from "./protect-table.js";
 export { protectLinkedTables } from "./protect-linked-tables.js";
