@@ -7,7 +7,6 @@ import { publicationCounts } from "./_publication-counts.js";
 import { syntheticParticipants } from "./_synthetic.js";
 import { computeDiversityReport, type ComputeDiversityReportOptions } from "./compute-diversity-report.js";
 import { formatProtectionNote } from "./format-protection-note.js";
-import type { Dimension } from "./schema.js";
 
 const common: ComputeDiversityReportOptions = { dimensions: ["gender", "ageBand", "territoryKind", "diplomaLevel"], referenceDate: "2021-01-01" };
 const records = (n: number, seed: string) => syntheticParticipants(n, createSeededRandom(`publication-${n}-${seed}`));
@@ -42,7 +41,7 @@ describe("priorities: the headline rates are protected last", () => {
 });
 
 describe("recoding before suppression, by a declared rule", () => {
-  const rule = { dimension: "gender" as Dimension, into: "other_or_undisclosed", from: ["other", "undisclosed"] };
+  const rule = { dimension: "gender" as const, into: "other_or_undisclosed", from: ["other", "undisclosed"] };
 
   it("merges small categories when that publishes more, says so, and stays protected", () => {
     const people = records(300, "a");
