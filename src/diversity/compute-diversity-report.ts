@@ -4,7 +4,12 @@ import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
 import { CommonOptions, Dimensions } from "./_options.js";
 import { cellOf, hiddenMetric, LEVEL_LABELS, metricIf, publishedCounts, type PublishedCounts } from "./_report-protection.js";
-import { funnelFromCube, type Funnel } from "./compute-funnel.js";
+import { funnelFromCube, type Funnel, type FunnelGroupKey } from "./compute-funnel.js";
+
+/** The category of dimension d of a funnel row or group (the stage dimension's is `highestStage`). */
+function groupOf(row: FunnelGroupKey, d: Dimension): string {
+  return (d === "stage" ? row.highestStage : row[d]) as string;
+}
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
 import { sharesFromCube, type ShareRow } from "./compute-shares.js";
@@ -59,7 +64,7 @@ export type ComputeDiversityReportOptions = z.input<typeof Options>;
 export type ReportShareRow = GroupKey & { readonly count: ProtectedCell; readonly denominator: ProtectedCell; readonly share: Metric };
 
 /** A funnel row of the report (see {@link FunnelRow}), its counts as published. */
-export type ReportFunnelRow = GroupKey & {
+export type ReportFunnelRow = FunnelGroupKey & {
   readonly stage: ParcoursStage;
   readonly reached: ProtectedCell;
   readonly fromPrevious: Metric;
@@ -68,7 +73,7 @@ export type ReportFunnelRow = GroupKey & {
 };
 
 /** Where a group is lost most, in the report: hidden (`secret_statistique`) unless every step of the group is published. */
-export type ReportFunnelGroupSummary = GroupKey & {
+export type ReportFunnelGroupSummary = FunnelGroupKey & {
   readonly registered: ProtectedCell;
   readonly lostMost: { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: ProtectedCell } | NotComputable;
 };
@@ -339,7 +344,7 @@ function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): Re
     return r;
   };
   const rows = funnel.rows.map((row): ReportFunnelRow => {
-    const c = row[d] as string;
+    const c = groupOf(row, d);
     const s = STAGES.indexOf(row.stage);
     const r = reachedOf(c);
     const here = r[s] as number | null;
@@ -353,7 +358,7 @@ function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): Re
     };
   });
   const groups = funnel.groups.map((g): ReportFunnelGroupSummary => {
-    const c = g[d] as string;
+    const c = groupOf(g, d);
     const r = reachedOf(c);
     // The step where the group is lost most compares every step: published only when every step is.
     const lostMost = r.every((v) => v !== null) ? ("from" in g.lostMost ? { ...g.lostMost, lost: cellOf(g.lostMost.lost) } : g.lostMost) : hiddenMetric();

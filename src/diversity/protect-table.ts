@@ -1,3 +1,4 @@
+import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
 import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.js";
@@ -23,7 +24,7 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`),
  *   `protectionInterval` (default 3, at least 2)
  * @returns the protected table: cells, row totals, column totals, grand total, and how many were suppressed
- * @throws {DeclicsError} `invalid_input` when the table is malformed
+ * @throws {DeclicsError} `invalid_input` when the table is malformed; `invalid_table` when a row or column label repeats
  * @example
  * ```ts
  * const t = protectTable({ rowDimension: "gender", columnDimension: "territoryKind", rows: ["female", "male"], columns: ["qpv", "zrr"], counts: [[4, 30], [25, 40]] });
@@ -36,6 +37,14 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  */
 export function protectTable(table: CountTable, options: ProtectTableOptions = {}): ProtectedTable {
   const t = parseWith(CountTable, table, { module: "diversity", what: "count table" });
+  for (const [axis, labels] of [["row", t.rows], ["column", t.columns]] as const) {
+    const seen = new Set<string>();
+    for (const label of labels) {
+      // Two rows with one label would be read as one group: which count is it?
+      if (seen.has(label)) throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `The ${axis} label ${JSON.stringify(label)} appears twice; each ${axis} must have its own label`, details: { reason: "duplicate label" } });
+      seen.add(label);
+    }
+  }
   const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
   // Entries are keyed by position: a table on its own links nothing.
   const keys = Array.from({ length: t.rows.length + 1 }, (_, i) => Array.from({ length: t.columns.length + 1 }, (_, j) => `${i},${j}`));

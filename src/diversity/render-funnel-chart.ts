@@ -33,7 +33,7 @@ const DEFAULT_LABELS: Record<string, string> = {
 };
 
 /** The fields of a funnel row or group that are not its group key. */
-const NOT_KEY = new Set(["registered", "lostMost", "stage", "reached", "fromPrevious", "fromStart", "lost", "highestStage"]);
+const NOT_KEY = new Set(["registered", "lostMost", "stage", "reached", "fromPrevious", "fromStart", "lost"]);
 
 /**
  * A standalone SVG funnel drawn from a protected report's funnel (`report.funnels.gender`): one panel per

@@ -240,7 +240,7 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
   }
   for (const [d, funnel] of Object.entries((r.funnels ?? {}) as Record<string, { rows: Record<string, unknown>[]; groups: Record<string, unknown>[] }>)) {
     for (const row of funnel.rows) {
-      const c = row[d] as string;
+      const c = (d === "stage" ? row.highestStage : row[d]) as string;
       defineFunnel(d, c);
       const s = STAGE_LABELS.indexOf(row.stage as (typeof STAGE_LABELS)[number]);
       const here = R(d, c, s);
@@ -255,7 +255,7 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       if (lost !== null) relations.push({ terms: [[before, 1], [here, -1]], rhs: lost });
     }
     for (const g of funnel.groups) {
-      const c = g[d] as string;
+      const c = (d === "stage" ? g.highestStage : g[d]) as string;
       publish(R(d, c, 0), g.registered, `funnels.${d}.registered`);
       const lm = g.lostMost as Record<string, unknown>;
       if (lm && typeof lm.from === "string") {
