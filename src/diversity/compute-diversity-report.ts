@@ -5,11 +5,6 @@ import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type
 import { CommonOptions, Dimensions } from "./_options.js";
 import { cellOf, hiddenMetric, LEVEL_LABELS, metricIf, publishedCounts, type PublishedCounts } from "./_report-protection.js";
 import { funnelFromCube, type Funnel, type FunnelGroupKey } from "./compute-funnel.js";
-
-/** The category of dimension d of a funnel row or group (the stage dimension's is `highestStage`). */
-function groupOf(row: FunnelGroupKey, d: Dimension): string {
-  return (d === "stage" ? row.highestStage : row[d]) as string;
-}
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
 import { sharesFromCube, type ShareRow } from "./compute-shares.js";
@@ -148,8 +143,14 @@ export interface DiversityReport {
  * counted into typed arrays once; every figure is derived from those counts, so a million records take
  * well under a second.
  *
- * @param records - validated participant records (array or iterable, read once)
- * @param options - `dimensions`, `outcome`, `threshold`, `representation`, `confidence`, `method`,
+ * Levers to publish more (see the guide): `priorities` (the cost of hiding a count, per dimension or
+ * category: the headline rates of women, QPV, ZRR and FRR are protected last by default) and `recode`
+ * (declared rules that merge small categories before suppression, applied when they publish more).
+ * `report.method` says how the report was protected; {@link formatProtectionNote} writes it in French.
+ *
+ * @param records - validated participant records (array or iterable, read once; an id given twice is refused)
+ * @param options - `dimensions`, `outcome`, `threshold`, `protectionInterval` (default 3: every hidden count
+ *   can still take at least 3 values), `priorities`, `recode`, `representation`, `confidence`, `method`,
  *   `referenceDate`, `protection` (`"publishable"` by default; `"none"` gives exact figures of every group,
  *   small ones included: for internal use, NOT for publication)
  * @returns the report
@@ -258,6 +259,11 @@ function reportFromCube(cube: Cube, o: Parsed, representationOption: Parsed["rep
 }
 
 type Parsed = z.output<typeof Options>;
+
+/** The category of dimension d of a funnel row or group (the stage dimension's is `highestStage`). */
+function groupOf(row: FunnelGroupKey, d: Dimension): string {
+  return (d === "stage" ? row.highestStage : row[d]) as string;
+}
 
 /** The true funnel counts: people of a group who reached at least stage s. */
 function exactFunnelCounts(cube: Cube): (d: string, c: string, s: number) => number {
