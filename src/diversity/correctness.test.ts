@@ -1,4 +1,5 @@
 /** Regression tests of issue #16, part 4: each failed before its fix. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { people } from "./_make.js";
@@ -6,7 +7,7 @@ import { zFor } from "./_stats.js";
 import { ageBandOn } from "./age-band-on.js";
 import { computeDiversityReport } from "./compute-diversity-report.js";
 import { computeFunnel } from "./compute-funnel.js";
-import { computeParity } from "./compute-parity.js";
+import { computeParity, ratioBelow } from "./compute-parity.js";
 import { computeShares } from "./compute-shares.js";
 import { parseParticipantRecords } from "./parse-participant-records.js";
 import { protectTable } from "./protect-table.js";
@@ -42,6 +43,21 @@ describe("four-fifths rule, compared exactly", () => {
         expect(computeParity(records, { by: "gender" }).find((r) => r.group === "female")?.fourFifths, `${x}/${n} vs ${rx}/${n}`).toMatchObject({ status: "not_flagged" });
       }
     }
+  });
+
+
+  it("property: the exact comparison agrees with floating point wherever the ratio is not within rounding of the threshold", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }), fc.nat(500), fc.nat(500), fc.constantFrom(0.8, 0.75, 0.9, 2 / 3), (n, rn, a, b, t) => {
+        const x = a % (n + 1);
+        const rx = 1 + (b % rn);
+        const ratio = x / n / (rx / rn);
+        if (Math.abs(ratio - t) > 1e-9) expect(ratioBelow(x, n, rx, rn, t)).toBe(ratio < t);
+        // Exactly at the threshold is never "below".
+        expect(ratioBelow(4 * rx, 5 * rn, rx, rn, 0.8)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

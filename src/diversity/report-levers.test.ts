@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chartsOf } from "../../test/support/charts-of.js";
 import { reportAttack } from "../../test/support/disclosure-attack.js";
@@ -100,5 +101,17 @@ describe("formatProtectionNote", () => {
   it("warns that an unprotected report must not be published, and refuses what is not a report", () => {
     expect(formatProtectionNote(computeDiversityReport(records(150, "a"), { ...common, protection: "none" }))).toContain("NE DOIT PAS être publié");
     expect(caught(() => formatProtectionNote({} as never))).toSatisfy((e) => isDeclicsError(e, "invalid_input"));
+  });
+
+  it("property: the note's count of hidden entries per table is the table's own", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 300 }), (seed, n) => {
+        const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(seed)), { dimensions: ["gender", "territoryKind"] });
+        const note = formatProtectionNote(report);
+        for (const t of report.tables) expect(note).toContain(` : ${t.suppressed.total} masqué`);
+        expect(note.includes("NE DOIT PAS")).toBe(false);
+      }),
+      { numRuns: 20 },
+    );
   });
 });
