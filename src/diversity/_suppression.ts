@@ -19,9 +19,9 @@ import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
  * the cycle, so that the count and the w - 1 values past it in the move's direction are all possible
  * (the range a reader can infer spans at least w values); every entry that decreases must then be at
  * least w. Each hidden entry therefore needs a "witness": a cycle through it and a direction of the move
- * in which every entry that decreases is at least w. Such a cycle always exists through the entry's row total, column total and grand total
- * in the direction that increases the entry (increasing a count increases its totals), which is why the
- * search below never fails.
+ * in which every entry that decreases is at least w. Such a cycle always exists through the entry's row
+ * total, column total and grand total in the direction that increases the entry (increasing a count
+ * increases its totals), which is why the search below never fails.
  *
  * The algorithm: suppress every entry with 0 < value < threshold (primary, margins included). Then, for
  * each primary entry without a witness among the suppressed entries, find the cheapest one (Dijkstra on
