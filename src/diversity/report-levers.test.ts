@@ -103,13 +103,22 @@ describe("formatProtectionNote", () => {
     expect(caught(() => formatProtectionNote({} as never))).toSatisfy((e) => isDeclicsError(e, "invalid_input"));
   });
 
-  it("property: the note's count of hidden entries per table is the table's own", () => {
+  it("property: the note's count of hidden entries per table is the table's own, and every published share or rate is in [0, 1]", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 300 }), (seed, n) => {
         const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(seed)), { dimensions: ["gender", "territoryKind"] });
         const note = formatProtectionNote(report);
         for (const t of report.tables) expect(note).toContain(` : ${t.suppressed.total} masqué`);
         expect(note.includes("NE DOIT PAS")).toBe(false);
+        // Shares and rates stay in [0, 1], intervals around them.
+        const metrics = [...Object.values(report.shares).flatMap((rows) => rows.map((r) => r.share)), ...Object.values(report.parity).flatMap((rows) => rows.map((r) => r.rate))];
+        for (const m of metrics) {
+          if (!m.computable) continue;
+          expect(m.value).toBeGreaterThanOrEqual(0);
+          expect(m.value).toBeLessThanOrEqual(1);
+          expect(m.lower).toBeLessThanOrEqual(m.value);
+          expect(m.upper).toBeGreaterThanOrEqual(m.value);
+        }
       }),
       { numRuns: 20 },
     );
