@@ -40,8 +40,9 @@ export type RenderRepresentationChartOptions = z.input<typeof Options>;
  * ```
  * @category Charts
  */
-export function renderRepresentationChart(input: readonly ReportRepresentationRow[], options: RenderRepresentationChartOptions): string {
-  const rows = parseWith(Rows, input, { module: "diversity", what: "report representation rows" }) as unknown as readonly ReportRepresentationRow[];
+export function renderRepresentationChart(rows: readonly ReportRepresentationRow[], options: RenderRepresentationChartOptions): string {
+  // Validated for its shape (protected counts, not bare numbers); the rows are then read as given.
+  parseWith(Rows, rows, { module: "diversity", what: "report representation rows" });
   const o = parseWith(Options, options, { module: "diversity", what: "chart options" });
   const x0 = 150;
   const plotWidth = o.width - x0 - 170;
