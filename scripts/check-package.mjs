@@ -40,7 +40,8 @@ function run(cmd, args, options = {}) {
 }
 
 // Budgets (minified, zod external because it is a peer dependency). Raise them deliberately, in review.
-const BUDGETS = { diversity: 60_000, assessment: 150_000 };
+// diversity 60 -> 72 kB (issue #16): charts from the protected report, protection interval, priorities, recoding, the French note.
+const BUDGETS = { diversity: 72_000, assessment: 150_000 };
 const FORBIDDEN = [/node_modules\/@turf\//, /node_modules\/flatbush\//, /data\/build\//, /src\/territory\//, /src\/data\//];
 
 const entriesSource = readFileSync(join(root, "scripts", "entries.ts"), "utf8");

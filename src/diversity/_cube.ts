@@ -6,7 +6,10 @@
  */
 import { DeclicsError } from "../errors.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
+import { isCalendarDate } from "./_dates.js";
 import { DiplomaLevel, NOT_STATED, type Dimension, type GroupKey, type ParticipantRecord } from "./schema.js";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Stage levels: 0 = no stage recorded, 1..6 = highest stage reached (ParcoursStage order). */
 export const STAGES = ParcoursStage.options;
@@ -85,6 +88,8 @@ export function vocabularyIndex(labels: readonly string[]): (value: string) => n
 function ageBandCode(birthDate: string, refYear: number, refMonthDay: number): number {
   const year = birthDate.charCodeAt(0) * 1000 + birthDate.charCodeAt(1) * 100 + birthDate.charCodeAt(2) * 10 + birthDate.charCodeAt(3) - 48 * 1111;
   const monthDay = birthDate.charCodeAt(5) * 1000 + birthDate.charCodeAt(6) * 100 + birthDate.charCodeAt(8) * 10 + birthDate.charCodeAt(9) - 48 * 1111;
+  // Born after the reference date: no age band (the caller refuses it).
+  if (year > refYear || (year === refYear && monthDay > refMonthDay)) return -1;
   const age = refYear - year - (refMonthDay < monthDay ? 1 : 0);
   return age < 26 ? 0 : age < 50 ? 1 : 2;
 }
@@ -126,8 +131,11 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
             details: { option: "referenceDate", expected: "a date YYYY-MM-DD", received: "undefined" },
           });
         }
+        if (!ISO_DATE.test(r.birthDate) || !isCalendarDate(r.birthDate)) throw invalid(i, "birthDate", "a calendar date YYYY-MM-DD that exists", r.birthDate);
         // Same rule as ageOn/bandOfAge (completed years), on character codes: no substring per record.
-        return ageBandCode(r.birthDate, refYear, refMonthDay);
+        const band = ageBandCode(r.birthDate, refYear, refMonthDay);
+        if (band < 0) throw invalid(i, "birthDate", `a birth date on or before the reference date ${referenceDate}`, r.birthDate);
+        return band;
       };
     }
   }
@@ -171,10 +179,12 @@ function dynamicEncoder(dim: "departement" | "cohort"): Encoder {
 
 /** Highest stage level of a record (0 when no stage is recorded). */
 export function levelOf(record: ParticipantRecord, index: number): number {
-  const stages = record.stages;
+  const stages = record.stages as unknown;
+  if (!Array.isArray(stages)) throw invalid(index, "stages", "an array of stages reached", stages);
   let level = 0;
   for (let s = 0; s < stages.length; s++) {
-    const entry = stages[s] as { stage: string };
+    const entry = stages[s] as { stage: string } | null;
+    if (entry === null || typeof entry !== "object" || typeof entry.stage !== "string") throw invalid(index, `stages.${s}.stage`, `one of ${STAGES.join(", ")}`, entry === null || typeof entry !== "object" ? entry : entry.stage);
     stageIndex ??= vocabularyIndex(STAGES);
     const found = stageIndex(entry.stage);
     const l = found < 0 ? undefined : found + 1;
@@ -184,8 +194,21 @@ export function levelOf(record: ParticipantRecord, index: number): number {
   return level;
 }
 
+/**
+ * Refuses what cannot be a participant record (null, a number) and an id already counted: a participant
+ * counted twice would make every figure wrong. `ids` holds the ids seen so far.
+ */
+function checkRecord(record: ParticipantRecord, index: number, ids: Set<string>): void {
+  if (record === null || typeof record !== "object") throw invalid(index, "", "a participant record (an object)", record);
+  const id = record.id as unknown;
+  if (typeof id !== "string" || id.length === 0) throw invalid(index, "id", "a participant id (a non-empty string)", id);
+  if (ids.has(id)) throw invalid(index, "id", `an id no earlier record has (${JSON.stringify(id)} is a duplicate: each participant is counted once)`, id);
+  ids.add(id);
+}
+
 /** Encodes and counts records in one pass. */
 export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly Dimension[], referenceDate?: string): Cube {
+  const ids = new Set<string>();
   const encoders = dims.map((d) => (d === "departement" || d === "cohort" ? dynamicEncoder(d) : fixedEncoder(d, referenceDate)));
   const k = dims.length;
   const hasDynamic = dims.some((d) => d === "departement" || d === "cohort");
@@ -198,6 +221,7 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
     const counts = new Float64Array(cells * LEVELS);
     let n = 0;
     const count = (record: ParticipantRecord): void => {
+      checkRecord(record, n, ids);
       const level = levelOf(record, n);
       let cell = 0;
       for (let d = 0; d < k; d++) cell += (encoders[d] as Encoder).code(record, n, level) * (strides[d] as number);
@@ -218,6 +242,7 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
   let levels = new Uint8Array(capacity);
   let n = 0;
   for (const record of records) {
+    checkRecord(record, n, ids);
     if (n === capacity) {
       capacity *= 2;
       const grownCodes = new Int32Array(capacity * k);

@@ -1,8 +1,9 @@
 /** Private option schema pieces shared by the metric functions. */
 import { z } from "zod";
+import { CalendarDate } from "./_dates.js";
 import { Dimension, IntervalMethod } from "./schema.js";
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD");
+export const IsoDate = CalendarDate;
 
 export const CommonOptions = {
   /** Confidence level in (0, 1); default 0.95. */

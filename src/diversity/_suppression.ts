@@ -15,11 +15,13 @@ import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
  * underlies the network-flow methods of tau-argus).
  *
  * A reader also knows that hidden counts are never zero (zeros are published), so the move must keep
- * every hidden count >= 1: an entry that decreases must be at least 2. Each hidden entry therefore needs
- * a "witness": a cycle through it and a direction of the +1/-1 move in which every entry that decreases
- * is at least 2. Such a cycle always exists through the entry's row total, column total and grand total
- * in the direction that increases the entry (increasing a count increases its totals), which is why the
- * search below never fails.
+ * every hidden count >= 1. The protection interval w (default 3) asks more: a move of +/-(w - 1) along
+ * the cycle, so that the count and the w - 1 values past it in the move's direction are all possible
+ * (the range a reader can infer spans at least w values); every entry that decreases must then be at
+ * least w. Each hidden entry therefore needs a "witness": a cycle through it and a direction of the move
+ * in which every entry that decreases is at least w. Such a cycle always exists through the entry's row
+ * total, column total and grand total in the direction that increases the entry (increasing a count
+ * increases its totals), which is why the search below never fails.
  *
  * The algorithm: suppress every entry with 0 < value < threshold (primary, margins included). Then, for
  * each primary entry without a witness among the suppressed entries, find the cheapest one (Dijkstra on
@@ -36,6 +38,11 @@ export interface Grid {
   /** Suppressed columns of each row node, and suppressed rows of each column node. */
   readonly rowsAdj: number[][];
   readonly colsAdj: number[][];
+  /**
+   * Size of the moves that protect a hidden count: the protection interval minus 1. A move changes every
+   * entry of a cycle by this much, so an entry that decreases must be at least step + 1 (stay >= 1).
+   */
+  readonly step: number;
 }
 
 /** Sign of an entry in the zero-sum (y) coordinates: -1 for row and column totals, +1 otherwise. */
@@ -43,9 +50,9 @@ function signOf(g: Grid, i: number, j: number): number {
   return (i === g.R) !== (j === g.C) ? -1 : 1;
 }
 
-/** Whether entry (i, j) may change by dy (in y) and stay a plausible hidden count (>= 1 when it decreases). */
+/** Whether entry (i, j) may change by dy * step (in y) and stay a plausible hidden count (>= 1 when it decreases). */
 function allowed(g: Grid, i: number, j: number, dy: number): boolean {
-  return signOf(g, i, j) * dy > 0 || ((g.values[i] as Float64Array)[j] as number) >= 2;
+  return signOf(g, i, j) * dy > 0 || ((g.values[i] as Float64Array)[j] as number) >= 1 + g.step;
 }
 
 /** Whether a hidden entry has a witness cycle made of hidden entries (breadth-first, both directions). */
@@ -147,7 +154,8 @@ export function cheapestWitness(g: Grid, i0: number, j0: number, costOf: (i: num
         const value = (g.values[i] as Float64Array)[j] as number;
         if (value <= 0 || (innerOnly && (i === R || j === C))) continue;
         const hidden = (g.suppressed[i] as Uint8Array)[j] === 1;
-        if (hidden && !allowed(g, i, j, isRow ? d0 : -d0)) continue;
+        // A published entry joins the cycle too: it must be able to move the same way.
+        if (!allowed(g, i, j, isRow ? d0 : -d0)) continue;
         const v = isRow ? R + 1 + j : i;
         const nd = d + (hidden ? 0 : costOf(i, j));
         if (nd < (dist[v] as number)) {
@@ -179,6 +187,19 @@ export interface LinkedInput {
   readonly keys: readonly (readonly string[])[];
 }
 
+/** How {@link protectLinked} protects. */
+export interface LinkedSettings {
+  /** Primary suppression: counts from 1 to threshold - 1. */
+  readonly threshold: number;
+  readonly reasons: "publishable" | "detailed";
+  /** Keys of counts to hide from the start (as secondary). */
+  readonly alsoHide?: ReadonlySet<string>;
+  /** Every hidden count can take at least this many values given everything published (default 3). */
+  readonly interval?: number;
+  /** Weight of a count's cost when chosen as a complement (default 1; higher: hidden last). */
+  readonly weight?: (key: string) => number;
+}
+
 interface Tab {
   readonly R: number;
   readonly C: number;
@@ -206,7 +227,9 @@ const AUDIT_VISITS = 200;
  * secondary). Suppressing more only widens what a reader can infer,
  * so the loop ends (at worst every positive count is hidden).
  */
-export function protectLinked(inputs: readonly LinkedInput[], threshold: number, reasons: "publishable" | "detailed", alsoHide: ReadonlySet<string> = new Set()): ProtectedTable[] {
+export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSettings): ProtectedTable[] {
+  const { threshold, reasons, alsoHide = new Set<string>(), interval = 3, weight = () => 1 } = settings;
+  const step = interval - 1;
   const entries = new Map<string, Entry>();
   const tabs: Tab[] = inputs.map(({ table: t, keys }, index) => {
     const R = t.rows.length;
@@ -246,11 +269,14 @@ export function protectLinked(inputs: readonly LinkedInput[], threshold: number,
       suppressed: Array.from({ length: R + 1 }, () => new Uint8Array(C + 1)),
       rowsAdj: Array.from({ length: R + 1 }, () => []),
       colsAdj: Array.from({ length: C + 1 }, () => []),
+      step,
     };
+    // The cost of hiding an entry: its count times its weight (priorities), margins heavily penalised.
+    const weights = Array.from({ length: R + 1 }, (_, i) => Array.from({ length: C + 1 }, (_, j) => weight((keys[i] as string[])[j] as string)));
     const costOf = (i: number, j: number): number => {
       const v = (values[i] as Float64Array)[j] as number;
       const margins = (i === R ? 1 : 0) + (j === C ? 1 : 0);
-      return v + margins * (grand + 1) * (R + C + 2);
+      return v * ((weights[i] as number[])[j] as number) + margins * (grand + 1) * (R + C + 2) * ((weights[i] as number[])[j] as number);
     };
     return { R, C, keys, grid, costOf };
   });
@@ -299,7 +325,7 @@ export function protectLinked(inputs: readonly LinkedInput[], threshold: number,
     // Each table's witnesses may not fit together (they can move a shared margin differently), so every
     // hidden count must also have a move that keeps every table's published values: see certify().
     for (;;) {
-      const pinned = auditLinked(tabs, entries);
+      const pinned = auditLinked(tabs, entries, step);
       const missing = pinned.size > 0 ? pinned : uncertified(tabs, entries);
       if (missing.size === 0) break;
       const added = (pinned.size === 0 && remedy(tabs, entries, missing, hide)) || addComplements(tabs, missing, hide, entryOf);
@@ -348,7 +374,7 @@ export function protectLinked(inputs: readonly LinkedInput[], threshold: number,
  * each relation bounds each of its hidden entries by the others, to a fixpoint. Returns the keys of the
  * hidden entries it pins to one value. This is a sound check of what it reports, not a proof of safety.
  */
-function auditLinked(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>): Set<string> {
+function auditLinked(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>, step: number): Set<string> {
   const index = new Map<string, number>();
   const lo: number[] = [];
   const hi: number[] = [];
@@ -433,7 +459,7 @@ function auditLinked(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>):
     });
   }
   const pinned = new Set<string>();
-  for (const [key, v] of index) if (hiddenVar[v] && lo[v] === hi[v]) pinned.add(key);
+  for (const [key, v] of index) if (hiddenVar[v] && (hi[v] as number) - (lo[v] as number) < step) pinned.add(key);
   return pinned;
 }
 
@@ -535,7 +561,7 @@ function reach(tab: Tab, axis: 0 | 1, start: { line: number } | { cross: number 
       if (!fromLine && k === exclude) continue;
       const [i, j] = fromLine ? at(u, k) : at(k, u - lines);
       const value = (g.values[i] as Float64Array)[j] as number;
-      if (value <= 0 || (needs2 && value < 2)) continue;
+      if (value <= 0 || (needs2 && value < 1 + g.step)) continue;
       const hidden = (g.suppressed[i] as Uint8Array)[j] === 1;
       if (!hidden && hiddenOnly) continue;
       const v = fromLine ? lines + k : k;
@@ -612,12 +638,13 @@ function swaps(
   const mine = sites.get(key) as Site[];
   const out: { partner: { key: string; sites: Site[] }; up: string; cost: number; paths: [Site, [number, number][]][] }[] = [];
   const partners = partnersOf(key, mine, sites);
+  const first = mine[0] as Site;
   for (const mineUp of [true, false]) {
     if (forced && (forced.as === "first") !== mineUp) continue;
     if (forced && forced.as === "last") {
       // The forced cell is the last step, into the line that decreases: it must stay >= 1.
       const [i, j] = forced.site.axis === 0 ? [forced.site.line, forced.cross] : [forced.cross, forced.site.line];
-      if (((forced.site.tab.grid.values[i] as Float64Array)[j] as number) < 2) continue;
+      if (((forced.site.tab.grid.values[i] as Float64Array)[j] as number) < 1 + forced.site.tab.grid.step) continue;
     }
     // From the site of `key`: forward paths when it is a (up), reversed paths when it is b (down).
     const reaches = mine.map((site) =>
@@ -627,7 +654,7 @@ function swaps(
     );
     for (const partner of partners) {
       const down = mineUp ? partner.key : key;
-      if ((entries.get(down) as Entry).value < 2 || (entries.get(partner.key) as Entry).value <= 0) continue;
+      if ((entries.get(down) as Entry).value < 1 + first.tab.grid.step || (entries.get(partner.key) as Entry).value <= 0) continue;
       let cost = 0;
       const paths: [Site, [number, number][]][] = [];
       for (let k = 0; k < mine.length && cost < Infinity; k++) {

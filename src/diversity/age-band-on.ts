@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import type { AgeBand } from "../_lib/vocabulary.js";
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD");
+import { CalendarDate as IsoDate } from "./_dates.js";
 const Input = z.object({ birthDate: IsoDate, on: IsoDate }).refine((v) => v.birthDate <= v.on, {
   message: "the reference date must not be before the birth date",
   path: ["on"],

@@ -4,11 +4,13 @@ import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
 import { CommonOptions, Dimensions } from "./_options.js";
 import { cellOf, hiddenMetric, LEVEL_LABELS, metricIf, publishedCounts, type PublishedCounts } from "./_report-protection.js";
-import { funnelFromCube, type Funnel } from "./compute-funnel.js";
+import { funnelFromCube, type Funnel, type FunnelGroupKey } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
 import { sharesFromCube, type ShareRow } from "./compute-shares.js";
 import { protectLinkedTablesHiding } from "./protect-linked-tables.js";
+import { publicationCounts } from "./_publication-counts.js";
+import { recodeCube, type RecodeRule } from "./_recode.js";
 import { Dimension, ReferencePopulation, type CountTable, type GroupKey, type Metric, type NotComputable, type ParticipantRecord, type ProtectedCell, type ProtectedTable } from "./schema.js";
 
 const Options = z.object({
@@ -19,11 +21,32 @@ const Options = z.object({
   /** Threshold of primary suppression for the publishable tables (default 11). */
   threshold: z.number().int().min(1).default(11),
   /**
+   * The protection interval: every count the report hides can take at least this many values given
+   * everything it publishes (default 3: never pinned to one value, nor to two).
+   */
+  protectionInterval: z.number().int().min(2).max(50).default(3),
+  /**
    * `publishable` (default): every count of the report, and every figure made from counts, agrees with the
    * protected tables (hidden where a table hides a count it needs). `none`: exact figures of every group,
    * small ones included, and tables with nothing hidden; for the analyst's own work, NOT for publication.
    */
   protection: z.enum(["publishable", "none"]).default("publishable"),
+  /**
+   * Priorities: the cost of hiding a count, per dimension (a number) or per category (a record), as a
+   * multiple of the count (default 1). Secondary suppression hides the cheapest counts first, so a higher
+   * weight keeps a figure published when another complement would do. Default: the headline rates,
+   * women and the programme's territories (QPV, ZRR, FRR), weigh 10.
+   */
+  priorities: z.partialRecord(Dimension, z.union([z.number().positive(), z.record(z.string(), z.number().positive())])).default({ gender: { female: 10 }, territoryKind: { qpv: 10, zrr: 10, frr: 10 } }),
+  /**
+   * Recoding before suppression: each rule merges categories of a dimension (`from`) into one (`into`),
+   * for instance the 26-49 and 50+ age bands into "26_plus". With `when: "if_more_published"` (default)
+   * a rule is applied only when the report then publishes more figures; `always` applies it. Rules are
+   * tried in order; the report says which were applied (`recoding`).
+   */
+  recode: z
+    .array(z.object({ dimension: Dimension.exclude(["stage"]), into: z.string().min(1), from: z.array(z.string()).min(2), when: z.enum(["if_more_published", "always"]).default("if_more_published") }))
+    .default([]),
   /** Optional representation against a reference population. */
   representation: z.object({ dimension: Dimension, reference: ReferencePopulation, relativeTo: z.string().optional() }).optional(),
   ...CommonOptions,
@@ -36,7 +59,7 @@ export type ComputeDiversityReportOptions = z.input<typeof Options>;
 export type ReportShareRow = GroupKey & { readonly count: ProtectedCell; readonly denominator: ProtectedCell; readonly share: Metric };
 
 /** A funnel row of the report (see {@link FunnelRow}), its counts as published. */
-export type ReportFunnelRow = GroupKey & {
+export type ReportFunnelRow = FunnelGroupKey & {
   readonly stage: ParcoursStage;
   readonly reached: ProtectedCell;
   readonly fromPrevious: Metric;
@@ -45,10 +68,21 @@ export type ReportFunnelRow = GroupKey & {
 };
 
 /** Where a group is lost most, in the report: hidden (`secret_statistique`) unless every step of the group is published. */
-export type ReportFunnelGroupSummary = GroupKey & {
+export type ReportFunnelGroupSummary = FunnelGroupKey & {
   readonly registered: ProtectedCell;
   readonly lostMost: { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: ProtectedCell } | NotComputable;
 };
+
+/** A recoding rule of the report and whether it was applied (see the `recode` option). */
+export interface ReportRecoding {
+  readonly dimension: Dimension;
+  readonly into: string;
+  readonly from: readonly string[];
+  readonly applied: boolean;
+  /** Figures the report publishes without the rule and with it (counts, rates, verdicts). */
+  readonly publishedWithout: number;
+  readonly publishedWith: number;
+}
 
 /** The funnel of the report, by group. */
 export interface ReportFunnel {
@@ -88,6 +122,13 @@ export interface DiversityReport {
   readonly tables: ProtectedTable[];
   /** `publishable` or `none` (nothing hidden: not for publication). */
   readonly protection: "publishable" | "none";
+  /** How the report was protected: threshold, protection interval, priorities, and the recoding rules tried. */
+  readonly method: {
+    readonly threshold: number;
+    readonly protectionInterval: number;
+    readonly priorities: Partial<Record<Dimension, number | Record<string, number>>>;
+    readonly recoding: readonly ReportRecoding[];
+  };
 }
 
 /**
@@ -102,8 +143,14 @@ export interface DiversityReport {
  * counted into typed arrays once; every figure is derived from those counts, so a million records take
  * well under a second.
  *
- * @param records - validated participant records (array or iterable, read once)
- * @param options - `dimensions`, `outcome`, `threshold`, `representation`, `confidence`, `method`,
+ * Levers to publish more (see the guide): `priorities` (the cost of hiding a count, per dimension or
+ * category: the headline rates of women, QPV, ZRR and FRR are protected last by default) and `recode`
+ * (declared rules that merge small categories before suppression, applied when they publish more).
+ * `report.method` says how the report was protected; {@link formatProtectionNote} writes it in French.
+ *
+ * @param records - validated participant records (array or iterable, read once; an id given twice is refused)
+ * @param options - `dimensions`, `outcome`, `threshold`, `protectionInterval` (default 3: every hidden count
+ *   can still take at least 3 values), `priorities`, `recode`, `representation`, `confidence`, `method`,
  *   `referenceDate`, `protection` (`"publishable"` by default; `"none"` gives exact figures of every group,
  *   small ones included: for internal use, NOT for publication)
  * @returns the report
@@ -121,19 +168,69 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
   const o = parseWith(Options, options, { module: "diversity", what: "report options" });
   const dims = [...o.dimensions];
   if (o.representation && !dims.includes(o.representation.dimension)) dims.push(o.representation.dimension);
-  const cube = buildCube(records, dims, o.referenceDate);
+  let cube = buildCube(records, dims, o.referenceDate);
+  let representation = o.representation;
+  let report = reportFromCube(cube, o, representation);
+  const recoding: ReportRecoding[] = [];
+  for (const rule of o.recode) {
+    const merged = recodeCube(cube, rule);
+    const mergedReference = representation && representation.dimension === rule.dimension ? { ...representation, reference: recodeReference(representation.reference, rule) } : representation;
+    const candidate = reportFromCube(merged, o, mergedReference);
+    const publishedWithout = publicationCounts(report).published;
+    const publishedWith = publicationCounts(candidate).published;
+    const applied = rule.when === "always" || publishedWith > publishedWithout;
+    recoding.push({ dimension: rule.dimension, into: rule.into, from: [...rule.from], applied, publishedWithout, publishedWith });
+    if (applied) {
+      cube = merged;
+      representation = mergedReference;
+      report = candidate;
+    }
+  }
+  return { ...report, method: { threshold: o.protection === "none" ? 1 : o.threshold, protectionInterval: o.protectionInterval, priorities: o.priorities, recoding } };
+}
+
+/** The reference population with the merged categories' shares added up. */
+function recodeReference(reference: ReferencePopulation, rule: RecodeRule): ReferencePopulation {
+  const shares = reference.shares[rule.dimension];
+  if (shares === undefined) return reference;
+  const merged: Record<string, number> = {};
+  for (const [c, v] of Object.entries(shares)) {
+    const label = rule.from.includes(c) ? rule.into : c;
+    merged[label] = Math.min(1, (merged[label] ?? 0) + v);
+  }
+  return { ...reference, shares: { ...reference.shares, [rule.dimension]: merged } };
+}
+
+/** The weight of a count (its (dimension, category) pairs) under the priorities: the largest of its parts. */
+function weightOf(priorities: Parsed["priorities"]): (parts: readonly (readonly [string, string])[]) => number {
+  return (parts) => {
+    let w = 1;
+    for (const [d, c] of parts) {
+      const p = priorities[d as Dimension];
+      const v = typeof p === "number" ? p : p?.[c];
+      if (v !== undefined && v > w) w = v;
+    }
+    return w;
+  };
+}
+
+/** The report of one cube (recoded or not), without its method. */
+function reportFromCube(cube: Cube, o: Parsed, representationOption: Parsed["representation"]): Omit<DiversityReport, "method"> {
+  const dims = cube.dims;
   const threshold = o.protection === "none" ? 1 : o.threshold;
   const counts = crossings(cube, o.dimensions, dims);
   // A funnel count the tables give exactly must not be small: the group's total minus its published cells
   // before a stage is the people past it, and 4 people past "workshops" is a small count even when each of
   // them sits in a hidden cell. Hide one more cell before the stage (the smallest) and protect again.
   const alsoHide: (readonly [string, string])[][] = [];
-  let tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
+  const protect = { threshold, protectionInterval: o.protectionInterval };
+  const weight = weightOf(o.protection === "none" ? {} : o.priorities);
+  let tables = protectLinkedTablesHiding(counts, protect, alsoHide, weight);
   const exact = exactFunnelCounts(cube);
   let known = publishedCounts(tables, threshold, exact);
   for (let more = smallFunnelCounts(known, cube, o.dimensions, threshold); more.length > 0; more = smallFunnelCounts(known, cube, o.dimensions, threshold)) {
     alsoHide.push(...more);
-    tables = protectLinkedTablesHiding(counts, { threshold }, alsoHide);
+    tables = protectLinkedTablesHiding(counts, protect, alsoHide, weight);
     known = publishedCounts(tables, threshold, exact);
   }
   const shares: DiversityReport["shares"] = {};
@@ -148,13 +245,13 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
     funnels[d] = protectFunnel(funnelFromCube(cube, [d], o.method, o.confidence), d, known);
     parity[d] = protectParity(cube, d, o, known);
   }
-  const representation = o.representation
-    ? representationFromCube(cube, { ...o.representation, confidence: o.confidence, method: o.method, referenceDate: o.referenceDate }).map((row) => {
+  const representation = representationOption
+    ? representationFromCube(cube, { ...representationOption, confidence: o.confidence, method: o.method, referenceDate: o.referenceDate }).map((row) => {
         const d = row.dimension;
         const count = known.get([[d, row.category]]) as number | null;
         const out = { ...row, count: cellOf(count), participants: cellOf(all), share: metricIf(row.share, count, all), ratio: metricIf(row.ratio, count, all), gap: metricIf(row.gap, count, all) };
-        if (row.relativeRepresentation === undefined || o.representation?.relativeTo === undefined) return out;
-        const other = known.get([[d, o.representation.relativeTo]]) as number | null;
+        if (row.relativeRepresentation === undefined || representationOption?.relativeTo === undefined) return out;
+        const other = known.get([[d, representationOption.relativeTo]]) as number | null;
         return { ...out, relativeRepresentation: metricIf(row.relativeRepresentation, count, other) };
       })
     : null;
@@ -162,6 +259,11 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
 }
 
 type Parsed = z.output<typeof Options>;
+
+/** The category of dimension d of a funnel row or group (the stage dimension's is `highestStage`). */
+function groupOf(row: FunnelGroupKey, d: Dimension): string {
+  return (d === "stage" ? row.highestStage : row[d]) as string;
+}
 
 /** The true funnel counts: people of a group who reached at least stage s. */
 function exactFunnelCounts(cube: Cube): (d: string, c: string, s: number) => number {
@@ -248,7 +350,7 @@ function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): Re
     return r;
   };
   const rows = funnel.rows.map((row): ReportFunnelRow => {
-    const c = row[d] as string;
+    const c = groupOf(row, d);
     const s = STAGES.indexOf(row.stage);
     const r = reachedOf(c);
     const here = r[s] as number | null;
@@ -262,7 +364,7 @@ function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): Re
     };
   });
   const groups = funnel.groups.map((g): ReportFunnelGroupSummary => {
-    const c = g[d] as string;
+    const c = groupOf(g, d);
     const r = reachedOf(c);
     // The step where the group is lost most compares every step: published only when every step is.
     const lostMost = r.every((v) => v !== null) ? ("from" in g.lostMost ? { ...g.lostMost, lost: cellOf(g.lostMost.lost) } : g.lostMost) : hiddenMetric();

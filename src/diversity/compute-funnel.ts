@@ -16,8 +16,14 @@ const Options = z.object({
 /** Options of {@link computeFunnel}. */
 export type ComputeFunnelOptions = z.input<typeof Options>;
 
+/**
+ * The group of a funnel row or summary: its value of each grouping dimension, except that a group by the
+ * `stage` dimension (highest stage reached) is named `highestStage`, since `stage` is the funnel's stage.
+ */
+export type FunnelGroupKey = Omit<GroupKey, "stage"> & { readonly highestStage?: string };
+
 /** One stage of one group's funnel. */
-export type FunnelRow = GroupKey & {
+export type FunnelRow = FunnelGroupKey & {
   readonly stage: ParcoursStage;
   /** People who reached at least this stage. */
   readonly reached: number;
@@ -30,7 +36,7 @@ export type FunnelRow = GroupKey & {
 };
 
 /** Where a group is lost most: the step with the lowest conversion. */
-export type FunnelGroupSummary = GroupKey & {
+export type FunnelGroupSummary = FunnelGroupKey & {
   readonly registered: number;
   readonly lostMost: { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: number } | NotComputable;
 };
@@ -48,7 +54,9 @@ export function funnelFromCube(cube: Cube, by: readonly z.output<typeof Options>
   const rows: FunnelRow[] = [];
   const groups: FunnelGroupSummary[] = [];
   for (let cell = 0; cell < table.cells; cell++) {
-    const key = keyOf(table, cell);
+    const { stage: highestStage, ...rest } = keyOf(table, cell);
+    // Grouped by the highest stage reached: the group keeps its label next to the funnel's stage.
+    const key: FunnelGroupKey = highestStage === undefined ? rest : { ...rest, highestStage };
     const reached = STAGES.map((_, s) => reachedAtLeast(table, cell, s));
     const start = reached[0] as number;
     let worst: { s: number; value: number } | null = null;

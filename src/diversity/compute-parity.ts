@@ -107,16 +107,49 @@ export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
     const difference = newcombeDifference(x, n, rx, rn, o.confidence, z);
     let fourFifths: FourFifthsResult;
     if (!ratio.computable) fourFifths = ratio;
-    else fourFifths = { status: ratio.value < o.threshold ? "flagged" : "not_flagged", threshold: o.threshold, belowThresholdWithConfidence: ratio.upper < o.threshold };
+    else fourFifths = { status: ratioBelow(x, n, rx, rn, o.threshold) ? "flagged" : "not_flagged", threshold: o.threshold, belowThresholdWithConfidence: ratio.upper < o.threshold };
     return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: categories[ref] as string, ratio, difference, fourFifths };
   });
 }
 
-/** Impact ratio; a group with no outcome has a ratio of exactly 0 (flagged), with a Katz interval undefined, so [0, upper by x = 0.5]. */
+/**
+ * The threshold as a fraction p / q of small integers that is exactly the same double (0.8 is 4 / 5),
+ * or null when there is none with q up to 10^6.
+ */
+function fractionOf(threshold: number): [bigint, bigint] | null {
+  const known = FRACTIONS.get(threshold);
+  if (known !== undefined) return known;
+  let found: [bigint, bigint] | null = null;
+  for (let q = 1; q <= 1_000_000 && found === null; q++) {
+    const p = Math.round(threshold * q);
+    if (p / q === threshold) found = [BigInt(p), BigInt(q)];
+  }
+  FRACTIONS.set(threshold, found);
+  return found;
+}
+const FRACTIONS = new Map<number, [bigint, bigint] | null>();
+
+/**
+ * Whether the impact ratio (x / n) / (rx / rn) is strictly below the threshold p / q, compared exactly on
+ * integers: x * rn * q < p * n * rx. Floating point would flag 36/100 against 45/100 (0.7999999999999999)
+ * although the four-fifths rule flags only "less than" 4/5. Needs n > 0 and rx > 0.
+ */
+export function ratioBelow(x: number, n: number, rx: number, rn: number, threshold: number): boolean {
+  const f = fractionOf(threshold);
+  if (f === null) return x / n / (rx / rn) < threshold;
+  return BigInt(x) * BigInt(rn) * f[1] < f[0] * BigInt(n) * BigInt(rx);
+}
+
+/**
+ * Impact ratio; a group with no outcome has a ratio of exactly 0 (flagged), with a Katz interval undefined,
+ * so [0, upper of the Haldane-Anscombe corrected table]. The correction adds 0.5 to each of the four cells
+ * of the 2 x 2 table (Haldane 1956, Annals of Human Genetics 20:309-311; Anscombe 1956, Biometrika
+ * 43:461-464): events x + 0.5 and non-events n - x + 0.5, so the group's total becomes n + 1, not n + 0.5.
+ */
 function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: number, z: number): Metric {
   if (x > 0) return katzRatio(x, n, rx, rn, confidence, z);
-  // ln(0) is undefined: report the exact point value 0 and the upper bound with the usual 0.5 correction.
-  const corrected = katzRatio(0.5, n + 0.5, rx + 0.5, rn + 0.5, confidence, z);
+  // ln(0) is undefined: report the exact point value 0 and the upper bound of the corrected table.
+  const corrected = katzRatio(0.5, n + 1, rx + 0.5, rn + 1, confidence, z);
   return { computable: true, value: 0, lower: 0, upper: corrected.computable ? corrected.upper : 1, confidence, method: "katz_log_0.5_corrected_upper" };
 }
 

@@ -13,7 +13,7 @@ export { computeProportionInterval } from "./compute-proportion-interval.js";
 export { compareProportions, type CompareProportionsOptions, type ProportionComparison, type ProportionCounts } from "./compare-proportions.js";
 export { computeShares, type ComputeSharesOptions, type ShareRow } from "./compute-shares.js";
 export { computeRepresentation, type ComputeRepresentationOptions, type RepresentationRow } from "./compute-representation.js";
-export { computeFunnel, type ComputeFunnelOptions, type Funnel, type FunnelGroupSummary, type FunnelRow } from "./compute-funnel.js";
+export { computeFunnel, type ComputeFunnelOptions, type Funnel, type FunnelGroupKey, type FunnelGroupSummary, type FunnelRow } from "./compute-funnel.js";
 export { computeParity, type ComputeParityOptions, type FourFifthsResult, type ParityRow } from "./compute-parity.js";
 export { computeTargetProgress, type ComputeTargetProgressOptions, type ProgressPoint, type TargetProgress } from "./compute-target-progress.js";
 export { compareCohorts, type CohortRow, type CompareCohortsOptions } from "./compare-cohorts.js";
@@ -25,9 +25,11 @@ export {
   type ReportFunnelGroupSummary,
   type ReportFunnelRow,
   type ReportParityRow,
+  type ReportRecoding,
   type ReportRepresentationRow,
   type ReportShareRow,
 } from "./compute-diversity-report.js";
+export { formatProtectionNote } from "./format-protection-note.js";
 export { crossTabulate, type CrossTabulateOptions } from "./cross-tabulate.js";
 export { protectTable } from "./protect-table.js";
 export { protectLinkedTables } from "./protect-linked-tables.js";

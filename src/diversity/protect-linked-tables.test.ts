@@ -148,6 +148,8 @@ describe("protectLinkedTables", () => {
         for (const [key, [lo, hi]] of intervals) {
           expect(lo, key).toBeLessThanOrEqual(real.get(key) as number);
           expect(hi, key).toBeGreaterThanOrEqual(real.get(key) as number);
+          // The default protection interval: at least 3 values for every hidden count.
+          expect(hi - lo + 1, key).toBeGreaterThanOrEqual(3);
         }
       }),
       { numRuns: 400 },

@@ -24,14 +24,16 @@ function keyOf(parts: [string, string][]): string {
  * count without one gets more complements, and an interval attack on the union is the last check.
  *
  * Guarantee: a count is hidden in every table or in none, and every hidden count has such a move, so
- * another set of tables (that count +/- 1, every hidden count still >= 1) agrees with everything
- * published. If nothing more can be hidden and a count still has no move (every positive count already
- * hidden), it is left as it is. Not guaranteed: wider protection intervals (tau-argus style), or safety
- * against a reader who knows some participants' records.
+ * another set of tables (that count moved by `protectionInterval - 1`, every hidden count still >= 1)
+ * agrees with everything published: no hidden count can be narrowed to fewer than `protectionInterval`
+ * values (default 3). If nothing more can be hidden and a count still has no move (every positive count
+ * already hidden), it is left as it is. Not guaranteed: safety against a reader who knows some
+ * participants' records.
  *
  * @param tables - two-way count tables over the same records, each pair of dimensions once; a margin is
  *   matched by its dimension and category
- * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`)
+ * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`),
+ *   `protectionInterval` (default 3, at least 2)
  * @returns the protected tables, in the same order
  * @throws {DeclicsError} `invalid_input` when a table is malformed; `invalid_table` when a table crosses a
  *   dimension with itself, repeats a label, repeats another table's crossing, or when two tables disagree
@@ -57,9 +59,14 @@ export function protectLinkedTables(tables: readonly CountTable[], options: Prot
  * of (dimension, category) pairs) from the start, as complements. The diversity report uses it for counts
  * its funnels need hidden.
  */
-export function protectLinkedTablesHiding(tables: readonly CountTable[], options: ProtectTableOptions, alsoHide: readonly (readonly [string, string])[][]): ProtectedTable[] {
+export function protectLinkedTablesHiding(
+  tables: readonly CountTable[],
+  options: ProtectTableOptions,
+  alsoHide: readonly (readonly [string, string])[][],
+  weight: (parts: readonly (readonly [string, string])[]) => number = () => 1,
+): ProtectedTable[] {
   const ts = parseWith(CountTables, tables, { module: "diversity", what: "count tables" });
-  const { threshold, reasons } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
+  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
   const crossings = new Set<string>();
   const inputs = ts.map((t, index) => {
     const fail = (message: string, reason: string): never => {
@@ -83,5 +90,11 @@ export function protectLinkedTablesHiding(tables: readonly CountTable[], options
     );
     return { table: t, keys };
   });
-  return protectLinked(inputs, threshold, reasons, new Set(alsoHide.map((parts) => keyOf(parts.map(([d, c]): [string, string] => [d, c])))));
+  return protectLinked(inputs, {
+    threshold,
+    reasons,
+    interval: protectionInterval,
+    alsoHide: new Set(alsoHide.map((parts) => keyOf(parts.map(([d, c]): [string, string] => [d, c])))),
+    weight: (key) => weight(JSON.parse(key) as [string, string][]),
+  });
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { linearProgrammingAttack } from "../../test/support/disclosure-attack.js";
 import { protectTable } from "./protect-table.js";
 import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
 
@@ -304,5 +305,24 @@ describe("protectTable", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("property: with a protection interval w, linear programming over the table leaves every hidden count at least w possible values", () => {
+    const counts = fc.integer({ min: 1, max: 4 }).chain((R) =>
+      fc.integer({ min: 1, max: 4 }).chain((C) =>
+        fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 120 })), { minLength: C, maxLength: C }), { minLength: R, maxLength: R }),
+      ),
+    );
+    fc.assert(
+      fc.property(counts, fc.integer({ min: 2, max: 15 }), fc.integer({ min: 2, max: 6 }), (c, threshold, protectionInterval) => {
+        const t = protectTable(table(c), { threshold, protectionInterval });
+        for (const [key, [lo, hi]] of linearProgrammingAttack([t]).intervals) expect(hi - lo + 1, key).toBeGreaterThanOrEqual(protectionInterval);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("rejects a protection interval under 2", () => {
+    expect(() => protectTable(table([[1, 2]]), { protectionInterval: 1 })).toThrow(/protectionInterval/);
   });
 });

@@ -1,3 +1,4 @@
+import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
 import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.js";
@@ -13,15 +14,17 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  * a reader who knows which hidden counts are small (1 to threshold - 1) can sometimes pin one down (with
  * a threshold of 2, a small count is 1), so never publish the detailed reasons.
  *
- * Guarantee: every suppressed count lies on a cycle of suppressed positive counts, so another table
- * (that count +/- 1) agrees with everything published. Not guaranteed: a wider protection interval than
- * +/- 1 (tau-argus style protection levels). Tables that share margins (several crossings of the same
+ * Guarantee: every suppressed count lies on a cycle of suppressed positive counts along which it can move
+ * by `protectionInterval - 1` (default 2) with every hidden count staying >= 1, so a reader who knows
+ * everything published (and that hidden counts are positive integers) cannot narrow any hidden count to
+ * fewer than `protectionInterval` values (default 3; tau-argus calls this a protection level). Tables that share margins (several crossings of the same
  * records) must be protected together with {@link protectLinkedTables}, not one by one.
  *
  * @param table - row and column labels and the counts (non-negative integers)
- * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`)
+ * @param options - `threshold` (default 11), `reasons` (`"publishable"` by default, or `"detailed"`),
+ *   `protectionInterval` (default 3, at least 2)
  * @returns the protected table: cells, row totals, column totals, grand total, and how many were suppressed
- * @throws {DeclicsError} `invalid_input` when the table is malformed
+ * @throws {DeclicsError} `invalid_input` when the table is malformed; `invalid_table` when a row or column label repeats
  * @example
  * ```ts
  * const t = protectTable({ rowDimension: "gender", columnDimension: "territoryKind", rows: ["female", "male"], columns: ["qpv", "zrr"], counts: [[4, 30], [25, 40]] });
@@ -34,8 +37,16 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  */
 export function protectTable(table: CountTable, options: ProtectTableOptions = {}): ProtectedTable {
   const t = parseWith(CountTable, table, { module: "diversity", what: "count table" });
-  const { threshold, reasons } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
+  for (const [axis, labels] of [["row", t.rows], ["column", t.columns]] as const) {
+    const seen = new Set<string>();
+    for (const label of labels) {
+      // Two rows with one label would be read as one group: which count is it?
+      if (seen.has(label)) throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `The ${axis} label ${JSON.stringify(label)} appears twice; each ${axis} must have its own label`, details: { reason: "duplicate label" } });
+      seen.add(label);
+    }
+  }
+  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
   // Entries are keyed by position: a table on its own links nothing.
   const keys = Array.from({ length: t.rows.length + 1 }, (_, i) => Array.from({ length: t.columns.length + 1 }, (_, j) => `${i},${j}`));
-  return protectLinked([{ table: t, keys }], threshold, reasons)[0] as ProtectedTable;
+  return protectLinked([{ table: t, keys }], { threshold, reasons, interval: protectionInterval })[0] as ProtectedTable;
 }

@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { COLOURS, INK, MUTED, n, percent, svgDocument, xml } from "./_svg.js";
-import type { Funnel } from "./compute-funnel.js";
-import type { Dimension } from "./schema.js";
+import { isHiddenFigure, shownCount } from "./_chart-secret.js";
+import type { ReportFunnel } from "./compute-diversity-report.js";
+import { Metric, ProtectedCell } from "./schema.js";
+
+/** A report's funnel: its counts are protected cells (exact funnels, with bare numbers, are refused). */
+const FunnelSchema = z.object({
+  rows: z.array(z.looseObject({ stage: z.string(), reached: ProtectedCell, fromPrevious: Metric, fromStart: Metric, lost: ProtectedCell })),
+  groups: z.array(z.looseObject({ registered: ProtectedCell, lostMost: z.union([Metric, z.looseObject({ from: z.string(), to: z.string() })]) })),
+});
 
 const Options = z.object({
   title: z.string().min(1),
   description: z.string().optional(),
   /** Stage labels shown (default English labels). */
   stageLabels: z.record(z.string(), z.string()).optional(),
-  /**
-   * Counts from 1 to threshold - 1 are not drawn (bar hidden, "fewer than N" written), nor the conversions
-   * that involve them; a group with fewer registered people is not drawn at all. Default 11 (INSEE
-   * practice); 1 shows everything (for internal use only).
-   */
-  threshold: z.number().int().min(1).default(11),
   width: z.number().min(480).default(760),
   id: z.string().default("declics-funnel-chart"),
 });
@@ -31,24 +32,31 @@ const DEFAULT_LABELS: Record<string, string> = {
   hired: "Hired",
 };
 
+/** The fields of a funnel row or group that are not its group key. */
+const NOT_KEY = new Set(["registered", "lostMost", "stage", "reached", "fromPrevious", "fromStart", "lost"]);
+
 /**
- * A standalone SVG funnel: one panel per group, one bar per stage whose length is the share of the
- * group's registered people who reached it, labelled with the count and the conversion from the previous
- * stage; the step where the group is lost most is marked. Accessible (`<title>`, `<desc>` with every
- * figure). Small counts are not drawn (see `threshold`), so the chart can be published.
+ * A standalone SVG funnel drawn from a protected report's funnel (`report.funnels.gender`): one panel per
+ * group, one bar per stage whose length is the share of the group's registered people who reached it,
+ * labelled with the count and the conversion from the previous stage; the step where the group is lost
+ * most is marked. It draws only what the report publishes: a hidden count, conversion or marker shows
+ * "secret statistique" (no bar, no number), so two consecutive bars never give a hidden difference back.
+ * Accessible (`<title>`, `<desc>` with every figure).
  *
- * @param funnel - the result of {@link computeFunnel}
- * @param options - `title`, `description`, `stageLabels`, `threshold` (default 11), `width`, `id`
+ * @param funnel - a funnel of {@link computeDiversityReport} (`report.funnels[dimension]`)
+ * @param options - `title`, `description`, `stageLabels`, `width`, `id`
  * @returns the SVG document as a string
- * @throws {DeclicsError} `invalid_input` for bad options
+ * @throws {DeclicsError} `invalid_input` for bad options or a funnel that is not a report's (exact counts are refused)
  * @example
  * ```ts
- * renderFunnelChart(computeFunnel(records, { by: ["gender"] }), { title: "Parcours funnel by gender" });
+ * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
+ * renderFunnelChart(report.funnels.gender!, { title: "Parcours funnel by gender" });
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
  * ```
  * @category Charts
  */
-export function renderFunnelChart(funnel: Funnel, options: RenderFunnelChartOptions): string {
+export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelChartOptions): string {
+  const f = parseWith(FunnelSchema, funnel, { module: "diversity", what: "report funnel" }) as ReportFunnel;
   const o = parseWith(Options, options, { module: "diversity", what: "chart options" });
   const labels = { ...DEFAULT_LABELS, ...o.stageLabels };
   const stageCount = Object.keys(DEFAULT_LABELS).length;
@@ -57,56 +65,47 @@ export function renderFunnelChart(funnel: Funnel, options: RenderFunnelChartOpti
   const bar = 18;
   const panelHeight = 26 + stageCount * (bar + 6) + 14;
   const top = 44;
-  const small = (count: number): boolean => count > 0 && count < o.threshold;
-  const heights = funnel.groups.map((g) => (small(g.registered) ? 56 : panelHeight));
-  const offsets = heights.map((_, g) => top + heights.slice(0, g).reduce((a, b) => a + b, 0));
-  const height = top + heights.reduce((a, b) => a + b, 0) + 40;
+  const height = top + f.groups.length * panelHeight + 40;
   const body: string[] = [];
   const described: string[] = [];
-  const groupName = (key: object): string =>
-    Object.entries(key)
-      .filter(([k]) => !["registered", "lostMost", "stage", "reached", "fromPrevious", "fromStart", "lost"].includes(k))
-      .map(([k, v]) => `${k} ${String(v)}`)
-      .join(", ") || "All participants";
-  funnel.groups.forEach((group, g) => {
-    const y0 = offsets[g] as number;
+  const keyOf = (row: object): [string, unknown][] => Object.entries(row).filter(([k]) => !NOT_KEY.has(k));
+  const groupName = (key: object): string => keyOf(key).map(([k, v]) => `${k} ${String(v)}`).join(", ") || "All participants";
+  let anyHidden = false;
+  f.groups.forEach((group, g) => {
+    const y0 = top + g * panelHeight;
     const name = groupName(group);
-    if (small(group.registered)) {
-      body.push(`<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)}</text>`);
-      body.push(`<text x="16" y="${n(y0 + 40)}" fill="${MUTED}">Fewer than ${o.threshold} registered people: not shown, to protect them.</text>`);
-      described.push(`${name}: fewer than ${o.threshold} registered people, not shown`);
-      return;
-    }
-    body.push(`<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)} (${group.registered} registered)</text>`);
-    const dims = Object.keys(group).filter((k) => k !== "registered" && k !== "lostMost") as Dimension[];
-    const rows = funnel.rows.filter((r) => dims.every((d) => r[d] === group[d]));
-    const reachedOf = new Map(rows.map((r) => [r.stage, r.reached]));
-    let lostTo = "to" in group.lostMost ? group.lostMost.to : null;
-    if ("from" in group.lostMost && (small(reachedOf.get(group.lostMost.from) ?? 0) || small(reachedOf.get(group.lostMost.to) ?? 0))) lostTo = null;
+    const registered = shownCount(group.registered);
+    body.push(`<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)} (${registered === null ? "secret statistique" : `${registered} registered`})</text>`);
+    const key = keyOf(group);
+    const rows = f.rows.filter((r) => key.every(([k, v]) => (r as Record<string, unknown>)[k] === v));
+    const lostTo = "to" in group.lostMost ? group.lostMost.to : null;
     const parts: string[] = [];
     rows.forEach((row, s) => {
       const y = y0 + 26 + s * (bar + 6);
-      const share = row.fromStart.computable ? row.fromStart.value : 0;
       const colour = COLOURS[g % COLOURS.length] as string;
-      body.push(`<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(labels[row.stage] ?? row.stage)}</text>`);
-      const hidden = small(row.reached);
-      const previousHidden = s > 0 && small(rows[s - 1]?.reached ?? 0);
-      if (hidden) {
-        body.push(`<text x="${n(x0 + plotWidth / 2)}" y="${n(y + bar / 2 + 4)}" text-anchor="middle" fill="${MUTED}" font-size="11">fewer than ${o.threshold}</text>`);
-        parts.push(`${labels[row.stage] ?? row.stage} fewer than ${o.threshold}`);
+      const stage = labels[row.stage] ?? row.stage;
+      body.push(`<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(stage)}</text>`);
+      const reached = shownCount(row.reached);
+      if (reached === null) {
+        anyHidden = true;
+        body.push(`<text x="${n(x0 + plotWidth / 2)}" y="${n(y + bar / 2 + 4)}" text-anchor="middle" fill="${MUTED}" font-size="11">secret statistique</text>`);
+        parts.push(`${stage} secret statistique`);
         return;
       }
-      const w = plotWidth * share;
-      // Centred bars give the funnel shape.
-      body.push(`<rect x="${n(x0 + (plotWidth - w) / 2)}" y="${n(y)}" width="${n(Math.max(w, 0.5))}" height="${bar}" fill="${colour}" fill-opacity="${row.stage === lostTo ? 1 : 0.6}"/>`);
-      const conv = s === 0 || previousHidden ? "" : row.fromPrevious.computable ? ` · ${percent(row.fromPrevious.value, 0)} of previous` : " · n.c.";
+      // Centred bars give the funnel shape; a bar needs the share of registered people, published.
+      if (row.fromStart.computable) {
+        const w = plotWidth * row.fromStart.value;
+        body.push(`<rect x="${n(x0 + (plotWidth - w) / 2)}" y="${n(y)}" width="${n(Math.max(w, 0.5))}" height="${bar}" fill="${colour}" fill-opacity="${row.stage === lostTo ? 1 : 0.6}"/>`);
+      }
+      const conv = s === 0 ? "" : row.fromPrevious.computable ? ` · ${percent(row.fromPrevious.value, 0)} of previous` : isHiddenFigure(row.fromPrevious) ? " · secret statistique" : " · n.c.";
       const marker = row.stage === lostTo ? " ◀ lost most" : "";
-      body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${row.reached}${xml(conv)}${xml(marker)}</text>`);
-      parts.push(`${labels[row.stage] ?? row.stage} ${row.reached}${s > 0 && !previousHidden && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : ""}`);
+      body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${reached}${xml(conv)}${xml(marker)}</text>`);
+      parts.push(`${stage} ${reached}${s > 0 && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : ""}`);
     });
-    described.push(`${name}: ${parts.join(", ")}${lostTo ? `; lost most before ${labels[lostTo] ?? lostTo}` : ""}`);
+    const lostMost = lostTo ? `; lost most before ${labels[lostTo] ?? lostTo}` : isHiddenFigure(group.lostMost as Metric) ? "; where it is lost most: secret statistique" : "";
+    described.push(`${name}: ${parts.join(", ")}${lostMost}`);
   });
   body.push(`<text x="16" y="${n(height - 22)}" fill="${MUTED}" font-size="11">Bar length: share of the group's registered people who reached the stage. Darkest bar: the step with the lowest conversion.</text>`);
-  body.push(`<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Counts under ${o.threshold} are not shown.</text>`);
+  if (anyHidden) body.push(`<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join(". "), body);
 }

@@ -1,55 +1,52 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
-import { hiddenGroups } from "./_small-groups.js";
-import { Metric } from "./schema.js";
+import { isHiddenFigure } from "./_chart-secret.js";
+import { Metric, ProtectedCell } from "./schema.js";
 
 const Item = z.object({
   label: z.string(),
+  /** The figure as the report publishes it (a share row's `share`, a parity row's `rate` or `ratio`...). */
   value: Metric,
-  /** People behind the value (a share row's `count`, a parity row's `outcome`): checked against the threshold. */
-  count: z.number().int().nonnegative(),
-  /** The group the value is a proportion of (a share row's `denominator`, a parity row's `among`), when there is one. */
-  denominator: z.number().int().nonnegative().optional(),
+  /** The report's count behind the value (a share row's `count`, a parity row's `outcome`), as published. */
+  count: ProtectedCell.optional(),
+  /** The report's denominator (a share row's `denominator`, a parity row's `among`), as published. */
+  denominator: ProtectedCell.optional(),
 });
 const Options = z.object({
   title: z.string().min(1),
   /** Longer text for screen readers; default generated from the values. */
   description: z.string().optional(),
-  /** Values are proportions shown as percentages (default true); false for ratios. */
+  /** Values are proportions shown as percentages (default true); false for ratios and differences. */
   percent: z.boolean().default(true),
   /** A reference line (e.g. 1 for parity of a ratio, 0.8 for the four-fifths rule). */
   referenceLine: z.object({ value: z.number(), label: z.string() }).optional(),
-  /**
-   * Groups with a count or denominator from 1 to threshold - 1 are not drawn ("secret statistique"), nor,
-   * among items sharing a denominator, the smallest other one when a single one is hidden. Default 11.
-   */
-  threshold: z.number().int().min(1).default(11),
   width: z.number().min(240).default(640),
   id: z.string().default("declics-interval-chart"),
 });
 
-/** One bar: a label and a metric (estimate with interval, or not computable). */
+/** One bar: a label and a figure of the protected report, with its counts as published. */
 export type IntervalChartItem = z.input<typeof Item>;
 /** Options of {@link renderIntervalChart}. */
 export type RenderIntervalChartOptions = z.input<typeof Options>;
 
 /**
- * A standalone SVG bar chart with confidence intervals (horizontal bars, whiskers for the interval).
- * A metric that is not computable is drawn as a labelled gap ("n.c." with its reason), never as zero.
- * Small groups are not drawn either: an item whose `count` or `denominator` is from 1 to `threshold - 1`
- * shows "secret statistique" with no bar, no interval and no value (the axis is scaled without it), and
- * so does the smallest other item sharing its denominator when it is the only one hidden (shares of a
- * whole add up to 1). Accessible: `role="img"` with a `<title>` and a `<desc>` listing every value and
- * interval.
+ * A standalone SVG bar chart with confidence intervals (horizontal bars, whiskers for the interval),
+ * drawn from the rows of a protected {@link computeDiversityReport} and nothing else: it draws only what
+ * the report publishes. An item whose value is hidden (`secret_statistique`) or whose `count` or
+ * `denominator` is suppressed shows "secret statistique" with no bar, no interval and no value, and the
+ * axis is scaled without it; a metric not computable for another reason is drawn as a labelled gap
+ * ("n.c." with its reason), never as zero. Negative values (differences) are drawn left of a zero line.
+ * Accessible: `role="img"` with a `<title>` and a `<desc>` listing every value and interval.
  *
- * @param items - one per bar: `{ label, value, count, denominator? }` where value is a metric (e.g. a share row's `share`, `count` and `denominator`)
- * @param options - `title`, `description`, `percent` (default true), `referenceLine`, `threshold` (default 11), `width`, `id`
+ * @param items - one per bar: `{ label, value, count?, denominator? }` taken from a report row (e.g. a share row's `share`, `count` and `denominator`)
+ * @param options - `title`, `description`, `percent` (default true), `referenceLine`, `width`, `id`
  * @returns the SVG document as a string
- * @throws {DeclicsError} `invalid_input` for bad items or options
+ * @throws {DeclicsError} `invalid_input` for bad items (a count given as a bare number: exact figures are refused) or options
  * @example
  * ```ts
- * renderIntervalChart(shares.map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })), { title: "Participants by gender" });
+ * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
+ * renderIntervalChart((report.shares.gender ?? []).map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })), { title: "Participants by gender" });
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
  * ```
  * @category Charts
@@ -64,18 +61,26 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
   const bar = 22;
   const gap = 12;
   const top = 48;
-  const hidden = hiddenGroups(list, o.threshold);
+  const hidden = list.map((item) => isHiddenFigure(item.value, item.count, item.denominator));
   const anyHidden = hidden.some(Boolean);
   const height = top + list.length * (bar + gap) + 40 + (anyHidden ? 16 : 0);
-  let max = o.referenceLine?.value ?? 0;
+  let max = Math.max(0, o.referenceLine?.value ?? 0);
+  let min = Math.min(0, o.referenceLine?.value ?? 0);
   list.forEach((item, k) => {
     // A hidden item must not stretch the axis either: its scale would bound the value.
-    if (item.value.computable && !hidden[k]) max = Math.max(max, item.value.upper, item.value.value);
+    if (item.value.computable && !hidden[k]) {
+      max = Math.max(max, item.value.upper, item.value.value);
+      min = Math.min(min, item.value.lower, item.value.value);
+    }
   });
-  max = o.percent ? Math.min(1, niceMax(max)) : niceMax(max);
-  const x = (v: number): number => x0 + (plotWidth * Math.max(0, Math.min(v, max))) / max;
+  // Negative values (differences) get a symmetric axis around zero, never clipped to it.
+  const span = o.percent && min === 0 ? Math.min(1, niceMax(max)) : niceMax(Math.max(max, -min));
+  const lo = min < 0 ? -span : 0;
+  const hi = max > 0 || min === 0 ? span : 0;
+  const x = (v: number): number => x0 + (plotWidth * (Math.max(lo, Math.min(v, hi)) - lo)) / (hi - lo);
   const bottom = top + list.length * (bar + gap);
-  const body = axis(x0, plotWidth, top - 6, bottom, max, (v) => (o.percent ? percent(v, 0) : v.toFixed(2)));
+  const body = axis(x0, plotWidth, top - 6, bottom, hi - lo, (v) => (o.percent ? percent(v + lo, 0) : (v + lo).toFixed(2)));
+  if (lo < 0) body.push(`<line x1="${n(x(0))}" y1="${n(top - 6)}" x2="${n(x(0))}" y2="${n(bottom)}" stroke="${INK}" stroke-width="1"/>`);
   const described: string[] = [];
   list.forEach((item, k) => {
     const y = top + k * (bar + gap);
@@ -93,7 +98,7 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
       described.push(`${item.label}: not computable (${m.message})`);
       return;
     }
-    body.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(x(m.value) - x0)}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
+    body.push(`<rect x="${n(Math.min(x(0), x(m.value)))}" y="${n(y)}" width="${n(Math.abs(x(m.value) - x(0)))}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
     const cy = y + bar / 2;
     body.push(`<line x1="${n(x(m.lower))}" y1="${n(cy)}" x2="${n(x(m.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`);
     for (const v of [m.lower, m.upper]) body.push(`<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`);
@@ -107,6 +112,6 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
   }
   const ci = list.find((i, k) => i.value.computable && !hidden[k]);
   body.push(`<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${xml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`);
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown (nor one that would reveal them).</text>`);
+  if (anyHidden) body.push(`<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }

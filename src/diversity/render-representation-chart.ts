@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
 import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
-import { hiddenGroups } from "./_small-groups.js";
-import type { RepresentationRow } from "./compute-representation.js";
+import { isHiddenFigure } from "./_chart-secret.js";
+import type { ReportRepresentationRow } from "./compute-diversity-report.js";
+import { Metric, ProtectedCell } from "./schema.js";
+
+/** A report's representation rows: counts are protected cells (exact rows, with bare numbers, are refused). */
+const Rows = z.array(z.looseObject({ category: z.string(), count: ProtectedCell, participants: ProtectedCell, share: Metric, ratio: Metric, referenceShare: z.number().nullable() }));
 
 const Options = z.object({
   title: z.string().min(1),
   description: z.string().optional(),
   /** Label of the reference population in the legend (e.g. "QPV residents"). */
   referenceLabel: z.string().default("reference population"),
-  /**
-   * Categories with a count from 1 to threshold - 1 (or all of them when there are fewer participants)
-   * are not drawn ("secret statistique"), nor the smallest other one when a single one is hidden. Default 11.
-   */
-  threshold: z.number().int().min(1).default(11),
   width: z.number().min(320).default(680),
   id: z.string().default("declics-representation-chart"),
 });
@@ -22,25 +21,28 @@ const Options = z.object({
 export type RenderRepresentationChartOptions = z.input<typeof Options>;
 
 /**
- * A standalone SVG chart of representation against a reference population: for each category, the
- * share among participants (bar with its interval) and the share in the reference population (a
- * diamond), with the representation ratio written beside. Accessible (`<title>`, `<desc>` with every
- * figure). Small groups are not drawn: a category with 1 to `threshold - 1` participants shows "secret
- * statistique" with no bar, no interval and no ratio (only the public reference share), and so does the
- * smallest other category when a single one is hidden, since the shares add up to 1.
+ * A standalone SVG chart of representation against a reference population, drawn from a protected
+ * report's `representation` rows: for each category, the share among participants (bar with its
+ * interval) and the share in the reference population (a diamond), with the representation ratio
+ * written beside. Accessible (`<title>`, `<desc>` with every figure). It draws only what the report
+ * publishes: a category whose count or share the report hides shows "secret statistique" with no bar,
+ * no interval and no ratio (only the public reference share).
  *
- * @param rows - the result of {@link computeRepresentation}
- * @param options - `title`, `description`, `referenceLabel`, `threshold` (default 11), `width`, `id`
+ * @param rows - the `representation` rows of {@link computeDiversityReport}
+ * @param options - `title`, `description`, `referenceLabel`, `width`, `id`
  * @returns the SVG document as a string
- * @throws {DeclicsError} `invalid_input` for bad options
+ * @throws {DeclicsError} `invalid_input` for bad options or rows that are not a report's (exact counts are refused)
  * @example
  * ```ts
- * renderRepresentationChart(computeRepresentation(qpv, { dimension: "gender", reference }), { title: "Women and men", referenceLabel: "QPV residents" });
+ * const report = computeDiversityReport(qpv, { dimensions: ["gender"], representation: { dimension: "gender", reference } });
+ * renderRepresentationChart(report.representation ?? [], { title: "Women and men", referenceLabel: "QPV residents" });
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
  * ```
  * @category Charts
  */
-export function renderRepresentationChart(rows: readonly RepresentationRow[], options: RenderRepresentationChartOptions): string {
+export function renderRepresentationChart(rows: readonly ReportRepresentationRow[], options: RenderRepresentationChartOptions): string {
+  // Validated for its shape (protected counts, not bare numbers); the rows are then read as given.
+  parseWith(Rows, rows, { module: "diversity", what: "report representation rows" });
   const o = parseWith(Options, options, { module: "diversity", what: "chart options" });
   const x0 = 150;
   const plotWidth = o.width - x0 - 170;
@@ -48,7 +50,7 @@ export function renderRepresentationChart(rows: readonly RepresentationRow[], op
   const gap = 16;
   const top = 64;
   const bottom = top + rows.length * (bar + gap);
-  const hidden = hiddenGroups(rows.map((r) => ({ count: r.count, denominator: r.participants })), o.threshold);
+  const hidden = rows.map((r) => isHiddenFigure(r.share, r.count, r.participants));
   const anyHidden = hidden.some(Boolean);
   const height = bottom + 44 + (anyHidden ? 16 : 0);
   let max = 0;
@@ -83,14 +85,14 @@ export function renderRepresentationChart(rows: readonly RepresentationRow[], op
       const rx = x(r.referenceShare);
       body.push(`<path d="M ${n(rx - 7)} ${n(cy)} l 7 -7 l 7 7 l -7 7 z" fill="${COLOURS[1]}" stroke="#ffffff" stroke-width="1"/>`);
     }
-    const ratio = hidden[k] ? "ratio: secret statistique" : r.ratio.computable ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]` : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
+    const ratio = hidden[k] || isHiddenFigure(r.ratio) ? "ratio: secret statistique" : r.ratio.computable ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]` : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
     body.push(`<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${xml(ratio)}</text>`);
     described.push(
       `${r.category}: ${hidden[k] ? "secret statistique (not shown)" : r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
     );
   });
   const conf = rows.find((r, k) => r.share.computable && !hidden[k])?.share;
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: groups of fewer than ${o.threshold} people are not shown (nor one that would reveal them).</text>`);
+  if (anyHidden) body.push(`<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`);
   body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }

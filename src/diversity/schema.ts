@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
+import { CalendarDate } from "./_dates.js";
 
 /**
  * Diversity vocabulary. The zod schemas are the types.
@@ -12,7 +13,7 @@ import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "..
 /** A participant identifier (opaque, pseudonymous). */
 export { ParticipantId };
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD");
+const IsoDate = CalendarDate;
 
 /**
  * Highest diploma level in the national nomenclature of 2019 (décret 2019-14): `niveau_3` CAP/BEP,
@@ -54,7 +55,15 @@ export const ParticipantRecord = z
 export type ParticipantRecord = z.infer<typeof ParticipantRecord>;
 
 /** A list of participant records. */
-export const ParticipantRecords = z.array(ParticipantRecord);
+export const ParticipantRecords = z.array(ParticipantRecord).superRefine((records, ctx) => {
+  // A participant counted twice would make every figure wrong: each id once.
+  const first = new Map<string, number>();
+  records.forEach((r, i) => {
+    const k = first.get(r.id);
+    if (k === undefined) first.set(r.id, i);
+    else ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate participant id ${JSON.stringify(r.id)} (first at record ${k}): each participant must appear once`, input: r.id });
+  });
+});
 export type ParticipantRecords = z.infer<typeof ParticipantRecords>;
 
 /** The dimensions records can be grouped by. */
@@ -187,6 +196,12 @@ export const ProtectTableOptions = z.object({
    * primary / secondary reasons and counts, for internal review; do not publish those.
    */
   reasons: z.enum(["publishable", "detailed"]).default("publishable"),
+  /**
+   * The protection interval: every hidden count can take at least this many values (2 or more) given
+   * everything published, a reader knowing that hidden counts are positive integers. Default 3: a hidden
+   * count is never pinned to one value, nor to two.
+   */
+  protectionInterval: z.number().int().min(2).max(50).default(3),
 });
 export type ProtectTableOptions = z.input<typeof ProtectTableOptions>;
 

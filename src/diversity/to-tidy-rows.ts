@@ -4,6 +4,7 @@ import type { ProtectedTable } from "./schema.js";
 export type TidyRow = Record<string, string | number | boolean | null>;
 
 const TOTAL = "total";
+const VERDICTS = new Set(["flagged", "not_flagged", "reference_group"]);
 
 function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
   if (value === null || value === undefined) {
@@ -18,18 +19,27 @@ function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
       out[`${prefix}_reason`] = cell.status === "suppressed" ? (cell.reason as string) : null;
       return;
     }
-    // A metric flattens to <name>, <name>_lower, <name>_upper (or <name>_reason when not computable).
+    // A metric flattens to <name>, <name>_lower, <name>_upper, <name>_status (computed or not_computable)
+    // and <name>_reason (why not): one meaning per column.
     if ("computable" in (value as object)) {
       const m = value as Record<string, unknown>;
       out[prefix] = m.computable === true ? (m.value as number) : null;
       if (m.computable === true) {
         out[`${prefix}_lower`] = m.lower as number;
         out[`${prefix}_upper`] = m.upper as number;
-      } else {
-        out[`${prefix}_lower`] = null;
-        out[`${prefix}_upper`] = null;
       }
-      out[`${prefix}_status`] = m.computable === true ? "computed" : (m.reason as string);
+      out[`${prefix}_status`] = m.computable === true ? "computed" : "not_computable";
+      out[`${prefix}_reason`] = m.computable === true ? null : (m.reason as string);
+      return;
+    }
+    // A four-fifths verdict flattens to <name> (flagged, not_flagged or reference_group), its threshold,
+    // and the same _status / _reason columns as when it is not computable.
+    if (VERDICTS.has(cell.status as string) && "threshold" in cell) {
+      out[prefix] = cell.status as string;
+      out[`${prefix}_threshold`] = cell.threshold as number;
+      out[`${prefix}_belowThresholdWithConfidence`] = cell.belowThresholdWithConfidence as boolean;
+      out[`${prefix}_status`] = "computed";
+      out[`${prefix}_reason`] = null;
       return;
     }
     for (const [k, v] of entries) flattenInto(out, prefix === "" ? k : `${prefix}_${k}`, v);
@@ -44,8 +54,11 @@ function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
 
 /**
  * Flattens result rows (or a protected table) into tidy rows: one flat object per row, nested fields
- * joined with `_`. A metric becomes `<name>`, `<name>_lower`, `<name>_upper` and `<name>_status`
- * (`computed`, or the reason it is not computable, with empty values: never NaN). A protected count (as
+ * joined with `_`; every row has the same columns (null where a row has no value). Each column means one
+ * thing: a metric becomes `<name>`, `<name>_lower`, `<name>_upper`, `<name>_status` (`computed` or
+ * `not_computable`) and `<name>_reason` (why not, e.g. `secret_statistique`; empty values, never NaN); a
+ * four-fifths verdict becomes `<name>` (`flagged`, `not_flagged`, `reference_group`), its
+ * `<name>_threshold` and the same `_status` / `_reason` columns. A protected count (as
  * in the report's rows) becomes `<name>` (empty when hidden), `<name>_status` and `<name>_reason`. A protected table
  * becomes one row per cell and margin (`total`), with `value` null and `status`/`reason` for suppressed
  * cells (never zero).
@@ -55,7 +68,7 @@ function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
  * @example
  * ```ts
  * toTidyRows([{ gender: "female", share: { computable: false, reason: "empty_group", message: "…" } }]);
- * // => [{ gender: "female", share: null, share_lower: null, share_upper: null, share_status: "empty_group" }]
+ * // => [{ gender: "female", share: null, share_status: "not_computable", share_reason: "empty_group" }]
  * ```
  * @category Output
  */
@@ -80,9 +93,18 @@ export function toTidyRows(rows: readonly object[] | ProtectedTable): TidyRow[] 
     );
     return out;
   }
-  return (rows as readonly object[]).map((row) => {
+  const flat = (rows as readonly object[]).map((row) => {
     const out: TidyRow = {};
     flattenInto(out, "", row);
     return out;
+  });
+  // Rectangular: a column one row has (an interval's bounds) is null, not missing, in the others.
+  const columns = new Set<string>();
+  for (const row of flat) for (const k of Object.keys(row)) columns.add(k);
+  return flat.map((row) => {
+    if (Object.keys(row).length === columns.size) return row;
+    const full: TidyRow = {};
+    for (const k of columns) full[k] = row[k] ?? null;
+    return full;
   });
 }

@@ -6,6 +6,7 @@
  */
 import { solve, type Coefficients, type Constraint } from "yalps";
 import type { ProtectedCell, ProtectedTable } from "../../src/diversity/index.js";
+import type { ChartFigure } from "./chart-figures.js";
 
 /** A published count, or null when hidden. */
 export interface UnionEntry {
@@ -178,6 +179,11 @@ export interface ReportAttack {
   readonly how: Map<string, string>;
   /** Every count the attacker knows after elimination, published or derived. */
   readonly known: Map<string, number>;
+  /**
+   * With `linearProgramming`: the smallest and largest integer each hidden count can take given
+   * everything published (known ones: [v, v]). The protection interval holds when hi - lo + 1 >= width.
+   */
+  readonly intervals: Map<string, [number, number]>;
 }
 
 /**
@@ -192,7 +198,7 @@ export interface ReportAttack {
  * (default "hired"; parity is among registered). Written without src/diversity's protection code:
  * it only reads the report as a reader would.
  */
-export function reportAttack(report: unknown, options: { linearProgramming?: boolean; outcome?: string } = {}): ReportAttack {
+export function reportAttack(report: unknown, options: { linearProgramming?: boolean; outcome?: string; charts?: readonly ChartFigure[] } = {}): ReportAttack {
   const r = report as Record<string, unknown>;
   const tables = (r.tables ?? []) as ProtectedTable[];
   const { values, relations: tableRelations } = unionOf(tables);
@@ -234,7 +240,7 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
   }
   for (const [d, funnel] of Object.entries((r.funnels ?? {}) as Record<string, { rows: Record<string, unknown>[]; groups: Record<string, unknown>[] }>)) {
     for (const row of funnel.rows) {
-      const c = row[d] as string;
+      const c = (d === "stage" ? row.highestStage : row[d]) as string;
       defineFunnel(d, c);
       const s = STAGE_LABELS.indexOf(row.stage as (typeof STAGE_LABELS)[number]);
       const here = R(d, c, s);
@@ -249,7 +255,7 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       if (lost !== null) relations.push({ terms: [[before, 1], [here, -1]], rhs: lost });
     }
     for (const g of funnel.groups) {
-      const c = g[d] as string;
+      const c = (d === "stage" ? g.highestStage : g[d]) as string;
       publish(R(d, c, 0), g.registered, `funnels.${d}.registered`);
       const lm = g.lostMost as Record<string, unknown>;
       if (lm && typeof lm.from === "string") {
@@ -297,6 +303,12 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
     const p = readNumber(row.share);
     if (p !== null) ratios.push({ num: N(d, c), den: "all", p, what: "representation.share" });
   }
+  // What the charts show: counts, and proportions known to lie in a range (rounded on the chart).
+  const ranges: { num: string; den: string; lo: number; hi: number; what: string }[] = [];
+  for (const f of options.charts ?? []) {
+    if (f.kind === "count") publish(f.key, f.value, "chart");
+    else ranges.push({ ...f, what: "chart" });
+  }
   // Elimination to a fixpoint.
   const known = new Map<string, number>();
   const how = new Map<string, string>();
@@ -322,6 +334,13 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
         if (v !== null && learn(den, v, `${num} / ${what}`)) changed = true;
       }
     }
+    for (const { num, den, lo, hi, what } of ranges) {
+      const n = known.get(den);
+      if (n === undefined || known.has(num)) continue;
+      const a = Math.ceil(lo * n - 1e-9);
+      const b = Math.floor(hi * n + 1e-9);
+      if (a === b && learn(num, a, `${what} range x ${den}`)) changed = true;
+    }
     for (const rel of relations) {
       const unknown = rel.terms.filter(([k]) => !known.has(k));
       if (unknown.length !== 1) continue;
@@ -332,7 +351,9 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
     }
   }
   const recovered = new Map<string, number>();
+  const intervals = new Map<string, [number, number]>();
   for (const k of [...hiddenTable, ...hiddenFunnel]) if (known.has(k)) recovered.set(k, known.get(k) as number);
+  for (const [k, v] of recovered) intervals.set(k, [v, v]);
   if (options.linearProgramming) {
     // Every still unknown count, bounded by everything together; rates whose two counts are unknown are
     // linear relations too.
@@ -355,6 +376,27 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       }
       if (any) constraints.set(`r${n}`, { equal: rhs });
     });
+    // A range on a chart: lo x den <= num <= hi x den, two inequalities.
+    ranges.forEach(({ num, den, lo, hi }, n) => {
+      for (const [bound, p] of [["lo", lo], ["hi", hi]] as const) {
+        let rhs = 0;
+        const terms: [string, number][] = [[num, 1], [den, -p]];
+        let any = false;
+        for (const [k, c] of terms) {
+          const v = known.get(k);
+          if (v === undefined) {
+            if (!coefs.has(k)) {
+              coefs.set(k, new Map([[`lb:${k}`, 1]]));
+              constraints.set(`lb:${k}`, { min: hiddenTable.has(k) ? 1 : 0 });
+            }
+            const m = coefs.get(k) as Map<string, number>;
+            m.set(`q${bound}${n}`, (m.get(`q${bound}${n}`) ?? 0) + c);
+            any = true;
+          } else rhs -= c * v;
+        }
+        if (any) constraints.set(`q${bound}${n}`, bound === "lo" ? { min: rhs - 1e-9 } : { max: rhs + 1e-9 });
+      }
+    });
     for (const target of [...hiddenTable, ...hiddenFunnel]) {
       if (known.has(target) || !names.has(target)) continue;
       const bound = (direction: "minimize" | "maximize"): number => {
@@ -367,11 +409,12 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       };
       const lo = Math.ceil(bound("minimize") - 1e-6);
       const hi = Math.floor(bound("maximize") + 1e-6);
+      intervals.set(target, [lo, hi]);
       if (lo === hi) {
         recovered.set(target, lo);
         how.set(target, "linear programme over the whole report");
       }
     }
   }
-  return { recovered, how, known };
+  return { recovered, how, known, intervals };
 }
