@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import type { CalendarZone } from "../_lib/vocabulary.js";
-import type { PublicHoliday } from "./schema.js";
+import type { PublicHoliday, SchoolHolidays } from "./schema.js";
 
 /**
  * Private calendar arithmetic. Calendar dates are handled as day numbers (days since 1970-01-01),
@@ -197,6 +197,19 @@ export function holidayDays(zone: CalendarZone, year: number): Set<number> {
     holidayCache.set(key, set);
   }
   return set;
+}
+
+/**
+ * The days of school-holiday periods from `fromIso` on (`YYYY-MM-DD`, ascending within each period): the
+ * closing days a cohort that avoids school holidays gets (see `Cohort.avoidSchoolHolidays`).
+ */
+export function schoolHolidayDates(holidays: Pick<SchoolHolidays, "periods">, fromIso: string): string[] {
+  const from = isoToDay(fromIso);
+  const out: string[] = [];
+  for (const p of holidays.periods) {
+    for (let d = Math.max(from, isoToDay(p.firstDay)), last = isoToDay(p.lastDay); d <= last; d++) out.push(dayToIso(d));
+  }
+  return out;
 }
 
 export function yearOfDay(dayNum: number): number {

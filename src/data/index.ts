@@ -6,3 +6,4 @@ export * from "./schema.js";
 export { loadTerritoryData } from "./load-territory-data.js";
 export { describeDatasets } from "./describe-datasets.js";
 export { loadReferencePopulations, type LoadReferencePopulationsOptions } from "./load-reference-populations.js";
+export { loadSchoolCalendar, type LoadSchoolCalendarOptions } from "./load-school-calendar.js";
