@@ -101,6 +101,7 @@ export async function runPlan(options: PlanCommandOptions, io: PlanCommandIo): P
     }
     const template = file.parcours === "parcours-express" ? PARCOURS_EXPRESS : file.parcours;
     const plan = planCohort(template as Parameters<typeof planCohort>[0], cohortInput, file.options);
+    checkSchoolCoverage(plan, (cohortInput as { avoidSchoolHolidays?: SchoolHolidays }).avoidSchoolHolidays);
     const outDir = resolve(options.outDir ?? join(dirname(options.participants), `${basename(options.participants, extname(options.participants))}-planning`));
     const written = writePlanOutputs(plan, outDir, options.outputDelimiter ?? ";", options.now);
     if (read.ignoredColumns.length > 0) say(io.stderr, `Colonnes non utilisées : ${read.ignoredColumns.map((c) => `« ${c} »`).join(", ")}`);
@@ -109,6 +110,14 @@ export async function runPlan(options: PlanCommandOptions, io: PlanCommandIo): P
   } catch (error) {
     return report(error, say, io);
   }
+}
+
+/** The plan must end within the span the school calendar covers: beyond it, nobody knows which days are holidays. */
+function checkSchoolCoverage(plan: CohortPlan, school: SchoolHolidays | undefined): void {
+  const last = plan.days.at(-1);
+  if (school === undefined || last === undefined || last <= school.coveredUntil) return;
+  const reason = `le calendrier scolaire (${school.area}) s'arrête au ${frDate(school.coveredUntil)} et le parcours irait jusqu'au ${frDate(last)} : impossible de savoir si ces jours sont des vacances. Choisissez une date de début plus tôt ou installez un calendrier scolaire plus récent`;
+  throw new DeclicsError({ code: "invalid_option", module: "cli", message: reason, details: { option: "avoidSchoolHolidays", expected: `a parcours ending by ${school.coveredUntil}`, received: `ending ${last}` } });
 }
 
 function report(error: unknown, say: (s: { write(t: string): unknown }, l: string) => void, io: PlanCommandIo): number {

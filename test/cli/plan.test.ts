@@ -142,6 +142,7 @@ describe("declics plan on hostile files", () => {
     ["an unknown key", { salles: [] }, 2, /salles/],
     ["a room without seats", { cohort: { id: "c", title: "C", startDate: "2024-02-05", resources: [{ id: "r", kind: "room", name: "R", capacity: 0 }] } }, 1, /capacity/],
     ["a start date outside the school calendar", { avoidSchoolHolidays: { commune: "31555" }, cohort: { id: "c", title: "C", startDate: "2031-02-03", resources: [] } }, 1, /school calendar/],
+    ["a parcours running past the end of the school calendar", { avoidSchoolHolidays: { commune: "31555" }, cohort: { id: "c", title: "C", startDate: "2026-06-29", resources: [] } }, 1, /calendrier scolaire .* s'arrête au 04\/07\/2026/],
     ["an unknown commune", { avoidSchoolHolidays: { commune: "96000" }, cohort: { id: "c", title: "C", startDate: "2024-02-05", resources: [] } }, 1, /96000/],
   ])("refuses a cohort file with %s", async (_what, extra, code, message) => {
     const run = await declics(["plan", fixture("personnes-utf8-bom.csv"), cohort(extra), "-o", join(dir, "never2")]);
