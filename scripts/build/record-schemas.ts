@@ -167,6 +167,20 @@ export const Qpv2015OccitanieIndicatorRow = z
 
 export const MetaRow = z.object({ colonne: z.string().min(1), description: z.string(), type_valeur: z.string(), exemple: z.string() });
 
+/** A date with the offset of the export, e.g. `2017-10-21T00:00:00+02:00` (or `Z`). */
+const offsetDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/, "an ISO 8601 date-time with offset such as 2017-10-21T00:00:00+02:00");
+
+/** One row of the Ministry's school calendar (fr-en-calendrier-scolaire). */
+export const SchoolCalendarRow = z.object({
+  Description: z.string().min(1),
+  Population: z.string().min(1),
+  "Date de début": offsetDateTime,
+  "Date de fin": offsetDateTime,
+  Académies: z.string().min(1),
+  Zones: z.string().min(1),
+  annee_scolaire: z.string().regex(/^\d{4}(?:-\d{4})?$/, "a school year such as 2017-2018 or a year"),
+});
+
 /** Record schema by dataset id. */
 export const RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   qpv2024: Qpv2024Feature,
@@ -179,12 +193,14 @@ export const RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   "frr-2025-07": FrrRow,
   "communes-cog2026": CommuneFeature,
   "passage-cog2018-2026": PassageRow,
+  "school-calendar": SchoolCalendarRow,
 };
 
 export type ZrrRow = z.infer<typeof ZrrRow>;
 export type FrrRow = z.infer<typeof FrrRow>;
 export type Qpv2015CommuneRow = z.infer<typeof Qpv2015CommuneRow>;
 export type PassageRow = z.infer<typeof PassageRow>;
+export type SchoolCalendarRow = z.infer<typeof SchoolCalendarRow>;
 export type Qpv2024Properties = z.infer<typeof Qpv2024Feature>["properties"];
 export type Qpv2015OccitanieProperties = z.infer<typeof Qpv2015OccitanieFeature>["properties"];
 export type CommuneProperties = z.infer<typeof CommuneFeature>["properties"];

@@ -5,3 +5,4 @@
 export { communeLists } from "./commune-lists.js";
 export { polygonLayers } from "./polygon-layers.js";
 export { referencePopulations } from "./reference-populations.js";
+export { schoolCalendar } from "./school-calendar.js";

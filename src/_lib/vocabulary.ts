@@ -28,6 +28,10 @@ export const CalendarZone = z.enum([
   "mayotte",
   "saint_martin",
   "saint_barthelemy",
+  "saint_pierre_et_miquelon",
+  "polynesie_francaise",
+  "nouvelle_caledonie",
+  "wallis_et_futuna",
 ]);
 export type CalendarZone = z.infer<typeof CalendarZone>;
 

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Command, InvalidArgumentError } from "commander";
-import { copyWebData, describeDatasets } from "../data/index.js";
+import { copyWebData, describeDatasets, loadSchoolCalendar } from "../data/index.js";
 import { createBanGeocoder, type Geocoder } from "../territory/index.js";
 import { runCheck } from "./check.js";
 import { runData, runDataCopy } from "./data.js";
@@ -13,10 +13,11 @@ import { createPatientFetch } from "./geocode-fetch.js";
 import type { CliEngine } from "./engine.js";
 import { detectLang, t, type Lang } from "./messages.js";
 import { parseCalendarDate } from "./parse-cell.js";
+import { runPlan } from "./plan.js";
 import { loadTerritoryEngine } from "./territory-engine.js";
 
 /**
- * The `declics` command line: `check`, `eligibility`, `data`. Parses the arguments with commander, reads the
+ * The `declics` command line: `check`, `eligibility`, `data`, `plan`. Parses the arguments with commander, reads the
  * clock (today, Europe/Paris) and hands everything to the commands, which return exit codes.
  * @module
  */
@@ -267,6 +268,32 @@ dataCommand
   .helpOption("-h, --help", t(lang, "option.help"))
   .action(async (dir: string) => {
     process.exitCode = await runDataCopy(dir, { lang }, { stdout: process.stdout, copy: copyWebData });
+  });
+
+program
+  .command("plan")
+  .description(lang === "en" ? "Plan a cohort: participants CSV + cohort file (JSON) in; schedule CSV, unmet constraints and calendars (.ics) out" : "Planifier une cohorte : liste des personnes (CSV) + fichier de cohorte (JSON) ; sortie : planning CSV, contraintes non satisfaites et agendas (.ics)")
+  .argument("<participants>", lang === "en" ? "participants CSV (; or , separated, UTF-8 or Windows-1252)" : "liste des personnes (CSV séparé par ; ou ,, UTF-8 ou Windows-1252)")
+  .argument("<cohorte>", lang === "en" ? "cohort file (JSON): start date, venue, rooms, facilitators, speakers" : "fichier de cohorte (JSON) : date de début, lieu, salles, animateurs, intervenants")
+  .helpOption("-h, --help", lang === "en" ? "show this help" : "afficher cette aide")
+  .option("-o, --output <dossier>", lang === "en" ? "output folder (default: <participants>-planning)" : "dossier de sortie (par défaut : <participants>-planning)")
+  .option("--delimiter <d>", lang === "en" ? "participants file delimiter: ; , or tab (default: detected)" : "séparateur de la liste : « ; », « , » ou « tab » (défaut : détecté)", parseDelimiter)
+  .option("--encoding <e>", lang === "en" ? "participants file encoding: utf-8, windows-1252… (default: detected)" : "encodage de la liste : utf-8, windows-1252… (défaut : détecté)", parseEncoding)
+  .option("--output-delimiter <d>", lang === "en" ? "delimiter of the CSV files written (default: ;)" : "séparateur des CSV écrits (défaut : « ; »)", parseDelimiter)
+  .addHelpText("after", examples(["declics plan personnes.csv cohorte.json", "declics plan inscrits.csv toulouse-2024.json -o planning-toulouse"]))
+  .action(async (participants: string, cohortFile: string, opts: Record<string, unknown>) => {
+    process.exitCode = await runPlan(
+      {
+        participants,
+        cohortFile,
+        outDir: opts.output as string | undefined,
+        delimiter: opts.delimiter as CsvDelimiter | undefined,
+        encoding: opts.encoding as CsvEncoding | undefined,
+        outputDelimiter: opts.outputDelimiter as CsvDelimiter | undefined,
+        now: new Date(),
+      },
+      { stdout: process.stdout, stderr: process.stderr, loadSchoolCalendar: () => loadSchoolCalendar() },
+    );
   });
 
 // Interrupted: remove the temporary output (no half-written file is left), exit 128 + the signal's number.

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import type { CalendarZone } from "../_lib/vocabulary.js";
-import type { PublicHoliday } from "./schema.js";
+import type { PublicHoliday, SchoolHolidays } from "./schema.js";
 
 /**
  * Private calendar arithmetic. Calendar dates are handled as day numbers (days since 1970-01-01),
@@ -20,6 +20,10 @@ export const ZONE_TIME_ZONES: Readonly<Record<CalendarZone, string>> = {
   mayotte: "Indian/Mayotte",
   saint_martin: "America/Marigot",
   saint_barthelemy: "America/St_Barthelemy",
+  saint_pierre_et_miquelon: "America/Miquelon",
+  polynesie_francaise: "Pacific/Tahiti",
+  nouvelle_caledonie: "Pacific/Noumea",
+  wallis_et_futuna: "Pacific/Wallis",
 };
 
 export function dayNumber(year: number, month: number, day: number): number {
@@ -81,32 +85,103 @@ function abolitionDay(zone: CalendarZone, year: number): number | undefined {
     case "la_reunion":
       return year >= 1981 ? dayNumber(year, 12, 20) : undefined;
     default:
+      // Saint-Pierre-et-Miquelon and the Pacific collectivities have no abolition day: loi 83-550 of
+      // 30 June 1983 and décret 83-1003 concern the overseas departments (and later Mayotte,
+      // Saint-Barthélemy, Saint-Martin) only.
       return undefined;
   }
+}
+
+type AddHoliday = (day: number | undefined, id: string, name: string) => void;
+
+/**
+ * The national list, article L3133-1 of the Code du travail, named as the Code and the government's
+ * "jours fériés en France" dataset (calendrier.api.gouv.fr) name them. The Code du travail applies in
+ * Saint-Pierre-et-Miquelon as in mainland France; Polynésie française, Nouvelle-Calédonie and
+ * Wallis-et-Futuna have their own labour law, whose lists repeat these eleven days (see below).
+ */
+function addNationalDays(add: AddHoliday, year: number, easter: number): void {
+  add(dayNumber(year, 1, 1), "new_year", "1er janvier");
+  add(easter + 1, "easter_monday", "Lundi de Pâques");
+  add(dayNumber(year, 5, 1), "labour_day", "1er mai");
+  // 8 May: holiday 1953-1959 (loi 53-225), abolished 1959, restored by loi 81-893 of 2 October 1981.
+  if ((year >= 1953 && year <= 1959) || year > 1981) add(dayNumber(year, 5, 8), "victory_1945", "8 mai");
+  add(easter + 39, "ascension", "Ascension");
+  add(easter + 50, "whit_monday", "Lundi de Pentecôte");
+  add(dayNumber(year, 7, 14), "bastille_day", "14 juillet");
+  add(dayNumber(year, 8, 15), "assumption", "Assomption");
+  add(dayNumber(year, 11, 1), "all_saints", "Toussaint");
+  add(dayNumber(year, 11, 11), "armistice_1918", "11 novembre");
+  add(dayNumber(year, 12, 25), "christmas", "Jour de Noël");
+}
+
+/** The days a zone adds to the national list, each with the text it comes from. */
+function addLocalDays(add: AddHoliday, zone: CalendarZone, year: number, easter: number): void {
+  switch (zone) {
+    case "alsace_moselle":
+      // Code du travail, article L3134-13 (local law of Alsace-Moselle): Good Friday and the second day
+      // of Christmas; names as in the government dataset.
+      add(easter - 2, "good_friday", "Vendredi saint");
+      add(dayNumber(year, 12, 26), "saint_stephen", "2ème jour de Noël");
+      return;
+    case "guadeloupe":
+    case "martinique":
+      add(abolitionDay(zone, year), "abolition_of_slavery", "Abolition de l'esclavage");
+      // 21 July, Fête Victor Schœlcher: local public holiday of Guadeloupe and Martinique (kept as the
+      // project shipped it; the text instituting it was not re-verified for this release).
+      add(dayNumber(year, 7, 21), "victor_schoelcher", "Fête Victor Schœlcher");
+      return;
+    case "polynesie_francaise":
+      addPolynesiaDays(add, year, easter);
+      return;
+    case "nouvelle_caledonie":
+      // Code du travail de la Nouvelle-Calédonie (the article listing the jours fériés): the national
+      // days plus 24 September, "Fête de la citoyenneté" (so named since 2004; before, the anniversary
+      // of 24 September 1853). Verified against secondary sources only (CPME Nouvelle-Calédonie's
+      // holiday calendar, passeport.com, date-holidays); the article number was NOT verified.
+      add(dayNumber(year, 9, 24), "citizenship_day", "Fête de la citoyenneté");
+      return;
+    case "wallis_et_futuna":
+      // Arrêtés of the Administrateur supérieur des îles Wallis et Futuna (territorial labour law, loi
+      // 61-814 of 29 July 1961 gives the territory its own): the national days plus 28 April,
+      // "Saint Pierre Chanel" (patron saint of Oceania, martyred on Futuna in 1841), and 29 July, "Fête du
+      // Territoire" (anniversary of loi 61-814). Verified against secondary sources only (etalab's
+      // jours-feries-france library, publicholidays.asia); the arrêté itself was NOT verified.
+      add(dayNumber(year, 4, 28), "saint_pierre_chanel", "Saint Pierre Chanel");
+      add(dayNumber(year, 7, 29), "territory_day", "Fête du Territoire");
+      return;
+    default:
+      add(abolitionDay(zone, year), "abolition_of_slavery", "Abolition de l'esclavage");
+  }
+}
+
+/**
+ * Polynésie française: Code du travail de la Polynésie française (loi du pays 2011-15 of 4 May 2011,
+ * the article listing the jours fériés): the national days plus 5 March, "Arrivée de l'Évangile"
+ * (missionaries landed at Matavai on 5 March 1797), Good Friday, and 29 June, "Fête de l'autonomie".
+ * The loi du pays adopted by the Assemblée de la Polynésie française on 6 May 2025 ("portant
+ * modification de la liste des jours fériés fixée par le code du travail", report n° 23-2025, JOPF
+ * n° 11 NA of 25 June 2025) replaces 29 June by 20 November, "Matari'i i ni'a", from 2026. Verified
+ * against the Assemblée's report (lexpol.cloud.pf) and the press (Tahiti Infos, TNTV); the loi du pays
+ * number, its article, and the first year of 5 March and of 29 June (taken as always and 1985) were
+ * NOT verified.
+ */
+function addPolynesiaDays(add: AddHoliday, year: number, easter: number): void {
+  add(dayNumber(year, 3, 5), "arrival_of_the_gospel", "Arrivée de l'Évangile");
+  add(easter - 2, "good_friday", "Vendredi saint");
+  if (year >= 1985 && year <= 2025) add(dayNumber(year, 6, 29), "autonomy_day", "Fête de l'autonomie");
+  if (year >= 2026) add(dayNumber(year, 11, 20), "matarii_i_nia", "Matari'i i ni'a");
 }
 
 /** The public holidays of a zone in a year, sorted by date; two holidays on one date stay two entries. */
 export function holidaysOf(zone: CalendarZone, year: number): PublicHoliday[] {
   const easter = easterSunday(year);
   const list: Array<{ day: number; id: string; name: string; order: number }> = [];
-  const add = (day: number | undefined, id: string, name: string): void => {
+  const add: AddHoliday = (day, id, name) => {
     if (day !== undefined) list.push({ day, id, name, order: list.length });
   };
-  add(dayNumber(year, 1, 1), "new_year", "Jour de l'an");
-  if (zone === "alsace_moselle") add(easter - 2, "good_friday", "Vendredi saint");
-  add(easter + 1, "easter_monday", "Lundi de Pâques");
-  add(dayNumber(year, 5, 1), "labour_day", "Fête du travail");
-  if ((year >= 1953 && year <= 1959) || year > 1981) add(dayNumber(year, 5, 8), "victory_1945", "Victoire 1945");
-  add(easter + 39, "ascension", "Ascension");
-  add(easter + 50, "whit_monday", "Lundi de Pentecôte");
-  add(dayNumber(year, 7, 14), "bastille_day", "Fête nationale");
-  add(dayNumber(year, 8, 15), "assumption", "Assomption");
-  add(dayNumber(year, 11, 1), "all_saints", "Toussaint");
-  add(dayNumber(year, 11, 11), "armistice_1918", "Armistice 1918");
-  add(dayNumber(year, 12, 25), "christmas", "Noël");
-  if (zone === "alsace_moselle") add(dayNumber(year, 12, 26), "saint_stephen", "Saint-Étienne");
-  add(abolitionDay(zone, year), "abolition_of_slavery", "Abolition de l'esclavage");
-  if (zone === "guadeloupe" || zone === "martinique") add(dayNumber(year, 7, 21), "victor_schoelcher", "Fête Victor Schœlcher");
+  addNationalDays(add, year, easter);
+  addLocalDays(add, zone, year, easter);
   list.sort((x, y) => x.day - y.day || x.order - y.order);
   return list.map(({ day, id, name }) => ({ date: dayToIso(day), id, name }));
 }
@@ -122,6 +197,19 @@ export function holidayDays(zone: CalendarZone, year: number): Set<number> {
     holidayCache.set(key, set);
   }
   return set;
+}
+
+/**
+ * The days of school-holiday periods from `fromIso` on (`YYYY-MM-DD`, ascending within each period): the
+ * closing days a cohort that avoids school holidays gets (see `Cohort.avoidSchoolHolidays`).
+ */
+export function schoolHolidayDates(holidays: Pick<SchoolHolidays, "periods">, fromIso: string): string[] {
+  const from = isoToDay(fromIso);
+  const out: string[] = [];
+  for (const p of holidays.periods) {
+    for (let d = Math.max(from, isoToDay(p.firstDay)), last = isoToDay(p.lastDay); d <= last; d++) out.push(dayToIso(d));
+  }
+  return out;
 }
 
 export function yearOfDay(dayNum: number): number {

@@ -5,6 +5,11 @@
 export * from "./schema.js";
 export { listPublicHolidays } from "./list-public-holidays.js";
 export { isWorkingDay } from "./is-working-day.js";
+export { parseSchoolCalendar, SchoolCalendar, SchoolCalendarAcademie, SchoolHolidayRow, SchoolAudience, SCHOOL_CALENDAR_FORMAT } from "./school-calendar.js";
+export { locateSchoolArea } from "./locate-school-area.js";
+export type { SchoolArea } from "./locate-school-area.js";
+export { listSchoolHolidays } from "./list-school-holidays.js";
+export type { ListSchoolHolidaysOptions, SchoolHolidaysWhere } from "./list-school-holidays.js";
 export type { IsWorkingDayOptions } from "./is-working-day.js";
 export { PARCOURS_EXPRESS } from "./parcours-express.js";
 export { planCohort } from "./plan-cohort.js";

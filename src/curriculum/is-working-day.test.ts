@@ -23,6 +23,17 @@ describe("isWorkingDay", () => {
     ["2024-12-20", "la_reunion", false],
     ["2024-04-26", "mayotte", true],
     ["2023-10-09", "saint_barthelemy", false],
+    ["2024-03-05", "polynesie_francaise", false], // Arrivée de l'Évangile
+    ["2024-03-29", "polynesie_francaise", false], // Vendredi saint
+    ["2024-06-28", "polynesie_francaise", true],
+    ["2026-11-20", "polynesie_francaise", false], // Matari'i i ni'a
+    ["2026-06-29", "polynesie_francaise", true], // no longer a holiday from 2026
+    ["2024-09-24", "nouvelle_caledonie", false], // Fête de la citoyenneté
+    ["2024-09-24", "mainland", true],
+    ["2024-07-29", "wallis_et_futuna", false], // Fête du Territoire
+    ["2025-04-28", "wallis_et_futuna", false], // Saint Pierre Chanel
+    ["2024-05-27", "saint_pierre_et_miquelon", true], // no abolition day
+    ["2024-05-20", "saint_pierre_et_miquelon", false], // Lundi de Pentecôte
     ["2020-10-03", "mainland", false], // Saturday
     ["2020-10-04", "mainland", false], // Sunday
   ] as const)("%s in %s is a working day: %s", (date, zone, expected) => {
@@ -37,6 +48,10 @@ describe("isWorkingDay", () => {
     expect(isWorkingDay(new Date("2024-05-09T23:30:00Z"), "mainland", { timeZone: "UTC" })).toBe(false);
     // 2024-06-11T02:00Z is still 10 June in Cayenne (UTC-3): abolition day.
     expect(isWorkingDay(new Date("2024-06-11T02:00:00Z"), "guyane")).toBe(false);
+    // 2024-09-23T13:30Z is already 24 September in Nouméa (UTC+11): Fête de la citoyenneté.
+    expect(isWorkingDay(new Date("2024-09-23T13:30:00Z"), "nouvelle_caledonie")).toBe(false);
+    // 2024-03-06T09:00Z is still 5 March in Tahiti (UTC-10).
+    expect(isWorkingDay(new Date("2024-03-06T09:00:00Z"), "polynesie_francaise")).toBe(false);
   });
 
   it("rejects a malformed date with invalid_input naming the field", () => {

@@ -29,7 +29,12 @@ const EXTRAS: Record<CalendarZone, (year: number) => string[]> = {
   mayotte: () => ["04-27"],
   saint_martin: (year) => [year >= 2018 ? "05-28" : "05-27"],
   saint_barthelemy: () => ["10-09"],
+  saint_pierre_et_miquelon: () => [],
+  polynesie_francaise: (year) => ["03-05", year <= 2025 ? "06-29" : "11-20"],
+  nouvelle_caledonie: () => ["09-24"],
+  wallis_et_futuna: () => ["04-28", "07-29"],
 };
+const WITH_GOOD_FRIDAY: ReadonlySet<CalendarZone> = new Set(["alsace_moselle", "polynesie_francaise"]);
 
 describe("listPublicHolidays", () => {
   for (const zone of CalendarZone.options) {
@@ -42,7 +47,7 @@ describe("listPublicHolidays", () => {
           e.easterMonday,
           e.ascension,
           e.whitMonday,
-          ...(zone === "alsace_moselle" ? [e.goodFriday] : []),
+          ...(WITH_GOOD_FRIDAY.has(zone) ? [e.goodFriday] : []),
           ...EXTRAS[zone](year).map((md) => `${year}-${md}`),
         ].sort();
         const got = listPublicHolidays(zone, year).map((h) => h.date);
@@ -67,6 +72,51 @@ describe("listPublicHolidays", () => {
 
   it("names holidays in French", () => {
     expect(listPublicHolidays("alsace_moselle", 2024).map((h) => h.name)).toContain("Vendredi saint");
+  });
+
+  it("uses the official names of the Code du travail (article L3133-1) and the government dataset", () => {
+    expect(listPublicHolidays("mainland", 2024).map((h) => h.name)).toEqual([
+      "1er janvier",
+      "Lundi de Pâques",
+      "1er mai",
+      "8 mai",
+      "Ascension",
+      "Lundi de Pentecôte",
+      "14 juillet",
+      "Assomption",
+      "Toussaint",
+      "11 novembre",
+      "Jour de Noël",
+    ]);
+    expect(listPublicHolidays("alsace_moselle", 2024).at(-1)).toEqual({ date: "2024-12-26", id: "saint_stephen", name: "2ème jour de Noël" });
+    expect(listPublicHolidays("guyane", 2024).find((h) => h.id === "abolition_of_slavery")?.name).toBe("Abolition de l'esclavage");
+  });
+
+  it("lists the days of Polynésie française, with 20 November replacing 29 June from 2026", () => {
+    const names = (year: number): string[] => listPublicHolidays("polynesie_francaise", year).map((h) => `${h.date} ${h.name}`);
+    expect(names(2025)).toEqual(expect.arrayContaining(["2025-03-05 Arrivée de l'Évangile", "2025-04-18 Vendredi saint", "2025-06-29 Fête de l'autonomie"]));
+    expect(names(2025).some((n) => n.includes("11-20"))).toBe(false);
+    expect(names(2026)).toEqual(expect.arrayContaining(["2026-03-05 Arrivée de l'Évangile", "2026-04-03 Vendredi saint", "2026-11-20 Matari'i i ni'a"]));
+    expect(names(2026).some((n) => n.includes("06-29"))).toBe(false);
+    expect(listPublicHolidays("polynesie_francaise", 2024)).toHaveLength(14);
+  });
+
+  it("keeps coincident holidays of the new territories as two entries", () => {
+    // Easter 23 March 2008 put Ascension on 1 May; Easter 30 March 2059 puts it on 8 May.
+    for (const zone of ["polynesie_francaise", "nouvelle_caledonie", "wallis_et_futuna", "saint_pierre_et_miquelon"] as const) {
+      expect(listPublicHolidays(zone, 2008).filter((h) => h.date === "2008-05-01").map((h) => h.id)).toEqual(["labour_day", "ascension"]);
+      expect(listPublicHolidays(zone, 2059).filter((h) => h.date === "2059-05-08").map((h) => h.id)).toEqual(["victory_1945", "ascension"]);
+    }
+    // Saint Pierre Chanel (28 April) can never meet Easter Monday (26 April at the latest).
+    expect(listPublicHolidays("wallis_et_futuna", 2038).filter((h) => h.date === "2038-04-28").map((h) => h.id)).toEqual(["saint_pierre_chanel"]);
+    expect(listPublicHolidays("nouvelle_caledonie", 2024)).toHaveLength(12);
+    expect(listPublicHolidays("wallis_et_futuna", 2024)).toHaveLength(13);
+  });
+
+  it("gives Saint-Pierre-et-Miquelon the national list and no abolition day", () => {
+    const spm = listPublicHolidays("saint_pierre_et_miquelon", 2024);
+    expect(spm).toEqual(listPublicHolidays("mainland", 2024));
+    expect(spm.some((h) => h.id === "abolition_of_slavery")).toBe(false);
   });
 
   it("rejects an unknown zone or a bad year with invalid_input", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
+import { schoolHolidayDates } from "./_calendar.js";
 
 /**
  * Curriculum vocabulary: parcours templates, cohorts, plans, attendance and progress. The zod schemas
@@ -226,6 +227,28 @@ export const OpeningHours = z.object({
 });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
+/**
+ * School holidays a cohort avoids (parents' constraint): what `listSchoolHolidays` returns for a commune,
+ * an académie or a zone. The planner treats every day of the periods from the start date on as a closing
+ * day; `coveredFrom`..`coveredUntil` is the span the official calendar describes, and the start date
+ * must fall inside it.
+ */
+export const SchoolHolidays = z
+  .object({
+    /** What the periods are for, in words (e.g. `académie de Toulouse (Zone C)`). */
+    area: z.string().min(1),
+    coveredFrom: IsoDate,
+    coveredUntil: IsoDate,
+    periods: z.array(z.object({ description: z.string().min(1), firstDay: IsoDate, lastDay: IsoDate })),
+  })
+  .superRefine((value, ctx) => {
+    if (value.coveredUntil < value.coveredFrom) ctx.addIssue({ code: "custom", path: ["coveredUntil"], message: `a date on or after coveredFrom ${value.coveredFrom}`, input: value.coveredUntil });
+    value.periods.forEach((p, i) => {
+      if (p.lastDay < p.firstDay) ctx.addIssue({ code: "custom", path: ["periods", i, "lastDay"], message: `a date on or after firstDay ${p.firstDay}`, input: p.lastDay });
+    });
+  });
+export type SchoolHolidays = z.infer<typeof SchoolHolidays>;
+
 /** A cohort: who, with what, from when, where. */
 export const Cohort = z.object({
   id: CohortId,
@@ -238,9 +261,23 @@ export const Cohort = z.object({
   openingHours: OpeningHours.default({ opens: "09:00", closes: "17:30", breaks: [{ start: "12:30", end: "13:30" }] }),
   /** Extra closing days (besides weekends and public holidays). */
   closedDays: z.array(IsoDate).default([]),
+  /**
+   * School holidays to avoid (from `listSchoolHolidays`): their days from the start date on are added to
+   * `closedDays` when the cohort is parsed, so the planner never schedules on them.
+   */
+  avoidSchoolHolidays: SchoolHolidays.optional(),
   participants: z.array(Participant),
   resources: z.array(Resource),
 }).superRefine((cohort, ctx) => {
+  const school = cohort.avoidSchoolHolidays;
+  if (school !== undefined && (cohort.startDate < school.coveredFrom || cohort.startDate > school.coveredUntil)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["startDate"],
+      message: `a start date the school calendar of ${school.area} covers (${school.coveredFrom} to ${school.coveredUntil}); load a newer calendar export`,
+      input: cohort.startDate,
+    });
+  }
   for (const [field, list] of [["participants", cohort.participants], ["resources", cohort.resources]] as const) {
     const seen = new Set<string>();
     list.forEach((item, i) => {
@@ -248,6 +285,10 @@ export const Cohort = z.object({
       seen.add(item.id);
     });
   }
+}).transform((cohort) => {
+  if (cohort.avoidSchoolHolidays === undefined) return cohort;
+  const closed = new Set([...cohort.closedDays, ...schoolHolidayDates(cohort.avoidSchoolHolidays, cohort.startDate)]);
+  return { ...cohort, closedDays: [...closed].sort() };
 });
 export type Cohort = z.infer<typeof Cohort>;
 export type CohortInput = z.input<typeof Cohort>;

@@ -7,3 +7,4 @@ export { loadTerritoryData } from "./load-territory-data.js";
 export { describeDatasets } from "./describe-datasets.js";
 export { loadReferencePopulations, type LoadReferencePopulationsOptions } from "./load-reference-populations.js";
 export { copyWebData, CopyWebDataOptions, type CopiedWebData } from "./copy-web-data.js";
+export { loadSchoolCalendar, type LoadSchoolCalendarOptions } from "./load-school-calendar.js";

@@ -1,0 +1,56 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+import { DeclicsError, isDeclicsError } from "../errors.js";
+import { parseWith } from "../_lib/parse.js";
+import { parseSchoolCalendar, type SchoolCalendar } from "../curriculum/school-calendar.js";
+import { readJsonArtefact } from "./_read-json-artefact.js";
+import { defaultBuildDir } from "./_paths.js";
+
+const Options = z
+  .object({
+    /** Directory holding the compiled artefacts and their manifest.json (default: the package's data/build). */
+    dir: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Options of {@link loadSchoolCalendar}. */
+export type LoadSchoolCalendarOptions = z.infer<typeof Options>;
+
+const ARTEFACT = "school-calendar";
+
+/**
+ * Loads the school calendar (vacances scolaires by académie and zone) compiled from the Ministry of
+ * Education's dataset by `npm run build:data`, for `listSchoolHolidays` and `locateSchoolArea` in
+ * `declics/curriculum`. Node only; browsers fetch `data/build/school-calendar.json` and pass it to
+ * `parseSchoolCalendar`.
+ *
+ * @param options - `dir`: another directory of compiled artefacts (default: the package's data/build)
+ * @returns the validated school calendar
+ * @throws {DeclicsError} `invalid_input` for bad options; `data_missing` when the artefact or the manifest is
+ *   absent (run `npm run build:data`); `data_integrity` when its size differs from the manifest or its content is invalid
+ * @example
+ * ```ts
+ * import { loadSchoolCalendar } from "declics/data";
+ * import { locateSchoolArea } from "declics/curriculum";
+ *
+ * locateSchoolArea(loadSchoolCalendar(), "97801").zone;
+ * // => "Guadeloupe"
+ * ```
+ * @category Data
+ */
+export function loadSchoolCalendar(options: LoadSchoolCalendarOptions = {}): SchoolCalendar {
+  const { dir } = parseWith(Options, options, { module: "data", what: "loadSchoolCalendar options" });
+  const json = readJsonArtefact(dir === undefined ? defaultBuildDir() : resolve(dir), ARTEFACT);
+  try {
+    return parseSchoolCalendar(json);
+  } catch (error) {
+    if (!isDeclicsError(error, "invalid_input")) throw error;
+    throw new DeclicsError({
+      code: "data_integrity",
+      module: "data",
+      message: `Artefact ${ARTEFACT} does not match the SchoolCalendar schema (${error.message}). Run \`npm run build:data\`.`,
+      details: { dataset: ARTEFACT, expected: "a school calendar", received: error.message },
+      cause: error,
+    });
+  }
+}
