@@ -64,7 +64,7 @@ for (const size of sizes) {
   const core = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions), repeat);
   const row: (typeof rows)[number] = { size, full: full.ms, core: core.ms, summary: describe(full.value) };
   if (size <= 2_000) {
-    const naive = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy()), size <= 200 ? 5 : 1);
+    const naive = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy), size <= 200 ? 5 : 1);
     if (JSON.stringify(naive.value.sessions) !== JSON.stringify(core.value.sessions)) throw new Error("naive baseline disagrees with the indexed planner");
     row.naive = naive.ms;
   }

@@ -147,6 +147,10 @@ export function addUnmet(
   message: string,
   extra: { sessionId?: string; resources?: number[] } = {},
 ): void {
+  // Withdrawn people are planned for nothing: never listed as unmet.
+  const people = participants.filter((p) => ctx.cohort.participants[p]?.withdrawnOn === undefined);
+  if (participants.length > 0 && people.length === 0) return;
+  participants = people;
   const entry: UnmetConstraint = {
     reason,
     participantIds: participants.map((p) => ctx.cohort.participants[p]?.id as ParticipantId),

@@ -4,7 +4,7 @@ import { needsOf } from "./_resources.js";
 import type { Activity, SessionModality, UnmetReason } from "./schema.js";
 
 /** Why one person has no session of activity a (the most specific reason first). */
-function reasonFor(ctx: Context, p: number, a: number): UnmetReason {
+export function reasonFor(ctx: Context, p: number, a: number): UnmetReason {
   const activity = ctx.activities[a] as Activity;
   const A = ctx.activities.length;
   const D = ctx.days.length;
@@ -18,6 +18,18 @@ function reasonFor(ctx: Context, p: number, a: number): UnmetReason {
   const modality: SessionModality = activity.modality === "remote" || remoteOnly ? "remote" : "on_site";
   if ("missing" in needsOf(ctx, a, modality)) return "no_qualified_resource";
   return "no_capacity_in_window";
+}
+
+const STRUCTURAL = new Set<UnmetReason>(["remote_only_on_site_activity", "participant_unavailable", "no_qualified_resource"]);
+
+/** Per activity, whether p can never have it (structurally, or through a prerequisite they can never have). */
+export function hopeless(ctx: Context, p: number): boolean[] {
+  const out: boolean[] = [];
+  ctx.activities.forEach((_, a) => {
+    const viaPrereq = (ctx.prereqs[a] as number[]).some((q) => out[q] === true);
+    out.push(viaPrereq || STRUCTURAL.has(reasonFor(ctx, p, a)));
+  });
+  return out;
 }
 
 const MESSAGES: Record<UnmetReason, (activity: Activity) => string> = {
@@ -51,3 +63,20 @@ export function explainUnplaced(ctx: Context): void {
     for (const [reason, people] of groups) addUnmet(ctx, reason, a, people, MESSAGES[reason](activity));
   }
 }
+
+/** People (not withdrawn) still without a session of some activity they could have. */
+export function stranded(ctx: Context): Set<number> {
+  const A = ctx.activities.length;
+  const out = new Set<number>();
+  for (const p of ctx.order) {
+    if (ctx.cohort.participants[p]?.withdrawnOn !== undefined) continue;
+    let never: boolean[] | undefined;
+    for (let a = 0; a < A; a++) {
+      if ((ctx.ends[p * A + a] as number) >= 0) continue;
+      never ??= hopeless(ctx, p);
+      if (never[a] !== true) out.add(p);
+    }
+  }
+  return out;
+}
+

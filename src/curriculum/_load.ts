@@ -8,7 +8,7 @@ export function loadReport(ctx: Context): LoadReport {
   const sessions = new Array<number>(D).fill(0);
   const participantMinutes = new Array<number>(D).fill(0);
   const roomMinutes = new Array<number>(D).fill(0);
-  const personDay = new Map<number, number>();
+  const personDay = new Uint32Array(ctx.cohort.participants.length * D);
   const roomBooked = new Map<number, number>();
   for (const d of ctx.drafts) {
     if (d.status !== "scheduled" || d.day < 0 || d.day >= D) continue;
@@ -19,9 +19,9 @@ export function loadReport(ctx: Context): LoadReport {
       roomMinutes[d.day] = (roomMinutes[d.day] as number) + minutes;
       roomBooked.set(d.room, (roomBooked.get(d.room) ?? 0) + minutes);
     }
-    for (const p of d.participants) personDay.set(p * D + d.day, (personDay.get(p * D + d.day) ?? 0) + minutes);
+    for (const p of d.participants) personDay[p * D + d.day] = (personDay[p * D + d.day] as number) + minutes;
   }
-  const daily = [...personDay.values()];
+  const daily = Array.from(personDay).filter((x) => x > 0);
   const rooms = ctx.cohort.resources.flatMap((r, i) => (r.kind === "room" ? [roomBooked.get(i) ?? 0] : []));
   const open = D * ctx.slotsPerDay * ctx.slotMinutes;
   const mean = rooms.length === 0 ? 0 : rooms.reduce((s, x) => s + x, 0) / rooms.length;

@@ -1,4 +1,4 @@
-import { addUnmet, book, bookResources, participantCan, seat, span, unbook } from "./_booking.js";
+import { addUnmet, book, bookResources, fitsRoom, participantCan, seat, span, unbook } from "./_booking.js";
 import { isoToDay, timeToMinutes } from "./_calendar.js";
 import type { Context, Draft } from "./_context.js";
 import { findResources, fitsDay, needsOf, qualifiedResources, resourceUsable } from "./_resources.js";
@@ -46,6 +46,7 @@ export function replacement(ctx: Context, d: Draft, r: number): number | undefin
   for (const c of qualifiedResources(ctx, kind, activity)) {
     if (taken.has(c)) continue;
     if (kind === "room" && (ctx.cohort.resources[c]?.capacity ?? 0) < d.participants.length - d.video.length) continue;
+    if (kind === "room" && !d.participants.every((p) => d.video.includes(p) || fitsRoom(ctx, p, c))) continue;
     if (resourceUsable(ctx, c, d.day, from, to)) return c;
   }
   return undefined;
@@ -87,8 +88,10 @@ export function moveWhole(ctx: Context, d: Draft): boolean {
       const to = from + d.length;
       if (!d.participants.every((p) => participantCan(ctx, p, d.activity, day, from, to))) continue;
       const seated = d.participants.length - d.video.length;
-      const res = findResources(ctx, d.activity, needs, seated, day, from, to, Math.max(seated, 1));
+      const requires = [...new Set(d.participants.flatMap((p) => ctx.cohort.participants[p]?.requires ?? []))];
+      const res = findResources(ctx, d.activity, needs, seated, day, from, to, Math.max(seated, 1), requires);
       if (res === undefined || res.capacity < seated || res.capacity < Math.min(activity.minGroupSize, d.participants.length)) continue;
+      if (!d.participants.every((p) => d.video.includes(p) || fitsRoom(ctx, p, res.room))) continue;
       Object.assign(d, { day, slot, room: res.room, facilitators: res.facilitators, speakers: res.speakers });
       return true;
     }

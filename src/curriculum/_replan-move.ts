@@ -1,4 +1,4 @@
-import { addUnmet, book, participantCan, unbook, unseat } from "./_booking.js";
+import { addUnmet, book, fitsRoom, participantCan, unbook, unseat } from "./_booking.js";
 import { isoToDay, timeToMinutes } from "./_calendar.js";
 import type { Context, Draft } from "./_context.js";
 import { replacement } from "./_replan-load.js";
@@ -17,6 +17,10 @@ function resourcesAt(ctx: Context, d: Draft, moved: Draft, from: number, to: num
     return got;
   };
   const room = d.room >= 0 ? keep(d.room) : -1;
+  if (room !== undefined && room >= 0 && !moved.participants.every((p) => moved.video.includes(p) || fitsRoom(ctx, p, room))) {
+    for (const r of reserved) ctx.occupancy.releaseResource(r, from, to);
+    return undefined;
+  }
   const facilitators = d.facilitators.map(keep);
   const speakers = d.speakers.map(keep);
   for (const r of reserved) ctx.occupancy.releaseResource(r, from, to);

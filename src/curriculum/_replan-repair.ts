@@ -1,5 +1,7 @@
 import { addUnmet, fitsRoom, participantCan, seat, span, unseat } from "./_booking.js";
 import type { Context, Draft } from "./_context.js";
+import { hopeless } from "./_explain.js";
+export { stranded } from "./_explain.js";
 import { eligibleFor, placeActivity } from "./_plan-all.js";
 import { cancelDraft } from "./_replan-load.js";
 import { seatIn } from "./_schedule-activity.js";
@@ -70,6 +72,7 @@ function seatExisting(ctx: Context, drafts: readonly Draft[], a: number, p: numb
  */
 export function repair(ctx: Context, only?: ReadonlySet<number>): void {
   const A = ctx.activities.length;
+  const budget = { ejections: EJECTION_BUDGET };
   releaseBroken(ctx);
   for (let a = 0; a < A; a++) {
     const waiting = ctx.order.filter((p) => (only === undefined || only.has(p)) && (ctx.ends[p * A + a] as number) < 0 && ctx.cohort.participants[p]?.withdrawnOn === undefined);
@@ -83,9 +86,12 @@ export function repair(ctx: Context, only?: ReadonlySet<number>): void {
     for (const p of rest) releaseDependants(ctx, byActivity, p, a);
     rest = rest.filter((p) => !seatExisting(ctx, byActivity[a] as Draft[], a, p));
     if (rest.length > 0) rest = placeActivity(ctx, a, rest, false);
-    for (const p of rest) eject(ctx, a, p);
+    for (const p of rest) if (budget.ejections-- > 0 && hopeless(ctx, p)[a] !== true) eject(ctx, a, p);
   }
 }
+
+/** Exchanges tried per repair (each may plan one person's session anew). */
+const EJECTION_BUDGET = 64;
 
 /**
  * One exchange: p takes the seat of someone q in a session of a that p can attend, and q goes to
@@ -109,17 +115,6 @@ function eject(ctx: Context, a: number, p: number): boolean {
     }
   }
   return false;
-}
-
-/** People (not withdrawn) still without a session of some activity. */
-export function stranded(ctx: Context): Set<number> {
-  const A = ctx.activities.length;
-  const out = new Set<number>();
-  for (const p of ctx.order) {
-    if (ctx.cohort.participants[p]?.withdrawnOn !== undefined) continue;
-    for (let a = 0; a < A; a++) if ((ctx.ends[p * A + a] as number) < 0) out.add(p);
-  }
-  return out;
 }
 
 /**

@@ -75,24 +75,20 @@ export function pickPeople(ctx: Context, key: string, pool: number[], count: num
  * `prefer` (equipment some people still to place need), a room that has it comes first.
  */
 export function pickRoom(ctx: Context, rooms: number[], target: number, min: number, day: number, from: number, to: number, prefer: readonly Equipment[] = []): number | undefined {
-  const cap = (r: number): number => ctx.cohort.resources[r]?.capacity ?? 0;
+  const resources = ctx.cohort.resources;
   let firstFit = rooms.length;
   for (let i = 0; i < rooms.length; i++) {
-    if (cap(rooms[i] as number) >= target) {
+    if ((resources[rooms[i] as number]?.capacity ?? 0) >= target) {
       firstFit = i;
       break;
     }
   }
   // Fitting rooms, smallest first; then rooms seating at least `min`, largest first.
-  const scan = (i: number): number | undefined => {
-    const r = rooms[i] as number;
-    return cap(r) >= min && resourceUsable(ctx, r, day, from, to) ? r : undefined;
-  };
+  const fitting = rooms.length - firstFit;
   let fallback: number | undefined;
   for (let k = 0; k < rooms.length; k++) {
-    const i = k < rooms.length - firstFit ? firstFit + k : firstFit - 1 - (k - (rooms.length - firstFit));
-    const r = scan(i);
-    if (r === undefined) continue;
+    const r = rooms[k < fitting ? firstFit + k : firstFit - 1 - (k - fitting)] as number;
+    if ((resources[r]?.capacity ?? 0) < min || !resourceUsable(ctx, r, day, from, to)) continue;
     if (prefer.length === 0 || roomHas(ctx, r, prefer, true)) return r;
     fallback ??= r;
   }

@@ -29,8 +29,10 @@ const STAGE_ORDER = ParcoursStage.options;
  * participant's gender, territory kind and age band so `declics/diversity` can build funnels from them.
  *
  * Attendance counts per activity: someone present in another group's session of the same activity has
- * done the activity. Rows naming an unknown participant or session, and superseded duplicates, are
- * listed in `issues`, never silently dropped. A rate that cannot be computed is `null` with its reason.
+ * done the activity. Rows naming an unknown participant or session, a cancelled session (nobody attends
+ * a session that did not happen), superseded duplicates, and outcomes dated before the person's
+ * registration are listed in `issues` and not counted, never silently dropped. A rate that cannot be
+ * computed is `null` with its reason: `no_attendance_recorded`, or `all_excused` when every row is excused.
  *
  * @param plan - the plan (from {@link planCohort} or {@link replanCohort})
  * @param attendance - one row per participant and session: `present`, `absent` or `excused`
@@ -76,15 +78,19 @@ export function computeProgress(
   const byKey = new Map<string, { index: number; row: AttendanceRecord }>();
   rows.forEach((row, index) => {
     if (!people.has(row.participantId)) return void issues.push({ source: "attendance", index, reason: "unknown_participant" });
-    if (!sessions.has(row.sessionId)) return void issues.push({ source: "attendance", index, reason: "unknown_session" });
+    const session = sessions.get(row.sessionId);
+    if (session === undefined) return void issues.push({ source: "attendance", index, reason: "unknown_session" });
+    if (session.status === "cancelled") return void issues.push({ source: "attendance", index, reason: "session_cancelled" });
     const key = `${row.participantId}|${row.sessionId}`;
     const previous = byKey.get(key);
     if (previous !== undefined) issues.push({ source: "attendance", index: previous.index, reason: "duplicate_record_superseded" });
     byKey.set(key, { index, row });
   });
   const outcomeOf = new Map<string, OutcomeRecord[]>();
+  const registered = new Map(cohort.participants.map((x) => [x.id as string, x.registeredOn ?? cohort.startDate]));
   results.forEach((row, index) => {
     if (!people.has(row.participantId)) return void issues.push({ source: "outcomes", index, reason: "unknown_participant" });
+    if (row.date < (registered.get(row.participantId) ?? "")) return void issues.push({ source: "outcomes", index, reason: "outcome_before_registration" });
     outcomeOf.set(row.participantId, [...(outcomeOf.get(row.participantId) ?? []), row]);
   });
 
@@ -153,7 +159,7 @@ export function computeProgress(
       completion: required.length === 0 ? 1 : doneRequired / required.length,
       attendance:
         present + absent === 0
-          ? { present, absent, excused, rate: null, rateUnavailable: "no_attendance_recorded" }
+          ? { present, absent, excused, rate: null, rateUnavailable: excused > 0 ? "all_excused" : "no_attendance_recorded" }
           : { present, absent, excused, rate: present / (present + absent) },
       stage: stages.at(-1)?.stage ?? "registered",
       stages,

@@ -1,31 +1,30 @@
 import { parseWith } from "../_lib/parse.js";
 import { buildContext, type Context } from "./_context.js";
+import { stranded } from "./_explain.js";
 import { finishPlan } from "./_finish.js";
 import type { Occupancy } from "./_occupancy.js";
 import { planAll } from "./_plan-all.js";
 import { placements, searchComplete } from "./_search.js";
 import { Cohort, type CohortInput, type CohortPlan, ParcoursTemplate, type ParcoursTemplateInput, PlanCohortOptions, type PlanCohortOptionsInput } from "./schema.js";
 
-const STRANDED = new Set(["below_minimum_group_size", "no_capacity_in_window", "prerequisite_unscheduled"]);
-
 /** Greedy plan; on a small cohort where it strands someone, the exact search's plan when it places more. */
-export function planContext(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: Occupancy): Context {
-  let ctx = buildContext(template, cohort, options, occupancy);
+export function planContext(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: () => Occupancy): Context {
+  let ctx = buildContext(template, cohort, options, occupancy?.());
   planAll(ctx);
-  if (!ctx.unmet.some((u) => STRANDED.has(u.reason))) return ctx;
+  if (stranded(ctx).size === 0) return ctx;
   if (options.load === "balanced") {
     // Spreading must never cost a placement: the earliest-first plan wins when it places more.
-    const early = buildContext(template, cohort, { ...options, load: "earliest" }, occupancy);
+    const early = buildContext(template, cohort, { ...options, load: "earliest" }, occupancy?.());
     planAll(early);
     if (placements(early.drafts) > placements(ctx.drafts)) ctx = early;
-    if (!ctx.unmet.some((u) => STRANDED.has(u.reason))) return ctx;
+    if (stranded(ctx).size === 0) return ctx;
   }
   const searched = searchComplete(template, cohort, options);
   return searched !== undefined && placements(searched.drafts) > placements(ctx.drafts) ? searched : ctx;
 }
 
-/** @internal The benchmark swaps in a naive conflict checker through this. */
-export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: Occupancy): CohortPlan {
+/** @internal The benchmark swaps in a naive conflict checker through this (a fresh one per planning pass). */
+export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: () => Occupancy): CohortPlan {
   return finishPlan(planContext(template, cohort, options, occupancy), 0);
 }
 
