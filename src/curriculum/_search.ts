@@ -15,7 +15,7 @@ import type { Activity, Cohort, ParcoursTemplate, PlanCohortOptions, SessionModa
 /** Cohorts up to this many people are searched when the greedy plan strands someone. */
 export const SEARCH_MAX_PARTICIPANTS = 30;
 /** Nodes (tentative placements) the search may try before giving up and keeping the greedy plan. */
-export const SEARCH_NODE_BUDGET = 60_000;
+export const SEARCH_NODE_BUDGET = 20_000;
 
 interface Task {
   readonly a: number;
