@@ -80,3 +80,17 @@ export function stranded(ctx: Context): Set<number> {
   return out;
 }
 
+
+/** Drops from `unmet` the people who have since been placed in the activity (entries left empty go). */
+export function pruneUnmet(ctx: Context): void {
+  const A = ctx.activities.length;
+  ctx.unmet = ctx.unmet.flatMap((u) => {
+    const a = u.activityId === undefined ? undefined : ctx.activityIndex.get(u.activityId);
+    if (a === undefined || u.participantIds.length === 0) return [u];
+    const still = u.participantIds.filter((id) => {
+      const p = ctx.participantIndex.get(id);
+      return p === undefined || (ctx.ends[p * A + a] as number) < 0;
+    });
+    return still.length === 0 ? [] : [{ ...u, participantIds: still }];
+  });
+}

@@ -86,18 +86,18 @@ export function repair(ctx: Context, only?: ReadonlySet<number>): void {
     for (const p of rest) releaseDependants(ctx, byActivity, p, a);
     rest = rest.filter((p) => !seatExisting(ctx, byActivity[a] as Draft[], a, p));
     if (rest.length > 0) rest = placeActivity(ctx, a, rest, false);
-    for (const p of rest) if (budget.ejections-- > 0 && hopeless(ctx, p)[a] !== true) eject(ctx, a, p);
+    for (const p of rest) if (budget.ejections > 0 && hopeless(ctx, p)[a] !== true) eject(ctx, a, p, budget);
   }
 }
 
-/** Exchanges tried per repair (each may plan one person's session anew). */
-const EJECTION_BUDGET = 64;
+/** Exchanges tried per repair, in all (each may plan one person's session anew). */
+const EJECTION_BUDGET = 200;
 
 /**
  * One exchange: p takes the seat of someone q in a session of a that p can attend, and q goes to
  * another session of a (a free seat or a new session). Undone when q cannot be placed.
  */
-function eject(ctx: Context, a: number, p: number): boolean {
+function eject(ctx: Context, a: number, p: number, budget: { ejections: number }): boolean {
   const activity = ctx.activities[a] as Activity;
   const modality = ctx.cohort.participants[p]?.remoteOnly === true || activity.modality === "remote" ? "remote" : "on_site";
   const drafts = draftsByActivity(ctx)[a] as Draft[];
@@ -106,6 +106,7 @@ function eject(ctx: Context, a: number, p: number): boolean {
     const [from, to] = span(ctx, d);
     if (!participantCan(ctx, p, a, d.day, from, to)) continue;
     for (const q of d.participants.filter((x) => !d.video.includes(x))) {
+      if (budget.ejections-- <= 0) return false;
       unseat(ctx, d, q);
       seat(ctx, d, p);
       const others = drafts.filter((x) => x !== d);

@@ -1,18 +1,26 @@
 import { parseWith } from "../_lib/parse.js";
 import { buildContext, type Context } from "./_context.js";
-import { stranded } from "./_explain.js";
+import { pruneUnmet, stranded } from "./_explain.js";
 import { finishPlan } from "./_finish.js";
 import type { Occupancy } from "./_occupancy.js";
 import { planAll } from "./_plan-all.js";
+import { repair } from "./_replan-repair.js";
 import { placements, searchComplete } from "./_search.js";
 import { Cohort, type CohortInput, type CohortPlan, ParcoursTemplate, type ParcoursTemplateInput, PlanCohortOptions, type PlanCohortOptionsInput } from "./schema.js";
+
+/** Cohorts up to this size are also planned earliest-first when the balanced plan strands someone. */
+const EARLIEST_RETRY_MAX = 1_000;
 
 /** Greedy plan; on a small cohort where it strands someone, the exact search's plan when it places more. */
 export function planContext(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: () => Occupancy): Context {
   let ctx = buildContext(template, cohort, options, occupancy?.());
   planAll(ctx);
   if (stranded(ctx).size === 0) return ctx;
-  if (options.load === "balanced") {
+  // The re-planner's repair (free seats, new sessions, exchanges) for whoever the greedy pass left out.
+  repair(ctx);
+  pruneUnmet(ctx);
+  if (stranded(ctx).size === 0) return ctx;
+  if (options.load === "balanced" && cohort.participants.length <= EARLIEST_RETRY_MAX) {
     // Spreading must never cost a placement: the earliest-first plan wins when it places more.
     const early = buildContext(template, cohort, { ...options, load: "earliest" }, occupancy?.());
     planAll(early);
