@@ -1,9 +1,16 @@
-import { addUnmet } from "./_booking.js";
+import { addUnmet, fitsRoom } from "./_booking.js";
 import type { Context } from "./_context.js";
 import { needsOf } from "./_resources.js";
 import type { Activity, SessionModality, UnmetReason } from "./schema.js";
 
 /** Why one person has no session of activity a (the most specific reason first). */
+/** Whether no room the activity could use has the equipment person p requires (on-site sessions). */
+export function lacksRoomFor(ctx: Context, p: number, a: number, modality: SessionModality): boolean {
+  const needs = needsOf(ctx, a, modality);
+  if ("missing" in needs || needs.rooms === undefined) return false;
+  return !needs.rooms.some((r) => fitsRoom(ctx, p, r));
+}
+
 export function reasonFor(ctx: Context, p: number, a: number): UnmetReason {
   const activity = ctx.activities[a] as Activity;
   const A = ctx.activities.length;
@@ -16,7 +23,7 @@ export function reasonFor(ctx: Context, p: number, a: number): UnmetReason {
   for (let d = first; d <= last; d++) if (ctx.participantOff[p * D + d] !== 1) free = true;
   if (!free) return "participant_unavailable";
   const modality: SessionModality = activity.modality === "remote" || remoteOnly ? "remote" : "on_site";
-  if ("missing" in needsOf(ctx, a, modality)) return "no_qualified_resource";
+  if ("missing" in needsOf(ctx, a, modality) || lacksRoomFor(ctx, p, a, modality)) return "no_qualified_resource";
   return "no_capacity_in_window";
 }
 
@@ -36,7 +43,7 @@ const MESSAGES: Record<UnmetReason, (activity: Activity) => string> = {
   remote_only_on_site_activity: (a) => `${a.id} happens on site only and these participants can only attend remotely.`,
   prerequisite_unscheduled: (a) => `A prerequisite of ${a.id} (${a.prerequisites.join(", ")}) could not be scheduled for these participants.`,
   participant_unavailable: (a) => `Unavailable on every day of ${a.id}'s window.`,
-  no_qualified_resource: (a) => `No session of ${a.id} can be staffed with the cohort's resources.`,
+  no_qualified_resource: (a) => `No session of ${a.id} can be staffed with the cohort's resources, or no room it can use has the equipment these participants require (their "requires").`,
   no_capacity_in_window: (a) => `No slot in ${a.id}'s window has both free resources and these participants free after their prerequisites, in a group of at least ${a.minGroupSize}.`,
   below_minimum_group_size: (a) => `Fewer participants left for ${a.id} than its minimum group of ${a.minGroupSize}.`,
   moved_session_infeasible: (a) => `${a.id}: the session cannot move there.`,

@@ -1,5 +1,6 @@
 import { addUnmet, balanceKey, fitsRoom, openSession, participantCan, seat, seatsLeft, span, unseat } from "./_booking.js";
 import type { Context, Draft } from "./_context.js";
+import { lacksRoomFor } from "./_explain.js";
 import { findResources, fitsDay, type Found, type Needs, needsOf, roomHas } from "./_resources.js";
 import type { Activity, Equipment, SessionModality, UnmetReason } from "./schema.js";
 
@@ -196,7 +197,13 @@ export function reportUnplaced(ctx: Context, a: number, unplaced: number[], min:
     for (let day = firstDay; day <= lastDay; day++) if (ctx.participantOff[p * D + day] !== 1) return false;
     return true;
   });
-  const rest = unplaced.filter((p) => !unavailable.includes(p));
+  const modality = ctx.activities[a]?.modality === "remote" ? "remote" : "on_site";
+  const noRoom = unplaced.filter((p) => !unavailable.includes(p) && ctx.cohort.participants[p]?.remoteOnly !== true && lacksRoomFor(ctx, p, a, modality));
+  const rest = unplaced.filter((p) => !unavailable.includes(p) && !noRoom.includes(p));
+  if (noRoom.length > 0) {
+    const needs = [...new Set(noRoom.flatMap((p) => ctx.cohort.participants[p]?.requires ?? []))].join(", ");
+    addUnmet(ctx, "no_qualified_resource", a, noRoom, `No room ${activity.id} can use lists the equipment these participants require (${needs}); describe it in the rooms' "equipment".`);
+  }
   if (unavailable.length > 0) {
     addUnmet(ctx, "participant_unavailable", a, unavailable, `Unavailable on every day of ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}).`);
   }
