@@ -45,18 +45,27 @@ export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, opti
  * double-booked. With `balanceOn`, each group mirrors the strata (e.g. gender × territory kind) of the
  * people still to place. Deterministic: same input, same plan.
  *
+ * Rooms must have the equipment an activity needs (`needs.equipment`) and the participants require
+ * (`requires`). Remote-only people too few for a remote group join an on-site session by video, or a
+ * remote group runs below the minimum, said in `adjustments`. When the greedy pass strands someone, a
+ * repair runs, and on cohorts of up to 30 people an exact search that finds a complete schedule when
+ * one exists. The load objective (`load: "balanced"` by default: at most `maxDailyMinutes` a day where
+ * avoidable, least-loaded days first) comes with its figures in `load`.
+ *
  * What cannot be met is listed in `unmet` (which constraint, for whom, why), never thrown and never
  * silently dropped: every participant is either in one session of each activity or named in `unmet`.
  *
  * @param template - the parcours (e.g. {@link PARCOURS_EXPRESS})
  * @param cohort - participants, resources, start date, calendar zone and time zone
- * @param options - {@link PlanCohortOptions}: `balanceOn`, `slotMinutes` (15), `seed`
+ * @param options - {@link PlanCohortOptions}: `balanceOn`, `slotMinutes` (15), `seed`, `load`, `maxDailyMinutes`
  * @returns the plan: `sessions`, `assignments` (participant → session per activity), `unmet`, the
  *   working `days`, and the inputs, so it can be re-planned and exported
  * @throws {DeclicsError} `invalid_input` when the template, cohort or options fail their schema (the
  *   template's checks include unknown phases or prerequisites, duplicate ids and cycles);
  *   `invalid_template` when an activity is longer than the cohort's longest opening block;
- *   `invalid_option` when opening hours close before they open
+ *   `invalid_template` when a prerequisite's phase starts after its dependant's phase ends;
+ *   `invalid_option` when opening hours close before they open, a break ends before it starts, or the
+ *   cohort × days × slots grid would exceed 10⁹ cells (use a coarser `slotMinutes`)
  * @example
  * ```ts
  * import { planCohort, PARCOURS_EXPRESS } from "declics/curriculum";

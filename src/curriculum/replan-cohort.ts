@@ -79,20 +79,26 @@ function adoptFresh(plan: CohortPlan, fresh: Context, keepCancelled?: string): C
 }
 
 /**
- * Re-plans after a change, changing only what must change: moving a session keeps its people and
- * resources where they can follow (others are re-seated, substitutes found); losing a resource swaps in
- * a free qualified substitute, else moves the session to a slot where all its people can come, else
- * cancels it and re-seats its people; cancelling a session re-seats its people. Every other session is
- * left exactly as it was. Changed sessions get `sequence + 1` (for iCalendar), cancelled ones stay in the
- * plan with `status: "cancelled"`; what cannot be done is added to `unmet` (the plan is then unchanged
- * for that request).
+ * Re-plans after a change, placing everyone a fresh plan would place while moving as few people as
+ * possible. The previous plan is validated first. Sessions that still fit stay as they were; a lost
+ * resource is replaced by a free qualified one, else the session moves whole to a slot where all its
+ * people can come, else it is cancelled; whoever lost a session is re-placed (free seats, new sessions,
+ * releasing and re-placing their later sessions, one-for-one exchanges); sessions left empty are
+ * cancelled. If a fresh plan of the changed cohort would still place more people, it is adopted (old
+ * session ids kept where activity, time and room match). Changed sessions get `sequence + 1`, cancelled
+ * ones stay in the plan with `status: "cancelled"`, and people or resources taken out of a session are
+ * listed in its `removedParticipantIds` / `removedResourceIds` so their calendars get a cancellation.
+ * Hand edits of `plan.cohort` (closing days, hours, availabilities) are honoured the same way.
  *
  * @param previousPlan - a plan from {@link planCohort} or an earlier re-plan
- * @param change - `move_session` (sessionId, date, start), `lose_resource` (resourceId, fromDate?) or
- *   `cancel_session` (sessionId)
+ * @param change - `move_session` (sessionId, date, start), `lose_resource` (resourceId, fromDate?),
+ *   `cancel_session` (sessionId), `close_day` (date), `add_participant` (participant) or
+ *   `withdraw_participant` (participantId, fromDate?)
  * @returns the new plan, `revision + 1`, with `changes` naming every session that changed
- * @throws {DeclicsError} `invalid_input` when the plan or change fails its schema; `invalid_option` when
- *   the change names a session or resource the plan does not have
+ * @throws {DeclicsError} `invalid_input` when the plan or change fails its schema; `invalid_plan` when
+ *   the plan is inconsistent (duplicate or unknown ids, double bookings, assignments that disagree with
+ *   the sessions…), naming what; `invalid_option` when the change names a session, resource or
+ *   participant the plan does not have (or adds an id it already has)
  * @example
  * ```ts
  * import { planCohort, replanCohort, PARCOURS_EXPRESS } from "declics/curriculum";
@@ -110,8 +116,8 @@ function adoptFresh(plan: CohortPlan, fresh: Context, keepCancelled?: string): C
  * const next = replanCohort(plan, { kind: "lose_resource", resourceId: "f1", fromDate: "2020-10-05" });
  * next.revision;
  * // => 1
- * next.changes?.map((c) => c.sessionId); // f2 takes f1's interviews
- * // => ["next-step-interview-002", "next-step-interview-004"]
+ * next.changes?.map((c) => c.sessionId); // f2 takes f1's sessions from 5 October
+ * // => ["next-step-interview-001", "next-step-interview-003", "next-step-interview-005", "workshop-online-profile-001"]
  * ```
  * @category Planning
  */

@@ -354,7 +354,7 @@ export type UnmetConstraint = z.infer<typeof UnmetConstraint>;
 
 /** A rule the planner bent to place someone, or a check it could not make, said with the plan. */
 export const PlanAdjustment = z.object({
-  kind: z.enum(["joined_by_video", "minimum_relaxed", "equipment_unverified", "over_daily_limit"]),
+  kind: z.enum(["joined_by_video", "minimum_relaxed", "equipment_unverified"]),
   activityId: ActivityId.optional(),
   sessionId: SessionId.optional(),
   participantIds: z.array(ParticipantId).default([]),
