@@ -60,6 +60,8 @@ export interface DeclicsErrorDetails {
   // --- curriculum
   /** A parcours template is inconsistent (unknown prerequisite, cycle, impossible capacity). */
   invalid_template: { readonly reason: string; readonly activityId?: string };
+  /** A plan handed back for re-planning is inconsistent with itself or its cohort (what, and where). */
+  invalid_plan: { readonly reason: string; readonly sessionId?: string };
 
   // --- assessment
   /** An item bank is inconsistent (duplicate ids, unknown competence, impossible parameters). */

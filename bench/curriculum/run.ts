@@ -6,11 +6,13 @@
  *
  *   npx tsx bench/curriculum/run.ts
  *
- * Target (issue #5): 2,000 participants in under one second.
+ * Target (issue #5): 2,000 participants in under one second. Issue #15: the load spread of the
+ * balanced objective (default) against the former earliest-first planning, in the same run, and the
+ * re-plan after losing the amphitheatre against planning afresh without it.
  */
 import { createSeededRandom } from "../../src/_lib/random.js";
 import { createNaiveOccupancy } from "../../src/curriculum/_occupancy.js";
-import { PARCOURS_EXPRESS, planCohort } from "../../src/curriculum/index.js";
+import { PARCOURS_EXPRESS, planCohort, replanCohort } from "../../src/curriculum/index.js";
 import { _planCohortWith } from "../../src/curriculum/plan-cohort.js";
 import { Cohort, type CohortInput, type CohortPlan, PlanCohortOptions, type ResourceInput } from "../../src/curriculum/schema.js";
 
@@ -64,7 +66,7 @@ for (const size of sizes) {
   const core = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions), repeat);
   const row: (typeof rows)[number] = { size, full: full.ms, core: core.ms, summary: describe(full.value) };
   if (size <= 2_000) {
-    const naive = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy()), size <= 200 ? 5 : 1);
+    const naive = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy), size <= 200 ? 5 : 1);
     if (JSON.stringify(naive.value.sessions) !== JSON.stringify(core.value.sessions)) throw new Error("naive baseline disagrees with the indexed planner");
     row.naive = naive.ms;
   }
@@ -87,3 +89,33 @@ for (let i = 1; i < rows.length; i++) {
 }
 const target = rows.find((r) => r.size === 2_000);
 if (target !== undefined) console.log(`target: 2,000 participants under 1 s -> ${fmt(target.full)} ${target.full < 1000 ? "(met)" : "(NOT met)"}`);
+
+// Load spread (issue #15): balanced (default) vs earliest-first, same cohorts.
+const spread = (plan: CohortPlan): string => {
+  const l = plan.load;
+  if (l === undefined) return "-";
+  return `sessions/day ${l.minDaySessions}-${l.maxDaySessions} [${l.days.map((d) => d.sessions).join(" ")}], longest personal day ${(l.maxPersonDailyMinutes / 60).toFixed(1)} h, person-days over ${l.objective.startsWith("balanced") ? "the limit" : "5 h"} ${l.personDaysOverLimit}, mean ${(l.meanPersonDailyMinutes / 60).toFixed(2)} h, room use ${(l.roomUse.min * 100).toFixed(0)}-${(l.roomUse.max * 100).toFixed(0)} % (cv ${l.roomUse.cv})`;
+};
+console.log("\nload spread — balanced (default) vs earliest-first (the former planner)");
+for (const size of [200, 2_000]) {
+  const input = cohortOf(size);
+  const balanced = time(() => planCohort(PARCOURS_EXPRESS, input, options), 3);
+  const earliest = time(() => planCohort(PARCOURS_EXPRESS, input, { ...options, load: "earliest" as const }), 3);
+  console.log(`${size} balanced (${fmt(balanced.ms)}, ${balanced.value.assignments.length} placements): ${spread(balanced.value)}`);
+  console.log(`${size} earliest (${fmt(earliest.ms)}, ${earliest.value.assignments.length} placements): ${spread(earliest.value)}`);
+}
+
+// Re-plan after losing the (only) amphitheatre vs planning afresh without it (issue #15).
+console.log("\nre-plan: lose the amphitheatre (one for the whole cohort) vs a fresh plan without it");
+for (const size of [200, 2_000]) {
+  const input = cohortOf(size);
+  const one = { ...input, resources: (input.resources ?? []).filter((r) => !r.id.startsWith("plenary-") || r.id === "plenary-0") };
+  const plan = planCohort(PARCOURS_EXPRESS, one, options);
+  const replanned = time(() => replanCohort(plan, { kind: "lose_resource", resourceId: "plenary-0" }), 1);
+  const fresh = planCohort(PARCOURS_EXPRESS, { ...one, resources: (one.resources ?? []).filter((r) => r.id !== "plenary-0") }, options);
+  const next = replanned.value;
+  const moved = new Set(next.sessions.flatMap((s) => (s.removedParticipantIds ?? []) as string[])).size;
+  const cancelled = next.sessions.filter((s) => s.status === "cancelled").length;
+  const empty = next.sessions.filter((s) => s.status === "scheduled" && s.participantIds.length === 0).length;
+  console.log(`${size}: re-plan ${next.assignments.length} placements in ${fmt(replanned.ms)} (${next.changes?.length ?? 0} sessions changed, ${cancelled} cancelled, ${empty} scheduled-but-empty, ${moved} people moved out of a session) | fresh plan ${fresh.assignments.length} | before the change ${plan.assignments.length}`);
+}

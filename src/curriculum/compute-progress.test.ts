@@ -114,7 +114,7 @@ describe("computeProgress", () => {
         for (const r of report.records) {
           expect(r.completion).toBeGreaterThanOrEqual(0);
           expect(r.completion).toBeLessThanOrEqual(1);
-          if (r.attendance.rate === null) expect(r.attendance.rateUnavailable).toBe("no_attendance_recorded");
+          if (r.attendance.rate === null) expect(r.attendance.rateUnavailable).toBe(r.attendance.excused > 0 ? "all_excused" : "no_attendance_recorded");
           expect(r.stages[0]?.stage).toBe("registered");
           expect(r.stage).toBe(r.stages.at(-1)?.stage);
           expect(r.completion === 1).toBe(r.nextStep.kind === "record_outcome");

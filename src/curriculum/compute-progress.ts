@@ -29,8 +29,10 @@ const STAGE_ORDER = ParcoursStage.options;
  * participant's gender, territory kind and age band so `declics/diversity` can build funnels from them.
  *
  * Attendance counts per activity: someone present in another group's session of the same activity has
- * done the activity. Rows naming an unknown participant or session, and superseded duplicates, are
- * listed in `issues`, never silently dropped. A rate that cannot be computed is `null` with its reason.
+ * done the activity. Rows naming an unknown participant or session, a cancelled session (nobody attends
+ * a session that did not happen), superseded duplicates, and outcomes dated before the person's
+ * registration are listed in `issues` and not counted, never silently dropped. A rate that cannot be
+ * computed is `null` with its reason: `no_attendance_recorded`, or `all_excused` when every row is excused.
  *
  * @param plan - the plan (from {@link planCohort} or {@link replanCohort})
  * @param attendance - one row per participant and session: `present`, `absent` or `excused`
@@ -68,31 +70,7 @@ export function computeProgress(
   const rows = parseWith(Attendance, attendance, { module: "curriculum", what: "attendance records" });
   const results = parseWith(Outcomes, outcomes, { module: "curriculum", what: "outcome records" });
   const { cohort, template } = p;
-  const issues: ProgressIssue[] = [];
-  const sessions = new Map(p.sessions.map((s) => [s.id as string, s]));
-  const people = new Set(cohort.participants.map((x) => x.id as string));
-
-  // Latest row wins for one participant and session; earlier ones are reported as superseded.
-  const byKey = new Map<string, { index: number; row: AttendanceRecord }>();
-  rows.forEach((row, index) => {
-    if (!people.has(row.participantId)) return void issues.push({ source: "attendance", index, reason: "unknown_participant" });
-    if (!sessions.has(row.sessionId)) return void issues.push({ source: "attendance", index, reason: "unknown_session" });
-    const key = `${row.participantId}|${row.sessionId}`;
-    const previous = byKey.get(key);
-    if (previous !== undefined) issues.push({ source: "attendance", index: previous.index, reason: "duplicate_record_superseded" });
-    byKey.set(key, { index, row });
-  });
-  const outcomeOf = new Map<string, OutcomeRecord[]>();
-  results.forEach((row, index) => {
-    if (!people.has(row.participantId)) return void issues.push({ source: "outcomes", index, reason: "unknown_participant" });
-    outcomeOf.set(row.participantId, [...(outcomeOf.get(row.participantId) ?? []), row]);
-  });
-
-  // Per participant: attendance rows, and planned sessions per activity.
-  const rowsOf = new Map<string, AttendanceRecord[]>();
-  for (const { row } of byKey.values()) rowsOf.set(row.participantId, [...(rowsOf.get(row.participantId) ?? []), row]);
-  const plannedOf = new Map<string, Session[]>();
-  for (const s of p.sessions) for (const id of s.participantIds) plannedOf.set(id, [...(plannedOf.get(id) ?? []), s]);
+  const { issues, sessions, rowsOf, outcomeOf, plannedOf } = indexRows(p, rows, results);
 
   const activityOrder = orderActivities(template.activities);
   const required = activityOrder.filter((a) => a.required);
@@ -153,7 +131,7 @@ export function computeProgress(
       completion: required.length === 0 ? 1 : doneRequired / required.length,
       attendance:
         present + absent === 0
-          ? { present, absent, excused, rate: null, rateUnavailable: "no_attendance_recorded" }
+          ? { present, absent, excused, rate: null, rateUnavailable: excused > 0 ? "all_excused" : "no_attendance_recorded" }
           : { present, absent, excused, rate: present / (present + absent) },
       stage: stages.at(-1)?.stage ?? "registered",
       stages,
@@ -166,6 +144,41 @@ export function computeProgress(
     return record;
   });
   return { records, issues };
+}
+
+/**
+ * Attendance and outcome rows by participant, with the rows that cannot be used listed as issues:
+ * latest row wins for one participant and session; unknown people or sessions, cancelled sessions and
+ * outcomes dated before registration are refused.
+ */
+function indexRows(p: CohortPlan, rows: readonly AttendanceRecord[], results: readonly OutcomeRecord[]) {
+  const { cohort } = p;
+  const issues: ProgressIssue[] = [];
+  const sessions = new Map(p.sessions.map((s) => [s.id as string, s]));
+  const people = new Set(cohort.participants.map((x) => x.id as string));
+  const byKey = new Map<string, { index: number; row: AttendanceRecord }>();
+  rows.forEach((row, index) => {
+    if (!people.has(row.participantId)) return void issues.push({ source: "attendance", index, reason: "unknown_participant" });
+    const session = sessions.get(row.sessionId);
+    if (session === undefined) return void issues.push({ source: "attendance", index, reason: "unknown_session" });
+    if (session.status === "cancelled") return void issues.push({ source: "attendance", index, reason: "session_cancelled" });
+    const key = `${row.participantId}|${row.sessionId}`;
+    const previous = byKey.get(key);
+    if (previous !== undefined) issues.push({ source: "attendance", index: previous.index, reason: "duplicate_record_superseded" });
+    byKey.set(key, { index, row });
+  });
+  const outcomeOf = new Map<string, OutcomeRecord[]>();
+  const registered = new Map(cohort.participants.map((x) => [x.id as string, x.registeredOn ?? cohort.startDate]));
+  results.forEach((row, index) => {
+    if (!people.has(row.participantId)) return void issues.push({ source: "outcomes", index, reason: "unknown_participant" });
+    if (row.date < (registered.get(row.participantId) ?? "")) return void issues.push({ source: "outcomes", index, reason: "outcome_before_registration" });
+    outcomeOf.set(row.participantId, [...(outcomeOf.get(row.participantId) ?? []), row]);
+  });
+  const rowsOf = new Map<string, AttendanceRecord[]>();
+  for (const { row } of byKey.values()) rowsOf.set(row.participantId, [...(rowsOf.get(row.participantId) ?? []), row]);
+  const plannedOf = new Map<string, Session[]>();
+  for (const s of p.sessions) for (const id of s.participantIds) plannedOf.set(id, [...(plannedOf.get(id) ?? []), s]);
+  return { issues, sessions, rowsOf, outcomeOf, plannedOf };
 }
 
 /** Activities with prerequisites first (template order otherwise). */

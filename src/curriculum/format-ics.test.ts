@@ -88,9 +88,9 @@ describe("formatIcs", () => {
         { id: "room", kind: "room", name: "Salle", capacity: 10 },
         { id: "f", kind: "facilitator", name: "F", unavailableDays: ["2020-10-22", "2020-10-23"] },
       ],
-    });
+    }, { load: "earliest" });
     expect(plan.sessions.map((s) => `${s.date} ${s.start}`)).toEqual(["2020-10-26 09:00", "2020-10-26 13:30", "2020-10-27 09:00"]);
-    const before = planCohort(dstTemplate, { ...plan.cohort, resources: [plan.cohort.resources[0]!, { id: "f", kind: "facilitator", name: "F" }] });
+    const before = planCohort(dstTemplate, { ...plan.cohort, resources: [plan.cohort.resources[0]!, { id: "f", kind: "facilitator", name: "F" }] }, { load: "earliest" });
     const all = [...parse(formatIcs(before, { stamp })).events, ...parse(formatIcs(plan, { stamp })).events];
     expect(all.map((e) => e.startUtc)).toEqual([
       "2020-10-22T07:00:00.000Z", // 09:00 CEST (UTC+2)

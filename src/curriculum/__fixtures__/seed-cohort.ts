@@ -6,7 +6,8 @@ import type { CohortInput, ParticipantInput, ResourceInput } from "../schema.js"
  * 2020, about 200 people (launch article in ../shared/seed). The article gives no roster, so the people
  * are synthetic and generated from a fixed seed: gender and territory mix in line with the programme's
  * public (QPV and ZRR residents), a few unavailable days, a few remote-only participants. Resources are
- * a plausible venue: a plenary hall, computer rooms, meeting rooms, ten counsellors and the speakers.
+ * a plausible venue: a plenary hall, computer rooms, meeting rooms (with their equipment), ten
+ * counsellors and the speakers; one person in forty needs step-free access.
  */
 export function seedCohort(size = 200): CohortInput {
   const random = createSeededRandom("declics-toulouse-2020");
@@ -24,16 +25,17 @@ export function seedCohort(size = 200): CohortInput {
       ageBand: a < 0.45 ? "under_26" : a < 0.9 ? "26_49" : "50_plus",
       unavailableDays: unavailable,
       remoteOnly: i % 25 === 0,
+      requires: i % 40 === 7 ? ["step_free_access"] : [],
     });
   }
   const resources: ResourceInput[] = [
-    { id: "plenary", kind: "room", name: "Amphithéâtre", capacity: 120 },
-    { id: "lab-1", kind: "room", name: "Salle informatique 1", capacity: 16 },
-    { id: "lab-2", kind: "room", name: "Salle informatique 2", capacity: 16 },
-    { id: "lab-3", kind: "room", name: "Salle informatique 3", capacity: 16 },
-    { id: "lab-4", kind: "room", name: "Salle informatique 4", capacity: 16 },
-    { id: "meeting-1", kind: "room", name: "Salle de réunion 1", capacity: 30 },
-    { id: "meeting-2", kind: "room", name: "Salle de réunion 2", capacity: 30 },
+    { id: "plenary", kind: "room", name: "Amphithéâtre", capacity: 120, equipment: ["projector", "step_free_access", "hearing_loop", "videoconference"] },
+    { id: "lab-1", kind: "room", name: "Salle informatique 1", capacity: 16, equipment: ["computers", "projector", "step_free_access"] },
+    { id: "lab-2", kind: "room", name: "Salle informatique 2", capacity: 16, equipment: ["computers", "projector", "step_free_access"] },
+    { id: "lab-3", kind: "room", name: "Salle informatique 3", capacity: 16, equipment: ["computers", "projector"] },
+    { id: "lab-4", kind: "room", name: "Salle informatique 4", capacity: 16, equipment: ["computers", "projector"] },
+    { id: "meeting-1", kind: "room", name: "Salle de réunion 1", capacity: 30, equipment: ["projector", "step_free_access", "videoconference"] },
+    { id: "meeting-2", kind: "room", name: "Salle de réunion 2", capacity: 30, equipment: ["projector", "videoconference"] },
   ];
   for (let i = 1; i <= 10; i++) resources.push({ id: `counsellor-${i}`, kind: "facilitator", name: `Conseiller·ère ${i}` });
   for (let i = 1; i <= 4; i++) {
