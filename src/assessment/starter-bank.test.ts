@@ -72,6 +72,24 @@ describe("STARTER_BANK: no surface cue predicts the key", () => {
     expect(expected / single.length).toBeLessThan(0.3);
   });
 
+  it("gives no edge to avoiding absolute words or to matching the stem's words", () => {
+    const absolute = /\b(toujours|jamais|forcément|aucun|aucune|tous|toutes|tout|rien|seul|seule|seulement|uniquement|n'importe|obligatoire|immédiatement|exactement)\b/i;
+    const words = (t: string): string[] => t.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter((w) => w.length > 3);
+    let avoid = 0;
+    let overlap = 0;
+    for (const i of single) {
+      const plain = i.options.filter((o) => !absolute.test(o.text));
+      const pool = plain.length > 0 ? plain : i.options;
+      if (pool.some((o) => o.id === i.answer)) avoid += 1 / pool.length;
+      const stem = new Set(words(i.stem));
+      const shared = i.options.map((o) => words(o.text).filter((w) => stem.has(w)).length);
+      const best = i.options.filter((_, j) => shared[j] === Math.max(...shared));
+      if (best.some((o) => o.id === i.answer)) overlap += 1 / best.length;
+    }
+    expect(avoid / single.length).toBeLessThan(0.29);
+    expect(overlap / single.length).toBeLessThan(0.29);
+  });
+
   it("puts single-choice keys equally often on each position and never shows an ordering item in order", () => {
     expect(single.every((i) => i.options.length === 4)).toBe(true);
     for (const letter of ["a", "b", "c", "d"]) expect(Math.abs(single.filter((i) => i.answer === letter).length / single.length - 0.25)).toBeLessThan(0.02);

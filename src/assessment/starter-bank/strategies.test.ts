@@ -31,6 +31,15 @@ const STRATEGIES: Record<string, Strategy> = {
     if (item.kind === "multiple_choice") return { choices: options.map((o) => o.id) };
     return { choice: (options.find((o) => /\b(tous|toutes|tout)\b/i.test(o.text)) ?? options[0]!).id };
   },
+  "avoid absolute words": (item, r) => {
+    const t = typed(item, r, false);
+    if (t !== null) return t;
+    const options = (item as Item & { options: { id: string; text: string }[] }).options;
+    const plain = options.filter((o) => !/\b(toujours|jamais|forcément|aucun|aucune|tous|toutes|tout|rien|seul|seulement|uniquement)\b/i.test(o.text));
+    const pool = plain.length > 0 ? plain : options;
+    const pick = pool[Math.floor(r() * pool.length)]!.id;
+    return item.kind === "multiple_choice" ? { choices: pool.map((o) => o.id).filter((id) => id === pick || r() < 0.5) } : { choice: pick };
+  },
   random: (item, r) => {
     const t = typed(item, r, true);
     if (t !== null) {
