@@ -7,7 +7,7 @@ export const APTITUDES: RawArea = {
     ["n", 2, "Complétez la suite : 1, 2, 4, 8, 16, …", 32],
     ["s", 3, "Tous les formateurs de l'atelier parlent anglais. Sam est formateur de l'atelier. Donc :", ["Sam parle anglais", "Sam ne parle pas anglais", "Tous ceux qui parlent anglais sont formateurs", "On ne peut rien dire"]],
     ["n", 3, "Complétez la suite : 3, 5, 9, 15, 23, …", 33],
-    ["s", 4, "Certains stagiaires ont un ordinateur portable. Tous les stagiaires ont un téléphone. Quelle affirmation est forcément vraie ?", ["Les stagiaires qui ont un portable ont aussi un téléphone", "Tous les stagiaires ont un ordinateur portable et un téléphone", "Aucun stagiaire n'a d'ordinateur portable", "Ceux qui ont un téléphone ont aussi un ordinateur portable"]],
+    ["s", 4, "Certains stagiaires ont un ordinateur portable. Tous les stagiaires ont un téléphone. Quelle affirmation est forcément vraie ?", ["Les stagiaires qui ont un ordinateur portable ont aussi un téléphone", "Tous les stagiaires ont un ordinateur portable et un téléphone", "Aucun stagiaire n'a d'ordinateur portable", "Ceux qui ont un téléphone ont aussi un ordinateur portable"]],
     ["s", 5, "« S'il pleut, la séance a lieu en salle. » La séance n'a pas eu lieu en salle. Que peut-on conclure ?", ["Il n'a pas plu", "Il a plu", "La séance a été annulée", "On ne peut rien conclure"]],
     ["n", 5, "Complétez la suite : 1, 1, 2, 3, 5, 8, …", 13],
     ["s", 6, "Alex, Bo et Cam exercent chacun un métier différent : développeur, technicien ou designer. Alex n'est pas développeur. Bo est technicien. Quel est le métier de Cam ?", ["Développeur", "Technicien", "Designer", "Impossible à savoir"]],
