@@ -12,7 +12,9 @@ import { selectNextItem } from "./select-next-item.js";
 import { simulateAssessment } from "./simulate-assessment.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
 import { STARTER_BANK } from "./starter-bank.js";
-import { areaOf } from "./_select.js";
+import { areaOf, createSelectionContext, selectItem, type SelectionOutcome } from "./_select.js";
+import { engineOf } from "./_session.js";
+import { AdaptiveSessionOptions as Options } from "./schema.js";
 
 function run(bank: unknown, options: AdaptiveSessionOptions, theta: number): AdaptiveSession {
   const random = createSeededRandom(`answers/${String(options.seed)}`);
@@ -67,6 +69,24 @@ describe("content balancing over areas", () => {
       expect((e as Error).message).toMatch(/9/);
     }
     expect(() => startAdaptiveSession(STARTER_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { targets: { "2": 1 } } })).toThrow(/2/);
+  });
+
+  it("reports the area served and whether it was drawn among tied areas", () => {
+    const options = Options.parse({ seed: 1 });
+    const { p, t } = engineOf(STARTER_BANK, options);
+    const ctx = createSelectionContext(p, t, options);
+    const out: SelectionOutcome = { index: -1, competence: -1, candidates: 0, rank: 0, information: 0, rejected: [] };
+    expect(selectItem(ctx, 0, 0, createSeededRandom(1), out)).toBe(true);
+    expect(out.tiedGroups).toBe(6);
+    expect(areaOf(p.competences[out.competence]!)).toBe(out.group);
+    // Once every area but one has had an item, that one is served without a draw.
+    for (const area of ["1", "2", "3", "4", "5"]) {
+      const k = p.competences.findIndex((c) => areaOf(c) === area);
+      ctx.counts[k] = 1;
+    }
+    expect(selectItem(ctx, 0, 5, createSeededRandom(2), out)).toBe(true);
+    expect(out.group).toBe("A");
+    expect(out.tiedGroups).toBe(1);
   });
 
   it("can still balance over competences", () => {

@@ -17,6 +17,8 @@ export interface SelectionContext {
   readonly available: Uint8Array;
   /** Items administered per competence index. */
   readonly counts: Int32Array;
+  /** Balancing groups: area ids, or competence ids with `by: "competence"`. */
+  readonly groupKeys: readonly string[];
   /** Balancing group (area or competence) of each competence index. */
   readonly groupOf: Int32Array;
   /** Competence indices of each group. */
@@ -38,6 +40,10 @@ export interface SelectionOutcome {
   rank: number;
   information: number;
   rejected: number[];
+  /** The balancing group served (area or competence id), when content is balanced. */
+  group?: string;
+  /** How many groups were tied furthest below their share (more than 1: the group was drawn at random). */
+  tiedGroups?: number;
 }
 
 /** 32-bit FNV-1a hash of a session seed, computed once per session. */
@@ -144,22 +150,22 @@ export function createSelectionContext(
   let targets: Float64Array | null = null;
   if (options.contentBalancing !== false) {
     const given = options.contentBalancing.targets;
-    const t = new Float64Array(keys.length);
+    const shares = new Float64Array(keys.length);
     let total = 0;
     keys.forEach((key, g) => {
       const anyTested = groupComps[g]!.some((k) => tested[k] === 1);
-      t[g] = anyTested ? (given === undefined ? 1 : (given[key] ?? 0)) : 0;
-      total += t[g]!;
+      shares[g] = anyTested ? (given === undefined ? 1 : (given[key] ?? 0)) : 0;
+      total += shares[g]!;
     });
-    if (total > 0) for (let g = 0; g < t.length; g++) t[g] = t[g]! / total;
+    if (total > 0) for (let g = 0; g < shares.length; g++) shares[g] = shares[g]! / total;
     p.competences.forEach((_, k) => {
-      if (t[groupOf[k]!] === 0) tested[k] = 0;
+      if (shares[groupOf[k]!] === 0) tested[k] = 0;
     });
-    targets = t;
+    targets = shares;
   }
   const available = new Uint8Array(p.n);
   for (let i = 0; i < p.n; i++) available[i] = tested[p.comp[i]!]!;
-  return { p, t, available, counts: new Int32Array(p.competences.length), groupOf, groupComps, targets, k: options.exposure.k, sh: lotteryOf(p, options.exposure), topIndex: new Int32Array(options.exposure.k), topInfo: new Float64Array(options.exposure.k) };
+  return { p, t, available, counts: new Int32Array(p.competences.length), groupKeys: keys, groupOf, groupComps, targets, k: options.exposure.k, sh: lotteryOf(p, options.exposure), topIndex: new Int32Array(options.exposure.k), topInfo: new Float64Array(options.exposure.k) };
 }
 
 /**
@@ -185,8 +191,8 @@ function hasAvailable(ctx: SelectionContext, group: number): boolean {
   return false;
 }
 
-/** The group furthest below its target share among those with items left (ties at random), or -1. */
-function chooseGroup(ctx: SelectionContext, targets: Float64Array, total: number, random: RandomSource): number {
+/** The group furthest below its target share among those with items left (ties at random), or -1; the tie count in `out`. */
+function chooseGroup(ctx: SelectionContext, targets: Float64Array, total: number, random: RandomSource, out: SelectionOutcome): number {
   let chosen = -1;
   let bestDeficit = -Infinity;
   let ties = 0;
@@ -204,6 +210,8 @@ function chooseGroup(ctx: SelectionContext, targets: Float64Array, total: number
       if (random() * ties < 1) chosen = g;
     }
   }
+  out.tiedGroups = ties;
+  if (chosen >= 0) out.group = ctx.groupKeys[chosen]!;
   return chosen;
 }
 
@@ -250,7 +258,7 @@ export function selectItem(ctx: SelectionContext, theta: number, total: number, 
   for (;;) {
     let found = 0;
     if (targets !== null) {
-      const group = chooseGroup(ctx, targets, total, random);
+      const group = chooseGroup(ctx, targets, total, random, out);
       if (group < 0) return false;
       for (const comp of ctx.groupComps[group]!) found = scanTop(ctx, p.compStart[comp]!, p.compStart[comp + 1]!, base0, w, found);
     } else {
