@@ -175,6 +175,9 @@ interface Selected {
   readonly rank: number;
   readonly information: number;
   readonly rejected: readonly number[];
+  /** The balancing group served (area, or competence with `by: "competence"`), or null without balancing. */
+  readonly group: string | null;
+  /** How many groups were tied furthest below their share (more than 1: the group was drawn at random). */
   readonly ties: number;
   readonly theta: number;
 }
@@ -209,32 +212,11 @@ export function beginReplay(bank: ItemBank, options: ResolvedAdaptiveSessionOpti
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** How many competences share the largest deficit (more than one: the pick among them is random). */
-function tiedCompetences(ctx: SelectionContext, total: number): number {
-  const { targets, counts, available, p } = ctx;
-  if (targets === null) return 0;
-  let best = -Infinity;
-  let ties = 0;
-  for (let c = 0; c < targets.length; c++) {
-    if (targets[c]! <= 0) continue;
-    let any = false;
-    for (let i = p.compStart[c]!; i < p.compStart[c + 1]! && !any; i++) any = available[i] === 1;
-    if (!any) continue;
-    const deficit = targets[c]! - (total > 0 ? counts[c]! / total : 0);
-    if (deficit > best + 1e-12) {
-      best = deficit;
-      ties = 1;
-    } else if (deficit >= best - 1e-12) ties++;
-  }
-  return ties;
-}
-
 /** Selects the next item (or finds none: the session finishes with `bank_exhausted`). */
 export function replaySelect(r: Replay): void {
   const { ctx, engine } = r;
   const { p } = engine;
   const n = r.responses.length;
-  const ties = tiedCompetences(ctx, n);
   const out: SelectionOutcome = { index: -1, competence: -1, candidates: 0, rank: 0, information: 0, rejected: [] };
   const ok = selectItem(ctx, r.estimate.theta, n, r.random, out);
   for (const i of out.rejected) r.excluded.push(p.ids[i]!);
@@ -249,7 +231,8 @@ export function replaySelect(r: Replay): void {
     rank: out.rank,
     information: out.information,
     rejected: [...out.rejected],
-    ties,
+    group: out.group ?? null,
+    ties: out.tiedGroups ?? 0,
     theta: r.estimate.theta,
   };
 }
@@ -259,12 +242,14 @@ function reasonOf(r: Replay, s: Selected): SelectionReason {
   const { p } = r.engine;
   const item = p.items[s.index]!;
   const competence = p.competences[s.competence]!;
-  const balanced = r.options.contentBalancing !== false;
+  const balancing = r.options.contentBalancing;
+  const balanced = balancing !== false;
+  const [one, many, tied] = balanced && balancing.by === "competence" ? ["Compétence", "compétences", "tirée"] : ["Domaine", "domaines", "tiré"];
   const competenceWhy = !balanced
     ? ""
     : s.ties > 1
-      ? `Compétence ${competence} : tirée au sort parmi les ${s.ties} compétences à égalité, les plus en retard sur leur part cible. `
-      : `Compétence ${competence} : la plus en retard sur sa part cible. `;
+      ? `${one} ${s.group} : ${tied} au sort parmi les ${s.ties} ${many} à égalité, les plus en retard sur leur part cible. `
+      : `${one} ${s.group} : ${one === "Domaine" ? "le" : "la"} plus en retard sur sa part cible. `;
   const why =
     competenceWhy +
     `Question ${item.id} : information ${round(s.information)} à θ = ${round(s.theta)}, ` +

@@ -44,3 +44,13 @@ describe("isAnswerCorrect", () => {
     );
   });
 });
+
+describe("isAnswerCorrect: typed dashes and apostrophes", () => {
+  it("reads an en dash, an em dash or a minus sign as the hyphen-minus key, and a curly apostrophe as a straight one", () => {
+    const dash = Item.parse({ id: "d", competence: "1.1", level: 6, kind: "short_answer", stem: "Quel caractère exclut un mot ?", accepted: ["-"], irt: { b: 0 } });
+    for (const text of ["-", "–", "—", "−", " \u2212 ", "－"]) expect(isAnswerCorrect(dash, { text })).toBe(true);
+    expect(isAnswerCorrect(dash, { text: "+" })).toBe(false);
+    const apostrophe = Item.parse({ id: "q", competence: "1.1", level: 1, kind: "short_answer", stem: "Écrivez « aujourd'hui ».", accepted: ["aujourd'hui"], irt: { b: 0 } });
+    expect(isAnswerCorrect(apostrophe, { text: "Aujourd’hui" })).toBe(true);
+  });
+});

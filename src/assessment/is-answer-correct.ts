@@ -11,17 +11,27 @@ const expectedShape: Record<Item["kind"], string> = {
   short_answer: "{ text }",
 };
 
-/** Lower-cases (unless case-sensitive), strips accents and collapses spaces, for short answers. */
+/**
+ * Lower-cases (unless case-sensitive), strips accents, collapses spaces (non-breaking ones included),
+ * reads every dash and minus sign (‐ ‑ ‒ – — ―, −, ﹣, －) as "-" and typographic apostrophes and quotes
+ * (’ ‘ ʼ ′) as "'", for short answers: what a phone or a French keyboard types must count the same.
+ */
 export function normaliseText(text: string, caseSensitive: boolean): string {
-  const t = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+  const t = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-")
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
   return caseSensitive ? t : t.toLowerCase();
 }
 
 /**
  * Whether an answer is correct for an item. Single choice: the key option. Multiple choice: exactly the
  * key options, in any order. Numeric: within the item's tolerance. Ordering: every option in the key's
- * order. Short answer: equal to an accepted answer once accents, extra spaces and (unless the item is
- * case-sensitive) case are set aside.
+ * order. Short answer: equal to an accepted answer once accents, extra spaces, dash and apostrophe
+ * variants and (unless the item is case-sensitive) case are set aside.
  *
  * @param item - the item (from a validated bank)
  * @param answer - `{ choice }`, `{ choices }`, `{ value }`, `{ order }` or `{ text }`, matching the kind

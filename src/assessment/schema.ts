@@ -133,6 +133,11 @@ const itemBase = {
   /** Time limit in seconds, if any. */
   timeLimitSeconds: z.number().int().positive().optional(),
   tags: z.array(z.string()).optional(),
+  /**
+   * Sympson-Hetter exposure parameter computed for this bank (`computeSympsonHetterParameters`): the
+   * probability of administering the item once selected. Sessions apply it unless told otherwise.
+   */
+  sympsonHetter: z.number().min(0).max(1).optional(),
 };
 
 /** One correct option among several. */
@@ -271,7 +276,12 @@ export type LevelCuts = z.infer<typeof LevelCuts>;
 
 /** Exposure control: randomised among the best `k` items, optionally with Sympson-Hetter filtering. */
 export const ExposureControl = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("randomesque"), k: z.number().int().min(1).max(50).default(3) }),
+  z.object({
+    method: z.literal("randomesque"),
+    k: z.number().int().min(1).max(50).default(3),
+    /** Also apply the bank's own Sympson-Hetter parameters (item `sympsonHetter`), when it has them. */
+    bankParameters: z.boolean().default(true),
+  }),
   z.object({
     method: z.literal("sympson_hetter"),
     k: z.number().int().min(1).max(50).default(1),
@@ -281,6 +291,25 @@ export const ExposureControl = z.discriminatedUnion("method", [
   }),
 ]);
 export type ExposureControl = z.infer<typeof ExposureControl>;
+
+/**
+ * Content balancing (Kingsbury-Zara): each item comes from the group furthest below its target share.
+ * Groups are the framework's areas (`by: "area"`, the default: the five DigComp areas and the parcours
+ * aptitudes of the default framework) or single competences (`by: "competence"`). `targets` gives a
+ * weight per area id or competence id (default: equal). A competence's area is its area in the default
+ * framework, otherwise the part of its id before the first "." (otherwise the competence itself).
+ * `false` turns balancing off (pure maximum information).
+ */
+export const ContentBalancing = z
+  .union([
+    z.literal(false),
+    z.object({
+      by: z.enum(["area", "competence"]).default("area"),
+      targets: z.record(z.string(), z.number().positive()).optional(),
+    }),
+  ])
+  .default({ by: "area" });
+export type ContentBalancing = z.input<typeof ContentBalancing>;
 
 /** Options of an adaptive session. */
 export const AdaptiveSessionOptions = z
@@ -300,10 +329,8 @@ export const AdaptiveSessionOptions = z
     levelCuts: LevelCuts.optional(),
     /** Restrict the session to these competences (default: every competence in the bank). */
     competences: z.array(z.string().min(1)).min(1).optional(),
-    /** Content balancing (Kingsbury-Zara): target shares per competence (default equal), or false. */
-    contentBalancing: z
-      .union([z.literal(false), z.object({ targets: z.record(z.string(), z.number().positive()).optional() })])
-      .default({}),
+    /** Content balancing (Kingsbury-Zara) over areas (default) or competences, or false. */
+    contentBalancing: ContentBalancing,
     exposure: ExposureControl.prefault({ method: "randomesque" }),
   });
 export type AdaptiveSessionOptions = z.input<typeof AdaptiveSessionOptions>;
@@ -323,8 +350,9 @@ export type StopReason = z.infer<typeof StopReason>;
 /** Why an item was chosen. */
 export interface SelectionReason {
   /**
-   * `content_deficit`: its competence was furthest below its target share; `content_deficit_tie`: several
-   * competences were equally far below and one was drawn at random; `unrestricted`: no balancing.
+   * `content_deficit`: its balancing group (area by default, competence with `by: "competence"`) was
+   * furthest below its target share; `content_deficit_tie`: several groups were equally far below and one
+   * was drawn at random; `unrestricted`: no balancing.
    */
   readonly competenceRule: "content_deficit" | "content_deficit_tie" | "unrestricted";
   readonly competence: string;

@@ -28,13 +28,18 @@ describe("selectNextItem", () => {
     );
   });
 
-  it("says when the competence was drawn at random among ties, and when it was not", () => {
+  it("says when the area was drawn at random among ties, and when it was not", () => {
     const first = selectNextItem(TEST_BANK, startAdaptiveSession(TEST_BANK, { seed: 3 }));
-    // At the start every competence is equally far below its share: the pick is a draw among 18.
+    // At the start every area is equally far below its share: the pick is a draw among the 6 areas.
     expect(first.pending!.selection.competenceRule).toBe("content_deficit_tie");
-    expect(first.pending!.selection.why).toMatch(/tirée au sort parmi les 18 compétences à égalité/);
-    expect(first.pending!.selection.why).not.toMatch(/la plus en retard sur sa part cible/);
-    const targets = selectNextItem(TEST_BANK, startAdaptiveSession(TEST_BANK, { seed: 3, contentBalancing: { targets: { "3.4": 2, "A.1": 1 } } }));
+    expect(first.pending!.selection.why).toMatch(/^Domaine [1-5A] : tiré au sort parmi les 6 domaines à égalité/);
+    expect(first.pending!.selection.why).not.toMatch(/le plus en retard sur sa part cible/);
+    const area = selectNextItem(TEST_BANK, startAdaptiveSession(TEST_BANK, { seed: 3, contentBalancing: { targets: { "3": 2, "A": 1 } } }));
+    expect(area.pending!.selection.competenceRule).toBe("content_deficit");
+    expect(area.pending!.selection.why).toMatch(/^Domaine 3 : le plus en retard sur sa part cible/);
+    const byCompetence = selectNextItem(TEST_BANK, startAdaptiveSession(TEST_BANK, { seed: 3, contentBalancing: { by: "competence" } }));
+    expect(byCompetence.pending!.selection.why).toMatch(/^Compétence [1-5A]\.\d : tirée au sort parmi les 18 compétences à égalité/);
+    const targets = selectNextItem(TEST_BANK, startAdaptiveSession(TEST_BANK, { seed: 3, contentBalancing: { by: "competence", targets: { "3.4": 2, "A.1": 1 } } }));
     expect(targets.pending!.selection.competenceRule).toBe("content_deficit");
     expect(targets.pending!.selection.why).toMatch(/^Compétence 3\.4 : la plus en retard sur sa part cible/);
   });

@@ -82,15 +82,15 @@ describe("startAdaptiveSession", () => {
     );
   });
 
-  it("balances content: 18 items on 18 competences cover each competence once", () => {
-    const s = run({ seed: 11, maxItems: 18, seThreshold: null }, 0, 2);
+  it("balances content by competence on request: 18 items on 18 competences cover each competence once", () => {
+    const s = run({ seed: 11, maxItems: 18, seThreshold: null, contentBalancing: { by: "competence" } }, 0, 2);
     expect(new Set(s.responses.map((r) => competenceOf(r.itemId))).size).toBe(18);
     const unbalanced = run({ seed: 11, maxItems: 18, seThreshold: null, contentBalancing: false }, 0, 2);
     expect(logOf(unbalanced)[0]!.selection.competenceRule).toBe("unrestricted");
   });
 
   it("respects target shares and restricted competences", () => {
-    const s = run({ seed: 4, maxItems: 12, seThreshold: null, contentBalancing: { targets: { "3.4": 2, "A.1": 1 } } }, 0, 2);
+    const s = run({ seed: 4, maxItems: 12, seThreshold: null, contentBalancing: { by: "competence", targets: { "3.4": 2, "A.1": 1 } } }, 0, 2);
     const counts = new Map<string, number>();
     for (const r of s.responses) counts.set(competenceOf(r.itemId), (counts.get(competenceOf(r.itemId)) ?? 0) + 1);
     expect(counts.get("3.4")).toBe(8);
@@ -101,7 +101,7 @@ describe("startAdaptiveSession", () => {
 
   it("refuses competences or targets the bank cannot serve", () => {
     expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["9.9"] })).toThrow(/9\.9/);
-    expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { targets: { "1.2": 1 } } })).toThrow(/1\.2/);
+    expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { by: "competence", targets: { "1.2": 1 } } })).toThrow(/1\.2/);
   });
 
   it("stops on the SE threshold, on a settled level, and when the bank is exhausted", () => {

@@ -1,0 +1,43 @@
+import type { RawArea } from "./_build.js";
+
+/** The parcours aptitudes: A.1 logical reasoning, A.2 problem solving. */
+export const APTITUDES: RawArea = {
+  "A.1": [
+    ["n", 1, "Complétez la suite : 2, 4, 6, 8, …", 10],
+    ["n", 2, "Complétez la suite : 1, 2, 4, 8, 16, …", 32],
+    ["s", 3, "Tous les formateurs de l'atelier parlent anglais. Sam est formateur de l'atelier. Donc :", ["Sam parle anglais", "Sam ne parle pas anglais", "Tous ceux qui parlent anglais sont formateurs", "On ne peut rien dire"]],
+    ["n", 3, "Complétez la suite : 3, 5, 9, 15, 23, …", 33],
+    ["s", 4, "Certains stagiaires ont un ordinateur portable. Tous les stagiaires ont un téléphone. Quelle affirmation est forcément vraie ?", ["Les stagiaires qui ont un ordinateur portable ont aussi un téléphone", "Tous les stagiaires ont un ordinateur portable et un téléphone", "Aucun stagiaire n'a d'ordinateur portable", "Ceux qui ont un téléphone ont aussi un ordinateur portable"]],
+    ["s", 5, "« S'il pleut, la séance a lieu en salle. » La séance n'a pas eu lieu en salle. Que peut-on conclure ?", ["Il n'a pas plu", "Il a plu", "La séance a été annulée", "On ne peut rien conclure"]],
+    ["n", 5, "Complétez la suite : 1, 1, 2, 3, 5, 8, …", 13],
+    ["s", 6, "Alex, Bo et Cam exercent chacun un métier différent : développeur, technicien ou designer. Alex n'est pas développeur. Bo est technicien. Quel est le métier de Cam ?", ["Développeur", "Technicien", "Designer", "Impossible à savoir"]],
+    ["s", 7, "Quelle est la négation de « Tous les tests sont réussis » ?", ["Au moins un test est raté", "Tous les tests sont ratés", "Aucun test n'est réussi", "Un seul test est réussi"]],
+    ["n", 1, "Complétez la suite : 5, 10, 15, 20, …", 25],
+    ["s", 2, "Quel jour vient deux jours après vendredi ?", ["Dimanche", "Samedi", "Lundi", "Jeudi"]],
+    ["n", 4, "Complétez la suite : 81, 27, 9, 3, …", 1],
+    ["s", 6, "Aucun stagiaire n'est en retard. Léa est en retard. Donc :", ["Léa n'est pas stagiaire", "Léa est stagiaire", "Tous les stagiaires sont en retard", "On ne peut rien conclure"]],
+    ["n", 7, "Complétez la suite : 2, 6, 12, 20, 30, …", 42],
+    ["s", 8, "Ana, Ben, Chloé et Dylan s'assoient côte à côte sur une rangée. Chloé est tout à gauche. Ben est juste à droite d'Ana. Dylan n'est pas à côté de Chloé. Qui est tout à droite ?", ["Dylan", "Ben", "Ana", "On ne peut pas savoir"]],
+    ["s", 8, "« Si un candidat a le permis, il peut postuler. » Quelle phrase dit exactement la même chose ?", ["S'il ne peut pas postuler, il n'a pas le permis", "S'il peut postuler, il a le permis", "S'il n'a pas le permis, il ne peut pas postuler", "Il peut postuler seulement s'il a le permis"]],
+    ["n", 8, "Dans un groupe de 30 stagiaires, 18 parlent anglais, 12 parlent espagnol et 5 parlent les deux langues. Combien ne parlent ni anglais ni espagnol ?", 5],
+  ],
+  "A.2": [
+    ["n", 1, "Un atelier commence à 9 h et dure 3 heures. À quelle heure se termine-t-il ? (nombre d'heures, par exemple 14)", 12],
+    ["n", 2, "Un câble coûte 4 €. Combien coûtent 6 câbles, en euros ?", 24],
+    ["n", 3, "Une formation de 35 heures est répartie sur 5 journées égales. Combien d'heures par journée ?", 7],
+    ["n", 3, "Un ordinateur coûte 600 € avec une réduction de 15 %. Quel est son prix après réduction, en euros ?", 510],
+    ["n", 4, "12 stagiaires forment des groupes de 5 personnes au plus. Combien de groupes faut-il au minimum ?", 3],
+    ["o", 4, "Remettez dans l'ordre les étapes d'une démarche efficace pour résoudre un problème.", ["Comprendre et décrire le problème", "Chercher les causes possibles", "Tester une solution", "Vérifier que le problème est réglé"]],
+    ["n", 5, "Un fichier de 900 Mo se télécharge à 15 Mo par seconde. Combien de secondes faut-il ?", 60],
+    ["n", 6, "Trois tâches durent 2 h, 3 h et 4 h. Celle de 4 h ne peut commencer qu'après celle de 2 h ; celle de 3 h est indépendante. À deux personnes, quelle est la durée totale minimale, en heures ?", 6],
+    ["n", 7, "Un lot de 64 fiches en contient une seule défectueuse. Chaque essai teste la moitié du lot restant et dit si la fiche défectueuse s'y trouve. Combien d'essais suffisent dans tous les cas ?", 6],
+    ["n", 1, "Vous avez 20 € et achetez un ticket à 2 €. Combien vous reste-t-il, en euros ?", 18],
+    ["n", 2, "Un bus passe toutes les 15 minutes. Combien de bus passent en une heure ?", 4],
+    ["n", 5, "Une salle compte 8 tables de 3 places. 26 personnes viennent. Combien de places manque-t-il ?", 2],
+    ["n", 6, "Un trajet de 45 km se fait à 60 km/h. Combien de minutes dure-t-il ?", 45],
+    ["n", 7, "Un abonnement de 200 € augmente de 10 %, puis baisse de 10 %. Combien coûte-t-il maintenant, en euros ?", 198],
+    ["n", 8, "Trois imprimantes identiques impriment 300 pages en 10 minutes. Combien de minutes faut-il à cinq de ces imprimantes pour 1 000 pages ?", 20],
+    ["n", 8, "Samir traite un lot de dossiers en 6 heures ; Inès traite le même lot en 3 heures. En travaillant ensemble, en combien d'heures le traitent-ils ?", 2],
+    ["n", 8, "Un livreur part du dépôt D, livre A, B et C, puis revient en D. Distances en km : D-A 2, D-B 4, D-C 3, A-B 3, A-C 5, B-C 2. Quelle est la longueur de la tournée la plus courte, en km ?", 10],
+  ],
+};
