@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";
-import { readBuildManifest } from "./_manifests.js";
+import { readJsonArtefact } from "./_read-json-artefact.js";
 import { defaultBuildDir } from "./_paths.js";
 
 const Options = z
@@ -42,38 +41,7 @@ const ARTEFACT = "reference-populations";
 export function loadReferencePopulations(options: LoadReferencePopulationsOptions = {}): ReferencePopulation[] {
   const { dir } = parseWith(Options, options, { module: "data", what: "loadReferencePopulations options" });
   const buildDir = dir === undefined ? defaultBuildDir() : resolve(dir);
-  const manifest = readBuildManifest(buildDir);
-  const artefact = manifest.artefacts[ARTEFACT];
-  const path = join(buildDir, artefact?.file ?? `${ARTEFACT}.json`);
-  if (artefact === undefined || !existsSync(path)) {
-    throw new DeclicsError({
-      code: "data_missing",
-      module: "data",
-      message: `Artefact ${ARTEFACT} is missing from ${buildDir}. Run \`npm run build:data\`.`,
-      details: { dataset: ARTEFACT, location: path },
-    });
-  }
-  const bytes = readFileSync(path);
-  if (bytes.byteLength !== artefact.bytes) {
-    throw new DeclicsError({
-      code: "data_integrity",
-      module: "data",
-      message: `Artefact ${ARTEFACT} does not match data/build/manifest.json: expected ${artefact.bytes} bytes, received ${bytes.byteLength}. Run \`npm run build:data\`.`,
-      details: { dataset: ARTEFACT, expected: `${artefact.bytes} bytes`, received: `${bytes.byteLength} bytes` },
-    });
-  }
-  let json: { populations?: unknown };
-  try {
-    json = JSON.parse(bytes.toString("utf8")) as { populations?: unknown };
-  } catch (error) {
-    throw new DeclicsError({
-      code: "data_integrity",
-      module: "data",
-      message: `Artefact ${ARTEFACT} is not valid JSON. Run \`npm run build:data\`.`,
-      details: { dataset: ARTEFACT, expected: "JSON", received: "unparsable text" },
-      cause: error,
-    });
-  }
+  const json = (readJsonArtefact(buildDir, ARTEFACT) ?? {}) as { populations?: unknown };
   try {
     return parseReferencePopulations(json.populations);
   } catch (error) {
