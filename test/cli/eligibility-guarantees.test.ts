@@ -4,12 +4,13 @@ import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, read
 import { once } from "node:events";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellBytes, csvFile } from "../support/csv-files.js";
-import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
+import { BUILT_CLI, runBuiltCli as declics } from "../support/built-cli.js";
+import { buildPath, hasRealData } from "../support/real-data.js";
 
 /**
  * The guarantees of `declics eligibility` (docs/cli.md, "What the command guarantees"), each a regression test
@@ -17,23 +18,7 @@ import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
  * files are parsed as latin1 (one character per byte), with CRLF, LF and CR all ending a record.
  */
 
-/** The built CLI; DECLICS_TEST_CLI runs these tests on another build (e.g. the one before a fix). */
-const CLI = process.env.DECLICS_TEST_CLI ?? resolve(PROJECT_ROOT, "dist", "cli", "main.js");
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function declics(args: readonly string[]): Promise<Run> {
-  if (!existsSync(CLI)) throw new Error(`The built CLI is missing: ${CLI}. Run \`npm run build\` first (npm test does it).`);
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
-    });
-  });
-}
 
 /** Records of a CSV file's bytes, each cell as a latin1 string (its exact bytes). */
 function cellsOf(bytes: Buffer, delimiter: string): string[][] {
@@ -169,7 +154,7 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
     const input = bigInput();
     const full = openSync("/dev/full", "w");
     try {
-      const child = spawn(process.execPath, [CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01", "-q"], { stdio: ["ignore", full, "pipe"] });
+      const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01", "-q"], { stdio: ["ignore", full, "pipe"] });
       let stderr = "";
       child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const [code] = (await once(child, "close")) as [number];
@@ -183,7 +168,7 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
 
   it("3. ends quietly, exit 0, when the reader of standard output goes away (| head)", async () => {
     const input = bigInput();
-    const child = spawn(process.execPath, [CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once("data", () => child.stdout.destroy());
@@ -363,7 +348,7 @@ describe.skipIf(!ready)("declics eligibility --excel-safe, hostile headers, chec
       mkdirSync(folder);
       try {
         const input = write(`signal-${signal}.csv`, "adresse\n1 rue des Lilas 31100 Toulouse\n");
-        const child = spawn(process.execPath, [CLI, "eligibility", input, "-o", join(folder, "out.csv"), "--geocode", "--geocoder-url", url, "--geocode-timeout", "60"], { stdio: "ignore" });
+        const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", join(folder, "out.csv"), "--geocode", "--geocoder-url", url, "--geocode-timeout", "60"], { stdio: "ignore" });
         for (let k = 0; k < 300 && tmpFiles(folder).length === 0; k++) await new Promise((done) => setTimeout(done, 50));
         expect(tmpFiles(folder)).toHaveLength(1);
         expect(tmpFiles(folder)[0]).toMatch(/^\.out\.csv\.[0-9a-f]{16}\.tmp$/);

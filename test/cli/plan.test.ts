@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBuiltCli as declics, type CliRun } from "../support/built-cli.js";
 import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
 
 /**
@@ -11,25 +11,10 @@ import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
  * test/fixtures/plan, with the real compiled school calendar. `npm test` builds first; alone, run
  * `npm run build` before `npx vitest run test/cli/plan.test.ts`.
  */
-
-const CLI = resolve(PROJECT_ROOT, "dist", "cli", "main.js");
 const FIXTURES = resolve(PROJECT_ROOT, "test", "fixtures", "plan");
 const fixture = (name: string): string => join(FIXTURES, name);
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-function declics(args: readonly string[]): Promise<Run> {
-  if (!existsSync(CLI)) throw new Error(`The built CLI is missing: ${CLI}. Run \`npm run build\` first (npm test does it).`);
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
-    });
-  });
-}
 
 const readCsv = (path: string): string[][] => parse(readFileSync(path, "utf8"), { delimiter: ";", bom: true }) as string[][];
 
@@ -58,7 +43,7 @@ describe("declics plan: usage", () => {
 
 describe.skipIf(!hasRealData(buildPath("school-calendar.json")))("declics plan on partner files and the official school calendar", () => {
   let out = "";
-  let run: Run;
+  let run: CliRun;
   beforeAll(async () => {
     out = join(dir, "win1252");
     run = await declics(["plan", fixture("personnes-windows1252.csv"), fixture("cohorte-toulouse.json"), "-o", out]);

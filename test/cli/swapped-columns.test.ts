@@ -1,12 +1,12 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAMBERT93 } from "../../src/territory/_lambert93.js";
 import { TERRITORY_ARTEFACTS } from "../../src/territory/index.js";
-import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
+import { runBuiltCli as declics } from "../support/built-cli.js";
+import { buildPath, hasRealData } from "../support/real-data.js";
 
 /**
  * Issue #10, item 9, on the built CLI (dist/cli/main.js; `npm test` builds first): X/Y columns holding swapped
@@ -14,16 +14,6 @@ import { buildPath, hasRealData, PROJECT_ROOT } from "../support/real-data.js";
  * not `invalid_coordinates` with no hint.
  */
 
-const CLI = resolve(PROJECT_ROOT, "dist", "cli", "main.js");
-
-function declics(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(CLI)) throw new Error(`The built CLI is missing: ${CLI}. Run \`npm run build\` first (npm test does it).`);
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
-    });
-  });
-}
 
 let dir = "";
 beforeAll(() => {
