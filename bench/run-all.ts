@@ -26,7 +26,9 @@ let failed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
   process.stdout.write(`\n=== bench/${name} ===\n`);
   // run.ts first, then the folder's other benchmarks (files not starting with "_"), each in its own process.
-  const extra = readdirSync(`${benchDir}${name}`).filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_")).sort();
+  const extra = readdirSync(`${benchDir}${name}`)
+    .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_"))
+    .sort();
   for (const file of ["run.ts", ...extra]) {
     const run = spawnSync(process.execPath, ["--import", "tsx", `${benchDir}${name}/${file}`], { stdio: "inherit" });
     if (run.status !== 0) failed++;

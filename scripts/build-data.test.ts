@@ -33,11 +33,17 @@ function sandbox(alter?: (bytes: Buffer) => Buffer): { sourcesDir: string; outDi
   return { sourcesDir: join(root, "src"), outDir: join(root, "out") };
 }
 
-function options(dirs: { sourcesDir: string; outDir: string }, entry: object = small!, extra: Partial<BuildDataOptions> = {}): BuildDataOptions {
+function options(
+  dirs: { sourcesDir: string; outDir: string },
+  entry: object = small!,
+  extra: Partial<BuildDataOptions> = {},
+): BuildDataOptions {
   return { ...dirs, manifest: { version: 1, datasets: [entry] }, builders: [], ...extra };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<Error & { code?: string; details?: Record<string, string> }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; details?: Record<string, string> }> {
   try {
     await promise;
   } catch (error) {
@@ -84,12 +90,23 @@ describe.skipIf(!hasRealData(smallSource))("buildData checks sources against the
       id: "echo",
       datasets: [SMALL],
       build: (ctx) => [
-        { name: "echo", file: "echo.txt", bytes: new TextEncoder().encode(String(ctx.rows(SMALL).length)), formatVersion: 1, description: "row count" },
+        {
+          name: "echo",
+          file: "echo.txt",
+          bytes: new TextEncoder().encode(String(ctx.rows(SMALL).length)),
+          formatVersion: 1,
+          description: "row count",
+        },
       ],
     });
     const { manifest } = await buildData(options(dirs, small, { builders: [builder] }));
     expect(readFileSync(join(dirs.outDir, "echo.txt"), "utf8")).toBe("44");
-    expect(manifest.artefacts.echo).toMatchObject({ file: "echo.txt", bytes: 2, builder: "echo", sources: [{ id: SMALL, sha256: small.sha256 }] });
+    expect(manifest.artefacts.echo).toMatchObject({
+      file: "echo.txt",
+      bytes: 2,
+      builder: "echo",
+      sources: [{ id: SMALL, sha256: small.sha256 }],
+    });
     expect(manifest.totalBytes).toBe(2);
     expect(JSON.parse(readFileSync(join(dirs.outDir, "manifest.json"), "utf8"))).toEqual(manifest);
   });

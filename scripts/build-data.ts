@@ -56,7 +56,13 @@ export function registeredBuilders(): Builder[] {
   const builders = Object.values(registry) as unknown[];
   return builders.map((candidate, index) => {
     const b = candidate as Partial<Builder> | null;
-    if (b === null || typeof b !== "object" || typeof b.id !== "string" || !Array.isArray(b.datasets) || typeof b.build !== "function") {
+    if (
+      b === null ||
+      typeof b !== "object" ||
+      typeof b.id !== "string" ||
+      !Array.isArray(b.datasets) ||
+      typeof b.build !== "function"
+    ) {
       throw new Error(`scripts/build/registry.ts export #${index + 1} is not a Builder ({ id, datasets, build })`);
     }
     return b as Builder;
@@ -86,7 +92,10 @@ interface LoadedDataset {
 function parseRecords(entry: SourceDataset, bytes: Uint8Array): unknown[] {
   const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   if (entry.format.type === "geojson") {
-    const json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { type?: unknown; features?: unknown };
+    const json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as {
+      type?: unknown;
+      features?: unknown;
+    };
     if (json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
       throw integrity(entry.id, "format", "a GeoJSON FeatureCollection", `type ${String(json.type)}`);
     }
@@ -127,7 +136,11 @@ function validateRecords(entry: SourceDataset, records: readonly unknown[], sche
       code: "data_integrity",
       module: "data",
       message: `Dataset ${entry.id}: ${invalid} invalid record(s): ${problems.join(" | ")}`,
-      details: { dataset: entry.id, expected: "every record valid against its schema", received: `${invalid} invalid record(s): ${problems.join(" | ")}` },
+      details: {
+        dataset: entry.id,
+        expected: "every record valid against its schema",
+        received: `${invalid} invalid record(s): ${problems.join(" | ")}`,
+      },
     });
   }
 }
@@ -145,8 +158,10 @@ export function loadDataset(entry: SourceDataset, sourcesDir: string, schema: z.
   }
   const bytes = new Uint8Array(readFileSync(path));
   const digest = sha256(bytes);
-  if (digest !== entry.sha256) throw integrity(entry.id, "sha256", entry.sha256, `${digest} (${bytes.byteLength} bytes, expected ${entry.bytes})`);
-  if (bytes.byteLength !== entry.bytes) throw integrity(entry.id, "byte size", String(entry.bytes), String(bytes.byteLength));
+  if (digest !== entry.sha256)
+    throw integrity(entry.id, "sha256", entry.sha256, `${digest} (${bytes.byteLength} bytes, expected ${entry.bytes})`);
+  if (bytes.byteLength !== entry.bytes)
+    throw integrity(entry.id, "byte size", String(entry.bytes), String(bytes.byteLength));
   const records = parseRecords(entry, bytes);
   if (records.length !== entry.count.value) {
     throw integrity(entry.id, `${entry.count.unit} count`, String(entry.count.value), String(records.length));
@@ -187,7 +202,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   for (const entry of manifest.datasets) {
     const t = performance.now();
     loaded.set(entry.id, loadDataset(entry, options.sourcesDir, schemas[entry.id]));
-    log(`  checked ${entry.id}: ${entry.count.value} ${entry.count.unit}, sha256 ok (${Math.round(performance.now() - t)} ms)`);
+    log(
+      `  checked ${entry.id}: ${entry.count.value} ${entry.count.unit}, sha256 ok (${Math.round(performance.now() - t)} ms)`,
+    );
   }
 
   const get = (id: string): LoadedDataset => {
@@ -205,34 +222,41 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const reports: string[] = [];
   const artefacts: { builder: Builder; artefact: Artefact }[] = [];
   const contextOf = (builderId: string): BuildContext => ({
-      dataset: (id) => get(id).entry,
-      path: (id) => get(id).path,
-      bytes: (id) => get(id).bytes,
-      features: <P>(id: string) => {
-        const d = get(id);
-        if (d.entry.format.type !== "geojson") throw new Error(`Dataset ${id} is not GeoJSON`);
-        return d.records as readonly SourceFeature<P>[];
-      },
-      rows: <R>(id: string) => {
-        const d = get(id);
-        if (d.entry.format.type !== "csv") throw new Error(`Dataset ${id} is not CSV`);
-        return d.records as readonly R[];
-      },
-      report: (message) => reports.push(`[${builderId}] ${message}`),
+    dataset: (id) => get(id).entry,
+    path: (id) => get(id).path,
+    bytes: (id) => get(id).bytes,
+    features: <P>(id: string) => {
+      const d = get(id);
+      if (d.entry.format.type !== "geojson") throw new Error(`Dataset ${id} is not GeoJSON`);
+      return d.records as readonly SourceFeature<P>[];
+    },
+    rows: <R>(id: string) => {
+      const d = get(id);
+      if (d.entry.format.type !== "csv") throw new Error(`Dataset ${id} is not CSV`);
+      return d.records as readonly R[];
+    },
+    report: (message) => reports.push(`[${builderId}] ${message}`),
   });
   for (const builder of builders) {
     const t = performance.now();
     const ctx = contextOf(builder.id);
     const built = await builder.build(ctx);
     for (const artefact of built) artefacts.push({ builder, artefact });
-    log(`  built ${builder.id}: ${built.map((a) => `${a.file} (${formatBytes(a.bytes.byteLength)})`).join(", ")} in ${Math.round(performance.now() - t)} ms`);
+    log(
+      `  built ${builder.id}: ${built.map((a) => `${a.file} (${formatBytes(a.bytes.byteLength)})`).join(", ")} in ${Math.round(performance.now() - t)} ms`,
+    );
   }
 
   const entries: Record<string, BuiltArtefact> = {};
   const files = new Set<string>();
   for (const { builder, artefact } of artefacts) {
     if (entries[artefact.name] !== undefined) throw new Error(`Two artefacts are named ${artefact.name}`);
-    if (files.has(artefact.file) || artefact.file === "manifest.json" || artefact.file.includes("/") || artefact.file.includes("\\")) {
+    if (
+      files.has(artefact.file) ||
+      artefact.file === "manifest.json" ||
+      artefact.file.includes("/") ||
+      artefact.file.includes("\\")
+    ) {
       throw new Error(`Artefact ${artefact.name}: file name ${artefact.file} is taken or not a plain file name`);
     }
     files.add(artefact.file);
@@ -253,14 +277,20 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const totalBytes = Object.values(entries).reduce((sum, e) => sum + e.bytes, 0);
   const buildManifest = BuildManifest.parse({ version: 1, artefacts: entries, totalBytes });
   const manifestText = `${JSON.stringify(buildManifest, null, 2)}\n`;
-  const web = webData(artefacts.map((a) => a.artefact), new TextEncoder().encode(manifestText), loaded.has("communes-cog2026") ? contextOf("web-data") : null);
+  const web = webData(
+    artefacts.map((a) => a.artefact),
+    new TextEncoder().encode(manifestText),
+    loaded.has("communes-cog2026") ? contextOf("web-data") : null,
+  );
 
   // Everything checked and built: only now touch the output directory.
   mkdirSync(options.outDir, { recursive: true });
   const previous = join(options.outDir, "manifest.json");
   if (existsSync(previous)) {
     const old = BuildManifest.safeParse(JSON.parse(readFileSync(previous, "utf8")));
-    if (old.success) for (const a of Object.values(old.data.artefacts)) if (!files.has(a.file)) rmSync(join(options.outDir, a.file), { force: true });
+    if (old.success)
+      for (const a of Object.values(old.data.artefacts))
+        if (!files.has(a.file)) rmSync(join(options.outDir, a.file), { force: true });
   }
   for (const { artefact } of artefacts) writeFileSync(join(options.outDir, artefact.file), artefact.bytes);
   writeFileSync(previous, manifestText);
@@ -273,20 +303,42 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     }
     const tiles = Object.values(web.tiles);
     const encoded = [...web.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
-    log(`  web data: ${tiles.length} commune tiles (largest ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed), ${formatBytes(encoded)} in ${webDir}`);
+    log(
+      `  web data: ${tiles.length} commune tiles (largest ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed), ${formatBytes(encoded)} in ${webDir}`,
+    );
   }
-  log(`  ${artefacts.length} artefact(s), total ${formatBytes(totalBytes)} in ${options.outDir} (${Math.round(performance.now() - started)} ms)`);
+  log(
+    `  ${artefacts.length} artefact(s), total ${formatBytes(totalBytes)} in ${options.outDir} (${Math.round(performance.now() - started)} ms)`,
+  );
   return { manifest: buildManifest, reports };
 }
 
 /** The web split (data/build/web) when the territory artefacts were built, else null. */
-function webData(artefacts: readonly Artefact[], buildManifest: Uint8Array, ctx: BuildContext | null): ReturnType<typeof buildWebData> | null {
+function webData(
+  artefacts: readonly Artefact[],
+  buildManifest: Uint8Array,
+  ctx: BuildContext | null,
+): ReturnType<typeof buildWebData> | null {
   const byFile = new Map(artefacts.map((a) => [a.file, a.bytes]));
   const communeTable = byFile.get("commune-table.json");
   const qpv2024 = byFile.get(POLYGON_ARTEFACTS.qpv2024);
   const qpv2015 = byFile.get(POLYGON_ARTEFACTS.qpv2015);
-  if (ctx === null || communeTable === undefined || qpv2024 === undefined || qpv2015 === undefined || !byFile.has(POLYGON_ARTEFACTS.communes)) return null;
-  return buildWebData({ buildManifest, communeTable, qpv2024, qpv2015, communes: communeFeatures(ctx), communeLayer: communeLayerOptions(ctx) });
+  if (
+    ctx === null ||
+    communeTable === undefined ||
+    qpv2024 === undefined ||
+    qpv2015 === undefined ||
+    !byFile.has(POLYGON_ARTEFACTS.communes)
+  )
+    return null;
+  return buildWebData({
+    buildManifest,
+    communeTable,
+    qpv2024,
+    qpv2015,
+    communes: communeFeatures(ctx),
+    communeLayer: communeLayerOptions(ctx),
+  });
 }
 
 function formatBytes(bytes: number): string {
@@ -305,7 +357,11 @@ async function main(): Promise<void> {
     const { reports } = await buildData({ sourcesDir, outDir, manifest, log: out });
     for (const report of reports) out(`  note ${report}`);
   } catch (error) {
-    const message = isDeclicsError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = isDeclicsError(error)
+      ? `${error.code}: ${error.message}`
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
     process.stderr.write(`build:data failed — ${message}\n`);
     process.exitCode = 1;
   }

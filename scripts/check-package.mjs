@@ -42,7 +42,13 @@ function run(cmd, args, options = {}) {
 // Budgets (minified, zod external because it is a peer dependency). Raise them deliberately, in review.
 // diversity 60 -> 72 kB (issue #16): charts from the protected report, protection interval, priorities, recoding, the French note.
 const BUDGETS = { diversity: 72_000, assessment: 150_000 };
-const FORBIDDEN = [/node_modules\/@turf\//, /node_modules\/flatbush\//, /data\/build\//, /src\/territory\//, /src\/data\//];
+const FORBIDDEN = [
+  /node_modules\/@turf\//,
+  /node_modules\/flatbush\//,
+  /data\/build\//,
+  /src\/territory\//,
+  /src\/data\//,
+];
 
 const entriesSource = readFileSync(join(root, "scripts", "entries.ts"), "utf8");
 const entryNames = [...entriesSource.matchAll(/^\s*"?([\w/]+)"?:\s*"src\/[\w/]+\.ts"/gm)].map((m) => m[1]);
@@ -52,14 +58,20 @@ await step("exports match scripts/entries.ts", () => {
   const fromEntries = entryNames.map((e) => (e === "index" ? "." : `./${e.replace(/\/index$/, "")}`)).sort();
   // "./data/*" exposes the compiled data files (declics/data/web/manifest.json...), not a module.
   const DATA_FILES = "./data/*";
-  const fromExports = Object.keys(pkg.exports).filter((k) => k !== "./package.json" && k !== DATA_FILES).sort();
+  const fromExports = Object.keys(pkg.exports)
+    .filter((k) => k !== "./package.json" && k !== DATA_FILES)
+    .sort();
   if (JSON.stringify(fromEntries) !== JSON.stringify(fromExports)) {
     throw new Error(`entries ${fromEntries.join(", ")} but exports ${fromExports.join(", ")}`);
   }
-  if (pkg.exports[DATA_FILES] !== "./data/build/*") throw new Error(`exports["${DATA_FILES}"] must be "./data/build/*"`);
-  if (Object.keys(pkg.exports).some((k) => k.includes("*") && k !== DATA_FILES)) throw new Error(`exports must not use a wildcard other than ${DATA_FILES}`);
+  if (pkg.exports[DATA_FILES] !== "./data/build/*")
+    throw new Error(`exports["${DATA_FILES}"] must be "./data/build/*"`);
+  if (Object.keys(pkg.exports).some((k) => k.includes("*") && k !== DATA_FILES))
+    throw new Error(`exports must not use a wildcard other than ${DATA_FILES}`);
   // typesVersions serves TypeScript's legacy node10 resolution; it must list the same subpaths.
-  const legacy = Object.keys(pkg.typesVersions?.["*"] ?? {}).map((k) => `./${k}`).sort();
+  const legacy = Object.keys(pkg.typesVersions?.["*"] ?? {})
+    .map((k) => `./${k}`)
+    .sort();
   if (JSON.stringify(legacy) !== JSON.stringify(fromExports.filter((k) => k !== "."))) {
     throw new Error(`typesVersions lists ${legacy.join(", ")} but exports ${fromExports.join(", ")}`);
   }
@@ -74,11 +86,20 @@ await step("npm pack", () => {
   if (files.length !== 1) throw new Error(`expected one tarball, found ${files.join(", ")}`);
   tarball = join(packDir, files[0]);
   const listing = run("tar", ["-tzf", tarball]);
-  for (const required of ["package/dist/index.js", "package/dist/index.cjs", "package/dist/cli/main.js", "package/data/sources.json"]) {
+  for (const required of [
+    "package/dist/index.js",
+    "package/dist/index.cjs",
+    "package/dist/cli/main.js",
+    "package/data/sources.json",
+  ]) {
     if (!listing.includes(required)) throw new Error(`tarball lacks ${required}`);
   }
   if (!listing.includes("package/data/build/")) throw new Error("tarball lacks the compiled data (data/build/)");
-  for (const required of ["package/data/build/web/manifest.json", "package/data/build/web/commune-table.json.gz", "package/data/build/web/communes/index.json.gz"]) {
+  for (const required of [
+    "package/data/build/web/manifest.json",
+    "package/data/build/web/commune-table.json.gz",
+    "package/data/build/web/communes/index.json.gz",
+  ]) {
     if (!listing.includes(required)) throw new Error(`tarball lacks the web data: ${required}`);
   }
   const kib = Math.round(readFileSync(tarball).length / 1024);
@@ -105,8 +126,16 @@ if (tarball) {
   for (const [name, cmd, args] of [
     ["consumer: ESM import", "node", ["esm.mjs"]],
     ["consumer: CJS require", "node", ["cjs.cjs"]],
-    ["consumer: TypeScript, moduleResolution bundler", "node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.bundler.json"]],
-    ["consumer: TypeScript, moduleResolution node16", "node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.node16.json"]],
+    [
+      "consumer: TypeScript, moduleResolution bundler",
+      "node",
+      [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.bundler.json"],
+    ],
+    [
+      "consumer: TypeScript, moduleResolution node16",
+      "node",
+      [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.node16.json"],
+    ],
     ["consumer: node16 build runs", "node", ["dist/node16/ts-node16.js"]],
     ["consumer: declics bin", "npx", ["--no-install", "declics", "--help"]],
   ]) {
@@ -122,7 +151,9 @@ if (tarball) {
   await step("browser: examples/web in chromium, from the tarball (test/browser/web-example.test.ts)", () => {
     const chromium = process.env.DECLICS_CHROMIUM ?? "/usr/bin/chromium";
     if (!existsSync(chromium) && process.env.CI !== "true" && process.env.CI !== "1") {
-      process.stdout.write(`  skipped: ${chromium} not found (apt-get install -y chromium); CI installs it and runs this step\n`);
+      process.stdout.write(
+        `  skipped: ${chromium} not found (apt-get install -y chromium); CI installs it and runs this step\n`,
+      );
       return;
     }
     const out = run("npx", ["vitest", "run", "test/browser/web-example.test.ts"], {

@@ -38,4 +38,6 @@ writeFileSync(
     `// Sympson-Hetter parameters of the starter bank's items below 1 (probability of administering the item once selected).\n` +
     `export const STARTER_EXPOSURE: Readonly<Record<string, number>> = {${body}};\n`,
 );
-process.stdout.write(`${entries.length} items with a parameter below 1; max exposure by iteration ${sh.maxExposureByIteration.map((x) => x.toFixed(3)).join(" ")}\n`);
+process.stdout.write(
+  `${entries.length} items with a parameter below 1; max exposure by iteration ${sh.maxExposureByIteration.map((x) => x.toFixed(3)).join(" ")}\n`,
+);

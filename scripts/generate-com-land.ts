@@ -16,7 +16,9 @@ import { fileURLToPath } from "node:url";
 interface Topology {
   readonly transform: { readonly scale: [number, number]; readonly translate: [number, number] };
   readonly arcs: [number, number][][];
-  readonly objects: { readonly countries: { readonly geometries: { type: string; arcs: unknown; properties: { name: string } }[] } };
+  readonly objects: {
+    readonly countries: { readonly geometries: { type: string; arcs: unknown; properties: { name: string } }[] };
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -79,10 +81,12 @@ for (const [code, name] of Object.entries(TERRITORIES)) {
     }
     list.push(floor2(minX), floor2(minY), ceil2(maxX), ceil2(maxY));
   }
-  for (const [x, y] of ADDED[code] ?? []) list.push(floor2(x - 0.02), floor2(y - 0.02), ceil2(x + 0.02), ceil2(y + 0.02));
+  for (const [x, y] of ADDED[code] ?? [])
+    list.push(floor2(x - 0.02), floor2(y - 0.02), ceil2(x + 0.02), ceil2(y + 0.02));
   boxes[code] = list;
 }
-const round4 = (r: [number, number][]): number[] => r.flatMap(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
+const round4 = (r: [number, number][]): number[] =>
+  r.flatMap(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
 const french = round4(polygons("St-Martin")[0]![0]!);
 const dutch = round4(polygons("Sint Maarten")[0]![0]!);
 

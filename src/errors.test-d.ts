@@ -3,7 +3,12 @@ import { DeclicsError, type DeclicsErrorCode, isDeclicsError } from "./errors.js
 
 describe("DeclicsError types", () => {
   it("types details by code", () => {
-    const error = new DeclicsError({ code: "outside_france", module: "territory", message: "m", details: { lon: 0, lat: 0 } });
+    const error = new DeclicsError({
+      code: "outside_france",
+      module: "territory",
+      message: "m",
+      details: { lon: 0, lat: 0 },
+    });
     expectTypeOf(error.details).toEqualTypeOf<{ readonly lon: number; readonly lat: number }>();
     expectTypeOf<"invalid_input">().toExtend<DeclicsErrorCode>();
   });

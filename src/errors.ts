@@ -43,13 +43,23 @@ export interface DeclicsErrorDetails {
   /** A point lies outside France (mainland, Corsica and the overseas territories covered). */
   outside_france: { readonly lon: number; readonly lat: number };
   /** A commune code or postcode is not well formed. */
-  malformed_code: { readonly kind: "codeInsee" | "postcode" | "qpv"; readonly received: string; readonly expected: string };
+  malformed_code: {
+    readonly kind: "codeInsee" | "postcode" | "qpv";
+    readonly received: string;
+    readonly expected: string;
+  };
   /** A well-formed commune code or postcode that no reference knows. */
   unknown_code: { readonly kind: "codeInsee" | "postcode"; readonly received: string };
   /** An address was given but no geocoder, or the geocoder failed. */
   geocoder_unavailable: { readonly address: string; readonly reason: string };
   /** A date the data cannot speak for (before its oldest list, or past the supported range). */
-  date_out_of_range: { readonly field: string; readonly received: string; readonly from: string; readonly to: string; readonly timeZone: string | null };
+  date_out_of_range: {
+    readonly field: string;
+    readonly received: string;
+    readonly from: string;
+    readonly to: string;
+    readonly timeZone: string | null;
+  };
 
   // --- data
   /** A dataset or compiled artefact is missing. */
@@ -81,7 +91,12 @@ export interface DeclicsErrorDetails {
   /** An output file (or standard output) cannot be created, written or completed. */
   output_unavailable: { readonly file: string; readonly reason: string };
   /** A cell cannot be written in the output encoding that was asked for (e.g. "Ł" in Windows-1252). */
-  unencodable_output: { readonly encoding: string; readonly row: number; readonly column: string; readonly character: string };
+  unencodable_output: {
+    readonly encoding: string;
+    readonly row: number;
+    readonly column: string;
+    readonly character: string;
+  };
 
   // --- data, fetched over the network (createTerritoryDataSource)
   /** A data file could not be fetched: offline, network failure, or an HTTP error status. */
@@ -163,5 +178,9 @@ export function isDeclicsError<C extends DeclicsErrorCode>(value: unknown, code?
   if (value instanceof DeclicsError) return code === undefined || value.code === code;
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as { name?: unknown; code?: unknown };
-  return candidate.name === "DeclicsError" && typeof candidate.code === "string" && (code === undefined || candidate.code === code);
+  return (
+    candidate.name === "DeclicsError" &&
+    typeof candidate.code === "string" &&
+    (code === undefined || candidate.code === code)
+  );
 }

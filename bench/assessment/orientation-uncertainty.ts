@@ -31,9 +31,15 @@ const cuts = DEFAULT_FRAMEWORK.levelCuts;
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const levelOf = (theta: number): number => 1 + cuts.filter((c) => theta >= c).length;
 
-process.stdout.write(`Orientation under uncertainty — starter bank (${STARTER_BANK.items.length} items), session defaults\n\n`);
+process.stdout.write(
+  `Orientation under uncertainty — starter bank (${STARTER_BANK.items.length} items), session defaults\n\n`,
+);
 const t0 = performance.now();
-const sim = simulateAssessment(STARTER_BANK, { seed: "orientation-bench", design: { kind: "adaptive" }, examinees: EXAMINEES });
+const sim = simulateAssessment(STARTER_BANK, {
+  seed: "orientation-bench",
+  design: { kind: "adaptive" },
+  examinees: EXAMINEES,
+});
 const tSim = performance.now() - t0;
 process.stdout.write(
   `${EXAMINEES} candidates ~ N(0, 1): mean length ${sim.meanLength.toFixed(1)} items, mean SE ${sim.meanSe.toFixed(3)}, RMSE ${sim.rmse.toFixed(3)}, ` +
@@ -41,7 +47,10 @@ process.stdout.write(
 );
 
 type Rule = { name: string; ready: (theta: number, se: number, required: number) => boolean };
-const families = DEFAULT_ORIENTATION_RULES.jobFamilies.map((f) => ({ id: f.id, required: Math.max(...f.requirements.map((r) => r.level)) }));
+const families = DEFAULT_ORIENTATION_RULES.jobFamilies.map((f) => ({
+  id: f.id,
+  required: Math.max(...f.requirements.map((r) => r.level)),
+}));
 const statusCache = new Map<number, Map<string, string>>();
 const t1 = performance.now();
 const orient = (e: number, readiness: number): Map<string, string> => {
@@ -59,7 +68,9 @@ const rules: Rule[] = [
   { name: "P(level >= required) >= 0.8", ready: () => false },
   { name: "P(level >= required) >= 0.9 (default)", ready: () => false },
 ];
-process.stdout.write("| rule | required level | false ready (true level below) | recognised (true level reached) | recognised (one level above or more) |\n|---|---|---|---|---|\n");
+process.stdout.write(
+  "| rule | required level | false ready (true level below) | recognised (true level reached) | recognised (one level above or more) |\n|---|---|---|---|---|\n",
+);
 for (const [ri, rule] of rules.entries()) {
   for (const required of [...new Set(families.map((f) => f.required))].sort()) {
     const family = families.find((f) => f.required === required)!;
@@ -71,7 +82,10 @@ for (const [ri, rule] of rules.entries()) {
     let clear = 0;
     let recognisedClear = 0;
     for (let e = 0; e < sim.examinees; e++) {
-      const says = ri === 0 ? rule.ready(sim.theta[e]!, sim.se[e]!, required) : orient(e, ri === 1 ? 0.8 : 0.9).get(family.id) === "ready";
+      const says =
+        ri === 0
+          ? rule.ready(sim.theta[e]!, sim.se[e]!, required)
+          : orient(e, ri === 1 ? 0.8 : 0.9).get(family.id) === "ready";
       const truth = sim.trueTheta[e]!;
       if (truth < cut) {
         below++;
@@ -85,11 +99,20 @@ for (const [ri, rule] of rules.entries()) {
         }
       }
     }
-    process.stdout.write(`| ${rule.name} | ${required} (${families.filter((f) => f.required === required).map((f) => f.id).join(", ")}) | ${pct(falseReady / below)} of ${below} | ${pct(recognised / ready)} of ${ready} | ${pct(recognisedClear / clear)} of ${clear} |\n`);
+    process.stdout.write(
+      `| ${rule.name} | ${required} (${families
+        .filter((f) => f.required === required)
+        .map((f) => f.id)
+        .join(
+          ", ",
+        )}) | ${pct(falseReady / below)} of ${below} | ${pct(recognised / ready)} of ${ready} | ${pct(recognisedClear / clear)} of ${clear} |\n`,
+    );
   }
 }
 const tOrient = performance.now() - t1;
-process.stdout.write(`\nrecommendOrientation: ${((1000 * tOrient) / statusCache.size).toFixed(1)} µs per call (${statusCache.size} calls)\n\n`);
+process.stdout.write(
+  `\nrecommendOrientation: ${((1000 * tOrient) / statusCache.size).toFixed(1)} µs per call (${statusCache.size} calls)\n\n`,
+);
 
 // 2. Real sessions at true level 2: the issue's scenario.
 const items = new Map(STARTER_BANK.items.map((it) => [it.id as string, it]));
@@ -114,7 +137,10 @@ for (let k = 0; k < SESSIONS; k++) {
   const result = computeSessionResult(STARTER_BANK, s);
   // The old reading: each competence's level from its own 1-2 items, SE ignored, a family ready when every level is met.
   const levels = new Map(result.perCompetence.map((c) => [c.id, c.level]));
-  const oldReady = DEFAULT_ORIENTATION_RULES.jobFamilies.map((f) => ({ id: f.id, ready: f.requirements.every((r) => (levels.get(r.competence) ?? 0) >= r.level) }));
+  const oldReady = DEFAULT_ORIENTATION_RULES.jobFamilies.map((f) => ({
+    id: f.id,
+    ready: f.requirements.every((r) => (levels.get(r.competence) ?? 0) >= r.level),
+  }));
   if (oldReady.some((f) => f.ready)) oldAny++;
   if (oldReady.find((f) => f.id === "developpement")!.ready) oldDev++;
   if (oldReady.find((f) => f.id === "support")!.ready) oldSupport++;
@@ -125,8 +151,18 @@ for (let k = 0; k < SESSIONS; k++) {
   if (o.jobFamilies.every((f) => f.status !== "ready")) toConfirmOrBelow++;
 }
 const tSessions = performance.now() - t2;
-process.stdout.write(`${SESSIONS} real sessions, candidates spread over true level 2 (ready for no family), ${(tSessions / SESSIONS).toFixed(1)} ms per whole session:\n\n`);
-process.stdout.write("| reading | ready for développement | ready for support | ready for some family |\n|---|---|---|---|\n");
-process.stdout.write(`| per-competence levels, SE ignored (before) | ${pct(oldDev / SESSIONS)} | ${pct(oldSupport / SESSIONS)} | ${pct(oldAny / SESSIONS)} |\n`);
-process.stdout.write(`| result.profile, P >= 0.9 (now) | ${pct(newDev / SESSIONS)} | ${pct(newSupport / SESSIONS)} | ${pct(newAny / SESSIONS)} |\n`);
-process.stdout.write(`\nRatio of false "ready" for some family, before / now: ${newAny === 0 ? "∞ (none now)" : (oldAny / newAny).toFixed(1)}; ${toConfirmOrBelow} of ${SESSIONS} shown no "ready" family.\n`);
+process.stdout.write(
+  `${SESSIONS} real sessions, candidates spread over true level 2 (ready for no family), ${(tSessions / SESSIONS).toFixed(1)} ms per whole session:\n\n`,
+);
+process.stdout.write(
+  "| reading | ready for développement | ready for support | ready for some family |\n|---|---|---|---|\n",
+);
+process.stdout.write(
+  `| per-competence levels, SE ignored (before) | ${pct(oldDev / SESSIONS)} | ${pct(oldSupport / SESSIONS)} | ${pct(oldAny / SESSIONS)} |\n`,
+);
+process.stdout.write(
+  `| result.profile, P >= 0.9 (now) | ${pct(newDev / SESSIONS)} | ${pct(newSupport / SESSIONS)} | ${pct(newAny / SESSIONS)} |\n`,
+);
+process.stdout.write(
+  `\nRatio of false "ready" for some family, before / now: ${newAny === 0 ? "∞ (none now)" : (oldAny / newAny).toFixed(1)}; ${toConfirmOrBelow} of ${SESSIONS} shown no "ready" family.\n`,
+);

@@ -98,7 +98,11 @@ async function runCli(input: string, output: string, nodeFlags: readonly string[
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`declics exited ${code}: ${stderr}`);
   const line = stderr.split("\n").find((l) => l.startsWith("DECLICS_RESOURCES "));
-  const usage = JSON.parse(line?.slice("DECLICS_RESOURCES ".length) ?? "{}") as { maxRssKiB: number; userMs: number; systemMs: number };
+  const usage = JSON.parse(line?.slice("DECLICS_RESOURCES ".length) ?? "{}") as {
+    maxRssKiB: number;
+    userMs: number;
+    systemMs: number;
+  };
   return { seconds, maxRssMiB: usage.maxRssKiB / 1024, cpuSeconds: (usage.userMs + usage.systemMs) / 1000 };
 }
 
@@ -115,8 +119,21 @@ async function runNaive(input: string, output: string, rows: number): Promise<nu
     if (n > rows) break;
     let extra: string[];
     try {
-      const r = checkEligibility({ lon: Number(record[3]?.replace(",", ".")), lat: Number(record[4]?.replace(",", ".")) }, { on, data });
-      extra = [r.status, r.qpv.zone?.code ?? "", r.qpv.zone?.name ?? "", r.rural.regime ?? "", r.rural.status, r.commune?.codeInsee ?? "", r.commune?.name ?? "", String(Math.round(r.distanceToBoundaryM.qpv ?? 0)), r.reasons.map((x) => x.code).join("|")];
+      const r = checkEligibility(
+        { lon: Number(record[3]?.replace(",", ".")), lat: Number(record[4]?.replace(",", ".")) },
+        { on, data },
+      );
+      extra = [
+        r.status,
+        r.qpv.zone?.code ?? "",
+        r.qpv.zone?.name ?? "",
+        r.rural.regime ?? "",
+        r.rural.status,
+        r.commune?.codeInsee ?? "",
+        r.commune?.name ?? "",
+        String(Math.round(r.distanceToBoundaryM.qpv ?? 0)),
+        r.reasons.map((x) => x.code).join("|"),
+      ];
     } catch (error) {
       extra = ["error", "", "", "", "", "", "", "", (error as { code?: string }).code ?? "error"];
     }
@@ -134,7 +151,9 @@ async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error(`Build the CLI first: npm run build (missing ${CLI})`);
   const dir = mkdtempSync(join(tmpdir(), "declics-bench-cli-"));
   try {
-    console.log(`declics eligibility benchmark — Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? "?"})`);
+    console.log(
+      `declics eligibility benchmark — Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? "?"})`,
+    );
     const results: { rows: number; run: CliRun; capped: CliRun; mib: number }[] = [];
     for (const rows of SIZES) {
       const input = join(dir, `points-${rows}.csv`);
@@ -154,17 +173,23 @@ async function main(): Promise<void> {
     const tiny = join(dir, "one.csv");
     await generate(tiny, 1);
     const startup = await runCli(tiny, join(dir, "one-out.csv"));
-    console.log(`startup (1 row: load data, parse, write): ${startup.seconds.toFixed(2)} s, peak RSS ${startup.maxRssMiB.toFixed(0)} MiB`);
+    console.log(
+      `startup (1 row: load data, parse, write): ${startup.seconds.toFixed(2)} s, peak RSS ${startup.maxRssMiB.toFixed(0)} MiB`,
+    );
 
     const naiveInput = join(dir, `points-${SIZES[0]}.csv`);
     const naive = await runNaive(naiveInput, join(dir, "naive-out.csv"), NAIVE_ROWS);
-    console.log(`naive pipeline (csv-parse + checkEligibility per row + csv-stringify, ${fmt(NAIVE_ROWS)} rows, in-process): ${fmt(naive)} rows/s`);
+    console.log(
+      `naive pipeline (csv-parse + checkEligibility per row + csv-stringify, ${fmt(NAIVE_ROWS)} rows, in-process): ${fmt(naive)} rows/s`,
+    );
 
     const largest = results.at(-1);
     const smallest = results[0];
     if (largest !== undefined && smallest !== undefined) {
       const rate = largest.rows / largest.run.seconds;
-      console.log(`\nend to end, ${fmt(largest.rows)} rows: ${fmt(rate)} rows/s (target >= 200,000: ${rate >= 200_000 ? "met" : "NOT met"}); ${(rate / naive).toFixed(1)}x the naive pipeline`);
+      console.log(
+        `\nend to end, ${fmt(largest.rows)} rows: ${fmt(rate)} rows/s (target >= 200,000: ${rate >= 200_000 ? "met" : "NOT met"}); ${(rate / naive).toFixed(1)}x the naive pipeline`,
+      );
       const ratio = largest.capped.maxRssMiB / smallest.capped.maxRssMiB;
       console.log(
         `memory with the heap capped at ${CAPPED_HEAP_MIB} MiB: ${smallest.capped.maxRssMiB.toFixed(0)} MiB at ${fmt(smallest.rows)} rows, ` +

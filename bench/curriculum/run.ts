@@ -14,9 +14,26 @@ import { createSeededRandom } from "../../src/_lib/random.js";
 import { createNaiveOccupancy } from "../../src/curriculum/_occupancy.js";
 import { PARCOURS_EXPRESS, planCohort, replanCohort } from "../../src/curriculum/index.js";
 import { _planCohortWith } from "../../src/curriculum/plan-cohort.js";
-import { Cohort, type CohortInput, type CohortPlan, PlanCohortOptions, type ResourceInput } from "../../src/curriculum/schema.js";
+import {
+  Cohort,
+  type CohortInput,
+  type CohortPlan,
+  PlanCohortOptions,
+  type ResourceInput,
+} from "../../src/curriculum/schema.js";
 
-const DAYS = ["2020-09-28", "2020-09-29", "2020-09-30", "2020-10-01", "2020-10-02", "2020-10-05", "2020-10-06", "2020-10-07", "2020-10-08", "2020-10-09"];
+const DAYS = [
+  "2020-09-28",
+  "2020-09-29",
+  "2020-09-30",
+  "2020-10-01",
+  "2020-10-02",
+  "2020-10-05",
+  "2020-10-06",
+  "2020-10-07",
+  "2020-10-08",
+  "2020-10-09",
+];
 
 function cohortOf(size: number): CohortInput {
   const random = createSeededRandom(`bench-${size}`);
@@ -32,11 +49,31 @@ function cohortOf(size: number): CohortInput {
   for (let u = 0; u < units; u++) {
     resources.push({ id: `plenary-${u}`, kind: "room", name: "Amphi", capacity: 120 });
     for (let i = 0; i < 4; i++) resources.push({ id: `lab-${u}-${i}`, kind: "room", name: "Labo", capacity: 16 });
-    for (let i = 0; i < 2; i++) resources.push({ id: `meeting-${u}-${i}`, kind: "room", name: "Réunion", capacity: 30 });
-    for (let i = 0; i < 10; i++) resources.push({ id: `counsellor-${u}-${i}`, kind: "facilitator", name: "Conseiller" });
-    for (let i = 0; i < 4; i++) resources.push({ id: `role-model-${u}-${i}`, kind: "speaker", name: "Modèle", activityKinds: ["role_model_meeting"] });
-    for (let i = 0; i < 3; i++) resources.push({ id: `training-${u}-${i}`, kind: "speaker", name: "OF", activityKinds: ["training_organisation_meeting"] });
-    for (let i = 0; i < 4; i++) resources.push({ id: `employer-${u}-${i}`, kind: "speaker", name: "Employeur", activityKinds: ["employer_meeting"] });
+    for (let i = 0; i < 2; i++)
+      resources.push({ id: `meeting-${u}-${i}`, kind: "room", name: "Réunion", capacity: 30 });
+    for (let i = 0; i < 10; i++)
+      resources.push({ id: `counsellor-${u}-${i}`, kind: "facilitator", name: "Conseiller" });
+    for (let i = 0; i < 4; i++)
+      resources.push({
+        id: `role-model-${u}-${i}`,
+        kind: "speaker",
+        name: "Modèle",
+        activityKinds: ["role_model_meeting"],
+      });
+    for (let i = 0; i < 3; i++)
+      resources.push({
+        id: `training-${u}-${i}`,
+        kind: "speaker",
+        name: "OF",
+        activityKinds: ["training_organisation_meeting"],
+      });
+    for (let i = 0; i < 4; i++)
+      resources.push({
+        id: `employer-${u}-${i}`,
+        kind: "speaker",
+        name: "Employeur",
+        activityKinds: ["employer_meeting"],
+      });
   }
   return { id: `bench-${size}`, title: `Bench ${size}`, startDate: "2020-09-28", participants, resources };
 }
@@ -66,8 +103,12 @@ for (const size of sizes) {
   const core = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions), repeat);
   const row: (typeof rows)[number] = { size, full: full.ms, core: core.ms, summary: describe(full.value) };
   if (size <= 2_000) {
-    const naive = time(() => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy), size <= 200 ? 5 : 1);
-    if (JSON.stringify(naive.value.sessions) !== JSON.stringify(core.value.sessions)) throw new Error("naive baseline disagrees with the indexed planner");
+    const naive = time(
+      () => _planCohortWith(PARCOURS_EXPRESS, cohort, parsedOptions, createNaiveOccupancy),
+      size <= 200 ? 5 : 1,
+    );
+    if (JSON.stringify(naive.value.sessions) !== JSON.stringify(core.value.sessions))
+      throw new Error("naive baseline disagrees with the indexed planner");
     row.naive = naive.ms;
   }
   rows.push(row);
@@ -75,20 +116,29 @@ for (const size of sizes) {
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 console.log("planCohort(PARCOURS_EXPRESS, cohort, { balanceOn: [gender, territoryKind] }) — Node", process.version);
-console.log("participants | planCohort (with validation) | engine only | naive conflict check | naive / indexed | plan");
+console.log(
+  "participants | planCohort (with validation) | engine only | naive conflict check | naive / indexed | plan",
+);
 for (const r of rows) {
   const naive = r.naive === undefined ? "skipped (too slow)" : fmt(r.naive);
   const ratio = r.naive === undefined ? "-" : `${(r.naive / r.core).toFixed(1)}x`;
-  console.log(`${String(r.size).padStart(12)} | ${fmt(r.full).padStart(27)} | ${fmt(r.core).padStart(11)} | ${naive.padStart(19)} | ${ratio.padStart(15)} | ${r.summary}`);
+  console.log(
+    `${String(r.size).padStart(12)} | ${fmt(r.full).padStart(27)} | ${fmt(r.core).padStart(11)} | ${naive.padStart(19)} | ${ratio.padStart(15)} | ${r.summary}`,
+  );
 }
 for (let i = 1; i < rows.length; i++) {
   const a = rows[i - 1];
   const b = rows[i];
   if (a === undefined || b === undefined) continue;
-  console.log(`growth ${a.size} -> ${b.size} (x${b.size / a.size} people): planCohort x${(b.full / a.full).toFixed(1)}, engine x${(b.core / a.core).toFixed(1)}${a.naive !== undefined && b.naive !== undefined ? `, naive x${(b.naive / a.naive).toFixed(1)}` : ""}`);
+  console.log(
+    `growth ${a.size} -> ${b.size} (x${b.size / a.size} people): planCohort x${(b.full / a.full).toFixed(1)}, engine x${(b.core / a.core).toFixed(1)}${a.naive !== undefined && b.naive !== undefined ? `, naive x${(b.naive / a.naive).toFixed(1)}` : ""}`,
+  );
 }
 const target = rows.find((r) => r.size === 2_000);
-if (target !== undefined) console.log(`target: 2,000 participants under 1 s -> ${fmt(target.full)} ${target.full < 1000 ? "(met)" : "(NOT met)"}`);
+if (target !== undefined)
+  console.log(
+    `target: 2,000 participants under 1 s -> ${fmt(target.full)} ${target.full < 1000 ? "(met)" : "(NOT met)"}`,
+  );
 
 // Load spread (issue #15): balanced (default) vs earliest-first, same cohorts.
 const spread = (plan: CohortPlan): string => {
@@ -101,21 +151,34 @@ for (const size of [200, 2_000]) {
   const input = cohortOf(size);
   const balanced = time(() => planCohort(PARCOURS_EXPRESS, input, options), 3);
   const earliest = time(() => planCohort(PARCOURS_EXPRESS, input, { ...options, load: "earliest" as const }), 3);
-  console.log(`${size} balanced (${fmt(balanced.ms)}, ${balanced.value.assignments.length} placements): ${spread(balanced.value)}`);
-  console.log(`${size} earliest (${fmt(earliest.ms)}, ${earliest.value.assignments.length} placements): ${spread(earliest.value)}`);
+  console.log(
+    `${size} balanced (${fmt(balanced.ms)}, ${balanced.value.assignments.length} placements): ${spread(balanced.value)}`,
+  );
+  console.log(
+    `${size} earliest (${fmt(earliest.ms)}, ${earliest.value.assignments.length} placements): ${spread(earliest.value)}`,
+  );
 }
 
 // Re-plan after losing the (only) amphitheatre vs planning afresh without it (issue #15).
 console.log("\nre-plan: lose the amphitheatre (one for the whole cohort) vs a fresh plan without it");
 for (const size of [200, 2_000]) {
   const input = cohortOf(size);
-  const one = { ...input, resources: (input.resources ?? []).filter((r) => !r.id.startsWith("plenary-") || r.id === "plenary-0") };
+  const one = {
+    ...input,
+    resources: (input.resources ?? []).filter((r) => !r.id.startsWith("plenary-") || r.id === "plenary-0"),
+  };
   const plan = planCohort(PARCOURS_EXPRESS, one, options);
   const replanned = time(() => replanCohort(plan, { kind: "lose_resource", resourceId: "plenary-0" }), 1);
-  const fresh = planCohort(PARCOURS_EXPRESS, { ...one, resources: (one.resources ?? []).filter((r) => r.id !== "plenary-0") }, options);
+  const fresh = planCohort(
+    PARCOURS_EXPRESS,
+    { ...one, resources: (one.resources ?? []).filter((r) => r.id !== "plenary-0") },
+    options,
+  );
   const next = replanned.value;
   const moved = new Set(next.sessions.flatMap((s) => (s.removedParticipantIds ?? []) as string[])).size;
   const cancelled = next.sessions.filter((s) => s.status === "cancelled").length;
   const empty = next.sessions.filter((s) => s.status === "scheduled" && s.participantIds.length === 0).length;
-  console.log(`${size}: re-plan ${next.assignments.length} placements in ${fmt(replanned.ms)} (${next.changes?.length ?? 0} sessions changed, ${cancelled} cancelled, ${empty} scheduled-but-empty, ${moved} people moved out of a session) | fresh plan ${fresh.assignments.length} | before the change ${plan.assignments.length}`);
+  console.log(
+    `${size}: re-plan ${next.assignments.length} placements in ${fmt(replanned.ms)} (${next.changes?.length ?? 0} sessions changed, ${cancelled} cancelled, ${empty} scheduled-but-empty, ${moved} people moved out of a session) | fresh plan ${fresh.assignments.length} | before the change ${plan.assignments.length}`,
+  );
 }

@@ -12,14 +12,21 @@
 import { createSeededRandom } from "../../src/_lib/random.js";
 import { syntheticParticipants } from "../../src/diversity/_synthetic.js";
 import { publicationCounts, type PartCounts } from "../../src/diversity/_publication-counts.js";
-import { computeDiversityReport, type ComputeDiversityReportOptions, type DiversityReport } from "../../src/diversity/index.js";
+import {
+  computeDiversityReport,
+  type ComputeDiversityReportOptions,
+  type DiversityReport,
+} from "../../src/diversity/index.js";
 import { chartsOf } from "../../test/support/charts-of.js";
 import { reportAttack } from "../../test/support/disclosure-attack.js";
 
 const SIZES = [150, 300, 1000, 5000];
 const SEEDS = ["a", "b", "c"];
 const attack = !process.argv.includes("--no-attack");
-const common: ComputeDiversityReportOptions = { dimensions: ["gender", "ageBand", "territoryKind", "diplomaLevel"], referenceDate: "2021-01-01" };
+const common: ComputeDiversityReportOptions = {
+  dimensions: ["gender", "ageBand", "territoryKind", "diplomaLevel"],
+  referenceDate: "2021-01-01",
+};
 const before: ComputeDiversityReportOptions = { ...common, protectionInterval: 2, priorities: {} };
 const RECODE: ComputeDiversityReportOptions["recode"] = [
   { dimension: "gender", into: "other_or_undisclosed", from: ["other", "undisclosed"] },
@@ -31,27 +38,54 @@ const RECODE: ComputeDiversityReportOptions["recode"] = [
 const after: ComputeDiversityReportOptions = { ...common, recode: RECODE };
 const priorityOnly: ComputeDiversityReportOptions = { ...common };
 
-const pct = (p: PartCounts): string => (p.published + p.hidden === 0 ? "  -  " : `${((100 * p.published) / (p.published + p.hidden)).toFixed(0).padStart(3)} %`);
-const sum = (a: PartCounts, b: PartCounts): PartCounts => ({ published: a.published + b.published, hidden: a.hidden + b.hidden });
+const pct = (p: PartCounts): string =>
+  p.published + p.hidden === 0
+    ? "  -  "
+    : `${((100 * p.published) / (p.published + p.hidden)).toFixed(0).padStart(3)} %`;
+const sum = (a: PartCounts, b: PartCounts): PartCounts => ({
+  published: a.published + b.published,
+  hidden: a.hidden + b.hidden,
+});
 const zero = (): PartCounts => ({ published: 0, hidden: 0 });
 
 /** Whether the women's, QPV's and ZRR's (or merged ZRR/FRR's) hiring rates are published. */
 function headline(report: DiversityReport): string {
-  const rate = (d: "gender" | "territoryKind", c: string[]) => report.parity[d]?.find((r) => c.includes(r.group))?.rate.computable === true;
-  return [rate("gender", ["female"]) ? "F" : "-", rate("territoryKind", ["qpv"]) ? "Q" : "-", rate("territoryKind", ["zrr", "zrr_frr"]) ? "Z" : "-"].join("");
+  const rate = (d: "gender" | "territoryKind", c: string[]) =>
+    report.parity[d]?.find((r) => c.includes(r.group))?.rate.computable === true;
+  return [
+    rate("gender", ["female"]) ? "F" : "-",
+    rate("territoryKind", ["qpv"]) ? "Q" : "-",
+    rate("territoryKind", ["zrr", "zrr_frr"]) ? "Z" : "-",
+  ].join("");
 }
 
-process.stdout.write("share of figures published (non-zero table counts | funnel counts | shares | parity rates | four-fifths verdicts | all), 3 datasets each\n");
+process.stdout.write(
+  "share of figures published (non-zero table counts | funnel counts | shares | parity rates | four-fifths verdicts | all), 3 datasets each\n",
+);
 process.stdout.write("headline: F women's rate, Q QPV's, Z ZRR's (or ZRR+FRR merged) published, per dataset\n\n");
 for (const n of SIZES) {
-  for (const [name, options] of [["before", before], ["+interval 3, priorities", priorityOnly], ["after (+recoding)", after]] as const) {
-    const parts = { tableCounts: zero(), funnelCounts: zero(), shares: zero(), parityRates: zero(), fourFifths: zero(), all: zero() };
+  for (const [name, options] of [
+    ["before", before],
+    ["+interval 3, priorities", priorityOnly],
+    ["after (+recoding)", after],
+  ] as const) {
+    const parts = {
+      tableCounts: zero(),
+      funnelCounts: zero(),
+      shares: zero(),
+      parityRates: zero(),
+      fourFifths: zero(),
+      all: zero(),
+    };
     const heads: string[] = [];
     const applied = new Set<string>();
     let narrow = 0;
     let attacked = 0;
     for (const seed of SEEDS) {
-      const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(`publication-${n}-${seed}`)), options);
+      const report = computeDiversityReport(
+        syntheticParticipants(n, createSeededRandom(`publication-${n}-${seed}`)),
+        options,
+      );
       const c = publicationCounts(report);
       parts.tableCounts = sum(parts.tableCounts, c.tableCounts);
       parts.funnelCounts = sum(parts.funnelCounts, c.funnelCounts);
@@ -67,7 +101,10 @@ for (const n of SIZES) {
         attacked++;
       }
     }
-    const check = attacked === 0 ? "" : `  attacker: ${narrow === 0 ? "no count below 3 values" : `${narrow} counts below 3 values`} (${attacked} reports)`;
+    const check =
+      attacked === 0
+        ? ""
+        : `  attacker: ${narrow === 0 ? "no count below 3 values" : `${narrow} counts below 3 values`} (${attacked} reports)`;
     process.stdout.write(
       `${String(n).padStart(5)}  ${name.padEnd(25)} ${pct(parts.tableCounts)} | ${pct(parts.funnelCounts)} | ${pct(parts.shares)} | ${pct(parts.parityRates)} | ${pct(parts.fourFifths)} | ${pct(parts.all)}  headline ${heads.join(" ")}${applied.size ? `  recoded: ${[...applied].join(", ")}` : ""}${check}\n`,
     );

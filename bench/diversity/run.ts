@@ -40,7 +40,11 @@ function naiveReport(records: readonly ParticipantRecord[]) {
     if (r.ageBand) return r.ageBand;
     const birth = new Date(`${r.birthDate}T00:00:00Z`);
     let age = reference.getUTCFullYear() - birth.getUTCFullYear();
-    if (reference.getUTCMonth() < birth.getUTCMonth() || (reference.getUTCMonth() === birth.getUTCMonth() && reference.getUTCDate() < birth.getUTCDate())) age--;
+    if (
+      reference.getUTCMonth() < birth.getUTCMonth() ||
+      (reference.getUTCMonth() === birth.getUTCMonth() && reference.getUTCDate() < birth.getUTCDate())
+    )
+      age--;
     return age < 26 ? "under_26" : age < 50 ? "26_49" : "50_plus";
   };
   const wilson = (x: number, n: number) => {
@@ -55,7 +59,9 @@ function naiveReport(records: readonly ParticipantRecord[]) {
   const tables: Record<string, number>[] = [];
   for (let a = 0; a < DIMENSIONS.length; a++) for (let b = a + 1; b < DIMENSIONS.length; b++) tables.push({});
   for (const r of records) {
-    const values = DIMENSIONS.map((d) => (d === "ageBand" ? bandOf(r) : ((r[d] as string | undefined) ?? "not_stated")));
+    const values = DIMENSIONS.map((d) =>
+      d === "ageBand" ? bandOf(r) : ((r[d] as string | undefined) ?? "not_stated"),
+    );
     const top = Math.max(-1, ...r.stages.map((e) => STAGES.indexOf(e.stage)));
     values.forEach((v, d) => {
       const map = groups[d] as Map<string, { count: number; reached: number[] }>;
@@ -81,7 +87,10 @@ function naiveReport(records: readonly ParticipantRecord[]) {
     const map = groups[i] as Map<string, { count: number; reached: number[] }>;
     out[d] = {
       shares: [...map].map(([k, g]) => ({ [d]: k, count: g.count, share: wilson(g.count, records.length) })),
-      funnels: [...map].map(([k, g]) => ({ [d]: k, conversions: g.reached.map((x, s) => (s === 0 ? null : wilson(x, g.reached[s - 1] as number))) })),
+      funnels: [...map].map(([k, g]) => ({
+        [d]: k,
+        conversions: g.reached.map((x, s) => (s === 0 ? null : wilson(x, g.reached[s - 1] as number))),
+      })),
     };
   });
   out.tables = tables;
@@ -98,26 +107,37 @@ function time<T>(label: string, runs: number, fn: () => T): { median: number; re
     times.push(ms(t));
   }
   const m = median(times);
-  process.stdout.write(`${label.padEnd(48)} median ${m.toFixed(0).padStart(6)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(", ")})\n`);
+  process.stdout.write(
+    `${label.padEnd(48)} median ${m.toFixed(0).padStart(6)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(", ")})\n`,
+  );
   return { median: m, result };
 }
 
-process.stdout.write(`declics/diversity benchmark — ${N.toLocaleString("en")} synthetic participants, 4 dimensions (${DIMENSIONS.join(", ")}), Node ${process.version}\n`);
+process.stdout.write(
+  `declics/diversity benchmark — ${N.toLocaleString("en")} synthetic participants, 4 dimensions (${DIMENSIONS.join(", ")}), Node ${process.version}\n`,
+);
 let t = process.hrtime.bigint();
 const records = syntheticParticipants(N, createSeededRandom("bench-diversity"));
 process.stdout.write(`generated in ${ms(t).toFixed(0)} ms (not timed below)\n`);
 gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 
-const fast = time("declics computeDiversityReport", 5, () => computeDiversityReport(records, { dimensions: [...DIMENSIONS], referenceDate: REFERENCE_DATE }));
+const fast = time("declics computeDiversityReport", 5, () =>
+  computeDiversityReport(records, { dimensions: [...DIMENSIONS], referenceDate: REFERENCE_DATE }),
+);
 const heapAfterFast = process.memoryUsage().heapUsed;
 const dynamic = time("declics report by département and cohort", 5, () =>
-  computeDiversityReport(records, { dimensions: ["gender", "territoryKind", "departement", "cohort"], referenceDate: REFERENCE_DATE }),
+  computeDiversityReport(records, {
+    dimensions: ["gender", "territoryKind", "departement", "cohort"],
+    referenceDate: REFERENCE_DATE,
+  }),
 );
 function* iterate(): Generator<ParticipantRecord> {
   yield* records;
 }
-const streamed = time("declics report from a generator (iterable)", 3, () => computeDiversityReport(iterate(), { dimensions: [...DIMENSIONS], referenceDate: REFERENCE_DATE }));
+const streamed = time("declics report from a generator (iterable)", 3, () =>
+  computeDiversityReport(iterate(), { dimensions: [...DIMENSIONS], referenceDate: REFERENCE_DATE }),
+);
 const naive = time("naive object-per-group report", 5, () => naiveReport(records));
 
 // The two reports must agree before their speeds are compared.
@@ -125,7 +145,8 @@ const naiveGender = (naive.result.gender as { shares: { gender: string; count: n
 for (const row of fast.result.shares.gender ?? []) {
   const other = naiveGender.find((r) => r.gender === row.gender)?.count ?? 0;
   // The report is publishable by default: a hidden count (secret statistique) has no value to compare.
-  if (row.count.status === "published" && other !== row.count.value) throw new Error(`reports disagree on gender ${row.gender}: ${row.count.value} vs ${other}`);
+  if (row.count.status === "published" && other !== row.count.value)
+    throw new Error(`reports disagree on gender ${row.gender}: ${row.count.value} vs ${other}`);
 }
 
 const sample = records.slice(0, 100_000);
@@ -137,10 +158,22 @@ const parseMs = ms(t);
 
 const usage = process.resourceUsage();
 process.stdout.write("\n");
-process.stdout.write(`full report, 1 pass + derived metrics: ${fast.median.toFixed(0)} ms (target < 1000 ms): ${fast.median < 1000 ? "met" : "NOT met"}\n`);
+process.stdout.write(
+  `full report, 1 pass + derived metrics: ${fast.median.toFixed(0)} ms (target < 1000 ms): ${fast.median < 1000 ? "met" : "NOT met"}\n`,
+);
 process.stdout.write(`speed-up over the naive approach:     ${(naive.median / fast.median).toFixed(1)}x\n`);
-process.stdout.write(`with dynamic dimensions (département, cohort): ${dynamic.median.toFixed(0)} ms; from a generator: ${streamed.median.toFixed(0)} ms\n`);
-process.stdout.write(`throughput:                           ${((N / fast.median) * 1000 / 1e6).toFixed(2)} M records/s\n`);
-process.stdout.write(`zod validation (parseParticipantRecords) of 100,000 records: ${parseMs.toFixed(0)} ms (~${((parseMs * N) / 100_000 / 1000).toFixed(1)} s for ${N.toLocaleString("en")}; done once, at the boundary)\n`);
+process.stdout.write(
+  `with dynamic dimensions (département, cohort): ${dynamic.median.toFixed(0)} ms; from a generator: ${streamed.median.toFixed(0)} ms\n`,
+);
+process.stdout.write(
+  `throughput:                           ${(((N / fast.median) * 1000) / 1e6).toFixed(2)} M records/s\n`,
+);
+process.stdout.write(
+  `zod validation (parseParticipantRecords) of 100,000 records: ${parseMs.toFixed(0)} ms (~${((parseMs * N) / 100_000 / 1000).toFixed(1)} s for ${N.toLocaleString("en")}; done once, at the boundary)\n`,
+);
 process.stdout.write(`peak RSS of the process (records included): ${mb(usage.maxRSS * 1024)}\n`);
-process.stdout.write(gc ? `heap held by the declics report after a GC: ${mb(heapAfterFast - heapBefore)}\n` : "heap held by the report: run `node --expose-gc --import tsx bench/diversity/run.ts` to measure\n");
+process.stdout.write(
+  gc
+    ? `heap held by the declics report after a GC: ${mb(heapAfterFast - heapBefore)}\n`
+    : "heap held by the report: run `node --expose-gc --import tsx bench/diversity/run.ts` to measure\n",
+);

@@ -18,16 +18,29 @@ if (OLD === undefined) throw new Error("usage: npx tsx bench/territory/ab-column
 const random = createSeededRandom("bench-ab");
 const lon = new Float64Array(N);
 const lat = new Float64Array(N);
-const cities = [[1.444, 43.604], [2.352, 48.857], [5.37, 43.296], [4.836, 45.764], [3.5, 44.518], [55.45, -20.882], [-61.533, 16.241]] as const;
+const cities = [
+  [1.444, 43.604],
+  [2.352, 48.857],
+  [5.37, 43.296],
+  [4.836, 45.764],
+  [3.5, 44.518],
+  [55.45, -20.882],
+  [-61.533, 16.241],
+] as const;
 for (let i = 0; i < N; i++) {
   const [x, y] = cities[Math.floor(random() * cities.length)]!;
   lon[i] = x + (random() - 0.5) * 0.4;
   lat[i] = y + (random() - 0.5) * 0.27;
 }
 
-type Columnar = (points: { lon: Float64Array; lat: Float64Array }, options: { on: Date; data: unknown }) => { status: Uint8Array };
+type Columnar = (
+  points: { lon: Float64Array; lat: Float64Array },
+  options: { on: Date; data: unknown },
+) => { status: Uint8Array };
 const oldTerritory = (await import(`${OLD}/src/territory/index.ts`)) as Record<string, unknown>;
-const oldData = await ((await import(`${OLD}/src/data/index.ts`)) as { loadTerritoryData: () => Promise<unknown> }).loadTerritoryData();
+const oldData = await (
+  (await import(`${OLD}/src/data/index.ts`)) as { loadTerritoryData: () => Promise<unknown> }
+).loadTerritoryData();
 const oldFn = (oldTerritory.checkEligibilityColumns ?? oldTerritory.checkEligibilityBatch) as Columnar;
 const data = await loadTerritoryData();
 const on = new Date("2025-03-01T12:00:00Z");

@@ -50,20 +50,41 @@ window.after = async (subject) => {
 const SUBJECTS: [string, object][] = [
   ["mainland point (Reynerie, Toulouse)", { lon: 1.4025, lat: 43.5712 }],
   ["mainland point (Paris 18e)", { lon: 2.3522, lat: 48.8925 }],
-  ["mainland point (Arras, in the largest tile)", { lon: 2.7775, lat: 50.2910 }],
+  ["mainland point (Arras, in the largest tile)", { lon: 2.7775, lat: 50.291 }],
   ["commune code only (48095)", { codeInsee: "48095" }],
   ["overseas point (Saint-Denis, La Réunion)", { lon: 55.4504, lat: -20.8823 }],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "declics-browser-bench-"));
 try {
-  const bundle = await build({ stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, loader: "js" }, bundle: true, format: "esm", platform: "browser", minify: true, write: false, logLevel: "silent" });
+  const bundle = await build({
+    stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
   writeFileSync(join(dir, "bench.js"), bundle.outputFiles[0]!.contents);
-  writeFileSync(join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>`);
+  writeFileSync(
+    join(dir, "index.html"),
+    `<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>`,
+  );
   symlinkSync(join(ROOT, "data", "build"), join(dir, "build"), "dir");
   mkdirSync(join(dir, "empty"));
   const server = await startStaticServer(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
   const measure = async (fn: "before" | "after", subject: object) => {
     const samples: { ms: number; bytes: number; status: string; requests: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -72,19 +93,37 @@ try {
       await page.goto(server.url);
       await page.waitForFunction(() => typeof (window as unknown as { after?: unknown }).after === "function");
       const start = server.served.length;
-      const out = await page.evaluate(([f, s]) => (window as unknown as Record<string, (s: object) => Promise<{ ms: number; status: string; requests?: number }>>)[f as string]!(s as object), [fn, subject] as const);
+      const out = await page.evaluate(
+        ([f, s]) =>
+          (
+            window as unknown as Record<
+              string,
+              (s: object) => Promise<{ ms: number; status: string; requests?: number }>
+            >
+          )[f as string]!(s as object),
+        [fn, subject] as const,
+      );
       const data = server.served.slice(start).filter((r) => r.path.startsWith("/build/"));
-      samples.push({ ms: out.ms, bytes: data.reduce((sum, r) => sum + r.bytes, 0), status: out.status, requests: data.length });
+      samples.push({
+        ms: out.ms,
+        bytes: data.reduce((sum, r) => sum + r.bytes, 0),
+        status: out.status,
+        requests: data.length,
+      });
       await context.close();
     }
     samples.sort((a, b) => a.ms - b.ms);
     return samples[Math.floor(samples.length / 2)]!;
   };
   const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
-  const at = (ms: number, bytes: number) => `${((ms + (bytes * 8) / (MBIT * 1e6) * 1000) / 1000).toFixed(1)} s`;
-  const lines = [`browser first answer — chromium ${browser.version()}, ordinary static host on 127.0.0.1, median of ${RUNS} cold runs`];
+  const at = (ms: number, bytes: number) => `${((ms + ((bytes * 8) / (MBIT * 1e6)) * 1000) / 1000).toFixed(1)} s`;
+  const lines = [
+    `browser first answer — chromium ${browser.version()}, ordinary static host on 127.0.0.1, median of ${RUNS} cold runs`,
+  ];
   const base = await measure("before", SUBJECTS[0]![1]);
-  lines.push(`  before (whole files, any subject): ${mb(base.bytes)} in ${base.requests} requests, ${base.ms.toFixed(0)} ms on loopback, ~${at(base.ms, base.bytes)} at ${MBIT} Mbit/s (${base.status})`);
+  lines.push(
+    `  before (whole files, any subject): ${mb(base.bytes)} in ${base.requests} requests, ${base.ms.toFixed(0)} ms on loopback, ~${at(base.ms, base.bytes)} at ${MBIT} Mbit/s (${base.status})`,
+  );
   let verdict = true;
   for (const [name, subject] of SUBJECTS) {
     const after = await measure("after", subject);

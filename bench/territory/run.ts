@@ -85,7 +85,9 @@ process.stdout.write(JSON.stringify({ ms, rss: process.memoryUsage().rss, heap: 
 const colds: number[] = [];
 let childRss = 0;
 for (let i = 0; i < 5; i++) {
-  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", child], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", child], {
+    encoding: "utf8",
+  });
   const parsed = JSON.parse(out) as { ms: number; rss: number };
   colds.push(parsed.ms);
   childRss = parsed.rss;
@@ -125,7 +127,11 @@ for (const s of subjects.slice(0, 20_000)) {
 const singleRate = rate(20_000, performance.now() - t);
 
 // --- naive turf loop over every QPV feature -------------------------------------------------------------
-const qpvFeatures = (JSON.parse(readFileSync(`${SOURCES}/qpv-2024-simplified.geojson`, "utf8")) as { features: Feature<Polygon | MultiPolygon>[] }).features;
+const qpvFeatures = (
+  JSON.parse(readFileSync(`${SOURCES}/qpv-2024-simplified.geojson`, "utf8")) as {
+    features: Feature<Polygon | MultiPolygon>[];
+  }
+).features;
 const naivePts = points(NAIVE_N, "bench-territory");
 let naiveHits = 0;
 t = performance.now();

@@ -53,7 +53,11 @@ class HttpError extends Error {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+  });
   res.end(text);
 }
 
@@ -129,7 +133,12 @@ export function createTestRunnerServer(options: TestRunnerOptions = {}): Server 
         level: result.level,
         theta: result.eap.theta,
         se: result.eap.se,
-        families: orientation.jobFamilies.map((f) => ({ id: f.id, name: f.name, status: f.status, probability: f.probability })),
+        families: orientation.jobFamilies.map((f) => ({
+          id: f.id,
+          name: f.name,
+          status: f.status,
+          probability: f.probability,
+        })),
       });
     }
     throw new HttpError(404, `no route ${url.pathname}`);
@@ -139,7 +148,8 @@ export function createTestRunnerServer(options: TestRunnerOptions = {}): Server 
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return send(res, error.status, { error: error.message });
       if (isDeclicsError(error, "invalid_input")) return send(res, 400, { error: error.message, code: error.code });
-      if (isDeclicsError(error, "invalid_session_state")) return send(res, 409, { error: error.message, code: error.code });
+      if (isDeclicsError(error, "invalid_session_state"))
+        return send(res, 409, { error: error.message, code: error.code });
       return send(res, 500, { error: "internal error" });
     });
   });

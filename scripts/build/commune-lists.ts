@@ -69,11 +69,14 @@ const COM_2007_CODES: readonly (readonly [string, string])[] = [
 
 /** Pure compilation of the commune lists (tested with hand-made fixtures). Throws on inconsistent inputs. */
 export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtefact {
-  const current = input.etalab.filter((c) => c.type === "commune-actuelle").sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const current = input.etalab
+    .filter((c) => c.type === "commune-actuelle")
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const index = new Map<string, number>();
   current.forEach((c, i) => {
     if (index.has(c.code)) throw new Error(`commune ${c.code} appears twice in @etalab/decoupage-administratif`);
-    if (departementOf(c.code) !== c.departement) throw new Error(`commune ${c.code}: département ${c.departement} is not derivable from its code`);
+    if (departementOf(c.code) !== c.departement)
+      throw new Error(`commune ${c.code}: département ${c.departement} is not derivable from its code`);
     if (c.nom.includes("|")) throw new Error(`commune ${c.code}: name contains "|"`);
     index.set(c.code, i);
   });
@@ -87,15 +90,27 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
     if (target === undefined) throw new Error(`${code} maps to ${targetCode}, which is not a current commune`);
     alias.set(code, { target, reason });
   };
-  for (const c of input.etalab) if (c.type === "arrondissement-municipal") addAlias(c.code, c.commune, "arrondissement_municipal");
-  for (const c of input.etalab) if (c.type === "commune-deleguee" || c.type === "commune-associee") addAlias(c.code, c.chefLieu, "commune_deleguee");
+  for (const c of input.etalab)
+    if (c.type === "arrondissement-municipal") addAlias(c.code, c.commune, "arrondissement_municipal");
+  for (const c of input.etalab)
+    if (c.type === "commune-deleguee" || c.type === "commune-associee")
+      addAlias(c.code, c.chefLieu, "commune_deleguee");
   for (const c of current) for (const old of c.anciensCodes ?? []) addAlias(old, c.code, "ancien_code");
   // Saint-Martin and Saint-Barthélemy were communes of Guadeloupe (97127, 97123) until they became
   // collectivités d'outre-mer on 15 July 2007 (loi organique 2007-223); no reference lists these old codes.
   for (const [old, today] of COM_2007_CODES) if (index.has(today)) addAlias(old, today, "cog_version");
   const passageTargets = new Map<string, Set<string>>();
   for (const row of input.passage) {
-    for (const code of [row.code_2018, row.code_2019, row.code_2020, row.code_2021, row.code_2022, row.code_2023, row.code_2024, row.code_2025]) {
+    for (const code of [
+      row.code_2018,
+      row.code_2019,
+      row.code_2020,
+      row.code_2021,
+      row.code_2022,
+      row.code_2023,
+      row.code_2024,
+      row.code_2025,
+    ]) {
       const set = passageTargets.get(code) ?? new Set<string>();
       set.add(row.code_2026);
       passageTargets.set(code, set);
@@ -110,7 +125,8 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
     }
     addAlias(code, [...targets][0], "ancien_code");
   }
-  if (ambiguous > 0) input.report(`${ambiguous} old code(s) of the passage table map to several communes and are not resolvable`);
+  if (ambiguous > 0)
+    input.report(`${ambiguous} old code(s) of the passage table map to several communes and are not resolvable`);
   const resolveIndex = (code: string): number | undefined => index.get(code) ?? alias.get(code)?.target;
 
   // ZRR: COG 2021 -> COG 2026. Each 2021 code goes to the commune it belongs to today; a 2026 commune made
@@ -139,7 +155,13 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
   for (const contour of input.contours) {
     const i = index.get(contour.code);
     if (i === undefined || zrrSources.has(i)) continue;
-    const parents = [...new Set(contour.codes_2018.map((c) => code2021Of2018.get(c)).filter((c): c is string => c !== undefined && zrrLetter.has(c)))];
+    const parents = [
+      ...new Set(
+        contour.codes_2018
+          .map((c) => code2021Of2018.get(c))
+          .filter((c): c is string => c !== undefined && zrrLetter.has(c)),
+      ),
+    ];
     if (parents.length > 0) {
       zrrSources.set(i, parents);
       reEstablished++;
@@ -165,11 +187,18 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
     } else {
       zrr += "P";
       partialByMerger++;
-      const detail = sources.map((s) => `${s} ${zrrLetter.get(s) === "N" ? "NC" : (zrrLetter.get(s) ?? "")}`).join(", ");
-      zrrMapped[i] = [sources.join(", "), `P - Commune issue de communes de statuts ZRR différents en COG 2021 (${detail})`];
+      const detail = sources
+        .map((s) => `${s} ${zrrLetter.get(s) === "N" ? "NC" : (zrrLetter.get(s) ?? "")}`)
+        .join(", ");
+      zrrMapped[i] = [
+        sources.join(", "),
+        `P - Commune issue de communes de statuts ZRR différents en COG 2021 (${detail})`,
+      ];
     }
   }
-  input.report(`ZRR: ${Object.keys(zrrMapped).length} commune(s) mapped from other COG 2021 codes, ${partialByMerger} of them partial because their 2021 communes differ`);
+  input.report(
+    `ZRR: ${Object.keys(zrrMapped).length} commune(s) mapped from other COG 2021 codes, ${partialByMerger} of them partial because their 2021 communes differ`,
+  );
 
   // FRR: COG 2025, the same codes as COG 2026.
   const frrDigits = new Array<string>(current.length).fill(".");
@@ -193,7 +222,9 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
     const list = (qpv2015[i] ??= []);
     if (!list.includes(row.code_qp)) list.push(row.code_qp);
   }
-  input.report(`QPV 2015: ${Object.keys(qpv2015).length} communes; ${qpv2015Skipped} row(s) only in the 2017 INSEE file not used (in_insee_2022 = 0)`);
+  input.report(
+    `QPV 2015: ${Object.keys(qpv2015).length} communes; ${qpv2015Skipped} row(s) only in the 2017 INSEE file not used (in_insee_2022 = 0)`,
+  );
   const qpv2015NotCovered = [...new Set(current.map((c) => c.departement))].filter((d) => !qpv2015Covers(d)).sort();
 
   // QPV 2024: the layer's own commune lists, mapped to COG 2026.
@@ -210,7 +241,8 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
   }
   for (const list of Object.values(qpv2024)) list.sort();
   for (const list of Object.values(qpv2015)) list.sort();
-  if (mappedQpv2024.length > 0) input.report(`QPV 2024: commune codes mapped to COG 2026: ${[...new Set(mappedQpv2024)].join(", ")}`);
+  if (mappedQpv2024.length > 0)
+    input.report(`QPV 2024: commune codes mapped to COG 2026: ${[...new Set(mappedQpv2024)].join(", ")}`);
   if (input.qpv2024Pairs !== undefined) {
     // Cross-check only: the indicators file is a third-party compilation, so it never changes the answer.
     const extra = new Set<string>();
@@ -230,7 +262,8 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
   });
 
   const aliases: (string | number)[] = [];
-  for (const [code, { target, reason }] of [...alias].sort(([a], [b]) => (a < b ? -1 : 1))) aliases.push(code, target, ALIAS_REASONS.indexOf(reason));
+  for (const [code, { target, reason }] of [...alias].sort(([a], [b]) => (a < b ? -1 : 1)))
+    aliases.push(code, target, ALIAS_REASONS.indexOf(reason));
 
   return CommuneTableArtefact.parse({
     format: COMMUNE_TABLE_FORMAT,
@@ -256,10 +289,22 @@ const require = createRequire(import.meta.url);
 /** Commune lists: today's communes, code mappings, postcodes, ZRR, FRR, QPV 2015 and QPV 2024 per commune. */
 export const communeLists = defineBuilder({
   id: "commune-lists",
-  datasets: ["zrr-cog2021", "frr-2025-07", "qpv2015-communes", "qpv2024", "qpv2024-indicateurs", "passage-cog2018-2026", "communes-cog2026"],
+  datasets: [
+    "zrr-cog2021",
+    "frr-2025-07",
+    "qpv2015-communes",
+    "qpv2024",
+    "qpv2024-indicateurs",
+    "passage-cog2018-2026",
+    "communes-cog2026",
+  ],
   build(ctx) {
     const etalabPath = require.resolve("@etalab/decoupage-administratif/data/communes.json");
-    const etalabVersion = (JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as { version: string }).version;
+    const etalabVersion = (
+      JSON.parse(readFileSync(require.resolve("@etalab/decoupage-administratif/package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
     const etalab = JSON.parse(readFileSync(etalabPath, "utf8")) as EtalabCommune[];
     const sourceOf = (id: string) => ({ id, millesime: ctx.dataset(id).millesime });
     const table = compileCommuneTable({

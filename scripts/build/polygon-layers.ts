@@ -37,7 +37,13 @@ export function communeFeatures(ctx: BuildContext): LayerFeatureInput[] {
 /** The layer options of the commune contours (identity and grid). */
 export function communeLayerOptions(ctx: BuildContext): LayerBuildOptions {
   const dataset = ctx.dataset("communes-cog2026");
-  return { layer: "communes", dataset: dataset.id, millesime: dataset.millesime, accuracyM: dataset.accuracyM, ...COMMUNE_GRID };
+  return {
+    layer: "communes",
+    dataset: dataset.id,
+    millesime: dataset.millesime,
+    accuracyM: dataset.accuracyM,
+    ...COMMUNE_GRID,
+  };
 }
 
 function compile(
@@ -56,7 +62,10 @@ function compile(
     accuracyM: dataset.accuracyM,
     ...grid,
   });
-  const validity = grid.checkValidity === true ? `${report.selfIntersecting} self-intersecting polygons kept (even-odd rule)` : "validity not re-checked";
+  const validity =
+    grid.checkValidity === true
+      ? `${report.selfIntersecting} self-intersecting polygons kept (even-odd rule)`
+      : "validity not re-checked";
   ctx.report(
     `${name}: ${report.polygons} polygons, ${report.rings} rings, ${report.vertices} vertices; ${validity}; ` +
       `${report.droppedRings} degenerate rings dropped, ${report.duplicateVertices} repeated vertices removed; ` +
@@ -93,7 +102,12 @@ export const polygonLayers = defineBuilder({
     const communes = communeFeatures(ctx);
     return [
       compile(ctx, "qpv2024", "qpv2024", qpv2024, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
-      compile(ctx, "qpv2015", "qpv2015-occitanie", qpv2015, { coarseDeg: 0.08, div: 16, marginM: 100, checkValidity: true }),
+      compile(ctx, "qpv2015", "qpv2015-occitanie", qpv2015, {
+        coarseDeg: 0.08,
+        div: 16,
+        marginM: 100,
+        checkValidity: true,
+      }),
       compile(ctx, "communes", "communes-cog2026", communes, COMMUNE_GRID),
     ];
   },

@@ -41,7 +41,10 @@ function isPolygonCoordinates(value: unknown): boolean {
 export const PolygonalGeometry = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("Polygon"),
-    coordinates: z.custom<number[][][]>(isPolygonCoordinates, "Polygon coordinates: rings of finite [lon, lat] positions"),
+    coordinates: z.custom<number[][][]>(
+      isPolygonCoordinates,
+      "Polygon coordinates: rings of finite [lon, lat] positions",
+    ),
   }),
   z.object({
     type: z.literal("MultiPolygon"),
@@ -66,7 +69,9 @@ export const Qpv2024Feature = feature(
     insee_dep: z.string().regex(/^(?:\d{2,3}|2[AB])$/),
     lib_dep: z.string(),
     /** One code, or a comma+space separated list. */
-    insee_com: z.string().regex(/^(?:[013-9]\d|2[AB1-9])\d{3}(?:, (?:[013-9]\d|2[AB1-9])\d{3})*$/, "INSEE codes separated by ', '"),
+    insee_com: z
+      .string()
+      .regex(/^(?:[013-9]\d|2[AB1-9])\d{3}(?:, (?:[013-9]\d|2[AB1-9])\d{3})*$/, "INSEE codes separated by ', '"),
     lib_com: z.string(),
     siren_epci: z.string(),
   }),
@@ -96,7 +101,7 @@ export const ZrrRow = z.object({
   CODGEO: code5,
   LIBGEO: z.string().min(1),
   ZRR_SIMP: z.enum(["C - Classée en ZRR", "NC - Commune non classée", "P - Commune partiellement classée en ZRR"]),
-  ZONAGE_ZRR: z.string().regex(/^[A-Z]{1,2} - /, "a ZRR modality such as \"C - ...\""),
+  ZONAGE_ZRR: z.string().regex(/^[A-Z]{1,2} - /, 'a ZRR modality such as "C - ..."'),
 });
 
 export const FRR_LABELS = [
@@ -165,10 +170,20 @@ export const Qpv2015OccitanieIndicatorRow = z
   })
   .catchall(csvNumber);
 
-export const MetaRow = z.object({ colonne: z.string().min(1), description: z.string(), type_valeur: z.string(), exemple: z.string() });
+export const MetaRow = z.object({
+  colonne: z.string().min(1),
+  description: z.string(),
+  type_valeur: z.string(),
+  exemple: z.string(),
+});
 
 /** A date with the offset of the export, e.g. `2017-10-21T00:00:00+02:00` (or `Z`). */
-const offsetDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/, "an ISO 8601 date-time with offset such as 2017-10-21T00:00:00+02:00");
+const offsetDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/,
+    "an ISO 8601 date-time with offset such as 2017-10-21T00:00:00+02:00",
+  );
 
 /** One row of the Ministry's school calendar (fr-en-calendrier-scolaire). */
 export const SchoolCalendarRow = z.object({

@@ -40,7 +40,11 @@ export interface ReferencePopulationsArtefact {
 const number = (text: string | undefined): number | null => (text === undefined || text === "" ? null : Number(text));
 
 /** Compiles the rows of both indicator files into reference populations (pure; tested on the real files). */
-export function compileReferencePopulations(rows2015: readonly Row2015[], rows2024: readonly Row2024[], report: (message: string) => void = () => {}): ReferencePopulationsArtefact {
+export function compileReferencePopulations(
+  rows2015: readonly Row2015[],
+  rows2024: readonly Row2024[],
+  report: (message: string) => void = () => {},
+): ReferencePopulationsArtefact {
   const populations: unknown[] = [];
   for (const row of rows2015) {
     const population = number(row.pop_mun);
@@ -100,7 +104,11 @@ export const referencePopulations = defineBuilder({
   id: "reference-populations",
   datasets: ["qpv2015-occitanie-indicateurs", "qpv2024-indicateurs"],
   build(ctx) {
-    const artefact = compileReferencePopulations(ctx.rows<Row2015>("qpv2015-occitanie-indicateurs"), ctx.rows<Row2024>("qpv2024-indicateurs"), (m) => ctx.report(m));
+    const artefact = compileReferencePopulations(
+      ctx.rows<Row2015>("qpv2015-occitanie-indicateurs"),
+      ctx.rows<Row2024>("qpv2024-indicateurs"),
+      (m) => ctx.report(m),
+    );
     return [
       {
         name: "reference-populations",

@@ -23,7 +23,13 @@ const row = (over: Partial<SchoolCalendarRow> = {}): SchoolCalendarRow => ({
 describe("compileSchoolCalendar", () => {
   it("frees the days between the end of classes and their resumption", () => {
     const cal = compileSchoolCalendar([row()], SOURCE);
-    expect(cal.academies[0]?.rows[0]).toMatchObject({ classesEnd: "2023-10-21", classesResume: "2023-11-06", firstDay: "2023-10-22", lastDay: "2023-11-05", audience: "everyone" });
+    expect(cal.academies[0]?.rows[0]).toMatchObject({
+      classesEnd: "2023-10-21",
+      classesResume: "2023-11-06",
+      firstDay: "2023-10-22",
+      lastDay: "2023-11-05",
+      audience: "everyone",
+    });
   });
 
   it("frees the day itself for one- and two-day rows (Mi-carême, Semaine en mai)", () => {
@@ -42,7 +48,11 @@ describe("compileSchoolCalendar", () => {
     expect(readPopulation("Élèves des collèges")?.audience).toBe("pupils");
     expect(readPopulation("Premier degré et collèges")?.audience).toBe("pupils");
     expect(readPopulation("Guadeloupe sauf Saint-Martin")?.places).toEqual(["Guadeloupe", "Saint-Barthélemy"]);
-    expect(readPopulation("Guadeloupe, Saint-Martin & Saint-Barthélémy")?.places).toEqual(["Guadeloupe", "Saint-Martin", "Saint-Barthélemy"]);
+    expect(readPopulation("Guadeloupe, Saint-Martin & Saint-Barthélémy")?.places).toEqual([
+      "Guadeloupe",
+      "Saint-Martin",
+      "Saint-Barthélemy",
+    ]);
     expect(readPopulation("Saint Martin")?.places).toEqual(["Saint-Martin"]);
     expect(readPopulation("Parents d'élèves")).toBeNull();
   });
@@ -64,8 +74,18 @@ describe("compileSchoolCalendar", () => {
     const cal = compileSchoolCalendar(
       [
         row(),
-        row({ Description: "Vacances de Noël", "Date de début": "2026-12-19T00:00:00+01:00", "Date de fin": "2027-01-04T00:00:00+01:00", annee_scolaire: "2026-2027" }),
-        row({ Description: "Début des Vacances d'Été", "Date de début": "2027-07-03T00:00:00+02:00", "Date de fin": "2027-07-03T00:00:00+02:00", annee_scolaire: "2026-2027" }),
+        row({
+          Description: "Vacances de Noël",
+          "Date de début": "2026-12-19T00:00:00+01:00",
+          "Date de fin": "2027-01-04T00:00:00+01:00",
+          annee_scolaire: "2026-2027",
+        }),
+        row({
+          Description: "Début des Vacances d'Été",
+          "Date de début": "2027-07-03T00:00:00+02:00",
+          "Date de fin": "2027-07-03T00:00:00+02:00",
+          annee_scolaire: "2026-2027",
+        }),
       ],
       SOURCE,
     );
@@ -87,20 +107,37 @@ describe("compileSchoolCalendar", () => {
 const manifest = SourcesManifest.parse(JSON.parse(readFileSync(`${PROJECT_ROOT}/data/sources.json`, "utf8")));
 const entry = manifest.datasets.find((d) => d.id === "school-calendar");
 
-describe.skipIf(!hasRealData(sourcePath("school-calendar", "fr-en-calendrier-scolaire.csv")))("the official school calendar file", () => {
-  it("is checked against data/sources.json and compiles every one of its rows", () => {
-    if (entry === undefined) throw new Error("school-calendar missing from data/sources.json");
-    const loaded = loadDataset(entry, SOURCES_DIR, RECORD_SCHEMAS["school-calendar"]);
-    const cal = compileSchoolCalendar(loaded.records as SchoolCalendarRow[], SOURCE);
-    expect(cal.academies.reduce((n, a) => n + a.rows.length, 0)).toBe(entry.count.value);
-    expect(cal.academies.map((a) => a.academie)).toHaveLength(36);
-    const zones = new Set(cal.academies.map((a) => a.zone));
-    for (const z of ["Zone A", "Zone B", "Zone C", "Corse", "Guadeloupe", "Martinique", "Guyane", "Réunion", "Mayotte", "Polynésie", "Nouvelle Calédonie", "Saint Pierre et Miquelon", "Wallis et Futuna"]) {
-      expect(zones.has(z), z).toBe(true);
-    }
-    // School years 2017-2018 to 2025-2026 for the mainland académies.
-    const toulouse = cal.academies.find((a) => a.academie === "Toulouse");
-    expect(toulouse?.coveredFrom).toBe("2017-10-21");
-    expect(toulouse?.coveredUntil).toBe("2026-07-04");
-  });
-});
+describe.skipIf(!hasRealData(sourcePath("school-calendar", "fr-en-calendrier-scolaire.csv")))(
+  "the official school calendar file",
+  () => {
+    it("is checked against data/sources.json and compiles every one of its rows", () => {
+      if (entry === undefined) throw new Error("school-calendar missing from data/sources.json");
+      const loaded = loadDataset(entry, SOURCES_DIR, RECORD_SCHEMAS["school-calendar"]);
+      const cal = compileSchoolCalendar(loaded.records as SchoolCalendarRow[], SOURCE);
+      expect(cal.academies.reduce((n, a) => n + a.rows.length, 0)).toBe(entry.count.value);
+      expect(cal.academies.map((a) => a.academie)).toHaveLength(36);
+      const zones = new Set(cal.academies.map((a) => a.zone));
+      for (const z of [
+        "Zone A",
+        "Zone B",
+        "Zone C",
+        "Corse",
+        "Guadeloupe",
+        "Martinique",
+        "Guyane",
+        "Réunion",
+        "Mayotte",
+        "Polynésie",
+        "Nouvelle Calédonie",
+        "Saint Pierre et Miquelon",
+        "Wallis et Futuna",
+      ]) {
+        expect(zones.has(z), z).toBe(true);
+      }
+      // School years 2017-2018 to 2025-2026 for the mainland académies.
+      const toulouse = cal.academies.find((a) => a.academie === "Toulouse");
+      expect(toulouse?.coveredFrom).toBe("2017-10-21");
+      expect(toulouse?.coveredUntil).toBe("2026-07-04");
+    });
+  },
+);

@@ -1,7 +1,13 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { DeclicsError } from "../../src/errors.js";
-import { parseSchoolCalendar, SCHOOL_CALENDAR_FORMAT, type SchoolCalendar, type SchoolCalendarAcademie, type SchoolHolidayRow } from "../../src/curriculum/school-calendar.js";
+import {
+  parseSchoolCalendar,
+  SCHOOL_CALENDAR_FORMAT,
+  type SchoolCalendar,
+  type SchoolCalendarAcademie,
+  type SchoolHolidayRow,
+} from "../../src/curriculum/school-calendar.js";
 import type { SchoolCalendarRow } from "./record-schemas.js";
 import { defineBuilder } from "./types.js";
 
@@ -27,15 +33,19 @@ function addDays(iso: string, days: number): string {
 const GUADELOUPE_PLACES = ["Guadeloupe", "Saint-Martin", "Saint-Barthélemy"] as const;
 
 /** Who a `Population` cell means: the audience, and the sub-territories it is limited to (null: all). */
-export function readPopulation(population: string): { audience: SchoolHolidayRow["audience"]; places: string[] | null } | null {
+export function readPopulation(
+  population: string,
+): { audience: SchoolHolidayRow["audience"]; places: string[] | null } | null {
   const p = population.trim();
   if (p === "-") return { audience: "everyone", places: null };
   if (/^(?:Élèves|Premier degré|Second degré)/u.test(p)) return { audience: "pupils", places: null };
   if (p.startsWith("Enseignants")) return { audience: "teachers", places: null };
   const normalised = p.replace(/Saint Martin/gu, "Saint-Martin").replace(/Saint-Barthelemy/gu, "Saint-Barthélémy");
-  if (normalised === "Guadeloupe sauf Saint-Martin") return { audience: "everyone", places: ["Guadeloupe", "Saint-Barthélemy"] };
+  if (normalised === "Guadeloupe sauf Saint-Martin")
+    return { audience: "everyone", places: ["Guadeloupe", "Saint-Barthélemy"] };
   const parts = normalised.split(/\s*(?:,|&)\s*/u).map((x) => (x === "Saint-Barthélémy" ? "Saint-Barthélemy" : x));
-  if (parts.length > 0 && parts.every((x) => (GUADELOUPE_PLACES as readonly string[]).includes(x))) return { audience: "everyone", places: parts };
+  if (parts.length > 0 && parts.every((x) => (GUADELOUPE_PLACES as readonly string[]).includes(x)))
+    return { audience: "everyone", places: parts };
   return null;
 }
 
@@ -56,26 +66,47 @@ function integrity(expected: string, received: string): DeclicsError<"data_integ
 
 function compileRow(row: SchoolCalendarRow, index: number): SchoolHolidayRow {
   const who = readPopulation(row.Population);
-  if (who === null) throw integrity(`row ${index + 1}: a Population of -, Élèves…, Enseignants… or Guadeloupe sub-territories`, JSON.stringify(row.Population));
+  if (who === null)
+    throw integrity(
+      `row ${index + 1}: a Population of -, Élèves…, Enseignants… or Guadeloupe sub-territories`,
+      JSON.stringify(row.Population),
+    );
   const classesEnd = exportDay(row["Date de début"]);
   const classesResume = exportDay(row["Date de fin"]);
-  if (classesResume < classesEnd) throw integrity(`row ${index + 1}: Date de fin on or after Date de début`, `${row["Date de début"]} .. ${row["Date de fin"]}`);
-  return { description: row.Description.trim(), population: row.Population, ...who, classesEnd, classesResume, ...freeDays(classesEnd, classesResume), schoolYear: row.annee_scolaire };
+  if (classesResume < classesEnd)
+    throw integrity(
+      `row ${index + 1}: Date de fin on or after Date de début`,
+      `${row["Date de début"]} .. ${row["Date de fin"]}`,
+    );
+  return {
+    description: row.Description.trim(),
+    population: row.Population,
+    ...who,
+    classesEnd,
+    classesResume,
+    ...freeDays(classesEnd, classesResume),
+    schoolYear: row.annee_scolaire,
+  };
 }
 
 /**
  * Compiles the rows of the school calendar (pure; tested on the real file). An open-ended row ("Début des
  * Vacances d'Été": only the first day of summer is published) ends the académie's coverage on that day.
  */
-export function compileSchoolCalendar(rows: readonly SchoolCalendarRow[], source: SchoolCalendar["source"]): SchoolCalendar {
+export function compileSchoolCalendar(
+  rows: readonly SchoolCalendarRow[],
+  source: SchoolCalendar["source"],
+): SchoolCalendar {
   const byAcademie = new Map<string, { zone: string; rows: SchoolHolidayRow[]; openEnd: string | null }>();
   rows.forEach((row, index) => {
     const academie = row.Académies.trim();
     const entry = byAcademie.get(academie) ?? { zone: row.Zones.trim(), rows: [], openEnd: null };
-    if (entry.zone !== row.Zones.trim()) throw integrity(`row ${index + 1}: académie ${academie} in one zone (${entry.zone})`, row.Zones);
+    if (entry.zone !== row.Zones.trim())
+      throw integrity(`row ${index + 1}: académie ${academie} in one zone (${entry.zone})`, row.Zones);
     const compiled = compileRow(row, index);
     if (compiled.description.startsWith("Début des") && compiled.classesEnd === compiled.classesResume) {
-      entry.openEnd = entry.openEnd === null || compiled.classesEnd > entry.openEnd ? compiled.classesEnd : entry.openEnd;
+      entry.openEnd =
+        entry.openEnd === null || compiled.classesEnd > entry.openEnd ? compiled.classesEnd : entry.openEnd;
     }
     entry.rows.push(compiled);
     byAcademie.set(academie, entry);
@@ -85,7 +116,14 @@ export function compileSchoolCalendar(rows: readonly SchoolCalendarRow[], source
     const coveredFrom = e.rows.reduce((m, r) => (r.classesEnd < m ? r.classesEnd : m), e.rows[0]?.classesEnd ?? "");
     const lastKnown = e.rows.reduce((m, r) => (r.lastDay > m ? r.lastDay : m), e.rows[0]?.lastDay ?? "");
     const places = [...new Set(e.rows.flatMap((r) => r.places ?? []))].sort();
-    return { academie, zone: e.zone, places, coveredFrom, coveredUntil: e.openEnd !== null && e.openEnd > lastKnown ? e.openEnd : lastKnown, rows: e.rows };
+    return {
+      academie,
+      zone: e.zone,
+      places,
+      coveredFrom,
+      coveredUntil: e.openEnd !== null && e.openEnd > lastKnown ? e.openEnd : lastKnown,
+      rows: e.rows,
+    };
   });
   academies.sort((a, b) => a.academie.localeCompare(b.academie, "fr"));
   return parseSchoolCalendar({ format: SCHOOL_CALENDAR_FORMAT, source, academies });
@@ -96,7 +134,11 @@ export const schoolCalendar = defineBuilder({
   datasets: ["school-calendar"],
   build(ctx) {
     const entry = ctx.dataset("school-calendar");
-    const calendar = compileSchoolCalendar(ctx.rows<SchoolCalendarRow>("school-calendar"), { dataset: entry.id, millesime: entry.millesime, sha256: entry.sha256 });
+    const calendar = compileSchoolCalendar(ctx.rows<SchoolCalendarRow>("school-calendar"), {
+      dataset: entry.id,
+      millesime: entry.millesime,
+      sha256: entry.sha256,
+    });
     const rowCount = calendar.academies.reduce((n, a) => n + a.rows.length, 0);
     return [
       {

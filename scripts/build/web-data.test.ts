@@ -10,19 +10,52 @@ import { buildWebData } from "./web-data.js";
 const square = (code: string, lon: number, lat: number, size: number): LayerFeatureInput => ({
   code,
   name: "",
-  polygons: [[[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]]],
+  polygons: [
+    [
+      [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+      ],
+    ],
+  ],
 });
-const layer = { layer: "communes", dataset: "communes-cog2026", millesime: "test", accuracyM: 100, coarseDeg: 0.08, div: 8, marginM: 100, storeNames: false };
+const layer = {
+  layer: "communes",
+  dataset: "communes-cog2026",
+  millesime: "test",
+  accuracyM: 100,
+  coarseDeg: 0.08,
+  div: 8,
+  marginM: 100,
+  storeNames: false,
+};
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 function build(communes: LayerFeatureInput[]) {
-  return buildWebData({ buildManifest: bytes("{}"), communeTable: bytes('{"x":1}'), qpv2024: bytes("qpv2024"), qpv2015: bytes("qpv2015"), communes, communeLayer: layer }, { tileDeg: 0.5, bufferDeg: 0.02 });
+  return buildWebData(
+    {
+      buildManifest: bytes("{}"),
+      communeTable: bytes('{"x":1}'),
+      qpv2024: bytes("qpv2024"),
+      qpv2015: bytes("qpv2015"),
+      communes,
+      communeLayer: layer,
+    },
+    { tileDeg: 0.5, bufferDeg: 0.02 },
+  );
 }
 
 describe("buildWebData", () => {
   it("puts each commune in every tile its buffered box touches, with checksums of the decoded bytes", () => {
     // 31001 lies inside one tile; 31002 straddles the lon 1.5 edge; 31003 is 0.01 degree from the lat 43.5 edge.
-    const { files, manifest, tiles } = build([square("31001", 1.1, 43.6, 0.1), square("31002", 1.45, 43.6, 0.1), square("31003", 1.1, 43.51, 0.05)]);
+    const { files, manifest, tiles } = build([
+      square("31001", 1.1, 43.6, 0.1),
+      square("31002", 1.45, 43.6, 0.1),
+      square("31003", 1.1, 43.51, 0.05),
+    ]);
     expect(Object.keys(tiles).sort()).toEqual(["2_86", "2_87", "3_87"]);
     expect(tiles["2_87"]).toMatchObject({ communes: 3, departements: ["31"], bbox: [1, 43.5, 1.5, 44] });
     expect(tiles["3_87"]!.communes).toBe(1);
@@ -43,11 +76,18 @@ describe("buildWebData", () => {
 
   it("property: the tile of any point of a commune holds that commune", () => {
     fc.assert(
-      fc.property(fc.double({ min: -5, max: 9, noNaN: true }), fc.double({ min: 41, max: 51, noNaN: true }), fc.double({ min: 0.001, max: 0.8, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (lon, lat, size, u, v) => {
-        const { tiles } = build([square("01001", lon, lat, size)]);
-        const key = tileKeyOf(lon + u * size, lat + v * size, 0.5);
-        expect(tiles[key]?.communes).toBe(1);
-      }),
+      fc.property(
+        fc.double({ min: -5, max: 9, noNaN: true }),
+        fc.double({ min: 41, max: 51, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.8, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lon, lat, size, u, v) => {
+          const { tiles } = build([square("01001", lon, lat, size)]);
+          const key = tileKeyOf(lon + u * size, lat + v * size, 0.5);
+          expect(tiles[key]?.communes).toBe(1);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { buildLayer, type LayerBuildOptions, type LayerFeatureInput } from "../../src/territory/_build-layer.js";
-import { WEB_DATA_FORMAT, WebDataManifest, WebDataTileIndex, tileKeyOf, type WebDataFile, type WebDataTile } from "../../src/territory/web-data-manifest.js";
+import {
+  WEB_DATA_FORMAT,
+  WebDataManifest,
+  WebDataTileIndex,
+  tileKeyOf,
+  type WebDataFile,
+  type WebDataTile,
+} from "../../src/territory/web-data-manifest.js";
 
 /**
  * The web data (data/build/web/): the territory artefacts split for lazy loading by browsers and edge runtimes
@@ -42,7 +49,17 @@ function sha256(bytes: Uint8Array): string {
 
 function stored(file: string, bytes: Uint8Array, covers: string): { entry: WebDataFile; encoded: Uint8Array } {
   const encoded = new Uint8Array(gzipSync(bytes, { level: 9 }));
-  return { entry: { file, sha256: sha256(bytes), bytes: bytes.byteLength, encoding: "gzip", encodedBytes: encoded.byteLength, covers }, encoded };
+  return {
+    entry: {
+      file,
+      sha256: sha256(bytes),
+      bytes: bytes.byteLength,
+      encoding: "gzip",
+      encodedBytes: encoded.byteLength,
+      covers,
+    },
+    encoded,
+  };
 }
 
 /** Feature bounding box in degrees: minLon, minLat, maxLon, maxLat. */
@@ -74,8 +91,12 @@ function assignTiles(features: readonly LayerFeatureInput[], options: WebDataOpt
   features.forEach((feature, index) => {
     const b = bboxOf(feature);
     if (!Number.isFinite(b[0])) return;
-    const [x0, y0] = tileKeyOf(b[0] - options.bufferDeg, b[1] - options.bufferDeg, options.tileDeg).split("_").map(Number) as [number, number];
-    const [x1, y1] = tileKeyOf(b[2] + options.bufferDeg, b[3] + options.bufferDeg, options.tileDeg).split("_").map(Number) as [number, number];
+    const [x0, y0] = tileKeyOf(b[0] - options.bufferDeg, b[1] - options.bufferDeg, options.tileDeg)
+      .split("_")
+      .map(Number) as [number, number];
+    const [x1, y1] = tileKeyOf(b[2] + options.bufferDeg, b[3] + options.bufferDeg, options.tileDeg)
+      .split("_")
+      .map(Number) as [number, number];
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
         const key = `${x}_${y}`;
@@ -103,7 +124,11 @@ export function buildWebData(
     return entry;
   };
   const core = {
-    communeTable: put("commune-table.json.gz", input.communeTable, "every commune: codes, names, postcodes, ZRR, FRR, QPV per commune"),
+    communeTable: put(
+      "commune-table.json.gz",
+      input.communeTable,
+      "every commune: codes, names, postcodes, ZRR, FRR, QPV per commune",
+    ),
     qpv2024: put("qpv2024.layer.bin.gz", input.qpv2024, "QPV 2024 perimeters, all of France"),
     qpv2015: put("qpv2015-occitanie.layer.bin.gz", input.qpv2015, "QPV 2015 perimeters, Occitanie"),
   };
@@ -115,15 +140,30 @@ export function buildWebData(
     const [ix, iy] = key.split("_").map(Number) as [number, number];
     const departements = [...new Set(subset.map((f) => departementOf(f.code)))].sort();
     const { covers: _covers, ...entry } = put(`communes/${key}.bin.gz`, bytes, "");
-    tiles[key] = { ...entry, bbox: [ix * side, iy * side, (ix + 1) * side, (iy + 1) * side], communes: subset.length, departements };
+    tiles[key] = {
+      ...entry,
+      bbox: [ix * side, iy * side, (ix + 1) * side, (iy + 1) * side],
+      communes: subset.length,
+      departements,
+    };
   }
   const tileIndex = WebDataTileIndex.parse({ format: WEB_DATA_FORMAT, tiles });
-  const index = put("communes/index.json.gz", new TextEncoder().encode(JSON.stringify(tileIndex)), `index of the ${Object.keys(tiles).length} commune tiles`);
+  const index = put(
+    "communes/index.json.gz",
+    new TextEncoder().encode(JSON.stringify(tileIndex)),
+    `index of the ${Object.keys(tiles).length} commune tiles`,
+  );
   const manifest = WebDataManifest.parse({
     format: WEB_DATA_FORMAT,
     build: sha256(input.buildManifest),
     core,
-    communes: { tileDeg: options.tileDeg, bufferDeg: options.bufferDeg, marginM: input.communeLayer.marginM, index, tileCount: Object.keys(tiles).length },
+    communes: {
+      tileDeg: options.tileDeg,
+      bufferDeg: options.bufferDeg,
+      marginM: input.communeLayer.marginM,
+      index,
+      tileCount: Object.keys(tiles).length,
+    },
   });
   files.set("manifest.json", new TextEncoder().encode(`${JSON.stringify(manifest)}\n`));
   return { files, manifest, tiles };

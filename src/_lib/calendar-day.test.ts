@@ -1,25 +1,46 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
-import { calendarDayIn, calendarDayOf, dayOutOfRange, parseCalendarDay, readDayInput, utcMidnightOf } from "./calendar-day.js";
+import {
+  calendarDayIn,
+  calendarDayOf,
+  dayOutOfRange,
+  parseCalendarDay,
+  readDayInput,
+  utcMidnightOf,
+} from "./calendar-day.js";
 
 describe("parseCalendarDay", () => {
   it("reads a day that exists, and nothing else", () => {
     expect(parseCalendarDay("2025-01-01")).toEqual({ iso: "2025-01-01", num: 20250101 });
     expect(parseCalendarDay("2024-02-29")?.num).toBe(20240229);
-    for (const bad of ["2025-02-30", "2023-02-29", "1/5/2025", "2025-1-5", "2025-01-01T00:00:00Z", " 2025-01-01", "2025-13-01", "2025-00-10", "+2025-01-01", ""]) {
+    for (const bad of [
+      "2025-02-30",
+      "2023-02-29",
+      "1/5/2025",
+      "2025-1-5",
+      "2025-01-01T00:00:00Z",
+      " 2025-01-01",
+      "2025-13-01",
+      "2025-00-10",
+      "+2025-01-01",
+      "",
+    ]) {
       expect(parseCalendarDay(bad)).toBeNull();
     }
   });
 
   it("round-trips every day of the Gregorian calendar (property)", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10);
-        const day = parseCalendarDay(iso);
-        expect(day?.iso).toBe(iso);
-        expect(utcMidnightOf(day!)).toBe(Date.parse(`${iso}T00:00:00Z`));
-      }),
+      fc.property(
+        fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          const day = parseCalendarDay(iso);
+          expect(day?.iso).toBe(iso);
+          expect(utcMidnightOf(day!)).toBe(Date.parse(`${iso}T00:00:00Z`));
+        },
+      ),
     );
   });
 });
@@ -37,12 +58,29 @@ describe("calendarDayIn", () => {
   });
 
   it("agrees with Intl for every instant and zone (property)", () => {
-    const zones = ["Europe/Paris", "Indian/Reunion", "America/Cayenne", "Pacific/Tahiti", "Pacific/Noumea", "Pacific/Wallis", "America/Miquelon"];
+    const zones = [
+      "Europe/Paris",
+      "Indian/Reunion",
+      "America/Cayenne",
+      "Pacific/Tahiti",
+      "Pacific/Noumea",
+      "Pacific/Wallis",
+      "America/Miquelon",
+    ];
     fc.assert(
-      fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }), fc.constantFrom(...zones), (date, timeZone) => {
-        const expected = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-        expect(calendarDayIn(date.getTime(), timeZone).iso).toBe(expected);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (date, timeZone) => {
+          const expected = new Intl.DateTimeFormat("en-CA", {
+            timeZone,
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+          }).format(date);
+          expect(calendarDayIn(date.getTime(), timeZone).iso).toBe(expected);
+        },
+      ),
     );
   });
 });
@@ -53,7 +91,16 @@ describe("readDayInput", () => {
     expect(readDayInput(new Date(5), "on", "territory")).toEqual({ kind: "instant", time: 5 });
   });
 
-  it.each([["2025-02-30"], ["1/5/2025"], [new Date("nope")], [20250101], [null], [undefined], [{}], [Object.create(Date.prototype)]])("refuses %o with invalid_input naming the field", (value) => {
+  it.each([
+    ["2025-02-30"],
+    ["1/5/2025"],
+    [new Date("nope")],
+    [20250101],
+    [null],
+    [undefined],
+    [{}],
+    [Object.create(Date.prototype)],
+  ])("refuses %o with invalid_input naming the field", (value) => {
     try {
       readDayInput(value, "sessionDay", "curriculum");
       expect.unreachable();

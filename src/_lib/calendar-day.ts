@@ -21,13 +21,17 @@ export interface CalendarDay {
 export type DayInput = string | Date;
 
 /** A date input read at the boundary: a calendar day, or an instant (milliseconds since the epoch). */
-export type ReadDay = { readonly kind: "day"; readonly day: CalendarDay } | { readonly kind: "instant"; readonly time: number };
+export type ReadDay =
+  { readonly kind: "day"; readonly day: CalendarDay } | { readonly kind: "instant"; readonly time: number };
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The day of y, m, d (m and d 1-based), trusted to exist. */
 export function calendarDayOf(y: number, m: number, d: number): CalendarDay {
-  return { iso: `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`, num: y * 10000 + m * 100 + d };
+  return {
+    iso: `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+    num: y * 10000 + m * 100 + d,
+  };
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -106,7 +110,14 @@ export function readDayInput(value: unknown, field: string, module: DeclicsModul
 }
 
 /** The `date_out_of_range` error for a day (or an instant) outside [from, to]. */
-export function dayOutOfRange(field: string, module: DeclicsModule, received: string, from: string, to: string, timeZone: string | null): DeclicsError<"date_out_of_range"> {
+export function dayOutOfRange(
+  field: string,
+  module: DeclicsModule,
+  received: string,
+  from: string,
+  to: string,
+  timeZone: string | null,
+): DeclicsError<"date_out_of_range"> {
   const where = timeZone === null ? "" : ` (read in ${timeZone})`;
   return new DeclicsError({
     code: "date_out_of_range",

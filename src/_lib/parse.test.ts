@@ -9,7 +9,11 @@ const context = { module: "diversity", what: "person" } as const;
 
 describe("parseWith", () => {
   it("returns the parsed value", () => {
-    expect(parseWith(Person, { name: "Awa", age: 31, kind: "qpv" }, context)).toEqual({ name: "Awa", age: 31, kind: "qpv" });
+    expect(parseWith(Person, { name: "Awa", age: 31, kind: "qpv" }, context)).toEqual({
+      name: "Awa",
+      age: 31,
+      kind: "qpv",
+    });
   });
 
   it("throws invalid_input naming the field, what was expected and what arrived", () => {
@@ -24,7 +28,7 @@ describe("parseWith", () => {
         expect.objectContaining({ path: "age", expected: "number", received: 'string "31"' }),
         expect.objectContaining({ path: "kind", expected: 'one of "qpv", "zrr"', received: 'string "frr"' }),
       ]);
-      expect(error.message).toContain("Invalid person: age: expected number, received string \"31\"");
+      expect(error.message).toContain('Invalid person: age: expected number, received string "31"');
     }
   });
 
@@ -32,7 +36,11 @@ describe("parseWith", () => {
     const result = safeParseWith(Person, { name: "A", age: -1, kind: "qpv" }, context);
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.error.details.issues[0]).toMatchObject({ path: "age", expected: "number >= 0", received: "number -1" });
+    expect(result.error.details.issues[0]).toMatchObject({
+      path: "age",
+      expected: "number >= 0",
+      received: "number -1",
+    });
   });
 });
 

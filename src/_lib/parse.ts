@@ -30,12 +30,16 @@ function describeUnsafe(value: unknown): string {
   if (Array.isArray(value)) return `array of length ${value.length}`;
   if (Object.prototype.toString.call(value) === "[object Date]") {
     const time = Date.prototype.getTime.call(value);
-    return Number.isNaN(time) ? "Invalid Date" : `Date ${Number.isFinite(time) ? new Date(time).toISOString() : String(time)}`;
+    return Number.isNaN(time)
+      ? "Invalid Date"
+      : `Date ${Number.isFinite(time) ? new Date(time).toISOString() : String(time)}`;
   }
   if (value instanceof Date) return "a Date-like object that is not a Date";
   if (typeof value === "object") {
     const keys = Object.keys(value);
-    return keys.length === 0 ? "empty object" : `object with keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`;
+    return keys.length === 0
+      ? "empty object"
+      : `object with keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`;
   }
   return typeof value;
 }
@@ -80,7 +84,12 @@ export function toInputIssues(error: z.core.$ZodError, input: unknown): InputIss
   }));
 }
 
-function invalidInput(module: DeclicsModule, what: string, error: z.core.$ZodError, input: unknown): DeclicsError<"invalid_input"> {
+function invalidInput(
+  module: DeclicsModule,
+  what: string,
+  error: z.core.$ZodError,
+  input: unknown,
+): DeclicsError<"invalid_input"> {
   const issues = toInputIssues(error, input);
   const shown = issues
     .slice(0, 3)
@@ -114,7 +123,11 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, contex
 }
 
 /** Like {@link parseWith}, returning a result instead of throwing. */
-export function safeParseWith<S extends z.ZodType>(schema: S, input: unknown, context: ParseContext): SafeParseResult<z.output<S>> {
+export function safeParseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  context: ParseContext,
+): SafeParseResult<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   return { success: false, error: invalidInput(context.module, context.what, result.error, input) };

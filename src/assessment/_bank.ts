@@ -9,7 +9,8 @@ import type { AbilityPrior, CompetenceFramework, Item, ItemBank, QuadratureGrid 
 /** Lists the semantic problems of a structurally valid bank (empty when none). */
 export function findBankProblems(bank: ItemBank, framework: CompetenceFramework | null): string[] {
   const problems: string[] = [];
-  const known = framework === null ? null : new Set(framework.areas.flatMap((a) => a.competences.map((c) => c.id as string)));
+  const known =
+    framework === null ? null : new Set(framework.areas.flatMap((a) => a.competences.map((c) => c.id as string)));
   if (bank.items.length === 0) problems.push("the bank has no items (a test on it would only return the prior)");
   const seen = new Set<string>();
   bank.items.forEach((item, i) => {
@@ -18,7 +19,8 @@ export function findBankProblems(bank: ItemBank, framework: CompetenceFramework 
     seen.add(item.id);
     if (known !== null && !known.has(item.competence)) problems.push(`${where}: unknown competence ${item.competence}`);
     const { a, b, c } = item.irt;
-    if (!Number.isFinite(a) || a <= 0) problems.push(`${where}: discrimination a must be a finite number > 0, received ${a}`);
+    if (!Number.isFinite(a) || a <= 0)
+      problems.push(`${where}: discrimination a must be a finite number > 0, received ${a}`);
     if (!Number.isFinite(b)) problems.push(`${where}: difficulty b must be a finite number, received ${b}`);
     if (!Number.isFinite(c) || c < 0 || c >= 1) problems.push(`${where}: guessing c must be in [0, 1), received ${c}`);
     problems.push(...answerKeyProblems(item).map((p) => `${where}: ${p}`));
@@ -35,8 +37,10 @@ function answerKeyProblems(item: Item): string[] {
     const key = item.kind === "single_choice" ? [item.answer] : item.answer;
     for (const k of key) if (!set.has(k)) out.push(`answer key ${k} is not an option`);
     if (new Set(key).size !== key.length) out.push("answer key repeats an option");
-    if (item.kind === "ordering" && key.length !== ids.length) out.push(`ordering key must list all ${ids.length} options, lists ${key.length}`);
-    if (item.kind === "multiple_choice" && key.length === ids.length) out.push("multiple choice key selects every option");
+    if (item.kind === "ordering" && key.length !== ids.length)
+      out.push(`ordering key must list all ${ids.length} options, lists ${key.length}`);
+    if (item.kind === "multiple_choice" && key.length === ids.length)
+      out.push("multiple choice key selects every option");
   } else if (item.kind === "numeric") {
     if (!Number.isFinite(item.answer)) out.push("numeric answer must be finite");
   } else if (item.accepted.some((t) => t.trim() === "")) {
@@ -128,7 +132,20 @@ export function prepareBank(bank: ItemBank): PreparedBank {
     while (j < n && comp[j]! < k) j++;
     compStart[k] = j;
   }
-  const result: PreparedBank = { bank, n, items, ids, a, b, c, comp, competences, compStart, indexById, tables: new Map() };
+  const result: PreparedBank = {
+    bank,
+    n,
+    items,
+    ids,
+    a,
+    b,
+    c,
+    comp,
+    competences,
+    compStart,
+    indexById,
+    tables: new Map(),
+  };
   prepared.set(bank, result);
   return result;
 }

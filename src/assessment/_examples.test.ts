@@ -19,7 +19,13 @@ function examplesOf(file: string): Example[] {
   const text = readFileSync(join(here, file), "utf8");
   const out: Example[] = [];
   for (const m of text.matchAll(/@example\s*\n\s*\*\s*```ts\n([\s\S]*?)\n\s*\*\s*```/g)) {
-    out.push({ file, code: m[1]!.split("\n").map((l) => l.replace(/^\s*\* ?/, "")).join("\n") });
+    out.push({
+      file,
+      code: m[1]!
+        .split("\n")
+        .map((l) => l.replace(/^\s*\* ?/, ""))
+        .join("\n"),
+    });
   }
   return out;
 }
@@ -54,7 +60,9 @@ describe("documentation examples", () => {
       const js = transformSync(instrument(ex.code), { loader: "ts", format: "cjs" }).code;
       const checks: [unknown, unknown, string][] = [];
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
-      new Function("__lib", "__check", js)(assessment, (actual: unknown, expected: unknown, line: string) => checks.push([actual, expected, line]));
+      new Function("__lib", "__check", js)(assessment, (actual: unknown, expected: unknown, line: string) =>
+        checks.push([actual, expected, line]),
+      );
       expect(checks.length).toBeGreaterThan(0);
       for (const [actual, expected, line] of checks) expect(actual, line).toEqual(expected);
     });

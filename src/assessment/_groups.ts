@@ -11,7 +11,9 @@ import { type AbilityProfile, CompetenceFramework, type GroupScore } from "./sch
 
 /** The framework given as an option (validated), or the default one. */
 export function frameworkFrom(input: unknown): CompetenceFramework {
-  return input === undefined ? DEFAULT_FRAMEWORK : parseWith(CompetenceFramework, input, { module: "assessment", what: "competence framework" });
+  return input === undefined
+    ? DEFAULT_FRAMEWORK
+    : parseWith(CompetenceFramework, input, { module: "assessment", what: "competence framework" });
 }
 
 /** Competence id -> area id, for the competences the framework lists. */
@@ -24,7 +26,15 @@ type Scored = { readonly itemId: string; readonly competence: string; readonly c
 function group(engine: Engine, id: string, list: readonly Scored[]): GroupScore {
   const e = posteriorAfter(engine, list);
   const correct = list.filter((x) => x.correct).length;
-  return { id, administered: list.length, correct, percent: list.length > 0 ? correct / list.length : null, theta: e.theta, se: e.se, level: levelOf(e.theta, engine.cuts) };
+  return {
+    id,
+    administered: list.length,
+    correct,
+    percent: list.length > 0 ? correct / list.length : null,
+    theta: e.theta,
+    se: e.se,
+    level: levelOf(e.theta, engine.cuts),
+  };
 }
 
 function groupBy(engine: Engine, scored: readonly Scored[], key: (s: Scored) => string | undefined): GroupScore[] {
@@ -49,10 +59,16 @@ export function scoreGroups(
   const areaOf = areaOfCompetence(framework);
   const perCompetence = groupBy(engine, scored, (s) => s.competence);
   const perArea = groupBy(engine, scored, (s) => areaOf.get(s.competence));
-  const measures = (list: GroupScore[]): Record<string, { theta: number; se: number }> => Object.fromEntries(list.map((g) => [g.id, { theta: g.theta, se: g.se }]));
+  const measures = (list: GroupScore[]): Record<string, { theta: number; se: number }> =>
+    Object.fromEntries(list.map((g) => [g.id, { theta: g.theta, se: g.se }]));
   return {
     perCompetence,
     perArea,
-    profile: { overall: { theta: overall.theta, se: overall.se }, competences: measures(perCompetence), areas: measures(perArea), levelCuts: [...engine.cuts] },
+    profile: {
+      overall: { theta: overall.theta, se: overall.se },
+      competences: measures(perCompetence),
+      areas: measures(perArea),
+      levelCuts: [...engine.cuts],
+    },
   };
 }

@@ -33,7 +33,12 @@ export function gridKey(grid: QuadratureGrid): string {
 }
 
 function priorError(expected: string, received: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({ code: "invalid_option", module: "assessment", message: `Ability prior: expected ${expected}, received ${received}`, details: { option: "prior", expected, received } });
+  return new DeclicsError({
+    code: "invalid_option",
+    module: "assessment",
+    message: `Ability prior: expected ${expected}, received ${received}`,
+    details: { option: "prior", expected, received },
+  });
 }
 
 /**
@@ -48,13 +53,18 @@ export function buildGrid(grid: QuadratureGrid, prior: AbilityPrior): Grid {
   const logW = new Float64Array(q);
   for (let i = 0; i < q; i++) nodes[i] = grid.min + i * step;
   if (prior.kind === "normal") {
-    if (!(prior.mean >= grid.min && prior.mean <= grid.max)) throw priorError(`a normal prior whose mean lies within the grid [${grid.min}, ${grid.max}]`, `mean ${prior.mean}`);
+    if (!(prior.mean >= grid.min && prior.mean <= grid.max))
+      throw priorError(
+        `a normal prior whose mean lies within the grid [${grid.min}, ${grid.max}]`,
+        `mean ${prior.mean}`,
+      );
     for (let i = 0; i < q; i++) {
       const z = (nodes[i]! - prior.mean) / prior.sd;
       logW[i] = -0.5 * z * z;
     }
   } else if (prior.kind === "weights") {
-    if (prior.weights.length !== q) throw priorError(`one weight per grid point (${q})`, `${prior.weights.length} weights`);
+    if (prior.weights.length !== q)
+      throw priorError(`one weight per grid point (${q})`, `${prior.weights.length} weights`);
     if (!prior.weights.some((w) => w > 0)) throw priorError("at least one positive weight", "only zero weights");
     if (!prior.weights.every((w) => Number.isFinite(w))) throw priorError("finite weights", "an infinite weight");
     for (let i = 0; i < q; i++) logW[i] = prior.weights[i]! > 0 ? Math.log(prior.weights[i]!) : -Infinity;
@@ -103,7 +113,14 @@ export function summarisePosterior(logPost: Float64Array, nodes: Float64Array, p
 }
 
 /** Adds the log likelihood of one response to `logPost`, computing P on the fly. */
-export function addResponse(logPost: Float64Array, nodes: Float64Array, a: number, b: number, c: number, correct: boolean): void {
+export function addResponse(
+  logPost: Float64Array,
+  nodes: Float64Array,
+  a: number,
+  b: number,
+  c: number,
+  correct: boolean,
+): void {
   for (let i = 0; i < nodes.length; i++) {
     const p = probability(a, b, c, nodes[i]!);
     logPost[i] = logPost[i]! + (correct ? Math.log(p) : Math.log1p(-p));

@@ -51,20 +51,29 @@ describe("content balancing over areas", () => {
 
   it("balances the six areas of the default framework by default, whatever the answers", () => {
     fc.assert(
-      fc.property(fc.nat(1000), fc.double({ min: -3, max: 3, noNaN: true }), fc.integer({ min: 6, max: 30 }), (seed, theta, maxItems) => {
-        const s = run(STARTER_BANK, { seed, maxItems, seThreshold: null }, theta);
-        const counts = countBy(s, areaOf);
-        expect(s.responses.length).toBe(maxItems);
-        expect(counts.size).toBe(6);
-        for (const n of counts.values()) expect(Math.abs(n - maxItems / 6)).toBeLessThanOrEqual(1);
-        expect(computeSessionResult(STARTER_BANK, s).log[0]!.selection.competenceRule).toBe("content_deficit_tie");
-      }),
+      fc.property(
+        fc.nat(1000),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.integer({ min: 6, max: 30 }),
+        (seed, theta, maxItems) => {
+          const s = run(STARTER_BANK, { seed, maxItems, seThreshold: null }, theta);
+          const counts = countBy(s, areaOf);
+          expect(s.responses.length).toBe(maxItems);
+          expect(counts.size).toBe(6);
+          for (const n of counts.values()) expect(Math.abs(n - maxItems / 6)).toBeLessThanOrEqual(1);
+          expect(computeSessionResult(STARTER_BANK, s).log[0]!.selection.competenceRule).toBe("content_deficit_tie");
+        },
+      ),
       { numRuns: 15 },
     );
   });
 
   it("follows area targets and refuses areas it cannot serve", () => {
-    const s = run(STARTER_BANK, { seed: 3, maxItems: 12, seThreshold: null, contentBalancing: { targets: { "3": 2, A: 1 } } }, 0);
+    const s = run(
+      STARTER_BANK,
+      { seed: 3, maxItems: 12, seThreshold: null, contentBalancing: { targets: { "3": 2, A: 1 } } },
+      0,
+    );
     const counts = countBy(s, areaOf);
     expect([...counts.keys()].sort()).toEqual(["3", "A"]);
     expect(counts.get("3")).toBe(8);
@@ -76,7 +85,9 @@ describe("content balancing over areas", () => {
       expect(isDeclicsError(e, "invalid_option")).toBe(true);
       expect((e as Error).message).toMatch(/9/);
     }
-    expect(() => startAdaptiveSession(STARTER_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { targets: { "2": 1 } } })).toThrow(/2/);
+    expect(() =>
+      startAdaptiveSession(STARTER_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { targets: { "2": 1 } } }),
+    ).toThrow(/2/);
   });
 
   it("reports the area served and whether it was drawn among tied areas", () => {
@@ -98,7 +109,11 @@ describe("content balancing over areas", () => {
   });
 
   it("can still balance over competences", () => {
-    const s = run(STARTER_BANK, { seed: 5, maxItems: 18, seThreshold: null, contentBalancing: { by: "competence" } }, 0);
+    const s = run(
+      STARTER_BANK,
+      { seed: 5, maxItems: 18, seThreshold: null, contentBalancing: { by: "competence" } },
+      0,
+    );
     expect(countBy(s, (c) => c).size).toBe(18);
   });
 });
@@ -112,7 +127,11 @@ describe("the bank's own Sympson-Hetter parameters", () => {
   it("applies them by default and reports the items it turns down", () => {
     let turnedDown = 0;
     for (let seed = 0; seed < 20; seed++) {
-      const s = run(bank, { seed, maxItems: 10, seThreshold: null, contentBalancing: false, exposure: { method: "randomesque", k: 1 } }, 0);
+      const s = run(
+        bank,
+        { seed, maxItems: 10, seThreshold: null, contentBalancing: false, exposure: { method: "randomesque", k: 1 } },
+        0,
+      );
       expect(s.responses.map((r) => r.itemId)).not.toContain(best.id);
       turnedDown += computeSessionResult(bank, s).log.filter((e) => e.selection.rejected.includes(best.id)).length;
     }
@@ -120,9 +139,29 @@ describe("the bank's own Sympson-Hetter parameters", () => {
   });
 
   it("ignores them with bankParameters: false, and explicit parameters win over them", () => {
-    const off = run(bank, { seed: 1, maxItems: 10, seThreshold: null, contentBalancing: false, exposure: { method: "randomesque", k: 1, bankParameters: false } }, 0);
+    const off = run(
+      bank,
+      {
+        seed: 1,
+        maxItems: 10,
+        seThreshold: null,
+        contentBalancing: false,
+        exposure: { method: "randomesque", k: 1, bankParameters: false },
+      },
+      0,
+    );
     expect(off.responses[0]!.itemId).toBe(best.id);
-    const explicit = run(bank, { seed: 1, maxItems: 10, seThreshold: null, contentBalancing: false, exposure: { method: "sympson_hetter", k: 1, parameters: { [best.id]: 1 } } }, 0);
+    const explicit = run(
+      bank,
+      {
+        seed: 1,
+        maxItems: 10,
+        seThreshold: null,
+        contentBalancing: false,
+        exposure: { method: "sympson_hetter", k: 1, parameters: { [best.id]: 1 } },
+      },
+      0,
+    );
     expect(explicit.responses[0]!.itemId).toBe(best.id);
   });
 
@@ -131,12 +170,23 @@ describe("the bank's own Sympson-Hetter parameters", () => {
     expect(limited.length).toBeGreaterThan(20);
     for (const i of limited) expect(i.sympsonHetter).toBeGreaterThan(0);
     // The session defaults (areas, best 3, the bank's parameters, stop at SE <= 0.3 or 30 items).
-    const sim = simulateAssessment(STARTER_BANK, { seed: "exposure-test", design: { kind: "adaptive" }, examinees: 2000, length: 30 });
+    const sim = simulateAssessment(STARTER_BANK, {
+      seed: "exposure-test",
+      design: { kind: "adaptive" },
+      examinees: 2000,
+      length: 30,
+    });
     expect(Math.max(...Object.values(sim.exposure))).toBeLessThanOrEqual(0.25);
     expect(sim.shareReachingSeTarget).toBeGreaterThan(0.9);
     expect(sim.meanLength).toBeLessThan(30);
     // Without them, the most informative items reach far more examinees.
-    const without = simulateAssessment(STARTER_BANK, { seed: "exposure-test", design: { kind: "adaptive" }, examinees: 2000, length: 30, session: { seThreshold: 0.3, exposure: { method: "randomesque", k: 3, bankParameters: false } } });
+    const without = simulateAssessment(STARTER_BANK, {
+      seed: "exposure-test",
+      design: { kind: "adaptive" },
+      examinees: 2000,
+      length: 30,
+      session: { seThreshold: 0.3, exposure: { method: "randomesque", k: 3, bankParameters: false } },
+    });
     expect(Math.max(...Object.values(without.exposure))).toBeGreaterThan(0.4);
   });
 });

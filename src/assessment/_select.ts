@@ -75,7 +75,9 @@ export function sessionRandom(seedHash: number, consumed: number): { random: Ran
   };
 }
 
-const AREA_OF_DEFAULT: ReadonlyMap<string, string> = new Map(DEFAULT_FRAMEWORK.areas.flatMap((a) => a.competences.map((c) => [c.id as string, a.id as string] as const)));
+const AREA_OF_DEFAULT: ReadonlyMap<string, string> = new Map(
+  DEFAULT_FRAMEWORK.areas.flatMap((a) => a.competences.map((c) => [c.id as string, a.id as string] as const)),
+);
 
 /**
  * The area of a competence for content balancing: its area in the default framework, otherwise the
@@ -91,7 +93,10 @@ export function areaOf(competence: string): string {
 type BalancingOption = ResolvedAdaptiveSessionOptions["contentBalancing"];
 
 /** Groups of the bank's competences for balancing, and the group keys in first-seen order. */
-function groupsOf(competences: readonly string[], balancing: BalancingOption): { keys: string[]; groupOf: Int32Array; groupComps: Int32Array[] } {
+function groupsOf(
+  competences: readonly string[],
+  balancing: BalancingOption,
+): { keys: string[]; groupOf: Int32Array; groupComps: Int32Array[] } {
   const byArea = balancing === false || balancing.by === "area";
   const keys: string[] = [];
   const index = new Map<string, number>();
@@ -110,7 +115,13 @@ function groupsOf(competences: readonly string[], balancing: BalancingOption): {
   return { keys, groupOf, groupComps };
 }
 
-function invalidCompetences(p: PreparedBank, options: Pick<ResolvedAdaptiveSessionOptions, "competences" | "contentBalancing">, keys: readonly string[], tested: Uint8Array, groupOf: Int32Array): DeclicsError<"invalid_option"> | null {
+function invalidCompetences(
+  p: PreparedBank,
+  options: Pick<ResolvedAdaptiveSessionOptions, "competences" | "contentBalancing">,
+  keys: readonly string[],
+  tested: Uint8Array,
+  groupOf: Int32Array,
+): DeclicsError<"invalid_option"> | null {
   const inBank = new Set(p.competences);
   const unknown = (options.competences ?? []).filter((c) => !inBank.has(c));
   const balancing = options.contentBalancing;
@@ -165,7 +176,20 @@ export function createSelectionContext(
   }
   const available = new Uint8Array(p.n);
   for (let i = 0; i < p.n; i++) available[i] = tested[p.comp[i]!]!;
-  return { p, t, available, counts: new Int32Array(p.competences.length), groupKeys: keys, groupOf, groupComps, targets, k: options.exposure.k, sh: lotteryOf(p, options.exposure), topIndex: new Int32Array(options.exposure.k), topInfo: new Float64Array(options.exposure.k) };
+  return {
+    p,
+    t,
+    available,
+    counts: new Int32Array(p.competences.length),
+    groupKeys: keys,
+    groupOf,
+    groupComps,
+    targets,
+    k: options.exposure.k,
+    sh: lotteryOf(p, options.exposure),
+    topIndex: new Int32Array(options.exposure.k),
+    topInfo: new Float64Array(options.exposure.k),
+  };
 }
 
 /**
@@ -176,7 +200,8 @@ export function createSelectionContext(
 function lotteryOf(p: PreparedBank, exposure: ResolvedAdaptiveSessionOptions["exposure"]): Float64Array | null {
   if (exposure.method === "sympson_hetter") {
     const sh = new Float64Array(p.n);
-    for (let i = 0; i < p.n; i++) sh[i] = exposure.parameters[p.ids[i]!] ?? p.items[i]!.sympsonHetter ?? exposure.defaultParameter;
+    for (let i = 0; i < p.n; i++)
+      sh[i] = exposure.parameters[p.ids[i]!] ?? p.items[i]!.sympsonHetter ?? exposure.defaultParameter;
     return sh;
   }
   if (!exposure.bankParameters || !p.items.some((item) => item.sympsonHetter !== undefined)) return null;
@@ -192,7 +217,13 @@ function hasAvailable(ctx: SelectionContext, group: number): boolean {
 }
 
 /** The group furthest below its target share among those with items left (ties at random), or -1; the tie count in `out`. */
-function chooseGroup(ctx: SelectionContext, targets: Float64Array, total: number, random: RandomSource, out: SelectionOutcome): number {
+function chooseGroup(
+  ctx: SelectionContext,
+  targets: Float64Array,
+  total: number,
+  random: RandomSource,
+  out: SelectionOutcome,
+): number {
   let chosen = -1;
   let bestDeficit = -Infinity;
   let ties = 0;
@@ -244,7 +275,13 @@ function scanTop(ctx: SelectionContext, start: number, end: number, base0: numbe
  * is made unavailable and the selection starts again). Information is interpolated linearly between
  * grid nodes. Returns false when no item can be offered.
  */
-export function selectItem(ctx: SelectionContext, theta: number, total: number, random: RandomSource, out: SelectionOutcome): boolean {
+export function selectItem(
+  ctx: SelectionContext,
+  theta: number,
+  total: number,
+  random: RandomSource,
+  out: SelectionOutcome,
+): boolean {
   const { p, t, targets, topIndex, topInfo } = ctx;
   const q = t.grid.nodes.length;
   let pos = (theta - t.grid.min) / t.grid.step;
@@ -260,7 +297,8 @@ export function selectItem(ctx: SelectionContext, theta: number, total: number, 
     if (targets !== null) {
       const group = chooseGroup(ctx, targets, total, random, out);
       if (group < 0) return false;
-      for (const comp of ctx.groupComps[group]!) found = scanTop(ctx, p.compStart[comp]!, p.compStart[comp + 1]!, base0, w, found);
+      for (const comp of ctx.groupComps[group]!)
+        found = scanTop(ctx, p.compStart[comp]!, p.compStart[comp + 1]!, base0, w, found);
     } else {
       found = scanTop(ctx, 0, p.n, base0, w, 0);
     }

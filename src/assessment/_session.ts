@@ -8,7 +8,14 @@ import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type GridTables, type PreparedBank, prepareBank, tablesFor } from "./_bank.js";
 import { levelOf, levelPosterior, summarisePosterior } from "./_irt.js";
-import { createSelectionContext, hashSeed, selectItem, type SelectionContext, type SelectionOutcome, sessionRandom } from "./_select.js";
+import {
+  createSelectionContext,
+  hashSeed,
+  selectItem,
+  type SelectionContext,
+  type SelectionOutcome,
+  sessionRandom,
+} from "./_select.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import {
   type AdaptiveSession,
@@ -53,7 +60,11 @@ function fingerprint(text: string): string {
 export function bankReference(bank: ItemBank): BankReference {
   const cached = references.get(bank);
   if (cached !== undefined) return cached;
-  const ref = { id: bank.id, version: bank.version ?? null, fingerprint: fingerprint(JSON.stringify([bank.id, bank.version ?? null, bank.items])) };
+  const ref = {
+    id: bank.id,
+    version: bank.version ?? null,
+    fingerprint: fingerprint(JSON.stringify([bank.id, bank.version ?? null, bank.items])),
+  };
   references.set(bank, ref);
   return ref;
 }
@@ -64,13 +75,25 @@ export interface Engine {
   readonly cuts: readonly number[];
 }
 
-export function engineOf(bank: ItemBank, options: ResolvedAdaptiveSessionOptions | { grid: ResolvedAdaptiveSessionOptions["grid"]; prior: ResolvedAdaptiveSessionOptions["prior"]; levelCuts?: number[] | undefined }): Engine {
+export function engineOf(
+  bank: ItemBank,
+  options:
+    | ResolvedAdaptiveSessionOptions
+    | {
+        grid: ResolvedAdaptiveSessionOptions["grid"];
+        prior: ResolvedAdaptiveSessionOptions["prior"];
+        levelCuts?: number[] | undefined;
+      },
+): Engine {
   const p = prepareBank(bankFrom(bank));
   return { p, t: tablesFor(p, options.grid, options.prior), cuts: options.levelCuts ?? DEFAULT_FRAMEWORK.levelCuts };
 }
 
 /** Posterior on the grid after some responses. */
-export function posteriorAfter(e: Engine, responses: readonly { itemId: string; correct: boolean }[]): { post: Float64Array; theta: number; se: number } {
+export function posteriorAfter(
+  e: Engine,
+  responses: readonly { itemId: string; correct: boolean }[],
+): { post: Float64Array; theta: number; se: number } {
   const { t, p } = e;
   const q = t.grid.nodes.length;
   const logPost = Float64Array.from(t.grid.logPrior);
@@ -117,7 +140,11 @@ export function sessionError(expected: string, received: string): DeclicsError<"
 }
 
 /** Throws `invalid_option` when Sympson-Hetter parameters name items that are not in the bank. */
-export function checkExposureIds(p: PreparedBank, exposure: ResolvedAdaptiveSessionOptions["exposure"], option = "exposure.parameters"): void {
+export function checkExposureIds(
+  p: PreparedBank,
+  exposure: ResolvedAdaptiveSessionOptions["exposure"],
+  option = "exposure.parameters",
+): void {
   if (exposure.method !== "sympson_hetter") return;
   const unknown = Object.keys(exposure.parameters).filter((id) => !p.indexById.has(id));
   if (unknown.length === 0) return;
@@ -133,7 +160,12 @@ export function checkExposureIds(p: PreparedBank, exposure: ResolvedAdaptiveSess
 // ---------------------------------------------------------------------------------------------------
 // The stored state and its replay
 
-const SessionEstimateSchema = z.object({ theta: z.number(), se: z.number(), level: z.number(), levelProbability: z.number() });
+const SessionEstimateSchema = z.object({
+  theta: z.number(),
+  se: z.number(),
+  level: z.number(),
+  levelProbability: z.number(),
+});
 const StoredSession = z.object({
   version: z.literal(2),
   bank: BankReference,
@@ -244,7 +276,10 @@ function reasonOf(r: Replay, s: Selected): SelectionReason {
   const competence = p.competences[s.competence]!;
   const balancing = r.options.contentBalancing;
   const balanced = balancing !== false;
-  const [one, many, tied] = balanced && balancing.by === "competence" ? ["Compétence", "compétences", "tirée"] : ["Domaine", "domaines", "tiré"];
+  const [one, many, tied] =
+    balanced && balancing.by === "competence"
+      ? ["Compétence", "compétences", "tirée"]
+      : ["Domaine", "domaines", "tiré"];
   const competenceWhy = !balanced
     ? ""
     : s.ties > 1
@@ -253,7 +288,9 @@ function reasonOf(r: Replay, s: Selected): SelectionReason {
   const why =
     competenceWhy +
     `Question ${item.id} : information ${round(s.information)} à θ = ${round(s.theta)}, ` +
-    (s.candidates.length > 1 ? `tirée au sort parmi les ${s.candidates.length} plus informatives (rang ${s.rank + 1}) pour limiter l'exposition` : "la plus informative") +
+    (s.candidates.length > 1
+      ? `tirée au sort parmi les ${s.candidates.length} plus informatives (rang ${s.rank + 1}) pour limiter l'exposition`
+      : "la plus informative") +
     (s.rejected.length > 0 ? `, après ${s.rejected.length} question(s) écartée(s) par Sympson-Hetter.` : ".");
   return {
     competenceRule: balanced ? (s.ties > 1 ? "content_deficit_tie" : "content_deficit") : "unrestricted",
@@ -356,7 +393,8 @@ function buildState(r: Replay): AdaptiveSession {
     bank: r.ref,
     options: r.options,
     status: r.stopReason === null ? "in_progress" : "finished",
-    pending: r.pending === null ? null : { itemId: r.engine.p.ids[r.pending.index]!, selection: reasonOf(r, r.pending) },
+    pending:
+      r.pending === null ? null : { itemId: r.engine.p.ids[r.pending.index]!, selection: reasonOf(r, r.pending) },
     responses: r.responses.map((x) => ({ itemId: x.itemId, correct: x.correct })),
     excluded: [...r.excluded],
     randomDraws: r.used(),
@@ -372,15 +410,24 @@ function buildState(r: Replay): AdaptiveSession {
  * repeated or reordered items), the pending item, the stop and the random draws.
  */
 export function resumeSession(bankInput: unknown, input: unknown, keepLog = false): Replay {
-  if (typeof input !== "object" || input === null) throw sessionError("a session state from startAdaptiveSession", input === null ? "null" : typeof input);
-  if ((input as { version?: unknown }).version === 1) throw sessionError("a version 2 session state (version 1 states embed the bank and keys: start a new session)", "a version 1 state");
+  if (typeof input !== "object" || input === null)
+    throw sessionError("a session state from startAdaptiveSession", input === null ? "null" : typeof input);
+  if ((input as { version?: unknown }).version === 1)
+    throw sessionError(
+      "a version 2 session state (version 1 states embed the bank and keys: start a new session)",
+      "a version 1 state",
+    );
   // A state this module produced and froze, resumed on the same bank object: its replay is kept.
   const snapshot = keepLog ? undefined : verified.get(input);
-  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank)) return copyReplay(snapshot.replay, snapshot.used);
+  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank))
+    return copyReplay(snapshot.replay, snapshot.used);
   const parsed = StoredSession.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw sessionError("a session state from startAdaptiveSession", `a state whose ${issue.path.join(".") || "value"} is invalid (${issue.message})`);
+    throw sessionError(
+      "a session state from startAdaptiveSession",
+      `a state whose ${issue.path.join(".") || "value"} is invalid (${issue.message})`,
+    );
   }
   const stored = parsed.data;
   const bank = bankFrom(bankInput);
@@ -391,25 +438,48 @@ export function resumeSession(bankInput: unknown, input: unknown, keepLog = fals
       `bank ${ref.id} version ${ref.version ?? "none"}, fingerprint ${ref.fingerprint}`,
     );
   }
-  const options = parseWith(AdaptiveSessionOptions, stored.options, { module: "assessment", what: "session state options" });
+  const options = parseWith(AdaptiveSessionOptions, stored.options, {
+    module: "assessment",
+    what: "session state options",
+  });
   const r = beginReplay(bank, options, keepLog);
   stored.responses.forEach((step, k) => {
-    if (r.stopReason !== null) throw sessionError(`no answer after the session stopped (${r.stopReason}) at step ${k}`, `an answer to ${step.itemId} at step ${k + 1}`);
+    if (r.stopReason !== null)
+      throw sessionError(
+        `no answer after the session stopped (${r.stopReason}) at step ${k}`,
+        `an answer to ${step.itemId} at step ${k + 1}`,
+      );
     replaySelect(r);
     const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
     if (selected !== step.itemId) {
-      throw sessionError(`at step ${k + 1} the item the seed and earlier answers select (${selected ?? "none: bank exhausted"})`, `an answer to ${step.itemId}`);
+      throw sessionError(
+        `at step ${k + 1} the item the seed and earlier answers select (${selected ?? "none: bank exhausted"})`,
+        `an answer to ${step.itemId}`,
+      );
     }
     replayAnswer(r, step.correct);
   });
   if (stored.pending !== null || stored.stopReason === "bank_exhausted") {
-    if (r.stopReason !== null) throw sessionError(`no pending item after the session stopped (${r.stopReason})`, `pending ${stored.pending?.itemId ?? "selection"}`);
+    if (r.stopReason !== null)
+      throw sessionError(
+        `no pending item after the session stopped (${r.stopReason})`,
+        `pending ${stored.pending?.itemId ?? "selection"}`,
+      );
     replaySelect(r);
     const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
-    if (selected !== (stored.pending?.itemId ?? null)) throw sessionError(`pending item ${selected ?? "none (bank exhausted)"}`, `pending ${stored.pending?.itemId ?? "none"}`);
+    if (selected !== (stored.pending?.itemId ?? null))
+      throw sessionError(
+        `pending item ${selected ?? "none (bank exhausted)"}`,
+        `pending ${stored.pending?.itemId ?? "none"}`,
+      );
   }
   const status = r.stopReason === null ? "in_progress" : "finished";
-  if (status !== stored.status || r.stopReason !== stored.stopReason || r.used() !== stored.randomDraws || r.excluded.join("\n") !== stored.excluded.join("\n")) {
+  if (
+    status !== stored.status ||
+    r.stopReason !== stored.stopReason ||
+    r.used() !== stored.randomDraws ||
+    r.excluded.join("\n") !== stored.excluded.join("\n")
+  ) {
     throw sessionError(
       `status ${status}, stop ${r.stopReason ?? "none"}, ${r.used()} random draws and ${r.excluded.length} excluded items for these answers`,
       `status ${stored.status}, stop ${stored.stopReason ?? "none"}, ${stored.randomDraws} draws and ${stored.excluded.length} excluded`,

@@ -34,9 +34,14 @@ export function answerItem(bank: unknown, state: AdaptiveSession, response: Sess
   const resp = parseWith(SessionResponse, response, { module: "assessment", what: "session response" });
   const r = resumeSession(bank, state);
   if (r.stopReason !== null) throw sessionError("a session in progress", "a finished session");
-  if (r.pending === null) throw sessionError("a pending item (call selectNextItem first)", `an answer to ${resp.itemId} with no item pending`);
+  if (r.pending === null)
+    throw sessionError(
+      "a pending item (call selectNextItem first)",
+      `an answer to ${resp.itemId} with no item pending`,
+    );
   const item = r.engine.p.items[r.pending.index]!;
-  if (resp.itemId !== item.id) throw sessionError(`an answer to the pending item ${item.id}`, `an answer to ${resp.itemId}`);
+  if (resp.itemId !== item.id)
+    throw sessionError(`an answer to the pending item ${item.id}`, `an answer to ${resp.itemId}`);
   replayAnswer(r, "correct" in resp ? resp.correct : isAnswerCorrect(item, resp.answer));
   return stateOf(r);
 }

@@ -41,40 +41,90 @@ describe("bad input gets a coded DeclicsError", () => {
     expectCode("invalid_item_bank", () => startAdaptiveSession(empty, { seed: 1 }), /at least one item/);
     expectCode("invalid_item_bank", () => parseItemBank(empty));
     expectCode("invalid_item_bank", () => scoreFixedForm(empty, []));
-    expectCode("invalid_item_bank", () => simulateAssessment(empty, { seed: 1, design: { kind: "adaptive" }, examinees: 1 }));
+    expectCode("invalid_item_bank", () =>
+      simulateAssessment(empty, { seed: 1, design: { kind: "adaptive" }, examinees: 1 }),
+    );
   });
 
   it("prior weights of the wrong length (used to be cut or zero-padded)", () => {
     const weights = Array.from({ length: 80 }, () => 1);
-    expectCode("invalid_option", () => estimateAbilityEap([{ irt: { b: 0 }, correct: true }], { prior: { kind: "weights", weights } }), /81/);
-    expectCode("invalid_option", () => startAdaptiveSession(TEST_BANK, { seed: 1, prior: { kind: "weights", weights: [...weights, 1, 1] } }), /82 weights/);
+    expectCode(
+      "invalid_option",
+      () => estimateAbilityEap([{ irt: { b: 0 }, correct: true }], { prior: { kind: "weights", weights } }),
+      /81/,
+    );
+    expectCode(
+      "invalid_option",
+      () => startAdaptiveSession(TEST_BANK, { seed: 1, prior: { kind: "weights", weights: [...weights, 1, 1] } }),
+      /82 weights/,
+    );
   });
 
   it("all-zero weights and a prior outside the grid (used to give theta NaN, 'interior')", () => {
-    expectCode("invalid_option", () => estimateAbilityEap([], { prior: { kind: "weights", weights: Array.from({ length: 81 }, () => 0) } }), /positive weight/);
-    expectCode("invalid_option", () => estimateAbilityEap([{ irt: { b: 0 }, correct: true }], { prior: { kind: "normal", mean: 50, sd: 1 } }), /within the grid/);
-    expectCode("invalid_option", () => startAdaptiveSession(TEST_BANK, { seed: 1, prior: { kind: "normal", mean: -9, sd: 0.5 } }));
+    expectCode(
+      "invalid_option",
+      () => estimateAbilityEap([], { prior: { kind: "weights", weights: Array.from({ length: 81 }, () => 0) } }),
+      /positive weight/,
+    );
+    expectCode(
+      "invalid_option",
+      () => estimateAbilityEap([{ irt: { b: 0 }, correct: true }], { prior: { kind: "normal", mean: 50, sd: 1 } }),
+      /within the grid/,
+    );
+    expectCode("invalid_option", () =>
+      startAdaptiveSession(TEST_BANK, { seed: 1, prior: { kind: "normal", mean: -9, sd: 0.5 } }),
+    );
     // A narrow prior inside the grid no longer underflows.
-    const narrow = estimateAbilityEap([{ irt: { b: 0 }, correct: true }], { prior: { kind: "normal", mean: 3.9, sd: 0.01 } });
+    const narrow = estimateAbilityEap([{ irt: { b: 0 }, correct: true }], {
+      prior: { kind: "normal", mean: 3.9, sd: 0.01 },
+    });
     expect(narrow.theta).toBeCloseTo(3.9, 1);
   });
 
   it("unordered level cut points", () => {
     const levelCuts = [-2, -1.5, -0.75, 0.75, 0, 1.5, 2.25];
     expectCode("invalid_input", () => startAdaptiveSession(TEST_BANK, { seed: 1, levelCuts }), /strictly increasing/);
-    expectCode("invalid_input", () => scoreFixedForm(TEST_BANK, [{ itemId: ids[0]!, correct: true }], { levelCuts }), /strictly increasing/);
-    expectCode("invalid_input", () => simulateAssessment(TEST_BANK, { seed: 1, design: { kind: "adaptive" }, examinees: 1, session: { levelCuts } }), /strictly increasing/);
+    expectCode(
+      "invalid_input",
+      () => scoreFixedForm(TEST_BANK, [{ itemId: ids[0]!, correct: true }], { levelCuts }),
+      /strictly increasing/,
+    );
+    expectCode(
+      "invalid_input",
+      () =>
+        simulateAssessment(TEST_BANK, { seed: 1, design: { kind: "adaptive" }, examinees: 1, session: { levelCuts } }),
+      /strictly increasing/,
+    );
   });
 
   it("a fixed form with repeated item ids", () => {
-    expectCode("invalid_input", () => simulateAssessment(TEST_BANK, { seed: 1, design: { kind: "fixed", itemIds: [ids[0]!, ids[1]!, ids[0]!] }, examinees: 1, length: 3 }), /once/);
-    expectCode("invalid_option", () => scoreFixedForm(TEST_BANK, [], { itemIds: [ids[1]!, ids[0]!, ids[0]!] }), new RegExp(`item ${ids[0]!} listed twice`));
+    expectCode(
+      "invalid_input",
+      () =>
+        simulateAssessment(TEST_BANK, {
+          seed: 1,
+          design: { kind: "fixed", itemIds: [ids[0]!, ids[1]!, ids[0]!] },
+          examinees: 1,
+          length: 3,
+        }),
+      /once/,
+    );
+    expectCode(
+      "invalid_option",
+      () => scoreFixedForm(TEST_BANK, [], { itemIds: [ids[1]!, ids[0]!, ids[0]!] }),
+      new RegExp(`item ${ids[0]!} listed twice`),
+    );
   });
 
   it("Sympson-Hetter parameters naming items that are not in the bank (used to be ignored)", () => {
     const exposure = { method: "sympson_hetter" as const, parameters: { [ids[0]!]: 0.5, "no-such-item": 0.2 } };
     expectCode("invalid_option", () => startAdaptiveSession(TEST_BANK, { seed: 1, exposure }), /no-such-item/);
-    expectCode("invalid_option", () => simulateAssessment(TEST_BANK, { seed: 1, design: { kind: "adaptive" }, examinees: 1, session: { exposure } }), /no-such-item/);
+    expectCode(
+      "invalid_option",
+      () =>
+        simulateAssessment(TEST_BANK, { seed: 1, design: { kind: "adaptive" }, examinees: 1, session: { exposure } }),
+      /no-such-item/,
+    );
   });
 
   describe("a resumed state is checked (unknown responses used to be skipped, duplicates counted twice)", () => {
@@ -94,10 +144,18 @@ describe("bad input gets a coded DeclicsError", () => {
     it("refuses a pending item the engine did not choose, a reordered history and edited counters", () => {
       const s = JSON.parse(JSON.stringify(selectNextItem(TEST_BANK, stored(4)))) as AdaptiveSession;
       const other = ids.find((id) => id !== s.pending!.itemId && !s.responses.some((r) => r.itemId === id))!;
-      expectCode("invalid_session_state", () => answerItem(TEST_BANK, { ...s, pending: { ...s.pending!, itemId: other } }, { itemId: other, correct: true }));
-      expectCode("invalid_session_state", () => computeSessionResult(TEST_BANK, { ...s, responses: [...s.responses].reverse() }));
-      expectCode("invalid_session_state", () => computeSessionResult(TEST_BANK, { ...s, randomDraws: s.randomDraws + 1 }));
-      expectCode("invalid_session_state", () => computeSessionResult(TEST_BANK, { ...s, status: "finished", stopReason: "max_length" }));
+      expectCode("invalid_session_state", () =>
+        answerItem(TEST_BANK, { ...s, pending: { ...s.pending!, itemId: other } }, { itemId: other, correct: true }),
+      );
+      expectCode("invalid_session_state", () =>
+        computeSessionResult(TEST_BANK, { ...s, responses: [...s.responses].reverse() }),
+      );
+      expectCode("invalid_session_state", () =>
+        computeSessionResult(TEST_BANK, { ...s, randomDraws: s.randomDraws + 1 }),
+      );
+      expectCode("invalid_session_state", () =>
+        computeSessionResult(TEST_BANK, { ...s, status: "finished", stopReason: "max_length" }),
+      );
     });
 
     it("refuses malformed states, version 1 states and states of another bank", () => {
@@ -105,8 +163,16 @@ describe("bad input gets a coded DeclicsError", () => {
       for (const bad of [null, 42, {}, { ...s, responses: [{ itemId: 3 }] }, { ...s, version: 3 }]) {
         expectCode("invalid_session_state", () => computeSessionResult(TEST_BANK, bad as unknown as AdaptiveSession));
       }
-      expectCode("invalid_input", () => computeSessionResult(TEST_BANK, { ...s, options: { ...s.options, maxItems: -1 } }), /maxItems/);
-      expectCode("invalid_session_state", () => computeSessionResult(TEST_BANK, { ...s, version: 1 } as unknown as AdaptiveSession), /version 1/);
+      expectCode(
+        "invalid_input",
+        () => computeSessionResult(TEST_BANK, { ...s, options: { ...s.options, maxItems: -1 } }),
+        /maxItems/,
+      );
+      expectCode(
+        "invalid_session_state",
+        () => computeSessionResult(TEST_BANK, { ...s, version: 1 } as unknown as AdaptiveSession),
+        /version 1/,
+      );
       expectCode("invalid_session_state", () => computeSessionResult({ ...TEST_BANK, version: "2" }, s), /version/);
     });
   });

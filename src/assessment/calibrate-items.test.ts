@@ -6,13 +6,21 @@ import { calibrateItems } from "./calibrate-items.js";
 type Cell = 0 | 1 | null;
 
 /** Simulates a response matrix with missing answers at random. */
-function simulate(seed: number, persons: number, items: { a: number; b: number }[], sd: number, missing: number): { itemIds: string[]; rows: Cell[][] } {
+function simulate(
+  seed: number,
+  persons: number,
+  items: { a: number; b: number }[],
+  sd: number,
+  missing: number,
+): { itemIds: string[]; rows: Cell[][] } {
   const random = createSeededRandom(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const rows: Cell[][] = [];
   for (let n = 0; n < persons; n++) {
     const theta = sd * normal();
-    rows.push(items.map((it) => (random() < missing ? null : random() < 1 / (1 + Math.exp(-it.a * (theta - it.b))) ? 1 : 0)));
+    rows.push(
+      items.map((it) => (random() < missing ? null : random() < 1 / (1 + Math.exp(-it.a * (theta - it.b))) ? 1 : 0)),
+    );
   }
   return { itemIds: items.map((_, j) => `q${j + 1}`), rows };
 }
@@ -25,7 +33,12 @@ describe("calibrateItems", () => {
     const c = calibrateItems(simulate(1, 1500, truth, 1.3, 0.1), { model: "rasch" });
     expect(c.converged).toBe(true);
     const b = c.items.map((i) => i.irt!.b);
-    expect(rmse(b, truth.map((t) => t.b))).toBeLessThan(0.12);
+    expect(
+      rmse(
+        b,
+        truth.map((t) => t.b),
+      ),
+    ).toBeLessThan(0.12);
     expect(Math.max(...b.map((v, j) => Math.abs(v - truth[j]!.b)))).toBeLessThan(0.3);
     expect(Math.abs(c.populationSd - 1.3)).toBeLessThan(0.1);
     for (const item of c.items) {
@@ -41,8 +54,18 @@ describe("calibrateItems", () => {
     const truth = Array.from({ length: 15 }, () => ({ a: 0.7 + 1.3 * random(), b: -1.5 + 3 * random() }));
     const c = calibrateItems(simulate(2, 2000, truth, 1, 0.05), { model: "2pl" });
     expect(c.converged).toBe(true);
-    expect(rmse(c.items.map((i) => i.irt!.a), truth.map((t) => t.a))).toBeLessThan(0.15);
-    expect(rmse(c.items.map((i) => i.irt!.b), truth.map((t) => t.b))).toBeLessThan(0.15);
+    expect(
+      rmse(
+        c.items.map((i) => i.irt!.a),
+        truth.map((t) => t.a),
+      ),
+    ).toBeLessThan(0.15);
+    expect(
+      rmse(
+        c.items.map((i) => i.irt!.b),
+        truth.map((t) => t.b),
+      ),
+    ).toBeLessThan(0.15);
   });
 
   it("flags a noisy item with the highest infit and outfit", () => {
@@ -54,7 +77,16 @@ describe("calibrateItems", () => {
   });
 
   it("reports items without a finite estimate and empty rows instead of dropping them", () => {
-    const c = calibrateItems({ itemIds: ["easy", "mid", "none", "hard"], rows: [[1, 1, null, 0], [1, 0, null, 0], [null, null, null, null], [1, 1, null, 0], [1, 0, null, 0]] });
+    const c = calibrateItems({
+      itemIds: ["easy", "mid", "none", "hard"],
+      rows: [
+        [1, 1, null, 0],
+        [1, 0, null, 0],
+        [null, null, null, null],
+        [1, 1, null, 0],
+        [1, 0, null, 0],
+      ],
+    });
     expect(c.emptyRows).toEqual([2]);
     expect(c.items.map((i) => i.status)).toEqual(["not_estimable", "calibrated", "not_estimable", "not_estimable"]);
     expect(c.items[0]!.reason).toBe("everyone who answered was right");

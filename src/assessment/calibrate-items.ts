@@ -63,7 +63,13 @@ export function calibrateItems(matrix: ResponseMatrix, options: CalibrateItemsOp
     }
   });
   const reason: (string | null)[] = Array.from({ length: J }, (_, j) =>
-    answered[j] === 0 ? "nobody answered" : correct[j] === answered[j] ? "everyone who answered was right" : correct[j] === 0 ? "everyone who answered was wrong" : null,
+    answered[j] === 0
+      ? "nobody answered"
+      : correct[j] === answered[j]
+        ? "everyone who answered was right"
+        : correct[j] === 0
+          ? "everyone who answered was wrong"
+          : null,
   );
   const active = Uint8Array.from(reason, (r) => (r === null ? 1 : 0));
 
@@ -237,7 +243,18 @@ export function calibrateItems(matrix: ResponseMatrix, options: CalibrateItemsOp
   const items: CalibratedItem[] = m.itemIds.map((itemId, j) => {
     const pValue = answered[j]! > 0 ? correct[j]! / answered[j]! : null;
     if (active[j] === 0) {
-      return { itemId, status: "not_estimable", reason: reason[j]!, irt: null, seA: null, seB: null, answered: answered[j]!, pValue, infit: null, outfit: null };
+      return {
+        itemId,
+        status: "not_estimable",
+        reason: reason[j]!,
+        irt: null,
+        seA: null,
+        seB: null,
+        answered: answered[j]!,
+        pValue,
+        infit: null,
+        outfit: null,
+      };
     }
     const a = is2pl ? slope[j]! : 1;
     // eta = slope * z + d = a (theta - b) with theta = scaleTheta * z.
@@ -253,7 +270,7 @@ export function calibrateItems(matrix: ResponseMatrix, options: CalibrateItemsOp
       const varD = det > 0 ? -haa / det : NaN;
       const covAD = det > 0 ? had / det : NaN;
       // Delta method for b = -d / a.
-      const varB = (varD / (a * a)) + ((d[j]! * d[j]!) / (a ** 4)) * varA - (2 * d[j]! / (a ** 3)) * covAD;
+      const varB = varD / (a * a) + ((d[j]! * d[j]!) / a ** 4) * varA - ((2 * d[j]!) / a ** 3) * covAD;
       seA = Number.isFinite(varA) && varA > 0 ? Math.sqrt(varA) : null;
       seB = Number.isFinite(varB) && varB > 0 ? Math.sqrt(varB) : null;
     } else {
@@ -288,5 +305,14 @@ export function calibrateItems(matrix: ResponseMatrix, options: CalibrateItemsOp
       outfit: count > 0 ? sumZ2 / count : null,
     };
   });
-  return { model: o.model, method: "mml_em", converged, iterations, logLikelihood: logLik, populationSd: is2pl ? 1 : sigma, items, emptyRows };
+  return {
+    model: o.model,
+    method: "mml_em",
+    converged,
+    iterations,
+    logLikelihood: logLik,
+    populationSd: is2pl ? 1 : sigma,
+    items,
+    emptyRows,
+  };
 }

@@ -16,19 +16,32 @@ describe("computeInformation", () => {
 
   it("equals a^2 P (1 - P) for 2PL items and is highest at theta = b", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.2, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }), (a, b, theta) => {
-        const p = computeProbability({ a, b }, theta);
-        expect(computeInformation({ a, b }, theta)).toBeCloseTo(a * a * p * (1 - p), 10);
-        expect(computeInformation({ a, b }, b)).toBeGreaterThanOrEqual(computeInformation({ a, b }, theta) - 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        (a, b, theta) => {
+          const p = computeProbability({ a, b }, theta);
+          expect(computeInformation({ a, b }, theta)).toBeCloseTo(a * a * p * (1 - p), 10);
+          expect(computeInformation({ a, b }, b)).toBeGreaterThanOrEqual(computeInformation({ a, b }, theta) - 1e-12);
+        },
+      ),
     );
   });
 
   it("never exceeds the 2PL information of the same a and b when c > 0", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.2, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }), (a, b, c, theta) => {
-        expect(computeInformation({ a, b, c }, theta)).toBeLessThanOrEqual(computeInformation({ a, b }, theta) + 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        (a, b, c, theta) => {
+          expect(computeInformation({ a, b, c }, theta)).toBeLessThanOrEqual(
+            computeInformation({ a, b }, theta) + 1e-12,
+          );
+        },
+      ),
     );
   });
 });

@@ -28,7 +28,11 @@ describe("computeSessionResult", () => {
     expect(r.log.length).toBe(8);
     expect(r.mle.rule).toBe("interior");
     expect(r.perArea.reduce((a, c) => a + c.administered, 0)).toBe(8);
-    expect(r.bank).toEqual({ id: TEST_BANK.id, version: TEST_BANK.version ?? null, fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(r.bank).toEqual({
+      id: TEST_BANK.id,
+      version: TEST_BANK.version ?? null,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
     expect(r.libraryVersion).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -39,14 +43,21 @@ describe("computeSessionResult", () => {
       s = answerItem(TEST_BANK, s, { itemId: s.pending!.itemId, correct: true });
     }
     const r = computeSessionResult(TEST_BANK, s);
-    const form = scoreFixedForm(TEST_BANK, s.responses.map((x) => ({ itemId: x.itemId, correct: x.correct })));
+    const form = scoreFixedForm(
+      TEST_BANK,
+      s.responses.map((x) => ({ itemId: x.itemId, correct: x.correct })),
+    );
     expect(Object.keys(r.perCompetence[0]!).sort()).toEqual(Object.keys(form.perCompetence[0]!).sort());
     expect(r.perCompetence).toEqual(form.perCompetence);
     expect(r.profile.competences).toEqual(form.profile.competences);
     expect(r.profile.overall.theta).toBeCloseTo(form.profile.overall.theta, 12);
     // The documented recipe no longer turns a result into {undefined: level}: orientation takes the profile.
     expect(recommendOrientation(r.profile).jobFamilies.length).toBeGreaterThan(0);
-    expect(() => recommendOrientation(Object.fromEntries(r.perCompetence.map((c) => [(c as unknown as { competence: string }).competence, c.level])))).toThrow(/overall/);
+    expect(() =>
+      recommendOrientation(
+        Object.fromEntries(r.perCompetence.map((c) => [(c as unknown as { competence: string }).competence, c.level])),
+      ),
+    ).toThrow(/overall/);
   });
 
   it("gives a level in 1..8 whose probability matches levelPosterior", () => {

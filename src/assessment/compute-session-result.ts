@@ -28,7 +28,11 @@ import { type AdaptiveSession, type AdaptiveSessionResult, GroupingOptions } fro
  * ```
  * @category Adaptive testing
  */
-export function computeSessionResult(bank: unknown, state: AdaptiveSession, options: GroupingOptions = {}): AdaptiveSessionResult {
+export function computeSessionResult(
+  bank: unknown,
+  state: AdaptiveSession,
+  options: GroupingOptions = {},
+): AdaptiveSessionResult {
   const o = parseWith(GroupingOptions, options, { module: "assessment", what: "session result options" });
   const framework = frameworkFrom(o.framework);
   const r = resumeSession(bank, state, true);
@@ -38,8 +42,22 @@ export function computeSessionResult(bank: unknown, state: AdaptiveSession, opti
   const bands = levelPosterior(r.post, t.grid.nodes, cuts);
   const n = r.responses.length;
   const idx = r.responses.map((x) => p.indexById.get(x.itemId)!);
-  const m = mle({ a: idx.map((i) => p.a[i]!), b: idx.map((i) => p.b[i]!), c: idx.map((i) => p.c[i]!), x: r.responses.map((x) => (x.correct ? 1 : 0)), n }, t.grid.min, t.grid.max);
-  const scored = r.responses.map((x, k) => ({ itemId: x.itemId, competence: p.items[idx[k]!]!.competence as string, correct: x.correct }));
+  const m = mle(
+    {
+      a: idx.map((i) => p.a[i]!),
+      b: idx.map((i) => p.b[i]!),
+      c: idx.map((i) => p.c[i]!),
+      x: r.responses.map((x) => (x.correct ? 1 : 0)),
+      n,
+    },
+    t.grid.min,
+    t.grid.max,
+  );
+  const scored = r.responses.map((x, k) => ({
+    itemId: x.itemId,
+    competence: p.items[idx[k]!]!.competence as string,
+    correct: x.correct,
+  }));
   const groups = scoreGroups(engine, scored, { theta, se }, framework);
   const level = levelOf(theta, cuts);
   return {

@@ -8,7 +8,14 @@ const bank = createSimulatedBank({ seed: "sh", items: 200 });
 
 describe("computeSympsonHetterParameters", () => {
   it("brings the highest exposure rate down toward the target", () => {
-    const options = { seed: 1, targetExposure: 0.25, iterations: 8, examinees: 800, length: 15, session: { contentBalancing: false as const } };
+    const options = {
+      seed: 1,
+      targetExposure: 0.25,
+      iterations: 8,
+      examinees: 800,
+      length: 15,
+      session: { contentBalancing: false as const },
+    };
     const sh = computeSympsonHetterParameters(bank, options);
     expect(sh.maxExposureByIteration[0]!).toBeGreaterThan(0.9); // max information without control
     const check = simulateAssessment(bank, {
@@ -25,7 +32,13 @@ describe("computeSympsonHetterParameters", () => {
   it("returns parameters in (0, 1] for every item", () => {
     fc.assert(
       fc.property(fc.double({ min: 0.1, max: 1, noNaN: true }), fc.nat(100), (target, seed) => {
-        const sh = computeSympsonHetterParameters(bank, { seed, targetExposure: target, iterations: 2, examinees: 50, length: 8 });
+        const sh = computeSympsonHetterParameters(bank, {
+          seed,
+          targetExposure: target,
+          iterations: 2,
+          examinees: 50,
+          length: 8,
+        });
         expect(Object.keys(sh.parameters).length).toBe(200);
         for (const k of Object.values(sh.parameters)) {
           expect(k).toBeGreaterThan(0);

@@ -29,9 +29,15 @@ import { ComputeSympsonHetterParametersOptions, type SympsonHetterParameters } f
  * ```
  * @category Adaptive testing
  */
-export function computeSympsonHetterParameters(bank: unknown, options: ComputeSympsonHetterParametersOptions): SympsonHetterParameters {
+export function computeSympsonHetterParameters(
+  bank: unknown,
+  options: ComputeSympsonHetterParametersOptions,
+): SympsonHetterParameters {
   const parsedBank = bankFrom(bank);
-  const o = parseWith(ComputeSympsonHetterParametersOptions, options, { module: "assessment", what: "Sympson-Hetter options" });
+  const o = parseWith(ComputeSympsonHetterParametersOptions, options, {
+    module: "assessment",
+    what: "Sympson-Hetter options",
+  });
   const parameters: Record<string, number> = Object.fromEntries(parsedBank.items.map((item) => [item.id as string, 1]));
   const maxExposureByIteration: number[] = [];
   const rmseByIteration: number[] = [];
@@ -44,7 +50,10 @@ export function computeSympsonHetterParameters(bank: unknown, options: ComputeSy
       populationMean: o.populationMean,
       populationSd: o.populationSd,
       seTarget: null,
-      session: { ...o.session, exposure: { method: "sympson_hetter", k: o.k, parameters: { ...parameters }, defaultParameter: 1 } },
+      session: {
+        ...o.session,
+        exposure: { method: "sympson_hetter", k: o.k, parameters: { ...parameters }, defaultParameter: 1 },
+      },
     });
     maxExposureByIteration.push(Math.max(...Object.values(sim.exposure)));
     rmseByIteration.push(sim.rmse);

@@ -28,7 +28,11 @@ export const DEFAULT_FRAMEWORK: CompetenceFramework = /* @__PURE__ */ Competence
     { level: 4, name: "Intermédiaire 4", description: "Tâches et problèmes bien définis, de façon autonome." },
     { level: 5, name: "Avancé 5", description: "Tâches variées, en aidant les autres." },
     { level: 6, name: "Avancé 6", description: "Choisir la démarche la plus adaptée à une situation complexe." },
-    { level: 7, name: "Hautement spécialisé 7", description: "Résoudre des problèmes complexes aux solutions limitées." },
+    {
+      level: 7,
+      name: "Hautement spécialisé 7",
+      description: "Résoudre des problèmes complexes aux solutions limitées.",
+    },
     { level: 8, name: "Hautement spécialisé 8", description: "Proposer des idées nouvelles dans le domaine." },
   ],
   areas: [
@@ -87,8 +91,18 @@ export const DEFAULT_FRAMEWORK: CompetenceFramework = /* @__PURE__ */ Competence
       id: "A",
       name: "Aptitudes du parcours",
       competences: [
-        { id: "A.1", kind: "aptitude", name: "Raisonnement logique", description: "Suites, déductions, règles et conditions." },
-        { id: "A.2", kind: "aptitude", name: "Résolution de problèmes", description: "Décomposer, planifier, estimer, vérifier." },
+        {
+          id: "A.1",
+          kind: "aptitude",
+          name: "Raisonnement logique",
+          description: "Suites, déductions, règles et conditions.",
+        },
+        {
+          id: "A.2",
+          kind: "aptitude",
+          name: "Résolution de problèmes",
+          description: "Décomposer, planifier, estimer, vérifier.",
+        },
       ],
     },
   ],

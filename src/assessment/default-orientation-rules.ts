@@ -3,7 +3,8 @@ import { OrientationRules } from "./schema.js";
 const ROME_CHECK =
   "code et libellé relevés dans un extrait public de la liste des fiches ROME (table jobs_rome, mise à jour 2024-09-17), " +
   "cohérents avec la liste des 532 fiches historiques conservées par le ROME 4.0 (France Travail, data.gouv.fr) ; à revérifier sur l'API ROME 4.0";
-const ROME_UNVERIFIED = "NON VÉRIFIÉ : fiche créée avec le ROME 4.0 selon des sources secondaires ; vérifier le code sur l'API ROME 4.0 avant usage";
+const ROME_UNVERIFIED =
+  "NON VÉRIFIÉ : fiche créée avec le ROME 4.0 selon des sources secondaires ; vérifier le code sur l'API ROME 4.0 avant usage";
 
 /**
  * Default orientation rules: seven tech job families with their ROME sheets and the entry levels (after a
@@ -120,14 +121,68 @@ export const DEFAULT_ORIENTATION_RULES: OrientationRules = /* @__PURE__ */ Orien
     },
   ],
   workshops: [
-    { id: "atelier-logique", name: "Logique et algorithmique", competences: ["A.1", "A.2"], targetLevel: 4, durationHours: 6 },
-    { id: "atelier-code", name: "Premiers pas en programmation", competences: ["3.4", "A.1"], targetLevel: 3, durationHours: 6 },
-    { id: "atelier-projet-web", name: "Programmer un petit projet web", competences: ["3.4", "3.3", "5.2"], targetLevel: 4, durationHours: 12 },
-    { id: "atelier-depannage", name: "Dépanner et configurer son environnement", competences: ["5.1", "5.2"], targetLevel: 4, durationHours: 6 },
-    { id: "atelier-securite", name: "Sécurité et données personnelles", competences: ["4.1", "4.2", "4.3"], targetLevel: 4, durationHours: 6 },
-    { id: "atelier-donnees", name: "Tableurs et données", competences: ["1.2", "1.3"], targetLevel: 4, durationHours: 6 },
-    { id: "atelier-recherche", name: "Chercher, vérifier, faire sa veille", competences: ["1.1", "2.4"], targetLevel: 4, durationHours: 3 },
-    { id: "atelier-contenus", name: "Créer des contenus textes et multimédias", competences: ["3.1", "3.2", "3.3"], targetLevel: 4, durationHours: 6 },
-    { id: "atelier-collaborer", name: "Communiquer et collaborer en ligne", competences: ["2.1", "2.2", "2.3", "2.4"], targetLevel: 4, durationHours: 3 },
+    {
+      id: "atelier-logique",
+      name: "Logique et algorithmique",
+      competences: ["A.1", "A.2"],
+      targetLevel: 4,
+      durationHours: 6,
+    },
+    {
+      id: "atelier-code",
+      name: "Premiers pas en programmation",
+      competences: ["3.4", "A.1"],
+      targetLevel: 3,
+      durationHours: 6,
+    },
+    {
+      id: "atelier-projet-web",
+      name: "Programmer un petit projet web",
+      competences: ["3.4", "3.3", "5.2"],
+      targetLevel: 4,
+      durationHours: 12,
+    },
+    {
+      id: "atelier-depannage",
+      name: "Dépanner et configurer son environnement",
+      competences: ["5.1", "5.2"],
+      targetLevel: 4,
+      durationHours: 6,
+    },
+    {
+      id: "atelier-securite",
+      name: "Sécurité et données personnelles",
+      competences: ["4.1", "4.2", "4.3"],
+      targetLevel: 4,
+      durationHours: 6,
+    },
+    {
+      id: "atelier-donnees",
+      name: "Tableurs et données",
+      competences: ["1.2", "1.3"],
+      targetLevel: 4,
+      durationHours: 6,
+    },
+    {
+      id: "atelier-recherche",
+      name: "Chercher, vérifier, faire sa veille",
+      competences: ["1.1", "2.4"],
+      targetLevel: 4,
+      durationHours: 3,
+    },
+    {
+      id: "atelier-contenus",
+      name: "Créer des contenus textes et multimédias",
+      competences: ["3.1", "3.2", "3.3"],
+      targetLevel: 4,
+      durationHours: 6,
+    },
+    {
+      id: "atelier-collaborer",
+      name: "Communiquer et collaborer en ligne",
+      competences: ["2.1", "2.2", "2.3", "2.4"],
+      targetLevel: 4,
+      durationHours: 3,
+    },
   ],
 });

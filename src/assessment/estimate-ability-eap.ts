@@ -25,7 +25,10 @@ const Responses = z.array(ScoredResponse);
  * ```
  * @category IRT
  */
-export function estimateAbilityEap(responses: readonly z.input<typeof ScoredResponse>[], options: EstimateAbilityEapOptions = {}): AbilityEstimate {
+export function estimateAbilityEap(
+  responses: readonly z.input<typeof ScoredResponse>[],
+  options: EstimateAbilityEapOptions = {},
+): AbilityEstimate {
   const rs = parseWith(Responses, responses, { module: "assessment", what: "scored responses" });
   const o = parseWith(EstimateAbilityEapOptions, options, { module: "assessment", what: "EAP options" });
   rs.forEach((r, i) => checkParameters(r.irt, `${i}.irt`));

@@ -32,12 +32,21 @@ const Responses = z.array(ScoredResponse);
  * ```
  * @category IRT
  */
-export function estimateAbilityMle(responses: readonly z.input<typeof ScoredResponse>[], options: EstimateAbilityMleOptions = {}): AbilityEstimate {
+export function estimateAbilityMle(
+  responses: readonly z.input<typeof ScoredResponse>[],
+  options: EstimateAbilityMleOptions = {},
+): AbilityEstimate {
   const rs = parseWith(Responses, responses, { module: "assessment", what: "scored responses" });
   const o = parseWith(EstimateAbilityMleOptions, options, { module: "assessment", what: "MLE options" });
   rs.forEach((r, i) => checkParameters(r.irt, `${i}.irt`));
   const core = mle(
-    { a: rs.map((r) => r.irt.a), b: rs.map((r) => r.irt.b), c: rs.map((r) => r.irt.c), x: rs.map((r) => (r.correct ? 1 : 0)), n: rs.length },
+    {
+      a: rs.map((r) => r.irt.a),
+      b: rs.map((r) => r.irt.b),
+      c: rs.map((r) => r.irt.c),
+      x: rs.map((r) => (r.correct ? 1 : 0)),
+      n: rs.length,
+    },
     o.bounds[0],
     o.bounds[1],
   );

@@ -5,7 +5,11 @@ import { isAnswerCorrect } from "./is-answer-correct.js";
 import { Item } from "./schema.js";
 
 const base = { competence: "A.1", level: 1, stem: "?", irt: { b: 0 } };
-const options = [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }];
+const options = [
+  { id: "a", text: "A" },
+  { id: "b", text: "B" },
+  { id: "c", text: "C" },
+];
 const single = Item.parse({ ...base, id: "s", kind: "single_choice", options, answer: "b" });
 const multiple = Item.parse({ ...base, id: "m", kind: "multiple_choice", options, answer: ["a", "c"] });
 const numeric = Item.parse({ ...base, id: "n", kind: "numeric", answer: 12.5, tolerance: 0.1 });
@@ -39,7 +43,9 @@ describe("isAnswerCorrect", () => {
   it("multiple choice does not depend on the order of choices", () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(["a", "b", "c"]), (choices) => {
-        expect(isAnswerCorrect(multiple, { choices })).toBe(isAnswerCorrect(multiple, { choices: [...choices].reverse() }));
+        expect(isAnswerCorrect(multiple, { choices })).toBe(
+          isAnswerCorrect(multiple, { choices: [...choices].reverse() }),
+        );
       }),
     );
   });
@@ -47,10 +53,26 @@ describe("isAnswerCorrect", () => {
 
 describe("isAnswerCorrect: typed dashes and apostrophes", () => {
   it("reads an en dash, an em dash or a minus sign as the hyphen-minus key, and a curly apostrophe as a straight one", () => {
-    const dash = Item.parse({ id: "d", competence: "1.1", level: 6, kind: "short_answer", stem: "Quel caractère exclut un mot ?", accepted: ["-"], irt: { b: 0 } });
+    const dash = Item.parse({
+      id: "d",
+      competence: "1.1",
+      level: 6,
+      kind: "short_answer",
+      stem: "Quel caractère exclut un mot ?",
+      accepted: ["-"],
+      irt: { b: 0 },
+    });
     for (const text of ["-", "–", "—", "−", " \u2212 ", "－"]) expect(isAnswerCorrect(dash, { text })).toBe(true);
     expect(isAnswerCorrect(dash, { text: "+" })).toBe(false);
-    const apostrophe = Item.parse({ id: "q", competence: "1.1", level: 1, kind: "short_answer", stem: "Écrivez « aujourd'hui ».", accepted: ["aujourd'hui"], irt: { b: 0 } });
+    const apostrophe = Item.parse({
+      id: "q",
+      competence: "1.1",
+      level: 1,
+      kind: "short_answer",
+      stem: "Écrivez « aujourd'hui ».",
+      accepted: ["aujourd'hui"],
+      irt: { b: 0 },
+    });
     expect(isAnswerCorrect(apostrophe, { text: "Aujourd’hui" })).toBe(true);
   });
 });

@@ -7,8 +7,32 @@ const good = {
   id: "demo",
   items: [
     { id: "q1", competence: "A.1", level: 2, kind: "numeric", stem: "2 + 2 ?", answer: 4, irt: { b: -1.5 } },
-    { id: "q2", competence: "1.1", level: 3, kind: "single_choice", stem: "?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], answer: "b", irt: { a: 1.2, b: 0 } },
-    { id: "q3", competence: "3.4", level: 4, kind: "ordering", stem: "?", options: [{ id: "x", text: "X" }, { id: "y", text: "Y" }], answer: ["y", "x"], irt: { b: 0.5 } },
+    {
+      id: "q2",
+      competence: "1.1",
+      level: 3,
+      kind: "single_choice",
+      stem: "?",
+      options: [
+        { id: "a", text: "A" },
+        { id: "b", text: "B" },
+      ],
+      answer: "b",
+      irt: { a: 1.2, b: 0 },
+    },
+    {
+      id: "q3",
+      competence: "3.4",
+      level: 4,
+      kind: "ordering",
+      stem: "?",
+      options: [
+        { id: "x", text: "X" },
+        { id: "y", text: "Y" },
+      ],
+      answer: ["y", "x"],
+      irt: { b: 0.5 },
+    },
   ],
 };
 

@@ -12,7 +12,10 @@ describe("parseOrientationRules", () => {
   it("accepts ROME codes of one letter A-N and 4 digits only", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 6 }), (code) => {
-        const rules = { ...DEFAULT_ORIENTATION_RULES, jobFamilies: [{ ...DEFAULT_ORIENTATION_RULES.jobFamilies[0]!, rome: [{ code, label: "x", checked: "x" }] }] };
+        const rules = {
+          ...DEFAULT_ORIENTATION_RULES,
+          jobFamilies: [{ ...DEFAULT_ORIENTATION_RULES.jobFamilies[0]!, rome: [{ code, label: "x", checked: "x" }] }],
+        };
         expect(safeParseOrientationRules(rules).success).toBe(/^[A-N]\d{4}$/.test(code));
       }),
     );

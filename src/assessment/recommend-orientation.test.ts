@@ -15,8 +15,14 @@ import { STARTER_BANK } from "./starter-bank.js";
 
 const cuts = DEFAULT_FRAMEWORK.levelCuts;
 /** Lowest ability at which a family's requirements are all met on a unidimensional scale. */
-const cutOf = (familyId: string): number => cuts[Math.max(...DEFAULT_ORIENTATION_RULES.jobFamilies.find((f) => f.id === familyId)!.requirements.map((r) => r.level)) - 2]!;
-const statusOf = (o: ReturnType<typeof recommendOrientation>, id: string) => o.jobFamilies.find((f) => f.id === id)!.status;
+const cutOf = (familyId: string): number =>
+  cuts[
+    Math.max(
+      ...DEFAULT_ORIENTATION_RULES.jobFamilies.find((f) => f.id === familyId)!.requirements.map((r) => r.level),
+    ) - 2
+  ]!;
+const statusOf = (o: ReturnType<typeof recommendOrientation>, id: string) =>
+  o.jobFamilies.find((f) => f.id === id)!.status;
 
 /** A full adaptive session on the starter bank for a simulated candidate of true ability `theta`. */
 function session(theta: number, seed: number) {
@@ -47,7 +53,10 @@ describe("recommendOrientation", () => {
   });
 
   it("reads a competence's own estimate only when it is precise enough", () => {
-    const profile = { overall: { theta: 0.2, se: 0.35 }, competences: { "3.4": { theta: -2, se: 0.3 }, "A.1": { theta: 2, se: 0.87 } } };
+    const profile = {
+      overall: { theta: 0.2, se: 0.35 },
+      competences: { "3.4": { theta: -2, se: 0.3 }, "A.1": { theta: 2, se: 0.87 } },
+    };
     const dev = recommendOrientation(profile).jobFamilies.find((f) => f.id === "developpement")!;
     expect(dev.requirements.find((r) => r.competence === "3.4")!.source).toBe("competence");
     expect(dev.requirements.find((r) => r.competence === "A.1")!.source).toBe("overall");
@@ -66,7 +75,14 @@ describe("recommendOrientation", () => {
   });
 
   it("refuses a level-per-competence record, the old recipe's {undefined: 5} and impossible SEs", () => {
-    for (const bad of [{ "3.4": 2, "A.1": 4 }, { undefined: 5 }, {}, { overall: { theta: 0, se: 0 } }, { overall: { theta: Number.NaN, se: 1 } }, { overall: { theta: 0, se: 1 }, competences: { undefined: { theta: 0, se: 1 } } }]) {
+    for (const bad of [
+      { "3.4": 2, "A.1": 4 },
+      { undefined: 5 },
+      {},
+      { overall: { theta: 0, se: 0 } },
+      { overall: { theta: Number.NaN, se: 1 } },
+      { overall: { theta: 0, se: 1 }, competences: { undefined: { theta: 0, se: 1 } } },
+    ]) {
       try {
         recommendOrientation(bad as never);
         expect.unreachable();
@@ -80,28 +96,41 @@ describe("recommendOrientation", () => {
   it("takes replacement rules as data and validates them", () => {
     const rules = { ...DEFAULT_ORIENTATION_RULES, jobFamilies: [DEFAULT_ORIENTATION_RULES.jobFamilies[0]!] };
     expect(recommendOrientation({ overall: { theta: 0, se: 1 } }, { rules }).jobFamilies.length).toBe(1);
-    expect(() => recommendOrientation({ overall: { theta: 0, se: 1 } }, { rules: { version: "x", jobFamilies: [] } })).toThrow(/jobFamilies/);
+    expect(() =>
+      recommendOrientation({ overall: { theta: 0, se: 1 } }, { rules: { version: "x", jobFamilies: [] } }),
+    ).toThrow(/jobFamilies/);
   });
 
   it("never lowers a family's probability when the ability rises, nor raises it when the SE grows above a met level", () => {
     fc.assert(
-      fc.property(fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: 0.05, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), (theta, se, up) => {
-        const before = recommendOrientation({ overall: { theta, se } });
-        const after = recommendOrientation({ overall: { theta: theta + up, se } });
-        for (const f of before.jobFamilies) {
-          expect(f.probability).toBeGreaterThanOrEqual(0);
-          expect(f.probability).toBeLessThanOrEqual(1);
-          expect(after.jobFamilies.find((g) => g.id === f.id)!.probability).toBeGreaterThanOrEqual(f.probability - 1e-6);
-          if (f.status === "ready") expect(f.probability).toBeGreaterThanOrEqual(0.9);
-        }
-      }),
+      fc.property(
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (theta, se, up) => {
+          const before = recommendOrientation({ overall: { theta, se } });
+          const after = recommendOrientation({ overall: { theta: theta + up, se } });
+          for (const f of before.jobFamilies) {
+            expect(f.probability).toBeGreaterThanOrEqual(0);
+            expect(f.probability).toBeLessThanOrEqual(1);
+            expect(after.jobFamilies.find((g) => g.id === f.id)!.probability).toBeGreaterThanOrEqual(
+              f.probability - 1e-6,
+            );
+            if (f.status === "ready") expect(f.probability).toBeGreaterThanOrEqual(0.9);
+          }
+        },
+      ),
     );
   });
 
   it("simulation: false 'ready' <= 5 % below the required level, truly ready candidates recognised", () => {
     // 3,000 candidates from N(0, 1), each through a full adaptive test on the starter bank with the
     // session defaults (shared by simulateAssessment), then oriented from the overall ability and SE.
-    const sim = simulateAssessment(STARTER_BANK, { seed: "orientation", design: { kind: "adaptive" }, examinees: 3000 });
+    const sim = simulateAssessment(STARTER_BANK, {
+      seed: "orientation",
+      design: { kind: "adaptive" },
+      examinees: 3000,
+    });
     for (const family of DEFAULT_ORIENTATION_RULES.jobFamilies) {
       const cut = cutOf(family.id);
       let below = 0;
@@ -138,7 +167,8 @@ describe("recommendOrientation", () => {
     expect(devReady / n).toBeLessThanOrEqual(0.05);
     expect(anyReady / n).toBeLessThanOrEqual(0.05);
     let recognised = 0;
-    for (let k = 0; k < 20; k++) if (statusOf(recommendOrientation(session(1.2, 100 + k).profile), "developpement") === "ready") recognised++;
+    for (let k = 0; k < 20; k++)
+      if (statusOf(recommendOrientation(session(1.2, 100 + k).profile), "developpement") === "ready") recognised++;
     expect(recognised / 20).toBeGreaterThanOrEqual(0.85);
   });
 });
@@ -146,6 +176,8 @@ describe("recommendOrientation", () => {
 function erf(x: number): number {
   // Abramowitz-Stegun 7.1.26, |error| < 1.5e-7: an independent check of the library's normal tail.
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }

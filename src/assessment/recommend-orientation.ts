@@ -25,7 +25,20 @@ function upperTail(z: number): number {
   const t = 1 / (1 + 0.5 * x);
   const erfc =
     t *
-    Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
@@ -60,10 +73,16 @@ function upperTail(z: number): number {
  * ```
  * @category Orientation
  */
-export function recommendOrientation(profile: AbilityProfile | Record<string, unknown>, options: RecommendOrientationOptions = {}): Orientation {
+export function recommendOrientation(
+  profile: AbilityProfile | Record<string, unknown>,
+  options: RecommendOrientationOptions = {},
+): Orientation {
   const prof = parseWith(AbilityProfile, profile, { module: "assessment", what: "ability profile (result.profile)" });
   const o = parseWith(RecommendOrientationOptions, options, { module: "assessment", what: "orientation options" });
-  const rules = o.rules === undefined ? DEFAULT_ORIENTATION_RULES : parseWith(OrientationRules, o.rules, { module: "assessment", what: "orientation rules" });
+  const rules =
+    o.rules === undefined
+      ? DEFAULT_ORIENTATION_RULES
+      : parseWith(OrientationRules, o.rules, { module: "assessment", what: "orientation rules" });
   const areaOf = areaOfCompetence(o.framework === undefined ? DEFAULT_FRAMEWORK : frameworkFrom(o.framework));
   const cuts = prof.levelCuts ?? DEFAULT_FRAMEWORK.levelCuts;
   const measureFor = (competence: string): { source: AbilitySource; key: string; m: AbilityMeasure } => {
@@ -84,18 +103,36 @@ export function recommendOrientation(profile: AbilityProfile | Record<string, un
       const { source, key, m } = measureFor(req.competence);
       const level = levelOf(m.theta, cuts);
       const probability = req.level <= 1 ? 1 : upperTail((cuts[req.level - 2]! - m.theta) / m.se);
-      requirements.push({ competence: req.competence, required: req.level, source, theta: m.theta, se: m.se, level, probability });
+      requirements.push({
+        competence: req.competence,
+        required: req.level,
+        source,
+        theta: m.theta,
+        se: m.se,
+        level,
+        probability,
+      });
       bySource.set(key, Math.min(bySource.get(key) ?? 1, probability));
       weighted += req.weight * Math.min(1, level / req.level);
       total += req.weight;
-      if (level < req.level) gaps.push({ competence: req.competence, source, level, required: req.level, gap: req.level - level, probability });
+      if (level < req.level)
+        gaps.push({
+          competence: req.competence,
+          source,
+          level,
+          required: req.level,
+          gap: req.level - level,
+          probability,
+        });
     }
     // One estimate: P(all met) = P(theta >= the highest cut) exactly. Several: Bonferroni lower bound.
     const probability = Math.max(0, 1 - [...bySource.values()].reduce((s, p) => s + (1 - p), 0));
     const workshops: string[] = [];
     const openGaps: CompetenceGap[] = [];
     for (const gap of gaps) {
-      const candidates = rules.workshops.filter((w) => w.competences.includes(gap.competence) && w.targetLevel >= gap.required).sort((x, y) => x.targetLevel - y.targetLevel);
+      const candidates = rules.workshops
+        .filter((w) => w.competences.includes(gap.competence) && w.targetLevel >= gap.required)
+        .sort((x, y) => x.targetLevel - y.targetLevel);
       const chosen = candidates[0];
       if (chosen === undefined || gap.gap > rules.maxGapClosable) openGaps.push(gap);
       else if (!workshops.includes(chosen.id)) workshops.push(chosen.id);
@@ -109,9 +146,27 @@ export function recommendOrientation(profile: AbilityProfile | Record<string, un
           : openGaps.length === 0 && match >= rules.reachThreshold
             ? "within_reach"
             : "far";
-    return { id: family.id, name: family.name, rome: family.rome, match, probability, status, requirements, gaps, workshops, openGaps, order };
+    return {
+      id: family.id,
+      name: family.name,
+      rome: family.rome,
+      match,
+      probability,
+      status,
+      requirements,
+      gaps,
+      workshops,
+      openGaps,
+      order,
+    };
   });
-  families.sort((x, y) => statusOrder[x.status] - statusOrder[y.status] || y.probability - x.probability || y.match - x.match || x.order - y.order);
+  families.sort(
+    (x, y) =>
+      statusOrder[x.status] - statusOrder[y.status] ||
+      y.probability - x.probability ||
+      y.match - x.match ||
+      x.order - y.order,
+  );
   const recommended = new Map<string, { closes: Set<string>; forJobFamilies: string[] }>();
   for (const f of families) {
     if (f.status === "far") continue;
@@ -125,7 +180,20 @@ export function recommendOrientation(profile: AbilityProfile | Record<string, un
   }
   const workshopOrder = new Map(rules.workshops.map((w, i) => [w.id, i]));
   const workshops: WorkshopRecommendation[] = [...recommended.entries()]
-    .map(([id, e]) => ({ id, name: rules.workshops.find((w) => w.id === id)!.name, closes: [...e.closes].sort(), forJobFamilies: e.forJobFamilies }))
-    .sort((x, y) => y.forJobFamilies.length - x.forJobFamilies.length || workshopOrder.get(x.id)! - workshopOrder.get(y.id)!);
-  return { jobFamilies: families.map(({ order: _order, ...f }) => f), workshops, rulesVersion: rules.version, readiness: o.readiness };
+    .map(([id, e]) => ({
+      id,
+      name: rules.workshops.find((w) => w.id === id)!.name,
+      closes: [...e.closes].sort(),
+      forJobFamilies: e.forJobFamilies,
+    }))
+    .sort(
+      (x, y) =>
+        y.forJobFamilies.length - x.forJobFamilies.length || workshopOrder.get(x.id)! - workshopOrder.get(y.id)!,
+    );
+  return {
+    jobFamilies: families.map(({ order: _order, ...f }) => f),
+    workshops,
+    rulesVersion: rules.version,
+    readiness: o.readiness,
+  };
 }

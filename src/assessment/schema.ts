@@ -79,17 +79,27 @@ export const CompetenceFramework = z
     const areaIds = new Set<string>();
     const competenceIds = new Set<string>();
     framework.areas.forEach((area, ai) => {
-      if (areaIds.has(area.id)) ctx.addIssue({ code: "custom", path: ["areas", ai, "id"], message: `duplicate area id ${area.id}` });
+      if (areaIds.has(area.id))
+        ctx.addIssue({ code: "custom", path: ["areas", ai, "id"], message: `duplicate area id ${area.id}` });
       areaIds.add(area.id);
       area.competences.forEach((competence, ci) => {
         if (competenceIds.has(competence.id)) {
-          ctx.addIssue({ code: "custom", path: ["areas", ai, "competences", ci, "id"], message: `duplicate competence id ${competence.id}` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["areas", ai, "competences", ci, "id"],
+            message: `duplicate competence id ${competence.id}`,
+          });
         }
         competenceIds.add(competence.id);
       });
     });
     framework.levels.forEach((descriptor, i) => {
-      if (descriptor.level !== i + 1) ctx.addIssue({ code: "custom", path: ["levels", i, "level"], message: `levels must be listed 1 to 8 in order` });
+      if (descriptor.level !== i + 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", i, "level"],
+          message: `levels must be listed 1 to 8 in order`,
+        });
     });
     for (let i = 1; i < framework.levelCuts.length; i++) {
       if (!(framework.levelCuts[i]! > framework.levelCuts[i - 1]!)) {
@@ -141,7 +151,12 @@ const itemBase = {
 };
 
 /** One correct option among several. */
-export const SingleChoiceItem = z.object({ ...itemBase, kind: z.literal("single_choice"), options: z.array(ItemOption).min(2), answer: z.string() });
+export const SingleChoiceItem = z.object({
+  ...itemBase,
+  kind: z.literal("single_choice"),
+  options: z.array(ItemOption).min(2),
+  answer: z.string(),
+});
 /** Several correct options; the answer is correct when exactly those are chosen. */
 export const MultipleChoiceItem = z.object({
   ...itemBase,
@@ -158,7 +173,12 @@ export const NumericItem = z.object({
   unit: z.string().optional(),
 });
 /** Put all options in the right order; `answer` lists every option id in that order. */
-export const OrderingItem = z.object({ ...itemBase, kind: z.literal("ordering"), options: z.array(ItemOption).min(2), answer: z.array(z.string()) });
+export const OrderingItem = z.object({
+  ...itemBase,
+  kind: z.literal("ordering"),
+  options: z.array(ItemOption).min(2),
+  answer: z.array(z.string()),
+});
 /** A short text, compared with the accepted answers after normalisation (case, accents, spaces). */
 export const ShortAnswerItem = z.object({
   ...itemBase,
@@ -168,7 +188,13 @@ export const ShortAnswerItem = z.object({
 });
 
 /** An item of any kind. */
-export const Item = z.discriminatedUnion("kind", [SingleChoiceItem, MultipleChoiceItem, NumericItem, OrderingItem, ShortAnswerItem]);
+export const Item = z.discriminatedUnion("kind", [
+  SingleChoiceItem,
+  MultipleChoiceItem,
+  NumericItem,
+  OrderingItem,
+  ShortAnswerItem,
+]);
 export type Item = z.infer<typeof Item>;
 export type SingleChoiceItem = z.infer<typeof SingleChoiceItem>;
 export type MultipleChoiceItem = z.infer<typeof MultipleChoiceItem>;
@@ -246,7 +272,13 @@ export type EstimateAbilityMleOptions = z.input<typeof EstimateAbilityMleOptions
  * `all_correct_bound` / `all_incorrect_bound`: the MLE does not exist (it runs to +/- infinity) and the
  * documented rule puts it at the upper / lower bound; `no_responses`: nothing to estimate from.
  */
-export const EstimateRule = z.enum(["interior", "boundary", "all_correct_bound", "all_incorrect_bound", "no_responses"]);
+export const EstimateRule = z.enum([
+  "interior",
+  "boundary",
+  "all_correct_bound",
+  "all_incorrect_bound",
+  "no_responses",
+]);
 export type EstimateRule = z.infer<typeof EstimateRule>;
 
 /** An ability estimate with its standard error. `theta`/`se` are null only for an MLE without responses. */
@@ -266,7 +298,12 @@ export const LevelCuts = z
   .length(7)
   .superRefine((cuts, ctx) => {
     for (let i = 1; i < cuts.length; i++) {
-      if (!(cuts[i]! > cuts[i - 1]!)) ctx.addIssue({ code: "custom", path: [i], message: `level cuts must be strictly increasing: cut ${i} (${cuts[i]}) is not above cut ${i - 1} (${cuts[i - 1]})` });
+      if (!(cuts[i]! > cuts[i - 1]!))
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `level cuts must be strictly increasing: cut ${i} (${cuts[i]}) is not above cut ${i - 1} (${cuts[i - 1]})`,
+        });
     }
   });
 export type LevelCuts = z.infer<typeof LevelCuts>;
@@ -312,27 +349,26 @@ export const ContentBalancing = z
 export type ContentBalancing = z.input<typeof ContentBalancing>;
 
 /** Options of an adaptive session. */
-export const AdaptiveSessionOptions = z
-  .object({
-    /** Seed of the session: the same seed and answers replay the same session. */
-    seed: z.union([z.number().int(), z.string()]),
-    grid: QuadratureGrid.prefault({}),
-    prior: AbilityPrior.prefault({ kind: "normal" }),
-    maxItems: z.number().int().min(1).max(500).default(30),
-    /** No stopping rule other than `maxItems` and an exhausted bank applies before this many items (capped by maxItems). */
-    minItems: z.number().int().min(0).max(500).default(5),
-    /** Stop once the standard error is at or below this (null: rule off). */
-    seThreshold: z.number().positive().nullable().default(0.3),
-    /** Stop once the posterior probability of the current level band reaches this (null: rule off). */
-    levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
-    /** Ability cut points between levels (strictly increasing); default: the default framework's `levelCuts`. */
-    levelCuts: LevelCuts.optional(),
-    /** Restrict the session to these competences (default: every competence in the bank). */
-    competences: z.array(z.string().min(1)).min(1).optional(),
-    /** Content balancing (Kingsbury-Zara) over areas (default) or competences, or false. */
-    contentBalancing: ContentBalancing,
-    exposure: ExposureControl.prefault({ method: "randomesque" }),
-  });
+export const AdaptiveSessionOptions = z.object({
+  /** Seed of the session: the same seed and answers replay the same session. */
+  seed: z.union([z.number().int(), z.string()]),
+  grid: QuadratureGrid.prefault({}),
+  prior: AbilityPrior.prefault({ kind: "normal" }),
+  maxItems: z.number().int().min(1).max(500).default(30),
+  /** No stopping rule other than `maxItems` and an exhausted bank applies before this many items (capped by maxItems). */
+  minItems: z.number().int().min(0).max(500).default(5),
+  /** Stop once the standard error is at or below this (null: rule off). */
+  seThreshold: z.number().positive().nullable().default(0.3),
+  /** Stop once the posterior probability of the current level band reaches this (null: rule off). */
+  levelConfidence: z.number().gt(0).lt(1).nullable().default(null),
+  /** Ability cut points between levels (strictly increasing); default: the default framework's `levelCuts`. */
+  levelCuts: LevelCuts.optional(),
+  /** Restrict the session to these competences (default: every competence in the bank). */
+  competences: z.array(z.string().min(1)).min(1).optional(),
+  /** Content balancing (Kingsbury-Zara) over areas (default) or competences, or false. */
+  contentBalancing: ContentBalancing,
+  exposure: ExposureControl.prefault({ method: "randomesque" }),
+});
 export type AdaptiveSessionOptions = z.input<typeof AdaptiveSessionOptions>;
 export type ResolvedAdaptiveSessionOptions = z.output<typeof AdaptiveSessionOptions>;
 
@@ -419,7 +455,11 @@ export interface SessionEstimate {
  * none) and a `fingerprint` of its content (items, parameters and keys), so that a state is never resumed
  * on a different bank that happens to share the id and version.
  */
-export const BankReference = z.object({ id: z.string().min(1), version: z.string().nullable(), fingerprint: z.string().regex(/^[0-9a-f]{8}$/) });
+export const BankReference = z.object({
+  id: z.string().min(1),
+  version: z.string().nullable(),
+  fingerprint: z.string().regex(/^[0-9a-f]{8}$/),
+});
 export type BankReference = z.infer<typeof BankReference>;
 
 /** One answered item of a session: the id and whether it was correct (never the answer key). */
@@ -453,7 +493,12 @@ export type AbilityMeasure = z.infer<typeof AbilityMeasure>;
 
 const measuresById = z.record(z.string().min(1), AbilityMeasure).superRefine((record, ctx) => {
   for (const key of Object.keys(record)) {
-    if (key === "undefined" || key === "null") ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a competence or area id (a mapping used a missing field)` });
+    if (key === "undefined" || key === "null")
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `"${key}" is not a competence or area id (a mapping used a missing field)`,
+      });
   }
 });
 
@@ -530,7 +575,10 @@ export const SimulationDesign = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("adaptive") }),
   z
     .object({ kind: z.literal("fixed"), itemIds: z.array(z.string().min(1)).min(1) })
-    .refine((d) => new Set(d.itemIds).size === d.itemIds.length, { message: "a fixed form lists each item once", path: ["itemIds"] }),
+    .refine((d) => new Set(d.itemIds).size === d.itemIds.length, {
+      message: "a fixed form lists each item once",
+      path: ["itemIds"],
+    }),
   z.object({ kind: z.literal("random") }),
 ]);
 export type SimulationDesign = z.infer<typeof SimulationDesign>;
@@ -557,12 +605,23 @@ export const SimulateAssessmentOptions = z
     /** Record the first length at which SE <= this (null: not recorded). */
     seTarget: z.number().positive().nullable().default(0.3),
     /** Session options for the adaptive design, with the session's defaults (seed comes from above). */
-    session: SimulatedSessionOptions.extend({ exposure: ExposureControl.prefault({ method: "randomesque" }) }).prefault({}),
+    session: SimulatedSessionOptions.extend({ exposure: ExposureControl.prefault({ method: "randomesque" }) }).prefault(
+      {},
+    ),
   })
   .superRefine((o, ctx) => {
-    if (o.examinees === undefined && o.abilities === undefined) ctx.addIssue({ code: "custom", path: ["examinees"], message: "give examinees (drawn from the population) or abilities" });
+    if (o.examinees === undefined && o.abilities === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["examinees"],
+        message: "give examinees (drawn from the population) or abilities",
+      });
     if (o.examinees !== undefined && o.abilities !== undefined && o.examinees !== o.abilities.length) {
-      ctx.addIssue({ code: "custom", path: ["examinees"], message: `examinees (${o.examinees}) differs from the number of abilities given (${o.abilities.length})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["examinees"],
+        message: `examinees (${o.examinees}) differs from the number of abilities given (${o.abilities.length})`,
+      });
     }
   });
 export type SimulateAssessmentOptions = z.input<typeof SimulateAssessmentOptions>;
@@ -682,7 +741,11 @@ export const RomeReference = z.object({
 export type RomeReference = z.infer<typeof RomeReference>;
 
 /** A competence requirement: at least `level` in `competence`, weighing `weight` in the match. */
-export const Requirement = z.object({ competence: z.string().min(1), level: Level, weight: z.number().positive().default(1) });
+export const Requirement = z.object({
+  competence: z.string().min(1),
+  level: Level,
+  weight: z.number().positive().default(1),
+});
 export type Requirement = z.infer<typeof Requirement>;
 
 /** A tech job family and what it asks for at entry (after a short training). */
@@ -813,7 +876,11 @@ export const ResponseMatrix = z
   .superRefine((m, ctx) => {
     m.rows.forEach((row, i) => {
       if (row.length !== m.itemIds.length) {
-        ctx.addIssue({ code: "custom", path: ["rows", i], message: `row has ${row.length} answers, expected ${m.itemIds.length}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["rows", i],
+          message: `row has ${row.length} answers, expected ${m.itemIds.length}`,
+        });
       }
     });
     const seen = new Set<string>();

@@ -20,7 +20,10 @@ describe("scoreFixedForm", () => {
 
   it("lists unanswered items and counts them as incorrect or leaves them out", () => {
     const itemIds = form.map((it) => it.id as string);
-    const responses = [{ itemId: itemIds[0]!, answer: { value: 0 } }, { itemId: itemIds[1]!, answer: null }];
+    const responses = [
+      { itemId: itemIds[0]!, answer: { value: 0 } },
+      { itemId: itemIds[1]!, answer: null },
+    ];
     const asWrong = scoreFixedForm(TEST_BANK, responses, { itemIds });
     expect(asWrong.unanswered.length).toBe(9);
     expect([asWrong.raw, asWrong.max]).toEqual([1, 10]);
@@ -29,7 +32,13 @@ describe("scoreFixedForm", () => {
   });
 
   it("refuses responses outside the form or the bank, and duplicates", () => {
-    for (const bad of [[{ itemId: "nope", correct: true }], [{ itemId: form[0]!.id, correct: true }, { itemId: form[0]!.id, correct: false }]]) {
+    for (const bad of [
+      [{ itemId: "nope", correct: true }],
+      [
+        { itemId: form[0]!.id, correct: true },
+        { itemId: form[0]!.id, correct: false },
+      ],
+    ]) {
       try {
         scoreFixedForm(TEST_BANK, bad);
         expect.unreachable();
@@ -43,8 +52,14 @@ describe("scoreFixedForm", () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), fc.nat(9), (answers, flip) => {
         fc.pre(!answers[flip]);
-        const before = scoreFixedForm(TEST_BANK, form.map((it, i) => ({ itemId: it.id, correct: answers[i]! })));
-        const after = scoreFixedForm(TEST_BANK, form.map((it, i) => ({ itemId: it.id, correct: i === flip ? true : answers[i]! })));
+        const before = scoreFixedForm(
+          TEST_BANK,
+          form.map((it, i) => ({ itemId: it.id, correct: answers[i]! })),
+        );
+        const after = scoreFixedForm(
+          TEST_BANK,
+          form.map((it, i) => ({ itemId: it.id, correct: i === flip ? true : answers[i]! })),
+        );
         expect(after.eap.theta!).toBeGreaterThanOrEqual(before.eap.theta!);
         expect(after.level).toBeGreaterThanOrEqual(before.level);
         expect(after.raw).toBe(before.raw + 1);

@@ -35,7 +35,11 @@ const Responses = z.array(FormResponse);
  * ```
  * @category Scoring
  */
-export function scoreFixedForm(bank: unknown, responses: readonly z.input<typeof FormResponse>[], options: ScoreFixedFormOptions = {}): FixedFormScore {
+export function scoreFixedForm(
+  bank: unknown,
+  responses: readonly z.input<typeof FormResponse>[],
+  options: ScoreFixedFormOptions = {},
+): FixedFormScore {
   const parsedBank = bankFrom(bank);
   const rs = parseWith(Responses, responses, { module: "assessment", what: "form responses" });
   const o = parseWith(ScoreFixedFormOptions, options, { module: "assessment", what: "fixed-form options" });
@@ -43,10 +47,16 @@ export function scoreFixedForm(bank: unknown, responses: readonly z.input<typeof
   const engine = engineOf(parsedBank, o);
   const { p, cuts } = engine;
   const fail = (expected: string, received: string): DeclicsError<"invalid_option"> =>
-    new DeclicsError({ code: "invalid_option", module: "assessment", message: `Form responses: expected ${expected}, received ${received}`, details: { option: "responses", expected, received } });
+    new DeclicsError({
+      code: "invalid_option",
+      module: "assessment",
+      message: `Form responses: expected ${expected}, received ${received}`,
+      details: { option: "responses", expected, received },
+    });
   const form = o.itemIds ?? rs.map((r) => r.itemId);
   const inForm = new Set(form);
-  if (inForm.size !== form.length) throw fail("distinct item ids in the form", `item ${form.find((id, i) => form.indexOf(id) !== i)!} listed twice`);
+  if (inForm.size !== form.length)
+    throw fail("distinct item ids in the form", `item ${form.find((id, i) => form.indexOf(id) !== i)!} listed twice`);
   for (const id of form) if (!p.indexById.has(id)) throw fail("items of the bank", `item ${id}`);
   const byId = new Map<string, z.infer<typeof FormResponse>>();
   for (const r of rs) {
@@ -78,7 +88,13 @@ export function scoreFixedForm(bank: unknown, responses: readonly z.input<typeof
     max: scored.length,
     percent: scored.length > 0 ? raw / scored.length : null,
     unanswered,
-    eap: { method: "eap", theta: overall.theta, se: overall.se, rule: scored.length === 0 ? "no_responses" : "interior", responses: scored.length },
+    eap: {
+      method: "eap",
+      theta: overall.theta,
+      se: overall.se,
+      rule: scored.length === 0 ? "no_responses" : "interior",
+      responses: scored.length,
+    },
     level: levelOf(overall.theta, cuts),
     ...scoreGroups(engine, scored, overall, framework),
     bank: bankReference(parsedBank),

@@ -46,7 +46,11 @@ describe("session state and item views", () => {
     for (const field of KEY_FIELDS) expect(keysOf(state).has(field), field).toBe(false);
     expect(keysOf(state).has("stem")).toBe(false);
     expect(keysOf(state).has("items")).toBe(false);
-    expect(state.bank).toEqual({ id: STARTER_BANK.id, version: STARTER_BANK.version ?? null, fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(state.bank).toEqual({
+      id: STARTER_BANK.id,
+      version: STARTER_BANK.version ?? null,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4096);
     expect(json.length).toBe(sizes[29]);
     expect(computeSessionResult(STARTER_BANK, state).itemsAdministered).toBe(30);
@@ -59,7 +63,8 @@ describe("session state and item views", () => {
       expect(view.stem).toBe(item.stem);
       if ("options" in item) expect(view.options).toEqual(item.options);
       // The key text never appears in a short-answer item's view.
-      if (item.kind === "short_answer") for (const a of item.accepted) expect(JSON.stringify(view).includes(`"${a}"`)).toBe(false);
+      if (item.kind === "short_answer")
+        for (const a of item.accepted) expect(JSON.stringify(view).includes(`"${a}"`)).toBe(false);
     }
   });
 

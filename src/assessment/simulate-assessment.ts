@@ -50,14 +50,25 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
   const design = o.design;
   if (design.kind === "adaptive") checkExposureIds(p, o.session.exposure, "session.exposure.parameters");
   if (design.kind !== "adaptive" && L > p.n) {
-    throw new DeclicsError({ code: "invalid_option", module: "assessment", message: `Test length ${L} exceeds the bank's ${p.n} items`, details: { option: "length", expected: `at most ${p.n}`, received: String(L) } });
+    throw new DeclicsError({
+      code: "invalid_option",
+      module: "assessment",
+      message: `Test length ${L} exceeds the bank's ${p.n} items`,
+      details: { option: "length", expected: `at most ${p.n}`, received: String(L) },
+    });
   }
   let form: Int32Array | null = null;
   if (design.kind === "fixed") {
     form = new Int32Array(design.itemIds.length);
     design.itemIds.forEach((id, j) => {
       const i = p.indexById.get(id);
-      if (i === undefined) throw new DeclicsError({ code: "invalid_option", module: "assessment", message: `Fixed form item ${id} is not in the bank`, details: { option: "design.itemIds", expected: "ids of items in the bank", received: id } });
+      if (i === undefined)
+        throw new DeclicsError({
+          code: "invalid_option",
+          module: "assessment",
+          message: `Fixed form item ${id} is not in the bank`,
+          details: { option: "design.itemIds", expected: "ids of items in the bank", received: id },
+        });
       form![j] = i;
     });
   }
@@ -72,14 +83,15 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
 
   const population = createSeededRandom(`${String(o.seed)}:population`);
   if (o.abilities !== undefined) trueTheta.set(o.abilities);
-  else for (let e = 0; e < N; e += 2) {
-    // Box-Muller: two normal draws from two uniforms.
-    const u1 = 1 - population();
-    const u2 = population();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    trueTheta[e] = o.populationMean + o.populationSd * r * Math.cos(2 * Math.PI * u2);
-    if (e + 1 < N) trueTheta[e + 1] = o.populationMean + o.populationSd * r * Math.sin(2 * Math.PI * u2);
-  }
+  else
+    for (let e = 0; e < N; e += 2) {
+      // Box-Muller: two normal draws from two uniforms.
+      const u1 = 1 - population();
+      const u2 = population();
+      const r = Math.sqrt(-2 * Math.log(u1));
+      trueTheta[e] = o.populationMean + o.populationSd * r * Math.cos(2 * Math.PI * u2);
+      if (e + 1 < N) trueTheta[e + 1] = o.populationMean + o.populationSd * r * Math.sin(2 * Math.PI * u2);
+    }
   const answers = createSeededRandom(`${String(o.seed)}:responses`);
   const draws = createSeededRandom(`${String(o.seed)}:random-design`);
 

@@ -16,7 +16,12 @@ const competenceOf = (id: string): string => itemOf(id).competence;
 const logOf = (s: AdaptiveSession, bank: unknown = TEST_BANK) => computeSessionResult(bank, s).log;
 
 /** Runs a session to the end with a simulated examinee of ability `theta`. */
-function run(options: AdaptiveSessionOptions, theta: number, answerSeed: number, bank: unknown = TEST_BANK): AdaptiveSession {
+function run(
+  options: AdaptiveSessionOptions,
+  theta: number,
+  answerSeed: number,
+  bank: unknown = TEST_BANK,
+): AdaptiveSession {
   const random = createSeededRandom(answerSeed);
   let s = startAdaptiveSession(bank, options);
   for (let guard = 0; guard < 600 && s.status === "in_progress"; guard++) {
@@ -55,7 +60,10 @@ describe("startAdaptiveSession", () => {
       expect(t.pending!.itemId).toBe(s.pending!.itemId);
       const correct = i % 3 !== 0;
       s = answerItem(TEST_BANK, s, { itemId: s.pending!.itemId, correct });
-      t = answerItem(TEST_BANK, JSON.parse(JSON.stringify(t)) as AdaptiveSession, { itemId: t.pending!.itemId, correct });
+      t = answerItem(TEST_BANK, JSON.parse(JSON.stringify(t)) as AdaptiveSession, {
+        itemId: t.pending!.itemId,
+        correct,
+      });
     }
     expect(t).toEqual(s);
     expect(logOf(t)).toEqual(logOf(s));
@@ -72,12 +80,18 @@ describe("startAdaptiveSession", () => {
 
   it("always ends within the maximum length and never repeats an item", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: -3, max: 3, noNaN: true }), fc.nat(1000), fc.constantFrom(0.25, 0.3, 0.4, null), (maxItems, theta, seed, se) => {
-        const s = run({ seed, maxItems, minItems: Math.min(5, maxItems), seThreshold: se }, theta, seed + 1);
-        expect(s.status).toBe("finished");
-        expect(s.responses.length).toBeLessThanOrEqual(maxItems);
-        expect(new Set(s.responses.map((r) => r.itemId)).size).toBe(s.responses.length);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.nat(1000),
+        fc.constantFrom(0.25, 0.3, 0.4, null),
+        (maxItems, theta, seed, se) => {
+          const s = run({ seed, maxItems, minItems: Math.min(5, maxItems), seThreshold: se }, theta, seed + 1);
+          expect(s.status).toBe("finished");
+          expect(s.responses.length).toBeLessThanOrEqual(maxItems);
+          expect(new Set(s.responses.map((r) => r.itemId)).size).toBe(s.responses.length);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -90,7 +104,16 @@ describe("startAdaptiveSession", () => {
   });
 
   it("respects target shares and restricted competences", () => {
-    const s = run({ seed: 4, maxItems: 12, seThreshold: null, contentBalancing: { by: "competence", targets: { "3.4": 2, "A.1": 1 } } }, 0, 2);
+    const s = run(
+      {
+        seed: 4,
+        maxItems: 12,
+        seThreshold: null,
+        contentBalancing: { by: "competence", targets: { "3.4": 2, "A.1": 1 } },
+      },
+      0,
+      2,
+    );
     const counts = new Map<string, number>();
     for (const r of s.responses) counts.set(competenceOf(r.itemId), (counts.get(competenceOf(r.itemId)) ?? 0) + 1);
     expect(counts.get("3.4")).toBe(8);
@@ -101,7 +124,13 @@ describe("startAdaptiveSession", () => {
 
   it("refuses competences or targets the bank cannot serve", () => {
     expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["9.9"] })).toThrow(/9\.9/);
-    expect(() => startAdaptiveSession(TEST_BANK, { seed: 1, competences: ["1.1"], contentBalancing: { by: "competence", targets: { "1.2": 1 } } })).toThrow(/1\.2/);
+    expect(() =>
+      startAdaptiveSession(TEST_BANK, {
+        seed: 1,
+        competences: ["1.1"],
+        contentBalancing: { by: "competence", targets: { "1.2": 1 } },
+      }),
+    ).toThrow(/1\.2/);
   });
 
   it("stops on the SE threshold, on a settled level, and when the bank is exhausted", () => {
@@ -130,7 +159,11 @@ describe("startAdaptiveSession", () => {
 
   it("never administers an item whose Sympson-Hetter parameter is 0", () => {
     const banned = Object.fromEntries(TEST_BANK.items.filter((_, i) => i % 2 === 0).map((it) => [it.id, 0]));
-    const s = run({ seed: 2, maxItems: 20, seThreshold: null, exposure: { method: "sympson_hetter", k: 1, parameters: banned } }, 0, 1);
+    const s = run(
+      { seed: 2, maxItems: 20, seThreshold: null, exposure: { method: "sympson_hetter", k: 1, parameters: banned } },
+      0,
+      1,
+    );
     expect(s.responses.length).toBe(20);
     expect(s.responses.every((r) => banned[r.itemId] === undefined)).toBe(true);
     expect(logOf(s).some((e) => e.selection.rejected.length > 0)).toBe(true);

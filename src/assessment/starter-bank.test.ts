@@ -32,16 +32,19 @@ describe("STARTER_BANK: size and coverage", () => {
       expect(own.length, c).toBeGreaterThanOrEqual(15);
       expect(new Set(own.map((i) => i.level)).size, c).toBe(8);
     }
-    for (const level of [6, 7, 8]) expect(bank.items.filter((i) => i.level === level).length).toBeGreaterThanOrEqual(15);
+    for (const level of [6, 7, 8])
+      expect(bank.items.filter((i) => i.level === level).length).toBeGreaterThanOrEqual(15);
     for (const area of DEFAULT_FRAMEWORK.areas) {
       const own = bank.items.filter((i) => areaOf(i.competence) === area.id);
-      for (let level = 1; level <= 8; level++) expect(own.filter((i) => i.level === level).length, `area ${area.id} level ${level}`).toBeGreaterThanOrEqual(2);
+      for (let level = 1; level <= 8; level++)
+        expect(own.filter((i) => i.level === level).length, `area ${area.id} level ${level}`).toBeGreaterThanOrEqual(2);
     }
   });
 
   it("repeats no stem, no option within an item, and no data set across items (one item cannot give another away)", () => {
     expect(new Set(items.map((i) => i.stem)).size).toBe(items.length);
-    for (const i of items) if ("options" in i) expect(new Set(i.options.map((o) => o.text)).size, i.id).toBe(i.options.length);
+    for (const i of items)
+      if ("options" in i) expect(new Set(i.options.map((o) => o.text)).size, i.id).toBe(i.options.length);
     const dataSets = new Map<string, string>();
     for (const i of items) {
       for (const run of i.stem.match(/\d+(?:,\d+)?(?:(?: ?[,;] | et )\d+(?:,\d+)?){2,}/g) ?? []) {
@@ -73,8 +76,15 @@ describe("STARTER_BANK: no surface cue predicts the key", () => {
   });
 
   it("gives no edge to avoiding absolute words or to matching the stem's words", () => {
-    const absolute = /\b(toujours|jamais|forcément|aucun|aucune|tous|toutes|tout|rien|seul|seule|seulement|uniquement|n'importe|obligatoire|immédiatement|exactement)\b/i;
-    const words = (t: string): string[] => t.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter((w) => w.length > 3);
+    const absolute =
+      /\b(toujours|jamais|forcément|aucun|aucune|tous|toutes|tout|rien|seul|seule|seulement|uniquement|n'importe|obligatoire|immédiatement|exactement)\b/i;
+    const words = (t: string): string[] =>
+      t
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 3);
     let avoid = 0;
     let overlap = 0;
     for (const i of single) {
@@ -92,7 +102,8 @@ describe("STARTER_BANK: no surface cue predicts the key", () => {
 
   it("puts single-choice keys equally often on each position and never shows an ordering item in order", () => {
     expect(single.every((i) => i.options.length === 4)).toBe(true);
-    for (const letter of ["a", "b", "c", "d"]) expect(Math.abs(single.filter((i) => i.answer === letter).length / single.length - 0.25)).toBeLessThan(0.02);
+    for (const letter of ["a", "b", "c", "d"])
+      expect(Math.abs(single.filter((i) => i.answer === letter).length / single.length - 0.25)).toBeLessThan(0.02);
     for (const i of items) if (i.kind === "ordering") expect(i.answer).not.toEqual(i.options.map((o) => o.id));
   });
 
@@ -111,7 +122,14 @@ describe("STARTER_BANK: no surface cue predicts the key", () => {
   it("gives provisional parameters that do not assume zero guessing on choice items", () => {
     for (const i of items) {
       const n = "options" in i ? i.options.length : 0;
-      const chance = i.kind === "single_choice" ? 1 / n : i.kind === "multiple_choice" ? 1 / (2 ** n - 2) : i.kind === "ordering" ? 1 / [1, 1, 2, 6, 24, 120][n]! : 0;
+      const chance =
+        i.kind === "single_choice"
+          ? 1 / n
+          : i.kind === "multiple_choice"
+            ? 1 / (2 ** n - 2)
+            : i.kind === "ordering"
+              ? 1 / [1, 1, 2, 6, 24, 120][n]!
+              : 0;
       expect(i.irt.c, i.id).toBeCloseTo(chance, 10);
       expect(i.irt.b, i.id).toBeCloseTo(-2.625 + 0.75 * (i.level - 1), 10);
     }

@@ -19,7 +19,12 @@ function result(subject: EligibilitySubject, on: string): EligibilityResult {
     territoryKind: inside ? "qpv" : "other",
     bases: [],
     commune: { codeInsee: "codeInsee" in subject ? subject.codeInsee : "31555", name: "Toulouse", foundBy: "code" },
-    qpv: { regime: "qpv2024", status: inside ? "inside" : "outside", zone: inside ? { code: "QN03107M", name: 'Grand Mirail; "test"' } : null, distanceToBoundaryM: 12.4 },
+    qpv: {
+      regime: "qpv2024",
+      status: inside ? "inside" : "outside",
+      zone: inside ? { code: "QN03107M", name: 'Grand Mirail; "test"' } : null,
+      distanceToBoundaryM: 12.4,
+    },
     rural: { regime: "frr", status: "not_classified", classification: null },
     distanceToBoundaryM: { qpv: 12.4, commune: null },
     reasons: [{ code: inside ? "in_qpv" : "outside_qpv", message: "…" }],
@@ -28,10 +33,20 @@ function result(subject: EligibilitySubject, on: string): EligibilityResult {
 
 function answer(subject: EligibilitySubject, on: string): RowAnswer {
   if ("codeInsee" in subject && subject.codeInsee === "99999") {
-    return new DeclicsError({ code: "unknown_code", module: "territory", message: "unknown", details: { kind: "codeInsee", received: "99999" } });
+    return new DeclicsError({
+      code: "unknown_code",
+      module: "territory",
+      message: "unknown",
+      details: { kind: "codeInsee", received: "99999" },
+    });
   }
   if ("lat" in subject && subject.lat < 10 && subject.lon > 40) {
-    return new DeclicsError({ code: "swapped_coordinates", module: "territory", message: "swapped", details: { lon: subject.lon, lat: subject.lat } });
+    return new DeclicsError({
+      code: "swapped_coordinates",
+      module: "territory",
+      message: "swapped",
+      details: { lon: subject.lon, lat: subject.lat },
+    });
   }
   return resultFields(result(subject, on));
 }
@@ -49,7 +64,11 @@ export function createFakeEngine(): CliEngine & { calls: { points: number; subje
       calls.points += points.count;
       const out: RowAnswer[] = [];
       for (let i = 0; i < points.count; i++) {
-        out.push("lon" in points ? answer({ lon: points.lon[i]!, lat: points.lat[i]! }, on) : answer({ x: points.x[i]!, y: points.y[i]! }, on));
+        out.push(
+          "lon" in points
+            ? answer({ lon: points.lon[i]!, lat: points.lat[i]! }, on)
+            : answer({ x: points.x[i]!, y: points.y[i]! }, on),
+        );
       }
       return out;
     },

@@ -60,7 +60,12 @@ describe("runCheck", () => {
 
   it("says when the address service cannot be reached (exit 3)", async () => {
     const run = await check({ address: "1 rue X" }, async () => {
-      throw new DeclicsError({ code: "geocoder_unavailable", module: "territory", message: "down", details: { address: "1 rue X", reason: "network error (fetch failed)" } });
+      throw new DeclicsError({
+        code: "geocoder_unavailable",
+        module: "territory",
+        message: "down",
+        details: { address: "1 rue X", reason: "network error (fetch failed)" },
+      });
     });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("injoignable (network error (fetch failed))");
@@ -68,9 +73,13 @@ describe("runCheck", () => {
 
   it("property: any single well-formed point answers with exit 0", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.double({ min: -5, max: 9, noNaN: true }), fc.double({ min: 41, max: 51, noNaN: true }), async (lon, lat) => {
-        expect((await check({ lonLat: [String(lon), String(lat)] })).code).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.double({ min: -5, max: 9, noNaN: true }),
+        fc.double({ min: 41, max: 51, noNaN: true }),
+        async (lon, lat) => {
+          expect((await check({ lonLat: [String(lon), String(lat)] })).code).toBe(0);
+        },
+      ),
       { numRuns: 25 },
     );
   });

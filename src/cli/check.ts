@@ -93,7 +93,11 @@ export async function runCheck(options: CheckCommandOptions, io: CheckCommandIo)
   const engine = await io.loadEngine();
   let result;
   try {
-    result = await engine.check(subject, options.on ?? options.today, "address" in subject ? io.createGeocoder() : undefined);
+    result = await engine.check(
+      subject,
+      options.on ?? options.today,
+      "address" in subject ? io.createGeocoder() : undefined,
+    );
   } catch (error) {
     if (isDeclicsError(error, "geocoder_unavailable")) {
       io.stderr.write(`${t(lang, "error.geocoder", { reason: error.details.reason })}\n`);
@@ -114,7 +118,12 @@ export async function runCheck(options: CheckCommandOptions, io: CheckCommandIo)
       const { qpv, commune } = engine.outlines(result);
       const file = options.svg;
       await writeFile(file, renderEvidenceSvg({ result, qpv, commune, lang })).catch((error: unknown) => {
-        throw cliError("output_unavailable", t(lang, "check.svgFailed", { file, reason: reasonOf(error) }), { file, reason: reasonOf(error) }, error);
+        throw cliError(
+          "output_unavailable",
+          t(lang, "check.svgFailed", { file, reason: reasonOf(error) }),
+          { file, reason: reasonOf(error) },
+          error,
+        );
       });
       io.stderr.write(`${t(lang, "check.svgWritten", { file: options.svg })}\n`);
     }

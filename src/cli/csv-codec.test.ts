@@ -11,7 +11,8 @@ describe("csv-codec: cells carried as bytes", () => {
     expect(text.slice(0x80, 0x84)).toBe("€\u0081‚ƒ");
     expect(Buffer.from(carryText(text, "windows-1252"), "latin1")).toEqual(all);
     // The same as iconv-lite for every defined byte.
-    for (let b = 0; b < 256; b++) if (![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)) expect(text[b]).toBe(iconv.decode(Buffer.from([b]), "win1252"));
+    for (let b = 0; b < 256; b++)
+      if (![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)) expect(text[b]).toBe(iconv.decode(Buffer.from([b]), "win1252"));
   });
 
   it("reads a UTF-8 cell as UTF-8, and a stray Windows-1252 byte in it as Windows-1252 (flagged foreign)", () => {

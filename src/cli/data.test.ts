@@ -32,7 +32,9 @@ describe("formatDatasets / runData", () => {
     expect(text).toContain("Précision : 10 m");
     expect(text).toContain(`SHA-256 : ${"a".repeat(64)}`);
     expect(text).toContain("qpv2024.layer.bin (2 KiB)");
-    expect(formatDatasets([{ ...dataset, accuracyM: null, artefacts: [] }], "en")).toContain("Compiled into: not compiled");
+    expect(formatDatasets([{ ...dataset, accuracyM: null, artefacts: [] }], "en")).toContain(
+      "Compiled into: not compiled",
+    );
   });
 
   it("prints JSON on request", async () => {
@@ -50,7 +52,10 @@ describe("formatDatasets / runData", () => {
   it("property: one block per dataset", () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), { maxLength: 6 }), (ids) => {
-        const text = formatDatasets(ids.map((id) => ({ ...dataset, id })), "fr");
+        const text = formatDatasets(
+          ids.map((id) => ({ ...dataset, id })),
+          "fr",
+        );
         expect(text === "" ? 0 : text.split("\n\n").length).toBe(ids.length);
       }),
     );

@@ -8,8 +8,36 @@ import type { Lang } from "./messages.js";
  */
 
 const LABELS = {
-  fr: { vintage: "Millésime", validity: "Validité", coverage: "Couverture", accuracy: "Précision", count: "Effectif", licence: "Licence", checksum: "SHA-256", source: "Source", artefacts: "Compilé dans", notBuilt: "non compilé (npm run build:data)", none: "sans objet (table)", still: "en vigueur", unverified: "non vérifiée" },
-  en: { vintage: "Vintage", validity: "Validity", coverage: "Coverage", accuracy: "Accuracy", count: "Count", licence: "Licence", checksum: "SHA-256", source: "Source", artefacts: "Compiled into", notBuilt: "not compiled (npm run build:data)", none: "n/a (table)", still: "in force", unverified: "unverified" },
+  fr: {
+    vintage: "Millésime",
+    validity: "Validité",
+    coverage: "Couverture",
+    accuracy: "Précision",
+    count: "Effectif",
+    licence: "Licence",
+    checksum: "SHA-256",
+    source: "Source",
+    artefacts: "Compilé dans",
+    notBuilt: "non compilé (npm run build:data)",
+    none: "sans objet (table)",
+    still: "en vigueur",
+    unverified: "non vérifiée",
+  },
+  en: {
+    vintage: "Vintage",
+    validity: "Validity",
+    coverage: "Coverage",
+    accuracy: "Accuracy",
+    count: "Count",
+    licence: "Licence",
+    checksum: "SHA-256",
+    source: "Source",
+    artefacts: "Compiled into",
+    notBuilt: "not compiled (npm run build:data)",
+    none: "n/a (table)",
+    still: "in force",
+    unverified: "unverified",
+  },
 } as const;
 
 /**
@@ -30,7 +58,10 @@ export function formatDatasets(datasets: readonly DatasetDescription[], lang: La
   const c = lang === "en" ? ":" : " :";
   const blocks = datasets.map((d) => {
     const validity = d.validity.map((v) => `${v.regime} (${v.area}) ${v.from} → ${v.until ?? l.still}`).join("; ");
-    const artefacts = d.artefacts.length === 0 ? l.notBuilt : d.artefacts.map((a) => `${a.file} (${(a.bytes / 1024).toFixed(0)} KiB)`).join(", ");
+    const artefacts =
+      d.artefacts.length === 0
+        ? l.notBuilt
+        : d.artefacts.map((a) => `${a.file} (${(a.bytes / 1024).toFixed(0)} KiB)`).join(", ");
     return [
       `${d.id} — ${d.title}`,
       `  ${l.vintage}${c} ${d.millesime}${d.cog === null ? "" : ` (COG ${d.cog})`}`,
@@ -59,15 +90,24 @@ export function formatDatasets(datasets: readonly DatasetDescription[], lang: La
  * // => 0
  * ```
  */
-export async function runData(options: { readonly json: boolean; readonly lang: Lang }, io: { readonly stdout: Writable; readonly describe: () => Promise<DatasetDescription[]> }): Promise<number> {
+export async function runData(
+  options: { readonly json: boolean; readonly lang: Lang },
+  io: { readonly stdout: Writable; readonly describe: () => Promise<DatasetDescription[]> },
+): Promise<number> {
   const datasets = await io.describe();
-  io.stdout.write(options.json ? `${JSON.stringify(datasets, null, 2)}\n` : `${formatDatasets(datasets, options.lang)}\n`);
+  io.stdout.write(
+    options.json ? `${JSON.stringify(datasets, null, 2)}\n` : `${formatDatasets(datasets, options.lang)}\n`,
+  );
   return 0;
 }
 
 const COPY_LABELS = {
-  fr: { done: "Données web copiées dans {dir} : {files} fichiers, {mib} Mio ({removed} fichiers périmés supprimés). Servez ce dossier tel quel et passez son URL à createTerritoryDataSource({ baseUrl })." },
-  en: { done: "Web data copied to {dir}: {files} files, {mib} MiB ({removed} stale files removed). Serve this folder as is and pass its URL to createTerritoryDataSource({ baseUrl })." },
+  fr: {
+    done: "Données web copiées dans {dir} : {files} fichiers, {mib} Mio ({removed} fichiers périmés supprimés). Servez ce dossier tel quel et passez son URL à createTerritoryDataSource({ baseUrl }).",
+  },
+  en: {
+    done: "Web data copied to {dir}: {files} files, {mib} MiB ({removed} stale files removed). Serve this folder as is and pass its URL to createTerritoryDataSource({ baseUrl }).",
+  },
 } as const;
 
 /**

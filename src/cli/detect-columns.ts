@@ -17,7 +17,19 @@ export const COLUMN_ALIASES: Readonly<Record<Exclude<ColumnRole, "date">, readon
   lat: ["lat", "latitude", "lat_wgs84", "latitude_wgs84", "wgs84_lat", "coord_lat"],
   x: ["x", "x_l93", "x_lambert93", "x_lambert_93", "lambert93_x", "coord_x", "xl93"],
   y: ["y", "y_l93", "y_lambert93", "y_lambert_93", "lambert93_y", "coord_y", "yl93"],
-  codeInsee: ["code_insee", "insee", "codgeo", "code_geo", "code_commune", "code_commune_insee", "depcom", "cog", "citycode", "com", "insee_com"],
+  codeInsee: [
+    "code_insee",
+    "insee",
+    "codgeo",
+    "code_geo",
+    "code_commune",
+    "code_commune_insee",
+    "depcom",
+    "cog",
+    "citycode",
+    "com",
+    "insee_com",
+  ],
   postcode: ["code_postal", "cp", "postcode", "code_post", "codepostal", "zip", "postal_code", "zipcode"],
   address: ["adresse", "address", "adresse_postale", "adresse_complete", "adresse_domicile", "adr", "label"],
 };
@@ -59,7 +71,8 @@ export type DetectColumnsResult =
   | { readonly ok: false; readonly problem: "unknown_column"; readonly role: ColumnRole; readonly name: string }
   | { readonly ok: false; readonly problem: "no_location_column"; readonly rejected: readonly RejectedColumn[] };
 
-const STREET_WORDS = /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|all[ée]e|impasse|imp|route|rte|quai|cours|square|sq|r[ée]sidence|lieu[- ]dit|hameau|cit[ée]|lotissement|faubourg|passage|voie|sentier|esplanade|promenade|mont[ée]e|c[ôo]te|street|road)\b/i;
+const STREET_WORDS =
+  /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|all[ée]e|impasse|imp|route|rte|quai|cours|square|sq|r[ée]sidence|lieu[- ]dit|hameau|cit[ée]|lotissement|faubourg|passage|voie|sentier|esplanade|promenade|mont[ée]e|c[ôo]te|street|road)\b/i;
 
 /**
  * Whether a cell looks like a value of a role: a longitude or latitude in range, a number for Lambert-93,
@@ -128,7 +141,11 @@ function evidence(role: ColumnRole, index: number, sample: readonly (readonly st
  * // => { ok: true, columns: { lon: 1, lat: 2, x: -1, y: -1, codeInsee: -1, postcode: -1, address: -1, date: -1 }, rejected: [] }
  * ```
  */
-export function detectColumns(header: readonly string[], overrides: ColumnOverrides = {}, sample?: readonly (readonly string[])[]): DetectColumnsResult {
+export function detectColumns(
+  header: readonly string[],
+  overrides: ColumnOverrides = {},
+  sample?: readonly (readonly string[])[],
+): DetectColumnsResult {
   const keys = header.map(normaliseHeader);
   const columns: ColumnMap = { lon: -1, lat: -1, x: -1, y: -1, codeInsee: -1, postcode: -1, address: -1, date: -1 };
   const taken = new Set<number>();

@@ -19,13 +19,20 @@ describe("detectDelimiter", () => {
   });
 
   it("property: a generated table is read with the delimiter it was written with", () => {
-    const cell = fc.string({ unit: fc.constantFrom("a", "b", "1", "2", " ", "é", ".") , maxLength: 8 });
+    const cell = fc.string({ unit: fc.constantFrom("a", "b", "1", "2", " ", "é", "."), maxLength: 8 });
     fc.assert(
-      fc.property(fc.constantFrom(",", ";", "\t"), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 10 }), fc.array(cell, { minLength: 60, maxLength: 60 }), (d, cols, rows, cells) => {
-        const lines: string[] = [];
-        for (let r = 0; r <= rows; r++) lines.push(Array.from({ length: cols }, (_, c) => cells[(r * cols + c) % cells.length]).join(d));
-        expect(detectDelimiter(`${lines.join("\n")}\n`)).toBe(d);
-      }),
+      fc.property(
+        fc.constantFrom(",", ";", "\t"),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.array(cell, { minLength: 60, maxLength: 60 }),
+        (d, cols, rows, cells) => {
+          const lines: string[] = [];
+          for (let r = 0; r <= rows; r++)
+            lines.push(Array.from({ length: cols }, (_, c) => cells[(r * cols + c) % cells.length]).join(d));
+          expect(detectDelimiter(`${lines.join("\n")}\n`)).toBe(d);
+        },
+      ),
     );
   });
 });

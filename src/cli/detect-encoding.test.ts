@@ -30,9 +30,13 @@ describe("detectEncoding", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "b", ";", " ", "1") }), fc.constantFrom("é", "è", "à", "ç", "ô", "É", "€", "œ"), (text, accent) => {
-        expect(detectEncoding(iconv.encode(`${text}${accent}${text}`, "win1252"), true)).toBe("windows-1252");
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", ";", " ", "1") }),
+        fc.constantFrom("é", "è", "à", "ç", "ô", "É", "€", "œ"),
+        (text, accent) => {
+          expect(detectEncoding(iconv.encode(`${text}${accent}${text}`, "win1252"), true)).toBe("windows-1252");
+        },
+      ),
     );
   });
 });

@@ -53,11 +53,21 @@ interface PointGroup {
  * const answers = await createRowAnswerer(engine, { batchSize: 2048, exact: false, geocodeConcurrency: 8 }).answer(routes);
  * ```
  */
-export function createRowAnswerer(engine: CliEngine, options: AnswerOptions): { answer(routes: readonly Route[]): Promise<RowAnswer[]> } {
+export function createRowAnswerer(
+  engine: CliEngine,
+  options: AnswerOptions,
+): { answer(routes: readonly Route[]): Promise<RowAnswer[]> } {
   const pool: PointGroup[] = [];
   const take = (kind: "lonlat" | "xy", on: string): PointGroup => {
     const size = options.batchSize;
-    const group = pool.pop() ?? { kind, on, a: new Float64Array(size), b: new Float64Array(size), index: new Int32Array(size), count: 0 };
+    const group = pool.pop() ?? {
+      kind,
+      on,
+      a: new Float64Array(size),
+      b: new Float64Array(size),
+      index: new Int32Array(size),
+      count: 0,
+    };
     group.kind = kind;
     group.on = on;
     group.count = 0;
@@ -90,14 +100,19 @@ export function createRowAnswerer(engine: CliEngine, options: AnswerOptions): { 
         else answers[i] = errorAnswer((route as Extract<Route, { kind: "error" }>).reason);
       }
       for (const group of points) {
-        const batch = group.kind === "lonlat" ? { lon: group.a, lat: group.b, count: group.count } : { x: group.a, y: group.b, count: group.count };
+        const batch =
+          group.kind === "lonlat"
+            ? { lon: group.a, lat: group.b, count: group.count }
+            : { x: group.a, y: group.b, count: group.count };
         const found = engine.checkPoints(batch, group.on, options.exact);
-        for (let k = 0; k < group.count; k++) answers[group.index[k] as number] = found[k] ?? errorAnswer("engine_error");
+        for (let k = 0; k < group.count; k++)
+          answers[group.index[k] as number] = found[k] ?? errorAnswer("engine_error");
         pool.push(group);
       }
       for (const [on, group] of codes) {
         const found = engine.checkSubjects(group.subjects, on);
-        for (let k = 0; k < group.index.length; k++) answers[group.index[k] as number] = found[k] ?? errorAnswer("engine_error");
+        for (let k = 0; k < group.index.length; k++)
+          answers[group.index[k] as number] = found[k] ?? errorAnswer("engine_error");
       }
       if (addresses.length > 0) await geocodeRows(engine, routes, addresses, answers, options);
       return answers;
@@ -106,7 +121,13 @@ export function createRowAnswerer(engine: CliEngine, options: AnswerOptions): { 
 }
 
 /** Address rows, `geocodeConcurrency` at a time; each failure becomes the row's coded reason. */
-async function geocodeRows(engine: CliEngine, routes: readonly Route[], rows: readonly number[], answers: RowAnswer[], options: AnswerOptions): Promise<void> {
+async function geocodeRows(
+  engine: CliEngine,
+  routes: readonly Route[],
+  rows: readonly number[],
+  answers: RowAnswer[],
+  options: AnswerOptions,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < rows.length) {
@@ -116,7 +137,8 @@ async function geocodeRows(engine: CliEngine, routes: readonly Route[], rows: re
         answers[i] = resultFields(await engine.check({ address: route.address }, route.on, options.geocoder));
       } catch (error) {
         const reason = geocodeFailureReason(error);
-        answers[i] = reason !== null ? errorAnswer(reason) : isDeclicsError(error) ? error : errorAnswer("engine_error");
+        answers[i] =
+          reason !== null ? errorAnswer(reason) : isDeclicsError(error) ? error : errorAnswer("engine_error");
       }
     }
   };

@@ -1,5 +1,11 @@
 import { textOfCell } from "./csv-codec.js";
-import { detectColumns, type ColumnMap, type ColumnOverrides, type ColumnRole, type RejectedColumn } from "./detect-columns.js";
+import {
+  detectColumns,
+  type ColumnMap,
+  type ColumnOverrides,
+  type ColumnRole,
+  type RejectedColumn,
+} from "./detect-columns.js";
 import type { CsvEncoding } from "./detect-encoding.js";
 import { cliError } from "./exit-codes.js";
 import { t, type Lang } from "./messages.js";
@@ -80,11 +86,24 @@ export function holdsData(extras: readonly string[] | null): boolean {
  * planLayout(["nom", "lon", "lat"], [["A", "1.4", "43.6"]], "utf-8", {}, "en").columns.lon; // => 1
  * ```
  */
-export function planLayout(header: readonly string[], sample: readonly string[][], encoding: CsvEncoding, overrides: ColumnOverrides, file: string, lang: Lang): Layout {
+export function planLayout(
+  header: readonly string[],
+  sample: readonly string[][],
+  encoding: CsvEncoding,
+  overrides: ColumnOverrides,
+  file: string,
+  lang: Lang,
+): Layout {
   const allText = header.map((cell) => textOfCell(cell, encoding));
   const previousResults = findPreviousResults(allText);
-  const kept = previousResults === null ? header : header.filter((_, k) => k < previousResults || k >= previousResults + RESULT_COLUMNS.length);
-  const headerText = previousResults === null ? allText : allText.filter((_, k) => k < previousResults || k >= previousResults + RESULT_COLUMNS.length);
+  const kept =
+    previousResults === null
+      ? header
+      : header.filter((_, k) => k < previousResults || k >= previousResults + RESULT_COLUMNS.length);
+  const headerText =
+    previousResults === null
+      ? allText
+      : allText.filter((_, k) => k < previousResults || k >= previousResults + RESULT_COLUMNS.length);
   const shape = { width: header.length, previousResults };
   const evidence = sample.map((record) => {
     const cells = record.slice();
@@ -94,14 +113,27 @@ export function planLayout(header: readonly string[], sample: readonly string[][
   const detected = detectColumns(headerText, overrides, evidence);
   const shown = headerText.map((h) => `"${h}"`).join(", ");
   if (!detected.ok && detected.problem === "unknown_column") {
-    const flag = detected.role === "date" ? "date-column" : `${detected.role === "codeInsee" ? "insee" : detected.role}-column`;
-    throw cliError("usage", t(lang, "eligibility.unknownColumn", { name: detected.name, role: flag, header: shown }), { reason: `no column ${detected.name}` });
+    const flag =
+      detected.role === "date" ? "date-column" : `${detected.role === "codeInsee" ? "insee" : detected.role}-column`;
+    throw cliError("usage", t(lang, "eligibility.unknownColumn", { name: detected.name, role: flag, header: shown }), {
+      reason: `no column ${detected.name}`,
+    });
   }
   if (!detected.ok) {
-    const why = [t(lang, "eligibility.noLocation", { header: shown }), ...describeRejected(detected.rejected, headerText, lang)].join(" ");
+    const why = [
+      t(lang, "eligibility.noLocation", { header: shown }),
+      ...describeRejected(detected.rejected, headerText, lang),
+    ].join(" ");
     throw cliError("unreadable_input", why, { file, reason: "no location column" });
   }
-  return { header: kept, headerText, width: header.length, previousResults, columns: detected.columns, rejected: detected.rejected };
+  return {
+    header: kept,
+    headerText,
+    width: header.length,
+    previousResults,
+    columns: detected.columns,
+    rejected: detected.rejected,
+  };
 }
 
 const FLAG: Record<ColumnRole, string> = {
@@ -116,8 +148,18 @@ const FLAG: Record<ColumnRole, string> = {
 };
 
 /** One sentence per column whose name matched but whose values did not. */
-export function describeRejected(rejected: readonly RejectedColumn[], headerText: readonly string[], lang: Lang): string[] {
+export function describeRejected(
+  rejected: readonly RejectedColumn[],
+  headerText: readonly string[],
+  lang: Lang,
+): string[] {
   return rejected.map((r) =>
-    t(lang, "eligibility.rejectedColumn", { name: headerText[r.index] ?? "", role: t(lang, `role.${r.role}`), matching: r.matching, values: r.values, flag: FLAG[r.role] }),
+    t(lang, "eligibility.rejectedColumn", {
+      name: headerText[r.index] ?? "",
+      role: t(lang, `role.${r.role}`),
+      matching: r.matching,
+      values: r.values,
+      flag: FLAG[r.role],
+    }),
   );
 }

@@ -36,8 +36,11 @@ describe("prepareOutput and openSink (the output file)", () => {
   it("refuses the input (also through a link), devices and folders; says a missing folder is unavailable", async () => {
     // prepareOutput only looks (stat): nothing is ever written to these devices by this test.
     symlinkSync(input, join(dir, "link.csv"));
-    for (const target of [input, join(dir, "link.csv"), "/dev/null", "/dev/full", dir]) await expect(prepareOutput(target, inputId, "en")).rejects.toSatisfy((e) => isDeclicsError(e, "usage"));
-    await expect(prepareOutput(join(dir, "nope", "out.csv"), inputId, "en")).rejects.toSatisfy((e) => isDeclicsError(e, "output_unavailable"));
+    for (const target of [input, join(dir, "link.csv"), "/dev/null", "/dev/full", dir])
+      await expect(prepareOutput(target, inputId, "en")).rejects.toSatisfy((e) => isDeclicsError(e, "usage"));
+    await expect(prepareOutput(join(dir, "nope", "out.csv"), inputId, "en")).rejects.toSatisfy((e) =>
+      isDeclicsError(e, "output_unavailable"),
+    );
   });
 
   it("ends quietly when standard output's reader is gone, and reports other write errors", async () => {
@@ -45,9 +48,13 @@ describe("prepareOutput and openSink (the output file)", () => {
     gone.on("error", () => undefined);
     const sink = await openSink({ kind: "stdout" }, gone, "en");
     await expect(sink.write(Buffer.from("x")).then(() => sink.commit())).rejects.toBeInstanceOf(OutputClosed);
-    const full = new Writable({ write: (_c, _e, done) => done(Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" })) });
+    const full = new Writable({
+      write: (_c, _e, done) => done(Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" })),
+    });
     full.on("error", () => undefined);
     const fullSink = await openSink({ kind: "stdout" }, full, "en");
-    await expect(fullSink.write(Buffer.from("x")).then(() => fullSink.commit())).rejects.toSatisfy((e) => isDeclicsError(e, "output_unavailable"));
+    await expect(fullSink.write(Buffer.from("x")).then(() => fullSink.commit())).rejects.toSatisfy((e) =>
+      isDeclicsError(e, "output_unavailable"),
+    );
   });
 });

@@ -13,7 +13,8 @@ import { t, type Lang } from "./messages.js";
  */
 
 /** Where the output goes, checked before any work. */
-export type OutputTarget = { readonly kind: "stdout" } | { readonly kind: "file"; readonly path: string; readonly mode: number };
+export type OutputTarget =
+  { readonly kind: "stdout" } | { readonly kind: "file"; readonly path: string; readonly mode: number };
 
 /** The output as the writer sees it. */
 export interface OutputSink {
@@ -87,7 +88,11 @@ const unavailable = (lang: Lang, file: string, reason: string, cause?: unknown):
  * await prepareOutput("out.csv", { path: "in.csv", dev: 2049, ino: 1234 }, "en"); // => { kind: "file", path: "/home/me/out.csv", mode: 0o666 }
  * ```
  */
-export async function prepareOutput(output: string | undefined, input: { path: string; dev: number; ino: number }, lang: Lang): Promise<OutputTarget> {
+export async function prepareOutput(
+  output: string | undefined,
+  input: { path: string; dev: number; ino: number },
+  lang: Lang,
+): Promise<OutputTarget> {
   if (output === "-") return { kind: "stdout" };
   let path = resolve(output ?? defaultOutputPath(input.path));
   const link = await lstat(path).catch(() => null);
@@ -100,9 +105,12 @@ export async function prepareOutput(output: string | undefined, input: { path: s
   }
   if (link.isSymbolicLink()) path = await realpath(path).catch(() => path);
   const info = await stat(path).catch(() => null);
-  if (info !== null && !info.isFile()) throw cliError("usage", t(lang, "output.notRegular", { file: path }), { reason: "output is not a regular file" });
+  if (info !== null && !info.isFile())
+    throw cliError("usage", t(lang, "output.notRegular", { file: path }), { reason: "output is not a regular file" });
   if (info !== null && info.dev === input.dev && info.ino === input.ino) {
-    throw cliError("usage", t(lang, "output.isInput", { file: output ?? path, input: input.path }), { reason: "output is the input" });
+    throw cliError("usage", t(lang, "output.isInput", { file: output ?? path, input: input.path }), {
+      reason: "output is the input",
+    });
   }
   return { kind: "file", path, mode: info === null ? 0o666 : info.mode & 0o777 };
 }
@@ -146,7 +154,7 @@ export async function openSink(target: OutputTarget, stdout: Writable, lang: Lan
     label: path,
     async write(bytes) {
       try {
-        for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+        for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
       } catch (error) {
         throw fail(error);
       }

@@ -59,7 +59,11 @@ function unreadable(lang: Lang, file: string, reason: string, cause?: unknown): 
  * plan.delimiter; // => ";"
  * ```
  */
-export async function inspectInput(path: string, forced: { encoding?: CsvEncoding; delimiter?: CsvDelimiter }, lang: Lang): Promise<InputPlan> {
+export async function inspectInput(
+  path: string,
+  forced: { encoding?: CsvEncoding; delimiter?: CsvDelimiter },
+  lang: Lang,
+): Promise<InputPlan> {
   const { sample, size, dev, ino } = await readSample(path, lang);
   if (sample.length === 0) throw unreadable(lang, path, t(lang, "eligibility.empty"));
   const bom = detectEncoding(sample.subarray(0, 3));
@@ -72,16 +76,31 @@ export async function inspectInput(path: string, forced: { encoding?: CsvEncodin
     if (forced.encoding === undefined && !hasBom && scan.invalid && !scan.multibyte) encoding = "windows-1252";
     else mixed = scan.invalid;
   }
-  const bomBytes = encoding === "utf-8-bom" && bom === "utf-8-bom" ? 3 : encoding === "utf-16le" && bom === "utf-16le" ? 2 : 0;
+  const bomBytes =
+    encoding === "utf-8-bom" && bom === "utf-8-bom" ? 3 : encoding === "utf-16le" && bom === "utf-16le" ? 2 : 0;
   const text = decodeSample(sample.subarray(bomBytes), encoding);
   const sep = /^sep=([;,\t])(\r\n|\n|\r)/i.exec(text);
   const body = sep === null ? text : text.slice(sep[0].length);
   const delimiter = forced.delimiter ?? (sep?.[1] as CsvDelimiter | undefined) ?? detectDelimiter(body);
   const sepBytes = sep === null ? 0 : encoding === "utf-16le" ? 2 * sep[0].length : sep[0].length;
-  return { path, size, dev, ino, encoding, mixed, delimiter, eol: firstLineEnding(body), sepLine: sep !== null, start: bomBytes + sepBytes };
+  return {
+    path,
+    size,
+    dev,
+    ino,
+    encoding,
+    mixed,
+    delimiter,
+    eol: firstLineEnding(body),
+    sepLine: sep !== null,
+    start: bomBytes + sepBytes,
+  };
 }
 
-async function readSample(path: string, lang: Lang): Promise<{ sample: Buffer; size: number; dev: number; ino: number }> {
+async function readSample(
+  path: string,
+  lang: Lang,
+): Promise<{ sample: Buffer; size: number; dev: number; ino: number }> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new Error("EISDIR: a directory, not a file");
@@ -166,7 +185,7 @@ function completeLength(bytes: Buffer): number {
 function classifyBytes(bytes: Buffer): { invalid: boolean; multibyte: boolean } {
   let invalid = false;
   let multibyte = false;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     if (b < 0x80) {
       i++;
@@ -222,7 +241,11 @@ export function openRecords(plan: InputPlan): { readonly records: Readable; byte
  * for await (const batch of recordBatches(openRecords(plan), 2048)) rows += batch.length;
  * ```
  */
-export async function* recordBatches(source: Readable, size: number, maxBatches = Infinity): AsyncGenerator<string[][]> {
+export async function* recordBatches(
+  source: Readable,
+  size: number,
+  maxBatches = Infinity,
+): AsyncGenerator<string[][]> {
   let batch: string[][] = [];
   let yielded = 0;
   for (;;) {

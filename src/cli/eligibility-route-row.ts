@@ -10,7 +10,11 @@ import { parseCalendarDate, parseDecimal } from "./parse-cell.js";
 /** Where a row goes. `on` is the row's date, YYYY-MM-DD. */
 export type Route =
   | { readonly kind: "lonlat" | "xy"; readonly a: number; readonly b: number; readonly on: string }
-  | { readonly kind: "code"; readonly subject: { readonly codeInsee: string } | { readonly postcode: string }; readonly on: string }
+  | {
+      readonly kind: "code";
+      readonly subject: { readonly codeInsee: string } | { readonly postcode: string };
+      readonly on: string;
+    }
   | { readonly kind: "address"; readonly address: string; readonly on: string }
   | { readonly kind: "error"; readonly reason: string };
 
@@ -77,12 +81,18 @@ export function routeRow(fields: readonly string[], plan: RoutePlan): Route {
     if (parsed === null) return errorRoute(isBlank(fields) ? "empty_row" : "invalid_date");
     on = parsed;
   }
-  const point = (lon >= 0 ? pointOf("lonlat", fields[lon] as string, fields[lat] as string, on) : null) ?? (x >= 0 ? pointOf("xy", fields[x] as string, fields[y] as string, on) : null);
+  const point =
+    (lon >= 0 ? pointOf("lonlat", fields[lon] as string, fields[lat] as string, on) : null) ??
+    (x >= 0 ? pointOf("xy", fields[x] as string, fields[y] as string, on) : null);
   if (point !== null) return point;
-  if (codeInsee >= 0 && (fields[codeInsee] as string).trim() !== "") return { kind: "code", subject: { codeInsee: padCode(plan.textOf(fields[codeInsee] as string)) }, on };
-  if (postcode >= 0 && (fields[postcode] as string).trim() !== "") return { kind: "code", subject: { postcode: padCode(plan.textOf(fields[postcode] as string)) }, on };
+  if (codeInsee >= 0 && (fields[codeInsee] as string).trim() !== "")
+    return { kind: "code", subject: { codeInsee: padCode(plan.textOf(fields[codeInsee] as string)) }, on };
+  if (postcode >= 0 && (fields[postcode] as string).trim() !== "")
+    return { kind: "code", subject: { postcode: padCode(plan.textOf(fields[postcode] as string)) }, on };
   if (address >= 0 && (fields[address] as string).trim() !== "") {
-    return plan.geocode ? { kind: "address", address: plan.textOf(fields[address] as string).trim(), on } : errorRoute("address_not_geocoded");
+    return plan.geocode
+      ? { kind: "address", address: plan.textOf(fields[address] as string).trim(), on }
+      : errorRoute("address_not_geocoded");
   }
   return errorRoute(isBlank(fields) ? "empty_row" : "missing_location");
 }

@@ -1,5 +1,13 @@
 import { isDeclicsError } from "../errors.js";
-import { carrierOf, carryText, isForeignCell, sameBytes, textOfCell, unencodableCharacter, type Carrier } from "./csv-codec.js";
+import {
+  carrierOf,
+  carryText,
+  isForeignCell,
+  sameBytes,
+  textOfCell,
+  unencodableCharacter,
+  type Carrier,
+} from "./csv-codec.js";
 import type { CsvEncoding } from "./detect-encoding.js";
 import type { RowAnswer } from "./engine.js";
 import type { OutputSink } from "./eligibility-output-target.js";
@@ -49,7 +57,12 @@ export interface RowWriter {
    * Writes rows (cut to the header), the cells beyond the header of each (or null), their answers;
    * `firstRow` is the spreadsheet row number of rows[0] (the header is row 1).
    */
-  writeRows(rows: readonly (readonly string[])[], extras: readonly (readonly string[] | null)[] | null, answers: readonly RowAnswer[], firstRow: number): Promise<void>;
+  writeRows(
+    rows: readonly (readonly string[])[],
+    extras: readonly (readonly string[] | null)[] | null,
+    answers: readonly RowAnswer[],
+    firstRow: number,
+  ): Promise<void>;
   counts(): WriteCounts;
 }
 
@@ -86,14 +99,21 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
   let foreignRows = 0;
   const firstForeignRows: number[] = [];
   const tailOf = (answer: RowAnswer, row: number, foreign: boolean): string => {
-    let fields = Array.isArray(answer) ? (answer as readonly string[]) : errorAnswer(isDeclicsError(answer) ? String(answer.code) : "engine_error");
+    let fields = Array.isArray(answer)
+      ? (answer as readonly string[])
+      : errorAnswer(isDeclicsError(answer) ? String(answer.code) : "engine_error");
     if (foreign) fields = withReason(fields, "mixed_encoding");
     const cached = tails.get(fields);
     if (cached !== undefined) {
       cached.rows++;
       return cached.tail;
     }
-    const tail = options.delimiter + formatCsvRow(fields.map((f, k) => cellOut(f, row, RESULT_COLUMNS[k] ?? "", false)), options.delimiter);
+    const tail =
+      options.delimiter +
+      formatCsvRow(
+        fields.map((f, k) => cellOut(f, row, RESULT_COLUMNS[k] ?? "", false)),
+        options.delimiter,
+      );
     if (!Object.isFrozen(fields)) tally.add(fields, 1);
     else {
       if (tails.size > 100_000) flushTails(tails, tally);
@@ -102,7 +122,10 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
     return tail;
   };
   const cellsText = (cells: readonly string[], n: number, offset: number): string =>
-    formatCsvRow(plain ? cells : cells.map((cell, k) => cellOut(cell, n, header[offset + k] ?? String(offset + k + 1), true)), options.delimiter);
+    formatCsvRow(
+      plain ? cells : cells.map((cell, k) => cellOut(cell, n, header[offset + k] ?? String(offset + k + 1), true)),
+      options.delimiter,
+    );
 
   const out = createBufferedOutput(sink, carrier, unit);
   return {
@@ -111,7 +134,15 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
       if (options.outputEncoding === "utf-8-bom") await out.put("\u00ef\u00bb\u00bf");
       if (options.outputEncoding === "utf-16le") await out.put("\ufeff");
       if (sepLine) await out.put(`sep=${options.delimiter}${options.eol}`);
-      await out.put(cellsText(cells, 1, 0) + options.delimiter + formatCsvRow(RESULT_COLUMNS.map((c) => cellOut(c, 1, c, false)), options.delimiter) + options.eol);
+      await out.put(
+        cellsText(cells, 1, 0) +
+          options.delimiter +
+          formatCsvRow(
+            RESULT_COLUMNS.map((c) => cellOut(c, 1, c, false)),
+            options.delimiter,
+          ) +
+          options.eol,
+      );
       await out.flush();
     },
     async writeRows(rows, extras, answers, firstRow) {
@@ -139,7 +170,13 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
     },
     counts() {
       flushTails(tails, tally);
-      return { rows: tally.rows, byStatus: Object.fromEntries(tally.byStatus), byReason: Object.fromEntries(tally.byReason), foreignRows, firstForeignRows };
+      return {
+        rows: tally.rows,
+        byStatus: Object.fromEntries(tally.byStatus),
+        byReason: Object.fromEntries(tally.byReason),
+        foreignRows,
+        firstForeignRows,
+      };
     },
   };
 }
@@ -178,7 +215,8 @@ function createTally(): Tally {
       const status = fields[0] ?? "";
       byStatus.set(status, (byStatus.get(status) ?? 0) + n);
       const reasons = fields[RESULT_COLUMNS.length - 1] ?? "";
-      if (reasons !== "") for (const code of reasons.split(REASON_SEPARATOR)) byReason.set(code, (byReason.get(code) ?? 0) + n);
+      if (reasons !== "")
+        for (const code of reasons.split(REASON_SEPARATOR)) byReason.set(code, (byReason.get(code) ?? 0) + n);
     },
   };
 }
@@ -193,7 +231,11 @@ function flushTails(tails: Map<readonly string[], { readonly tail: string; rows:
  * Pooled output buffers: text is encoded straight into a buffer (no rope of strings to flatten), and a full
  * buffer goes to the sink. A piece larger than a buffer is written on its own.
  */
-function createBufferedOutput(sink: OutputSink, carrier: Carrier, unit: number): { put(text: string): Promise<void> | undefined; flush(): Promise<void> } {
+function createBufferedOutput(
+  sink: OutputSink,
+  carrier: Carrier,
+  unit: number,
+): { put(text: string): Promise<void> | undefined; flush(): Promise<void> } {
   // One buffer, reused: the sink is done with the bytes when its write resolves.
   const buffer = Buffer.allocUnsafe(OUT_BYTES);
   let at = 0;
@@ -211,7 +253,9 @@ function createBufferedOutput(sink: OutputSink, carrier: Carrier, unit: number):
         at += buffer.write(text, at, carrier);
         return undefined;
       }
-      return flush().then(() => (bytes > OUT_BYTES ? sink.write(Buffer.from(text, carrier)) : void (at += buffer.write(text, at, carrier))));
+      return flush().then(() =>
+        bytes > OUT_BYTES ? sink.write(Buffer.from(text, carrier)) : void (at += buffer.write(text, at, carrier)),
+      );
     },
     flush,
   };

@@ -36,7 +36,17 @@ async function run(bytes: Uint8Array, options: Partial<EligibilityCommandOptions
   const stderr = sink();
   const engine = createFakeEngine();
   const code = await runEligibility(
-    { input, output, today: "2026-11-28", columns: {}, geocode: false, quiet: false, lang: "fr", batchSize: 7, ...options },
+    {
+      input,
+      output,
+      today: "2026-11-28",
+      columns: {},
+      geocode: false,
+      quiet: false,
+      lang: "fr",
+      batchSize: 7,
+      ...options,
+    },
     { stdout, stderr, loadEngine: async () => engine },
   );
   return { code, input, output, stdout: stdout.text, stderr: stderr.text, engine };
@@ -49,7 +59,12 @@ function readOutput(path: string, encoding: CsvEncoding, delimiter: string): str
 }
 
 const encode = (text: string, encoding: CsvEncoding): Buffer =>
-  encoding === "windows-1252" ? iconv.encode(text, "win1252") : Buffer.concat([encoding === "utf-8-bom" ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, "utf8")]);
+  encoding === "windows-1252"
+    ? iconv.encode(text, "win1252")
+    : Buffer.concat([
+        encoding === "utf-8-bom" ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+        Buffer.from(text, "utf8"),
+      ]);
 
 describe("runEligibility (pipeline, on a stand-in engine)", () => {
   it("appends the result columns to every row, in order, keeping the input's delimiter and values", async () => {
@@ -64,7 +79,18 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
   });
 
   it("gives every undecidable row its reason: blank, missing, garbage, half a point, too many columns, bad date", async () => {
-    const csv = ["id,lon,lat,code_insee,quand", "1,,,,2024-01-01", ",,,,", "3,abc,43.5,,2024-01-01", "4,1.39,,,2024-01-01", "5,,,99999,2024-01-01", "6,1.39,43.57,,demain", "7,1.39,43.57,,2024-01-01,extra", "8,,,31555,01/02/2024", ""].join("\n");
+    const csv = [
+      "id,lon,lat,code_insee,quand",
+      "1,,,,2024-01-01",
+      ",,,,",
+      "3,abc,43.5,,2024-01-01",
+      "4,1.39,,,2024-01-01",
+      "5,,,99999,2024-01-01",
+      "6,1.39,43.57,,demain",
+      "7,1.39,43.57,,2024-01-01,extra",
+      "8,,,31555,01/02/2024",
+      "",
+    ].join("\n");
     const { code, output } = await run(Buffer.from(csv), { dateColumn: "quand" });
     expect(code).toBe(0);
     const rows = readOutput(output, "utf-8", ",");
@@ -122,12 +148,21 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
   });
 
   it("summarises by status and by reason, most frequent first", () => {
-    const text = formatSummary({ rows: 3, byStatus: { eligible: 1, error: 2 }, byReason: { in_qpv: 1, empty_row: 2 } }, "out.csv", "en");
-    expect(text).toBe("3 rows processed, written to out.csv.\nBy status:\n  error     2\n  eligible  1\nBy reason:\n  empty_row  2\n  in_qpv     1");
+    const text = formatSummary(
+      { rows: 3, byStatus: { eligible: 1, error: 2 }, byReason: { in_qpv: 1, empty_row: 2 } },
+      "out.csv",
+      "en",
+    );
+    expect(text).toBe(
+      "3 rows processed, written to out.csv.\nBy status:\n  error     2\n  eligible  1\nBy reason:\n  empty_row  2\n  in_qpv     1",
+    );
   });
 
   it("property: rows in = rows out, in order, values unchanged, whatever the delimiter, encoding and content", async () => {
-    const cell = fc.string({ unit: fc.constantFrom("a", "é", "È", "ç", " ", ";", ",", "\t", '"', "\n", "1", "€"), maxLength: 6 });
+    const cell = fc.string({
+      unit: fc.constantFrom("a", "é", "È", "ç", " ", ";", ",", "\t", '"', "\n", "1", "€"),
+      maxLength: 6,
+    });
     const coordinate = fc.oneof(
       fc.double({ min: 1.3, max: 1.5, noNaN: true }).map((v) => v.toFixed(4)),
       fc.constantFrom("", "n/a", "1,4", " 43.6 ", "abc"),
@@ -137,12 +172,21 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
       fc.asyncProperty(
         fc.constantFrom(",", ";", "\t"),
         fc.constantFrom<CsvEncoding>("utf-8", "utf-8-bom", "windows-1252"),
-        fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: fc.constant(null) }), { minLength: 0, maxLength: 30 }),
+        fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: fc.constant(null) }), {
+          minLength: 0,
+          maxLength: 30,
+        }),
         async (delimiter, encoding, rows) => {
           const input = rows.map((r) => (r === null ? ["", "", "", ""] : [...r]));
-          const lines = [formatCsvRow(["nom", "lon", "lat", "note"], delimiter), ...input.map((r) => (r.every((f) => f === "") ? "" : formatCsvRow(r, delimiter)))];
+          const lines = [
+            formatCsvRow(["nom", "lon", "lat", "note"], delimiter),
+            ...input.map((r) => (r.every((f) => f === "") ? "" : formatCsvRow(r, delimiter))),
+          ];
           // Garbage in the first rows is no evidence for the coordinate columns: name them.
-          const { code, output } = await run(encode(`${lines.join("\r\n")}\r\n`, encoding), { quiet: true, columns: { lon: "lon", lat: "lat" } });
+          const { code, output } = await run(encode(`${lines.join("\r\n")}\r\n`, encoding), {
+            quiet: true,
+            columns: { lon: "lon", lat: "lat" },
+          });
           expect(code).toBe(0);
           const back = readOutput(output, encoding, delimiter);
           expect(back).toHaveLength(input.length + 1);
@@ -174,7 +218,11 @@ describe("runEligibility keeps every record and every cell's bytes (issue #10)",
         sent.forEach((cells, i) => {
           if (i === 0) expect(back[0]?.slice(0, 4)).toEqual(cells);
           // A row's own cells come first; cells beyond the header's width follow the result columns.
-          else expect([...(back[i] ?? []).slice(0, Math.min(cells.length, 4)), ...(back[i] ?? []).slice(4 + RESULT_COLUMNS.length)]).toEqual(cells);
+          else
+            expect([
+              ...(back[i] ?? []).slice(0, Math.min(cells.length, 4)),
+              ...(back[i] ?? []).slice(4 + RESULT_COLUMNS.length),
+            ]).toEqual(cells);
         });
       }),
       { numRuns: 150 },

@@ -107,21 +107,36 @@ export async function runEligibility(options: EligibilityCommandOptions, io: Eli
 /** The four stages, in order. */
 async function eligibility(options: EligibilityCommandOptions, io: EligibilityCommandIo): Promise<void> {
   const { lang } = options;
-  const plan = await inspectInput(options.input, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) }, lang);
+  const plan = await inspectInput(
+    options.input,
+    {
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    },
+    lang,
+  );
   const target = await prepareOutput(options.output, { path: options.input, dev: plan.dev, ino: plan.ino }, lang);
   const input = openRecords(plan);
   const records = input.records;
   try {
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
     const head = await readHead(records, plan, lang);
-    const layout = planLayout(head.header, head.sample, plan.encoding, { ...options.columns, ...(options.dateColumn === undefined ? {} : { date: options.dateColumn }) }, plan.path, lang);
+    const layout = planLayout(
+      head.header,
+      head.sample,
+      plan.encoding,
+      { ...options.columns, ...(options.dateColumn === undefined ? {} : { date: options.dateColumn }) },
+      plan.path,
+      lang,
+    );
     if (!options.quiet) announce(io, plan, layout, options, lang);
     const engine = await io.loadEngine();
     const sink = await openSink(target, io.stdout, lang);
     try {
       const counts = await streamRows(sink, input, head.sample, plan, layout, engine, options, io, batchSize);
       await sink.commit();
-      if (!options.quiet) report(io, counts, target.kind === "stdout" ? "-" : sink.label, lang, target.kind === "stdout");
+      if (!options.quiet)
+        report(io, counts, target.kind === "stdout" ? "-" : sink.label, lang, target.kind === "stdout");
     } catch (error) {
       await sink.abort();
       throw error;
@@ -132,7 +147,11 @@ async function eligibility(options: EligibilityCommandOptions, io: EligibilityCo
 }
 
 /** The header and up to SAMPLE_ROWS records. */
-async function readHead(records: Readable, plan: InputPlan, lang: Lang): Promise<{ header: string[]; sample: string[][] }> {
+async function readHead(
+  records: Readable,
+  plan: InputPlan,
+  lang: Lang,
+): Promise<{ header: string[]; sample: string[][] }> {
   const head: string[][] = [];
   try {
     for await (const batch of recordBatches(records, SAMPLE_ROWS + 1, 1)) head.push(...batch);
@@ -140,13 +159,21 @@ async function readHead(records: Readable, plan: InputPlan, lang: Lang): Promise
     throw unreadableCsv(error, plan.path, lang);
   }
   const header = head.shift();
-  if (header === undefined) throw cliError("unreadable_input", t(lang, "eligibility.unreadable", { file: plan.path, reason: t(lang, "eligibility.empty") }), { file: plan.path, reason: "empty" });
+  if (header === undefined)
+    throw cliError(
+      "unreadable_input",
+      t(lang, "eligibility.unreadable", { file: plan.path, reason: t(lang, "eligibility.empty") }),
+      { file: plan.path, reason: "empty" },
+    );
   return { header, sample: head };
 }
 
 function unreadableCsv(error: unknown, file: string, lang: Lang): Error {
   const csv = error as { code?: string; lines?: number; message?: string };
-  const reason = typeof csv.code === "string" && csv.code.startsWith("CSV_") ? t(lang, "eligibility.badCsv", { line: csv.lines ?? "?", reason: csv.message ?? csv.code }) : reasonOf(error);
+  const reason =
+    typeof csv.code === "string" && csv.code.startsWith("CSV_")
+      ? t(lang, "eligibility.badCsv", { line: csv.lines ?? "?", reason: csv.message ?? csv.code })
+      : reasonOf(error);
   return cliError("unreadable_input", t(lang, "eligibility.unreadable", { file, reason }), { file, reason }, error);
 }
 
@@ -171,8 +198,18 @@ async function streamRows(
     mixed: plan.mixed,
     lang: options.lang,
   });
-  const answerer = createRowAnswerer(engine, { batchSize, exact: options.exact === true, geocodeConcurrency: GEOCODE_CONCURRENCY, ...(io.geocoder === undefined ? {} : { geocoder: io.geocoder }) });
-  const routing: RoutePlan = { columns: layout.columns, defaultOn: options.on ?? options.today, geocode: options.geocode && io.geocoder !== undefined, textOf: (cell) => textOfCell(cell, plan.encoding) };
+  const answerer = createRowAnswerer(engine, {
+    batchSize,
+    exact: options.exact === true,
+    geocodeConcurrency: GEOCODE_CONCURRENCY,
+    ...(io.geocoder === undefined ? {} : { geocoder: io.geocoder }),
+  });
+  const routing: RoutePlan = {
+    columns: layout.columns,
+    defaultOn: options.on ?? options.today,
+    geocode: options.geocode && io.geocoder !== undefined,
+    textOf: (cell) => textOfCell(cell, plan.encoding),
+  };
   const progress = createProgress(io, plan, options, input.bytesRead);
   await writer.writeHeader(layout.header, plan.sepLine);
   let row = 2;
@@ -200,14 +237,21 @@ async function streamRows(
   return writer.counts();
 }
 
-function createProgress(io: EligibilityCommandIo, plan: InputPlan, options: EligibilityCommandOptions, bytesRead: () => number): { step(rows: number): void; done(rows: number): void } {
+function createProgress(
+  io: EligibilityCommandIo,
+  plan: InputPlan,
+  options: EligibilityCommandOptions,
+  bytesRead: () => number,
+): { step(rows: number): void; done(rows: number): void } {
   const show = !options.quiet && io.stderr.isTTY === true && options.output !== "-";
   const now = io.now ?? (() => performance.now());
   let last = 0;
   const draw = (rows: number, final: boolean): void => {
     const fraction = final || plan.size === 0 ? 1 : Math.min(1, bytesRead() / plan.size);
     const filled = Math.round(fraction * 30);
-    io.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(30 - filled)}] ${String(Math.round(fraction * 100)).padStart(3)} % ${rows.toLocaleString(options.lang === "en" ? "en-GB" : "fr-FR")}${final ? "\n" : ""}`);
+    io.stderr.write(
+      `\r[${"#".repeat(filled)}${".".repeat(30 - filled)}] ${String(Math.round(fraction * 100)).padStart(3)} % ${rows.toLocaleString(options.lang === "en" ? "en-GB" : "fr-FR")}${final ? "\n" : ""}`,
+    );
   };
   return {
     step(rows) {
@@ -223,7 +267,13 @@ function createProgress(io: EligibilityCommandIo, plan: InputPlan, options: Elig
 }
 
 /** The line that says how the input is read and which columns were chosen (and which were not, and why). */
-function announce(io: EligibilityCommandIo, plan: InputPlan, layout: Layout, options: EligibilityCommandOptions, lang: Lang): void {
+function announce(
+  io: EligibilityCommandIo,
+  plan: InputPlan,
+  layout: Layout,
+  options: EligibilityCommandOptions,
+  lang: Lang,
+): void {
   const used = (Object.entries(layout.columns) as [ColumnRole, number][])
     .filter(([, index]) => index >= 0)
     .map(([role, index]) => `${role}=${layout.headerText[index] ?? ""}`)
@@ -232,14 +282,18 @@ function announce(io: EligibilityCommandIo, plan: InputPlan, layout: Layout, opt
   const encoding = plan.mixed ? t(lang, "eligibility.mixedEncoding", { encoding: plan.encoding }) : plan.encoding;
   const lines = [t(lang, "eligibility.detected", { file: plan.path, encoding, delimiter, columns: used })];
   lines.push(...describeRejected(layout.rejected, layout.headerText, lang));
-  if (layout.previousResults !== null) lines.push(t(lang, "eligibility.previousResults", { first: layout.previousResults + 1, last: layout.previousResults + 9 }));
+  if (layout.previousResults !== null)
+    lines.push(
+      t(lang, "eligibility.previousResults", { first: layout.previousResults + 1, last: layout.previousResults + 9 }),
+    );
   for (const line of lines) io.stderr.write(`${sanitiseForTerminal(line)}\n`);
 }
 
 function report(io: EligibilityCommandIo, counts: WriteCounts, file: string, lang: Lang, toStdout: boolean): void {
   const lines = [formatSummary(counts, file, lang)];
   if (counts.foreignRows > 0) {
-    const rows = counts.firstForeignRows.join(", ") + (counts.foreignRows > counts.firstForeignRows.length ? ", …" : "");
+    const rows =
+      counts.firstForeignRows.join(", ") + (counts.foreignRows > counts.firstForeignRows.length ? ", …" : "");
     lines.push(t(lang, "eligibility.foreignRows", { count: counts.foreignRows, rows }));
   }
   (toStdout ? io.stderr : io.stdout).write(`${sanitiseForTerminal(lines.join("\n"))}\n`);

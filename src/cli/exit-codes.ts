@@ -66,8 +66,10 @@ export function failureLine(error: unknown, lang: Lang): string {
 }
 
 function libraryMessage(error: DeclicsError, lang: Lang): string {
-  if (error.code === "data_missing" || error.code === "data_integrity") return t(lang, "error.data", { message: error.message });
-  if (error.code === "geocoder_unavailable") return t(lang, "error.geocoder", { reason: (error as DeclicsError<"geocoder_unavailable">).details.reason });
+  if (error.code === "data_missing" || error.code === "data_integrity")
+    return t(lang, "error.data", { message: error.message });
+  if (error.code === "geocoder_unavailable")
+    return t(lang, "error.geocoder", { reason: (error as DeclicsError<"geocoder_unavailable">).details.reason });
   return t(lang, "error.usage", { message: error.message });
 }
 
@@ -84,7 +86,12 @@ function libraryMessage(error: DeclicsError, lang: Lang): string {
  * throw cliError("unreadable_input", "Unreadable input file: a.csv (empty).", { file: "a.csv", reason: "empty" });
  * ```
  */
-export function cliError<C extends DeclicsErrorCode>(code: C, message: string, details: DeclicsErrorDetails[C], cause?: unknown): DeclicsError<C> {
+export function cliError<C extends DeclicsErrorCode>(
+  code: C,
+  message: string,
+  details: DeclicsErrorDetails[C],
+  cause?: unknown,
+): DeclicsError<C> {
   return new DeclicsError({ code, module: "cli", message, details, ...(cause === undefined ? {} : { cause }) });
 }
 

@@ -16,7 +16,8 @@
  * ```
  */
 export function quoteField(value: string, delimiter: string): string {
-  const special = delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
+  const special =
+    delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
   const needs = special !== null ? special.test(value) : value.includes(delimiter) || /["\r\n]/.test(value);
   return needs ? `"${value.replaceAll('"', '""')}"` : value;
 }
@@ -37,7 +38,8 @@ const SPECIAL_TAB = /["\t\r\n]/;
  * ```
  */
 export function formatCsvRow(fields: readonly string[], delimiter: string): string {
-  const special = delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
+  const special =
+    delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
   if (special !== null) {
     // Common case: nothing to quote. join() builds one flat string, cheaper to encode than a rope of pieces.
     let plain = true;

@@ -21,7 +21,17 @@ describe("formatResultText", () => {
 
   it("speaks English, and says when a code was mapped", () => {
     const text = formatResultText(
-      { ...SAMPLE_RESULT, status: "uncertain", point: null, commune: { codeInsee: "75056", name: "Paris", foundBy: "code", mappedFrom: { code: "75118", reason: "arrondissement_municipal" } } },
+      {
+        ...SAMPLE_RESULT,
+        status: "uncertain",
+        point: null,
+        commune: {
+          codeInsee: "75056",
+          name: "Paris",
+          foundBy: "code",
+          mappedFrom: { code: "75118", reason: "arrondissement_municipal" },
+        },
+      },
       "en",
     );
     expect(text.split("\n")[0]).toBe("UNCERTAIN — 2024-05-01");
@@ -31,11 +41,15 @@ describe("formatResultText", () => {
 
   it("property: every status and reason shows up, and nothing is left undefined", () => {
     fc.assert(
-      fc.property(fc.constantFrom("eligible" as const, "not_eligible" as const, "uncertain" as const), fc.constantFrom("fr" as const, "en" as const), (status, lang) => {
-        const text = formatResultText({ ...SAMPLE_RESULT, status }, lang);
-        expect(text).not.toMatch(/undefined|NaN|\{\w+\}/);
-        expect(text).toContain("[in_qpv]");
-      }),
+      fc.property(
+        fc.constantFrom("eligible" as const, "not_eligible" as const, "uncertain" as const),
+        fc.constantFrom("fr" as const, "en" as const),
+        (status, lang) => {
+          const text = formatResultText({ ...SAMPLE_RESULT, status }, lang);
+          expect(text).not.toMatch(/undefined|NaN|\{\w+\}/);
+          expect(text).toContain("[in_qpv]");
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,12 @@ import type { FetchLike } from "../territory/create-ban-geocoder.js";
  */
 
 /** Why an address could not be geocoded, as written in the `reason` column. */
-export type GeocodeFailureReason = "geocoder_timeout" | "geocoder_rate_limited" | "geocoder_server_error" | "geocoder_http_error" | "geocoder_unreachable";
+export type GeocodeFailureReason =
+  | "geocoder_timeout"
+  | "geocoder_rate_limited"
+  | "geocoder_server_error"
+  | "geocoder_http_error"
+  | "geocoder_unreachable";
 
 /** A request that failed for good (after its retries). */
 export class GeocodeFailure extends Error {
@@ -75,7 +80,8 @@ export function createPatientFetch(options: PatientFetchOptions): FetchLike {
       if (response.ok) return response;
       const retryable = status === 429 || status >= 500;
       if (!retryable || attempt >= options.retries) {
-        const reason = status === 429 ? "geocoder_rate_limited" : status >= 500 ? "geocoder_server_error" : "geocoder_http_error";
+        const reason =
+          status === 429 ? "geocoder_rate_limited" : status >= 500 ? "geocoder_server_error" : "geocoder_http_error";
         throw new GeocodeFailure(reason, `HTTP ${status}`);
       }
       await sleep(retryAfterMs(response) ?? Math.min(options.backoffMs * 2 ** attempt, 30_000));

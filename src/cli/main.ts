@@ -26,7 +26,12 @@ const lang: Lang = detectLang(process.argv.slice(2), process.env);
 
 function today(): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 function version(): string {
@@ -198,7 +203,8 @@ const COLUMN_FLAGS: readonly [string, keyof ColumnOverrides, string][] = [
   ["postcode-column", "postcode", lang === "en" ? "postcode" : "code postal"],
   ["address-column", "address", lang === "en" ? "address" : "adresse"],
 ];
-for (const [flag, , what] of COLUMN_FLAGS) eligibility.option(`--${flag} <name>`, t(lang, "eligibility.column", { what }));
+for (const [flag, , what] of COLUMN_FLAGS)
+  eligibility.option(`--${flag} <name>`, t(lang, "eligibility.column", { what }));
 eligibility
   .option("--exact", t(lang, "eligibility.exact"))
   .option("--geocode", t(lang, "eligibility.geocode"))
@@ -248,7 +254,15 @@ eligibility
         stdout: process.stdout,
         stderr: process.stderr,
         loadEngine,
-        ...(opts.geocode === true ? { geocoder: geocoder(opts.geocoderUrl, opts.geocodeTimeout as number | undefined, opts.geocodeRetries as number | undefined) } : {}),
+        ...(opts.geocode === true
+          ? {
+              geocoder: geocoder(
+                opts.geocoderUrl,
+                opts.geocodeTimeout as number | undefined,
+                opts.geocodeRetries as number | undefined,
+              ),
+            }
+          : {}),
       },
     );
   });
@@ -260,11 +274,18 @@ const dataCommand = program
   .option("--json", t(lang, "data.json"))
   .addHelpText("after", examples(["declics data", "declics data --json", "declics data copy public/declics-data"]))
   .action(async (opts: { json?: boolean }) => {
-    process.exitCode = await runData({ json: opts.json === true, lang }, { stdout: process.stdout, describe: () => describeDatasets() });
+    process.exitCode = await runData(
+      { json: opts.json === true, lang },
+      { stdout: process.stdout, describe: () => describeDatasets() },
+    );
   });
 dataCommand
   .command("copy <dir>")
-  .description(lang === "fr" ? "Copier les données web (navigateurs, edge) dans un dossier à servir tel quel" : "Copy the web data (browsers, edge runtimes) to a folder to serve as is")
+  .description(
+    lang === "fr"
+      ? "Copier les données web (navigateurs, edge) dans un dossier à servir tel quel"
+      : "Copy the web data (browsers, edge runtimes) to a folder to serve as is",
+  )
   .helpOption("-h, --help", t(lang, "option.help"))
   .action(async (dir: string) => {
     process.exitCode = await runDataCopy(dir, { lang }, { stdout: process.stdout, copy: copyWebData });
@@ -272,15 +293,56 @@ dataCommand
 
 program
   .command("plan")
-  .description(lang === "en" ? "Plan a cohort: participants CSV + cohort file (JSON) in; schedule CSV, unmet constraints and calendars (.ics) out" : "Planifier une cohorte : liste des personnes (CSV) + fichier de cohorte (JSON) ; sortie : planning CSV, contraintes non satisfaites et agendas (.ics)")
-  .argument("<participants>", lang === "en" ? "participants CSV (; or , separated, UTF-8 or Windows-1252)" : "liste des personnes (CSV séparé par ; ou ,, UTF-8 ou Windows-1252)")
-  .argument("<cohorte>", lang === "en" ? "cohort file (JSON): start date, venue, rooms, facilitators, speakers" : "fichier de cohorte (JSON) : date de début, lieu, salles, animateurs, intervenants")
+  .description(
+    lang === "en"
+      ? "Plan a cohort: participants CSV + cohort file (JSON) in; schedule CSV, unmet constraints and calendars (.ics) out"
+      : "Planifier une cohorte : liste des personnes (CSV) + fichier de cohorte (JSON) ; sortie : planning CSV, contraintes non satisfaites et agendas (.ics)",
+  )
+  .argument(
+    "<participants>",
+    lang === "en"
+      ? "participants CSV (; or , separated, UTF-8 or Windows-1252)"
+      : "liste des personnes (CSV séparé par ; ou ,, UTF-8 ou Windows-1252)",
+  )
+  .argument(
+    "<cohorte>",
+    lang === "en"
+      ? "cohort file (JSON): start date, venue, rooms, facilitators, speakers"
+      : "fichier de cohorte (JSON) : date de début, lieu, salles, animateurs, intervenants",
+  )
   .helpOption("-h, --help", lang === "en" ? "show this help" : "afficher cette aide")
-  .option("-o, --output <dossier>", lang === "en" ? "output folder (default: <participants>-planning)" : "dossier de sortie (par défaut : <participants>-planning)")
-  .option("--delimiter <d>", lang === "en" ? "participants file delimiter: ; , or tab (default: detected)" : "séparateur de la liste : « ; », « , » ou « tab » (défaut : détecté)", parseDelimiter)
-  .option("--encoding <e>", lang === "en" ? "participants file encoding: utf-8, windows-1252… (default: detected)" : "encodage de la liste : utf-8, windows-1252… (défaut : détecté)", parseEncoding)
-  .option("--output-delimiter <d>", lang === "en" ? "delimiter of the CSV files written (default: ;)" : "séparateur des CSV écrits (défaut : « ; »)", parseDelimiter)
-  .addHelpText("after", examples(["declics plan personnes.csv cohorte.json", "declics plan inscrits.csv toulouse-2024.json -o planning-toulouse"]))
+  .option(
+    "-o, --output <dossier>",
+    lang === "en"
+      ? "output folder (default: <participants>-planning)"
+      : "dossier de sortie (par défaut : <participants>-planning)",
+  )
+  .option(
+    "--delimiter <d>",
+    lang === "en"
+      ? "participants file delimiter: ; , or tab (default: detected)"
+      : "séparateur de la liste : « ; », « , » ou « tab » (défaut : détecté)",
+    parseDelimiter,
+  )
+  .option(
+    "--encoding <e>",
+    lang === "en"
+      ? "participants file encoding: utf-8, windows-1252… (default: detected)"
+      : "encodage de la liste : utf-8, windows-1252… (défaut : détecté)",
+    parseEncoding,
+  )
+  .option(
+    "--output-delimiter <d>",
+    lang === "en" ? "delimiter of the CSV files written (default: ;)" : "séparateur des CSV écrits (défaut : « ; »)",
+    parseDelimiter,
+  )
+  .addHelpText(
+    "after",
+    examples([
+      "declics plan personnes.csv cohorte.json",
+      "declics plan inscrits.csv toulouse-2024.json -o planning-toulouse",
+    ]),
+  )
   .action(async (participants: string, cohortFile: string, opts: Record<string, unknown>) => {
     process.exitCode = await runPlan(
       {
@@ -297,7 +359,10 @@ program
   });
 
 // Interrupted: remove the temporary output (no half-written file is left), exit 128 + the signal's number.
-for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.terminated]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", EXIT.interrupted],
+  ["SIGTERM", EXIT.terminated],
+] as const) {
   process.on(signal, () => {
     removePendingOutputs();
     process.exit(code);
@@ -308,7 +373,9 @@ for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", EXIT.ter
 if (process.env.DECLICS_CLI_REPORT_RESOURCES === "1") {
   process.on("exit", () => {
     const usage = process.resourceUsage();
-    process.stderr.write(`DECLICS_RESOURCES ${JSON.stringify({ maxRssKiB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 })}\n`);
+    process.stderr.write(
+      `DECLICS_RESOURCES ${JSON.stringify({ maxRssKiB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 })}\n`,
+    );
   });
 }
 

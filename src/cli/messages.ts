@@ -14,9 +14,11 @@ const fr = {
   "option.helpCommand": "afficher l'aide d'une commande",
   "option.version": "afficher la version",
   "help.examples": "Exemples :",
-  "help.exitCodes": "Codes de sortie : 0 terminé, 1 mauvaise utilisation, 2 fichier d'entrée illisible, 3 données ou écriture impossibles, 130/143 interrompu (Ctrl-C / SIGTERM).",
+  "help.exitCodes":
+    "Codes de sortie : 0 terminé, 1 mauvaise utilisation, 2 fichier d'entrée illisible, 3 données ou écriture impossibles, 130/143 interrompu (Ctrl-C / SIGTERM).",
   // check
-  "check.description": "Vérifier l'éligibilité d'une personne (coordonnées, Lambert-93, code commune, code postal ou adresse).",
+  "check.description":
+    "Vérifier l'éligibilité d'une personne (coordonnées, Lambert-93, code commune, code postal ou adresse).",
   "check.args": "longitude et latitude (WGS84, degrés décimaux ; la virgule décimale est acceptée)",
   "check.x": "X en Lambert-93 (EPSG:2154), mètres",
   "check.y": "Y en Lambert-93 (EPSG:2154), mètres",
@@ -27,7 +29,8 @@ const fr = {
   "check.json": "résultat complet en JSON",
   "check.svg": "dessine la preuve (point, QPV le plus proche, commune, échelle, légende) dans un fichier SVG",
   "check.geocoderUrl": "adresse du service de géocodage (défaut : Géoplateforme)",
-  "check.oneSubject": "Donnez exactement une localisation : « lon lat », --x/--y, --code-insee, --postcode ou --address.",
+  "check.oneSubject":
+    "Donnez exactement une localisation : « lon lat », --x/--y, --code-insee, --postcode ou --address.",
   "check.badNumber": "« {value} » n'est pas un nombre (attendu : {what}).",
   "check.svgWritten": "Carte écrite : {file}",
   "check.svgNoPoint": "Pas de carte : cette réponse n'a pas de point (commune ou code postal seulement).",
@@ -55,9 +58,11 @@ const fr = {
   "result.rural.none": "aucun zonage rural en vigueur à cette date",
   "result.mapped": "code {code} rattaché à {name} ({why})",
   // eligibility
-  "eligibility.description": "Vérifier l'éligibilité de chaque ligne d'un fichier CSV (exporté d'Excel ou d'un autre outil).",
+  "eligibility.description":
+    "Vérifier l'éligibilité de chaque ligne d'un fichier CSV (exporté d'Excel ou d'un autre outil).",
   "eligibility.input": "fichier CSV d'entrée",
-  "eligibility.output": "fichier de sortie (défaut : ENTREE-eligibilite.csv à côté de l'entrée ; « - » pour la sortie standard)",
+  "eligibility.output":
+    "fichier de sortie (défaut : ENTREE-eligibilite.csv à côté de l'entrée ; « - » pour la sortie standard)",
   "eligibility.on": "date de la situation pour toutes les lignes (défaut : aujourd'hui)",
   "eligibility.dateColumn": "colonne donnant la date de chaque ligne",
   "eligibility.delimiter": "séparateur : « ; », « , » ou « tab » (défaut : détecté)",
@@ -65,24 +70,31 @@ const fr = {
   "eligibility.outputDelimiter": "séparateur de sortie (défaut : celui de l'entrée)",
   "eligibility.outputEncoding": "encodage de sortie (défaut : celui de l'entrée)",
   "eligibility.column": "nom de la colonne {what} (défaut : détectée)",
-  "eligibility.geocode": "géocoder les lignes qui n'ont qu'une adresse (envoie ces adresses au service national d'adresses : réseau nécessaire)",
+  "eligibility.geocode":
+    "géocoder les lignes qui n'ont qu'une adresse (envoie ces adresses au service national d'adresses : réseau nécessaire)",
   "eligibility.quiet": "pas de barre de progression ni de résumé",
-  "eligibility.exact": "distance exacte au bord du QPV sur chaque ligne (plus lent ; sinon la distance n'est donnée que près d'un bord)",
+  "eligibility.exact":
+    "distance exacte au bord du QPV sur chaque ligne (plus lent ; sinon la distance n'est donnée que près d'un bord)",
   "eligibility.detected": "Lecture de {file} : encodage {encoding}, séparateur {delimiter}, colonnes : {columns}.",
   "eligibility.summary": "{rows} lignes traitées, écrites dans {file}.",
   "eligibility.byStatus": "Par statut :",
   "eligibility.byReason": "Par raison :",
-  "eligibility.noLocation": "Aucune colonne de localisation trouvée dans l'en-tête ({header}). Attendu : lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal ou adresse ; ou nommez-la avec --lon-column, --insee-column, etc.",
+  "eligibility.noLocation":
+    "Aucune colonne de localisation trouvée dans l'en-tête ({header}). Attendu : lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal ou adresse ; ou nommez-la avec --lon-column, --insee-column, etc.",
   "eligibility.unknownColumn": "La colonne « {name} » (--{role}) n'existe pas dans l'en-tête ({header}).",
   "eligibility.unreadable": "Fichier d'entrée illisible : {file} ({reason}).",
   "eligibility.empty": "le fichier est vide (pas même un en-tête)",
   "eligibility.badCsv": "CSV invalide ligne {line} : {reason}",
   "eligibility.writeFailed": "Impossible d'écrire {file} : {reason}",
-  "eligibility.rejectedColumn": "La colonne « {name} » a le nom d'une colonne {role}, mais {matching} de ses {values} premières valeurs non vides en ont l'air : elle n'est pas utilisée (si c'en est bien une, nommez-la avec {flag}).",
+  "eligibility.rejectedColumn":
+    "La colonne « {name} » a le nom d'une colonne {role}, mais {matching} de ses {values} premières valeurs non vides en ont l'air : elle n'est pas utilisée (si c'en est bien une, nommez-la avec {flag}).",
   "eligibility.mixedEncoding": "{encoding}, avec des lignes dans un autre encodage",
-  "eligibility.previousResults": "Les colonnes de résultat d'une exécution précédente (colonnes {first} à {last}, status … reason) sont remplacées par les nouvelles.",
-  "eligibility.foreignRows": "Attention : {count} ligne(s) ({rows}) contiennent des octets qui ne sont pas de l'UTF-8 (sans doute du Windows-1252) : elles sont recopiées octet pour octet, sans conversion, avec la raison mixed_encoding.",
-  "eligibility.excelSafe": "neutraliser les cellules qu'un tableur exécuterait comme des formules (= + - @ en tête) en les préfixant d'une apostrophe ; le fichier n'est alors plus identique octet pour octet à l'entrée",
+  "eligibility.previousResults":
+    "Les colonnes de résultat d'une exécution précédente (colonnes {first} à {last}, status … reason) sont remplacées par les nouvelles.",
+  "eligibility.foreignRows":
+    "Attention : {count} ligne(s) ({rows}) contiennent des octets qui ne sont pas de l'UTF-8 (sans doute du Windows-1252) : elles sont recopiées octet pour octet, sans conversion, avec la raison mixed_encoding.",
+  "eligibility.excelSafe":
+    "neutraliser les cellules qu'un tableur exécuterait comme des formules (= + - @ en tête) en les préfixant d'une apostrophe ; le fichier n'est alors plus identique octet pour octet à l'entrée",
   "eligibility.geocodeTimeout": "délai maximal d'une requête de géocodage, en secondes (défaut : 10)",
   "eligibility.geocodeRetries": "nouvelles tentatives après une réponse 429 ou 5xx du service d'adresses (défaut : 3)",
   "role.lon": "longitude",
@@ -94,12 +106,16 @@ const fr = {
   "role.address": "adresse",
   "role.date": "date",
   "output.notFolder": "{folder} n'est pas un dossier",
-  "output.notRegular": "Erreur d'utilisation : {file} n'est pas un fichier ordinaire (périphérique, tube, socket ou dossier) ; donnez un nom de fichier, ou « -o - » pour la sortie standard.",
-  "output.isInput": "Erreur d'utilisation : la sortie {file} est le fichier d'entrée {input} (même fichier, par un lien ou non) ; il ne sera pas écrasé.",
-  "output.unencodable": "Impossible d'écrire en {encoding} la ligne {row}, colonne « {column} » : le caractère {character} n'existe pas dans cet encodage. Rien n'a été écrit. Choisissez --output-encoding utf-8 ou utf-8-bom.",
+  "output.notRegular":
+    "Erreur d'utilisation : {file} n'est pas un fichier ordinaire (périphérique, tube, socket ou dossier) ; donnez un nom de fichier, ou « -o - » pour la sortie standard.",
+  "output.isInput":
+    "Erreur d'utilisation : la sortie {file} est le fichier d'entrée {input} (même fichier, par un lien ou non) ; il ne sera pas écrasé.",
+  "output.unencodable":
+    "Impossible d'écrire en {encoding} la ligne {row}, colonne « {column} » : le caractère {character} n'existe pas dans cet encodage. Rien n'a été écrit. Choisissez --output-encoding utf-8 ou utf-8-bom.",
   "check.svgFailed": "Impossible d'écrire la carte {file} : {reason}",
   // data
-  "data.description": "Afficher les jeux de données embarqués : millésime, validité, couverture, précision, somme de contrôle.",
+  "data.description":
+    "Afficher les jeux de données embarqués : millésime, validité, couverture, précision, somme de contrôle.",
   "data.json": "sortie JSON",
   // errors
   "error.usage": "Erreur d'utilisation : {message}",
@@ -111,7 +127,8 @@ const fr = {
   "error.badCount": "« {value} » n'est pas un nombre entier de 0 à 10.",
   "error.badDelimiter": "Séparateur inconnu « {value} » (attendu : « ; », « , » ou « tab »).",
   "error.badEncoding": "Encodage inconnu « {value} » (attendu : utf-8, utf-8-bom, windows-1252 ou utf-16le).",
-  "error.geocoder": "Le service national d'adresses est injoignable ({reason}). Sans réseau, donnez des coordonnées, un code commune ou un code postal.",
+  "error.geocoder":
+    "Le service national d'adresses est injoignable ({reason}). Sans réseau, donnez des coordonnées, un code commune ou un code postal.",
 } as const;
 
 /** A message key. */
@@ -124,7 +141,8 @@ const en: Record<MessageKey, string> = {
   "option.helpCommand": "display help for a command",
   "option.version": "display the version",
   "help.examples": "Examples:",
-  "help.exitCodes": "Exit codes: 0 done, 1 usage error, 2 unreadable input file, 3 data or output unavailable, 130/143 interrupted (Ctrl-C / SIGTERM).",
+  "help.exitCodes":
+    "Exit codes: 0 done, 1 usage error, 2 unreadable input file, 3 data or output unavailable, 130/143 interrupted (Ctrl-C / SIGTERM).",
   "check.description": "Check one person's eligibility (coordinates, Lambert-93, commune code, postcode or address).",
   "check.args": "longitude and latitude (WGS84 decimal degrees; a decimal comma is accepted)",
   "check.x": "Lambert-93 X (EPSG:2154), metres",
@@ -136,8 +154,8 @@ const en: Record<MessageKey, string> = {
   "check.json": "full result as JSON",
   "check.svg": "draw the evidence (point, nearest QPV, commune, scale bar, legend) into an SVG file",
   "check.geocoderUrl": "base URL of the geocoding service (default: Géoplateforme)",
-  "check.oneSubject": "Give exactly one location: \"lon lat\", --x/--y, --code-insee, --postcode or --address.",
-  "check.badNumber": "\"{value}\" is not a number (expected: {what}).",
+  "check.oneSubject": 'Give exactly one location: "lon lat", --x/--y, --code-insee, --postcode or --address.',
+  "check.badNumber": '"{value}" is not a number (expected: {what}).',
   "check.svgWritten": "Map written: {file}",
   "check.svgNoPoint": "No map: this answer has no point (commune or postcode only).",
   "result.status.eligible": "ELIGIBLE",
@@ -151,7 +169,7 @@ const en: Record<MessageKey, string> = {
   "result.reasons": "Why",
   "result.distance": "{m} m from the nearest edge",
   "result.communeDistance": "{m} m from the commune border",
-  "result.qpv.inside": "in QPV {code} \"{name}\" ({regime})",
+  "result.qpv.inside": 'in QPV {code} "{name}" ({regime})',
   "result.qpv.outside": "outside every QPV ({regime})",
   "result.qpv.uncertain": "uncertain ({regime})",
   "result.qpv.unavailable": "data unavailable ({regime})",
@@ -164,32 +182,39 @@ const en: Record<MessageKey, string> = {
   "result.mapped": "code {code} mapped to {name} ({why})",
   "eligibility.description": "Check the eligibility of every row of a CSV file (exported from Excel or another tool).",
   "eligibility.input": "input CSV file",
-  "eligibility.output": "output file (default: INPUT-eligibilite.csv beside the input; \"-\" for standard output)",
+  "eligibility.output": 'output file (default: INPUT-eligibilite.csv beside the input; "-" for standard output)',
   "eligibility.on": "date of the situation for every row (default: today)",
   "eligibility.dateColumn": "column giving each row's date",
-  "eligibility.delimiter": "delimiter: \";\", \",\" or \"tab\" (default: detected)",
+  "eligibility.delimiter": 'delimiter: ";", "," or "tab" (default: detected)',
   "eligibility.encoding": "input encoding: utf-8, utf-8-bom, windows-1252, utf-16le (default: detected)",
   "eligibility.outputDelimiter": "output delimiter (default: the input's)",
   "eligibility.outputEncoding": "output encoding (default: the input's)",
   "eligibility.column": "name of the {what} column (default: detected)",
-  "eligibility.geocode": "geocode rows that only have an address (sends those addresses to the national address service: needs the network)",
+  "eligibility.geocode":
+    "geocode rows that only have an address (sends those addresses to the national address service: needs the network)",
   "eligibility.quiet": "no progress bar and no summary",
-  "eligibility.exact": "exact distance to the QPV edge on every row (slower; otherwise the distance is only given near an edge)",
+  "eligibility.exact":
+    "exact distance to the QPV edge on every row (slower; otherwise the distance is only given near an edge)",
   "eligibility.detected": "Reading {file}: encoding {encoding}, delimiter {delimiter}, columns: {columns}.",
   "eligibility.summary": "{rows} rows processed, written to {file}.",
   "eligibility.byStatus": "By status:",
   "eligibility.byReason": "By reason:",
-  "eligibility.noLocation": "No location column found in the header ({header}). Expected lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal or adresse; or name it with --lon-column, --insee-column, etc.",
-  "eligibility.unknownColumn": "Column \"{name}\" (--{role}) is not in the header ({header}).",
+  "eligibility.noLocation":
+    "No location column found in the header ({header}). Expected lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal or adresse; or name it with --lon-column, --insee-column, etc.",
+  "eligibility.unknownColumn": 'Column "{name}" (--{role}) is not in the header ({header}).',
   "eligibility.unreadable": "Unreadable input file: {file} ({reason}).",
   "eligibility.empty": "the file is empty (not even a header)",
   "eligibility.badCsv": "Invalid CSV at line {line}: {reason}",
   "eligibility.writeFailed": "Cannot write {file}: {reason}",
-  "eligibility.rejectedColumn": "Column \"{name}\" is named like a {role} column, but only {matching} of its first {values} non-empty values look like one: it is not used (if it is one, name it with {flag}).",
+  "eligibility.rejectedColumn":
+    'Column "{name}" is named like a {role} column, but only {matching} of its first {values} non-empty values look like one: it is not used (if it is one, name it with {flag}).',
   "eligibility.mixedEncoding": "{encoding}, with rows in another encoding",
-  "eligibility.previousResults": "The result columns of a previous run (columns {first} to {last}, status … reason) are replaced by the new ones.",
-  "eligibility.foreignRows": "Warning: {count} row(s) ({rows}) hold bytes that are not UTF-8 (probably Windows-1252): they are copied byte for byte, not converted, with the reason mixed_encoding.",
-  "eligibility.excelSafe": "neutralise cells a spreadsheet would run as formulas (leading = + - @) by prefixing them with an apostrophe; the output is then no longer byte for byte the input",
+  "eligibility.previousResults":
+    "The result columns of a previous run (columns {first} to {last}, status … reason) are replaced by the new ones.",
+  "eligibility.foreignRows":
+    "Warning: {count} row(s) ({rows}) hold bytes that are not UTF-8 (probably Windows-1252): they are copied byte for byte, not converted, with the reason mixed_encoding.",
+  "eligibility.excelSafe":
+    "neutralise cells a spreadsheet would run as formulas (leading = + - @) by prefixing them with an apostrophe; the output is then no longer byte for byte the input",
   "eligibility.geocodeTimeout": "time limit of one geocoding request, in seconds (default: 10)",
   "eligibility.geocodeRetries": "further attempts after a 429 or 5xx answer of the address service (default: 3)",
   "role.lon": "longitude",
@@ -201,22 +226,26 @@ const en: Record<MessageKey, string> = {
   "role.address": "address",
   "role.date": "date",
   "output.notFolder": "{folder} is not a folder",
-  "output.notRegular": "Usage error: {file} is not a regular file (device, pipe, socket or folder); give a file name, or \"-o -\" for standard output.",
-  "output.isInput": "Usage error: the output {file} is the input file {input} (the same file, through a link or not); it will not be overwritten.",
-  "output.unencodable": "Cannot write row {row}, column \"{column}\" in {encoding}: the character {character} does not exist in that encoding. Nothing was written. Choose --output-encoding utf-8 or utf-8-bom.",
+  "output.notRegular":
+    'Usage error: {file} is not a regular file (device, pipe, socket or folder); give a file name, or "-o -" for standard output.',
+  "output.isInput":
+    "Usage error: the output {file} is the input file {input} (the same file, through a link or not); it will not be overwritten.",
+  "output.unencodable":
+    'Cannot write row {row}, column "{column}" in {encoding}: the character {character} does not exist in that encoding. Nothing was written. Choose --output-encoding utf-8 or utf-8-bom.',
   "check.svgFailed": "Cannot write the map {file}: {reason}",
   "data.description": "Show the bundled datasets: vintage, validity, coverage, accuracy, checksum.",
   "data.json": "JSON output",
   "error.usage": "Usage error: {message}",
   "error.data": "Data unavailable: {message}",
   "error.generic": "Error: {message}",
-  "error.badDate": "\"{value}\" is not a date (expected YYYY-MM-DD or DD/MM/YYYY).",
-  "error.badLang": "Unknown language \"{value}\" (expected fr or en).",
-  "error.badNumber": "\"{value}\" is not a positive number.",
-  "error.badCount": "\"{value}\" is not a whole number from 0 to 10.",
-  "error.badDelimiter": "Unknown delimiter \"{value}\" (expected \";\", \",\" or \"tab\").",
-  "error.badEncoding": "Unknown encoding \"{value}\" (expected utf-8, utf-8-bom, windows-1252 or utf-16le).",
-  "error.geocoder": "The national address service cannot be reached ({reason}). Without the network, give coordinates, a commune code or a postcode.",
+  "error.badDate": '"{value}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY).',
+  "error.badLang": 'Unknown language "{value}" (expected fr or en).',
+  "error.badNumber": '"{value}" is not a positive number.',
+  "error.badCount": '"{value}" is not a whole number from 0 to 10.',
+  "error.badDelimiter": 'Unknown delimiter "{value}" (expected ";", "," or "tab").',
+  "error.badEncoding": 'Unknown encoding "{value}" (expected utf-8, utf-8-bom, windows-1252 or utf-16le).',
+  "error.geocoder":
+    "The national address service cannot be reached ({reason}). Without the network, give coordinates, a commune code or a postcode.",
 };
 
 /** Short explanations of the reason codes of the output `reason` column, used by `--lang en` (the engine's own messages are French). */

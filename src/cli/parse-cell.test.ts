@@ -12,16 +12,21 @@ describe("parseDecimal", () => {
   });
 
   it("refuses garbage and ambiguity", () => {
-    for (const bad of ["", " ", "n/a", "1,2,3", "1.234,5", "12abc", "--1", "NaN", "Infinity", "0x10"]) expect(parseDecimal(bad)).toBeNaN();
+    for (const bad of ["", " ", "n/a", "1,2,3", "1.234,5", "12abc", "--1", "NaN", "Infinity", "0x10"])
+      expect(parseDecimal(bad)).toBeNaN();
   });
 
   it("property: any finite number written with a dot or a comma reads back", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), fc.boolean(), (value, comma) => {
-        const text = String(value);
-        fc.pre(!text.includes("e") && !Object.is(value, -0));
-        expect(parseDecimal(comma ? text.replace(".", ",") : text)).toBe(value);
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
+        fc.boolean(),
+        (value, comma) => {
+          const text = String(value);
+          fc.pre(!text.includes("e") && !Object.is(value, -0));
+          expect(parseDecimal(comma ? text.replace(".", ",") : text)).toBe(value);
+        },
+      ),
     );
   });
 });
@@ -36,18 +41,22 @@ describe("parseCalendarDate", () => {
   });
 
   it("refuses impossible dates and garbage", () => {
-    for (const bad of ["2024-02-30", "31/04/2024", "2023-02-29", "13/13/2024", "hier", "", "2024-5"]) expect(parseCalendarDate(bad)).toBeNull();
+    for (const bad of ["2024-02-30", "31/04/2024", "2023-02-29", "13/13/2024", "hier", "", "2024-5"])
+      expect(parseCalendarDate(bad)).toBeNull();
     expect(parseCalendarDate("29/02/2024")).toBe("2024-02-29");
   });
 
   it("property: every real day round-trips in both notations", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10);
-        const [y, m, d] = iso.split("-");
-        expect(parseCalendarDate(iso)).toBe(iso);
-        expect(parseCalendarDate(`${d}/${m}/${y}`)).toBe(iso);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          const [y, m, d] = iso.split("-");
+          expect(parseCalendarDate(iso)).toBe(iso);
+          expect(parseCalendarDate(`${d}/${m}/${y}`)).toBe(iso);
+        },
+      ),
     );
   });
 });

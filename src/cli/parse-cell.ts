@@ -67,7 +67,8 @@ function parseDecimalSlow(cell: string): number {
     if (text.indexOf(".") >= 0) return Number.NaN;
     text = text.replace(",", ".");
   }
-  if (text.indexOf(" ") >= 0 || text.indexOf("\u00a0") >= 0 || text.indexOf("\u202f") >= 0) text = text.replace(/[ \u00a0\u202f]/g, "");
+  if (text.indexOf(" ") >= 0 || text.indexOf("\u00a0") >= 0 || text.indexOf("\u202f") >= 0)
+    text = text.replace(/[ \u00a0\u202f]/g, "");
   return NUMBER.test(text) ? Number(text) : Number.NaN;
 }
 

@@ -11,11 +11,22 @@ describe("readParticipants", () => {
   it("recognises French headers whatever their case and accents", () => {
     expect(normaliseHeader("Tranche d'âge")).toBe("tranchedage");
     const { participants, ignoredColumns } = readParticipants(
-      utf8("Identifiant;NOM;Prénom;Courriel;Sexe;Territoire;Tranche d'âge;Indisponibilités;À distance;Note\nA1;Dupré;Hélène;h@x.fr;F;QPV;23;06/02/2024 2024-02-07;oui;x\n"),
+      utf8(
+        "Identifiant;NOM;Prénom;Courriel;Sexe;Territoire;Tranche d'âge;Indisponibilités;À distance;Note\nA1;Dupré;Hélène;h@x.fr;F;QPV;23;06/02/2024 2024-02-07;oui;x\n",
+      ),
       "f.csv",
     );
     expect(participants).toEqual([
-      { id: "A1", name: "Hélène Dupré", email: "h@x.fr", gender: "female", territoryKind: "qpv", ageBand: "under_26", unavailableDays: ["2024-02-06", "2024-02-07"], remoteOnly: true },
+      {
+        id: "A1",
+        name: "Hélène Dupré",
+        email: "h@x.fr",
+        gender: "female",
+        territoryKind: "qpv",
+        ageBand: "under_26",
+        unavailableDays: ["2024-02-06", "2024-02-07"],
+        remoteOnly: true,
+      },
     ]);
     expect(ignoredColumns).toEqual(["Note"]);
   });
@@ -40,10 +51,15 @@ describe("readParticipants", () => {
   });
 
   it("property: any ids and names written as CSV come back, none dropped, in either delimiter", () => {
-    const text = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.trim() !== "" && !s.includes("\uFEFF"));
+    const text = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((s) => s.trim() === s && s.trim() !== "" && !s.includes("\uFEFF"));
     fc.assert(
       fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 20 }), fc.constantFrom(";", ","), (ids, d) => {
-        const csv = [formatCsvRow(["id", "nom complet"], d), ...ids.map((id) => formatCsvRow([id, `Nom ${id}`], d))].join("\n");
+        const csv = [
+          formatCsvRow(["id", "nom complet"], d),
+          ...ids.map((id) => formatCsvRow([id, `Nom ${id}`], d)),
+        ].join("\n");
         const { participants } = readParticipants(utf8(`${csv}\n`), "f.csv", { delimiter: d });
         expect(participants.map((p) => p.id)).toEqual(ids);
         expect(participants.map((p) => p.name)).toEqual(ids.map((id) => `Nom ${id}`));

@@ -13,11 +13,33 @@ import { parseCalendarDate } from "./parse-cell.js";
  * @module
  */
 
-type Role = "id" | "firstName" | "lastName" | "name" | "email" | "gender" | "territoryKind" | "ageBand" | "unavailableDays" | "remoteOnly";
+type Role =
+  | "id"
+  | "firstName"
+  | "lastName"
+  | "name"
+  | "email"
+  | "gender"
+  | "territoryKind"
+  | "ageBand"
+  | "unavailableDays"
+  | "remoteOnly";
 
 /** Accepted headers per column, normalised (lowercase, no accents, letters and digits only). */
 const HEADERS: Readonly<Record<Role, readonly string[]>> = {
-  id: ["id", "identifiant", "ident", "numero", "num", "no", "ref", "reference", "participant", "participantid", "iddeclics"],
+  id: [
+    "id",
+    "identifiant",
+    "ident",
+    "numero",
+    "num",
+    "no",
+    "ref",
+    "reference",
+    "participant",
+    "participantid",
+    "iddeclics",
+  ],
   firstName: ["prenom", "firstname", "givenname"],
   lastName: ["nom", "nomdefamille", "lastname", "surname", "familyname"],
   name: ["nomcomplet", "nometprenom", "prenometnom", "name", "fullname"],
@@ -25,8 +47,25 @@ const HEADERS: Readonly<Record<Role, readonly string[]>> = {
   gender: ["genre", "sexe", "gender", "sex", "civilite"],
   territoryKind: ["territoire", "typedeterritoire", "typeterritoire", "zone", "territory", "territorykind"],
   ageBand: ["tranchedage", "trancheage", "age", "agerange", "ageband"],
-  unavailableDays: ["indisponibilites", "indisponibilite", "joursindisponibles", "absences", "indisponible", "unavailabledays", "unavailable"],
-  remoteOnly: ["distanciel", "adistance", "distancieluniquement", "adistanceuniquement", "adistanceseulement", "adistancesulement", "remote", "remoteonly"],
+  unavailableDays: [
+    "indisponibilites",
+    "indisponibilite",
+    "joursindisponibles",
+    "absences",
+    "indisponible",
+    "unavailabledays",
+    "unavailable",
+  ],
+  remoteOnly: [
+    "distanciel",
+    "adistance",
+    "distancieluniquement",
+    "adistanceuniquement",
+    "adistanceseulement",
+    "adistancesulement",
+    "remote",
+    "remoteonly",
+  ],
 };
 
 /** Lowercase, accents removed, letters and digits only: "Tranche d'âge" -> "tranchedage". */
@@ -47,7 +86,12 @@ export interface ReadParticipants {
 }
 
 function bad(file: string, reason: string): DeclicsError<"unreadable_input"> {
-  return new DeclicsError({ code: "unreadable_input", module: "cli", message: `${file} : ${reason}`, details: { file, reason } });
+  return new DeclicsError({
+    code: "unreadable_input",
+    module: "cli",
+    message: `${file} : ${reason}`,
+    details: { file, reason },
+  });
 }
 
 /** Decodes the bytes of a CSV file in its detected (or given) encoding. */
@@ -71,18 +115,28 @@ function mapColumns(header: readonly string[], file: string): { roles: Map<Role,
     roles.set(role, i);
   });
   if (!roles.has("id") && !roles.has("email") && !roles.has("name") && !roles.has("lastName")) {
-    throw bad(file, `aucune colonne ne désigne les personnes : attendu « identifiant », « nom », « prénom » ou « email », reçu ${header.map((h) => `« ${h} »`).join(", ")}`);
+    throw bad(
+      file,
+      `aucune colonne ne désigne les personnes : attendu « identifiant », « nom », « prénom » ou « email », reçu ${header.map((h) => `« ${h} »`).join(", ")}`,
+    );
   }
   return { roles, ignored };
 }
 
 /** Reads the participants of a CSV file. Throws `unreadable_input` (in French) naming the line and the column at fault. */
-export function readParticipants(bytes: Uint8Array, file: string, given: { encoding?: CsvEncoding; delimiter?: CsvDelimiter } = {}): ReadParticipants {
+export function readParticipants(
+  bytes: Uint8Array,
+  file: string,
+  given: { encoding?: CsvEncoding; delimiter?: CsvDelimiter } = {},
+): ReadParticipants {
   let decoded: { text: string; encoding: CsvEncoding };
   try {
     decoded = decodeCsv(bytes, given.encoding);
   } catch {
-    throw bad(file, `le fichier n'est pas lisible dans l'encodage ${given.encoding ?? "détecté"} (essayez --encoding windows-1252)`);
+    throw bad(
+      file,
+      `le fichier n'est pas lisible dans l'encodage ${given.encoding ?? "détecté"} (essayez --encoding windows-1252)`,
+    );
   }
   const delimiter = given.delimiter ?? detectDelimiter(decoded.text.slice(0, 65_536));
   let rows: string[][];
@@ -92,7 +146,8 @@ export function readParticipants(bytes: Uint8Array, file: string, given: { encod
     throw bad(file, `CSV invalide (${error instanceof Error ? error.message : String(error)})`);
   }
   const header = rows[0];
-  if (header === undefined) throw bad(file, "le fichier est vide : attendu une ligne d'en-tête puis une ligne par personne");
+  if (header === undefined)
+    throw bad(file, "le fichier est vide : attendu une ligne d'en-tête puis une ligne par personne");
   const { roles, ignored } = mapColumns(header, file);
   const participants: ParticipantInput[] = [];
   const seen = new Map<string, number>();
@@ -124,23 +179,40 @@ function readRow(cells: readonly string[], roles: Map<Role, number>, line: numbe
   if (name !== "") p.name = name;
   if (email !== "") p.email = email;
   const gender = readGender(get("gender"));
-  if (gender === null) throw bad(file, `ligne ${line} : genre « ${get("gender")} » non reconnu (attendu F, H, autre ou vide)`);
+  if (gender === null)
+    throw bad(file, `ligne ${line} : genre « ${get("gender")} » non reconnu (attendu F, H, autre ou vide)`);
   if (gender !== undefined) p.gender = gender;
   const territory = readTerritory(get("territoryKind"));
-  if (territory === null) throw bad(file, `ligne ${line} : territoire « ${get("territoryKind")} » non reconnu (attendu QPV, ZRR, FRR, autre ou vide)`);
+  if (territory === null)
+    throw bad(
+      file,
+      `ligne ${line} : territoire « ${get("territoryKind")} » non reconnu (attendu QPV, ZRR, FRR, autre ou vide)`,
+    );
   if (territory !== undefined) p.territoryKind = territory;
   const age = readAgeBand(get("ageBand"));
-  if (age === null) throw bad(file, `ligne ${line} : tranche d'âge « ${get("ageBand")} » non reconnue (attendu moins de 26, 26-49, 50 et plus, ou un âge)`);
+  if (age === null)
+    throw bad(
+      file,
+      `ligne ${line} : tranche d'âge « ${get("ageBand")} » non reconnue (attendu moins de 26, 26-49, 50 et plus, ou un âge)`,
+    );
   if (age !== undefined) p.ageBand = age;
   const days = get("unavailableDays");
   if (days !== "") {
-    const parsed = days.split(/[\s,;|]+/u).filter((d) => d !== "").map((d) => ({ d, iso: parseCalendarDate(d) }));
+    const parsed = days
+      .split(/[\s,;|]+/u)
+      .filter((d) => d !== "")
+      .map((d) => ({ d, iso: parseCalendarDate(d) }));
     const wrong = parsed.find((x) => x.iso === null);
-    if (wrong !== undefined) throw bad(file, `ligne ${line} : date d'indisponibilité « ${wrong.d} » invalide (attendu JJ/MM/AAAA ou AAAA-MM-JJ)`);
+    if (wrong !== undefined)
+      throw bad(
+        file,
+        `ligne ${line} : date d'indisponibilité « ${wrong.d} » invalide (attendu JJ/MM/AAAA ou AAAA-MM-JJ)`,
+      );
     p.unavailableDays = parsed.map((x) => x.iso as string);
   }
   const remote = readYesNo(get("remoteOnly"));
-  if (remote === null) throw bad(file, `ligne ${line} : « ${get("remoteOnly")} » dans la colonne distanciel (attendu oui, non ou vide)`);
+  if (remote === null)
+    throw bad(file, `ligne ${line} : « ${get("remoteOnly")} » dans la colonne distanciel (attendu oui, non ou vide)`);
   if (remote) p.remoteOnly = true;
   return p;
 }

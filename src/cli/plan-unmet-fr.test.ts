@@ -23,7 +23,18 @@ describe("describeUnmetFr", () => {
   });
 
   it("keeps a reason it does not know, with the planner's message", () => {
-    const odd = { ...plan, unmet: [{ reason: "equipment_missing", activityId: "digital-skills-test", participantIds: [], resourceIds: [], message: "no computers" }] } as unknown as typeof plan;
+    const odd = {
+      ...plan,
+      unmet: [
+        {
+          reason: "equipment_missing",
+          activityId: "digital-skills-test",
+          participantIds: [],
+          resourceIds: [],
+          message: "no computers",
+        },
+      ],
+    } as unknown as typeof plan;
     expect(describeUnmetFr(odd)[0]).toMatch(/contrainte non satisfaite \(equipment_missing\).*no computers/);
   });
 });

@@ -11,7 +11,11 @@ describe("writePlanOutputs", () => {
       id: "c",
       title: "Cohorte",
       startDate: "2024-02-05",
-      participants: Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, name: `Personne ${i}`, remoteOnly: i === 11 })),
+      participants: Array.from({ length: 12 }, (_, i) => ({
+        id: `p${i}`,
+        name: `Personne ${i}`,
+        remoteOnly: i === 11,
+      })),
       resources: [
         { id: "amphi", kind: "room", name: "Amphi", capacity: 40 },
         { id: "salle", kind: "room", name: "Salle", capacity: 8 },
@@ -25,9 +29,14 @@ describe("writePlanOutputs", () => {
     try {
       expect(writePlanOutputs(plan, dir, ";", stamp)).toBe(4 + 12 + 2);
       for (const p of plan.cohort.participants) {
-        expect(readFileSync(join(dir, "calendriers", "participants", `${p.id}.ics`), "utf8")).toBe(formatIcs(plan, { stamp, audience: { participantId: p.id } }));
+        expect(readFileSync(join(dir, "calendriers", "participants", `${p.id}.ics`), "utf8")).toBe(
+          formatIcs(plan, { stamp, audience: { participantId: p.id } }),
+        );
       }
-      for (const r of ["amphi", "salle"]) expect(readFileSync(join(dir, "calendriers", "salles", `${r}.ics`), "utf8")).toBe(formatIcs(plan, { stamp, audience: { resourceId: r } }));
+      for (const r of ["amphi", "salle"])
+        expect(readFileSync(join(dir, "calendriers", "salles", `${r}.ics`), "utf8")).toBe(
+          formatIcs(plan, { stamp, audience: { resourceId: r } }),
+        );
       expect(readFileSync(join(dir, "calendriers", "cohorte.ics"), "utf8")).toBe(formatIcs(plan, { stamp }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -35,6 +44,14 @@ describe("writePlanOutputs", () => {
   });
 
   it("defuses spreadsheet formulas only", () => {
-    expect(["=1+1", "+33", "-2", "@x", "Léa", "12:00", ""].map(defuse)).toEqual(["'=1+1", "'+33", "'-2", "'@x", "Léa", "12:00", ""]);
+    expect(["=1+1", "+33", "-2", "@x", "Léa", "12:00", ""].map(defuse)).toEqual([
+      "'=1+1",
+      "'+33",
+      "'-2",
+      "'@x",
+      "Léa",
+      "12:00",
+      "",
+    ]);
   });
 });

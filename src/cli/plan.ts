@@ -60,7 +60,9 @@ const SchoolWhere = z.union([
 const PlanFile = z
   .object({
     parcours: z.union([z.literal("parcours-express"), z.record(z.string(), z.unknown())]).default("parcours-express"),
-    cohort: z.record(z.string(), z.unknown()).refine((c) => !("participants" in c), "no participants here: they come from the CSV file"),
+    cohort: z
+      .record(z.string(), z.unknown())
+      .refine((c) => !("participants" in c), "no participants here: they come from the CSV file"),
     avoidSchoolHolidays: SchoolWhere.optional(),
     options: z.record(z.string(), z.unknown()).default({}),
   })
@@ -69,7 +71,12 @@ const PlanFile = z
 function fail(code: "usage" | "unreadable_input", file: string, reason: string): DeclicsError {
   return code === "usage"
     ? new DeclicsError({ code: "usage", module: "cli", message: reason, details: { reason } })
-    : new DeclicsError({ code: "unreadable_input", module: "cli", message: `${file} : ${reason}`, details: { file, reason } });
+    : new DeclicsError({
+        code: "unreadable_input",
+        module: "cli",
+        message: `${file} : ${reason}`,
+        details: { file, reason },
+      });
 }
 
 function readPlanFile(path: string): z.infer<typeof PlanFile> {
@@ -82,7 +89,11 @@ function readPlanFile(path: string): z.infer<typeof PlanFile> {
   const parsed = PlanFile.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issues = toInputIssues(parsed.error, json).slice(0, 3);
-    throw fail("unreadable_input", path, `fichier de cohorte invalide : ${issues.map((i) => `« ${i.path || "(racine)"} » attendu ${i.expected}, reçu ${i.received}`).join(" ; ")}`);
+    throw fail(
+      "unreadable_input",
+      path,
+      `fichier de cohorte invalide : ${issues.map((i) => `« ${i.path || "(racine)"} » attendu ${i.expected}, reçu ${i.received}`).join(" ; ")}`,
+    );
   }
   return parsed.data;
 }
@@ -91,20 +102,35 @@ function readPlanFile(path: string): z.infer<typeof PlanFile> {
 export async function runPlan(options: PlanCommandOptions, io: PlanCommandIo): Promise<number> {
   const say = (stream: { write(text: string): unknown }, line: string): void => void stream.write(`${line}\n`);
   try {
-    for (const f of [options.participants, options.cohortFile]) if (!existsSync(f)) throw fail("unreadable_input", f, "fichier introuvable");
-    const read = readParticipants(new Uint8Array(readFileSync(options.participants)), options.participants, { encoding: options.encoding, delimiter: options.delimiter });
+    for (const f of [options.participants, options.cohortFile])
+      if (!existsSync(f)) throw fail("unreadable_input", f, "fichier introuvable");
+    const read = readParticipants(new Uint8Array(readFileSync(options.participants)), options.participants, {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+    });
     const file = readPlanFile(options.cohortFile);
     const cohortInput = { ...file.cohort, participants: read.participants } as Parameters<typeof planCohort>[1];
     if (file.avoidSchoolHolidays !== undefined) {
       const start = typeof file.cohort.startDate === "string" ? file.cohort.startDate : undefined;
-      (cohortInput as { avoidSchoolHolidays?: SchoolHolidays }).avoidSchoolHolidays = listSchoolHolidays(io.loadSchoolCalendar(), file.avoidSchoolHolidays, start === undefined ? {} : { from: start });
+      (cohortInput as { avoidSchoolHolidays?: SchoolHolidays }).avoidSchoolHolidays = listSchoolHolidays(
+        io.loadSchoolCalendar(),
+        file.avoidSchoolHolidays,
+        start === undefined ? {} : { from: start },
+      );
     }
     const template = file.parcours === "parcours-express" ? PARCOURS_EXPRESS : file.parcours;
     const plan = planCohort(template as Parameters<typeof planCohort>[0], cohortInput, file.options);
     checkSchoolCoverage(plan, (cohortInput as { avoidSchoolHolidays?: SchoolHolidays }).avoidSchoolHolidays);
-    const outDir = resolve(options.outDir ?? join(dirname(options.participants), `${basename(options.participants, extname(options.participants))}-planning`));
+    const outDir = resolve(
+      options.outDir ??
+        join(
+          dirname(options.participants),
+          `${basename(options.participants, extname(options.participants))}-planning`,
+        ),
+    );
     const written = writePlanOutputs(plan, outDir, options.outputDelimiter ?? ";", options.now);
-    if (read.ignoredColumns.length > 0) say(io.stderr, `Colonnes non utilisées : ${read.ignoredColumns.map((c) => `« ${c} »`).join(", ")}`);
+    if (read.ignoredColumns.length > 0)
+      say(io.stderr, `Colonnes non utilisées : ${read.ignoredColumns.map((c) => `« ${c} »`).join(", ")}`);
     for (const line of summary(plan, read.participants.length, outDir, written)) say(io.stdout, line);
     return PLAN_EXIT.done;
   } catch (error) {
@@ -117,7 +143,16 @@ function checkSchoolCoverage(plan: CohortPlan, school: SchoolHolidays | undefine
   const last = plan.days.at(-1);
   if (school === undefined || last === undefined || last <= school.coveredUntil) return;
   const reason = `le calendrier scolaire (${school.area}) s'arrête au ${frDate(school.coveredUntil)} et le parcours irait jusqu'au ${frDate(last)} : impossible de savoir si ces jours sont des vacances. Choisissez une date de début plus tôt ou installez un calendrier scolaire plus récent`;
-  throw new DeclicsError({ code: "invalid_option", module: "cli", message: reason, details: { option: "avoidSchoolHolidays", expected: `a parcours ending by ${school.coveredUntil}`, received: `ending ${last}` } });
+  throw new DeclicsError({
+    code: "invalid_option",
+    module: "cli",
+    message: reason,
+    details: {
+      option: "avoidSchoolHolidays",
+      expected: `a parcours ending by ${school.coveredUntil}`,
+      received: `ending ${last}`,
+    },
+  });
 }
 
 function report(error: unknown, say: (s: { write(t: string): unknown }, l: string) => void, io: PlanCommandIo): number {
@@ -130,7 +165,10 @@ function report(error: unknown, say: (s: { write(t: string): unknown }, l: strin
     return PLAN_EXIT.failed;
   }
   if (isDeclicsError(error)) {
-    say(io.stderr, `Erreur : le planning ne peut pas être calculé avec ces fichiers : ${error.message} [${error.code}]`);
+    say(
+      io.stderr,
+      `Erreur : le planning ne peut pas être calculé avec ces fichiers : ${error.message} [${error.code}]`,
+    );
     return PLAN_EXIT.usage;
   }
   say(io.stderr, `Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
@@ -146,8 +184,13 @@ function summary(plan: CohortPlan, people: number, outDir: string, written: numb
     `${written} fichiers écrits dans ${outDir}`,
   ];
   const unmet = describeUnmetFr(plan);
-  if (unmet.length === 0) lines.push("Toutes les contraintes sont satisfaites : chaque personne a une place dans chaque activité.");
-  else lines.push(`${unmet.length} contrainte${unmet.length > 1 ? "s" : ""} non satisfaite${unmet.length > 1 ? "s" : ""} (détail dans contraintes-non-satisfaites.csv) :`, ...unmet.map((u) => `  - ${u}`));
+  if (unmet.length === 0)
+    lines.push("Toutes les contraintes sont satisfaites : chaque personne a une place dans chaque activité.");
+  else
+    lines.push(
+      `${unmet.length} contrainte${unmet.length > 1 ? "s" : ""} non satisfaite${unmet.length > 1 ? "s" : ""} (détail dans contraintes-non-satisfaites.csv) :`,
+      ...unmet.map((u) => `  - ${u}`),
+    );
   return lines;
 }
 
@@ -169,7 +212,13 @@ function fileNames(ids: readonly string[]): Map<string, string> {
   const used = new Set<string>();
   const out = new Map<string, string>();
   for (const id of ids) {
-    const base = id.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[.]+/, "_").slice(0, 80) || "_";
+    const base =
+      id
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/[^A-Za-z0-9._-]+/g, "_")
+        .replace(/^[.]+/, "_")
+        .slice(0, 80) || "_";
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}-${k}`;
     used.add(name.toLowerCase());
@@ -184,11 +233,18 @@ export function writePlanOutputs(plan: CohortPlan, outDir: string, delimiter: st
   const roomsDir = join(outDir, "calendriers", "salles");
   mkdirSync(participantsDir, { recursive: true });
   mkdirSync(roomsDir, { recursive: true });
-  const csv = (rows: readonly (readonly string[])[]): string => `\uFEFF${rows.map((r) => `${formatCsvRow(r.map(defuse), delimiter)}\r\n`).join("")}`;
+  const csv = (rows: readonly (readonly string[])[]): string =>
+    `\uFEFF${rows.map((r) => `${formatCsvRow(r.map(defuse), delimiter)}\r\n`).join("")}`;
   writeFileSync(join(outDir, "planning.csv"), csv(sessionRows(plan)));
   writeFileSync(join(outDir, "planning-par-personne.csv"), csv(personRows(plan)));
   const unmet = describeUnmetFr(plan);
-  writeFileSync(join(outDir, "contraintes-non-satisfaites.csv"), csv([["motif", "activité", "personnes", "explication"], ...plan.unmet.map((u, i) => [u.reason, u.activityId ?? "", u.participantIds.join(" "), unmet[i] ?? ""])]));
+  writeFileSync(
+    join(outDir, "contraintes-non-satisfaites.csv"),
+    csv([
+      ["motif", "activité", "personnes", "explication"],
+      ...plan.unmet.map((u, i) => [u.reason, u.activityId ?? "", u.participantIds.join(" "), unmet[i] ?? ""]),
+    ]),
+  );
   const stamp = now;
   writeFileSync(join(outDir, "calendriers", "cohorte.ics"), formatIcs(plan, { stamp }));
   let count = 4;
@@ -197,11 +253,18 @@ export function writePlanOutputs(plan: CohortPlan, outDir: string, delimiter: st
   const only = (keep: (s: CohortPlan["sessions"][number]) => boolean): CohortPlan => {
     const sessions = plan.sessions.filter(keep);
     const ids = new Set(sessions.map((s) => s.id as string));
-    return { ...plan, sessions, assignments: plan.assignments.filter((a) => ids.has(a.sessionId)), unmet: [], changes: undefined };
+    return {
+      ...plan,
+      sessions,
+      assignments: plan.assignments.filter((a) => ids.has(a.sessionId)),
+      unmet: [],
+      changes: undefined,
+    };
   };
   const people = fileNames(plan.cohort.participants.map((p) => p.id));
   const byPerson = new Map<string, Set<string>>();
-  for (const a of plan.assignments) byPerson.set(a.participantId, (byPerson.get(a.participantId) ?? new Set()).add(a.sessionId));
+  for (const a of plan.assignments)
+    byPerson.set(a.participantId, (byPerson.get(a.participantId) ?? new Set()).add(a.sessionId));
   for (const [id, name] of people) {
     const mine = byPerson.get(id) ?? new Set<string>();
     const subset = only((s) => mine.has(s.id) || s.participantIds.includes(id as never));
@@ -210,7 +273,13 @@ export function writePlanOutputs(plan: CohortPlan, outDir: string, delimiter: st
   }
   const rooms = fileNames(plan.cohort.resources.filter((r) => r.kind === "room").map((r) => r.id));
   for (const [id, name] of rooms) {
-    writeFileSync(join(roomsDir, name), formatIcs(only((s) => s.roomId === id), { stamp, audience: { resourceId: id } }));
+    writeFileSync(
+      join(roomsDir, name),
+      formatIcs(
+        only((s) => s.roomId === id),
+        { stamp, audience: { resourceId: id } },
+      ),
+    );
     count++;
   }
   return count;
@@ -223,7 +292,21 @@ function sessionRows(plan: CohortPlan): string[][] {
   const activities = new Map(plan.template.activities.map((a) => [a.id as string, a]));
   const phases = new Map(plan.template.phases.map((p) => [p.id as string, p.title]));
   const names = new Map(plan.cohort.resources.map((r) => [r.id as string, r.name]));
-  const header = ["séance", "date", "début", "fin", "activité", "phase", "modalité", "salle", "animation", "intervenants", "nombre de personnes", "personnes", "statut"];
+  const header = [
+    "séance",
+    "date",
+    "début",
+    "fin",
+    "activité",
+    "phase",
+    "modalité",
+    "salle",
+    "animation",
+    "intervenants",
+    "nombre de personnes",
+    "personnes",
+    "statut",
+  ];
   const rows = plan.sessions.map((s) => [
     s.id,
     frDate(s.date),
@@ -248,13 +331,25 @@ function personRows(plan: CohortPlan): string[][] {
   const rooms = new Map(plan.cohort.resources.map((r) => [r.id as string, r.name]));
   const header = ["identifiant", "nom", "email", "date", "début", "fin", "activité", "modalité", "salle", "séance"];
   const byPerson = new Map<string, string[]>();
-  for (const a of plan.assignments) byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a.sessionId]);
+  for (const a of plan.assignments)
+    byPerson.set(a.participantId, [...(byPerson.get(a.participantId) ?? []), a.sessionId]);
   const rows: string[][] = [];
   for (const p of plan.cohort.participants) {
     const mine = (byPerson.get(p.id) ?? []).map((id) => sessions.get(id)).filter((s) => s !== undefined);
     mine.sort((a, b) => (a.startUtc < b.startUtc ? -1 : a.startUtc > b.startUtc ? 1 : 0));
     for (const s of mine) {
-      rows.push([p.id, p.name ?? "", p.email ?? "", frDate(s.date), s.start, s.end, activities.get(s.activityId) ?? s.activityId, MODALITY_FR[s.modality] ?? s.modality, s.roomId === undefined ? "" : (rooms.get(s.roomId) ?? s.roomId), s.id]);
+      rows.push([
+        p.id,
+        p.name ?? "",
+        p.email ?? "",
+        frDate(s.date),
+        s.start,
+        s.end,
+        activities.get(s.activityId) ?? s.activityId,
+        MODALITY_FR[s.modality] ?? s.modality,
+        s.roomId === undefined ? "" : (rooms.get(s.roomId) ?? s.roomId),
+        s.id,
+      ]);
     }
   }
   return [header, ...rows];

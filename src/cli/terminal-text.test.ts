@@ -11,7 +11,9 @@ describe("sanitiseForTerminal", () => {
   it("property: the result holds no control character but line feeds", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), (text) => {
-        expect(sanitiseForTerminal(text)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(sanitiseForTerminal(text)).not.toMatch(
+          /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+        );
       }),
     );
   });
@@ -19,8 +21,22 @@ describe("sanitiseForTerminal", () => {
 
 describe("excelSafeCell (--excel-safe)", () => {
   it("prefixes cells a spreadsheet would run, leaves numbers and plain text alone", () => {
-    expect(["=1+1", "+33 6", "@SUM(A1)", "\tx", "\rx", "-x"].map(excelSafeCell)).toEqual(["'=1+1", "'+33 6", "'@SUM(A1)", "'\tx", "'\rx", "'-x"]);
-    expect(["-1.5536", "+33", "-1,5", "1e5", "Dupont", ""].map(excelSafeCell)).toEqual(["-1.5536", "+33", "-1,5", "1e5", "Dupont", ""]);
+    expect(["=1+1", "+33 6", "@SUM(A1)", "\tx", "\rx", "-x"].map(excelSafeCell)).toEqual([
+      "'=1+1",
+      "'+33 6",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      "'-x",
+    ]);
+    expect(["-1.5536", "+33", "-1,5", "1e5", "Dupont", ""].map(excelSafeCell)).toEqual([
+      "-1.5536",
+      "+33",
+      "-1,5",
+      "1e5",
+      "Dupont",
+      "",
+    ]);
   });
 
   it("property: a safe cell never starts a formula, and only gains one leading apostrophe", () => {

@@ -70,13 +70,17 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
       const first = lonlat ? points.lon : points.x;
       const second = lonlat ? points.lat : points.y;
       const answers: RowAnswer[] = new Array<RowAnswer>(n);
-      const subject = (i: number): SyncEligibilitySubject => (lonlat ? { lon: first[i]!, lat: second[i]! } : { x: first[i]!, y: second[i]! });
+      const subject = (i: number): SyncEligibilitySubject =>
+        lonlat ? { lon: first[i]!, lat: second[i]! } : { x: first[i]!, y: second[i]! };
       if (exact) {
         const subjects = Array.from({ length: n }, (_, i) => subject(i));
-        for (const row of checkEligibilityMany(subjects, { on, data })) answers[row.index] = row.ok ? resultFields(row.result) : errorRow(String(row.error.code));
+        for (const row of checkEligibilityMany(subjects, { on, data }))
+          answers[row.index] = row.ok ? resultFields(row.result) : errorRow(String(row.error.code));
         return answers;
       }
-      const columns = lonlat ? { lon: first.subarray(0, n), lat: second.subarray(0, n) } : { x: first.subarray(0, n), y: second.subarray(0, n) };
+      const columns = lonlat
+        ? { lon: first.subarray(0, n), lat: second.subarray(0, n) }
+        : { x: first.subarray(0, n), y: second.subarray(0, n) };
       // The CLI's dates are calendar days ("YYYY-MM-DD"), the same day in every territory's time zone.
       const classes = checkEligibilityColumns(columns, { on, data });
       const cache = sharedFor(on);
@@ -105,7 +109,9 @@ export async function loadTerritoryEngine(): Promise<CliEngine> {
       return answers;
     },
     checkSubjects(subjects: readonly EligibilitySubject[], on: string): RowAnswer[] {
-      return checkEligibilityMany(subjects as readonly SyncEligibilitySubject[], { on, data }).map((row) => (row.ok ? resultFields(row.result) : row.error));
+      return checkEligibilityMany(subjects as readonly SyncEligibilitySubject[], { on, data }).map((row) =>
+        row.ok ? resultFields(row.result) : row.error,
+      );
     },
     outlines(result: EligibilityResult) {
       return evidenceOutlines(result, data);

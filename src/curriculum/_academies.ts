@@ -52,14 +52,22 @@ const GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["Nouvelle Calédonie", ["988"]],
 ];
 
-const FORMER: Readonly<Record<string, string>> = { "14": "Caen", "50": "Caen", "61": "Caen", "27": "Rouen", "76": "Rouen" };
+const FORMER: Readonly<Record<string, string>> = {
+  "14": "Caen",
+  "50": "Caen",
+  "61": "Caen",
+  "27": "Rouen",
+  "76": "Rouen",
+};
 
 /** Académies merged into another one (their rows only describe the years before the merger). */
 export const FORMER_ACADEMIES: ReadonlySet<string> = new Set(Object.values(FORMER));
 
 /** Département code -> académie. */
 export const ACADEMIE_OF_DEPARTEMENT: ReadonlyMap<string, AcademieOf> = new Map(
-  GROUPS.flatMap(([academie, deps]) => deps.map((dep) => [dep, { academie, former: FORMER[dep] === undefined ? [] : [FORMER[dep]] }] as const)),
+  GROUPS.flatMap(([academie, deps]) =>
+    deps.map((dep) => [dep, { academie, former: FORMER[dep] === undefined ? [] : [FORMER[dep]] }] as const),
+  ),
 );
 
 /** The département of a 5-character commune code: 3 characters overseas (97x, 98x), else 2 (2A/2B for Corsica). */

@@ -1,6 +1,16 @@
 import type { Context, Draft } from "./_context.js";
 import { type Found, roomHas } from "./_resources.js";
-import type { Activity, ActivityId, ParticipantId, PlanAdjustment, ResourceId, SessionId, SessionModality, UnmetConstraint, UnmetReason } from "./schema.js";
+import type {
+  Activity,
+  ActivityId,
+  ParticipantId,
+  PlanAdjustment,
+  ResourceId,
+  SessionId,
+  SessionModality,
+  UnmetConstraint,
+  UnmetReason,
+} from "./schema.js";
 
 /** Booking people and resources into sessions, and what the plan says about them. */
 
@@ -17,7 +27,12 @@ export function participantCan(ctx: Context, p: number, a: number, day: number, 
     const start = ctx.starts[p * A + q] as number;
     if (start >= 0 && start < to) return false;
   }
-  if (ctx.capDaily && (ctx.dailyMinutes[p * ctx.days.length + day] as number) + (ctx.activities[a]?.durationMinutes ?? 0) > ctx.options.maxDailyMinutes) return false;
+  if (
+    ctx.capDaily &&
+    (ctx.dailyMinutes[p * ctx.days.length + day] as number) + (ctx.activities[a]?.durationMinutes ?? 0) >
+      ctx.options.maxDailyMinutes
+  )
+    return false;
   return ctx.occupancy.participantFree(p, from, to);
 }
 
@@ -31,7 +46,8 @@ export function fitsRoom(ctx: Context, p: number, r: number): boolean {
 /** Seats available in a session: activity maximum, and room seats for people on site. */
 export function seatsLeft(ctx: Context, d: Draft): number {
   const activity = ctx.activities[d.activity] as Activity;
-  const room = d.room >= 0 ? (ctx.cohort.resources[d.room]?.capacity ?? 0) - (d.participants.length - d.video.length) : Infinity;
+  const room =
+    d.room >= 0 ? (ctx.cohort.resources[d.room]?.capacity ?? 0) - (d.participants.length - d.video.length) : Infinity;
   return Math.min(activity.maxGroupSize - d.participants.length, room);
 }
 
@@ -63,7 +79,10 @@ export function unseat(ctx: Context, d: Draft, p: number): void {
   ctx.ends[p * A + d.activity] = -1;
   ctx.starts[p * A + d.activity] = -1;
   const k = p * ctx.days.length + d.day;
-  ctx.dailyMinutes[k] = Math.max(0, (ctx.dailyMinutes[k] as number) - (ctx.activities[d.activity]?.durationMinutes ?? 0));
+  ctx.dailyMinutes[k] = Math.max(
+    0,
+    (ctx.dailyMinutes[k] as number) - (ctx.activities[d.activity]?.durationMinutes ?? 0),
+  );
 }
 
 export function bookResources(ctx: Context, d: Draft, delta: 1 | -1): void {
@@ -102,7 +121,16 @@ export function balanceKey(ctx: Context, p: number): string {
 }
 
 /** Creates a scheduled session for a group with its resources, adds it to the plan and books everyone in it. */
-export function openSession(ctx: Context, a: number, day: number, slot: number, modality: SessionModality, res: Found, group: number[], video: number[] = []): Draft {
+export function openSession(
+  ctx: Context,
+  a: number,
+  day: number,
+  slot: number,
+  modality: SessionModality,
+  res: Found,
+  group: number[],
+  video: number[] = [],
+): Draft {
   const draft: Draft = {
     id: nextSessionId(ctx, a),
     activity: a,
@@ -162,7 +190,13 @@ export function addUnmet(
   ctx.unmet.push(entry);
 }
 
-export function addAdjustment(ctx: Context, kind: PlanAdjustment["kind"], d: Draft, participants: number[], message: string): void {
+export function addAdjustment(
+  ctx: Context,
+  kind: PlanAdjustment["kind"],
+  d: Draft,
+  participants: number[],
+  message: string,
+): void {
   ctx.adjustments.push({
     kind,
     activityId: ctx.activities[d.activity]?.id as ActivityId,

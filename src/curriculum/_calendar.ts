@@ -207,7 +207,8 @@ export function schoolHolidayDates(holidays: Pick<SchoolHolidays, "periods">, fr
   const from = isoToDay(fromIso);
   const out: string[] = [];
   for (const p of holidays.periods) {
-    for (let d = Math.max(from, isoToDay(p.firstDay)), last = isoToDay(p.lastDay); d <= last; d++) out.push(dayToIso(d));
+    for (let d = Math.max(from, isoToDay(p.firstDay)), last = isoToDay(p.lastDay); d <= last; d++)
+      out.push(dayToIso(d));
   }
   return out;
 }
@@ -236,5 +237,13 @@ export function minutesToTime(minutes: number): string {
 /** The UTC instant of a wall-clock time on a calendar day in a time zone. */
 export function localToUtcMs(dayNum: number, minutes: number, timeZone: string): number {
   const d = new Date(dayNum * DAY_MS);
-  return new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), Math.floor(minutes / 60), minutes % 60, 0, timeZone).getTime();
+  return new TZDate(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    Math.floor(minutes / 60),
+    minutes % 60,
+    0,
+    timeZone,
+  ).getTime();
 }

@@ -2,7 +2,15 @@ import { createSeededRandom } from "../_lib/random.js";
 import { DeclicsError } from "../errors.js";
 import { isoToDay, isWorkingDayNumber, timeToMinutes, ZONE_TIME_ZONES } from "./_calendar.js";
 import { createIndexedOccupancy, type Occupancy } from "./_occupancy.js";
-import type { Activity, Cohort, ParcoursTemplate, PlanAdjustment, PlanCohortOptions, SessionModality, UnmetConstraint } from "./schema.js";
+import type {
+  Activity,
+  Cohort,
+  ParcoursTemplate,
+  PlanAdjustment,
+  PlanCohortOptions,
+  SessionModality,
+  UnmetConstraint,
+} from "./schema.js";
 
 /**
  * The planning state shared by planCohort and replanCohort. Everything is indexed by small integers
@@ -85,7 +93,12 @@ export function templateError(reason: string, activityId?: string): DeclicsError
 }
 
 function optionError(option: string, expected: string, received: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({ code: "invalid_option", module: "curriculum", message: `Invalid ${option}: expected ${expected}, received ${received}`, details: { option, expected, received } });
+  return new DeclicsError({
+    code: "invalid_option",
+    module: "curriculum",
+    message: `Invalid ${option}: expected ${expected}, received ${received}`,
+    details: { option, expected, received },
+  });
 }
 
 /** Orders activities so that prerequisites come first (phase order, then template order); rejects cycles. */
@@ -98,7 +111,10 @@ function topologicalOrder(template: ParcoursTemplate): Activity[] {
   const phases = new Map<string, { rank: number; fromDay: number; toDay: number }>();
   template.phases.forEach((p, i) => {
     if (phases.has(p.id)) throw templateError(`phase id ${p.id} appears twice`);
-    if (p.toDay > template.workingDays) throw templateError(`phase ${p.id} ends on day ${p.toDay}, after the parcours' ${template.workingDays} working days`);
+    if (p.toDay > template.workingDays)
+      throw templateError(
+        `phase ${p.id} ends on day ${p.toDay}, after the parcours' ${template.workingDays} working days`,
+      );
     phases.set(p.id, { rank: i, fromDay: p.fromDay, toDay: p.toDay });
   });
   for (const a of template.activities) {
@@ -109,7 +125,10 @@ function topologicalOrder(template: ParcoursTemplate): Activity[] {
       if (q === undefined) throw templateError(`activity ${a.id} has unknown prerequisite ${p}`, a.id);
       const before = phases.get(q.phaseId);
       if (before !== undefined && before.fromDay > phase.toDay) {
-        throw templateError(`activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`, a.id);
+        throw templateError(
+          `activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`,
+          a.id,
+        );
       }
     }
   }
@@ -142,13 +161,17 @@ export function workingDaysFrom(cohort: Cohort, count: number): number[] {
 }
 
 /** Slot grid of a day: how many slots, which are inside a break, the longest run outside breaks. */
-function dayGrid(cohort: Cohort, slotMinutes: number): { opens: number; slotsPerDay: number; blocked: Uint8Array; longestBlock: number } {
+function dayGrid(
+  cohort: Cohort,
+  slotMinutes: number,
+): { opens: number; slotsPerDay: number; blocked: Uint8Array; longestBlock: number } {
   const { opens: o, closes: c, breaks } = cohort.openingHours;
   const opens = timeToMinutes(o);
   const closes = timeToMinutes(c);
   if (closes <= opens) throw optionError("cohort.openingHours", "closes after opens", `${o}-${c}`);
   for (const b of breaks) {
-    if (timeToMinutes(b.end) <= timeToMinutes(b.start)) throw optionError("cohort.openingHours.breaks", "a break that ends after it starts", `${b.start}-${b.end}`);
+    if (timeToMinutes(b.end) <= timeToMinutes(b.start))
+      throw optionError("cohort.openingHours.breaks", "a break that ends after it starts", `${b.start}-${b.end}`);
   }
   const slotsPerDay = Math.floor((closes - opens) / slotMinutes);
   const blocked = new Uint8Array(slotsPerDay);
@@ -201,7 +224,9 @@ function unavailability(cohort: Cohort, days: number[]): { participantOff: Uint8
 
 /** Participants in grouping order: id order, or shuffled by the seed; withdrawn people are left out. */
 function groupingOrder(cohort: Cohort, options: PlanCohortOptions): number[] {
-  const order = cohort.participants.flatMap((p, i) => (p.withdrawnOn !== undefined && p.withdrawnOn <= cohort.startDate ? [] : [i]));
+  const order = cohort.participants.flatMap((p, i) =>
+    p.withdrawnOn !== undefined && p.withdrawnOn <= cohort.startDate ? [] : [i],
+  );
   if (options.seed !== undefined) {
     const random = createSeededRandom(options.seed);
     for (let i = order.length - 1; i > 0; i--) {
@@ -225,7 +250,12 @@ function checkGridSize(participants: number, resources: number, slots: number, o
   }
 }
 
-export function buildContext(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: Occupancy): Context {
+export function buildContext(
+  template: ParcoursTemplate,
+  cohort: Cohort,
+  options: PlanCohortOptions,
+  occupancy?: Occupancy,
+): Context {
   const activities = topologicalOrder(template);
   const timeZone = cohort.timeZone ?? ZONE_TIME_ZONES[cohort.calendarZone];
   const days = workingDaysFrom(cohort, template.workingDays);
@@ -236,7 +266,10 @@ export function buildContext(template: ParcoursTemplate, cohort: Cohort, options
   const lengths = activities.map((a) => {
     const length = Math.ceil(a.durationMinutes / slotMinutes);
     if (length > longestBlock) {
-      throw templateError(`activity ${a.id} lasts ${a.durationMinutes} min, longer than the longest opening block (${longestBlock * slotMinutes} min)`, a.id);
+      throw templateError(
+        `activity ${a.id} lasts ${a.durationMinutes} min, longer than the longest opening block (${longestBlock * slotMinutes} min)`,
+        a.id,
+      );
     }
     return length;
   });

@@ -27,7 +27,11 @@ export function reasonFor(ctx: Context, p: number, a: number): UnmetReason {
   return "no_capacity_in_window";
 }
 
-const STRUCTURAL = new Set<UnmetReason>(["remote_only_on_site_activity", "participant_unavailable", "no_qualified_resource"]);
+const STRUCTURAL = new Set<UnmetReason>([
+  "remote_only_on_site_activity",
+  "participant_unavailable",
+  "no_qualified_resource",
+]);
 
 /** Per activity, whether p can never have it (structurally, or through a prerequisite they can never have). */
 export function hopeless(ctx: Context, p: number): boolean[] {
@@ -41,10 +45,13 @@ export function hopeless(ctx: Context, p: number): boolean[] {
 
 const MESSAGES: Record<UnmetReason, (activity: Activity) => string> = {
   remote_only_on_site_activity: (a) => `${a.id} happens on site only and these participants can only attend remotely.`,
-  prerequisite_unscheduled: (a) => `A prerequisite of ${a.id} (${a.prerequisites.join(", ")}) could not be scheduled for these participants.`,
+  prerequisite_unscheduled: (a) =>
+    `A prerequisite of ${a.id} (${a.prerequisites.join(", ")}) could not be scheduled for these participants.`,
   participant_unavailable: (a) => `Unavailable on every day of ${a.id}'s window.`,
-  no_qualified_resource: (a) => `No session of ${a.id} can be staffed with the cohort's resources, or no room it can use has the equipment these participants require (their "requires").`,
-  no_capacity_in_window: (a) => `No slot in ${a.id}'s window has both free resources and these participants free after their prerequisites, in a group of at least ${a.minGroupSize}.`,
+  no_qualified_resource: (a) =>
+    `No session of ${a.id} can be staffed with the cohort's resources, or no room it can use has the equipment these participants require (their "requires").`,
+  no_capacity_in_window: (a) =>
+    `No slot in ${a.id}'s window has both free resources and these participants free after their prerequisites, in a group of at least ${a.minGroupSize}.`,
   below_minimum_group_size: (a) => `Fewer participants left for ${a.id} than its minimum group of ${a.minGroupSize}.`,
   moved_session_infeasible: (a) => `${a.id}: the session cannot move there.`,
   resource_lost: (a) => `${a.id}: a resource was lost.`,
@@ -86,7 +93,6 @@ export function stranded(ctx: Context): Set<number> {
   }
   return out;
 }
-
 
 /** Drops from `unmet` the people who have since been placed in the activity (entries left empty go). */
 export function pruneUnmet(ctx: Context): void {

@@ -10,7 +10,13 @@ function equipmentUnverified(ctx: Context): PlanAdjustment[] {
   const out: PlanAdjustment[] = [];
   ctx.activities.forEach((activity: Activity, a) => {
     if (activity.needs.equipment.length === 0) return;
-    const sessions = ctx.drafts.filter((d) => d.activity === a && d.status === "scheduled" && d.room >= 0 && ctx.cohort.resources[d.room]?.equipment === undefined);
+    const sessions = ctx.drafts.filter(
+      (d) =>
+        d.activity === a &&
+        d.status === "scheduled" &&
+        d.room >= 0 &&
+        ctx.cohort.resources[d.room]?.equipment === undefined,
+    );
     if (sessions.length === 0) return;
     const rooms = [...new Set(sessions.map((d) => ctx.cohort.resources[d.room]?.id as string))].sort();
     const entry: PlanAdjustment = {
@@ -45,7 +51,11 @@ function videoJoins(ctx: Context): PlanAdjustment[] {
 export function finishPlan(ctx: Context, revision: number, given?: Session[]): CohortPlan {
   explainUnplaced(ctx);
   const sessions = given ?? toSessions(ctx);
-  const adjustments = [...ctx.adjustments.filter((x) => x.kind !== "equipment_unverified" && x.kind !== "joined_by_video"), ...videoJoins(ctx), ...equipmentUnverified(ctx)];
+  const adjustments = [
+    ...ctx.adjustments.filter((x) => x.kind !== "equipment_unverified" && x.kind !== "joined_by_video"),
+    ...videoJoins(ctx),
+    ...equipmentUnverified(ctx),
+  ];
   return {
     version: 1,
     template: ctx.template,

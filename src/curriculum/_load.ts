@@ -32,7 +32,12 @@ export function loadReport(ctx: Context): LoadReport {
       ctx.options.load === "balanced"
         ? `balanced: everyone placed first; then nobody above ${ctx.options.maxDailyMinutes} min of sessions a day where avoidable; then each activity on the least-loaded days of its window; rooms: smallest that fits, rotating staff`
         : "earliest: every activity as early as its window allows",
-    days: ctx.days.map((day, i) => ({ date: dayToIso(day), sessions: sessions[i] as number, participantMinutes: participantMinutes[i] as number, roomMinutes: roomMinutes[i] as number })),
+    days: ctx.days.map((day, i) => ({
+      date: dayToIso(day),
+      sessions: sessions[i] as number,
+      participantMinutes: participantMinutes[i] as number,
+      roomMinutes: roomMinutes[i] as number,
+    })),
     personDays: daily.length,
     maxPersonDailyMinutes: daily.reduce((m, x) => Math.max(m, x), 0),
     meanPersonDailyMinutes: daily.length === 0 ? 0 : round(daily.reduce((s, x) => s + x, 0) / daily.length),

@@ -14,7 +14,8 @@ import type { Activity } from "./schema.js";
 export function placeRemoteOnly(ctx: Context, a: number, people: number[], report = true): number[] {
   if (people.length === 0) return [];
   const activity = ctx.activities[a] as Activity;
-  let left = people.length >= activity.minGroupSize ? scheduleActivity(ctx, a, people, "remote", { report: false }) : people;
+  let left =
+    people.length >= activity.minGroupSize ? scheduleActivity(ctx, a, people, "remote", { report: false }) : people;
   const mine = ctx.drafts.filter((d) => d.activity === a && d.status === "scheduled");
   const remote = mine.filter((d) => d.modality === "remote");
   const onSite = activity.modality === "either" ? mine.filter((d) => d.modality === "on_site") : [];
@@ -25,14 +26,24 @@ export function placeRemoteOnly(ctx: Context, a: number, people: number[], repor
   for (const d of ctx.drafts.slice(before)) {
     if (d.participants.length >= activity.minGroupSize) continue;
     d.relaxed = true;
-    addAdjustment(ctx, "minimum_relaxed", d, d.participants, `Only ${d.participants.length} remote-only participant(s) could take ${activity.id} remotely and no session could take them by video: the remote group runs below the minimum of ${activity.minGroupSize}.`);
+    addAdjustment(
+      ctx,
+      "minimum_relaxed",
+      d,
+      d.participants,
+      `Only ${d.participants.length} remote-only participant(s) could take ${activity.id} remotely and no session could take them by video: the remote group runs below the minimum of ${activity.minGroupSize}.`,
+    );
   }
   if (rest.length > 0 && report) reportUnplaced(ctx, a, rest, activity.minGroupSize);
   return rest;
 }
 
 /** Participants (in grouping order) whose prerequisites of activity a are all placed, and the others. */
-export function eligibleFor(ctx: Context, a: number, people: readonly number[]): { eligible: number[]; missing: number[] } {
+export function eligibleFor(
+  ctx: Context,
+  a: number,
+  people: readonly number[],
+): { eligible: number[]; missing: number[] } {
   const A = ctx.activities.length;
   const eligible: number[] = [];
   const missing: number[] = [];
@@ -53,9 +64,19 @@ export function placeActivity(ctx: Context, a: number, people: number[], report 
     case "remote":
       return scheduleActivity(ctx, a, people, "remote", { report });
     case "either":
-      return [...scheduleActivity(ctx, a, onSite, "on_site", { report }), ...placeRemoteOnly(ctx, a, remoteOnly, report)];
+      return [
+        ...scheduleActivity(ctx, a, onSite, "on_site", { report }),
+        ...placeRemoteOnly(ctx, a, remoteOnly, report),
+      ];
     case "on_site":
-      if (remoteOnly.length > 0 && report) addUnmet(ctx, "remote_only_on_site_activity", a, remoteOnly, `${activity.id} happens on site only and these participants can only attend remotely.`);
+      if (remoteOnly.length > 0 && report)
+        addUnmet(
+          ctx,
+          "remote_only_on_site_activity",
+          a,
+          remoteOnly,
+          `${activity.id} happens on site only and these participants can only attend remotely.`,
+        );
       return [...remoteOnly, ...scheduleActivity(ctx, a, onSite, "on_site", { report })];
   }
 }
@@ -66,7 +87,13 @@ export function planAll(ctx: Context): void {
     const activity = ctx.activities[a] as Activity;
     const { eligible, missing } = eligibleFor(ctx, a, ctx.order);
     if (missing.length > 0) {
-      addUnmet(ctx, "prerequisite_unscheduled", a, missing, `A prerequisite of ${activity.id} (${activity.prerequisites.join(", ")}) could not be scheduled for these participants.`);
+      addUnmet(
+        ctx,
+        "prerequisite_unscheduled",
+        a,
+        missing,
+        `A prerequisite of ${activity.id} (${activity.prerequisites.join(", ")}) could not be scheduled for these participants.`,
+      );
     }
     placeActivity(ctx, a, eligible);
   }

@@ -17,22 +17,32 @@ export function changedCohort(plan: CohortPlan, c: PlanChange): Cohort {
   const cohort = plan.cohort;
   switch (c.kind) {
     case "lose_resource": {
-      if (!cohort.resources.some((r) => r.id === c.resourceId)) throw unknown("change.resourceId", "the id of a resource of the cohort", c.resourceId);
+      if (!cohort.resources.some((r) => r.id === c.resourceId))
+        throw unknown("change.resourceId", "the id of a resource of the cohort", c.resourceId);
       const lostDays = plan.days.filter((d) => c.fromDate === undefined || d >= c.fromDate);
-      const resources = cohort.resources.map((r) => (r.id === c.resourceId ? { ...r, unavailableDays: [...new Set([...r.unavailableDays, ...lostDays])].sort() } : r));
+      const resources = cohort.resources.map((r) =>
+        r.id === c.resourceId ? { ...r, unavailableDays: [...new Set([...r.unavailableDays, ...lostDays])].sort() } : r,
+      );
       return { ...cohort, resources };
     }
     case "close_day":
-      return cohort.closedDays.includes(c.date) ? cohort : { ...cohort, closedDays: [...cohort.closedDays, c.date].sort() };
+      return cohort.closedDays.includes(c.date)
+        ? cohort
+        : { ...cohort, closedDays: [...cohort.closedDays, c.date].sort() };
     case "add_participant":
-      if (cohort.participants.some((p) => p.id === c.participant.id)) throw unknown("change.participant.id", "an id no participant of the cohort has", c.participant.id);
+      if (cohort.participants.some((p) => p.id === c.participant.id))
+        throw unknown("change.participant.id", "an id no participant of the cohort has", c.participant.id);
       return { ...cohort, participants: [...cohort.participants, c.participant] };
     case "withdraw_participant": {
       const person = cohort.participants.find((p) => p.id === c.participantId);
-      if (person === undefined) throw unknown("change.participantId", "the id of a participant of the cohort", c.participantId);
+      if (person === undefined)
+        throw unknown("change.participantId", "the id of a participant of the cohort", c.participantId);
       const from = c.fromDate ?? cohort.startDate;
       const withdrawnOn = person.withdrawnOn !== undefined && person.withdrawnOn < from ? person.withdrawnOn : from;
-      return { ...cohort, participants: cohort.participants.map((p) => (p.id === c.participantId ? { ...p, withdrawnOn } : p)) };
+      return {
+        ...cohort,
+        participants: cohort.participants.map((p) => (p.id === c.participantId ? { ...p, withdrawnOn } : p)),
+      };
     }
     default:
       return cohort;
@@ -42,6 +52,7 @@ export function changedCohort(plan: CohortPlan, c: PlanChange): Cohort {
 /** The session a move or cancel names, or a coded error. */
 export function namedSession(plan: CohortPlan, c: PlanChange): string | undefined {
   if (c.kind !== "move_session" && c.kind !== "cancel_session") return undefined;
-  if (!plan.sessions.some((s) => s.id === c.sessionId && s.status === "scheduled")) throw unknown("change.sessionId", "the id of a scheduled session of the plan", c.sessionId);
+  if (!plan.sessions.some((s) => s.id === c.sessionId && s.status === "scheduled"))
+    throw unknown("change.sessionId", "the id of a scheduled session of the plan", c.sessionId);
   return c.sessionId;
 }

@@ -28,13 +28,19 @@ export function canonical(s: Session): Session {
   };
   if (s.roomId !== undefined) out.roomId = s.roomId;
   if (s.videoParticipantIds !== undefined) out.videoParticipantIds = s.videoParticipantIds;
-  if (s.removedParticipantIds !== undefined && s.removedParticipantIds.length > 0) out.removedParticipantIds = s.removedParticipantIds;
-  if (s.removedResourceIds !== undefined && s.removedResourceIds.length > 0) out.removedResourceIds = s.removedResourceIds;
+  if (s.removedParticipantIds !== undefined && s.removedParticipantIds.length > 0)
+    out.removedParticipantIds = s.removedParticipantIds;
+  if (s.removedResourceIds !== undefined && s.removedResourceIds.length > 0)
+    out.removedResourceIds = s.removedResourceIds;
   return out;
 }
 
 /** (old removed ∪ (old holders − new holders)) − new holders, sorted. */
-function removedOf<T extends string>(oldRemoved: readonly T[] | undefined, oldHolders: readonly T[], newHolders: readonly T[]): T[] | undefined {
+function removedOf<T extends string>(
+  oldRemoved: readonly T[] | undefined,
+  oldHolders: readonly T[],
+  newHolders: readonly T[],
+): T[] | undefined {
   const now = new Set<string>(newHolders);
   const out = [...new Set([...(oldRemoved ?? []), ...oldHolders])].filter((x) => !now.has(x)).sort();
   return out.length === 0 ? undefined : out;
@@ -63,8 +69,11 @@ function revise(ctx: Context, d: Draft, old: Session): Session {
 /** Previous unmet entries, narrowed to the people who are still without a session of that activity. */
 function carriedUnmet(ctx: Context, plan: CohortPlan, sessions: readonly Session[]): UnmetConstraint[] {
   const placed = new Set<string>();
-  for (const s of sessions) if (s.status === "scheduled") for (const p of s.participantIds) placed.add(`${p}|${s.activityId}`);
-  const withdrawn = new Set(ctx.cohort.participants.filter((p) => p.withdrawnOn !== undefined).map((p) => p.id as string));
+  for (const s of sessions)
+    if (s.status === "scheduled") for (const p of s.participantIds) placed.add(`${p}|${s.activityId}`);
+  const withdrawn = new Set(
+    ctx.cohort.participants.filter((p) => p.withdrawnOn !== undefined).map((p) => p.id as string),
+  );
   return plan.unmet.flatMap((u) => {
     if (u.participantIds.length === 0) return [u];
     const still = u.participantIds.filter((p) => !withdrawn.has(p) && !placed.has(`${p}|${u.activityId ?? ""}`));
@@ -86,15 +95,26 @@ export function finishReplan(ctx: Context, plan: CohortPlan): CohortPlan {
       continue;
     }
     const s = revise(ctx, d, old);
-    if (s.sequence !== old.sequence) changes.push({ sessionId: s.id, kind: s.status === "cancelled" ? "cancelled" : "changed" });
+    if (s.sequence !== old.sequence)
+      changes.push({ sessionId: s.id, kind: s.status === "cancelled" ? "cancelled" : "changed" });
     sessions.push(s);
   }
   const order = new Map(ctx.activities.map((a, i) => [a.id as string, i]));
-  sessions.sort((x, y) => (x.startUtc < y.startUtc ? -1 : x.startUtc > y.startUtc ? 1 : 0) || (order.get(x.activityId) ?? 0) - (order.get(y.activityId) ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  sessions.sort(
+    (x, y) =>
+      (x.startUtc < y.startUtc ? -1 : x.startUtc > y.startUtc ? 1 : 0) ||
+      (order.get(x.activityId) ?? 0) - (order.get(y.activityId) ?? 0) ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
   changes.sort((x, y) => (x.sessionId < y.sessionId ? -1 : 1));
   ctx.unmet = [...carriedUnmet(ctx, plan, sessions), ...ctx.unmet];
   explainUnplaced(ctx);
   const live = new Set(sessions.filter((s) => s.status === "scheduled").map((s) => s.id as string));
-  ctx.adjustments = [...(plan.adjustments ?? []).filter((x) => x.kind !== "equipment_unverified" && (x.sessionId === undefined || live.has(x.sessionId))), ...ctx.adjustments];
+  ctx.adjustments = [
+    ...(plan.adjustments ?? []).filter(
+      (x) => x.kind !== "equipment_unverified" && (x.sessionId === undefined || live.has(x.sessionId)),
+    ),
+    ...ctx.adjustments,
+  ];
   return { ...finishPlan(ctx, plan.revision + 1, sessions), changes };
 }

@@ -90,7 +90,12 @@ export function moveWhole(ctx: Context, d: Draft): boolean {
       const seated = d.participants.length - d.video.length;
       const requires = [...new Set(d.participants.flatMap((p) => ctx.cohort.participants[p]?.requires ?? []))];
       const res = findResources(ctx, d.activity, needs, seated, day, from, to, Math.max(seated, 1), requires);
-      if (res === undefined || res.capacity < seated || res.capacity < Math.min(activity.minGroupSize, d.participants.length)) continue;
+      if (
+        res === undefined ||
+        res.capacity < seated ||
+        res.capacity < Math.min(activity.minGroupSize, d.participants.length)
+      )
+        continue;
       if (!d.participants.every((p) => d.video.includes(p) || fitsRoom(ctx, p, res.room))) continue;
       Object.assign(d, { day, slot, room: res.room, facilitators: res.facilitators, speakers: res.speakers });
       return true;
@@ -119,7 +124,8 @@ function settle(ctx: Context, d: Draft): void {
   d.video = [];
   const [from, to] = span(ctx, d);
   for (const p of people) {
-    if (ctx.participantOff[p * ctx.days.length + d.day] !== 1 && ctx.occupancy.participantFree(p, from, to)) seat(ctx, d, p, video.has(p));
+    if (ctx.participantOff[p * ctx.days.length + d.day] !== 1 && ctx.occupancy.participantFree(p, from, to))
+      seat(ctx, d, p, video.has(p));
   }
   bookResources(ctx, d, 1);
 }
@@ -153,7 +159,14 @@ export function loadPlan(ctx: Context, plan: CohortPlan): void {
     d.video = d.video.filter((p) => d.participants.includes(p));
     if (moveWhole(ctx, d)) book(ctx, d);
     else {
-      addUnmet(ctx, "resource_lost", d.activity, [], `${d.id} cannot keep its day, time or resources and no slot suits all its participants: cancelled, participants re-planned.`, { sessionId: d.id });
+      addUnmet(
+        ctx,
+        "resource_lost",
+        d.activity,
+        [],
+        `${d.id} cannot keep its day, time or resources and no slot suits all its participants: cancelled, participants re-planned.`,
+        { sessionId: d.id },
+      );
       d.status = "cancelled";
     }
   }

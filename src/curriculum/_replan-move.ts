@@ -6,7 +6,13 @@ import { fitsDay, resourceUsable } from "./_resources.js";
 import type { Activity } from "./schema.js";
 
 /** Resources of d kept or replaced at its new time [from, to); undefined when one cannot be. */
-function resourcesAt(ctx: Context, d: Draft, moved: Draft, from: number, to: number): Pick<Draft, "room" | "facilitators" | "speakers"> | undefined {
+function resourcesAt(
+  ctx: Context,
+  d: Draft,
+  moved: Draft,
+  from: number,
+  to: number,
+): Pick<Draft, "room" | "facilitators" | "speakers"> | undefined {
   const reserved: number[] = [];
   const keep = (r: number): number | undefined => {
     const got = resourceUsable(ctx, r, moved.day, from, to) ? r : replacement(ctx, moved, r);
@@ -17,7 +23,11 @@ function resourcesAt(ctx: Context, d: Draft, moved: Draft, from: number, to: num
     return got;
   };
   const room = d.room >= 0 ? keep(d.room) : -1;
-  if (room !== undefined && room >= 0 && !moved.participants.every((p) => moved.video.includes(p) || fitsRoom(ctx, p, room))) {
+  if (
+    room !== undefined &&
+    room >= 0 &&
+    !moved.participants.every((p) => moved.video.includes(p) || fitsRoom(ctx, p, room))
+  ) {
     for (const r of reserved) ctx.occupancy.releaseResource(r, from, to);
     return undefined;
   }
@@ -36,14 +46,23 @@ function resourcesAt(ctx: Context, d: Draft, moved: Draft, from: number, to: num
 export function applyMove(ctx: Context, d: Draft, date: string, start: string): void {
   const activity = ctx.activities[d.activity] as Activity;
   const infeasible = (why: string): void => {
-    addUnmet(ctx, "moved_session_infeasible", d.activity, [], `${d.id} cannot move to ${date} ${start}: ${why}. It stays where it was.`, { sessionId: d.id });
+    addUnmet(
+      ctx,
+      "moved_session_infeasible",
+      d.activity,
+      [],
+      `${d.id} cannot move to ${date} ${start}: ${why}. It stays where it was.`,
+      { sessionId: d.id },
+    );
   };
   const day = ctx.days.indexOf(isoToDay(date));
   const slot = (timeToMinutes(start) - ctx.opens) / ctx.slotMinutes;
   const [firstDay, lastDay] = ctx.windows[d.activity] as [number, number];
   if (day < 0) return infeasible("that day is not a working day of the parcours");
-  if (day < firstDay || day > lastDay) return infeasible(`it is outside the phase window (working days ${firstDay + 1}-${lastDay + 1})`);
-  if (!Number.isInteger(slot) || !fitsDay(ctx, slot, d.length)) return infeasible("it does not fit in opening hours, outside breaks, on the slot grid");
+  if (day < firstDay || day > lastDay)
+    return infeasible(`it is outside the phase window (working days ${firstDay + 1}-${lastDay + 1})`);
+  if (!Number.isInteger(slot) || !fitsDay(ctx, slot, d.length))
+    return infeasible("it does not fit in opening hours, outside breaks, on the slot grid");
   unbook(ctx, d);
   const from = day * ctx.slotsPerDay + slot;
   const to = from + d.length;

@@ -60,8 +60,24 @@ function seatExisting(ctx: Context, drafts: readonly Draft[], a: number, p: numb
   const activity = ctx.activities[a] as Activity;
   const remoteOnly = ctx.cohort.participants[p]?.remoteOnly === true;
   const own = remoteOnly || activity.modality === "remote" ? "remote" : "on_site";
-  if (seatIn(ctx, drafts.filter((d) => d.modality === own), p)) return true;
-  return remoteOnly && activity.modality === "either" && seatIn(ctx, drafts.filter((d) => d.modality === "on_site"), p, true);
+  if (
+    seatIn(
+      ctx,
+      drafts.filter((d) => d.modality === own),
+      p,
+    )
+  )
+    return true;
+  return (
+    remoteOnly &&
+    activity.modality === "either" &&
+    seatIn(
+      ctx,
+      drafts.filter((d) => d.modality === "on_site"),
+      p,
+      true,
+    )
+  );
 }
 
 /**
@@ -75,7 +91,12 @@ export function repair(ctx: Context, only?: ReadonlySet<number>): void {
   const budget = { ejections: EJECTION_BUDGET };
   releaseBroken(ctx);
   for (let a = 0; a < A; a++) {
-    const waiting = ctx.order.filter((p) => (only === undefined || only.has(p)) && (ctx.ends[p * A + a] as number) < 0 && ctx.cohort.participants[p]?.withdrawnOn === undefined);
+    const waiting = ctx.order.filter(
+      (p) =>
+        (only === undefined || only.has(p)) &&
+        (ctx.ends[p * A + a] as number) < 0 &&
+        ctx.cohort.participants[p]?.withdrawnOn === undefined,
+    );
     let rest = eligibleFor(ctx, a, waiting).eligible;
     if (rest.length === 0) continue;
     let byActivity = draftsByActivity(ctx);
@@ -99,7 +120,8 @@ const EJECTION_BUDGET = 200;
  */
 function eject(ctx: Context, a: number, p: number, budget: { ejections: number }): boolean {
   const activity = ctx.activities[a] as Activity;
-  const modality = ctx.cohort.participants[p]?.remoteOnly === true || activity.modality === "remote" ? "remote" : "on_site";
+  const modality =
+    ctx.cohort.participants[p]?.remoteOnly === true || activity.modality === "remote" ? "remote" : "on_site";
   const drafts = draftsByActivity(ctx)[a] as Draft[];
   for (const d of drafts) {
     if (d.modality !== modality || !fitsRoom(ctx, p, d.room)) continue;
@@ -144,7 +166,9 @@ export function tidy(ctx: Context, relaxed: ReadonlySet<string>): void {
     }
     const activity = ctx.activities[d.activity] as Activity;
     if (d.participants.length >= activity.minGroupSize || relaxed.has(d.id) || d.relaxed === true) continue;
-    const others = (byActivity[d.activity] as Draft[]).filter((x) => x !== d && x.status === "scheduled" && x.modality === d.modality);
+    const others = (byActivity[d.activity] as Draft[]).filter(
+      (x) => x !== d && x.status === "scheduled" && x.modality === d.modality,
+    );
     const people = [...d.participants];
     const video = new Set(d.video);
     for (const p of people) unseat(ctx, d, p);
@@ -159,6 +183,13 @@ export function tidy(ctx: Context, relaxed: ReadonlySet<string>): void {
     }
     for (const [p, x] of placed) unseat(ctx, x, p);
     for (const p of people) seat(ctx, d, p, video.has(p));
-    addUnmet(ctx, "below_minimum_group_size", d.activity, [], `${d.id} now has ${people.length} participant(s), fewer than the minimum of ${activity.minGroupSize}, and they cannot all join other sessions.`, { sessionId: d.id });
+    addUnmet(
+      ctx,
+      "below_minimum_group_size",
+      d.activity,
+      [],
+      `${d.id} now has ${people.length} participant(s), fewer than the minimum of ${activity.minGroupSize}, and they cannot all join other sessions.`,
+      { sessionId: d.id },
+    );
   }
 }

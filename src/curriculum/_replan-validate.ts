@@ -22,21 +22,38 @@ function checkSessionRefs(plan: CohortPlan): void {
     if (ids.has(s.id)) throw planError(`session id ${s.id} appears twice`, s.id);
     ids.add(s.id);
     const a = activities.get(s.activityId);
-    if (a === undefined) throw planError(`session ${s.id} is of activity ${s.activityId}, which the template does not have`, s.id);
-    if (a.phaseId !== s.phaseId) throw planError(`session ${s.id} says phase ${s.phaseId}, its activity ${a.id} is in phase ${a.phaseId}`, s.id);
-    if (timeToMinutes(s.end) - timeToMinutes(s.start) !== a.durationMinutes) throw planError(`session ${s.id} runs ${s.start}-${s.end}, its activity lasts ${a.durationMinutes} min`, s.id);
+    if (a === undefined)
+      throw planError(`session ${s.id} is of activity ${s.activityId}, which the template does not have`, s.id);
+    if (a.phaseId !== s.phaseId)
+      throw planError(`session ${s.id} says phase ${s.phaseId}, its activity ${a.id} is in phase ${a.phaseId}`, s.id);
+    if (timeToMinutes(s.end) - timeToMinutes(s.start) !== a.durationMinutes)
+      throw planError(`session ${s.id} runs ${s.start}-${s.end}, its activity lasts ${a.durationMinutes} min`, s.id);
     for (const p of [...s.participantIds, ...(s.videoParticipantIds ?? [])]) {
-      if (!people.has(p)) throw planError(`session ${s.id} names participant ${p}, who is not in the cohort (use a withdraw_participant change instead of deleting people)`, s.id);
+      if (!people.has(p))
+        throw planError(
+          `session ${s.id} names participant ${p}, who is not in the cohort (use a withdraw_participant change instead of deleting people)`,
+          s.id,
+        );
     }
-    for (const p of s.videoParticipantIds ?? []) if (!s.participantIds.includes(p)) throw planError(`session ${s.id} has ${p} joining by video without being a participant`, s.id);
-    const named: Array<[string, string]> = [...s.facilitatorIds.map((r): [string, string] => [r, "facilitator"]), ...s.speakerIds.map((r): [string, string] => [r, "speaker"])];
+    for (const p of s.videoParticipantIds ?? [])
+      if (!s.participantIds.includes(p))
+        throw planError(`session ${s.id} has ${p} joining by video without being a participant`, s.id);
+    const named: Array<[string, string]> = [
+      ...s.facilitatorIds.map((r): [string, string] => [r, "facilitator"]),
+      ...s.speakerIds.map((r): [string, string] => [r, "speaker"]),
+    ];
     if (s.roomId !== undefined) named.push([s.roomId, "room"]);
     for (const [r, kind] of named) {
       const res = resources.get(r);
-      if (res === undefined) throw planError(`session ${s.id} uses resource ${r}, which is not in the cohort (use a lose_resource change instead of deleting resources)`, s.id);
+      if (res === undefined)
+        throw planError(
+          `session ${s.id} uses resource ${r}, which is not in the cohort (use a lose_resource change instead of deleting resources)`,
+          s.id,
+        );
       if (res.kind !== kind) throw planError(`session ${s.id} uses ${r} as a ${kind}, but it is a ${res.kind}`, s.id);
     }
-    if (s.modality === "on_site" && a.needs.room && s.roomId === undefined && s.status === "scheduled") throw planError(`on-site session ${s.id} has no room`, s.id);
+    if (s.modality === "on_site" && a.needs.room && s.roomId === undefined && s.status === "scheduled")
+      throw planError(`on-site session ${s.id} has no room`, s.id);
   }
 }
 
@@ -47,7 +64,8 @@ function checkCoverage(plan: CohortPlan): void {
     for (const p of s.participantIds) {
       const key = `${p}|${s.activityId}`;
       const other = seen.get(key);
-      if (other !== undefined) throw planError(`participant ${p} is in two sessions of ${s.activityId} (${other} and ${s.id})`, s.id);
+      if (other !== undefined)
+        throw planError(`participant ${p} is in two sessions of ${s.activityId} (${other} and ${s.id})`, s.id);
       seen.set(key, s.id);
     }
   }
@@ -55,7 +73,11 @@ function checkCoverage(plan: CohortPlan): void {
   let count = 0;
   for (const x of plan.assignments) {
     const key = `${x.participantId}|${x.activityId}`;
-    if (seen.get(key) !== x.sessionId) throw planError(`assignment of ${x.participantId} to ${x.sessionId} (${x.activityId}) does not match the sessions`, x.sessionId);
+    if (seen.get(key) !== x.sessionId)
+      throw planError(
+        `assignment of ${x.participantId} to ${x.sessionId} (${x.activityId}) does not match the sessions`,
+        x.sessionId,
+      );
     count++;
   }
   if (count !== expected.size) throw planError(`${count} assignments for ${expected.size} placements in the sessions`);
@@ -66,7 +88,10 @@ function checkDoubleBooking(plan: CohortPlan): void {
   const busy = new Map<string, Array<{ from: string; to: string; id: string }>>();
   for (const s of plan.sessions) {
     if (s.status !== "scheduled") continue;
-    const holders = [...s.participantIds.map((p) => `participant ${p}`), ...[s.roomId, ...s.facilitatorIds, ...s.speakerIds].flatMap((r) => (r === undefined ? [] : [`resource ${r}`]))];
+    const holders = [
+      ...s.participantIds.map((p) => `participant ${p}`),
+      ...[s.roomId, ...s.facilitatorIds, ...s.speakerIds].flatMap((r) => (r === undefined ? [] : [`resource ${r}`])),
+    ];
     for (const h of holders) {
       const list = busy.get(h) ?? [];
       const clash = list.find((o) => o.from < s.endUtc && s.startUtc < o.to);

@@ -33,7 +33,12 @@ export function roomHas(ctx: Context, r: number, equipment: readonly Equipment[]
   return equipment.every((e) => has.includes(e));
 }
 
-export function resourceQualifies(ctx: Context, r: number, kind: "room" | "facilitator" | "speaker", activity: Activity): boolean {
+export function resourceQualifies(
+  ctx: Context,
+  r: number,
+  kind: "room" | "facilitator" | "speaker",
+  activity: Activity,
+): boolean {
   const res = ctx.cohort.resources[r];
   if (res === undefined || res.kind !== kind) return false;
   if (kind === "room" && !roomHas(ctx, r, activity.needs.equipment, false)) return false;
@@ -41,12 +46,22 @@ export function resourceQualifies(ctx: Context, r: number, kind: "room" | "facil
 }
 
 /** Qualified resources; rooms by capacity, described rooms before undescribed ones of the same size. */
-export function qualifiedResources(ctx: Context, kind: "room" | "facilitator" | "speaker", activity: Activity): number[] {
+export function qualifiedResources(
+  ctx: Context,
+  kind: "room" | "facilitator" | "speaker",
+  activity: Activity,
+): number[] {
   const out: number[] = [];
   for (let r = 0; r < ctx.cohort.resources.length; r++) if (resourceQualifies(ctx, r, kind, activity)) out.push(r);
   if (kind === "room") {
-    const described = (r: number): number => (activity.needs.equipment.length > 0 && ctx.cohort.resources[r]?.equipment === undefined ? 1 : 0);
-    out.sort((x, y) => (ctx.cohort.resources[x]?.capacity ?? 0) - (ctx.cohort.resources[y]?.capacity ?? 0) || described(x) - described(y) || x - y);
+    const described = (r: number): number =>
+      activity.needs.equipment.length > 0 && ctx.cohort.resources[r]?.equipment === undefined ? 1 : 0;
+    out.sort(
+      (x, y) =>
+        (ctx.cohort.resources[x]?.capacity ?? 0) - (ctx.cohort.resources[y]?.capacity ?? 0) ||
+        described(x) - described(y) ||
+        x - y,
+    );
   }
   return out;
 }
@@ -56,7 +71,15 @@ export function resourceUsable(ctx: Context, r: number, day: number, from: numbe
 }
 
 /** Picks `count` free resources from `pool`, rotating the starting point so load spreads. */
-export function pickPeople(ctx: Context, key: string, pool: number[], count: number, day: number, from: number, to: number): number[] | undefined {
+export function pickPeople(
+  ctx: Context,
+  key: string,
+  pool: number[],
+  count: number,
+  day: number,
+  from: number,
+  to: number,
+): number[] | undefined {
   if (count === 0) return [];
   const start = ctx.rotation.get(key) ?? 0;
   const picked: number[] = [];
@@ -74,7 +97,16 @@ export function pickPeople(ctx: Context, key: string, pool: number[], count: num
  * The smallest free room seating `target`, else the largest free room seating at least `min`. With
  * `prefer` (equipment some people still to place need), a room that has it comes first.
  */
-export function pickRoom(ctx: Context, rooms: number[], target: number, min: number, day: number, from: number, to: number, prefer: readonly Equipment[] = []): number | undefined {
+export function pickRoom(
+  ctx: Context,
+  rooms: number[],
+  target: number,
+  min: number,
+  day: number,
+  from: number,
+  to: number,
+  prefer: readonly Equipment[] = [],
+): number | undefined {
   const resources = ctx.cohort.resources;
   let firstFit = rooms.length;
   for (let i = 0; i < rooms.length; i++) {
@@ -98,31 +130,50 @@ export function pickRoom(ctx: Context, rooms: number[], target: number, min: num
 /** Why no room can ever host an activity: a hint for the unmet message. */
 function roomHint(ctx: Context, activity: Activity): string {
   const rooms = ctx.cohort.resources.filter((r) => r.kind === "room");
-  if (rooms.length === 0) return "no room (add a resource of kind \"room\" with a capacity)";
+  if (rooms.length === 0) return 'no room (add a resource of kind "room" with a capacity)';
   const noCapacity = rooms.filter((r) => r.capacity === undefined).map((r) => r.id);
   const need = activity.needs.equipment;
   const parts = [`a room seating ${activity.minGroupSize}`];
   if (need.length > 0) parts.push(`with ${need.join(", ")} (no room lists this equipment)`);
-  if (noCapacity.length > 0) parts.push(`hint: room(s) ${noCapacity.slice(0, 5).join(", ")}${noCapacity.length > 5 ? ", …" : ""} have no capacity, set "capacity" (seats)`);
+  if (noCapacity.length > 0)
+    parts.push(
+      `hint: room(s) ${noCapacity.slice(0, 5).join(", ")}${noCapacity.length > 5 ? ", …" : ""} have no capacity, set "capacity" (seats)`,
+    );
   return parts.join("; ");
 }
 
 export function needsOf(ctx: Context, a: number, modality: SessionModality): Needs | { missing: string } {
   const activity = ctx.activities[a] as Activity;
-  const rooms = modality === "on_site" && activity.needs.room ? qualifiedResources(ctx, "room", activity).filter((r) => (ctx.cohort.resources[r]?.capacity ?? 0) >= 1) : undefined;
+  const rooms =
+    modality === "on_site" && activity.needs.room
+      ? qualifiedResources(ctx, "room", activity).filter((r) => (ctx.cohort.resources[r]?.capacity ?? 0) >= 1)
+      : undefined;
   const facilitators = qualifiedResources(ctx, "facilitator", activity);
   const speakers = qualifiedResources(ctx, "speaker", activity);
   if (rooms !== undefined && rooms.length === 0) return { missing: roomHint(ctx, activity) };
-  if (facilitators.length < activity.needs.facilitators) return { missing: `${activity.needs.facilitators} facilitator(s), ${facilitators.length} qualified` };
-  if (speakers.length < activity.needs.speakers) return { missing: `${activity.needs.speakers} speaker(s), ${speakers.length} qualified` };
-  const biggest = rooms === undefined ? Infinity : (ctx.cohort.resources[rooms[rooms.length - 1] as number]?.capacity ?? 0);
+  if (facilitators.length < activity.needs.facilitators)
+    return { missing: `${activity.needs.facilitators} facilitator(s), ${facilitators.length} qualified` };
+  if (speakers.length < activity.needs.speakers)
+    return { missing: `${activity.needs.speakers} speaker(s), ${speakers.length} qualified` };
+  const biggest =
+    rooms === undefined ? Infinity : (ctx.cohort.resources[rooms[rooms.length - 1] as number]?.capacity ?? 0);
   const maxSize = Math.min(activity.maxGroupSize, biggest);
   if (maxSize < activity.minGroupSize) return { missing: roomHint(ctx, activity) };
   return { rooms, facilitators, speakers, maxSize };
 }
 
 /** Tries to find resources for one session at [from, to). */
-export function findResources(ctx: Context, a: number, needs: Needs, target: number, day: number, from: number, to: number, min?: number, prefer: readonly Equipment[] = []): Found | undefined {
+export function findResources(
+  ctx: Context,
+  a: number,
+  needs: Needs,
+  target: number,
+  day: number,
+  from: number,
+  to: number,
+  min?: number,
+  prefer: readonly Equipment[] = [],
+): Found | undefined {
   const activity = ctx.activities[a] as Activity;
   let room = -1;
   let capacity = needs.maxSize;
@@ -132,7 +183,15 @@ export function findResources(ctx: Context, a: number, needs: Needs, target: num
     room = r;
     capacity = Math.min(capacity, ctx.cohort.resources[r]?.capacity ?? 0);
   }
-  const facilitators = pickPeople(ctx, `f:${activity.kind}`, needs.facilitators, activity.needs.facilitators, day, from, to);
+  const facilitators = pickPeople(
+    ctx,
+    `f:${activity.kind}`,
+    needs.facilitators,
+    activity.needs.facilitators,
+    day,
+    from,
+    to,
+  );
   if (facilitators === undefined) return undefined;
   // Reserve the facilitators while choosing speakers, in case one person is both.
   for (const r of facilitators) ctx.occupancy.occupyResource(r, from, to);

@@ -1,4 +1,14 @@
-import { addUnmet, balanceKey, fitsRoom, openSession, participantCan, seat, seatsLeft, span, unseat } from "./_booking.js";
+import {
+  addUnmet,
+  balanceKey,
+  fitsRoom,
+  openSession,
+  participantCan,
+  seat,
+  seatsLeft,
+  span,
+  unseat,
+} from "./_booking.js";
 import type { Context, Draft } from "./_context.js";
 import { lacksRoomFor } from "./_explain.js";
 import { findResources, fitsDay, type Found, type Needs, needsOf, roomHas } from "./_resources.js";
@@ -56,7 +66,8 @@ export function dayOrder(ctx: Context, a: number): number[] {
   if ((ctx.dependants[a] as number[]).some((q) => (ctx.windows[q] as [number, number])[0] <= lastDay)) return days;
   const D = ctx.days.length;
   const load = new Float64Array(D);
-  for (let p = 0; p < ctx.cohort.participants.length; p++) for (const d of days) load[d] = (load[d] as number) + (ctx.dailyMinutes[p * D + d] as number);
+  for (let p = 0; p < ctx.cohort.participants.length; p++)
+    for (const d of days) load[d] = (load[d] as number) + (ctx.dailyMinutes[p * D + d] as number);
   // A day is "less loaded" by whole hours per person on average, so near-equal days keep time order.
   const people = Math.max(1, ctx.order.length);
   const bucket = (d: number): number => Math.floor((load[d] as number) / people / 60);
@@ -64,7 +75,15 @@ export function dayOrder(ctx: Context, a: number): number[] {
 }
 
 /** Fills one group at [from, to) in balanced proportions of the strata. */
-function fillGroup(ctx: Context, sw: Sweep, cursors: number[], res: Found, day: number, from: number, to: number): number[] {
+function fillGroup(
+  ctx: Context,
+  sw: Sweep,
+  cursors: number[],
+  res: Found,
+  day: number,
+  from: number,
+  to: number,
+): number[] {
   const size = Math.min(res.capacity, sw.target);
   const group: number[] = [];
   const counts = sw.buckets.map(() => 0);
@@ -105,7 +124,9 @@ function fillGroup(ctx: Context, sw: Sweep, cursors: number[], res: Found, day: 
 /** Equipment still-unplaced people need, so that the room chosen has it when possible. */
 function pendingNeeds(ctx: Context, sw: Sweep): Equipment[] {
   const out = new Set<Equipment>();
-  for (const bucket of sw.buckets) for (const p of bucket) if (sw.picked[p] === 0) for (const e of ctx.cohort.participants[p]?.requires ?? []) out.add(e);
+  for (const bucket of sw.buckets)
+    for (const p of bucket)
+      if (sw.picked[p] === 0) for (const e of ctx.cohort.participants[p]?.requires ?? []) out.add(e);
   return [...out];
 }
 
@@ -131,7 +152,8 @@ function sweep(ctx: Context, sw: Sweep, days: number[]): void {
         sw.own.push(openSession(ctx, sw.a, day, slot, sw.modality, res, group));
       }
       if (pickedHere) {
-        for (let b = 0; b < sw.buckets.length; b++) sw.buckets[b] = (sw.buckets[b] as number[]).filter((p) => sw.picked[p] === 0);
+        for (let b = 0; b < sw.buckets.length; b++)
+          sw.buckets[b] = (sw.buckets[b] as number[]).filter((p) => sw.picked[p] === 0);
         if (prefer.length > 0) prefer = pendingNeeds(ctx, sw);
       }
     }
@@ -143,7 +165,8 @@ function sweep(ctx: Context, sw: Sweep, days: number[]): void {
 export function seatIn(ctx: Context, drafts: readonly Draft[], p: number, video = false): boolean {
   for (const d of drafts) {
     if (d.status !== "scheduled" || d.participants.includes(p)) continue;
-    if (video ? (ctx.activities[d.activity]?.maxGroupSize ?? 0) <= d.participants.length : seatsLeft(ctx, d) <= 0) continue;
+    if (video ? (ctx.activities[d.activity]?.maxGroupSize ?? 0) <= d.participants.length : seatsLeft(ctx, d) <= 0)
+      continue;
     if (video ? !roomHas(ctx, d.room, ["videoconference"], false) : !fitsRoom(ctx, p, d.room)) continue;
     const [from, to] = span(ctx, d);
     if (!participantCan(ctx, p, d.activity, d.day, from, to)) continue;
@@ -159,12 +182,25 @@ export function seatIn(ctx: Context, drafts: readonly Draft[], p: number, video 
  * sessions as resources and eligible participants allow, each group filled in balanced proportions of
  * the `balanceOn` strata. Returns who could not be placed (reported in `unmet` unless told not to).
  */
-export function scheduleActivity(ctx: Context, a: number, people: number[], modality: SessionModality, opts: ScheduleOptions = {}): number[] {
+export function scheduleActivity(
+  ctx: Context,
+  a: number,
+  people: number[],
+  modality: SessionModality,
+  opts: ScheduleOptions = {},
+): number[] {
   if (people.length === 0) return [];
   const activity = ctx.activities[a] as Activity;
   const needs = needsOf(ctx, a, modality);
   if ("missing" in needs) {
-    if (opts.report !== false) addUnmet(ctx, "no_qualified_resource", a, people, `No ${modality} session of ${activity.id} can be staffed: needs ${needs.missing}.`);
+    if (opts.report !== false)
+      addUnmet(
+        ctx,
+        "no_qualified_resource",
+        a,
+        people,
+        `No ${modality} session of ${activity.id} can be staffed: needs ${needs.missing}.`,
+      );
     return opts.report === false ? people : [];
   }
   // Aim a little under capacity (about 10 % of seats kept free) so that people who could not join the
@@ -172,7 +208,18 @@ export function scheduleActivity(ctx: Context, a: number, people: number[], moda
   const aim = needs.maxSize >= 5 ? needs.maxSize * 0.9 : needs.maxSize;
   const sessionCount = Math.ceil(people.length / aim);
   const min = opts.min ?? activity.minGroupSize;
-  const sw: Sweep = { a, activity, needs, modality, min, target: Math.ceil(people.length / sessionCount), buckets: bucketsOf(ctx, people), picked: new Uint8Array(ctx.cohort.participants.length), own: [], remaining: people.length };
+  const sw: Sweep = {
+    a,
+    activity,
+    needs,
+    modality,
+    min,
+    target: Math.ceil(people.length / sessionCount),
+    buckets: bucketsOf(ctx, people),
+    picked: new Uint8Array(ctx.cohort.participants.length),
+    own: [],
+    remaining: people.length,
+  };
   const days = dayOrder(ctx, a);
   if (ctx.options.load === "balanced") {
     ctx.capDaily = true;
@@ -182,8 +229,12 @@ export function scheduleActivity(ctx: Context, a: number, people: number[], moda
   if (sw.remaining > 0) sweep(ctx, sw, days);
   // Leftovers: seat them in this activity's sessions that still have room.
   const unplaced: number[] = [];
-  for (const bucket of sw.buckets) for (const p of bucket) if (sw.picked[p] === 0 && !seatIn(ctx, sw.own, p)) unplaced.push(p);
-  const still = unplaced.length > 0 && unplaced.length < min ? gatherWithMoves(ctx, a, needs, sw.own, unplaced, modality, min) : unplaced;
+  for (const bucket of sw.buckets)
+    for (const p of bucket) if (sw.picked[p] === 0 && !seatIn(ctx, sw.own, p)) unplaced.push(p);
+  const still =
+    unplaced.length > 0 && unplaced.length < min
+      ? gatherWithMoves(ctx, a, needs, sw.own, unplaced, modality, min)
+      : unplaced;
   if (still.length > 0 && opts.report !== false) reportUnplaced(ctx, a, still, min);
   return still;
 }
@@ -198,14 +249,29 @@ export function reportUnplaced(ctx: Context, a: number, unplaced: number[], min:
     return true;
   });
   const modality = ctx.activities[a]?.modality === "remote" ? "remote" : "on_site";
-  const noRoom = unplaced.filter((p) => !unavailable.includes(p) && ctx.cohort.participants[p]?.remoteOnly !== true && lacksRoomFor(ctx, p, a, modality));
+  const noRoom = unplaced.filter(
+    (p) =>
+      !unavailable.includes(p) && ctx.cohort.participants[p]?.remoteOnly !== true && lacksRoomFor(ctx, p, a, modality),
+  );
   const rest = unplaced.filter((p) => !unavailable.includes(p) && !noRoom.includes(p));
   if (noRoom.length > 0) {
     const needs = [...new Set(noRoom.flatMap((p) => ctx.cohort.participants[p]?.requires ?? []))].join(", ");
-    addUnmet(ctx, "no_qualified_resource", a, noRoom, `No room ${activity.id} can use lists the equipment these participants require (${needs}); describe it in the rooms' "equipment".`);
+    addUnmet(
+      ctx,
+      "no_qualified_resource",
+      a,
+      noRoom,
+      `No room ${activity.id} can use lists the equipment these participants require (${needs}); describe it in the rooms' "equipment".`,
+    );
   }
   if (unavailable.length > 0) {
-    addUnmet(ctx, "participant_unavailable", a, unavailable, `Unavailable on every day of ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}).`);
+    addUnmet(
+      ctx,
+      "participant_unavailable",
+      a,
+      unavailable,
+      `Unavailable on every day of ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}).`,
+    );
   }
   if (rest.length === 0) return;
   const reason: UnmetReason = rest.length < min ? "below_minimum_group_size" : "no_capacity_in_window";
@@ -217,7 +283,15 @@ export function reportUnplaced(ctx: Context, a: number, unplaced: number[], min:
 }
 
 /** People of `own` (fullest sessions first) who could move to [from, to), keeping each source at `min`. */
-function movableTo(ctx: Context, a: number, own: Draft[], need: number, day: number, slot: number, min: number): Array<{ p: number; source: Draft }> {
+function movableTo(
+  ctx: Context,
+  a: number,
+  own: Draft[],
+  need: number,
+  day: number,
+  slot: number,
+  min: number,
+): Array<{ p: number; source: Draft }> {
   const from = day * ctx.slotsPerDay + slot;
   const to = from + (ctx.lengths[a] as number);
   const movable: Array<{ p: number; source: Draft }> = [];
@@ -245,7 +319,15 @@ function movableTo(ctx: Context, a: number, own: Draft[], need: number, day: num
  * attend, and complete it up to the minimum with people moved from this activity's fullest sessions
  * (which keep at least their minimum). Moved people's dependants are checked by `participantCan`.
  */
-function gatherWithMoves(ctx: Context, a: number, needs: Needs, own: Draft[], left: number[], modality: SessionModality, min: number): number[] {
+function gatherWithMoves(
+  ctx: Context,
+  a: number,
+  needs: Needs,
+  own: Draft[],
+  left: number[],
+  modality: SessionModality,
+  min: number,
+): number[] {
   const length = ctx.lengths[a] as number;
   let pending = [...left];
   for (const day of dayOrder(ctx, a)) {

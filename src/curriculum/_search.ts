@@ -1,4 +1,14 @@
-import { addAdjustment, fitsRoom, openSession, participantCan, seat, seatsLeft, span, unbook, unseat } from "./_booking.js";
+import {
+  addAdjustment,
+  fitsRoom,
+  openSession,
+  participantCan,
+  seat,
+  seatsLeft,
+  span,
+  unbook,
+  unseat,
+} from "./_booking.js";
 import { buildContext, type Context, type Draft } from "./_context.js";
 import { explainUnplaced } from "./_explain.js";
 import { findResources, fitsDay, needsOf, roomHas } from "./_resources.js";
@@ -58,7 +68,8 @@ function tasksOf(ctx: Context): { tasks: Task[]; mins: Map<string, number> } {
       groups[modality].push({ a, p, modality, video: remoteOnly && activity.modality === "either" });
     }
     mins.set(`${a}|on_site`, activity.minGroupSize);
-    const remoteMin = activity.modality === "either" ? Math.min(activity.minGroupSize, groups.remote.length) : activity.minGroupSize;
+    const remoteMin =
+      activity.modality === "either" ? Math.min(activity.minGroupSize, groups.remote.length) : activity.minGroupSize;
     mins.set(`${a}|remote`, Math.max(1, remoteMin));
     tasks.push(...groups.on_site, ...groups.remote);
   }
@@ -78,7 +89,9 @@ function groupsValid(st: State, a: number): boolean {
 function deficit(st: State, a: number, modality: SessionModality): number {
   let sum = 0;
   const min = st.mins.get(`${a}|${modality}`) ?? 1;
-  for (const d of st.ctx.drafts) if (d.activity === a && d.modality === modality && d.status === "scheduled") sum += Math.max(0, min - d.participants.length);
+  for (const d of st.ctx.drafts)
+    if (d.activity === a && d.modality === modality && d.status === "scheduled")
+      sum += Math.max(0, min - d.participants.length);
   return sum;
 }
 
@@ -88,7 +101,12 @@ function tryJoin(st: State, i: number, t: Task): boolean {
     if (d.activity !== t.a || d.status !== "scheduled") continue;
     const video = d.modality !== t.modality;
     if (video && (!t.video || !roomHas(ctx, d.room, ["videoconference"], false))) continue;
-    if (video ? d.participants.length >= (ctx.activities[t.a]?.maxGroupSize ?? 0) : seatsLeft(ctx, d) <= 0 || !fitsRoom(ctx, t.p, d.room)) continue;
+    if (
+      video
+        ? d.participants.length >= (ctx.activities[t.a]?.maxGroupSize ?? 0)
+        : seatsLeft(ctx, d) <= 0 || !fitsRoom(ctx, t.p, d.room)
+    )
+      continue;
     const [from, to] = span(ctx, d);
     if (!participantCan(ctx, t.p, t.a, d.day, from, to)) continue;
     seat(ctx, d, t.p, video);
@@ -112,7 +130,17 @@ function tryOpen(st: State, i: number, t: Task): boolean {
       if (!fitsDay(ctx, slot, length)) continue;
       const from = day * ctx.slotsPerDay + slot;
       if (!participantCan(ctx, t.p, t.a, day, from, from + length)) continue;
-      const res = findResources(ctx, t.a, needs, needs.maxSize, day, from, from + length, min, ctx.cohort.participants[t.p]?.requires ?? []);
+      const res = findResources(
+        ctx,
+        t.a,
+        needs,
+        needs.maxSize,
+        day,
+        from,
+        from + length,
+        min,
+        ctx.cohort.participants[t.p]?.requires ?? [],
+      );
       if (res === undefined || !fitsRoom(ctx, t.p, res.room)) continue;
       const counter = ctx.counters.get(t.a);
       const d = openSession(ctx, t.a, day, slot, t.modality, res, [t.p]);
@@ -143,7 +171,13 @@ function sayAdjustments(ctx: Context): void {
     const activity = ctx.activities[d.activity] as Activity;
     if (d.participants.length < activity.minGroupSize) {
       d.relaxed = true;
-      addAdjustment(ctx, "minimum_relaxed", d, d.participants, `Only ${d.participants.length} remote-only participant(s) can take ${activity.id}: the remote group runs below the minimum of ${activity.minGroupSize}.`);
+      addAdjustment(
+        ctx,
+        "minimum_relaxed",
+        d,
+        d.participants,
+        `Only ${d.participants.length} remote-only participant(s) can take ${activity.id}: the remote group runs below the minimum of ${activity.minGroupSize}.`,
+      );
     }
   }
 }
@@ -152,7 +186,11 @@ function sayAdjustments(ctx: Context): void {
  * Searches a complete plan (every placeable person in every activity). Returns the planned context, or
  * undefined when the cohort is too big, the budget runs out or no complete plan exists.
  */
-export function searchComplete(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions): Context | undefined {
+export function searchComplete(
+  template: ParcoursTemplate,
+  cohort: Cohort,
+  options: PlanCohortOptions,
+): Context | undefined {
   if (cohort.participants.length > SEARCH_MAX_PARTICIPANTS) return undefined;
   const ctx = buildContext(template, cohort, options);
   const { tasks, mins } = tasksOf(ctx);

@@ -6,7 +6,9 @@ import type { Activity, Assignment, ParticipantId, ResourceId, Session, SessionI
 
 /** Turns drafts into public sessions, sorted by start, then activity order, then id. */
 export function toSessions(ctx: Context, drafts: Draft[] = ctx.drafts): Session[] {
-  const sorted = [...drafts].sort((x, y) => x.day - y.day || x.slot - y.slot || x.activity - y.activity || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const sorted = [...drafts].sort(
+    (x, y) => x.day - y.day || x.slot - y.slot || x.activity - y.activity || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
   return sorted.map((d) => toSession(ctx, d));
 }
 
@@ -46,8 +48,10 @@ export function toSession(ctx: Context, d: Draft): Session {
   };
   if (d.room >= 0) session.roomId = resourceId(d.room);
   if (d.video.length > 0) session.videoParticipantIds = [...d.video].sort((x, y) => x - y).map(personId);
-  if (d.removedParticipants !== undefined && d.removedParticipants.length > 0) session.removedParticipantIds = [...d.removedParticipants].sort() as ParticipantId[];
-  if (d.removedResources !== undefined && d.removedResources.length > 0) session.removedResourceIds = [...d.removedResources].sort() as ResourceId[];
+  if (d.removedParticipants !== undefined && d.removedParticipants.length > 0)
+    session.removedParticipantIds = [...d.removedParticipants].sort() as ParticipantId[];
+  if (d.removedResources !== undefined && d.removedResources.length > 0)
+    session.removedResourceIds = [...d.removedResources].sort() as ResourceId[];
   return session;
 }
 
@@ -55,8 +59,13 @@ export function toAssignments(sessions: Session[]): Assignment[] {
   const out: Assignment[] = [];
   for (const s of sessions) {
     if (s.status !== "scheduled") continue;
-    for (const participantId of s.participantIds) out.push({ participantId, activityId: s.activityId, sessionId: s.id });
+    for (const participantId of s.participantIds)
+      out.push({ participantId, activityId: s.activityId, sessionId: s.id });
   }
-  out.sort((x, y) => (x.participantId < y.participantId ? -1 : x.participantId > y.participantId ? 1 : 0) || (x.sessionId < y.sessionId ? -1 : 1));
+  out.sort(
+    (x, y) =>
+      (x.participantId < y.participantId ? -1 : x.participantId > y.participantId ? 1 : 0) ||
+      (x.sessionId < y.sessionId ? -1 : 1),
+  );
   return out;
 }

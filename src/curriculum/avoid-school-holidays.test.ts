@@ -32,14 +32,34 @@ describe("a cohort that avoids school holidays", () => {
     const without = planCohort(PARCOURS_EXPRESS, cohort("2023-10-16"));
     expect(without.days).toContain("2023-10-23");
     const plan = planCohort(PARCOURS_EXPRESS, cohort("2023-10-16", { avoidSchoolHolidays: holidays }));
-    expect(plan.days).toEqual(["2023-10-16", "2023-10-17", "2023-10-18", "2023-10-19", "2023-10-20", "2023-11-06", "2023-11-07", "2023-11-08", "2023-11-09", "2023-11-10"]);
+    expect(plan.days).toEqual([
+      "2023-10-16",
+      "2023-10-17",
+      "2023-10-18",
+      "2023-10-19",
+      "2023-10-20",
+      "2023-11-06",
+      "2023-11-07",
+      "2023-11-08",
+      "2023-11-09",
+      "2023-11-10",
+    ]);
     expect(plan.sessions.every((s) => s.date < "2023-10-22" || s.date > "2023-11-05")).toBe(true);
     expect(plan.unmet).toEqual([]);
   });
 
   it("keeps its own closing days and adds the holidays from the start date on", () => {
     const c = parseCohort(cohort("2023-10-30", { closedDays: ["2023-11-07"], avoidSchoolHolidays: holidays }));
-    expect(c.closedDays).toEqual(["2023-10-30", "2023-10-31", "2023-11-01", "2023-11-02", "2023-11-03", "2023-11-04", "2023-11-05", "2023-11-07"]);
+    expect(c.closedDays).toEqual([
+      "2023-10-30",
+      "2023-10-31",
+      "2023-11-01",
+      "2023-11-02",
+      "2023-11-03",
+      "2023-11-04",
+      "2023-11-05",
+      "2023-11-07",
+    ]);
     // Parsing the parsed cohort again (as a re-plan does) changes nothing.
     expect(parseCohort(c).closedDays).toEqual(c.closedDays);
   });
@@ -62,22 +82,44 @@ describe("a cohort that avoids school holidays", () => {
   it("property: every holiday day from the start date on is closed, and nothing before it is added", () => {
     const day = (n: number): string => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 20 })), { maxLength: 6 }), fc.integer({ min: 0, max: 300 }), (spans, start) => {
-        const periods = spans.map(([a, len]) => ({ description: "v", firstDay: day(a), lastDay: day(a + len) }));
-        const c = parseCohort(cohort(day(start), { avoidSchoolHolidays: { area: "test", coveredFrom: day(0), coveredUntil: day(400), periods } }));
-        const closed = new Set(c.closedDays);
-        for (const [a, len] of spans) for (let d = a; d <= a + len; d++) expect(closed.has(day(d))).toBe(d >= start);
-        expect([...closed].every((d) => d >= day(start))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 20 })), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 300 }),
+        (spans, start) => {
+          const periods = spans.map(([a, len]) => ({ description: "v", firstDay: day(a), lastDay: day(a + len) }));
+          const c = parseCohort(
+            cohort(day(start), {
+              avoidSchoolHolidays: { area: "test", coveredFrom: day(0), coveredUntil: day(400), periods },
+            }),
+          );
+          const closed = new Set(c.closedDays);
+          for (const [a, len] of spans) for (let d = a; d <= a + len; d++) expect(closed.has(day(d))).toBe(d >= start);
+          expect([...closed].every((d) => d >= day(start))).toBe(true);
+        },
+      ),
     );
   });
 });
 
-describe.skipIf(!hasRealData(buildPath("school-calendar.json")))("avoiding school holidays on the official calendar", () => {
-  it("plans a Toulouse cohort of February 2024 around the zone C winter holidays", () => {
-    const holidays = listSchoolHolidays(loadSchoolCalendar(), { commune: "31555" }, { from: "2024-02-01" });
-    const plan = planCohort(PARCOURS_EXPRESS, cohort("2024-02-05", { avoidSchoolHolidays: holidays }));
-    expect(plan.days).toEqual(["2024-02-05", "2024-02-06", "2024-02-07", "2024-02-08", "2024-02-09", "2024-02-26", "2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]);
-    expect(plan.unmet).toEqual([]);
-  });
-});
+describe.skipIf(!hasRealData(buildPath("school-calendar.json")))(
+  "avoiding school holidays on the official calendar",
+  () => {
+    it("plans a Toulouse cohort of February 2024 around the zone C winter holidays", () => {
+      const holidays = listSchoolHolidays(loadSchoolCalendar(), { commune: "31555" }, { from: "2024-02-01" });
+      const plan = planCohort(PARCOURS_EXPRESS, cohort("2024-02-05", { avoidSchoolHolidays: holidays }));
+      expect(plan.days).toEqual([
+        "2024-02-05",
+        "2024-02-06",
+        "2024-02-07",
+        "2024-02-08",
+        "2024-02-09",
+        "2024-02-26",
+        "2024-02-27",
+        "2024-02-28",
+        "2024-02-29",
+        "2024-03-01",
+      ]);
+      expect(plan.unmet).toEqual([]);
+    });
+  },
+);

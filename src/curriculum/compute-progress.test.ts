@@ -9,7 +9,11 @@ import { replanCohort } from "./replan-cohort.js";
 import { type AttendanceRecord, type OutcomeRecord, ProgressReport } from "./schema.js";
 
 const plan = planCohort(PARCOURS_EXPRESS, seedCohort(40));
-const everyone: AttendanceRecord[] = plan.assignments.map((a) => ({ participantId: a.participantId, sessionId: a.sessionId, status: "present" }));
+const everyone: AttendanceRecord[] = plan.assignments.map((a) => ({
+  participantId: a.participantId,
+  sessionId: a.sessionId,
+  status: "present",
+}));
 
 describe("computeProgress", () => {
   it("gives nothing-yet records before any attendance", () => {
@@ -17,7 +21,12 @@ describe("computeProgress", () => {
     expect(issues).toEqual([]);
     expect(records.length).toBe(40);
     const first = records[0];
-    expect(first).toMatchObject({ stage: "registered", completion: 0, outcome: null, attendance: { rate: null, rateUnavailable: "no_attendance_recorded" } });
+    expect(first).toMatchObject({
+      stage: "registered",
+      completion: 0,
+      outcome: null,
+      attendance: { rate: null, rateUnavailable: "no_attendance_recorded" },
+    });
     expect(first?.stages).toEqual([{ stage: "registered", date: "2020-09-28" }]);
     expect(first?.nextStep).toMatchObject({ kind: "session", activityId: "welcome", date: "2020-09-28" });
   });
@@ -25,16 +34,26 @@ describe("computeProgress", () => {
   it("completes every phase when everyone attends, with stage dates from the sessions", () => {
     const { records } = computeProgress(plan, everyone);
     const unmet = new Set(plan.unmet.flatMap((u) => u.participantIds as string[]));
-    for (const r of records.filter((x) => unmet.has(x.participantId))) expect(r.nextStep).toMatchObject({ kind: "reschedule", reason: "not_planned" });
+    for (const r of records.filter((x) => unmet.has(x.participantId)))
+      expect(r.nextStep).toMatchObject({ kind: "reschedule", reason: "not_planned" });
     for (const r of records.filter((x) => !unmet.has(x.participantId))) {
       expect(r.completion).toBe(1);
       expect(r.attendance.rate).toBe(1);
       expect(r.stage).toBe("met_training_or_employers");
-      expect(r.stages.map((s) => s.stage)).toEqual(["registered", "assessed", "workshops", "met_training_or_employers"]);
+      expect(r.stages.map((s) => s.stage)).toEqual([
+        "registered",
+        "assessed",
+        "workshops",
+        "met_training_or_employers",
+      ]);
       expect(r.nextStep).toEqual({ kind: "record_outcome" });
     }
     const r = records[0];
-    const assessedOn = plan.sessions.filter((s) => s.phaseId === "tests" && s.participantIds.includes(r!.participantId)).map((s) => s.date).sort().at(-1);
+    const assessedOn = plan.sessions
+      .filter((s) => s.phaseId === "tests" && s.participantIds.includes(r!.participantId))
+      .map((s) => s.date)
+      .sort()
+      .at(-1);
     expect(r?.stages[1]).toEqual({ stage: "assessed", date: assessedOn });
     expect(r?.gender).toBe(plan.cohort.participants[0]?.gender);
     expect(r?.territoryKind).toBe(plan.cohort.participants[0]?.territoryKind);
@@ -59,9 +78,12 @@ describe("computeProgress", () => {
   });
 
   it("asks for a new session after an absence or a cancellation, and computes the rate", () => {
-    const who = plan.cohort.participants.find((p) => !plan.unmet.some((u) => u.participantIds.includes(p.id)))?.id as string;
+    const who = plan.cohort.participants.find((p) => !plan.unmet.some((u) => u.participantIds.includes(p.id)))
+      ?.id as string;
     const workshop = plan.assignments.find((a) => a.participantId === who && a.activityId === "workshop-first-code");
-    const rows = everyone.map((r) => (r.participantId === who && r.sessionId === workshop?.sessionId ? { ...r, status: "absent" as const } : r));
+    const rows = everyone.map((r) =>
+      r.participantId === who && r.sessionId === workshop?.sessionId ? { ...r, status: "absent" as const } : r,
+    );
     const rec = computeProgress(plan, rows).records.find((r) => r.participantId === who);
     expect(rec?.nextStep).toEqual({ kind: "reschedule", activityId: "workshop-first-code", reason: "absent" });
     expect(rec?.attendance.rate).toBeCloseTo(9 / 10);
@@ -76,7 +98,9 @@ describe("computeProgress", () => {
       { ...everyone[0]!, status: "absent" },
       everyone[0]!,
     ];
-    const { issues, records } = computeProgress(plan, rows, [{ participantId: "ghost" as never, kind: "job", date: "2021-01-01" }]);
+    const { issues, records } = computeProgress(plan, rows, [
+      { participantId: "ghost" as never, kind: "job", date: "2021-01-01" },
+    ]);
     expect(issues).toEqual([
       { source: "attendance", index: 0, reason: "unknown_participant" },
       { source: "attendance", index: 1, reason: "unknown_session" },
@@ -106,20 +130,31 @@ describe("computeProgress", () => {
 
   it("property: shares stay in [0, 1] (or null with a reason), one record per participant, stages in order", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("present", "absent", "excused", "missing"), { minLength: everyone.length, maxLength: everyone.length }), (statuses) => {
-        const rows = everyone.flatMap((r, i) => (statuses[i] === "missing" ? [] : [{ ...r, status: statuses[i] as AttendanceRecord["status"] }]));
-        const report = computeProgress(plan, rows);
-        expect(ProgressReport.safeParse(report).success).toBe(true);
-        expect(report.records.map((r) => r.participantId)).toEqual(plan.cohort.participants.map((p) => p.id));
-        for (const r of report.records) {
-          expect(r.completion).toBeGreaterThanOrEqual(0);
-          expect(r.completion).toBeLessThanOrEqual(1);
-          if (r.attendance.rate === null) expect(r.attendance.rateUnavailable).toBe(r.attendance.excused > 0 ? "all_excused" : "no_attendance_recorded");
-          expect(r.stages[0]?.stage).toBe("registered");
-          expect(r.stage).toBe(r.stages.at(-1)?.stage);
-          expect(r.completion === 1).toBe(r.nextStep.kind === "record_outcome");
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("present", "absent", "excused", "missing"), {
+          minLength: everyone.length,
+          maxLength: everyone.length,
+        }),
+        (statuses) => {
+          const rows = everyone.flatMap((r, i) =>
+            statuses[i] === "missing" ? [] : [{ ...r, status: statuses[i] as AttendanceRecord["status"] }],
+          );
+          const report = computeProgress(plan, rows);
+          expect(ProgressReport.safeParse(report).success).toBe(true);
+          expect(report.records.map((r) => r.participantId)).toEqual(plan.cohort.participants.map((p) => p.id));
+          for (const r of report.records) {
+            expect(r.completion).toBeGreaterThanOrEqual(0);
+            expect(r.completion).toBeLessThanOrEqual(1);
+            if (r.attendance.rate === null)
+              expect(r.attendance.rateUnavailable).toBe(
+                r.attendance.excused > 0 ? "all_excused" : "no_attendance_recorded",
+              );
+            expect(r.stages[0]?.stage).toBe("registered");
+            expect(r.stage).toBe(r.stages.at(-1)?.stage);
+            expect(r.completion === 1).toBe(r.nextStep.kind === "record_outcome");
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });

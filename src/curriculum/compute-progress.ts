@@ -103,7 +103,10 @@ export function computeProgress(
       };
       if (phase.stage !== undefined) progress.stage = phase.stage;
       if (need.length > 0 && done.length === need.length) {
-        progress.completedOn = done.map((a) => attendedOn.get(a.id) as string).sort().at(-1) as string;
+        progress.completedOn = done
+          .map((a) => attendedOn.get(a.id) as string)
+          .sort()
+          .at(-1) as string;
       }
       return progress;
     });
@@ -115,12 +118,17 @@ export function computeProgress(
       if (ph.completion < 1) chain = false;
       if (chain && ph.stage !== undefined && ph.completedOn !== undefined) reached.set(ph.stage, ph.completedOn);
     }
-    const theirOutcomes = [...(outcomeOf.get(person.id) ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    const theirOutcomes = [...(outcomeOf.get(person.id) ?? [])].sort((x, y) =>
+      x.date < y.date ? -1 : x.date > y.date ? 1 : 0,
+    );
     for (const o of theirOutcomes) {
       if (o.kind === "training_entered" && !reached.has("entered_training")) reached.set("entered_training", o.date);
       if (o.kind === "job" && !reached.has("hired")) reached.set("hired", o.date);
     }
-    const stages = STAGE_ORDER.filter((st) => reached.has(st)).map((st) => ({ stage: st, date: reached.get(st) as string }));
+    const stages = STAGE_ORDER.filter((st) => reached.has(st)).map((st) => ({
+      stage: st,
+      date: reached.get(st) as string,
+    }));
     const latest = theirOutcomes.at(-1);
     const outcome = latest === undefined ? null : { kind: latest.kind, date: latest.date };
     const doneRequired = required.filter((a) => attendedOn.has(a.id)).length;
@@ -131,7 +139,13 @@ export function computeProgress(
       completion: required.length === 0 ? 1 : doneRequired / required.length,
       attendance:
         present + absent === 0
-          ? { present, absent, excused, rate: null, rateUnavailable: excused > 0 ? "all_excused" : "no_attendance_recorded" }
+          ? {
+              present,
+              absent,
+              excused,
+              rate: null,
+              rateUnavailable: excused > 0 ? "all_excused" : "no_attendance_recorded",
+            }
           : { present, absent, excused, rate: present / (present + absent) },
       stage: stages.at(-1)?.stage ?? "registered",
       stages,
@@ -158,20 +172,25 @@ function indexRows(p: CohortPlan, rows: readonly AttendanceRecord[], results: re
   const people = new Set(cohort.participants.map((x) => x.id as string));
   const byKey = new Map<string, { index: number; row: AttendanceRecord }>();
   rows.forEach((row, index) => {
-    if (!people.has(row.participantId)) return void issues.push({ source: "attendance", index, reason: "unknown_participant" });
+    if (!people.has(row.participantId))
+      return void issues.push({ source: "attendance", index, reason: "unknown_participant" });
     const session = sessions.get(row.sessionId);
     if (session === undefined) return void issues.push({ source: "attendance", index, reason: "unknown_session" });
-    if (session.status === "cancelled") return void issues.push({ source: "attendance", index, reason: "session_cancelled" });
+    if (session.status === "cancelled")
+      return void issues.push({ source: "attendance", index, reason: "session_cancelled" });
     const key = `${row.participantId}|${row.sessionId}`;
     const previous = byKey.get(key);
-    if (previous !== undefined) issues.push({ source: "attendance", index: previous.index, reason: "duplicate_record_superseded" });
+    if (previous !== undefined)
+      issues.push({ source: "attendance", index: previous.index, reason: "duplicate_record_superseded" });
     byKey.set(key, { index, row });
   });
   const outcomeOf = new Map<string, OutcomeRecord[]>();
   const registered = new Map(cohort.participants.map((x) => [x.id as string, x.registeredOn ?? cohort.startDate]));
   results.forEach((row, index) => {
-    if (!people.has(row.participantId)) return void issues.push({ source: "outcomes", index, reason: "unknown_participant" });
-    if (row.date < (registered.get(row.participantId) ?? "")) return void issues.push({ source: "outcomes", index, reason: "outcome_before_registration" });
+    if (!people.has(row.participantId))
+      return void issues.push({ source: "outcomes", index, reason: "unknown_participant" });
+    if (row.date < (registered.get(row.participantId) ?? ""))
+      return void issues.push({ source: "outcomes", index, reason: "outcome_before_registration" });
     outcomeOf.set(row.participantId, [...(outcomeOf.get(row.participantId) ?? []), row]);
   });
   const rowsOf = new Map<string, AttendanceRecord[]>();
@@ -212,7 +231,8 @@ function nextStep(
     if (status === "absent" || status === "excused") return { kind: "reschedule", activityId: a.id, reason: status };
     const mine = planned.filter((s) => s.activityId === a.id);
     const live = mine.find((s) => s.status === "scheduled");
-    if (live !== undefined) return { kind: "session", activityId: a.id, sessionId: live.id, date: live.date, start: live.start };
+    if (live !== undefined)
+      return { kind: "session", activityId: a.id, sessionId: live.id, date: live.date, start: live.start };
     return { kind: "reschedule", activityId: a.id, reason: mine.length > 0 ? "session_cancelled" : "not_planned" };
   }
   return hasOutcome ? { kind: "done" } : { kind: "record_outcome" };

@@ -48,8 +48,24 @@ const dstTemplate: ParcoursTemplateInput = {
   phases: [{ id: "all", title: "Tout", fromDay: 1, toDay: 4 }],
   activities: [
     { id: "one", kind: "workshop", title: "Atelier 1", phaseId: "all", durationMinutes: 180, maxGroupSize: 10 },
-    { id: "two", kind: "workshop", title: "Atelier 2", phaseId: "all", durationMinutes: 180, maxGroupSize: 10, prerequisites: ["one"] },
-    { id: "three", kind: "workshop", title: "Atelier 3", phaseId: "all", durationMinutes: 180, maxGroupSize: 10, prerequisites: ["two"] },
+    {
+      id: "two",
+      kind: "workshop",
+      title: "Atelier 2",
+      phaseId: "all",
+      durationMinutes: 180,
+      maxGroupSize: 10,
+      prerequisites: ["one"],
+    },
+    {
+      id: "three",
+      kind: "workshop",
+      title: "Atelier 3",
+      phaseId: "all",
+      durationMinutes: 180,
+      maxGroupSize: 10,
+      prerequisites: ["two"],
+    },
   ],
 };
 
@@ -66,7 +82,14 @@ describe("formatIcs", () => {
     const { events } = parse(ics);
     expect(events.length).toBe(seedPlan.sessions.length);
     for (const [i, s] of seedPlan.sessions.entries()) {
-      expect(events[i]).toMatchObject({ uid: `${s.id}.toulouse-2020@declics`, sequence: 0, status: "CONFIRMED", startUtc: s.startUtc, endUtc: s.endUtc, tzid: "Europe/Paris" });
+      expect(events[i]).toMatchObject({
+        uid: `${s.id}.toulouse-2020@declics`,
+        sequence: 0,
+        status: "CONFIRMED",
+        startUtc: s.startUtc,
+        endUtc: s.endUtc,
+        tzid: "Europe/Paris",
+      });
     }
   });
 
@@ -79,18 +102,30 @@ describe("formatIcs", () => {
   });
 
   it("gives UTC instants right across the October DST change (2020-10-25), under any process TZ", () => {
-    const plan = planCohort(dstTemplate, {
-      id: "dst-2020",
-      title: "DST",
-      startDate: "2020-10-22",
-      participants: [{ id: "a" }, { id: "b" }],
-      resources: [
-        { id: "room", kind: "room", name: "Salle", capacity: 10 },
-        { id: "f", kind: "facilitator", name: "F", unavailableDays: ["2020-10-22", "2020-10-23"] },
-      ],
-    }, { load: "earliest" });
-    expect(plan.sessions.map((s) => `${s.date} ${s.start}`)).toEqual(["2020-10-26 09:00", "2020-10-26 13:30", "2020-10-27 09:00"]);
-    const before = planCohort(dstTemplate, { ...plan.cohort, resources: [plan.cohort.resources[0]!, { id: "f", kind: "facilitator", name: "F" }] }, { load: "earliest" });
+    const plan = planCohort(
+      dstTemplate,
+      {
+        id: "dst-2020",
+        title: "DST",
+        startDate: "2020-10-22",
+        participants: [{ id: "a" }, { id: "b" }],
+        resources: [
+          { id: "room", kind: "room", name: "Salle", capacity: 10 },
+          { id: "f", kind: "facilitator", name: "F", unavailableDays: ["2020-10-22", "2020-10-23"] },
+        ],
+      },
+      { load: "earliest" },
+    );
+    expect(plan.sessions.map((s) => `${s.date} ${s.start}`)).toEqual([
+      "2020-10-26 09:00",
+      "2020-10-26 13:30",
+      "2020-10-27 09:00",
+    ]);
+    const before = planCohort(
+      dstTemplate,
+      { ...plan.cohort, resources: [plan.cohort.resources[0]!, { id: "f", kind: "facilitator", name: "F" }] },
+      { load: "earliest" },
+    );
     const all = [...parse(formatIcs(before, { stamp })).events, ...parse(formatIcs(plan, { stamp })).events];
     expect(all.map((e) => e.startUtc)).toEqual([
       "2020-10-22T07:00:00.000Z", // 09:00 CEST (UTC+2)
@@ -137,7 +172,9 @@ describe("formatIcs", () => {
     const who = target.participantIds[0] as string;
     const personal = parse(formatIcs(next, { stamp, audience: { participantId: who } })).events;
     expect(personal.find((e) => e.uid === uid)?.status).toBe("CANCELLED");
-    expect(personal.filter((e) => e.status === "CONFIRMED").length).toBeLessThanOrEqual(PARCOURS_EXPRESS.activities.length);
+    expect(personal.filter((e) => e.status === "CONFIRMED").length).toBeLessThanOrEqual(
+      PARCOURS_EXPRESS.activities.length,
+    );
     const withoutCancelled = parse(formatIcs(next, { stamp, includeCancelled: false })).events;
     expect(withoutCancelled.some((e) => e.uid === uid)).toBe(false);
   });
@@ -153,16 +190,31 @@ describe("formatIcs", () => {
 
   it("property: any title survives escaping and folding, and no line exceeds 75 octets", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ minLength: 1, maxLength: 300, unit: "grapheme" }), fc.string({ minLength: 1, maxLength: 100, unit: "binary" })), (title) => {
-        const template = { ...dstTemplate, activities: dstTemplate.activities.map((a) => ({ ...a, title })) };
-        const plan = planCohort(template, { id: "t", title: "T", startDate: "2024-01-08", participants: [{ id: "a" }], resources: [{ id: "f", kind: "facilitator", name: "F" }, { id: "r", kind: "room", name: "R", capacity: 3 }] });
-        const ics = formatIcs(plan, { stamp });
-        const encoder = new TextEncoder();
-        for (const line of ics.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
-        // eslint-disable-next-line no-control-regex
-        const expected = title.replace(/\r\n|\r|\n/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
-        expect(parse(ics).events.map((e) => e.summary)).toEqual([expected, expected, expected]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 1, maxLength: 300, unit: "grapheme" }),
+          fc.string({ minLength: 1, maxLength: 100, unit: "binary" }),
+        ),
+        (title) => {
+          const template = { ...dstTemplate, activities: dstTemplate.activities.map((a) => ({ ...a, title })) };
+          const plan = planCohort(template, {
+            id: "t",
+            title: "T",
+            startDate: "2024-01-08",
+            participants: [{ id: "a" }],
+            resources: [
+              { id: "f", kind: "facilitator", name: "F" },
+              { id: "r", kind: "room", name: "R", capacity: 3 },
+            ],
+          });
+          const ics = formatIcs(plan, { stamp });
+          const encoder = new TextEncoder();
+          for (const line of ics.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
+          // eslint-disable-next-line no-control-regex
+          const expected = title.replace(/\r\n|\r|\n/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+          expect(parse(ics).events.map((e) => e.summary)).toEqual([expected, expected, expected]);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -8,14 +8,24 @@ import { CohortPlan, type Session } from "./schema.js";
 export const FormatIcsOptions = z.object({
   /** Whose calendar: the whole cohort (default), one participant, or one resource (room, facilitator, speaker). */
   audience: z
-    .union([z.literal("cohort"), z.object({ participantId: z.string().min(1) }), z.object({ resourceId: z.string().min(1) })])
+    .union([
+      z.literal("cohort"),
+      z.object({ participantId: z.string().min(1) }),
+      z.object({ resourceId: z.string().min(1) }),
+    ])
     .default("cohort"),
   /** DTSTAMP of every event: when the calendar is generated (the core has no clock, so pass it in). */
-  stamp: z.union([z.date().refine((d) => !Number.isNaN(d.getTime()), "a valid Date"), z.iso.datetime({ offset: true })]),
+  stamp: z.union([
+    z.date().refine((d) => !Number.isNaN(d.getTime()), "a valid Date"),
+    z.iso.datetime({ offset: true }),
+  ]),
   /** Include cancelled sessions as `STATUS:CANCELLED` events (default true), so subscribers drop them. */
   includeCancelled: z.boolean().default(true),
   /** Domain part of the UIDs (default `declics`). */
-  uidDomain: z.string().regex(/^[A-Za-z0-9.-]+$/).default("declics"),
+  uidDomain: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/)
+    .default("declics"),
   /**
    * `publish` (default): the calendar to subscribe to (`METHOD:PUBLISH`), cancellations included as
    * `STATUS:CANCELLED`. `cancel`: only the cancellations, as an iTIP `METHOD:CANCEL` message to send.
@@ -51,14 +61,16 @@ function fold(line: string): string {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11); other control characters are not allowed there and are dropped. */
 function text(value: string): string {
-  return value
-    .replace(/\r\n|\r|\n/g, "\n")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\n/g, "\\n");
+  return (
+    value
+      .replace(/\r\n|\r|\n/g, "\n")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\n/g, "\\n")
+  );
 }
 
 function pad(n: number, width = 2): string {
@@ -94,13 +106,25 @@ function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
   const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`];
   if (changes.length === 0) {
     const offset = tzOffset(timeZone, start);
-    lines.push("BEGIN:STANDARD", "DTSTART:19700101T000000", `TZOFFSETFROM:${offsetText(offset)}`, `TZOFFSETTO:${offsetText(offset)}`, "END:STANDARD");
+    lines.push(
+      "BEGIN:STANDARD",
+      "DTSTART:19700101T000000",
+      `TZOFFSETFROM:${offsetText(offset)}`,
+      `TZOFFSETTO:${offsetText(offset)}`,
+      "END:STANDARD",
+    );
   } else {
     const standard = Math.min(...changes.map((c) => c.offset), ...changes.map((c) => c.offset - c.change));
     for (const c of changes) {
       const before = c.offset - c.change;
       const kind = c.offset > standard ? "DAYLIGHT" : "STANDARD";
-      lines.push(`BEGIN:${kind}`, `DTSTART:${localStamp(c.date.getTime(), before)}`, `TZOFFSETFROM:${offsetText(before)}`, `TZOFFSETTO:${offsetText(c.offset)}`, `END:${kind}`);
+      lines.push(
+        `BEGIN:${kind}`,
+        `DTSTART:${localStamp(c.date.getTime(), before)}`,
+        `TZOFFSETFROM:${offsetText(before)}`,
+        `TZOFFSETTO:${offsetText(c.offset)}`,
+        `END:${kind}`,
+      );
     }
   }
   lines.push("END:VTIMEZONE");
@@ -155,13 +179,22 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
     const person = cohort.participants.find((x) => x.id === audience.participantId);
     if (person === undefined) throw unknownAudience("participant", audience.participantId);
     // A session a re-plan took them out of is cancelled for them (same UID, its raised SEQUENCE).
-    selected = p.sessions.flatMap((s) => (s.participantIds.includes(person.id) ? [s] : s.removedParticipantIds?.includes(person.id) === true ? [{ ...s, status: "cancelled" as const }] : []));
+    selected = p.sessions.flatMap((s) =>
+      s.participantIds.includes(person.id)
+        ? [s]
+        : s.removedParticipantIds?.includes(person.id) === true
+          ? [{ ...s, status: "cancelled" as const }]
+          : [],
+    );
     calendarName = `${cohort.title} — ${person.name ?? person.id}`;
   } else {
     const res = cohort.resources.find((x) => x.id === audience.resourceId);
     if (res === undefined) throw unknownAudience("resource", audience.resourceId);
-    const holds = (s: Session): boolean => s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id);
-    selected = p.sessions.flatMap((s) => (holds(s) ? [s] : s.removedResourceIds?.includes(res.id) === true ? [{ ...s, status: "cancelled" as const }] : []));
+    const holds = (s: Session): boolean =>
+      s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id);
+    selected = p.sessions.flatMap((s) =>
+      holds(s) ? [s] : s.removedResourceIds?.includes(res.id) === true ? [{ ...s, status: "cancelled" as const }] : [],
+    );
     calendarName = `${cohort.title} — ${res.name}`;
   }
   if (!o.includeCancelled && o.method === "publish") selected = selected.filter((s) => s.status === "scheduled");
@@ -188,7 +221,8 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
     const activity = activities.get(s.activityId);
     const phase = phases.get(s.phaseId);
     const room = s.roomId === undefined ? undefined : resources.get(s.roomId);
-    const where = s.modality === "remote" ? "À distance" : [room?.name, cohort.location].filter((x) => x !== undefined).join(", ");
+    const where =
+      s.modality === "remote" ? "À distance" : [room?.name, cohort.location].filter((x) => x !== undefined).join(", ");
     const people = [...s.facilitatorIds, ...s.speakerIds].map((r) => resources.get(r)?.name ?? r);
     const description = [
       phase === undefined ? undefined : `Phase : ${phase.title}`,

@@ -5,7 +5,14 @@
 export * from "./schema.js";
 export { listPublicHolidays } from "./list-public-holidays.js";
 export { isWorkingDay } from "./is-working-day.js";
-export { parseSchoolCalendar, SchoolCalendar, SchoolCalendarAcademie, SchoolHolidayRow, SchoolAudience, SCHOOL_CALENDAR_FORMAT } from "./school-calendar.js";
+export {
+  parseSchoolCalendar,
+  SchoolCalendar,
+  SchoolCalendarAcademie,
+  SchoolHolidayRow,
+  SchoolAudience,
+  SCHOOL_CALENDAR_FORMAT,
+} from "./school-calendar.js";
 export { locateSchoolArea } from "./locate-school-area.js";
 export type { SchoolArea } from "./locate-school-area.js";
 export { listSchoolHolidays } from "./list-school-holidays.js";

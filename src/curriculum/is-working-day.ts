@@ -39,9 +39,19 @@ export interface IsWorkingDayOptions {
  * ```
  * @category Calendars
  */
-export function isWorkingDay(date: string | Date, zone: CalendarZone = "mainland", options: IsWorkingDayOptions = {}): boolean {
-  const args = parseWith(Args, { date, zone, timeZone: options.timeZone }, { module: "curriculum", what: "isWorkingDay arguments" });
+export function isWorkingDay(
+  date: string | Date,
+  zone: CalendarZone = "mainland",
+  options: IsWorkingDayOptions = {},
+): boolean {
+  const args = parseWith(
+    Args,
+    { date, zone, timeZone: options.timeZone },
+    { module: "curriculum", what: "isWorkingDay arguments" },
+  );
   const iso =
-    typeof args.date === "string" ? args.date : format(args.date, "yyyy-MM-dd", { in: tz(args.timeZone ?? ZONE_TIME_ZONES[args.zone]) });
+    typeof args.date === "string"
+      ? args.date
+      : format(args.date, "yyyy-MM-dd", { in: tz(args.timeZone ?? ZONE_TIME_ZONES[args.zone]) });
   return isWorkingDayNumber(isoToDay(iso), args.zone);
 }

@@ -5,7 +5,10 @@ import { isDeclicsError } from "../errors.js";
 import { listPublicHolidays } from "./list-public-holidays.js";
 
 // Easter-based dates as published in the government's "jours fériés en France" dataset (data.gouv.fr).
-const EASTER_BASED: Record<number, { easterMonday: string; ascension: string; whitMonday: string; goodFriday: string }> = {
+const EASTER_BASED: Record<
+  number,
+  { easterMonday: string; ascension: string; whitMonday: string; goodFriday: string }
+> = {
   2019: { easterMonday: "2019-04-22", ascension: "2019-05-30", whitMonday: "2019-06-10", goodFriday: "2019-04-19" },
   2020: { easterMonday: "2020-04-13", ascension: "2020-05-21", whitMonday: "2020-06-01", goodFriday: "2020-04-10" },
   2021: { easterMonday: "2021-04-05", ascension: "2021-05-13", whitMonday: "2021-05-24", goodFriday: "2021-04-02" },
@@ -62,12 +65,20 @@ describe("listPublicHolidays", () => {
   });
 
   it("keeps Ascension and Labour Day both on 2008-05-01", () => {
-    expect(listPublicHolidays("mainland", 2008).filter((h) => h.date === "2008-05-01").map((h) => h.id)).toEqual(["labour_day", "ascension"]);
+    expect(
+      listPublicHolidays("mainland", 2008)
+        .filter((h) => h.date === "2008-05-01")
+        .map((h) => h.id),
+    ).toEqual(["labour_day", "ascension"]);
   });
 
   it("moves Saint-Martin's abolition day to 28 May from 2018", () => {
-    expect(listPublicHolidays("saint_martin", 2017).find((h) => h.id === "abolition_of_slavery")?.date).toBe("2017-05-27");
-    expect(listPublicHolidays("saint_martin", 2018).find((h) => h.id === "abolition_of_slavery")?.date).toBe("2018-05-28");
+    expect(listPublicHolidays("saint_martin", 2017).find((h) => h.id === "abolition_of_slavery")?.date).toBe(
+      "2017-05-27",
+    );
+    expect(listPublicHolidays("saint_martin", 2018).find((h) => h.id === "abolition_of_slavery")?.date).toBe(
+      "2018-05-28",
+    );
   });
 
   it("names holidays in French", () => {
@@ -88,27 +99,63 @@ describe("listPublicHolidays", () => {
       "11 novembre",
       "Jour de Noël",
     ]);
-    expect(listPublicHolidays("alsace_moselle", 2024).at(-1)).toEqual({ date: "2024-12-26", id: "saint_stephen", name: "2ème jour de Noël" });
-    expect(listPublicHolidays("guyane", 2024).find((h) => h.id === "abolition_of_slavery")?.name).toBe("Abolition de l'esclavage");
+    expect(listPublicHolidays("alsace_moselle", 2024).at(-1)).toEqual({
+      date: "2024-12-26",
+      id: "saint_stephen",
+      name: "2ème jour de Noël",
+    });
+    expect(listPublicHolidays("guyane", 2024).find((h) => h.id === "abolition_of_slavery")?.name).toBe(
+      "Abolition de l'esclavage",
+    );
   });
 
   it("lists the days of Polynésie française, with 20 November replacing 29 June from 2026", () => {
-    const names = (year: number): string[] => listPublicHolidays("polynesie_francaise", year).map((h) => `${h.date} ${h.name}`);
-    expect(names(2025)).toEqual(expect.arrayContaining(["2025-03-05 Arrivée de l'Évangile", "2025-04-18 Vendredi saint", "2025-06-29 Fête de l'autonomie"]));
+    const names = (year: number): string[] =>
+      listPublicHolidays("polynesie_francaise", year).map((h) => `${h.date} ${h.name}`);
+    expect(names(2025)).toEqual(
+      expect.arrayContaining([
+        "2025-03-05 Arrivée de l'Évangile",
+        "2025-04-18 Vendredi saint",
+        "2025-06-29 Fête de l'autonomie",
+      ]),
+    );
     expect(names(2025).some((n) => n.includes("11-20"))).toBe(false);
-    expect(names(2026)).toEqual(expect.arrayContaining(["2026-03-05 Arrivée de l'Évangile", "2026-04-03 Vendredi saint", "2026-11-20 Matari'i i ni'a"]));
+    expect(names(2026)).toEqual(
+      expect.arrayContaining([
+        "2026-03-05 Arrivée de l'Évangile",
+        "2026-04-03 Vendredi saint",
+        "2026-11-20 Matari'i i ni'a",
+      ]),
+    );
     expect(names(2026).some((n) => n.includes("06-29"))).toBe(false);
     expect(listPublicHolidays("polynesie_francaise", 2024)).toHaveLength(14);
   });
 
   it("keeps coincident holidays of the new territories as two entries", () => {
     // Easter 23 March 2008 put Ascension on 1 May; Easter 30 March 2059 puts it on 8 May.
-    for (const zone of ["polynesie_francaise", "nouvelle_caledonie", "wallis_et_futuna", "saint_pierre_et_miquelon"] as const) {
-      expect(listPublicHolidays(zone, 2008).filter((h) => h.date === "2008-05-01").map((h) => h.id)).toEqual(["labour_day", "ascension"]);
-      expect(listPublicHolidays(zone, 2059).filter((h) => h.date === "2059-05-08").map((h) => h.id)).toEqual(["victory_1945", "ascension"]);
+    for (const zone of [
+      "polynesie_francaise",
+      "nouvelle_caledonie",
+      "wallis_et_futuna",
+      "saint_pierre_et_miquelon",
+    ] as const) {
+      expect(
+        listPublicHolidays(zone, 2008)
+          .filter((h) => h.date === "2008-05-01")
+          .map((h) => h.id),
+      ).toEqual(["labour_day", "ascension"]);
+      expect(
+        listPublicHolidays(zone, 2059)
+          .filter((h) => h.date === "2059-05-08")
+          .map((h) => h.id),
+      ).toEqual(["victory_1945", "ascension"]);
     }
     // Saint Pierre Chanel (28 April) can never meet Easter Monday (26 April at the latest).
-    expect(listPublicHolidays("wallis_et_futuna", 2038).filter((h) => h.date === "2038-04-28").map((h) => h.id)).toEqual(["saint_pierre_chanel"]);
+    expect(
+      listPublicHolidays("wallis_et_futuna", 2038)
+        .filter((h) => h.date === "2038-04-28")
+        .map((h) => h.id),
+    ).toEqual(["saint_pierre_chanel"]);
     expect(listPublicHolidays("nouvelle_caledonie", 2024)).toHaveLength(12);
     expect(listPublicHolidays("wallis_et_futuna", 2024)).toHaveLength(13);
   });

@@ -14,7 +14,9 @@ describe("listSchoolHolidays (hand-made calendar)", () => {
   it("gives a commune its académie's pupils' holidays, not the teachers' own", () => {
     const h = listSchoolHolidays(calendar, { commune: "31555" });
     expect(h.area).toBe("académie de Toulouse (Zone C)");
-    expect(h.periods).toEqual([{ description: "Vacances de la Toussaint", firstDay: "2023-10-22", lastDay: "2023-11-05" }]);
+    expect(h.periods).toEqual([
+      { description: "Vacances de la Toussaint", firstDay: "2023-10-22", lastDay: "2023-11-05" },
+    ]);
     expect(listSchoolHolidays(calendar, { commune: "31555" }, { includeTeachers: true }).periods).toHaveLength(2);
   });
 
@@ -28,7 +30,9 @@ describe("listSchoolHolidays (hand-made calendar)", () => {
 
   it("filters by date range", () => {
     expect(listSchoolHolidays(calendar, { zone: "Zone C" }, { from: "2023-11-06" }).periods).toEqual([]);
-    expect(listSchoolHolidays(calendar, { zone: "Zone C" }, { from: "2023-11-05", to: "2023-11-05" }).periods).toHaveLength(1);
+    expect(
+      listSchoolHolidays(calendar, { zone: "Zone C" }, { from: "2023-11-05", to: "2023-11-05" }).periods,
+    ).toHaveLength(1);
   });
 
   it("rejects unknown places and malformed codes with coded errors", () => {
@@ -45,8 +49,12 @@ describe("listSchoolHolidays (hand-made calendar)", () => {
     expect(code(() => listSchoolHolidays(calendar, { commune: "3155" }))).toBe("invalid_input");
     expect(code(() => listSchoolHolidays(calendar, { commune: "96001" }))).toBe("unknown_code");
     expect(code(() => listSchoolHolidays(calendar, { commune: "75056" }))).toBe("invalid_option"); // Paris is not in the fixture
-    expect(code(() => listSchoolHolidays(calendar, { commune: "31555", zone: "Zone C" } as never))).toBe("invalid_input");
-    expect(code(() => listSchoolHolidays({ ...calendar, format: 2 } as never, { zone: "Zone C" }))).toBe("invalid_input");
+    expect(code(() => listSchoolHolidays(calendar, { commune: "31555", zone: "Zone C" } as never))).toBe(
+      "invalid_input",
+    );
+    expect(code(() => listSchoolHolidays({ ...calendar, format: 2 } as never, { zone: "Zone C" }))).toBe(
+      "invalid_input",
+    );
     expect(code(() => locateSchoolArea(calendar, "75056"))).toBe("data_integrity");
   });
 
@@ -68,7 +76,8 @@ describe.skipIf(!hasRealData(buildPath("school-calendar.json")))("school holiday
 
   it("knows the académie of every département and each is in the calendar", () => {
     const known = new Set(calendar.academies.map((a) => a.academie));
-    for (const [dep, { academie }] of ACADEMIE_OF_DEPARTEMENT) expect(known.has(academie), `${dep} -> ${academie}`).toBe(true);
+    for (const [dep, { academie }] of ACADEMIE_OF_DEPARTEMENT)
+      expect(known.has(academie), `${dep} -> ${academie}`).toBe(true);
     // 96 mainland départements (2A/2B for Corsica), plus 971-976 and the collectivities 977, 978, 986-988.
     expect(ACADEMIE_OF_DEPARTEMENT.size).toBe(96 + 6 + 5);
   });
@@ -108,7 +117,9 @@ describe.skipIf(!hasRealData(buildPath("school-calendar.json")))("school holiday
 
   it("staggers winter holidays by zone (2024: A from 18 February, B from 25 February, C from 11 February)", () => {
     const winter = (zone: string): string | undefined =>
-      listSchoolHolidays(calendar, { zone }, { from: "2024-02-01", to: "2024-03-15" }).periods.find((p) => p.description === "Vacances d'Hiver")?.firstDay;
+      listSchoolHolidays(calendar, { zone }, { from: "2024-02-01", to: "2024-03-15" }).periods.find(
+        (p) => p.description === "Vacances d'Hiver",
+      )?.firstDay;
     expect([winter("Zone A"), winter("Zone B"), winter("Zone C")]).toEqual(["2024-02-18", "2024-02-25", "2024-02-11"]);
   });
 
@@ -120,7 +131,9 @@ describe.skipIf(!hasRealData(buildPath("school-calendar.json")))("school holiday
 
   it("gives Saint-Martin its own abolition day (28 May) and Guadeloupe its own (27 May)", () => {
     const day = (commune: string): string[] =>
-      listSchoolHolidays(calendar, { commune }, { from: "2024-05-26", to: "2024-05-29" }).periods.filter((p) => p.description.startsWith("Abolition")).map((p) => p.firstDay);
+      listSchoolHolidays(calendar, { commune }, { from: "2024-05-26", to: "2024-05-29" })
+        .periods.filter((p) => p.description.startsWith("Abolition"))
+        .map((p) => p.firstDay);
     expect(day("97801")).toEqual(["2024-05-28"]);
     expect(day("97105")).toEqual(["2024-05-27"]);
   });

@@ -3,7 +3,12 @@ import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { FORMER_ACADEMIES } from "./_academies.js";
 import { academieOfCommune } from "./locate-school-area.js";
-import { checkedSchoolCalendar, type SchoolCalendar, type SchoolCalendarAcademie, type SchoolHolidayRow } from "./school-calendar.js";
+import {
+  checkedSchoolCalendar,
+  type SchoolCalendar,
+  type SchoolCalendarAcademie,
+  type SchoolHolidayRow,
+} from "./school-calendar.js";
 import { IsoDate, type SchoolHolidays } from "./schema.js";
 
 const Where = z.union([
@@ -24,7 +29,8 @@ const Options = z
   .strict();
 
 /** Where to read the school holidays of: a commune (INSEE code), an académie, or a zone (`Zone A`, `Corse`…). */
-export type SchoolHolidaysWhere = { readonly commune: string } | { readonly academie: string } | { readonly zone: string };
+export type SchoolHolidaysWhere =
+  { readonly commune: string } | { readonly academie: string } | { readonly zone: string };
 /** Options of {@link listSchoolHolidays}. */
 export type ListSchoolHolidaysOptions = z.input<typeof Options>;
 
@@ -49,12 +55,24 @@ function select(calendar: SchoolCalendar, where: z.infer<typeof Where>): Selecti
     if (academies.length === 0) throw notFound("zone", where.zone, [...new Set(calendar.academies.map((a) => a.zone))]);
     return { area: where.zone.startsWith("Zone ") ? where.zone : `zone ${where.zone}`, academies, place: null };
   }
-  const located = "commune" in where ? academieOfCommune(where.commune) : { academie: where.academie, place: null, formerAcademies: [] as string[] };
+  const located =
+    "commune" in where
+      ? academieOfCommune(where.commune)
+      : { academie: where.academie, place: null, formerAcademies: [] as string[] };
   const main = calendar.academies.find((a) => a.academie === located.academie);
-  if (main === undefined) throw notFound("academie", located.academie, calendar.academies.map((a) => a.academie));
+  if (main === undefined)
+    throw notFound(
+      "academie",
+      located.academie,
+      calendar.academies.map((a) => a.academie),
+    );
   const former = calendar.academies.filter((a) => located.formerAcademies.includes(a.academie));
   const where2 = located.place === null ? "" : `, ${located.place}`;
-  return { area: `académie de ${main.academie}${where2} (${main.zone})`, academies: [main, ...former], place: located.place };
+  return {
+    area: `académie de ${main.academie}${where2} (${main.zone})`,
+    academies: [main, ...former],
+    place: located.place,
+  };
 }
 
 function applies(row: SchoolHolidayRow, place: string | null, includeTeachers: boolean): boolean {
@@ -88,7 +106,11 @@ function applies(row: SchoolHolidayRow, place: string | null, includeTeachers: b
  * ```
  * @category Calendars
  */
-export function listSchoolHolidays(calendar: SchoolCalendar, where: SchoolHolidaysWhere, options: ListSchoolHolidaysOptions = {}): SchoolHolidays {
+export function listSchoolHolidays(
+  calendar: SchoolCalendar,
+  where: SchoolHolidaysWhere,
+  options: ListSchoolHolidaysOptions = {},
+): SchoolHolidays {
   const cal = checkedSchoolCalendar(calendar);
   const w = parseWith(Where, where, { module: "curriculum", what: "listSchoolHolidays where" });
   const o = parseWith(Options, options, { module: "curriculum", what: "listSchoolHolidays options" });
@@ -105,7 +127,17 @@ export function listSchoolHolidays(calendar: SchoolCalendar, where: SchoolHolida
       periods.push({ description: row.description, firstDay: row.firstDay, lastDay: row.lastDay });
     }
   }
-  periods.sort((a, b) => (a.firstDay < b.firstDay ? -1 : a.firstDay > b.firstDay ? 1 : a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : 0));
+  periods.sort((a, b) =>
+    a.firstDay < b.firstDay
+      ? -1
+      : a.firstDay > b.firstDay
+        ? 1
+        : a.lastDay < b.lastDay
+          ? -1
+          : a.lastDay > b.lastDay
+            ? 1
+            : 0,
+  );
   return { area, ...coverage(academies, "zone" in w), periods };
 }
 
@@ -113,7 +145,10 @@ export function listSchoolHolidays(calendar: SchoolCalendar, where: SchoolHolida
  * The span the selection covers. An académie with former académies (Normandie: Caen, Rouen) covers from
  * the earliest of them to its own end; a zone covers what all its current académies cover.
  */
-function coverage(academies: readonly SchoolCalendarAcademie[], isZone: boolean): { coveredFrom: string; coveredUntil: string } {
+function coverage(
+  academies: readonly SchoolCalendarAcademie[],
+  isZone: boolean,
+): { coveredFrom: string; coveredUntil: string } {
   const current = isZone ? academies.filter((a) => !FORMER_ACADEMIES.has(a.academie)) : academies.slice(0, 1);
   const pool = current.length > 0 ? current : academies;
   const min = (xs: string[]): string => xs.reduce((m, x) => (x < m ? x : m));

@@ -4,7 +4,9 @@ import { parseWith } from "../_lib/parse.js";
 import { ACADEMIE_OF_DEPARTEMENT, departementOfCommune, placeOfCommune } from "./_academies.js";
 import { checkedSchoolCalendar, type SchoolCalendar } from "./school-calendar.js";
 
-const CommuneCode = z.string().regex(/^(?:\d{2}|2[AB])\d{3}$/, "a 5-character INSEE commune code such as 31555 or 2A004");
+const CommuneCode = z
+  .string()
+  .regex(/^(?:\d{2}|2[AB])\d{3}$/, "a 5-character INSEE commune code such as 31555 or 2A004");
 
 /** Where a commune stands in the school calendar. */
 export interface SchoolArea {
@@ -33,7 +35,13 @@ export function academieOfCommune(commune: string): Omit<SchoolArea, "zone"> {
       details: { kind: "codeInsee", received: code },
     });
   }
-  return { commune: code, departement, academie: entry.academie, place: placeOfCommune(departement), formerAcademies: entry.former };
+  return {
+    commune: code,
+    departement,
+    academie: entry.academie,
+    place: placeOfCommune(departement),
+    formerAcademies: entry.former,
+  };
 }
 
 /**

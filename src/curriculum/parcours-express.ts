@@ -27,8 +27,20 @@ export const PARCOURS_EXPRESS: ParcoursTemplate = ParcoursTemplate.parse({
   workingDays: 10,
   phases: [
     { id: "tests", title: "Tests", fromDay: 1, toDay: 2, stage: "assessed" },
-    { id: "role-models-workshops", title: "Modèles inspirants et ateliers de montée en compétences", fromDay: 3, toDay: 7, stage: "workshops" },
-    { id: "training-employers", title: "Organismes de formation et employeurs", fromDay: 8, toDay: 10, stage: "met_training_or_employers" },
+    {
+      id: "role-models-workshops",
+      title: "Modèles inspirants et ateliers de montée en compétences",
+      fromDay: 3,
+      toDay: 7,
+      stage: "workshops",
+    },
+    {
+      id: "training-employers",
+      title: "Organismes de formation et employeurs",
+      fromDay: 8,
+      toDay: 10,
+      stage: "met_training_or_employers",
+    },
   ],
   activities: [
     {

@@ -6,7 +6,11 @@ import { parseCohort, safeParseCohort } from "./parse-cohort.js";
 describe("parseCohort / safeParseCohort", () => {
   it("fills defaults and keeps the seed cohort", () => {
     const cohort = parseCohort(seedCohort(5));
-    expect(cohort.openingHours).toEqual({ opens: "09:00", closes: "17:30", breaks: [{ start: "12:30", end: "13:30" }] });
+    expect(cohort.openingHours).toEqual({
+      opens: "09:00",
+      closes: "17:30",
+      breaks: [{ start: "12:30", end: "13:30" }],
+    });
     expect(cohort.participants.length).toBe(5);
   });
 
@@ -25,11 +29,16 @@ describe("parseCohort / safeParseCohort", () => {
 
   it("property: only real calendar dates are accepted as the start date", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-        const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-        expect(safeParseCohort({ ...seedCohort(1), startDate: iso }).success).toBe(real);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          expect(safeParseCohort({ ...seedCohort(1), startDate: iso }).success).toBe(real);
+        },
+      ),
       { numRuns: 200 },
     );
   });

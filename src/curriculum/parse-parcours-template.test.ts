@@ -4,8 +4,10 @@ import { isDeclicsError } from "../errors.js";
 import { PARCOURS_EXPRESS } from "./parcours-express.js";
 import { parseParcoursTemplate, safeParseParcoursTemplate } from "./parse-parcours-template.js";
 
-const json = (): Record<string, unknown> & { activities: Array<Record<string, unknown>>; phases: Array<Record<string, unknown>> } =>
-  JSON.parse(JSON.stringify(PARCOURS_EXPRESS));
+const json = (): Record<string, unknown> & {
+  activities: Array<Record<string, unknown>>;
+  phases: Array<Record<string, unknown>>;
+} => JSON.parse(JSON.stringify(PARCOURS_EXPRESS));
 
 function pathsOf(input: unknown): string[] {
   const result = safeParseParcoursTemplate(input);
@@ -48,19 +50,24 @@ describe("parseParcoursTemplate / safeParseParcoursTemplate", () => {
 
   it("property: parse and safeParse agree on arbitrary edits", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9 }), fc.constantFrom("durationMinutes", "maxGroupSize", "minGroupSize", "phaseId", "kind"), fc.anything(), (i, field, value) => {
-        const t = json();
-        t.activities[i] = { ...t.activities[i], [field]: value };
-        const safe = safeParseParcoursTemplate(t);
-        let thrown: unknown;
-        try {
-          parseParcoursTemplate(t);
-        } catch (error) {
-          thrown = error;
-        }
-        expect(safe.success).toBe(thrown === undefined);
-        if (!safe.success) expect((thrown as Error).message).toBe(safe.error.message);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom("durationMinutes", "maxGroupSize", "minGroupSize", "phaseId", "kind"),
+        fc.anything(),
+        (i, field, value) => {
+          const t = json();
+          t.activities[i] = { ...t.activities[i], [field]: value };
+          const safe = safeParseParcoursTemplate(t);
+          let thrown: unknown;
+          try {
+            parseParcoursTemplate(t);
+          } catch (error) {
+            thrown = error;
+          }
+          expect(safe.success).toBe(thrown === undefined);
+          if (!safe.success) expect((thrown as Error).message).toBe(safe.error.message);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -26,8 +26,25 @@ function smallTemplate(): ParcoursTemplateInput {
       { id: "b", title: "Ateliers", fromDay: 2, toDay: 3, stage: "workshops" },
     ],
     activities: [
-      { id: "test", kind: "assessment", assessmentId: "x", title: "Test", phaseId: "a", durationMinutes: 60, maxGroupSize: 10 },
-      { id: "atelier", kind: "workshop", title: "Atelier", phaseId: "b", durationMinutes: 120, maxGroupSize: 6, minGroupSize: 2, prerequisites: ["test"] },
+      {
+        id: "test",
+        kind: "assessment",
+        assessmentId: "x",
+        title: "Test",
+        phaseId: "a",
+        durationMinutes: 60,
+        maxGroupSize: 10,
+      },
+      {
+        id: "atelier",
+        kind: "workshop",
+        title: "Atelier",
+        phaseId: "b",
+        durationMinutes: 120,
+        maxGroupSize: 6,
+        minGroupSize: 2,
+        prerequisites: ["test"],
+      },
     ],
   };
 }
@@ -42,7 +59,8 @@ function resources(rooms: number, facilitators: number, speakers = 0, capacity =
 
 function goldenOf(plan: CohortPlan): unknown {
   const lines = plan.sessions.map(
-    (s) => `${s.id} ${s.date} ${s.start}-${s.end} ${s.modality} ${s.roomId ?? "-"} [${[...s.facilitatorIds, ...s.speakerIds].join(",")}] n=${s.participantIds.length}`,
+    (s) =>
+      `${s.id} ${s.date} ${s.start}-${s.end} ${s.modality} ${s.roomId ?? "-"} [${[...s.facilitatorIds, ...s.speakerIds].join(",")}] n=${s.participantIds.length}`,
   );
   return {
     note: "Golden schedule of the seed cohort (Toulouse, 2020-09-28). Regenerate with UPDATE_GOLDEN=1 npx vitest run src/curriculum.",
@@ -50,7 +68,9 @@ function goldenOf(plan: CohortPlan): unknown {
     assignments: plan.assignments.length,
     unmet: plan.unmet.length,
     days: plan.days,
-    sha256: createHash("sha256").update(JSON.stringify({ sessions: plan.sessions, unmet: plan.unmet })).digest("hex"),
+    sha256: createHash("sha256")
+      .update(JSON.stringify({ sessions: plan.sessions, unmet: plan.unmet }))
+      .digest("hex"),
     schedule: lines,
   };
 }
@@ -88,10 +108,15 @@ describe("planCohort", () => {
     const women = new Set(plan.cohort.participants.filter((p) => p.gender === "female").map((p) => p.id as string));
     const share = women.size / plan.cohort.participants.length;
     const workshops = plan.sessions.filter((s) => s.activityId === "workshop-first-code" && s.modality === "on_site");
-    const deviations = workshops.map((s) => Math.abs(s.participantIds.filter((p) => women.has(p)).length - share * s.participantIds.length));
+    const deviations = workshops.map((s) =>
+      Math.abs(s.participantIds.filter((p) => women.has(p)).length - share * s.participantIds.length),
+    );
     // Within two people of the cohort's share in every group (availability can cost one).
     expect(Math.max(...deviations)).toBeLessThanOrEqual(2);
-    const unbalanced = planCohort(PARCOURS_EXPRESS, { ...cohort, participants: [...(cohort.participants ?? [])].sort((x, y) => (x.gender ?? "").localeCompare(y.gender ?? "")) });
+    const unbalanced = planCohort(PARCOURS_EXPRESS, {
+      ...cohort,
+      participants: [...(cohort.participants ?? [])].sort((x, y) => (x.gender ?? "").localeCompare(y.gender ?? "")),
+    });
     const worst = unbalanced.sessions
       .filter((s) => s.activityId === "workshop-first-code" && s.modality === "on_site")
       .map((s) => Math.abs(s.participantIds.filter((p) => women.has(p)).length - share * s.participantIds.length));
@@ -99,7 +124,13 @@ describe("planCohort", () => {
   });
 
   it("skips public holidays and closing days (Ascension week 2024, Alsace-Moselle Good Friday)", () => {
-    const plan = planCohort(smallTemplate(), { id: "c", title: "C", startDate: "2024-05-08", participants: [{ id: "p1" }, { id: "p2" }], resources: resources(1, 1) });
+    const plan = planCohort(smallTemplate(), {
+      id: "c",
+      title: "C",
+      startDate: "2024-05-08",
+      participants: [{ id: "p1" }, { id: "p2" }],
+      resources: resources(1, 1),
+    });
     expect(plan.days).toEqual(["2024-05-10", "2024-05-13", "2024-05-14"]);
     const am = planCohort(smallTemplate(), {
       id: "c",
@@ -115,14 +146,27 @@ describe("planCohort", () => {
   });
 
   it("uses the overseas zone's time zone and holidays (Guyane, 10 June)", () => {
-    const plan = planCohort(smallTemplate(), { id: "g", title: "G", startDate: "2024-06-10", calendarZone: "guyane", participants: [{ id: "p1" }, { id: "p2" }], resources: resources(1, 1) });
+    const plan = planCohort(smallTemplate(), {
+      id: "g",
+      title: "G",
+      startDate: "2024-06-10",
+      calendarZone: "guyane",
+      participants: [{ id: "p1" }, { id: "p2" }],
+      resources: resources(1, 1),
+    });
     expect(plan.timeZone).toBe("America/Cayenne");
     expect(plan.sessions[0]?.date).toBe("2024-06-11");
     expect(plan.sessions[0]?.startUtc).toBe("2024-06-11T12:00:00.000Z"); // 09:00 at UTC-3
   });
 
   it("keeps wall-clock times across the October DST change and shifts UTC by one hour", () => {
-    const plan = planCohort(smallTemplate(), { id: "d", title: "D", startDate: "2020-10-23", participants: [{ id: "p1" }, { id: "p2" }], resources: resources(1, 1) });
+    const plan = planCohort(smallTemplate(), {
+      id: "d",
+      title: "D",
+      startDate: "2020-10-23",
+      participants: [{ id: "p1" }, { id: "p2" }],
+      resources: resources(1, 1),
+    });
     const first = plan.sessions.find((s) => s.date === "2020-10-23");
     const after = plan.sessions.find((s) => s.date === "2020-10-26");
     expect(first?.start).toBe("09:00");
@@ -154,12 +198,25 @@ describe("planCohort", () => {
 
   it("reports missing resources and small remainders", () => {
     const noSpeaker = planCohort(PARCOURS_EXPRESS, { ...seedCohort(20), resources: resources(2, 3, 0, 30) });
-    expect(noSpeaker.unmet.some((u) => u.activityId === "role-models" && u.reason === "no_qualified_resource")).toBe(true);
+    expect(noSpeaker.unmet.some((u) => u.activityId === "role-models" && u.reason === "no_qualified_resource")).toBe(
+      true,
+    );
     // p007 needs step-free access and these rooms do not say they have it: said, not silently dropped.
-    expect(noSpeaker.unmet.find((u) => u.activityId === "welcome")).toMatchObject({ reason: "no_qualified_resource", participantIds: ["p007"] });
+    expect(noSpeaker.unmet.find((u) => u.activityId === "welcome")).toMatchObject({
+      reason: "no_qualified_resource",
+      participantIds: ["p007"],
+    });
     expect(planViolations(noSpeaker)).toEqual([]);
-    const single = planCohort(smallTemplate(), { id: "s", title: "S", startDate: "2020-09-28", participants: [{ id: "only" }], resources: resources(1, 1) });
-    expect(single.unmet).toMatchObject([{ reason: "below_minimum_group_size", activityId: "atelier", participantIds: ["only"] }]);
+    const single = planCohort(smallTemplate(), {
+      id: "s",
+      title: "S",
+      startDate: "2020-09-28",
+      participants: [{ id: "only" }],
+      resources: resources(1, 1),
+    });
+    expect(single.unmet).toMatchObject([
+      { reason: "below_minimum_group_size", activityId: "atelier", participantIds: ["only"] },
+    ]);
   });
 
   it("rejects bad input with invalid_input naming the field, and inconsistent templates with invalid_template", () => {
@@ -171,9 +228,14 @@ describe("planCohort", () => {
       if (isDeclicsError(error, "invalid_input")) expect(error.details.issues[0]?.path).toBe("startDate");
     }
     const dup = seedCohort(3);
-    expect(() => planCohort(PARCOURS_EXPRESS, { ...dup, participants: [...dup.participants, { id: "p001" }] })).toThrow(/participants\.3\.id/);
+    expect(() => planCohort(PARCOURS_EXPRESS, { ...dup, participants: [...dup.participants, { id: "p001" }] })).toThrow(
+      /participants\.3\.id/,
+    );
     const cyclic = smallTemplate();
-    cyclic.activities[0] = { ...cyclic.activities[0]!, prerequisites: ["atelier"] } as (typeof cyclic.activities)[number];
+    cyclic.activities[0] = {
+      ...cyclic.activities[0]!,
+      prerequisites: ["atelier"],
+    } as (typeof cyclic.activities)[number];
     try {
       planCohort(cyclic, seedCohort(3));
       expect.unreachable();

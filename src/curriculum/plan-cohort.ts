@@ -6,13 +6,26 @@ import type { Occupancy } from "./_occupancy.js";
 import { planAll } from "./_plan-all.js";
 import { repair } from "./_replan-repair.js";
 import { placements, searchComplete } from "./_search.js";
-import { Cohort, type CohortInput, type CohortPlan, ParcoursTemplate, type ParcoursTemplateInput, PlanCohortOptions, type PlanCohortOptionsInput } from "./schema.js";
+import {
+  Cohort,
+  type CohortInput,
+  type CohortPlan,
+  ParcoursTemplate,
+  type ParcoursTemplateInput,
+  PlanCohortOptions,
+  type PlanCohortOptionsInput,
+} from "./schema.js";
 
 /** Cohorts up to this size are also planned earliest-first when the balanced plan strands someone. */
 const EARLIEST_RETRY_MAX = 1_000;
 
 /** Greedy plan; on a small cohort where it strands someone, the exact search's plan when it places more. */
-export function planContext(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: () => Occupancy): Context {
+export function planContext(
+  template: ParcoursTemplate,
+  cohort: Cohort,
+  options: PlanCohortOptions,
+  occupancy?: () => Occupancy,
+): Context {
   let ctx = buildContext(template, cohort, options, occupancy?.());
   planAll(ctx);
   if (stranded(ctx).size === 0) return ctx;
@@ -32,7 +45,12 @@ export function planContext(template: ParcoursTemplate, cohort: Cohort, options:
 }
 
 /** @internal The benchmark swaps in a naive conflict checker through this (a fresh one per planning pass). */
-export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, options: PlanCohortOptions, occupancy?: () => Occupancy): CohortPlan {
+export function _planCohortWith(
+  template: ParcoursTemplate,
+  cohort: Cohort,
+  options: PlanCohortOptions,
+  occupancy?: () => Occupancy,
+): CohortPlan {
   return finishPlan(planContext(template, cohort, options, occupancy), 0);
 }
 
@@ -86,7 +104,11 @@ export function _planCohortWith(template: ParcoursTemplate, cohort: Cohort, opti
  * ```
  * @category Planning
  */
-export function planCohort(template: ParcoursTemplateInput, cohort: CohortInput, options: PlanCohortOptionsInput = {}): CohortPlan {
+export function planCohort(
+  template: ParcoursTemplateInput,
+  cohort: CohortInput,
+  options: PlanCohortOptionsInput = {},
+): CohortPlan {
   const t = parseWith(ParcoursTemplate, template, { module: "curriculum", what: "parcours template" });
   const c = parseWith(Cohort, cohort, { module: "curriculum", what: "cohort" });
   const o = parseWith(PlanCohortOptions, options, { module: "curriculum", what: "planCohort options" });

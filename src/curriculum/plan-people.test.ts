@@ -40,14 +40,20 @@ describe("remote-only participants", () => {
       for (const p of s.participantIds.filter((x) => remote.has(x))) {
         if (s.modality === "remote") continue;
         expect(s.videoParticipantIds).toContain(p);
-        expect(plan.adjustments?.some((x) => x.kind === "joined_by_video" && x.sessionId === s.id && x.participantIds.includes(p))).toBe(true);
+        expect(
+          plan.adjustments?.some(
+            (x) => x.kind === "joined_by_video" && x.sessionId === s.id && x.participantIds.includes(p),
+          ),
+        ).toBe(true);
       }
     }
   });
 
   it("relaxes the minimum, and says so, when no on-site session can take them by video", () => {
     const cohort = withRemoteOnly(2);
-    cohort.resources = cohort.resources.map((r) => (r.kind === "room" ? { ...r, equipment: (r.equipment ?? []).filter((e) => e !== "videoconference") } : r));
+    cohort.resources = cohort.resources.map((r) =>
+      r.kind === "room" ? { ...r, equipment: (r.equipment ?? []).filter((e) => e !== "videoconference") } : r,
+    );
     const plan = planCohort(PARCOURS_EXPRESS, cohort, { balanceOn });
     expect(planViolations(plan)).toEqual([]);
     expect(plan.unmet).toEqual([]);
@@ -60,7 +66,11 @@ describe("remote-only participants", () => {
 describe("replanCohort places everyone a fresh plan places", () => {
   it("loses the amphitheatre: as many placements as planning afresh without it, emptied sessions cancelled", () => {
     const next = replanCohort(base, { kind: "lose_resource", resourceId: "plenary" });
-    const fresh = planCohort(PARCOURS_EXPRESS, { ...seedCohort(), resources: seedCohort().resources.filter((r) => r.id !== "plenary") }, { balanceOn });
+    const fresh = planCohort(
+      PARCOURS_EXPRESS,
+      { ...seedCohort(), resources: seedCohort().resources.filter((r) => r.id !== "plenary") },
+      { balanceOn },
+    );
     expect(planViolations(next)).toEqual([]);
     expect(next.assignments.length).toBeGreaterThanOrEqual(fresh.assignments.length);
     expect(next.assignments).toHaveLength(2000);
@@ -71,7 +81,10 @@ describe("replanCohort places everyone a fresh plan places", () => {
   });
 
   it("cancelling any one of 60 sessions drops nobody", () => {
-    for (const s of base.sessions.filter((x) => x.status === "scheduled").filter((_, i) => i % 5 === 0).slice(0, 60)) {
+    for (const s of base.sessions
+      .filter((x) => x.status === "scheduled")
+      .filter((_, i) => i % 5 === 0)
+      .slice(0, 60)) {
       const next = replanCohort(base, { kind: "cancel_session", sessionId: s.id });
       expect(next.assignments.length, s.id).toBe(base.assignments.length);
       expect(planViolations(next), s.id).toEqual([]);
@@ -119,14 +132,19 @@ describe("re-planning that cannot crash", () => {
   });
 
   it("adds a participant who joins, in every activity, changing no one else's sessions but the ones they join", () => {
-    const next = replanCohort(base, { kind: "add_participant", participant: { id: "late", gender: "female", territoryKind: "zrr" } });
+    const next = replanCohort(base, {
+      kind: "add_participant",
+      participant: { id: "late", gender: "female", territoryKind: "zrr" },
+    });
     expect(planViolations(next)).toEqual([]);
     expect(next.assignments.filter((a) => a.participantId === "late")).toHaveLength(PARCOURS_EXPRESS.activities.length);
     for (const c of next.changes ?? []) {
       const s = next.sessions.find((x) => x.id === c.sessionId);
       expect(s?.participantIds).toContain("late");
     }
-    expect(errorCode(() => replanCohort(base, { kind: "add_participant", participant: { id: "p001" } }))).toBe("invalid_option");
+    expect(errorCode(() => replanCohort(base, { kind: "add_participant", participant: { id: "p001" } }))).toBe(
+      "invalid_option",
+    );
   });
 
   it("withdraws a participant from a date on: out of later sessions (with a cancellation), kept in earlier ones", () => {
@@ -138,7 +156,10 @@ describe("re-planning that cannot crash", () => {
     const feed = formatIcs(next, { audience: { participantId: "p010" }, stamp });
     expect(feed).toContain("STATUS:CANCELLED");
     expect(next.unmet.some((u) => u.participantIds.includes("p010" as never))).toBe(false);
-    const again = replanCohort(next, { kind: "cancel_session", sessionId: next.sessions.find((s) => s.status === "scheduled")?.id as string });
+    const again = replanCohort(next, {
+      kind: "cancel_session",
+      sessionId: next.sessions.find((s) => s.status === "scheduled")?.id as string,
+    });
     expect(planViolations(again)).toEqual([]);
   });
 
@@ -148,7 +169,10 @@ describe("re-planning that cannot crash", () => {
     const cases: Array<[string, CohortPlan]> = [
       ["appears twice", { ...base, sessions: [...base.sessions, s0] }],
       ["not in the cohort", { ...base, cohort: { ...base.cohort, participants: base.cohort.participants.slice(1) } }],
-      ["which the template does not have", { ...base, sessions: [{ ...s0, activityId: "nope" as never }, ...base.sessions.slice(1)] }],
+      [
+        "which the template does not have",
+        { ...base, sessions: [{ ...s0, activityId: "nope" as never }, ...base.sessions.slice(1)] },
+      ],
       ["assignments", { ...base, assignments: base.assignments.slice(1) }],
       [
         "at the same time",
@@ -167,7 +191,9 @@ describe("re-planning that cannot crash", () => {
         replanCohort(plan, { kind: "close_day", date: "2020-10-05" });
         expect.unreachable(words);
       } catch (error) {
-        expect(isDeclicsError(error, "invalid_plan") || isDeclicsError(error, "invalid_input"), String(error)).toBe(true);
+        expect(isDeclicsError(error, "invalid_plan") || isDeclicsError(error, "invalid_input"), String(error)).toBe(
+          true,
+        );
         if (isDeclicsError(error, "invalid_plan")) expect(error.message).toContain(words);
       }
     }

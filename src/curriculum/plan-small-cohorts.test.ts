@@ -31,8 +31,25 @@ function template(x: Instance): ParcoursTemplateInput {
     workingDays: 2,
     phases: [{ id: "p", title: "P", fromDay: 1, toDay: 2 }],
     activities: [
-      { id: "a", kind: "information_session", title: "A", phaseId: "p", durationMinutes: 60, minGroupSize: x.minA, maxGroupSize: x.maxA },
-      { id: "b", kind: "workshop", title: "B", phaseId: "p", durationMinutes: 60, minGroupSize: x.minB, maxGroupSize: x.maxB, prerequisites: ["a"] },
+      {
+        id: "a",
+        kind: "information_session",
+        title: "A",
+        phaseId: "p",
+        durationMinutes: 60,
+        minGroupSize: x.minA,
+        maxGroupSize: x.maxA,
+      },
+      {
+        id: "b",
+        kind: "workshop",
+        title: "B",
+        phaseId: "p",
+        durationMinutes: 60,
+        minGroupSize: x.minB,
+        maxGroupSize: x.maxB,
+        prerequisites: ["a"],
+      },
     ],
   };
 }
@@ -45,7 +62,12 @@ function cohort(x: Instance): CohortInput {
     openingHours: { opens: "09:00", closes: "11:00", breaks: [] },
     participants: x.people.map((p, i) => ({ id: `p${i}`, unavailableDays: p.off < 0 ? [] : [DAYS[p.off] as string] })),
     resources: [
-      ...Array.from({ length: x.rooms }, (_, i) => ({ id: `room-${i}`, kind: "room" as const, name: `Salle ${i}`, capacity: 10 })),
+      ...Array.from({ length: x.rooms }, (_, i) => ({
+        id: `room-${i}`,
+        kind: "room" as const,
+        name: `Salle ${i}`,
+        capacity: 10,
+      })),
       ...Array.from({ length: x.facilitators }, (_, i) => ({
         id: `f-${i}`,
         kind: "facilitator" as const,
@@ -63,13 +85,15 @@ function completeScheduleExists(x: Instance): boolean {
   const sessionsAt = (t: number): number => Math.min(x.rooms, x.facilitators - (x.resourceOff === dayOf(t) ? 1 : 0));
   const options = x.people.map((p) => {
     const out: Array<[number, number]> = [];
-    for (let ta = 0; ta < T; ta++) for (let tb = ta + 1; tb < T; tb++) if (dayOf(ta) !== p.off && dayOf(tb) !== p.off) out.push([ta, tb]);
+    for (let ta = 0; ta < T; ta++)
+      for (let tb = ta + 1; tb < T; tb++) if (dayOf(ta) !== p.off && dayOf(tb) !== p.off) out.push([ta, tb]);
     return out;
   });
   const countA = new Array<number>(T).fill(0);
   const countB = new Array<number>(T).fill(0);
   const groups = (n: number, max: number): number => Math.ceil(n / max);
-  const fits = (t: number): boolean => groups(countA[t] as number, x.maxA) + groups(countB[t] as number, x.maxB) <= sessionsAt(t);
+  const fits = (t: number): boolean =>
+    groups(countA[t] as number, x.maxA) + groups(countB[t] as number, x.maxB) <= sessionsAt(t);
   const valid = (): boolean => {
     for (let t = 0; t < T; t++) {
       const a = countA[t] as number;
@@ -125,7 +149,16 @@ describe("planCohort on exhaustively solvable small cohorts", () => {
 
   it("finds the schedule the greedy pass misses (a straggler away on day 1 needs a day-2 group)", () => {
     // Four people, groups of exactly 2; one is away on Monday. Greedy fills Monday first.
-    const x: Instance = { people: [{ off: -1 }, { off: -1 }, { off: -1 }, { off: 0 }], rooms: 1, facilitators: 1, resourceOff: -1, minA: 2, maxA: 2, minB: 2, maxB: 2 };
+    const x: Instance = {
+      people: [{ off: -1 }, { off: -1 }, { off: -1 }, { off: 0 }],
+      rooms: 1,
+      facilitators: 1,
+      resourceOff: -1,
+      minA: 2,
+      maxA: 2,
+      minB: 2,
+      maxB: 2,
+    };
     expect(completeScheduleExists(x)).toBe(true);
     const plan = planCohort(template(x), cohort(x), { slotMinutes: 60 });
     expect(plan.unmet).toEqual([]);

@@ -13,11 +13,20 @@ const base = planCohort(PARCOURS_EXPRESS, seedCohort(), { balanceOn: ["gender", 
 /** Sessions of `after` that differ from (or are absent in) `before`. */
 function differing(before: CohortPlan, after: CohortPlan): string[] {
   const old = new Map(before.sessions.map((s) => [s.id as string, s]));
-  return after.sessions.filter((s) => JSON.stringify(s) !== JSON.stringify(old.get(s.id))).map((s) => s.id as string).sort();
+  return after.sessions
+    .filter((s) => JSON.stringify(s) !== JSON.stringify(old.get(s.id)))
+    .map((s) => s.id as string)
+    .sort();
 }
 
 function sessionsUsing(plan: CohortPlan, resourceId: string): Session[] {
-  return plan.sessions.filter((s) => s.status === "scheduled" && (s.roomId === resourceId || s.facilitatorIds.includes(resourceId as never) || s.speakerIds.includes(resourceId as never)));
+  return plan.sessions.filter(
+    (s) =>
+      s.status === "scheduled" &&
+      (s.roomId === resourceId ||
+        s.facilitatorIds.includes(resourceId as never) ||
+        s.speakerIds.includes(resourceId as never)),
+  );
 }
 
 describe("replanCohort", () => {
@@ -26,7 +35,9 @@ describe("replanCohort", () => {
     let found: { target: Session; next: CohortPlan; date: string; start: string } | undefined;
     for (const date of base.days.slice(2, 7)) {
       for (const start of ["14:00", "09:00"]) {
-        for (const target of base.sessions.filter((s) => s.activityId === "workshop-online-profile" && s.modality === "on_site" && s.date !== date)) {
+        for (const target of base.sessions.filter(
+          (s) => s.activityId === "workshop-online-profile" && s.modality === "on_site" && s.date !== date,
+        )) {
           const next = replanCohort(base, { kind: "move_session", sessionId: target.id, date, start });
           if (next.unmet.length === base.unmet.length) found ??= { target, next, date, start };
           if (found !== undefined) break;
@@ -51,7 +62,12 @@ describe("replanCohort", () => {
 
   it("refuses an impossible move with a reason and changes nothing", () => {
     const target = base.sessions[5] as Session;
-    const weekend = replanCohort(base, { kind: "move_session", sessionId: target.id, date: "2020-10-03", start: "10:00" });
+    const weekend = replanCohort(base, {
+      kind: "move_session",
+      sessionId: target.id,
+      date: "2020-10-03",
+      start: "10:00",
+    });
     expect(weekend.sessions).toEqual(base.sessions);
     expect(weekend.unmet.at(-1)).toMatchObject({ reason: "moved_session_infeasible", sessionId: target.id });
     const lunch = replanCohort(base, { kind: "move_session", sessionId: target.id, date: target.date, start: "12:45" });
@@ -61,7 +77,10 @@ describe("replanCohort", () => {
 
   it("replaces a lost facilitator from a date on, touching only that person's sessions", () => {
     const lost = "counsellor-3";
-    const touched = sessionsUsing(base, lost).filter((s) => s.date >= "2020-10-05").map((s) => s.id as string).sort();
+    const touched = sessionsUsing(base, lost)
+      .filter((s) => s.date >= "2020-10-05")
+      .map((s) => s.id as string)
+      .sort();
     expect(touched.length).toBeGreaterThan(0);
     const next = replanCohort(base, { kind: "lose_resource", resourceId: lost, fromDate: "2020-10-05" });
     expect(planViolations(next)).toEqual([]);
@@ -82,17 +101,27 @@ describe("replanCohort", () => {
     const cancelled = next.sessions.filter((s) => s.status === "cancelled");
     for (const s of cancelled) expect(s.sequence).toBeGreaterThan(0);
     // Everyone still has a welcome session, or is named in unmet.
-    const welcomed = new Set(next.assignments.filter((a) => a.activityId === "welcome").map((a) => a.participantId as string));
-    const said = new Set(next.unmet.filter((u) => u.activityId === "welcome" && u.reason !== "resource_lost").flatMap((u) => u.participantIds as string[]));
+    const welcomed = new Set(
+      next.assignments.filter((a) => a.activityId === "welcome").map((a) => a.participantId as string),
+    );
+    const said = new Set(
+      next.unmet
+        .filter((u) => u.activityId === "welcome" && u.reason !== "resource_lost")
+        .flatMap((u) => u.participantIds as string[]),
+    );
     for (const p of next.cohort.participants) expect(welcomed.has(p.id) || said.has(p.id)).toBe(true);
   });
 
   it("cancels a session and re-seats its participants in other sessions of the activity", () => {
-    const target = base.sessions.find((s) => s.activityId === "workshop-first-code" && s.modality === "on_site") as Session;
+    const target = base.sessions.find(
+      (s) => s.activityId === "workshop-first-code" && s.modality === "on_site",
+    ) as Session;
     const next = replanCohort(base, { kind: "cancel_session", sessionId: target.id });
     expect(planViolations(next)).toEqual([]);
     expect(next.sessions.find((s) => s.id === target.id)).toMatchObject({ status: "cancelled", sequence: 1 });
-    const seated = new Set(next.assignments.filter((a) => a.activityId === "workshop-first-code").map((a) => a.participantId as string));
+    const seated = new Set(
+      next.assignments.filter((a) => a.activityId === "workshop-first-code").map((a) => a.participantId as string),
+    );
     const said = new Set(next.unmet.flatMap((u) => u.participantIds as string[]));
     for (const p of target.participantIds) expect(seated.has(p) || said.has(p)).toBe(true);
   });
@@ -117,7 +146,10 @@ describe("replanCohort", () => {
         date: fc.constantFrom(...plan.days),
         start: fc.constantFrom("09:00", "09:30", "10:15", "13:30", "14:00", "15:45"),
       }),
-      fc.record({ kind: fc.constant("cancel_session" as const), sessionId: fc.constantFrom(...scheduled.map((s) => s.id as string)) }),
+      fc.record({
+        kind: fc.constant("cancel_session" as const),
+        sessionId: fc.constantFrom(...scheduled.map((s) => s.id as string)),
+      }),
       fc.record({
         kind: fc.constant("lose_resource" as const),
         resourceId: fc.constantFrom(...plan.cohort.resources.map((r) => r.id as string)),

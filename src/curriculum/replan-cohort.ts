@@ -22,7 +22,11 @@ function repaired(plan: CohortPlan, cohort: Cohort, c: PlanChange, deep: Readonl
   }
   repair(ctx);
   if (deep.size > 0) replaceWhole(ctx, deep);
-  const relaxed = new Set((plan.adjustments ?? []).filter((x) => x.kind === "minimum_relaxed").flatMap((x) => (x.sessionId === undefined ? [] : [x.sessionId as string])));
+  const relaxed = new Set(
+    (plan.adjustments ?? [])
+      .filter((x) => x.kind === "minimum_relaxed")
+      .flatMap((x) => (x.sessionId === undefined ? [] : [x.sessionId as string])),
+  );
   tidy(ctx, relaxed);
   return ctx;
 }
@@ -68,12 +72,27 @@ function adoptFresh(plan: CohortPlan, fresh: Context, keepCancelled?: string): C
     used.add(d.id);
     renamed.set(before, d.id);
   }
-  const rename = <T extends { sessionId?: string | undefined }>(x: T): T => (x.sessionId === undefined ? x : { ...x, sessionId: renamed.get(x.sessionId) ?? x.sessionId });
+  const rename = <T extends { sessionId?: string | undefined }>(x: T): T =>
+    x.sessionId === undefined ? x : { ...x, sessionId: renamed.get(x.sessionId) ?? x.sessionId };
   fresh.adjustments = fresh.adjustments.map(rename);
   fresh.unmet = fresh.unmet.map(rename);
   const leftovers: Draft[] = plan.sessions
     .filter((s) => !used.has(s.id))
-    .map((s) => ({ id: s.id, activity: fresh.activityIndex.get(s.activityId) ?? 0, day: -1, slot: 0, length: 0, modality: s.modality, room: -1, facilitators: [], speakers: [], participants: [], video: [], status: "cancelled", sequence: s.sequence }));
+    .map((s) => ({
+      id: s.id,
+      activity: fresh.activityIndex.get(s.activityId) ?? 0,
+      day: -1,
+      slot: 0,
+      length: 0,
+      modality: s.modality,
+      room: -1,
+      facilitators: [],
+      speakers: [],
+      participants: [],
+      video: [],
+      status: "cancelled",
+      sequence: s.sequence,
+    }));
   fresh.drafts.push(...leftovers);
   return fresh;
 }
@@ -135,7 +154,8 @@ export function replanCohort(previousPlan: CohortPlan, change: PlanChangeInput):
   }
   if (c.kind !== "move_session") {
     const fresh = planContext(plan.template, cohort, plan.options);
-    if (placements(fresh.drafts) > placements(ctx.drafts)) ctx = adoptFresh(plan, fresh, c.kind === "cancel_session" ? c.sessionId : undefined);
+    if (placements(fresh.drafts) > placements(ctx.drafts))
+      ctx = adoptFresh(plan, fresh, c.kind === "cancel_session" ? c.sessionId : undefined);
   }
   return finishReplan(ctx, plan);
 }

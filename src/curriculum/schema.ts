@@ -122,7 +122,10 @@ export const Activity = z
     /** For `kind: "assessment"`: the assessment id (of `declics/assessment`). */
     assessmentId: AssessmentRef.optional(),
   })
-  .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: "minGroupSize must not exceed maxGroupSize", path: ["minGroupSize"] })
+  .refine((a) => a.minGroupSize <= a.maxGroupSize, {
+    message: "minGroupSize must not exceed maxGroupSize",
+    path: ["minGroupSize"],
+  })
   .refine((a) => a.kind !== "assessment" || a.assessmentId !== undefined, {
     message: "an assessment activity names its assessmentId",
     path: ["assessmentId"],
@@ -146,50 +149,86 @@ export const Phase = z
 export type Phase = z.infer<typeof Phase>;
 
 /** A parcours template: phases and activities, as data users can copy and edit. */
-export const ParcoursTemplate = z.object({
-  id: TemplateId,
-  title: z.string().min(1),
-  /** Length of the parcours in working days. */
-  workingDays: z.number().int().min(1).max(260),
-  phases: z.array(Phase).min(1),
-  activities: z.array(Activity).min(1),
-}).superRefine((template, ctx) => {
-  // Consistency, reported on the faulty field: unique ids, known phases and prerequisites, no cycle.
-  const phases = new Set<string>();
-  template.phases.forEach((p, i) => {
-    if (phases.has(p.id)) ctx.addIssue({ code: "custom", path: ["phases", i, "id"], message: `a unique phase id (${p.id} appears twice)`, input: p.id });
-    phases.add(p.id);
-    if (p.toDay > template.workingDays) {
-      ctx.addIssue({ code: "custom", path: ["phases", i, "toDay"], message: `a day within the parcours' ${template.workingDays} working days`, input: p.toDay });
-    }
-  });
-  const ids = new Map<string, number>();
-  template.activities.forEach((a, i) => {
-    if (ids.has(a.id)) ctx.addIssue({ code: "custom", path: ["activities", i, "id"], message: `a unique activity id (${a.id} appears twice)`, input: a.id });
-    ids.set(a.id, i);
-    if (!phases.has(a.phaseId)) ctx.addIssue({ code: "custom", path: ["activities", i, "phaseId"], message: "the id of a phase of the template", input: a.phaseId });
-  });
-  template.activities.forEach((a, i) => {
-    a.prerequisites.forEach((q, k) => {
-      if (!ids.has(q)) ctx.addIssue({ code: "custom", path: ["activities", i, "prerequisites", k], message: "the id of an activity of the template", input: q });
+export const ParcoursTemplate = z
+  .object({
+    id: TemplateId,
+    title: z.string().min(1),
+    /** Length of the parcours in working days. */
+    workingDays: z.number().int().min(1).max(260),
+    phases: z.array(Phase).min(1),
+    activities: z.array(Activity).min(1),
+  })
+  .superRefine((template, ctx) => {
+    // Consistency, reported on the faulty field: unique ids, known phases and prerequisites, no cycle.
+    const phases = new Set<string>();
+    template.phases.forEach((p, i) => {
+      if (phases.has(p.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["phases", i, "id"],
+          message: `a unique phase id (${p.id} appears twice)`,
+          input: p.id,
+        });
+      phases.add(p.id);
+      if (p.toDay > template.workingDays) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["phases", i, "toDay"],
+          message: `a day within the parcours' ${template.workingDays} working days`,
+          input: p.toDay,
+        });
+      }
     });
+    const ids = new Map<string, number>();
+    template.activities.forEach((a, i) => {
+      if (ids.has(a.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["activities", i, "id"],
+          message: `a unique activity id (${a.id} appears twice)`,
+          input: a.id,
+        });
+      ids.set(a.id, i);
+      if (!phases.has(a.phaseId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["activities", i, "phaseId"],
+          message: "the id of a phase of the template",
+          input: a.phaseId,
+        });
+    });
+    template.activities.forEach((a, i) => {
+      a.prerequisites.forEach((q, k) => {
+        if (!ids.has(q))
+          ctx.addIssue({
+            code: "custom",
+            path: ["activities", i, "prerequisites", k],
+            message: "the id of an activity of the template",
+            input: q,
+          });
+      });
+    });
+    const state = new Map<string, 1 | 2>();
+    const visit = (id: string, trail: string[]): boolean => {
+      if (state.get(id) === 2) return false;
+      if (state.get(id) === 1) {
+        const i = ids.get(id) ?? 0;
+        ctx.addIssue({
+          code: "custom",
+          path: ["activities", i, "prerequisites"],
+          message: `prerequisites without a cycle (${[...trail, id].join(" -> ")})`,
+          input: id,
+        });
+        return true;
+      }
+      state.set(id, 1);
+      const a = template.activities[ids.get(id) ?? -1];
+      for (const q of a?.prerequisites ?? []) if (ids.has(q) && visit(q, [...trail, id])) return true;
+      state.set(id, 2);
+      return false;
+    };
+    for (const a of template.activities) if (visit(a.id, [])) break;
   });
-  const state = new Map<string, 1 | 2>();
-  const visit = (id: string, trail: string[]): boolean => {
-    if (state.get(id) === 2) return false;
-    if (state.get(id) === 1) {
-      const i = ids.get(id) ?? 0;
-      ctx.addIssue({ code: "custom", path: ["activities", i, "prerequisites"], message: `prerequisites without a cycle (${[...trail, id].join(" -> ")})`, input: id });
-      return true;
-    }
-    state.set(id, 1);
-    const a = template.activities[ids.get(id) ?? -1];
-    for (const q of a?.prerequisites ?? []) if (ids.has(q) && visit(q, [...trail, id])) return true;
-    state.set(id, 2);
-    return false;
-  };
-  for (const a of template.activities) if (visit(a.id, [])) break;
-});
 export type ParcoursTemplate = z.infer<typeof ParcoursTemplate>;
 export type ParcoursTemplateInput = z.input<typeof ParcoursTemplate>;
 
@@ -244,7 +283,10 @@ export const OpeningHours = z.object({
   closes: LocalTime.default("17:30"),
   breaks: z
     .array(
-      z.object({ start: LocalTime, end: LocalTime }).refine((b) => b.start < b.end, { message: "a break that ends after it starts (e.g. 12:30-13:30)", path: ["end"] }),
+      z.object({ start: LocalTime, end: LocalTime }).refine((b) => b.start < b.end, {
+        message: "a break that ends after it starts (e.g. 12:30-13:30)",
+        path: ["end"],
+      }),
     )
     .default([{ start: "12:30", end: "13:30" }]),
 });
@@ -265,54 +307,78 @@ export const SchoolHolidays = z
     periods: z.array(z.object({ description: z.string().min(1), firstDay: IsoDate, lastDay: IsoDate })),
   })
   .superRefine((value, ctx) => {
-    if (value.coveredUntil < value.coveredFrom) ctx.addIssue({ code: "custom", path: ["coveredUntil"], message: `a date on or after coveredFrom ${value.coveredFrom}`, input: value.coveredUntil });
+    if (value.coveredUntil < value.coveredFrom)
+      ctx.addIssue({
+        code: "custom",
+        path: ["coveredUntil"],
+        message: `a date on or after coveredFrom ${value.coveredFrom}`,
+        input: value.coveredUntil,
+      });
     value.periods.forEach((p, i) => {
-      if (p.lastDay < p.firstDay) ctx.addIssue({ code: "custom", path: ["periods", i, "lastDay"], message: `a date on or after firstDay ${p.firstDay}`, input: p.lastDay });
+      if (p.lastDay < p.firstDay)
+        ctx.addIssue({
+          code: "custom",
+          path: ["periods", i, "lastDay"],
+          message: `a date on or after firstDay ${p.firstDay}`,
+          input: p.lastDay,
+        });
     });
   });
 export type SchoolHolidays = z.infer<typeof SchoolHolidays>;
 
 /** A cohort: who, with what, from when, where. */
-export const Cohort = z.object({
-  id: CohortId,
-  title: z.string().min(1),
-  startDate: IsoDate,
-  calendarZone: CalendarZone.default("mainland"),
-  /** IANA time zone of the sessions; defaults to the calendar zone's own (Europe/Paris for mainland). */
-  timeZone: TimeZoneName.optional(),
-  location: z.string().optional(),
-  openingHours: OpeningHours.default({ opens: "09:00", closes: "17:30", breaks: [{ start: "12:30", end: "13:30" }] }),
-  /** Extra closing days (besides weekends and public holidays). */
-  closedDays: z.array(IsoDate).default([]),
-  /**
-   * School holidays to avoid (from `listSchoolHolidays`): their days from the start date on are added to
-   * `closedDays` when the cohort is parsed, so the planner never schedules on them.
-   */
-  avoidSchoolHolidays: SchoolHolidays.optional(),
-  participants: z.array(Participant),
-  resources: z.array(Resource),
-}).superRefine((cohort, ctx) => {
-  const school = cohort.avoidSchoolHolidays;
-  if (school !== undefined && (cohort.startDate < school.coveredFrom || cohort.startDate > school.coveredUntil)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["startDate"],
-      message: `a start date the school calendar of ${school.area} covers (${school.coveredFrom} to ${school.coveredUntil}); load a newer calendar export`,
-      input: cohort.startDate,
-    });
-  }
-  for (const [field, list] of [["participants", cohort.participants], ["resources", cohort.resources]] as const) {
-    const seen = new Set<string>();
-    list.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [field, i, "id"], message: `a unique id (${item.id} appears twice)`, input: item.id });
-      seen.add(item.id);
-    });
-  }
-}).transform((cohort) => {
-  if (cohort.avoidSchoolHolidays === undefined) return cohort;
-  const closed = new Set([...cohort.closedDays, ...schoolHolidayDates(cohort.avoidSchoolHolidays, cohort.startDate)]);
-  return { ...cohort, closedDays: [...closed].sort() };
-});
+export const Cohort = z
+  .object({
+    id: CohortId,
+    title: z.string().min(1),
+    startDate: IsoDate,
+    calendarZone: CalendarZone.default("mainland"),
+    /** IANA time zone of the sessions; defaults to the calendar zone's own (Europe/Paris for mainland). */
+    timeZone: TimeZoneName.optional(),
+    location: z.string().optional(),
+    openingHours: OpeningHours.default({ opens: "09:00", closes: "17:30", breaks: [{ start: "12:30", end: "13:30" }] }),
+    /** Extra closing days (besides weekends and public holidays). */
+    closedDays: z.array(IsoDate).default([]),
+    /**
+     * School holidays to avoid (from `listSchoolHolidays`): their days from the start date on are added to
+     * `closedDays` when the cohort is parsed, so the planner never schedules on them.
+     */
+    avoidSchoolHolidays: SchoolHolidays.optional(),
+    participants: z.array(Participant),
+    resources: z.array(Resource),
+  })
+  .superRefine((cohort, ctx) => {
+    const school = cohort.avoidSchoolHolidays;
+    if (school !== undefined && (cohort.startDate < school.coveredFrom || cohort.startDate > school.coveredUntil)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["startDate"],
+        message: `a start date the school calendar of ${school.area} covers (${school.coveredFrom} to ${school.coveredUntil}); load a newer calendar export`,
+        input: cohort.startDate,
+      });
+    }
+    for (const [field, list] of [
+      ["participants", cohort.participants],
+      ["resources", cohort.resources],
+    ] as const) {
+      const seen = new Set<string>();
+      list.forEach((item, i) => {
+        if (seen.has(item.id))
+          ctx.addIssue({
+            code: "custom",
+            path: [field, i, "id"],
+            message: `a unique id (${item.id} appears twice)`,
+            input: item.id,
+          });
+        seen.add(item.id);
+      });
+    }
+  })
+  .transform((cohort) => {
+    if (cohort.avoidSchoolHolidays === undefined) return cohort;
+    const closed = new Set([...cohort.closedDays, ...schoolHolidayDates(cohort.avoidSchoolHolidays, cohort.startDate)]);
+    return { ...cohort, closedDays: [...closed].sort() };
+  });
 export type Cohort = z.infer<typeof Cohort>;
 export type CohortInput = z.input<typeof Cohort>;
 
@@ -407,7 +473,14 @@ export type PlanAdjustment = z.infer<typeof PlanAdjustment>;
 export const LoadReport = z.object({
   objective: z.string(),
   /** Per working day: sessions starting, participant-minutes and room-minutes booked. */
-  days: z.array(z.object({ date: IsoDate, sessions: z.number().int(), participantMinutes: z.number().int(), roomMinutes: z.number().int() })),
+  days: z.array(
+    z.object({
+      date: IsoDate,
+      sessions: z.number().int(),
+      participantMinutes: z.number().int(),
+      roomMinutes: z.number().int(),
+    }),
+  ),
   /** Person-days with at least one session. */
   personDays: z.number().int(),
   /** The longest day of any participant, and the mean over person-days, in minutes of sessions. */
@@ -514,9 +587,19 @@ export type PhaseProgress = z.infer<typeof PhaseProgress>;
 /** What the participant should do next. */
 export const NextStep = z.discriminatedUnion("kind", [
   /** Attend this planned session. */
-  z.object({ kind: z.literal("session"), activityId: ActivityId, sessionId: SessionId, date: IsoDate, start: LocalTime }),
+  z.object({
+    kind: z.literal("session"),
+    activityId: ActivityId,
+    sessionId: SessionId,
+    date: IsoDate,
+    start: LocalTime,
+  }),
   /** This required activity needs a new session (missed, or never planned). */
-  z.object({ kind: z.literal("reschedule"), activityId: ActivityId, reason: z.enum(["absent", "excused", "not_planned", "session_cancelled"]) }),
+  z.object({
+    kind: z.literal("reschedule"),
+    activityId: ActivityId,
+    reason: z.enum(["absent", "excused", "not_planned", "session_cancelled"]),
+  }),
   /** Every required activity is done: record what happened next. */
   z.object({ kind: z.literal("record_outcome") }),
   /** Done, outcome recorded. */
@@ -555,7 +638,13 @@ export const ProgressIssue = z.object({
   source: z.enum(["attendance", "outcomes"]),
   /** Index of the row in its input array. */
   index: z.number().int().min(0),
-  reason: z.enum(["unknown_participant", "unknown_session", "duplicate_record_superseded", "session_cancelled", "outcome_before_registration"]),
+  reason: z.enum([
+    "unknown_participant",
+    "unknown_session",
+    "duplicate_record_superseded",
+    "session_cancelled",
+    "outcome_before_registration",
+  ]),
 });
 export type ProgressIssue = z.infer<typeof ProgressIssue>;
 

@@ -55,7 +55,11 @@ export type SchoolCalendarAcademie = z.infer<typeof SchoolCalendarAcademie>;
 /** The compiled school calendar (`data/build/school-calendar.json`). */
 export const SchoolCalendar = z.object({
   format: z.literal(SCHOOL_CALENDAR_FORMAT),
-  source: z.object({ dataset: z.string().min(1), millesime: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  source: z.object({
+    dataset: z.string().min(1),
+    millesime: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
   academies: z.array(SchoolCalendarAcademie).min(1),
 });
 export type SchoolCalendar = z.infer<typeof SchoolCalendar>;

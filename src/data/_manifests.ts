@@ -18,7 +18,12 @@ function readJson(file: string, dataset: string): unknown {
   }
 }
 
-function checked<S extends typeof BuildManifest | typeof SourcesManifest>(schema: S, value: unknown, file: string, dataset: string) {
+function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
+  schema: S,
+  value: unknown,
+  file: string,
+  dataset: string,
+) {
   const result = schema.safeParse(value);
   if (result.success) return result.data as S["_output"];
   const issue = toInputIssues(result.error, value)[0];

@@ -21,7 +21,10 @@ afterAll(() => {
 describe("copyWebData", () => {
   it("refuses bad options and a folder without web data", async () => {
     await expect(copyWebData({} as never)).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(copyWebData({ dir: temp(), from: temp() })).rejects.toMatchObject({ code: "data_missing", message: expect.stringContaining("npm run build:data") });
+    await expect(copyWebData({ dir: temp(), from: temp() })).rejects.toMatchObject({
+      code: "data_missing",
+      message: expect.stringContaining("npm run build:data"),
+    });
   });
 
   describe.skipIf(!hasRealData(buildPath("web", "manifest.json")))("on the real web data", () => {
@@ -33,7 +36,9 @@ describe("copyWebData", () => {
       expect(existsSync(join(dir, "communes", "index.json.gz"))).toBe(true);
       expect(readFileSync(join(dir, "manifest.json"))).toEqual(readFileSync(buildPath("web", "manifest.json")));
       // An older copy listed a tile that the new data no longer has: it goes.
-      const index = JSON.parse(gunzipSync(readFileSync(join(dir, "communes", "index.json.gz"))).toString("utf8")) as { tiles: Record<string, object> };
+      const index = JSON.parse(gunzipSync(readFileSync(join(dir, "communes", "index.json.gz"))).toString("utf8")) as {
+        tiles: Record<string, object>;
+      };
       const someTile = Object.values(index.tiles)[0]!;
       index.tiles["999_999"] = { ...someTile, file: "communes/999_999.bin.gz" };
       writeFileSync(join(dir, "communes", "index.json.gz"), gzipSync(JSON.stringify(index)));
@@ -58,7 +63,9 @@ describe("copyWebData", () => {
       const stdout = new Writable({ write: (chunk: Buffer, _e, done) => ((out += chunk.toString()), done()) });
       const dir = temp();
       expect(await runDataCopy(dir, { lang: "en" }, { stdout, copy: copyWebData })).toBe(0);
-      expect(out).toMatch(new RegExp(`Web data copied to ${dir}: \\d+ files, \\d+\\.\\d MiB \\(0 stale files removed\\)`));
+      expect(out).toMatch(
+        new RegExp(`Web data copied to ${dir}: \\d+ files, \\d+\\.\\d MiB \\(0 stale files removed\\)`),
+      );
     });
   });
 });

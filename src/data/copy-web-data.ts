@@ -45,8 +45,14 @@ function readManifest(dir: string): { manifest: WebDataManifest; files: WebDataF
   const manifest = WebDataManifest.safeParse(JSON.parse(readFileSync(path, "utf8")));
   if (!manifest.success) return null;
   const index = join(dir, manifest.data.communes.index.file);
-  const tiles = existsSync(index) ? WebDataTileIndex.safeParse(JSON.parse(gunzipSync(readFileSync(index)).toString("utf8"))) : null;
-  const files = [...Object.values(manifest.data.core), manifest.data.communes.index, ...(tiles?.success ? Object.values(tiles.data.tiles).map((t) => ({ ...t, covers: "" })) : [])];
+  const tiles = existsSync(index)
+    ? WebDataTileIndex.safeParse(JSON.parse(gunzipSync(readFileSync(index)).toString("utf8")))
+    : null;
+  const files = [
+    ...Object.values(manifest.data.core),
+    manifest.data.communes.index,
+    ...(tiles?.success ? Object.values(tiles.data.tiles).map((t) => ({ ...t, covers: "" })) : []),
+  ];
   return { manifest: manifest.data, files };
 }
 
@@ -88,12 +94,17 @@ export async function copyWebData(options: CopyWebDataOptions): Promise<CopiedWe
     const from = join(source, entry.file);
     if (!existsSync(from)) throw integrity(entry.file, "a file listed in manifest.json", "no file");
     const stored = await readFile(from);
-    if (stored.byteLength !== entry.encodedBytes) throw integrity(entry.file, `${entry.encodedBytes} bytes`, `${stored.byteLength} bytes`);
+    if (stored.byteLength !== entry.encodedBytes)
+      throw integrity(entry.file, `${entry.encodedBytes} bytes`, `${stored.byteLength} bytes`);
     let decoded: Uint8Array = stored;
     try {
       if (entry.encoding === "gzip") decoded = gunzipSync(stored);
     } catch (error) {
-      throw integrity(entry.file, "a valid gzip stream", `a corrupt one (${error instanceof Error ? error.message : String(error)})`);
+      throw integrity(
+        entry.file,
+        "a valid gzip stream",
+        `a corrupt one (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     const digest = createHash("sha256").update(decoded).digest("hex");
     if (digest !== entry.sha256) throw integrity(entry.file, `sha256 ${entry.sha256}`, `sha256 ${digest}`);

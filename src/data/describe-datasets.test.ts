@@ -41,26 +41,31 @@ describe("describeDatasets", () => {
   it("property: each artefact is listed under exactly the datasets it was built from", async () => {
     const ids = sources.datasets.map((d) => d.id as string);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.subarray(ids, { minLength: 1 }), { minLength: 1, maxLength: 4 }), async (sourceSets) => {
-        const dir = tempDir();
-        const artefacts: BuildManifest["artefacts"] = {};
-        sourceSets.forEach((set, i) => {
-          artefacts[`a${i}`] = {
-            file: `a${i}.bin`,
-            sha256: "0".repeat(64),
-            bytes: i + 1,
-            builder: "test",
-            sources: set.map((id) => ({ id: id as never, millesime: "m", sha256: "s" })),
-            formatVersion: 1,
-            description: "",
-          };
-        });
-        writeFileSync(join(dir, "manifest.json"), JSON.stringify({ version: 1, artefacts, totalBytes: 0 }));
-        const described = await describeDatasets({ dir });
-        return described.every((d) =>
-          sourceSets.every((set, i) => set.includes(d.id) === d.artefacts.some((a) => a.name === `a${i}` && a.bytes === i + 1)),
-        );
-      }),
+      fc.asyncProperty(
+        fc.array(fc.subarray(ids, { minLength: 1 }), { minLength: 1, maxLength: 4 }),
+        async (sourceSets) => {
+          const dir = tempDir();
+          const artefacts: BuildManifest["artefacts"] = {};
+          sourceSets.forEach((set, i) => {
+            artefacts[`a${i}`] = {
+              file: `a${i}.bin`,
+              sha256: "0".repeat(64),
+              bytes: i + 1,
+              builder: "test",
+              sources: set.map((id) => ({ id: id as never, millesime: "m", sha256: "s" })),
+              formatVersion: 1,
+              description: "",
+            };
+          });
+          writeFileSync(join(dir, "manifest.json"), JSON.stringify({ version: 1, artefacts, totalBytes: 0 }));
+          const described = await describeDatasets({ dir });
+          return described.every((d) =>
+            sourceSets.every(
+              (set, i) => set.includes(d.id) === d.artefacts.some((a) => a.name === `a${i}` && a.bytes === i + 1),
+            ),
+          );
+        },
+      ),
       { numRuns: 20 },
     );
   });

@@ -26,7 +26,9 @@ import { type DatasetDescription, DescribeDatasetsOptions } from "./schema.js";
  */
 export async function describeDatasets(options: DescribeDatasetsOptions = {}): Promise<DatasetDescription[]> {
   const parsed = parseWith(DescribeDatasetsOptions, options, { module: "data", what: "describeDatasets options" });
-  const sources = readSourcesManifest(parsed.sourcesFile === undefined ? defaultSourcesFile() : resolve(parsed.sourcesFile));
+  const sources = readSourcesManifest(
+    parsed.sourcesFile === undefined ? defaultSourcesFile() : resolve(parsed.sourcesFile),
+  );
   const build = readBuildManifestIfPresent(parsed.dir === undefined ? defaultBuildDir() : resolve(parsed.dir));
   const artefacts = Object.entries(build?.artefacts ?? {});
   return sources.datasets.map((d) => ({

@@ -28,7 +28,8 @@ describe("loadReferencePopulations", () => {
     it("property: every share lies in [0, 1] and women + men add up to 1 where both are given", () => {
       fc.assert(
         fc.property(fc.constantFrom(...populations), (p) => {
-          for (const categories of Object.values(p.shares)) for (const v of Object.values(categories ?? {})) expect(v >= 0 && v <= 1).toBe(true);
+          for (const categories of Object.values(p.shares))
+            for (const v of Object.values(categories ?? {})) expect(v >= 0 && v <= 1).toBe(true);
           const g = p.shares.gender;
           if (g?.female !== undefined && g.male !== undefined) expect(g.female + g.male).toBeCloseTo(1, 12);
         }),

@@ -49,7 +49,11 @@ export function loadReferencePopulations(options: LoadReferencePopulationsOption
       code: "data_integrity",
       module: "data",
       message: `Artefact ${ARTEFACT} does not match the ReferencePopulation schema. Run \`npm run build:data\`.`,
-      details: { dataset: ARTEFACT, expected: "reference populations", received: error instanceof Error ? error.message : String(error) },
+      details: {
+        dataset: ARTEFACT,
+        expected: "reference populations",
+        received: error instanceof Error ? error.message : String(error),
+      },
       cause: error,
     });
   }

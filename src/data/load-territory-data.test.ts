@@ -49,7 +49,15 @@ describe("loadTerritoryData", () => {
       version: 1,
       totalBytes: 4,
       artefacts: {
-        "commune-table": { file: "commune-table.json", sha256: "0".repeat(64), bytes: 4, builder: "x", sources: [], formatVersion: 1, description: "" },
+        "commune-table": {
+          file: "commune-table.json",
+          sha256: "0".repeat(64),
+          bytes: 4,
+          builder: "x",
+          sources: [],
+          formatVersion: 1,
+          description: "",
+        },
       },
     };
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
@@ -100,7 +108,9 @@ describe.skipIf(!hasRealData(manifestFile))("loadTerritoryData on the compiled d
   });
 
   it("refuses a truncated artefact, and with verify a changed one", async () => {
-    const truncated = copyBuild((file, bytes) => (file === "commune-table.json" ? bytes.subarray(0, bytes.byteLength - 1) : bytes));
+    const truncated = copyBuild((file, bytes) =>
+      file === "commune-table.json" ? bytes.subarray(0, bytes.byteLength - 1) : bytes,
+    );
     const error = await failure(loadTerritoryData({ dir: truncated }));
     expect(isDeclicsError(error, "data_integrity")).toBe(true);
     expect(error.message).toMatch(/commune-table.*expected \d+ bytes, received \d+ bytes/);

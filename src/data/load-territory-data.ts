@@ -32,7 +32,10 @@ import { LoadTerritoryDataOptions } from "./schema.js";
  * @category Data
  */
 export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}): Promise<TerritoryData> {
-  const { dir, verify } = parseWith(LoadTerritoryDataOptions, options, { module: "data", what: "loadTerritoryData options" });
+  const { dir, verify } = parseWith(LoadTerritoryDataOptions, options, {
+    module: "data",
+    what: "loadTerritoryData options",
+  });
   const buildDir = dir === undefined ? defaultBuildDir() : resolve(dir);
   const manifest = readBuildManifest(buildDir);
   const entries = Object.entries(manifest.artefacts);

@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 
 /** A dataset id in data/sources.json, e.g. `"qpv2024"`, `"zrr-cog2021"`. */
-export const DatasetId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a lowercase dataset id such as qpv2024").brand<"DatasetId">();
+export const DatasetId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "a lowercase dataset id such as qpv2024")
+  .brand<"DatasetId">();
 export type DatasetId = z.infer<typeof DatasetId>;
 
 /** ISO calendar date, YYYY-MM-DD. */
@@ -42,7 +45,10 @@ export const DatasetOrigin = z.object({
   repo: z.string(),
   path: z.string(),
   commit: z.string().regex(/^[0-9a-f]{40}$/),
-  blob: z.string().regex(/^[0-9a-f]{7,40}$/).optional(),
+  blob: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/)
+    .optional(),
 });
 export type DatasetOrigin = z.infer<typeof DatasetOrigin>;
 
@@ -91,7 +97,11 @@ export const SourcesManifest = z
     const seen = new Set<string>();
     manifest.datasets.forEach((dataset, index) => {
       if (seen.has(dataset.id)) {
-        ctx.addIssue({ code: "custom", path: ["datasets", index, "id"], message: `duplicate dataset id ${dataset.id}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["datasets", index, "id"],
+          message: `duplicate dataset id ${dataset.id}`,
+        });
       }
       seen.add(dataset.id);
     });

@@ -10,11 +10,15 @@ describe("vocabularyIndex", () => {
   });
   it("property: agrees with indexOf for any vocabulary and any probe", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.string({ maxLength: 7 }), (labels, probe) => {
-        const find = vocabularyIndex(labels);
-        for (const l of labels) expect(find(l)).toBe(labels.indexOf(l));
-        expect(find(probe)).toBe(labels.indexOf(probe));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        fc.string({ maxLength: 7 }),
+        (labels, probe) => {
+          const find = vocabularyIndex(labels);
+          for (const l of labels) expect(find(l)).toBe(labels.indexOf(l));
+          expect(find(probe)).toBe(labels.indexOf(probe));
+        },
+      ),
     );
   });
 });
@@ -31,6 +35,8 @@ describe("buildCube", () => {
       cohort: `c${i}`,
       stages: [],
     })) as never[];
-    expect(() => buildCube(many, ["departement", "cohort", "diplomaLevel", "gender"])).toThrow(/group by fewer dimensions/);
+    expect(() => buildCube(many, ["departement", "cohort", "diplomaLevel", "gender"])).toThrow(
+      /group by fewer dimensions/,
+    );
   });
 });

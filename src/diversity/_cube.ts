@@ -86,8 +86,18 @@ export function vocabularyIndex(labels: readonly string[]): (value: string) => n
 
 /** Age band code (index in AgeBand.options) from an ISO birth date, without allocating substrings. */
 function ageBandCode(birthDate: string, refYear: number, refMonthDay: number): number {
-  const year = birthDate.charCodeAt(0) * 1000 + birthDate.charCodeAt(1) * 100 + birthDate.charCodeAt(2) * 10 + birthDate.charCodeAt(3) - 48 * 1111;
-  const monthDay = birthDate.charCodeAt(5) * 1000 + birthDate.charCodeAt(6) * 100 + birthDate.charCodeAt(8) * 10 + birthDate.charCodeAt(9) - 48 * 1111;
+  const year =
+    birthDate.charCodeAt(0) * 1000 +
+    birthDate.charCodeAt(1) * 100 +
+    birthDate.charCodeAt(2) * 10 +
+    birthDate.charCodeAt(3) -
+    48 * 1111;
+  const monthDay =
+    birthDate.charCodeAt(5) * 1000 +
+    birthDate.charCodeAt(6) * 100 +
+    birthDate.charCodeAt(8) * 10 +
+    birthDate.charCodeAt(9) -
+    48 * 1111;
   // Born after the reference date: no age band (the caller refuses it).
   if (year > refYear || (year === refYear && monthDay > refMonthDay)) return -1;
   const age = refYear - year - (refMonthDay < monthDay ? 1 : 0);
@@ -119,7 +129,8 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
     default: {
       // ageBand: the declared band wins; otherwise the birth date on the reference date.
       const refYear = referenceDate === undefined ? 0 : Number(referenceDate.slice(0, 4));
-      const refMonthDay = referenceDate === undefined ? 0 : Number(referenceDate.slice(5, 7)) * 100 + Number(referenceDate.slice(8, 10));
+      const refMonthDay =
+        referenceDate === undefined ? 0 : Number(referenceDate.slice(5, 7)) * 100 + Number(referenceDate.slice(8, 10));
       code = (r, i) => {
         if (r.ageBand !== undefined) return lookup(r.ageBand, i, "ageBand");
         if (r.birthDate === undefined) throw invalid(i, "ageBand", "an age band or a birth date", undefined);
@@ -131,10 +142,12 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
             details: { option: "referenceDate", expected: "a date YYYY-MM-DD", received: "undefined" },
           });
         }
-        if (!ISO_DATE.test(r.birthDate) || !isCalendarDate(r.birthDate)) throw invalid(i, "birthDate", "a calendar date YYYY-MM-DD that exists", r.birthDate);
+        if (!ISO_DATE.test(r.birthDate) || !isCalendarDate(r.birthDate))
+          throw invalid(i, "birthDate", "a calendar date YYYY-MM-DD that exists", r.birthDate);
         // Same rule as ageOn/bandOfAge (completed years), on character codes: no substring per record.
         const band = ageBandCode(r.birthDate, refYear, refMonthDay);
-        if (band < 0) throw invalid(i, "birthDate", `a birth date on or before the reference date ${referenceDate}`, r.birthDate);
+        if (band < 0)
+          throw invalid(i, "birthDate", `a birth date on or before the reference date ${referenceDate}`, r.birthDate);
         return band;
       };
     }
@@ -147,7 +160,8 @@ function dynamicEncoder(dim: "departement" | "cohort"): Encoder {
   const labels: string[] = [];
   // A static property read per dimension (not r[dim]) keeps the hot loop's property access monomorphic;
   // consecutive records often share a value (sorted exports), so the last lookup is remembered.
-  const read: (r: ParticipantRecord) => string = dim === "cohort" ? (r) => r.cohort ?? NOT_STATED : (r) => r.departement ?? NOT_STATED;
+  const read: (r: ParticipantRecord) => string =
+    dim === "cohort" ? (r) => r.cohort ?? NOT_STATED : (r) => r.departement ?? NOT_STATED;
   let lastValue = "";
   let lastCode = -1;
   const code: Encoder["code"] = (r) => {
@@ -164,7 +178,8 @@ function dynamicEncoder(dim: "departement" | "cohort"): Encoder {
     return c;
   };
   // Labels are sorted at the end so that results do not depend on the order of the records.
-  const sorted = (): string[] => [...labels].sort((a, b) => (a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (): string[] =>
+    [...labels].sort((a, b) => (a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return {
     code,
     categories: sorted,
@@ -184,7 +199,13 @@ export function levelOf(record: ParticipantRecord, index: number): number {
   let level = 0;
   for (let s = 0; s < stages.length; s++) {
     const entry = stages[s] as { stage: string } | null;
-    if (entry === null || typeof entry !== "object" || typeof entry.stage !== "string") throw invalid(index, `stages.${s}.stage`, `one of ${STAGES.join(", ")}`, entry === null || typeof entry !== "object" ? entry : entry.stage);
+    if (entry === null || typeof entry !== "object" || typeof entry.stage !== "string")
+      throw invalid(
+        index,
+        `stages.${s}.stage`,
+        `one of ${STAGES.join(", ")}`,
+        entry === null || typeof entry !== "object" ? entry : entry.stage,
+      );
     stageIndex ??= vocabularyIndex(STAGES);
     const found = stageIndex(entry.stage);
     const l = found < 0 ? undefined : found + 1;
@@ -199,17 +220,31 @@ export function levelOf(record: ParticipantRecord, index: number): number {
  * counted twice would make every figure wrong. `ids` holds the ids seen so far.
  */
 function checkRecord(record: ParticipantRecord, index: number, ids: Set<string>): void {
-  if (record === null || typeof record !== "object") throw invalid(index, "", "a participant record (an object)", record);
+  if (record === null || typeof record !== "object")
+    throw invalid(index, "", "a participant record (an object)", record);
   const id = record.id as unknown;
-  if (typeof id !== "string" || id.length === 0) throw invalid(index, "id", "a participant id (a non-empty string)", id);
-  if (ids.has(id)) throw invalid(index, "id", `an id no earlier record has (${JSON.stringify(id)} is a duplicate: each participant is counted once)`, id);
+  if (typeof id !== "string" || id.length === 0)
+    throw invalid(index, "id", "a participant id (a non-empty string)", id);
+  if (ids.has(id))
+    throw invalid(
+      index,
+      "id",
+      `an id no earlier record has (${JSON.stringify(id)} is a duplicate: each participant is counted once)`,
+      id,
+    );
   ids.add(id);
 }
 
 /** Encodes and counts records in one pass. */
-export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly Dimension[], referenceDate?: string): Cube {
+export function buildCube(
+  records: Iterable<ParticipantRecord>,
+  dims: readonly Dimension[],
+  referenceDate?: string,
+): Cube {
   const ids = new Set<string>();
-  const encoders = dims.map((d) => (d === "departement" || d === "cohort" ? dynamicEncoder(d) : fixedEncoder(d, referenceDate)));
+  const encoders = dims.map((d) =>
+    d === "departement" || d === "cohort" ? dynamicEncoder(d) : fixedEncoder(d, referenceDate),
+  );
   const k = dims.length;
   const hasDynamic = dims.some((d) => d === "departement" || d === "cohort");
   if (!hasDynamic) {
@@ -259,7 +294,10 @@ export function buildCube(records: Iterable<ParticipantRecord>, dims: readonly D
   }
   const remaps = encoders.map((e) => e.remap());
   const categories = encoders.map((e) => e.categories());
-  checkSize(dims, categories.map((c) => c.length));
+  checkSize(
+    dims,
+    categories.map((c) => c.length),
+  );
   const strides = stridesOf(categories.map((c) => c.length));
   const cells = categories.reduce((a, c) => a * c.length, 1);
   const counts = new Float64Array(cells * LEVELS);

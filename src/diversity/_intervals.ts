@@ -11,12 +11,17 @@ const MESSAGES: Record<NotComputableReason, string> = {
   zero_reference: "the reference share is zero",
   no_reference: "the reference population has no share for this category",
   no_target: "no target was given",
-  secret_statistique: "hidden (secret statistique): a count behind it is small, or would let a hidden count be recomputed",
+  secret_statistique:
+    "hidden (secret statistique): a count behind it is small, or would let a hidden count be recomputed",
 };
 
 /** A not-computable metric with its reason. */
 export function notComputable(reason: NotComputableReason, detail?: string): NotComputable {
-  return { computable: false, reason, message: detail === undefined ? MESSAGES[reason] : `${MESSAGES[reason]}: ${detail}` };
+  return {
+    computable: false,
+    reason,
+    message: detail === undefined ? MESSAGES[reason] : `${MESSAGES[reason]}: ${detail}`,
+  };
 }
 
 function estimate(value: number, lower: number, upper: number, confidence: number, method: string): Estimate {
@@ -60,10 +65,20 @@ export function agrestiCoullBounds(x: number, n: number, z: number): [number, nu
 }
 
 /** A proportion x/n with its interval; not computable when n = 0. `z` must match `confidence`. */
-export function proportion(x: number, n: number, method: IntervalMethod, confidence: number, z: number = zFor(confidence)): Metric {
+export function proportion(
+  x: number,
+  n: number,
+  method: IntervalMethod,
+  confidence: number,
+  z: number = zFor(confidence),
+): Metric {
   if (n === 0) return notComputable("zero_denominator");
   const bounds =
-    method === "wilson" ? wilsonBounds(x, n, z) : method === "clopper_pearson" ? clopperPearsonBounds(x, n, confidence) : agrestiCoullBounds(x, n, z);
+    method === "wilson"
+      ? wilsonBounds(x, n, z)
+      : method === "clopper_pearson"
+        ? clopperPearsonBounds(x, n, confidence)
+        : agrestiCoullBounds(x, n, z);
   return estimate(x / n, bounds[0], bounds[1], confidence, method);
 }
 
@@ -71,7 +86,14 @@ export function proportion(x: number, n: number, method: IntervalMethod, confide
  * Ratio of two independent proportions p1/p2 with the Katz log interval (Katz, Baptista, Azen & Pike
  * 1978, Biometrics 34:469-474): exp( ln(p1/p2) ± z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2) ).
  */
-export function katzRatio(x1: number, n1: number, x2: number, n2: number, confidence: number, z: number = zFor(confidence)): Metric {
+export function katzRatio(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  confidence: number,
+  z: number = zFor(confidence),
+): Metric {
   if (n1 === 0 || n2 === 0) return notComputable("zero_denominator");
   if (x2 === 0) return notComputable("zero_count", "the comparison group has no event");
   if (x1 === 0) return notComputable("zero_count", "the group has no event");
@@ -85,7 +107,14 @@ export function katzRatio(x1: number, n1: number, x2: number, n2: number, confid
  * Statistics in Medicine 17:873-890, method 10), from the Wilson limits (l1, u1) and (l2, u2):
  *   lower = d - sqrt((p1-l1)² + (u2-p2)²),  upper = d + sqrt((u1-p1)² + (p2-l2)²).
  */
-export function newcombeDifference(x1: number, n1: number, x2: number, n2: number, confidence: number, z: number = zFor(confidence)): Metric {
+export function newcombeDifference(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  confidence: number,
+  z: number = zFor(confidence),
+): Metric {
   if (n1 === 0 || n2 === 0) return notComputable("zero_denominator");
   const p1 = x1 / n1;
   const p2 = x2 / n2;
@@ -105,11 +134,23 @@ export function newcombeDifference(x1: number, n1: number, x2: number, n2: numbe
 export function ratioToFixed(p: Metric, reference: number): Metric {
   if (!p.computable) return p;
   if (reference === 0) return notComputable("zero_reference");
-  return estimate(p.value / reference, p.lower / reference, p.upper / reference, p.confidence, `${p.method}_over_fixed_reference`);
+  return estimate(
+    p.value / reference,
+    p.lower / reference,
+    p.upper / reference,
+    p.confidence,
+    `${p.method}_over_fixed_reference`,
+  );
 }
 
 /** Difference p - ref of an estimated proportion and a known constant share. */
 export function differenceToFixed(p: Metric, reference: number): Metric {
   if (!p.computable) return p;
-  return estimate(p.value - reference, p.lower - reference, p.upper - reference, p.confidence, `${p.method}_minus_fixed_reference`);
+  return estimate(
+    p.value - reference,
+    p.lower - reference,
+    p.upper - reference,
+    p.confidence,
+    `${p.method}_minus_fixed_reference`,
+  );
 }

@@ -5,9 +5,14 @@ import type { ParticipantRecord } from "./schema.js";
 let next = 0;
 
 /** A record with sensible defaults; `upTo` is the highest stage reached (null: no stage at all). */
-export function person(fields: Partial<Omit<ParticipantRecord, "stages">> & { upTo?: ParcoursStage | null; start?: string } = {}): ParticipantRecord {
+export function person(
+  fields: Partial<Omit<ParticipantRecord, "stages">> & { upTo?: ParcoursStage | null; start?: string } = {},
+): ParticipantRecord {
   const { upTo = "registered", start = "2020-09-28", ...rest } = fields;
-  const stages = upTo === null ? [] : ParcoursStage.options.slice(0, ParcoursStage.options.indexOf(upTo) + 1).map((stage) => ({ stage, on: start }));
+  const stages =
+    upTo === null
+      ? []
+      : ParcoursStage.options.slice(0, ParcoursStage.options.indexOf(upTo) + 1).map((stage) => ({ stage, on: start }));
   return {
     id: `t${next++}` as ParticipantRecord["id"],
     gender: "female" as Gender,

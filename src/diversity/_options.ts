@@ -14,4 +14,6 @@ export const CommonOptions = {
   referenceDate: IsoDate.optional(),
 };
 
-export const Dimensions = z.array(Dimension).refine((d) => new Set(d).size === d.length, { message: "dimensions must not repeat" });
+export const Dimensions = z
+  .array(Dimension)
+  .refine((d) => new Set(d).size === d.length, { message: "dimensions must not repeat" });

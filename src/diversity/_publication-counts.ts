@@ -28,10 +28,13 @@ interface ReportLike {
   readonly tables: readonly ProtectedTable[];
   readonly shares: Partial<Record<string, readonly { readonly share: Metric }[]>>;
   readonly funnels: Partial<Record<string, { readonly rows: readonly { readonly reached: ProtectedCell }[] }>>;
-  readonly parity: Partial<Record<string, readonly { readonly rate: Metric; readonly fourFifths: Metric | { readonly status: string } }[]>>;
+  readonly parity: Partial<
+    Record<string, readonly { readonly rate: Metric; readonly fourFifths: Metric | { readonly status: string } }[]>
+  >;
 }
 
-const isSecret = (m: { readonly computable?: boolean; readonly reason?: string }): boolean => m.computable === false && m.reason === "secret_statistique";
+const isSecret = (m: { readonly computable?: boolean; readonly reason?: string }): boolean =>
+  m.computable === false && m.reason === "secret_statistique";
 
 /** Counts the figures a report publishes and hides (metrics not computable for another reason are left out). */
 export function publicationCounts(report: ReportLike): PublicationCounts {

@@ -17,13 +17,20 @@ export interface RecodeRule {
 export function recodeCube(cube: Cube, rule: RecodeRule): Cube {
   const p = cube.dims.indexOf(rule.dimension);
   const fail = (expected: string, received: string): never => {
-    throw new DeclicsError({ code: "invalid_option", module: "diversity", message: `recode ${rule.dimension} -> ${rule.into}: expected ${expected}, received ${received}`, details: { option: "recode", expected, received } });
+    throw new DeclicsError({
+      code: "invalid_option",
+      module: "diversity",
+      message: `recode ${rule.dimension} -> ${rule.into}: expected ${expected}, received ${received}`,
+      details: { option: "recode", expected, received },
+    });
   };
   if (p < 0) fail(`a dimension of the report (${cube.dims.join(", ")})`, rule.dimension);
   const old = cube.categories[p] as readonly string[];
   for (const c of rule.from) if (!old.includes(c)) fail(`categories of ${rule.dimension} (${old.join(", ")})`, c);
-  if (rule.from.length < 2 || new Set(rule.from).size !== rule.from.length) fail("at least two different categories to merge", rule.from.join(", "));
-  if (old.includes(rule.into) && !rule.from.includes(rule.into)) fail(`a new label or one of the merged categories`, rule.into);
+  if (rule.from.length < 2 || new Set(rule.from).size !== rule.from.length)
+    fail("at least two different categories to merge", rule.from.join(", "));
+  if (old.includes(rule.into) && !rule.from.includes(rule.into))
+    fail(`a new label or one of the merged categories`, rule.into);
   const next: string[] = [];
   const map = old.map((c) => {
     const label = rule.from.includes(c) ? rule.into : c;

@@ -26,7 +26,11 @@ import type { Metric, NotComputable, ProtectedCell, ProtectedTable } from "./sch
 export const LEVEL_LABELS: readonly string[] = ["none", ...STAGES];
 
 /** A hidden count of the report, as the tables show one. */
-export const HIDDEN: ProtectedCell = Object.freeze({ status: "suppressed", value: null, reason: "secret_statistique" }) as ProtectedCell;
+export const HIDDEN: ProtectedCell = Object.freeze({
+  status: "suppressed",
+  value: null,
+  reason: "secret_statistique",
+}) as ProtectedCell;
 
 /** A hidden metric: not computable for the reader, with the reason. */
 export function hiddenMetric(): NotComputable {
@@ -54,7 +58,10 @@ function keyOf(parts: readonly (readonly [string, string])[]): string {
  * from what is published (it does exactly when it lies in the span). Dense Gauss-Jordan elimination with
  * partial pivoting: the tables of a report have a few hundred hidden counts at most.
  */
-function relationSpan(tables: readonly ProtectedTable[]): { index: ReadonlyMap<string, number>; follows(keys: readonly string[]): boolean } {
+function relationSpan(tables: readonly ProtectedTable[]): {
+  index: ReadonlyMap<string, number>;
+  follows(keys: readonly string[]): boolean;
+} {
   const index = new Map<string, number>();
   const lines: [string, number][][] = [];
   for (const t of tables) {
@@ -66,15 +73,20 @@ function relationSpan(tables: readonly ProtectedTable[]): { index: ReadonlyMap<s
       if (j < C) parts.push([t.columnDimension, t.columns[j] as string]);
       return keyOf(parts);
     };
-    const cellAt = (i: number, j: number): ProtectedCell | undefined => (i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal);
+    const cellAt = (i: number, j: number): ProtectedCell | undefined =>
+      i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal;
     const line = (entries: [number, number, number][]): void => {
-      const hidden = entries.filter(([i, j]) => cellAt(i, j)?.status === "suppressed").map(([i, j, c]): [string, number] => [keyAt(i, j), c]);
+      const hidden = entries
+        .filter(([i, j]) => cellAt(i, j)?.status === "suppressed")
+        .map(([i, j, c]): [string, number] => [keyAt(i, j), c]);
       if (hidden.length === 0) return;
       for (const [k] of hidden) if (!index.has(k)) index.set(k, index.size);
       lines.push(hidden);
     };
-    for (let i = 0; i <= R; i++) line(Array.from({ length: C + 1 }, (_, j): [number, number, number] => [i, j, j === C ? -1 : 1]));
-    for (let j = 0; j <= C; j++) line(Array.from({ length: R + 1 }, (_, i): [number, number, number] => [i, j, i === R ? -1 : 1]));
+    for (let i = 0; i <= R; i++)
+      line(Array.from({ length: C + 1 }, (_, j): [number, number, number] => [i, j, j === C ? -1 : 1]));
+    for (let j = 0; j <= C; j++)
+      line(Array.from({ length: R + 1 }, (_, i): [number, number, number] => [i, j, i === R ? -1 : 1]));
   }
   const V = index.size;
   const rows: Float64Array[] = [];
@@ -92,7 +104,8 @@ function relationSpan(tables: readonly ProtectedTable[]): { index: ReadonlyMap<s
     for (const [k, c] of line) v[index.get(k) as number]! += c;
     reduce(v);
     let p = -1;
-    for (let x = 0; x < V; x++) if (Math.abs(v[x] as number) > EPS && (p < 0 || Math.abs(v[x] as number) > Math.abs(v[p] as number))) p = x;
+    for (let x = 0; x < V; x++)
+      if (Math.abs(v[x] as number) > EPS && (p < 0 || Math.abs(v[x] as number) > Math.abs(v[p] as number))) p = x;
     if (p < 0) continue;
     const scale = v[p] as number;
     for (let x = 0; x < V; x++) v[x] = (v[x] as number) / scale;
@@ -139,7 +152,11 @@ export interface PublishedCounts {
  * @param exact - the true funnel count, given when the tables make it follow (the relations give which
  *   counts follow, not their values)
  */
-export function publishedCounts(tables: readonly ProtectedTable[], threshold: number, exact: (dimension: string, category: string, s: number) => number): PublishedCounts {
+export function publishedCounts(
+  tables: readonly ProtectedTable[],
+  threshold: number,
+  exact: (dimension: string, category: string, s: number) => number,
+): PublishedCounts {
   const values = new Map<string, number | null>();
   const put = (parts: [string, string][], cell: ProtectedCell | undefined): void => {
     if (cell === undefined) return;
@@ -147,7 +164,15 @@ export function publishedCounts(tables: readonly ProtectedTable[], threshold: nu
   };
   for (const t of tables) {
     t.rows.forEach((r, i) => {
-      t.columns.forEach((c, j) => put([[t.rowDimension, r], [t.columnDimension, c]], t.cells[i]?.[j]));
+      t.columns.forEach((c, j) =>
+        put(
+          [
+            [t.rowDimension, r],
+            [t.columnDimension, c],
+          ],
+          t.cells[i]?.[j],
+        ),
+      );
       put([[t.rowDimension, r]], t.rowTotals[i]);
     });
     t.columns.forEach((c, j) => put([[t.columnDimension, c]], t.columnTotals[j]));
@@ -155,12 +180,25 @@ export function publishedCounts(tables: readonly ProtectedTable[], threshold: nu
   }
   const get = (parts: readonly (readonly [string, string])[]): number | null | undefined => values.get(keyOf(parts));
   const missing = (what: string): never => {
-    throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `The report's tables do not hold ${what} (this is a bug in declics)`, details: { reason: "missing count" } });
+    throw new DeclicsError({
+      code: "invalid_table",
+      module: "diversity",
+      message: `The report's tables do not hold ${what} (this is a bug in declics)`,
+      details: { reason: "missing count" },
+    });
   };
   const level = (d: string, c: string, l: number): number | null => {
     // Grouped by the highest stage itself: the group of level c holds all its people at level c.
     // Grouped by the highest stage itself, the group of level c holds all its people at level c.
-    const v = d === "stage" ? (LEVEL_LABELS[l] === c ? get([[d, c]]) : 0) : get([[d, c], ["stage", LEVEL_LABELS[l] as string]]);
+    const v =
+      d === "stage"
+        ? LEVEL_LABELS[l] === c
+          ? get([[d, c]])
+          : 0
+        : get([
+            [d, c],
+            ["stage", LEVEL_LABELS[l] as string],
+          ]);
     return v === undefined ? missing(`${d} = ${c} x stage`) : v;
   };
   let span: ReturnType<typeof relationSpan> | null = null;
@@ -169,7 +207,14 @@ export function publishedCounts(tables: readonly ProtectedTable[], threshold: nu
     if (v !== null || d === "stage") return v;
     // Not from the group's row alone: perhaps from the other tables (columns, margins) together.
     const hiddenPast: string[] = [];
-    for (let l = s + 1; l < LEVELS; l++) if (level(d, c, l) === null) hiddenPast.push(keyOf([[d, c], ["stage", LEVEL_LABELS[l] as string]]));
+    for (let l = s + 1; l < LEVELS; l++)
+      if (level(d, c, l) === null)
+        hiddenPast.push(
+          keyOf([
+            [d, c],
+            ["stage", LEVEL_LABELS[l] as string],
+          ]),
+        );
     span ??= relationSpan(tables);
     return span.follows(hiddenPast) ? exact(d, c, s) : null;
   };

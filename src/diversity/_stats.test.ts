@@ -12,12 +12,16 @@ describe("normalQuantile (AS 241)", () => {
   });
   it("is antisymmetric and monotone", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-12, max: 0.5, noNaN: true }), fc.double({ min: 1e-12, max: 0.5, noNaN: true }), (p, q) => {
-        // 1 - p is rounded in floating point, so compare with the quantile of exactly that value.
-        const complement = 1 - p;
-        expect(normalQuantile(1 - complement) + normalQuantile(complement)).toBeCloseTo(0, 6);
-        if (p < q) expect(normalQuantile(p)).toBeLessThanOrEqual(normalQuantile(q));
-      }),
+      fc.property(
+        fc.double({ min: 1e-12, max: 0.5, noNaN: true }),
+        fc.double({ min: 1e-12, max: 0.5, noNaN: true }),
+        (p, q) => {
+          // 1 - p is rounded in floating point, so compare with the quantile of exactly that value.
+          const complement = 1 - p;
+          expect(normalQuantile(1 - complement) + normalQuantile(complement)).toBeCloseTo(0, 6);
+          if (p < q) expect(normalQuantile(p)).toBeLessThanOrEqual(normalQuantile(q));
+        },
+      ),
     );
   });
 });
@@ -34,27 +38,37 @@ describe("regularizedBeta and betaQuantile", () => {
   });
   it("I_p(k, n-k+1) is the binomial upper tail P(X >= k)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (k, extra, p) => {
-        const n = k + extra;
-        let tail = 0;
-        for (let j = k; j <= n; j++) tail += binomialPmf(j, n, p);
-        expect(regularizedBeta(p, k, n - k + 1)).toBeCloseTo(tail, 9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (k, extra, p) => {
+          const n = k + extra;
+          let tail = 0;
+          for (let j = k; j <= n; j++) tail += binomialPmf(j, n, p);
+          expect(regularizedBeta(p, k, n - k + 1)).toBeCloseTo(tail, 9);
+        },
+      ),
     );
   });
   it("betaQuantile inverts regularizedBeta", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }), fc.double({ min: 0.5, max: 500, noNaN: true }), fc.double({ min: 0.5, max: 500, noNaN: true }), (p, a, b) => {
-        const x = betaQuantile(p, a, b);
-        expect(x).toBeGreaterThanOrEqual(0);
-        expect(x).toBeLessThanOrEqual(1);
-        // x itself is a double: near 1 its spacing (~1e-16) can move I_x by more than 1e-9 relative, so
-        // check that p is bracketed by I at x -/+ 4 ulps, up to a relative 1e-9.
-        const eps = 9e-16 * x + 1e-300;
-        const tol = 1e-9 * Math.min(p, 1 - p);
-        expect(regularizedBeta(x - eps, a, b)).toBeLessThanOrEqual(p + tol);
-        expect(regularizedBeta(Math.min(1, x + eps), a, b)).toBeGreaterThanOrEqual(p - tol);
-      }),
+      fc.property(
+        fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }),
+        fc.double({ min: 0.5, max: 500, noNaN: true }),
+        fc.double({ min: 0.5, max: 500, noNaN: true }),
+        (p, a, b) => {
+          const x = betaQuantile(p, a, b);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(1);
+          // x itself is a double: near 1 its spacing (~1e-16) can move I_x by more than 1e-9 relative, so
+          // check that p is bracketed by I at x -/+ 4 ulps, up to a relative 1e-9.
+          const eps = 9e-16 * x + 1e-300;
+          const tol = 1e-9 * Math.min(p, 1 - p);
+          expect(regularizedBeta(x - eps, a, b)).toBeLessThanOrEqual(p + tol);
+          expect(regularizedBeta(Math.min(1, x + eps), a, b)).toBeGreaterThanOrEqual(p - tol);
+        },
+      ),
     );
   });
 });

@@ -99,7 +99,7 @@ class Heap {
   push(item: [number, number]): void {
     const a = this.items;
     a.push(item);
-    for (let k = a.length - 1; k > 0; ) {
+    for (let k = a.length - 1; k > 0;) {
       const p = (k - 1) >> 1;
       if ((a[p] as [number, number])[0] <= item[0]) break;
       a[k] = a[p] as [number, number];
@@ -113,7 +113,7 @@ class Heap {
     const last = a.pop() as [number, number];
     if (a.length > 0) {
       a[0] = last;
-      for (let k = 0; ; ) {
+      for (let k = 0; ;) {
         const l = 2 * k + 1;
         const r = l + 1;
         let m = k;
@@ -129,7 +129,13 @@ class Heap {
 }
 
 /** The cheapest witness for entry (i0, j0): the entries to suppress (possibly already suppressed), or null. */
-export function cheapestWitness(g: Grid, i0: number, j0: number, costOf: (i: number, j: number) => number, innerOnly = false): [number, number][] | null {
+export function cheapestWitness(
+  g: Grid,
+  i0: number,
+  j0: number,
+  costOf: (i: number, j: number) => number,
+  innerOnly = false,
+): [number, number][] | null {
   const { R, C } = g;
   const nodes = R + 1 + C + 1;
   let best: { cost: number; path: [number, number][] } | null = null;
@@ -175,7 +181,6 @@ export function cheapestWitness(g: Grid, i0: number, j0: number, costOf: (i: num
   }
   return best === null ? null : best.path;
 }
-
 
 /** One table handed to {@link protectLinked}: its counts and the key of each entry of the extended table. */
 export interface LinkedInput {
@@ -250,7 +255,8 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
         const v = (values[i] as Float64Array)[j] as number;
         const known = entries.get(key);
         // `alsoHide`: positive counts the caller needs hidden (complements it chose), protected like secondary ones.
-        if (known === undefined) entries.set(key, { value: v, state: v > 0 && v < threshold ? 1 : v > 0 && alsoHide.has(key) ? 2 : 0 });
+        if (known === undefined)
+          entries.set(key, { value: v, state: v > 0 && v < threshold ? 1 : v > 0 && alsoHide.has(key) ? 2 : 0 });
         else if (known.value !== v) {
           throw new DeclicsError({
             code: "invalid_table",
@@ -272,15 +278,21 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
       step,
     };
     // The cost of hiding an entry: its count times its weight (priorities), margins heavily penalised.
-    const weights = Array.from({ length: R + 1 }, (_, i) => Array.from({ length: C + 1 }, (_, j) => weight((keys[i] as string[])[j] as string)));
+    const weights = Array.from({ length: R + 1 }, (_, i) =>
+      Array.from({ length: C + 1 }, (_, j) => weight((keys[i] as string[])[j] as string)),
+    );
     const costOf = (i: number, j: number): number => {
       const v = (values[i] as Float64Array)[j] as number;
       const margins = (i === R ? 1 : 0) + (j === C ? 1 : 0);
-      return v * ((weights[i] as number[])[j] as number) + margins * (grand + 1) * (R + C + 2) * ((weights[i] as number[])[j] as number);
+      return (
+        v * ((weights[i] as number[])[j] as number) +
+        margins * (grand + 1) * (R + C + 2) * ((weights[i] as number[])[j] as number)
+      );
     };
     return { R, C, keys, grid, costOf };
   });
-  const entryOf = (tab: Tab, i: number, j: number): Entry => entries.get((tab.keys[i] as string[])[j] as string) as Entry;
+  const entryOf = (tab: Tab, i: number, j: number): Entry =>
+    entries.get((tab.keys[i] as string[])[j] as string) as Entry;
   /** Hides (i, j) in the table's grid; in the shared state too, as secondary if it was published. */
   const hide = (tab: Tab, i: number, j: number): boolean => {
     const entry = entryOf(tab, i, j);
@@ -294,7 +306,7 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
   };
   /** Secondary suppression in every table, over every hidden entry, until no table adds any. */
   const secondaryToFixpoint = (): void => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const tab of tabs) {
         const hidden: [number, number][] = [];
@@ -311,7 +323,12 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
           const path = cheapestWitness(tab.grid, i0, j0, tab.costOf);
           // The cycle through the entry's totals and the grand total always qualifies (see the note above).
           if (path === null) {
-            throw new DeclicsError({ code: "invalid_table", module: "diversity", message: "No complementary suppression found (this is a bug in declics)", details: { reason: "no witness cycle" } });
+            throw new DeclicsError({
+              code: "invalid_table",
+              module: "diversity",
+              message: "No complementary suppression found (this is a bug in declics)",
+              details: { reason: "no witness cycle" },
+            });
           }
           for (const [i, j] of path) if (hide(tab, i, j)) changed = true;
         }
@@ -328,7 +345,8 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
       const pinned = auditLinked(tabs, entries, step);
       const missing = pinned.size > 0 ? pinned : uncertified(tabs, entries);
       if (missing.size === 0) break;
-      const added = (pinned.size === 0 && remedy(tabs, entries, missing, hide)) || addComplements(tabs, missing, hide, entryOf);
+      const added =
+        (pinned.size === 0 && remedy(tabs, entries, missing, hide)) || addComplements(tabs, missing, hide, entryOf);
       if (!added) break;
       secondaryToFixpoint();
     }
@@ -346,7 +364,12 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
       return {
         status: "suppressed",
         value: null,
-        reason: reasons === "publishable" ? "secret_statistique" : entry.state === 1 ? "primary_small_count" : "secondary_complementary",
+        reason:
+          reasons === "publishable"
+            ? "secret_statistique"
+            : entry.state === 1
+              ? "primary_small_count"
+              : "secondary_complementary",
       };
     };
     const cells = Array.from({ length: R }, (_, i) => Array.from({ length: C }, (_, j) => cell(i, j)));
@@ -363,7 +386,10 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
       columnTotals,
       grandTotal,
       threshold,
-      suppressed: reasons === "publishable" ? { total: tablePrimary + tableSecondary } : { total: tablePrimary + tableSecondary, primary: tablePrimary, secondary: tableSecondary },
+      suppressed:
+        reasons === "publishable"
+          ? { total: tablePrimary + tableSecondary }
+          : { total: tablePrimary + tableSecondary, primary: tablePrimary, secondary: tableSecondary },
     };
   });
 }
@@ -468,7 +494,12 @@ function auditLinked(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>, 
  * positive entry of each of its lines, else the cheapest published positive entry of the table, else
  * of any table. Returns false when nothing could be added (every positive count is already hidden).
  */
-function addComplements(tabs: readonly Tab[], pinned: ReadonlySet<string>, hide: (tab: Tab, i: number, j: number) => boolean, entryOf: (tab: Tab, i: number, j: number) => Entry): boolean {
+function addComplements(
+  tabs: readonly Tab[],
+  pinned: ReadonlySet<string>,
+  hide: (tab: Tab, i: number, j: number) => boolean,
+  entryOf: (tab: Tab, i: number, j: number) => Entry,
+): boolean {
   let added = false;
   const cheapest = (tab: Tab, cells: [number, number][]): [number, number] | null => {
     let best: [number, number] | null = null;
@@ -541,7 +572,14 @@ interface Reach {
  * 2), the other kind a cell that increases. Zeros are never used; hidden cells cost nothing, published
  * ones their count, or are refused when `hiddenOnly`. `exclude` is a line the paths may not enter.
  */
-function reach(tab: Tab, axis: 0 | 1, start: { line: number } | { cross: number }, needs2From: "line" | "cross", exclude: number, hiddenOnly: boolean): Reach {
+function reach(
+  tab: Tab,
+  axis: 0 | 1,
+  start: { line: number } | { cross: number },
+  needs2From: "line" | "cross",
+  exclude: number,
+  hiddenOnly: boolean,
+): Reach {
   const g = tab.grid;
   const lines = axis === 0 ? g.R : g.C;
   const cross = axis === 0 ? g.C : g.R;
@@ -606,13 +644,20 @@ function marginSites(tabs: readonly Tab[]): Map<string, Site[]> {
 }
 
 /** The other categories of a margin's dimension that sit in exactly the same tables, same axis (aligned sites). */
-function partnersOf(key: string, mine: readonly Site[], sites: ReadonlyMap<string, Site[]>): { key: string; sites: Site[] }[] {
+function partnersOf(
+  key: string,
+  mine: readonly Site[],
+  sites: ReadonlyMap<string, Site[]>,
+): { key: string; sites: Site[] }[] {
   const first = mine[0] as Site;
   const lines = first.axis === 0 ? first.tab.R : first.tab.C;
   const out: { key: string; sites: Site[] }[] = [];
   for (let line = 0; line < lines; line++) {
     if (line === first.line) continue;
-    const other = first.axis === 0 ? ((first.tab.keys[line] as string[])[first.tab.C] as string) : ((first.tab.keys[first.tab.R] as string[])[line] as string);
+    const other =
+      first.axis === 0
+        ? ((first.tab.keys[line] as string[])[first.tab.C] as string)
+        : ((first.tab.keys[first.tab.R] as string[])[line] as string);
     const theirs = sites.get(other) ?? [];
     if (other === key || theirs.length !== mine.length) continue;
     const matched = mine.map((m) => theirs.find((t) => t.tab === m.tab && t.axis === m.axis));
@@ -636,7 +681,12 @@ function swaps(
   forced?: { site: Site; cross: number; as: "first" | "last" },
 ): { partner: { key: string; sites: Site[] }; up: string; cost: number; paths: [Site, [number, number][]][] }[] {
   const mine = sites.get(key) as Site[];
-  const out: { partner: { key: string; sites: Site[] }; up: string; cost: number; paths: [Site, [number, number][]][] }[] = [];
+  const out: {
+    partner: { key: string; sites: Site[] };
+    up: string;
+    cost: number;
+    paths: [Site, [number, number][]][];
+  }[] = [];
   const partners = partnersOf(key, mine, sites);
   const first = mine[0] as Site;
   for (const mineUp of [true, false]) {
@@ -654,7 +704,11 @@ function swaps(
     );
     for (const partner of partners) {
       const down = mineUp ? partner.key : key;
-      if ((entries.get(down) as Entry).value < 1 + first.tab.grid.step || (entries.get(partner.key) as Entry).value <= 0) continue;
+      if (
+        (entries.get(down) as Entry).value < 1 + first.tab.grid.step ||
+        (entries.get(partner.key) as Entry).value <= 0
+      )
+        continue;
       let cost = 0;
       const paths: [Site, [number, number][]][] = [];
       for (let k = 0; k < mine.length && cost < Infinity; k++) {
@@ -664,7 +718,8 @@ function swaps(
         if (cost < Infinity) {
           const site = mine[k] as Site;
           const cells = pathTo(r, line);
-          if (forced && forced.site === site) cells.push(site.axis === 0 ? [site.line, forced.cross] : [forced.cross, site.line]);
+          if (forced && forced.site === site)
+            cells.push(site.axis === 0 ? [site.line, forced.cross] : [forced.cross, site.line]);
           paths.push([site, cells]);
         }
       }
@@ -705,7 +760,8 @@ function uncertified(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>):
         const rowSite = (sites.get(rowKey) as Site[]).find((x) => x.tab === tab && x.axis === 0) as Site;
         const colSite = (sites.get(colKey) as Site[]).find((x) => x.tab === tab && x.axis === 1) as Site;
         const ok = (["first", "last"] as const).some(
-          (as) => hiddenSwap(rowKey, { site: rowSite, cross: j, as }) || hiddenSwap(colKey, { site: colSite, cross: i, as }),
+          (as) =>
+            hiddenSwap(rowKey, { site: rowSite, cross: j, as }) || hiddenSwap(colKey, { site: colSite, cross: i, as }),
         );
         if (ok) certified.add(key);
       }
@@ -722,7 +778,12 @@ function uncertified(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>):
  * Complements that give uncertified counts a move: for a cell, an inner cycle that avoids the margins,
  * else the cheapest swap through it; for a margin, the cheapest swap. Returns false when it added nothing.
  */
-function remedy(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>, missing: ReadonlySet<string>, hide: (tab: Tab, i: number, j: number) => boolean): boolean {
+function remedy(
+  tabs: readonly Tab[],
+  entries: ReadonlyMap<string, Entry>,
+  missing: ReadonlySet<string>,
+  hide: (tab: Tab, i: number, j: number) => boolean,
+): boolean {
   let added = false;
   const sites = marginSites(tabs);
   const apply = (options: ReturnType<typeof swaps>): void => {
@@ -731,14 +792,20 @@ function remedy(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>, missi
     for (const sw of options) {
       const e = entries.get(sw.partner.key) as Entry;
       const first = sw.partner.sites[0] as Site;
-      const cost = sw.cost + (e.state === 0 ? first.tab.costOf(first.axis === 0 ? first.line : first.tab.R, first.axis === 0 ? first.tab.C : first.line) : 0);
+      const cost =
+        sw.cost +
+        (e.state === 0
+          ? first.tab.costOf(first.axis === 0 ? first.line : first.tab.R, first.axis === 0 ? first.tab.C : first.line)
+          : 0);
       if (cost < bestCost) {
         bestCost = cost;
         best = sw;
       }
     }
     if (best === null) return;
-    for (const site of best.partner.sites) if (hide(site.tab, site.axis === 0 ? site.line : site.tab.R, site.axis === 0 ? site.tab.C : site.line)) added = true;
+    for (const site of best.partner.sites)
+      if (hide(site.tab, site.axis === 0 ? site.line : site.tab.R, site.axis === 0 ? site.tab.C : site.line))
+        added = true;
     for (const [site, cells] of best.paths) for (const [i, j] of cells) if (hide(site.tab, i, j)) added = true;
   };
   for (const tab of tabs) {
@@ -755,7 +822,10 @@ function remedy(tabs: readonly Tab[], entries: ReadonlyMap<string, Entry>, missi
         const colKey = (tab.keys[tab.R] as string[])[j] as string;
         const rowSite = (sites.get(rowKey) as Site[]).find((x) => x.tab === tab && x.axis === 0) as Site;
         const colSite = (sites.get(colKey) as Site[]).find((x) => x.tab === tab && x.axis === 1) as Site;
-        const options = (["first", "last"] as const).flatMap((as) => [...swaps(entries, sites, rowKey, false, { site: rowSite, cross: j, as }), ...swaps(entries, sites, colKey, false, { site: colSite, cross: i, as })]);
+        const options = (["first", "last"] as const).flatMap((as) => [
+          ...swaps(entries, sites, rowKey, false, { site: rowSite, cross: j, as }),
+          ...swaps(entries, sites, colKey, false, { site: colSite, cross: i, as }),
+        ]);
         // The swap moves the cell's own margins too: they must be hidden.
         const before: boolean = added;
         apply(options);

@@ -3,8 +3,15 @@
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids (controls, lone surrogates). */
 export function xml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "",
+    )
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** Rounds coordinates so the files stay small and stable. */
@@ -23,7 +30,14 @@ export const INK = "#1f1f1f";
 export const MUTED = "#595959";
 
 /** The document wrapper: role="img", title and desc referenced by aria-labelledby. */
-export function svgDocument(id: string, width: number, height: number, title: string, description: string, body: string[]): string {
+export function svgDocument(
+  id: string,
+  width: number,
+  height: number,
+  title: string,
+  description: string,
+  body: string[],
+): string {
   const safeId = id.replace(/[^A-Za-z0-9_-]/g, "_");
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -47,7 +61,14 @@ export function niceMax(value: number): number {
 }
 
 /** Vertical grid lines and tick labels for a horizontal axis from 0 to max. */
-export function axis(x0: number, width: number, y0: number, y1: number, max: number, format: (v: number) => string): string[] {
+export function axis(
+  x0: number,
+  width: number,
+  y0: number,
+  y1: number,
+  max: number,
+  format: (v: number) => string,
+): string[] {
   const out: string[] = [];
   for (let k = 0; k <= 4; k++) {
     const v = (max * k) / 4;

@@ -23,7 +23,8 @@ function pick<T>(random: RandomSource, values: readonly T[], weights: readonly n
 }
 
 function addDays(iso: string, days: number): string {
-  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) + days * 86_400_000;
+  const t =
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 
@@ -54,7 +55,10 @@ export function syntheticParticipants(count: number, random: RandomSource): Part
     const keep = [0.92, 0.85, 0.75, gender === "female" ? 0.38 : 0.55, 0.6];
     for (let s = 1; s < STAGES.length; s++) {
       if (random() >= (keep[s - 1] as number)) break;
-      stages.push({ stage: STAGES[s] as (typeof STAGES)[number], on: dateAt(start, s * 3 + (s > 3 ? 30 * (s - 3) : 0)) });
+      stages.push({
+        stage: STAGES[s] as (typeof STAGES)[number],
+        on: dateAt(start, s * 3 + (s > 3 ? 30 * (s - 3) : 0)),
+      });
     }
     const record: ParticipantRecord = {
       id: `p${i}` as ParticipantRecord["id"],

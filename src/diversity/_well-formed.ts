@@ -6,7 +6,11 @@
  */
 export function wellFormedProblems(text: string): string[] {
   const problems: string[] = [];
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+  if (
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(
+      text,
+    )
+  ) {
     problems.push("character not allowed in XML 1.0");
   }
   let body = text;
@@ -21,13 +25,17 @@ export function wellFormedProblems(text: string): string[] {
   const name = /^[A-Za-z_][\w.:-]*/;
   const checkText = (t: string): void => {
     const bad = t.match(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
-    if (bad) problems.push(`bad entity near ${JSON.stringify(t.slice(Math.max(0, (bad.index ?? 0) - 10), (bad.index ?? 0) + 10))}`);
+    if (bad)
+      problems.push(
+        `bad entity near ${JSON.stringify(t.slice(Math.max(0, (bad.index ?? 0) - 10), (bad.index ?? 0) + 10))}`,
+      );
   };
   while (i < body.length) {
     const lt = body.indexOf("<", i);
     const text = body.slice(i, lt < 0 ? body.length : lt);
     checkText(text);
-    if (stack.length === 0 && text.trim() !== "") problems.push(`text outside the root: ${JSON.stringify(text.trim().slice(0, 20))}`);
+    if (stack.length === 0 && text.trim() !== "")
+      problems.push(`text outside the root: ${JSON.stringify(text.trim().slice(0, 20))}`);
     if (lt < 0) break;
     const gt = body.indexOf(">", lt);
     if (gt < 0) {

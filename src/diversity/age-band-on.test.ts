@@ -17,7 +17,9 @@ describe("ageBandOn", () => {
   });
   it("property: the band never goes down as the reference date moves on", () => {
     const order = ["under_26", "26_49", "50_plus"];
-    const date = fc.date({ min: new Date("1940-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date("1940-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, date, date, (birth, a, b) => {
         const [x, y] = a < b ? [a, b] : [b, a];

@@ -27,7 +27,10 @@ export type CombineReferencePopulationsOptions = z.input<typeof Options>;
  * ```
  * @category Records
  */
-export function combineReferencePopulations(populations: readonly z.input<typeof ReferencePopulation>[], options: CombineReferencePopulationsOptions): ReferencePopulation {
+export function combineReferencePopulations(
+  populations: readonly z.input<typeof ReferencePopulation>[],
+  options: CombineReferencePopulationsOptions,
+): ReferencePopulation {
   const list = parseWith(Input, populations, { module: "diversity", what: "reference populations" });
   const o = parseWith(Options, options, { module: "diversity", what: "combination options" });
   const total = list.reduce((s, p) => s + p.population, 0);
@@ -37,7 +40,10 @@ export function combineReferencePopulations(populations: readonly z.input<typeof
     const pooled: Record<string, number> = {};
     for (const category of Object.keys(categories)) {
       if (!list.every((p) => p.shares[dimension]?.[category] !== undefined)) continue;
-      pooled[category] = total === 0 ? 0 : list.reduce((s, p) => s + p.population * (p.shares[dimension]?.[category] as number), 0) / total;
+      pooled[category] =
+        total === 0
+          ? 0
+          : list.reduce((s, p) => s + p.population * (p.shares[dimension]?.[category] as number), 0) / total;
     }
     if (Object.keys(pooled).length > 0) shares[dimension] = pooled;
   }

@@ -32,7 +32,9 @@ describe("compareCohorts", () => {
   it("property: cohort sizes add up to the records that reached the base stage", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 200 }), (seed, n) => {
-        const rows = compareCohorts(syntheticParticipants(n, createSeededRandom(seed)), { outcome: "entered_training" });
+        const rows = compareCohorts(syntheticParticipants(n, createSeededRandom(seed)), {
+          outcome: "entered_training",
+        });
         expect(rows.reduce((s, r) => s + r.size, 0)).toBe(n);
       }),
       { numRuns: 30 },

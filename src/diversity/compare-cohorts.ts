@@ -17,7 +17,10 @@ const Options = z
     targetPerCohort: z.number().int().positive().optional(),
     ...CommonOptions,
   })
-  .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), { message: "among must be a stage before outcome", path: ["among"] });
+  .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), {
+    message: "among must be a stage before outcome",
+    path: ["among"],
+  });
 
 /** Options of {@link compareCohorts}. */
 export type CompareCohortsOptions = z.input<typeof Options>;

@@ -15,7 +15,10 @@ describe("compareProportions", () => {
     { a: [10, 10], b: [0, 10], interval: [0.6075, 1] },
   ];
   it.each(table2)("difference $a vs $b matches Newcombe (1998) method 10", ({ a, b, interval }) => {
-    const { difference } = compareProportions({ successes: a[0] as number, trials: a[1] as number }, { successes: b[0] as number, trials: b[1] as number });
+    const { difference } = compareProportions(
+      { successes: a[0] as number, trials: a[1] as number },
+      { successes: b[0] as number, trials: b[1] as number },
+    );
     if (!difference.computable) throw new Error("expected an estimate");
     expect(difference.method).toBe("newcombe_hybrid_score");
     expect(difference.lower).toBeCloseTo(interval[0] as number, 4);
@@ -35,12 +38,20 @@ describe("compareProportions", () => {
   });
 
   it("zero counts and empty groups are not computable, with the reason", () => {
-    expect(compareProportions({ successes: 3, trials: 10 }, { successes: 0, trials: 10 }).ratio).toMatchObject({ computable: false, reason: "zero_count" });
-    expect(compareProportions({ successes: 0, trials: 0 }, { successes: 1, trials: 10 }).difference).toMatchObject({ computable: false, reason: "zero_denominator" });
+    expect(compareProportions({ successes: 3, trials: 10 }, { successes: 0, trials: 10 }).ratio).toMatchObject({
+      computable: false,
+      reason: "zero_count",
+    });
+    expect(compareProportions({ successes: 0, trials: 0 }, { successes: 1, trials: 10 }).difference).toMatchObject({
+      computable: false,
+      reason: "zero_denominator",
+    });
   });
 
   it("property: intervals contain the estimate; the difference is antisymmetric", () => {
-    const group = fc.integer({ min: 1, max: 500 }).chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), trials: fc.constant(n) }));
+    const group = fc
+      .integer({ min: 1, max: 500 })
+      .chain((n) => fc.record({ successes: fc.integer({ min: 0, max: n }), trials: fc.constant(n) }));
     fc.assert(
       fc.property(group, group, (a, b) => {
         const ab = compareProportions(a, b);

@@ -39,7 +39,11 @@ export interface ProportionComparison {
  * ```
  * @category Intervals
  */
-export function compareProportions(group: ProportionCounts, comparison: ProportionCounts, options: CompareProportionsOptions = {}): ProportionComparison {
+export function compareProportions(
+  group: ProportionCounts,
+  comparison: ProportionCounts,
+  options: CompareProportionsOptions = {},
+): ProportionComparison {
   const a = parseWith(Group, group, { module: "diversity", what: "group counts" });
   const b = parseWith(Group, comparison, { module: "diversity", what: "comparison counts" });
   const { confidence } = parseWith(Options, options, { module: "diversity", what: "comparison options" });

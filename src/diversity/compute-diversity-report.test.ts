@@ -11,7 +11,12 @@ import { crossTabulate } from "./cross-tabulate.js";
 import { parseParticipantRecords } from "./parse-participant-records.js";
 import { protectTable } from "./protect-table.js";
 import type { Dimension, ParticipantRecord } from "./schema.js";
-import { inconsistentStates, intervalAttack, linearProgrammingAttack, reportAttack } from "../../test/support/disclosure-attack.js";
+import {
+  inconsistentStates,
+  intervalAttack,
+  linearProgrammingAttack,
+  reportAttack,
+} from "../../test/support/disclosure-attack.js";
 import { people } from "./_make.js";
 import type { Metric, ProtectedCell } from "./schema.js";
 
@@ -22,7 +27,12 @@ function value(cell: ProtectedCell): number {
 }
 
 function isCell(v: unknown): v is ProtectedCell {
-  return v !== null && typeof v === "object" && "status" in v && ((v as ProtectedCell).status === "published" || (v as ProtectedCell).status === "suppressed");
+  return (
+    v !== null &&
+    typeof v === "object" &&
+    "status" in v &&
+    ((v as ProtectedCell).status === "published" || (v as ProtectedCell).status === "suppressed")
+  );
 }
 
 /** A report row with its counts turned back into numbers (for comparing protection "none" with the separate functions). */
@@ -39,7 +49,14 @@ function participants(cube: number[][][]): ParticipantRecord[] {
   cube.forEach((g, x) =>
     g.forEach((t, y) =>
       t.forEach((n, z) => {
-        for (let k = 0; k < n; k++) out.push({ id: `p${out.length}`, gender: genders[x], territoryKind: kinds[y], ageBand: bands[z], stages: [] });
+        for (let k = 0; k < n; k++)
+          out.push({
+            id: `p${out.length}`,
+            gender: genders[x],
+            territoryKind: kinds[y],
+            ageBand: bands[z],
+            stages: [],
+          });
       }),
     ),
   );
@@ -51,15 +68,28 @@ const reference = { id: "qpv", label: "QPV", source: "test", shares: { gender: {
 describe("computeDiversityReport", () => {
   it("gives the same figures as the separate functions, from one pass, with protection none (not for publication)", () => {
     const records = syntheticParticipants(500, createSeededRandom(3));
-    const report = computeDiversityReport(records, { referenceDate: "2021-01-01", representation: { dimension: "gender", reference }, protection: "none" });
+    const report = computeDiversityReport(records, {
+      referenceDate: "2021-01-01",
+      representation: { dimension: "gender", reference },
+      protection: "none",
+    });
     expect(report.protection).toBe("none");
     expect(report.participants).toEqual({ status: "published", value: 500 });
-    expect(report.shares.ageBand?.map(plain)).toEqual(computeShares(records, { by: ["ageBand"], referenceDate: "2021-01-01" }));
+    expect(report.shares.ageBand?.map(plain)).toEqual(
+      computeShares(records, { by: ["ageBand"], referenceDate: "2021-01-01" }),
+    );
     const funnel = computeFunnel(records, { by: ["diplomaLevel"] });
     expect(report.funnels.diplomaLevel?.rows.map(plain)).toEqual(funnel.rows);
-    expect(report.funnels.diplomaLevel?.groups.map((g) => ({ ...plain(g), lostMost: "from" in g.lostMost ? plain(g.lostMost) : g.lostMost }))).toEqual(funnel.groups);
+    expect(
+      report.funnels.diplomaLevel?.groups.map((g) => ({
+        ...plain(g),
+        lostMost: "from" in g.lostMost ? plain(g.lostMost) : g.lostMost,
+      })),
+    ).toEqual(funnel.groups);
     expect(report.parity.territoryKind?.map(plain)).toEqual(computeParity(records, { by: "territoryKind" }));
-    expect(report.representation?.map(plain)).toEqual(computeRepresentation(records, { dimension: "gender", reference }));
+    expect(report.representation?.map(plain)).toEqual(
+      computeRepresentation(records, { dimension: "gender", reference }),
+    );
     // Six two-way tables, then each dimension by highest stage reached; nothing hidden.
     expect(report.tables).toHaveLength(10);
     expect(report.tables.every((t) => t.suppressed.total === 0 && t.threshold === 1)).toBe(true);
@@ -89,10 +119,14 @@ describe("computeDiversityReport", () => {
   it("property: every published table adds up to the participants", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 300 }), (seed, n) => {
-        const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(seed)), { dimensions: ["gender", "territoryKind", "cohort"], referenceDate: "2021-01-01" });
+        const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(seed)), {
+          dimensions: ["gender", "territoryKind", "cohort"],
+          referenceDate: "2021-01-01",
+        });
         for (const t of report.tables) {
           if (t.grandTotal.status === "published") expect(t.grandTotal.value).toBe(n);
-          for (const cell of t.cells.flat()) if (cell.status === "published" && cell.value > 0) expect(cell.value).toBeGreaterThanOrEqual(11);
+          for (const cell of t.cells.flat())
+            if (cell.status === "published" && cell.value > 0) expect(cell.value).toBeGreaterThanOrEqual(11);
         }
       }),
       { numRuns: 25 },
@@ -102,17 +136,35 @@ describe("computeDiversityReport", () => {
   it("regression: the report's tables are protected together; one by one, the union of them gave a small count away", () => {
     // 7 people live in a ZRR. Protected separately, the ZRR total is hidden in gender x territory but
     // published in territory x age band, and the hidden cells of the first table follow from it.
-    const records = participants([[[0, 0], [0, 6], [0, 3]], [[0, 30], [1, 0], [0, 31]]]);
+    const records = participants([
+      [
+        [0, 0],
+        [0, 6],
+        [0, 3],
+      ],
+      [
+        [0, 30],
+        [1, 0],
+        [0, 31],
+      ],
+    ]);
     const dimensions: Dimension[] = ["gender", "territoryKind", "ageBand"];
     const separate = [];
     for (let a = 0; a < dimensions.length; a++) {
-      for (let b = a + 1; b < dimensions.length; b++) separate.push(protectTable(crossTabulate(records, { rows: dimensions[a] as Dimension, columns: dimensions[b] as Dimension })));
+      for (let b = a + 1; b < dimensions.length; b++)
+        separate.push(
+          protectTable(
+            crossTabulate(records, { rows: dimensions[a] as Dimension, columns: dimensions[b] as Dimension }),
+          ),
+        );
     }
     expect(intervalAttack(separate).get("territoryKind=zrr")).toBe(7);
     expect(inconsistentStates(separate).length).toBeGreaterThan(0);
 
     const report = computeDiversityReport(records, { dimensions });
-    expect(report.tables.slice(0, 3).map((t) => [t.rowDimension, t.columnDimension])).toEqual(separate.map((t) => [t.rowDimension, t.columnDimension]));
+    expect(report.tables.slice(0, 3).map((t) => [t.rowDimension, t.columnDimension])).toEqual(
+      separate.map((t) => [t.rowDimension, t.columnDimension]),
+    );
     expect(inconsistentStates(report.tables)).toEqual([]);
     expect([...intervalAttack(report.tables)]).toEqual([]);
     expect([...linearProgrammingAttack(report.tables).recovered]).toEqual([]);
@@ -120,12 +172,21 @@ describe("computeDiversityReport", () => {
 
   it("property: nothing hidden in the report's tables is recoverable from all of them together, and a shared count has one state", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 2, max: 15 }), (seed, n, threshold) => {
-        const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(seed)), { dimensions: ["gender", "territoryKind", "ageBand", "diplomaLevel"], referenceDate: "2021-01-01", threshold });
-        expect(inconsistentStates(report.tables)).toEqual([]);
-        expect([...intervalAttack(report.tables)]).toEqual([]);
-        expect([...linearProgrammingAttack(report.tables).recovered]).toEqual([]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 2, max: 15 }),
+        (seed, n, threshold) => {
+          const report = computeDiversityReport(syntheticParticipants(n, createSeededRandom(seed)), {
+            dimensions: ["gender", "territoryKind", "ageBand", "diplomaLevel"],
+            referenceDate: "2021-01-01",
+            threshold,
+          });
+          expect(inconsistentStates(report.tables)).toEqual([]);
+          expect([...intervalAttack(report.tables)]).toEqual([]);
+          expect([...linearProgrammingAttack(report.tables).recovered]).toEqual([]);
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -149,7 +210,8 @@ function expectPublishedExact(safe: unknown, exact: unknown, path = "report"): v
     for (const k of ["value", "lower", "upper"]) expect(Number.isFinite(m[k]), `${path}.${k}`).toBe(true);
     return;
   }
-  for (const [k, v] of Object.entries(m)) expectPublishedExact(v, (exact as Record<string, unknown>)[k], `${path}.${k}`);
+  for (const [k, v] of Object.entries(m))
+    expectPublishedExact(v, (exact as Record<string, unknown>)[k], `${path}.${k}`);
 }
 
 /** Every protected count of a report (tables included). */
@@ -171,7 +233,18 @@ describe("computeDiversityReport: the whole report is publishable", () => {
 
   it("regression: next to the protected tables, the exact shares of the report gave a hidden ZRR total away, and the hidden cells with it", () => {
     // 7 people in a ZRR: hidden in every table. The report used to publish it in shares (and so on).
-    const records = participants([[[0, 0], [0, 6], [0, 3]], [[0, 30], [1, 0], [0, 31]]]);
+    const records = participants([
+      [
+        [0, 0],
+        [0, 6],
+        [0, 3],
+      ],
+      [
+        [0, 30],
+        [1, 0],
+        [0, 31],
+      ],
+    ]);
     const report = computeDiversityReport(records, { dimensions });
     const before = {
       tables: report.tables.slice(0, 3),
@@ -215,12 +288,26 @@ describe("computeDiversityReport: the whole report is publishable", () => {
     expect(at("hired")?.fromPrevious).toMatchObject({ computable: false, reason: "secret_statistique" });
     expect(at("hired")?.fromStart).toMatchObject({ computable: false, reason: "secret_statistique" });
     // 80 entered training, of whom 5 hired: published next to a published "lost", it would give 5 back.
-    expect(at("hired")?.lost.status === "published" && at("entered_training")?.reached.status === "published").toBe(false);
+    expect(at("hired")?.lost.status === "published" && at("entered_training")?.reached.status === "published").toBe(
+      false,
+    );
     expect(at("registered")?.reached).toEqual({ status: "published", value: 200 });
     const female = report.parity.gender?.find((r) => r.group === "female");
-    expect(female).toMatchObject({ outcome: { status: "suppressed" }, rate: { computable: false, reason: "secret_statistique" }, fourFifths: { computable: false, reason: "secret_statistique" }, referenceGroup: "male" });
-    expect(report.parity.gender?.find((r) => r.group === "male")).toMatchObject({ among: { status: "published", value: 200 }, outcome: { status: "published", value: 40 }, fourFifths: { status: "reference_group" } });
-    expect(report.funnels.gender?.groups.find((g) => g.gender === "female")?.lostMost).toMatchObject({ computable: false, reason: "secret_statistique" });
+    expect(female).toMatchObject({
+      outcome: { status: "suppressed" },
+      rate: { computable: false, reason: "secret_statistique" },
+      fourFifths: { computable: false, reason: "secret_statistique" },
+      referenceGroup: "male",
+    });
+    expect(report.parity.gender?.find((r) => r.group === "male")).toMatchObject({
+      among: { status: "published", value: 200 },
+      outcome: { status: "published", value: 40 },
+      fourFifths: { status: "reference_group" },
+    });
+    expect(report.funnels.gender?.groups.find((g) => g.gender === "female")?.lostMost).toMatchObject({
+      computable: false,
+      reason: "secret_statistique",
+    });
     expect(reportAttack(report, { linearProgramming: true }).recovered).toEqual(new Map());
   });
 
@@ -238,34 +325,58 @@ describe("computeDiversityReport: the whole report is publishable", () => {
       ...people(15, { gender: "other", upTo: "hired" }),
     ];
     const report = computeDiversityReport(records, { dimensions: ["gender", "territoryKind"] });
-    for (const row of report.funnels.gender?.rows ?? []) if (row.reached.status === "published") expect(row.reached.value === 0 || row.reached.value >= 11).toBe(true);
-    expect(report.funnels.gender?.rows.find((r) => r.gender === "female" && r.stage === "assessed")?.reached.status).toBe("suppressed");
+    for (const row of report.funnels.gender?.rows ?? [])
+      if (row.reached.status === "published") expect(row.reached.value === 0 || row.reached.value >= 11).toBe(true);
+    expect(
+      report.funnels.gender?.rows.find((r) => r.gender === "female" && r.stage === "assessed")?.reached.status,
+    ).toBe("suppressed");
     expect(reportAttack(report, { linearProgramming: true }).recovered).toEqual(new Map());
   });
 
   it("regression: publishes a funnel count that the tables give only all together, instead of marking it hidden", () => {
     // Found by a stress run: 32 women past "workshops" was marked hidden, but the table's columns gave it.
     const records = syntheticParticipants(140, createSeededRandom(219058));
-    const report = computeDiversityReport(records, { dimensions: ["gender"], threshold: 7, referenceDate: "2021-01-01", protectionInterval: 2, priorities: {} });
-    expect(report.funnels.gender?.rows.find((r) => r.gender === "female" && r.stage === "workshops")?.reached).toEqual({ status: "published", value: 32 });
+    const report = computeDiversityReport(records, {
+      dimensions: ["gender"],
+      threshold: 7,
+      referenceDate: "2021-01-01",
+      protectionInterval: 2,
+      priorities: {},
+    });
+    expect(report.funnels.gender?.rows.find((r) => r.gender === "female" && r.stage === "workshops")?.reached).toEqual({
+      status: "published",
+      value: 32,
+    });
     expect(reportAttack(report, { linearProgramming: true }).recovered).toEqual(new Map());
   });
 
   it("protects a one-dimension report, a report by stage, and a representation dimension that is not a report dimension", () => {
     const records = syntheticParticipants(60, createSeededRandom(5));
-    for (const options of [{ dimensions: ["gender"] as Dimension[] }, { dimensions: ["stage"] as Dimension[] }, { dimensions: ["stage", "gender"] as Dimension[] }, { dimensions: ["territoryKind"] as Dimension[], representation: { dimension: "gender" as Dimension, reference } }]) {
+    for (const options of [
+      { dimensions: ["gender"] as Dimension[] },
+      { dimensions: ["stage"] as Dimension[] },
+      { dimensions: ["stage", "gender"] as Dimension[] },
+      { dimensions: ["territoryKind"] as Dimension[], representation: { dimension: "gender" as Dimension, reference } },
+    ]) {
       const report = computeDiversityReport(records, { ...options, referenceDate: "2021-01-01" });
       expect(report.tables.length).toBeGreaterThan(0);
       expect(inconsistentStates(report.tables)).toEqual([]);
       expect(reportAttack(report, { linearProgramming: true }).recovered).toEqual(new Map());
-      expectPublishedExact(report, computeDiversityReport(records, { ...options, referenceDate: "2021-01-01", protection: "none" }));
+      expectPublishedExact(
+        report,
+        computeDiversityReport(records, { ...options, referenceDate: "2021-01-01", protection: "none" }),
+      );
     }
   });
 
   it("hides everything of a programme smaller than the threshold, as secret statistique, never as zero", () => {
     const report = computeDiversityReport(people(7, { gender: "female" }), { dimensions: ["gender", "territoryKind"] });
     expect(report.participants).toEqual({ status: "suppressed", value: null, reason: "secret_statistique" });
-    expect(report.shares.gender?.find((r) => r.gender === "female")).toMatchObject({ count: { status: "suppressed" }, denominator: { status: "suppressed" }, share: { reason: "secret_statistique" } });
+    expect(report.shares.gender?.find((r) => r.gender === "female")).toMatchObject({
+      count: { status: "suppressed" },
+      denominator: { status: "suppressed" },
+      share: { reason: "secret_statistique" },
+    });
     // Zeros stay published zeros: nobody is exposed by them.
     expect(report.shares.gender?.find((r) => r.gender === "male")?.count).toEqual({ status: "published", value: 0 });
     expect(numbersOf(report).every(Number.isFinite)).toBe(true);
@@ -275,15 +386,23 @@ describe("computeDiversityReport: the whole report is publishable", () => {
     seed: fc.integer({ min: 0, max: 10_000 }),
     n: fc.integer({ min: 0, max: 400 }),
     threshold: fc.integer({ min: 2, max: 15 }),
-    dimensions: fc.subarray(["gender", "territoryKind", "ageBand", "diplomaLevel", "cohort"] as Dimension[], { minLength: 1, maxLength: 4 }),
+    dimensions: fc.subarray(["gender", "territoryKind", "ageBand", "diplomaLevel", "cohort"] as Dimension[], {
+      minLength: 1,
+      maxLength: 4,
+    }),
     withReference: fc.boolean(),
   });
-  const reportOf = (p: { seed: number; n: number; threshold: number; dimensions: Dimension[]; withReference: boolean }, protection?: "none") =>
+  const reportOf = (
+    p: { seed: number; n: number; threshold: number; dimensions: Dimension[]; withReference: boolean },
+    protection?: "none",
+  ) =>
     computeDiversityReport(syntheticParticipants(p.n, createSeededRandom(p.seed)), {
       dimensions: p.dimensions,
       referenceDate: "2021-01-01",
       threshold: p.threshold,
-      ...(p.withReference ? { representation: { dimension: "gender" as Dimension, reference, relativeTo: "male" } } : {}),
+      ...(p.withReference
+        ? { representation: { dimension: "gender" as Dimension, reference, relativeTo: "male" } }
+        : {}),
       ...(protection ? { protection } : {}),
     });
 
@@ -294,7 +413,9 @@ describe("computeDiversityReport: the whole report is publishable", () => {
         const margins = new Map<string, boolean>();
         for (const t of report.tables) {
           t.rows.forEach((r, i) => margins.set(`${t.rowDimension}=${r}`, t.rowTotals[i]?.status === "published"));
-          t.columns.forEach((c, j) => margins.set(`${t.columnDimension}=${c}`, t.columnTotals[j]?.status === "published"));
+          t.columns.forEach((c, j) =>
+            margins.set(`${t.columnDimension}=${c}`, t.columnTotals[j]?.status === "published"),
+          );
         }
         for (const [d, rows] of Object.entries(report.shares)) {
           for (const row of rows) {
@@ -303,13 +424,17 @@ describe("computeDiversityReport: the whole report is publishable", () => {
             if (!shown) expect(row.share).toMatchObject({ computable: false, reason: "secret_statistique" });
           }
         }
-        for (const row of report.representation ?? []) expect(row.count.status === "published").toBe(margins.get(`gender=${row.category}`));
+        for (const row of report.representation ?? [])
+          expect(row.count.status === "published").toBe(margins.get(`gender=${row.category}`));
         for (const rows of Object.values(report.parity)) {
-          for (const row of rows) if (row.referenceGroup !== null) expect(rows.find((r) => r.group === row.referenceGroup)?.rate.computable).toBe(true);
+          for (const row of rows)
+            if (row.referenceGroup !== null)
+              expect(rows.find((r) => r.group === row.referenceGroup)?.rate.computable).toBe(true);
         }
         expect(report.participants.status).toBe(report.tables[0]?.grandTotal.status);
         // Primary suppression holds for every count of the report, not only the tables.
-        for (const c of cellsOf(report)) if (c.status === "published") expect(c.value === 0 || c.value >= p.threshold).toBe(true);
+        for (const c of cellsOf(report))
+          if (c.status === "published") expect(c.value === 0 || c.value >= p.threshold).toBe(true);
         expect(numbersOf(report).every(Number.isFinite)).toBe(true);
         expectPublishedExact(report, reportOf(p, "none"));
       }),
@@ -329,7 +454,9 @@ describe("computeDiversityReport: the whole report is publishable", () => {
   it("property: not even with a linear programme over the whole report", () => {
     fc.assert(
       fc.property(recordSets, (p) => {
-        expect(reportAttack(reportOf({ ...p, dimensions: p.dimensions.slice(0, 3) }), { linearProgramming: true }).recovered).toEqual(new Map());
+        expect(
+          reportAttack(reportOf({ ...p, dimensions: p.dimensions.slice(0, 3) }), { linearProgramming: true }).recovered,
+        ).toEqual(new Map());
       }),
       { numRuns: 12 },
     );

@@ -3,7 +3,14 @@ import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
 import { CommonOptions, Dimensions } from "./_options.js";
-import { cellOf, hiddenMetric, LEVEL_LABELS, metricIf, publishedCounts, type PublishedCounts } from "./_report-protection.js";
+import {
+  cellOf,
+  hiddenMetric,
+  LEVEL_LABELS,
+  metricIf,
+  publishedCounts,
+  type PublishedCounts,
+} from "./_report-protection.js";
 import { funnelFromCube, type Funnel, type FunnelGroupKey } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
@@ -11,7 +18,17 @@ import { sharesFromCube, type ShareRow } from "./compute-shares.js";
 import { protectLinkedTablesHiding } from "./protect-linked-tables.js";
 import { publicationCounts } from "./_publication-counts.js";
 import { recodeCube, type RecodeRule } from "./_recode.js";
-import { Dimension, ReferencePopulation, type CountTable, type GroupKey, type Metric, type NotComputable, type ParticipantRecord, type ProtectedCell, type ProtectedTable } from "./schema.js";
+import {
+  Dimension,
+  ReferencePopulation,
+  type CountTable,
+  type GroupKey,
+  type Metric,
+  type NotComputable,
+  type ParticipantRecord,
+  type ProtectedCell,
+  type ProtectedTable,
+} from "./schema.js";
 
 const Options = z.object({
   /** Dimensions of the report (default gender, age band, territory kind, diploma level). */
@@ -37,7 +54,9 @@ const Options = z.object({
    * weight keeps a figure published when another complement would do. Default: the headline rates,
    * women and the programme's territories (QPV, ZRR, FRR), weigh 10.
    */
-  priorities: z.partialRecord(Dimension, z.union([z.number().positive(), z.record(z.string(), z.number().positive())])).default({ gender: { female: 10 }, territoryKind: { qpv: 10, zrr: 10, frr: 10 } }),
+  priorities: z
+    .partialRecord(Dimension, z.union([z.number().positive(), z.record(z.string(), z.number().positive())]))
+    .default({ gender: { female: 10 }, territoryKind: { qpv: 10, zrr: 10, frr: 10 } }),
   /**
    * Recoding before suppression: each rule merges categories of a dimension (`from`) into one (`into`),
    * for instance the 26-49 and 50+ age bands into "26_plus". With `when: "if_more_published"` (default)
@@ -45,10 +64,19 @@ const Options = z.object({
    * tried in order; the report says which were applied (`recoding`).
    */
   recode: z
-    .array(z.object({ dimension: Dimension.exclude(["stage"]), into: z.string().min(1), from: z.array(z.string()).min(2), when: z.enum(["if_more_published", "always"]).default("if_more_published") }))
+    .array(
+      z.object({
+        dimension: Dimension.exclude(["stage"]),
+        into: z.string().min(1),
+        from: z.array(z.string()).min(2),
+        when: z.enum(["if_more_published", "always"]).default("if_more_published"),
+      }),
+    )
     .default([]),
   /** Optional representation against a reference population. */
-  representation: z.object({ dimension: Dimension, reference: ReferencePopulation, relativeTo: z.string().optional() }).optional(),
+  representation: z
+    .object({ dimension: Dimension, reference: ReferencePopulation, relativeTo: z.string().optional() })
+    .optional(),
   ...CommonOptions,
 });
 
@@ -56,7 +84,11 @@ const Options = z.object({
 export type ComputeDiversityReportOptions = z.input<typeof Options>;
 
 /** A share row of the report: its counts as published (a hidden count is suppressed, never zero). */
-export type ReportShareRow = GroupKey & { readonly count: ProtectedCell; readonly denominator: ProtectedCell; readonly share: Metric };
+export type ReportShareRow = GroupKey & {
+  readonly count: ProtectedCell;
+  readonly denominator: ProtectedCell;
+  readonly share: Metric;
+};
 
 /** A funnel row of the report (see {@link FunnelRow}), its counts as published. */
 export type ReportFunnelRow = FunnelGroupKey & {
@@ -70,7 +102,14 @@ export type ReportFunnelRow = FunnelGroupKey & {
 /** Where a group is lost most, in the report: hidden (`secret_statistique`) unless every step of the group is published. */
 export type ReportFunnelGroupSummary = FunnelGroupKey & {
   readonly registered: ProtectedCell;
-  readonly lostMost: { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: ProtectedCell } | NotComputable;
+  readonly lostMost:
+    | {
+        readonly from: ParcoursStage;
+        readonly to: ParcoursStage;
+        readonly conversion: Metric;
+        readonly lost: ProtectedCell;
+      }
+    | NotComputable;
 };
 
 /** A recoding rule of the report and whether it was applied (see the `recode` option). */
@@ -91,10 +130,16 @@ export interface ReportFunnel {
 }
 
 /** A parity row of the report (see {@link ParityRow}), its counts as published. */
-export type ReportParityRow = Omit<ParityRow, "among" | "outcome"> & { readonly among: ProtectedCell; readonly outcome: ProtectedCell };
+export type ReportParityRow = Omit<ParityRow, "among" | "outcome"> & {
+  readonly among: ProtectedCell;
+  readonly outcome: ProtectedCell;
+};
 
 /** A representation row of the report (see {@link RepresentationRow}), its counts as published. */
-export type ReportRepresentationRow = Omit<RepresentationRow, "count" | "participants"> & { readonly count: ProtectedCell; readonly participants: ProtectedCell };
+export type ReportRepresentationRow = Omit<RepresentationRow, "count" | "participants"> & {
+  readonly count: ProtectedCell;
+  readonly participants: ProtectedCell;
+};
 
 /**
  * Everything an analyst publishes, computed from one pass over the records. With the default protection,
@@ -164,7 +209,10 @@ export interface DiversityReport {
  * ```
  * @category Metrics
  */
-export function computeDiversityReport(records: Iterable<ParticipantRecord>, options: ComputeDiversityReportOptions = {}): DiversityReport {
+export function computeDiversityReport(
+  records: Iterable<ParticipantRecord>,
+  options: ComputeDiversityReportOptions = {},
+): DiversityReport {
   const o = parseWith(Options, options, { module: "diversity", what: "report options" });
   const dims = [...o.dimensions];
   if (o.representation && !dims.includes(o.representation.dimension)) dims.push(o.representation.dimension);
@@ -174,19 +222,37 @@ export function computeDiversityReport(records: Iterable<ParticipantRecord>, opt
   const recoding: ReportRecoding[] = [];
   for (const rule of o.recode) {
     const merged = recodeCube(cube, rule);
-    const mergedReference = representation && representation.dimension === rule.dimension ? { ...representation, reference: recodeReference(representation.reference, rule) } : representation;
+    const mergedReference =
+      representation && representation.dimension === rule.dimension
+        ? { ...representation, reference: recodeReference(representation.reference, rule) }
+        : representation;
     const candidate = reportFromCube(merged, o, mergedReference);
     const publishedWithout = publicationCounts(report).published;
     const publishedWith = publicationCounts(candidate).published;
     const applied = rule.when === "always" || publishedWith > publishedWithout;
-    recoding.push({ dimension: rule.dimension, into: rule.into, from: [...rule.from], applied, publishedWithout, publishedWith });
+    recoding.push({
+      dimension: rule.dimension,
+      into: rule.into,
+      from: [...rule.from],
+      applied,
+      publishedWithout,
+      publishedWith,
+    });
     if (applied) {
       cube = merged;
       representation = mergedReference;
       report = candidate;
     }
   }
-  return { ...report, method: { threshold: o.protection === "none" ? 1 : o.threshold, protectionInterval: o.protectionInterval, priorities: o.priorities, recoding } };
+  return {
+    ...report,
+    method: {
+      threshold: o.protection === "none" ? 1 : o.threshold,
+      protectionInterval: o.protectionInterval,
+      priorities: o.priorities,
+      recoding,
+    },
+  };
 }
 
 /** The reference population with the merged categories' shares added up. */
@@ -215,7 +281,11 @@ function weightOf(priorities: Parsed["priorities"]): (parts: readonly (readonly 
 }
 
 /** The report of one cube (recoded or not), without its method. */
-function reportFromCube(cube: Cube, o: Parsed, representationOption: Parsed["representation"]): Omit<DiversityReport, "method"> {
+function reportFromCube(
+  cube: Cube,
+  o: Parsed,
+  representationOption: Parsed["representation"],
+): Omit<DiversityReport, "method"> {
   const dims = cube.dims;
   const threshold = o.protection === "none" ? 1 : o.threshold;
   const counts = crossings(cube, o.dimensions, dims);
@@ -228,7 +298,11 @@ function reportFromCube(cube: Cube, o: Parsed, representationOption: Parsed["rep
   let tables = protectLinkedTablesHiding(counts, protect, alsoHide, weight);
   const exact = exactFunnelCounts(cube);
   let known = publishedCounts(tables, threshold, exact);
-  for (let more = smallFunnelCounts(known, cube, o.dimensions, threshold); more.length > 0; more = smallFunnelCounts(known, cube, o.dimensions, threshold)) {
+  for (
+    let more = smallFunnelCounts(known, cube, o.dimensions, threshold);
+    more.length > 0;
+    more = smallFunnelCounts(known, cube, o.dimensions, threshold)
+  ) {
     alsoHide.push(...more);
     tables = protectLinkedTablesHiding(counts, protect, alsoHide, weight);
     known = publishedCounts(tables, threshold, exact);
@@ -246,10 +320,22 @@ function reportFromCube(cube: Cube, o: Parsed, representationOption: Parsed["rep
     parity[d] = protectParity(cube, d, o, known);
   }
   const representation = representationOption
-    ? representationFromCube(cube, { ...representationOption, confidence: o.confidence, method: o.method, referenceDate: o.referenceDate }).map((row) => {
+    ? representationFromCube(cube, {
+        ...representationOption,
+        confidence: o.confidence,
+        method: o.method,
+        referenceDate: o.referenceDate,
+      }).map((row) => {
         const d = row.dimension;
         const count = known.get([[d, row.category]]) as number | null;
-        const out = { ...row, count: cellOf(count), participants: cellOf(all), share: metricIf(row.share, count, all), ratio: metricIf(row.ratio, count, all), gap: metricIf(row.gap, count, all) };
+        const out = {
+          ...row,
+          count: cellOf(count),
+          participants: cellOf(all),
+          share: metricIf(row.share, count, all),
+          ratio: metricIf(row.ratio, count, all),
+          gap: metricIf(row.gap, count, all),
+        };
         if (row.relativeRepresentation === undefined || representationOption?.relativeTo === undefined) return out;
         const other = known.get([[d, representationOption.relativeTo]]) as number | null;
         return { ...out, relativeRepresentation: metricIf(row.relativeRepresentation, count, other) };
@@ -284,7 +370,12 @@ function exactFunnelCounts(cube: Cube): (d: string, c: string, s: number) => num
  * is from 1 to threshold - 1 and follows from its total and its published cells before the stage, the
  * smallest positive published cell before the stage.
  */
-function smallFunnelCounts(known: PublishedCounts, cube: Cube, dimensions: readonly Dimension[], threshold: number): [string, string][][] {
+function smallFunnelCounts(
+  known: PublishedCounts,
+  cube: Cube,
+  dimensions: readonly Dimension[],
+  threshold: number,
+): [string, string][][] {
   const out: [string, string][][] = [];
   for (const d of dimensions) {
     if (d === "stage") continue;
@@ -301,7 +392,11 @@ function smallFunnelCounts(known: PublishedCounts, cube: Cube, dimensions: reado
             bestValue = v;
           }
         }
-        if (best >= 0) out.push([[d, c], ["stage", LEVEL_LABELS[best] as string]]);
+        if (best >= 0)
+          out.push([
+            [d, c],
+            ["stage", LEVEL_LABELS[best] as string],
+          ]);
         break;
       }
     }
@@ -322,18 +417,32 @@ function crossings(cube: Cube, dimensions: readonly Dimension[], all: readonly D
     const counts = rows.map((_, i) => columns.map((_, j) => cellTotal(pair, i * (pair.strides[0] as number) + j)));
     return { rowDimension: a, columnDimension: b, rows: [...rows], columns: [...columns], counts };
   };
-  for (let a = 0; a < dimensions.length; a++) for (let b = a + 1; b < dimensions.length; b++) out.push(pairOf(dimensions[a] as Dimension, dimensions[b] as Dimension));
+  for (let a = 0; a < dimensions.length; a++)
+    for (let b = a + 1; b < dimensions.length; b++)
+      out.push(pairOf(dimensions[a] as Dimension, dimensions[b] as Dimension));
   const stageIsPaired = dimensions.includes("stage") && dimensions.length > 1;
   for (const d of all) {
     if (d === "stage" || (stageIsPaired && dimensions.includes(d))) continue;
     const one = marginalize(cube, [d]);
     const rows = one.categories[0] as readonly string[];
-    out.push({ rowDimension: d, columnDimension: "stage", rows: [...rows], columns: [...LEVEL_LABELS], counts: rows.map((_, i) => LEVEL_LABELS.map((_, l) => one.counts[i * LEVELS + l] as number)) });
+    out.push({
+      rowDimension: d,
+      columnDimension: "stage",
+      rows: [...rows],
+      columns: [...LEVEL_LABELS],
+      counts: rows.map((_, i) => LEVEL_LABELS.map((_, l) => one.counts[i * LEVELS + l] as number)),
+    });
   }
   if (out.length === 0) {
     // Only the stage dimension: its one-way counts still need protecting, as a one-column table.
     const one = marginalize(cube, ["stage"]);
-    out.push({ rowDimension: "stage", columnDimension: "participants", rows: [...(one.categories[0] as readonly string[])], columns: ["all"], counts: (one.categories[0] as readonly string[]).map((_, i) => [cellTotal(one, i)]) });
+    out.push({
+      rowDimension: "stage",
+      columnDimension: "participants",
+      rows: [...(one.categories[0] as readonly string[])],
+      columns: ["all"],
+      counts: (one.categories[0] as readonly string[]).map((_, i) => [cellTotal(one, i)]),
+    });
   }
   return out;
 }
@@ -367,7 +476,11 @@ function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): Re
     const c = groupOf(g, d);
     const r = reachedOf(c);
     // The step where the group is lost most compares every step: published only when every step is.
-    const lostMost = r.every((v) => v !== null) ? ("from" in g.lostMost ? { ...g.lostMost, lost: cellOf(g.lostMost.lost) } : g.lostMost) : hiddenMetric();
+    const lostMost = r.every((v) => v !== null)
+      ? "from" in g.lostMost
+        ? { ...g.lostMost, lost: cellOf(g.lostMost.lost) }
+        : g.lostMost
+      : hiddenMetric();
     return { ...g, registered: cellOf(r[0] as number | null), lostMost };
   });
   return { rows, groups };
@@ -379,7 +492,14 @@ function protectFunnel(funnel: Funnel, d: Dimension, known: PublishedCounts): Re
  */
 function protectParity(cube: Cube, d: Dimension, o: Parsed, known: PublishedCounts): ReportParityRow[] {
   const b = STAGES.indexOf(o.outcome);
-  const base = { by: d, outcome: o.outcome, among: "registered" as const, threshold: 0.8, confidence: o.confidence, method: o.method };
+  const base = {
+    by: d,
+    outcome: o.outcome,
+    among: "registered" as const,
+    threshold: 0.8,
+    confidence: o.confidence,
+    method: o.method,
+  };
   const categories = marginalize(cube, [d]).categories[0] as readonly string[];
   const counts = categories.map((c) => [known.reached(d, c, 0), known.reached(d, c, b)] as const);
   let ref: string | undefined;
@@ -396,11 +516,29 @@ function protectParity(cube: Cube, d: Dimension, o: Parsed, known: PublishedCoun
     const [n, x] = counts[k] as readonly [number | null, number | null];
     const among = cellOf(n);
     const outcome = cellOf(x);
-    if (n === null || x === null) return { ...row, among, outcome, rate: hiddenMetric(), ratio: hiddenMetric(), difference: hiddenMetric(), fourFifths: hiddenMetric(), referenceGroup: ref ?? null };
+    if (n === null || x === null)
+      return {
+        ...row,
+        among,
+        outcome,
+        rate: hiddenMetric(),
+        ratio: hiddenMetric(),
+        difference: hiddenMetric(),
+        fourFifths: hiddenMetric(),
+        referenceGroup: ref ?? null,
+      };
     if (ref === undefined) {
       // No published group has anyone to compare: the default reference could be a hidden group.
       const none = row.ratio.computable ? hiddenMetric() : row.ratio;
-      return { ...row, among, outcome, referenceGroup: null, ratio: none, difference: row.difference.computable ? hiddenMetric() : row.difference, fourFifths: none };
+      return {
+        ...row,
+        among,
+        outcome,
+        referenceGroup: null,
+        ratio: none,
+        difference: row.difference.computable ? hiddenMetric() : row.difference,
+        fourFifths: none,
+      };
     }
     return { ...row, among, outcome };
   });

@@ -26,14 +26,29 @@ describe("computeFunnel", () => {
 
   it("says where each group is lost most", () => {
     const { groups } = computeFunnel(records, { by: ["gender"] });
-    expect(groups.find((g) => g.gender === "female")).toMatchObject({ registered: 40, lostMost: { from: "met_training_or_employers", to: "entered_training", lost: 20 } });
-    expect(groups.find((g) => g.gender === "male")).toMatchObject({ registered: 50, lostMost: { from: "assessed", to: "workshops", lost: 5 } });
-    expect(groups.find((g) => g.gender === "other")?.lostMost).toMatchObject({ computable: false, reason: "empty_group" });
+    expect(groups.find((g) => g.gender === "female")).toMatchObject({
+      registered: 40,
+      lostMost: { from: "met_training_or_employers", to: "entered_training", lost: 20 },
+    });
+    expect(groups.find((g) => g.gender === "male")).toMatchObject({
+      registered: 50,
+      lostMost: { from: "assessed", to: "workshops", lost: 5 },
+    });
+    expect(groups.find((g) => g.gender === "other")?.lostMost).toMatchObject({
+      computable: false,
+      reason: "empty_group",
+    });
   });
 
   it("counts a skipped stage as passed (hired without training) and a record without stage nowhere", () => {
     const skipped = person({ upTo: null });
-    const hiredDirect = { ...person({ upTo: null }), stages: [{ stage: "registered" as const, on: "2020-09-28" }, { stage: "hired" as const, on: "2020-11-02" }] };
+    const hiredDirect = {
+      ...person({ upTo: null }),
+      stages: [
+        { stage: "registered" as const, on: "2020-09-28" },
+        { stage: "hired" as const, on: "2020-11-02" },
+      ],
+    };
     const { rows } = computeFunnel([skipped, hiredDirect]);
     expect(rows.map((r) => r.reached)).toEqual([1, 1, 1, 1, 1, 1]);
     // Registered converts from the group's records: one of the two has no stage yet.

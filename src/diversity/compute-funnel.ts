@@ -38,7 +38,9 @@ export type FunnelRow = FunnelGroupKey & {
 /** Where a group is lost most: the step with the lowest conversion. */
 export type FunnelGroupSummary = FunnelGroupKey & {
   readonly registered: number;
-  readonly lostMost: { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: number } | NotComputable;
+  readonly lostMost:
+    | { readonly from: ParcoursStage; readonly to: ParcoursStage; readonly conversion: Metric; readonly lost: number }
+    | NotComputable;
 };
 
 /** The funnel: tidy rows (group x stage) and, per group, the step where it is lost most. */
@@ -48,7 +50,12 @@ export interface Funnel {
 }
 
 /** Funnel from an already built cube. */
-export function funnelFromCube(cube: Cube, by: readonly z.output<typeof Options>["by"][number][], method: IntervalMethod, confidence: number): Funnel {
+export function funnelFromCube(
+  cube: Cube,
+  by: readonly z.output<typeof Options>["by"][number][],
+  method: IntervalMethod,
+  confidence: number,
+): Funnel {
   const table = marginalize(cube, by);
   const z = zFor(confidence);
   const rows: FunnelRow[] = [];
@@ -65,10 +72,19 @@ export function funnelFromCube(cube: Cube, by: readonly z.output<typeof Options>
       // The first stage converts from the group's records (some may have no stage recorded yet).
       const before = s === 0 ? cellTotal(table, cell) : (reached[s - 1] as number);
       const fromPrevious =
-        before === 0 ? notComputable(s === 0 ? "empty_group" : "zero_denominator", s === 0 ? undefined : `nobody reached ${STAGES[s - 1]}`) : proportion(here, before, method, confidence, z);
-      const fromStart = start === 0 ? notComputable("empty_group", "nobody registered") : proportion(here, start, method, confidence, z);
+        before === 0
+          ? notComputable(
+              s === 0 ? "empty_group" : "zero_denominator",
+              s === 0 ? undefined : `nobody reached ${STAGES[s - 1]}`,
+            )
+          : proportion(here, before, method, confidence, z);
+      const fromStart =
+        start === 0
+          ? notComputable("empty_group", "nobody registered")
+          : proportion(here, start, method, confidence, z);
       rows.push({ ...key, stage, reached: here, fromPrevious, fromStart, lost: before - here });
-      if (s > 0 && fromPrevious.computable && (worst === null || fromPrevious.value < worst.value)) worst = { s, value: fromPrevious.value };
+      if (s > 0 && fromPrevious.computable && (worst === null || fromPrevious.value < worst.value))
+        worst = { s, value: fromPrevious.value };
     });
     const w = worst as { s: number; value: number } | null;
     groups.push({

@@ -9,7 +9,12 @@ import { computeParity } from "./compute-parity.js";
 describe("computeParity", () => {
   // The four-fifths rule of 29 CFR 1607.4(D), worked by hand on our own numbers: 80 of 120 men hired
   // (66.7 %), 12 of 40 women (30 %); impact ratio 0.30 / 0.667 = 0.45 < 0.8, so adverse impact.
-  const records = [...people(80, { gender: "male", upTo: "hired" }), ...people(40, { gender: "male" }), ...people(12, { gender: "female", upTo: "hired" }), ...people(28, { gender: "female" })];
+  const records = [
+    ...people(80, { gender: "male", upTo: "hired" }),
+    ...people(40, { gender: "male" }),
+    ...people(12, { gender: "female", upTo: "hired" }),
+    ...people(28, { gender: "female" }),
+  ];
 
   it("flags adverse impact with the four-fifths rule, against the group with the highest rate", () => {
     const rows = computeParity(records, { by: "gender" });
@@ -25,8 +30,14 @@ describe("computeParity", () => {
   });
 
   it("an empty group is not computable; a group with no outcome has impact ratio 0", () => {
-    const rows = computeParity([...records, ...people(5, { gender: "other" })], { by: "gender", referenceGroup: "male" });
-    expect(rows.find((r) => r.group === "undisclosed")?.rate).toMatchObject({ computable: false, reason: "empty_group" });
+    const rows = computeParity([...records, ...people(5, { gender: "other" })], {
+      by: "gender",
+      referenceGroup: "male",
+    });
+    expect(rows.find((r) => r.group === "undisclosed")?.rate).toMatchObject({
+      computable: false,
+      reason: "empty_group",
+    });
     const other = rows.find((r) => r.group === "other");
     expect(other?.ratio).toMatchObject({ computable: true, value: 0, lower: 0 });
     expect(other?.fourFifths).toMatchObject({ status: "flagged", belowThresholdWithConfidence: false });
@@ -40,7 +51,10 @@ describe("computeParity", () => {
   it("property: rates in [0, 1]; the reference group's ratio is 1; nobody outranks it", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 300 }), (seed, n) => {
-        const rows = computeParity(syntheticParticipants(n, createSeededRandom(seed)), { by: "territoryKind", outcome: "entered_training" });
+        const rows = computeParity(syntheticParticipants(n, createSeededRandom(seed)), {
+          by: "territoryKind",
+          outcome: "entered_training",
+        });
         for (const r of rows) {
           if (r.rate.computable) {
             expect(r.rate.value).toBeGreaterThanOrEqual(0);

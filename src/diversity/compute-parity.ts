@@ -22,7 +22,10 @@ const Options = z
     threshold: z.number().gt(0).lte(1).default(0.8),
     ...CommonOptions,
   })
-  .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), { message: "among must be a stage before outcome", path: ["among"] });
+  .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), {
+    message: "among must be a stage before outcome",
+    path: ["among"],
+  });
 
 /** Options of {@link computeParity}. */
 export type ComputeParityOptions = z.input<typeof Options>;
@@ -91,24 +94,74 @@ export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
   return categories.map((group, c) => {
     const n = den[c] as number;
     const x = num[c] as number;
-    const rate = n === 0 ? notComputable("empty_group", `nobody in ${o.by} = ${group} reached ${o.among}`) : proportion(x, n, o.method, o.confidence, z);
+    const rate =
+      n === 0
+        ? notComputable("empty_group", `nobody in ${o.by} = ${group} reached ${o.among}`)
+        : proportion(x, n, o.method, o.confidence, z);
     if (ref < 0) {
       const none = notComputable("empty_group", "no group has anyone to compare");
-      return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: null, ratio: none, difference: none, fourFifths: none };
+      return {
+        dimension: o.by,
+        group,
+        among: n,
+        outcome: x,
+        rate,
+        referenceGroup: null,
+        ratio: none,
+        difference: none,
+        fourFifths: none,
+      };
     }
     const rn = den[ref] as number;
     const rx = num[ref] as number;
     if (c === ref) {
       // The reference group compared with itself: exactly 1 and 0, not two independent samples.
-      const same = (value: number): Metric => ({ computable: true, value, lower: value, upper: value, confidence: o.confidence, method: "reference_group" });
-      return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: group, ratio: same(1), difference: same(0), fourFifths: { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false } };
+      const same = (value: number): Metric => ({
+        computable: true,
+        value,
+        lower: value,
+        upper: value,
+        confidence: o.confidence,
+        method: "reference_group",
+      });
+      return {
+        dimension: o.by,
+        group,
+        among: n,
+        outcome: x,
+        rate,
+        referenceGroup: group,
+        ratio: same(1),
+        difference: same(0),
+        fourFifths: { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false },
+      };
     }
-    const ratio = n === 0 ? notComputable("empty_group") : rx === 0 ? notComputable("zero_count", "the reference group has no outcome") : ratioOrZero(x, n, rx, rn, o.confidence, z);
+    const ratio =
+      n === 0
+        ? notComputable("empty_group")
+        : rx === 0
+          ? notComputable("zero_count", "the reference group has no outcome")
+          : ratioOrZero(x, n, rx, rn, o.confidence, z);
     const difference = newcombeDifference(x, n, rx, rn, o.confidence, z);
     let fourFifths: FourFifthsResult;
     if (!ratio.computable) fourFifths = ratio;
-    else fourFifths = { status: ratioBelow(x, n, rx, rn, o.threshold) ? "flagged" : "not_flagged", threshold: o.threshold, belowThresholdWithConfidence: ratio.upper < o.threshold };
-    return { dimension: o.by, group, among: n, outcome: x, rate, referenceGroup: categories[ref] as string, ratio, difference, fourFifths };
+    else
+      fourFifths = {
+        status: ratioBelow(x, n, rx, rn, o.threshold) ? "flagged" : "not_flagged",
+        threshold: o.threshold,
+        belowThresholdWithConfidence: ratio.upper < o.threshold,
+      };
+    return {
+      dimension: o.by,
+      group,
+      among: n,
+      outcome: x,
+      rate,
+      referenceGroup: categories[ref] as string,
+      ratio,
+      difference,
+      fourFifths,
+    };
   });
 }
 
@@ -150,7 +203,14 @@ function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: n
   if (x > 0) return katzRatio(x, n, rx, rn, confidence, z);
   // ln(0) is undefined: report the exact point value 0 and the upper bound of the corrected table.
   const corrected = katzRatio(0.5, n + 1, rx + 0.5, rn + 1, confidence, z);
-  return { computable: true, value: 0, lower: 0, upper: corrected.computable ? corrected.upper : 1, confidence, method: "katz_log_0.5_corrected_upper" };
+  return {
+    computable: true,
+    value: 0,
+    lower: 0,
+    upper: corrected.computable ? corrected.upper : 1,
+    confidence,
+    method: "katz_log_0.5_corrected_upper",
+  };
 }
 
 /**

@@ -40,7 +40,11 @@ describe("computeProportionInterval", () => {
 
   it("Clopper-Pearson bounds solve their defining equations (Clopper & Pearson 1934)", () => {
     // P(X >= x | p_L) = alpha/2 and P(X <= x | p_U) = alpha/2.
-    for (const [x, n] of [[5, 10], [3, 40], [17, 19]] as const) {
+    for (const [x, n] of [
+      [5, 10],
+      [3, 40],
+      [17, 19],
+    ] as const) {
       const cp = computeProportionInterval(x, n, { method: "clopper_pearson", confidence: 0.9 });
       if (!cp.computable) throw new Error("expected an estimate");
       let upperTail = 0;
@@ -65,7 +69,11 @@ describe("computeProportionInterval", () => {
   });
 
   it("an empty group is not computable, never NaN", () => {
-    expect(computeProportionInterval(0, 0)).toEqual({ computable: false, reason: "zero_denominator", message: "the denominator is zero" });
+    expect(computeProportionInterval(0, 0)).toEqual({
+      computable: false,
+      reason: "zero_denominator",
+      message: "the denominator is zero",
+    });
   });
 
   it("rejects impossible counts with invalid_input naming the field", () => {

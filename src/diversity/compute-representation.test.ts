@@ -9,7 +9,13 @@ import { computeRepresentation } from "./compute-representation.js";
 import type { ReferencePopulationInput } from "./schema.js";
 
 // Grand Mirail-like reference: women are 51.6 % of residents (DOMAIN.md).
-const reference: ReferencePopulationInput = { id: "QN03107M", label: "Grand Mirail", source: "test", population: 35_685, shares: { gender: { female: 0.516, male: 0.484 } } };
+const reference: ReferencePopulationInput = {
+  id: "QN03107M",
+  label: "Grand Mirail",
+  source: "test",
+  population: 35_685,
+  shares: { gender: { female: 0.516, male: 0.484 } },
+};
 const participants = [...people(30, { gender: "female" }), ...people(70, { gender: "male" })];
 
 describe("computeRepresentation", () => {
@@ -47,21 +53,38 @@ describe("computeRepresentation", () => {
 
   it("a category without reference share, or no participants, is not computable", () => {
     const rows = computeRepresentation(participants, { dimension: "gender", reference });
-    expect(rows.find((r) => r.category === "other")?.ratio).toMatchObject({ computable: false, reason: "no_reference" });
-    expect(computeRepresentation([], { dimension: "gender", reference })[0]?.ratio).toMatchObject({ computable: false, reason: "empty_group" });
-    expect(() => computeRepresentation(participants, { dimension: "gender", reference: { ...reference, population: undefined, treatAs: "sample" } })).toThrow(/population/);
-    expect(() => computeRepresentation(participants, { dimension: "gender", reference, relativeTo: "men" })).toThrow(/relativeTo/);
+    expect(rows.find((r) => r.category === "other")?.ratio).toMatchObject({
+      computable: false,
+      reason: "no_reference",
+    });
+    expect(computeRepresentation([], { dimension: "gender", reference })[0]?.ratio).toMatchObject({
+      computable: false,
+      reason: "empty_group",
+    });
+    expect(() =>
+      computeRepresentation(participants, {
+        dimension: "gender",
+        reference: { ...reference, population: undefined, treatAs: "sample" },
+      }),
+    ).toThrow(/population/);
+    expect(() => computeRepresentation(participants, { dimension: "gender", reference, relativeTo: "men" })).toThrow(
+      /relativeTo/,
+    );
   });
 
   it("property: shares in [0, 1] and ratio = share / reference share", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 300 }), (seed, n) => {
-        const rows = computeRepresentation(syntheticParticipants(n, createSeededRandom(seed)), { dimension: "gender", reference });
+        const rows = computeRepresentation(syntheticParticipants(n, createSeededRandom(seed)), {
+          dimension: "gender",
+          reference,
+        });
         for (const r of rows) {
           if (!r.share.computable) throw new Error("expected a share");
           expect(r.share.value).toBeGreaterThanOrEqual(0);
           expect(r.share.value).toBeLessThanOrEqual(1);
-          if (r.ratio.computable && r.referenceShare) expect(r.ratio.value).toBeCloseTo(r.share.value / r.referenceShare, 12);
+          if (r.ratio.computable && r.referenceShare)
+            expect(r.ratio.value).toBeCloseTo(r.share.value / r.referenceShare, 12);
         }
       }),
       { numRuns: 40 },

@@ -3,7 +3,14 @@ import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { zFor } from "./_stats.js";
 import { buildCube, cellTotal, marginalize, type Cube } from "./_cube.js";
-import { differenceToFixed, katzRatio, newcombeDifference, notComputable, proportion, ratioToFixed } from "./_intervals.js";
+import {
+  differenceToFixed,
+  katzRatio,
+  newcombeDifference,
+  notComputable,
+  proportion,
+  ratioToFixed,
+} from "./_intervals.js";
 import { CommonOptions } from "./_options.js";
 import { Dimension, ReferencePopulation, type Metric, type ParticipantRecord } from "./schema.js";
 
@@ -80,20 +87,31 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
       ratio = gap = notComputable("empty_group");
     } else if (sample) {
       // Both shares estimated: Katz log interval for the ratio, Newcombe hybrid score for the difference.
-      ratio = r === 0 ? notComputable("zero_reference") : katzRatio(count, n, refCount(r), N as number, o.confidence, z);
+      ratio =
+        r === 0 ? notComputable("zero_reference") : katzRatio(count, n, refCount(r), N as number, o.confidence, z);
       gap = newcombeDifference(count, n, refCount(r), N as number, o.confidence, z);
     } else {
       // Reference known exactly (census): only the participants' share is uncertain.
       ratio = ratioToFixed(share, r);
       gap = differenceToFixed(share, r);
     }
-    const row: RepresentationRow = { dimension: o.dimension, category, count, participants: n, share, referenceShare: r ?? null, ratio, gap };
+    const row: RepresentationRow = {
+      dimension: o.dimension,
+      category,
+      count,
+      participants: n,
+      share,
+      referenceShare: r ?? null,
+      ratio,
+      gap,
+    };
     if (relIndex < 0) return row;
     return { ...row, relativeRepresentation: relative(c, relIndex) };
   });
 
   function relative(c: number, m: number): Metric {
-    if (c === m) return { computable: true, value: 1, lower: 1, upper: 1, confidence: o.confidence, method: "reference_category" };
+    if (c === m)
+      return { computable: true, value: 1, lower: 1, upper: 1, confidence: o.confidence, method: "reference_category" };
     const rc = shares[categories[c] as string];
     const rm = shares[categories[m] as string];
     if (rc === undefined || rm === undefined) return notComputable("no_reference");
@@ -113,7 +131,14 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
       variance += 1 / yc + 1 / ym;
     }
     const se = Math.sqrt(variance);
-    return { computable: true, value, lower: value * Math.exp(-z * se), upper: value * Math.exp(z * se), confidence: o.confidence, method: "log_ratio_delta" };
+    return {
+      computable: true,
+      value,
+      lower: value * Math.exp(-z * se),
+      upper: value * Math.exp(z * se),
+      confidence: o.confidence,
+      method: "log_ratio_delta",
+    };
   }
 }
 
@@ -135,7 +160,10 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
  * ```
  * @category Metrics
  */
-export function computeRepresentation(records: Iterable<ParticipantRecord>, options: ComputeRepresentationOptions): RepresentationRow[] {
+export function computeRepresentation(
+  records: Iterable<ParticipantRecord>,
+  options: ComputeRepresentationOptions,
+): RepresentationRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "representation options" });
   return representationFromCube(buildCube(records, [o.dimension], o.referenceDate), o);
 }

@@ -37,12 +37,19 @@ describe("computeShares", () => {
   });
 
   it("shares within groups (women among QPV participants)", () => {
-    const rows = computeShares(records, { by: ["territoryKind", "gender"], within: ["territoryKind"], method: "clopper_pearson" });
+    const rows = computeShares(records, {
+      by: ["territoryKind", "gender"],
+      within: ["territoryKind"],
+      method: "clopper_pearson",
+    });
     const qpvWomen = rows.find((r) => r.territoryKind === "qpv" && r.gender === "female");
     expect(qpvWomen).toMatchObject({ count: 30, denominator: 100 });
     expect(qpvWomen?.share).toEqual(computeProportionInterval(30, 100, { method: "clopper_pearson" }));
     // An empty group says so instead of NaN.
-    expect(rows.find((r) => r.territoryKind === "frr" && r.gender === "female")?.share).toMatchObject({ computable: false, reason: "empty_group" });
+    expect(rows.find((r) => r.territoryKind === "frr" && r.gender === "female")?.share).toMatchObject({
+      computable: false,
+      reason: "empty_group",
+    });
   });
 
   it("counts missing optional fields as not_stated, never drops them", () => {
@@ -53,7 +60,9 @@ describe("computeShares", () => {
 
   it("derives age bands from birth dates on the reference date, and asks for it", () => {
     const r = [person({ ageBand: undefined, birthDate: "1994-09-28" })];
-    expect(computeShares(r, { by: ["ageBand"], referenceDate: "2020-09-28" }).find((x) => x.count === 1)?.ageBand).toBe("26_49");
+    expect(computeShares(r, { by: ["ageBand"], referenceDate: "2020-09-28" }).find((x) => x.count === 1)?.ageBand).toBe(
+      "26_49",
+    );
     try {
       computeShares(r, { by: ["ageBand"] });
       expect.unreachable();
@@ -63,7 +72,9 @@ describe("computeShares", () => {
   });
 
   it("property: age bands derived from birth dates in the counting loop agree with ageBandOn", () => {
-    const date = fc.date({ min: new Date("1930-01-01T00:00:00Z"), max: new Date("2020-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date("1930-01-01T00:00:00Z"), max: new Date("2020-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, fc.constantFrom("2021-01-01", "2021-02-28", "2024-02-29", "2020-12-31"), (birthDate, on) => {
         const rows = computeShares([person({ ageBand: undefined, birthDate })], { by: ["ageBand"], referenceDate: on });
@@ -78,7 +89,9 @@ describe("computeShares", () => {
   });
 
   it("groups by the highest stage reached", () => {
-    const rows = computeShares([person({ upTo: "hired" }), person({ upTo: "assessed" }), person({ upTo: null })], { by: ["stage"] });
+    const rows = computeShares([person({ upTo: "hired" }), person({ upTo: "assessed" }), person({ upTo: null })], {
+      by: ["stage"],
+    });
     expect(rows.map((r) => [r.stage, r.count])).toEqual([
       ["none", 1],
       ["registered", 0],
@@ -94,7 +107,9 @@ describe("computeShares", () => {
     function* gen() {
       yield* records;
     }
-    expect(computeShares(gen(), { by: ["gender", "departement"] })).toEqual(computeShares(records, { by: ["gender", "departement"] }));
+    expect(computeShares(gen(), { by: ["gender", "departement"] })).toEqual(
+      computeShares(records, { by: ["gender", "departement"] }),
+    );
   });
 
   it("rejects bad options", () => {

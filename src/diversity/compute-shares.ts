@@ -14,7 +14,10 @@ const Options = z
     within: Dimensions.default([]),
     ...CommonOptions,
   })
-  .refine((o) => o.within.every((d) => o.by.includes(d)), { message: "within must be a subset of by", path: ["within"] });
+  .refine((o) => o.within.every((d) => o.by.includes(d)), {
+    message: "within must be a subset of by",
+    path: ["within"],
+  });
 
 /** Options of {@link computeShares}. */
 export type ComputeSharesOptions = z.input<typeof Options>;
@@ -23,7 +26,13 @@ export type ComputeSharesOptions = z.input<typeof Options>;
 export type ShareRow = GroupKey & { readonly count: number; readonly denominator: number; readonly share: Metric };
 
 /** Shares from an already built cube (used by the report). */
-export function sharesFromCube(cube: Cube, by: readonly ShareRowDims[], within: readonly ShareRowDims[], method: z.output<typeof Options>["method"], confidence: number): ShareRow[] {
+export function sharesFromCube(
+  cube: Cube,
+  by: readonly ShareRowDims[],
+  within: readonly ShareRowDims[],
+  method: z.output<typeof Options>["method"],
+  confidence: number,
+): ShareRow[] {
   const table = marginalize(cube, by);
   const z = zFor(confidence);
   // Denominators: totals over the cells sharing the `within` categories.
@@ -48,7 +57,8 @@ export function sharesFromCube(cube: Cube, by: readonly ShareRowDims[], within: 
   for (let cell = 0; cell < table.cells; cell++) {
     const count = totals[cell] as number;
     const denominator = denominators.get(denomKey(cell)) as number;
-    const share = denominator === 0 ? notComputable("empty_group") : proportion(count, denominator, method, confidence, z);
+    const share =
+      denominator === 0 ? notComputable("empty_group") : proportion(count, denominator, method, confidence, z);
     rows.push({ ...keyOf(table, cell), count, denominator, share });
   }
   return rows;

@@ -73,7 +73,10 @@ function dayNumber(iso: string): number {
  * ```
  * @category Progress
  */
-export function computeTargetProgress(records: Iterable<ParticipantRecord>, options: ComputeTargetProgressOptions): TargetProgress {
+export function computeTargetProgress(
+  records: Iterable<ParticipantRecord>,
+  options: ComputeTargetProgressOptions,
+): TargetProgress {
   const o = parseWith(Options, options, { module: "diversity", what: "target progress options" });
   const from = STAGES.indexOf(o.stage);
   const dates: string[] = [];
@@ -112,7 +115,13 @@ export function computeTargetProgress(records: Iterable<ParticipantRecord>, opti
     deadline: o.deadline,
     points,
     remaining,
-    requiredPerDay: daysLeft > 0 ? remaining / daysLeft : notComputable("zero_denominator", "the last checkpoint is at or after the deadline"),
-    projectedAtDeadline: daysDone > 0 ? (last.reached * span) / daysDone : notComputable("zero_denominator", "the last checkpoint is not after the start"),
+    requiredPerDay:
+      daysLeft > 0
+        ? remaining / daysLeft
+        : notComputable("zero_denominator", "the last checkpoint is at or after the deadline"),
+    projectedAtDeadline:
+      daysDone > 0
+        ? (last.reached * span) / daysDone
+        : notComputable("zero_denominator", "the last checkpoint is not after the start"),
   };
 }

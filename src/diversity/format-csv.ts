@@ -43,7 +43,9 @@ export function formatCsv(rows: readonly object[] | ProtectedTable, options: For
     columns = [...seen];
   }
   const quote = (text: string): string =>
-    text.includes(o.delimiter) || text.includes('"') || text.includes("\n") || text.includes("\r") ? `"${text.replace(/"/g, '""')}"` : text;
+    text.includes(o.delimiter) || text.includes('"') || text.includes("\n") || text.includes("\r")
+      ? `"${text.replace(/"/g, '""')}"`
+      : text;
   const field = (value: string | number | boolean | null | undefined): string => {
     if (value === null || value === undefined) return "";
     if (typeof value === "number") {

@@ -19,12 +19,27 @@ const DIMENSIONS_FR: Record<string, string> = {
 const ReportShape = z.looseObject({
   protection: z.enum(["publishable", "none"]),
   participants: z.looseObject({ status: z.string() }),
-  tables: z.array(z.looseObject({ rowDimension: z.string(), columnDimension: z.string(), suppressed: z.looseObject({ total: z.number() }) })),
+  tables: z.array(
+    z.looseObject({
+      rowDimension: z.string(),
+      columnDimension: z.string(),
+      suppressed: z.looseObject({ total: z.number() }),
+    }),
+  ),
   method: z.object({
     threshold: z.number(),
     protectionInterval: z.number(),
     priorities: z.record(z.string(), z.union([z.number(), z.record(z.string(), z.number())])),
-    recoding: z.array(z.looseObject({ dimension: z.string(), into: z.string(), from: z.array(z.string()), applied: z.boolean(), publishedWithout: z.number(), publishedWith: z.number() })),
+    recoding: z.array(
+      z.looseObject({
+        dimension: z.string(),
+        into: z.string(),
+        from: z.array(z.string()),
+        applied: z.boolean(),
+        publishedWithout: z.number(),
+        publishedWith: z.number(),
+      }),
+    ),
   }),
 });
 
@@ -55,7 +70,9 @@ export function formatProtectionNote(report: DiversityReport): string {
   const m = r.method;
   const lines = ["Note méthodologique : secret statistique", ""];
   if (r.protection === "none") {
-    lines.push("Attention : ce rapport a été produit sans protection (option `protection: \"none\"`). Il contient des effectifs de moins de 11 personnes et NE DOIT PAS être publié.");
+    lines.push(
+      'Attention : ce rapport a été produit sans protection (option `protection: "none"`). Il contient des effectifs de moins de 11 personnes et NE DOIT PAS être publié.',
+    );
     return `${lines.join("\n")}\n`;
   }
   lines.push(
@@ -63,8 +80,18 @@ export function formatProtectionNote(report: DiversityReport): string {
     `- Intervalle de protection : compte tenu de tout ce qui est publié, chaque effectif masqué peut encore prendre au moins ${m.protectionInterval} valeurs entières.`,
     "- Les chiffres masqués sont notés « secret statistique » ; ils ne valent jamais zéro. Les zéros sont publiés : ils ne désignent personne.",
   );
-  const priorities = Object.entries(m.priorities).map(([d, p]) => (typeof p === "number" ? `${nameOf(d)} (poids ${p})` : Object.entries(p).map(([c, w]) => `${nameOf(d)} = ${c} (poids ${w})`).join(", ")));
-  lines.push(priorities.length > 0 ? `- Priorités : pour le secret secondaire, les effectifs suivants sont masqués en dernier : ${priorities.join(", ")}.` : "- Priorités : aucune ; le secret secondaire masque les plus petits effectifs possibles.");
+  const priorities = Object.entries(m.priorities).map(([d, p]) =>
+    typeof p === "number"
+      ? `${nameOf(d)} (poids ${p})`
+      : Object.entries(p)
+          .map(([c, w]) => `${nameOf(d)} = ${c} (poids ${w})`)
+          .join(", "),
+  );
+  lines.push(
+    priorities.length > 0
+      ? `- Priorités : pour le secret secondaire, les effectifs suivants sont masqués en dernier : ${priorities.join(", ")}.`
+      : "- Priorités : aucune ; le secret secondaire masque les plus petits effectifs possibles.",
+  );
   for (const rec of m.recoding) {
     const what = `${nameOf(rec.dimension)} : ${rec.from.join(", ")} regroupés en « ${rec.into} »`;
     lines.push(
@@ -78,12 +105,16 @@ export function formatProtectionNote(report: DiversityReport): string {
     "",
     "Chiffres masqués (effectifs non nuls, parts, taux, verdicts) :",
     `- effectifs des tableaux croisés : ${share(c.tableCounts)}`,
-    ...r.tables.map((t) => `  - ${nameOf(t.rowDimension)} × ${nameOf(t.columnDimension)} : ${t.suppressed.total} masqué${t.suppressed.total > 1 ? "s" : ""}`),
+    ...r.tables.map(
+      (t) =>
+        `  - ${nameOf(t.rowDimension)} × ${nameOf(t.columnDimension)} : ${t.suppressed.total} masqué${t.suppressed.total > 1 ? "s" : ""}`,
+    ),
     `- effectifs du parcours par étape : ${share(c.funnelCounts)}`,
     `- parts : ${share(c.shares)}`,
     `- taux d'accès à l'issue (parité) : ${share(c.parityRates)}`,
     `- verdicts de la règle des quatre cinquièmes : ${share(c.fourFifths)}`,
   );
-  if (r.participants.status !== "published") lines.push("", "Le nombre total de participants est lui-même couvert par le secret statistique.");
+  if (r.participants.status !== "published")
+    lines.push("", "Le nombre total de participants est lui-même couvert par le secret statistique.");
   return `${lines.join("\n")}\n`;
 }

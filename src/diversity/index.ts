@@ -6,16 +6,44 @@
 export * from "./schema.js";
 export { ageBandOn } from "./age-band-on.js";
 export { parseParticipantRecords, safeParseParticipantRecords } from "./parse-participant-records.js";
-export { participantRecordsFromProgress, type ParticipantRecordsFromProgressOptions, type ProgressRecordLike } from "./participant-records-from-progress.js";
+export {
+  participantRecordsFromProgress,
+  type ParticipantRecordsFromProgressOptions,
+  type ProgressRecordLike,
+} from "./participant-records-from-progress.js";
 export { parseReferencePopulations, safeParseReferencePopulations } from "./parse-reference-populations.js";
-export { combineReferencePopulations, type CombineReferencePopulationsOptions } from "./combine-reference-populations.js";
+export {
+  combineReferencePopulations,
+  type CombineReferencePopulationsOptions,
+} from "./combine-reference-populations.js";
 export { computeProportionInterval } from "./compute-proportion-interval.js";
-export { compareProportions, type CompareProportionsOptions, type ProportionComparison, type ProportionCounts } from "./compare-proportions.js";
+export {
+  compareProportions,
+  type CompareProportionsOptions,
+  type ProportionComparison,
+  type ProportionCounts,
+} from "./compare-proportions.js";
 export { computeShares, type ComputeSharesOptions, type ShareRow } from "./compute-shares.js";
-export { computeRepresentation, type ComputeRepresentationOptions, type RepresentationRow } from "./compute-representation.js";
-export { computeFunnel, type ComputeFunnelOptions, type Funnel, type FunnelGroupKey, type FunnelGroupSummary, type FunnelRow } from "./compute-funnel.js";
+export {
+  computeRepresentation,
+  type ComputeRepresentationOptions,
+  type RepresentationRow,
+} from "./compute-representation.js";
+export {
+  computeFunnel,
+  type ComputeFunnelOptions,
+  type Funnel,
+  type FunnelGroupKey,
+  type FunnelGroupSummary,
+  type FunnelRow,
+} from "./compute-funnel.js";
 export { computeParity, type ComputeParityOptions, type FourFifthsResult, type ParityRow } from "./compute-parity.js";
-export { computeTargetProgress, type ComputeTargetProgressOptions, type ProgressPoint, type TargetProgress } from "./compute-target-progress.js";
+export {
+  computeTargetProgress,
+  type ComputeTargetProgressOptions,
+  type ProgressPoint,
+  type TargetProgress,
+} from "./compute-target-progress.js";
 export { compareCohorts, type CohortRow, type CompareCohortsOptions } from "./compare-cohorts.js";
 export {
   computeDiversityReport,
@@ -35,6 +63,10 @@ export { protectTable } from "./protect-table.js";
 export { protectLinkedTables } from "./protect-linked-tables.js";
 export { toTidyRows, type TidyRow } from "./to-tidy-rows.js";
 export { formatCsv, type FormatCsvOptions } from "./format-csv.js";
-export { renderIntervalChart, type IntervalChartItem, type RenderIntervalChartOptions } from "./render-interval-chart.js";
+export {
+  renderIntervalChart,
+  type IntervalChartItem,
+  type RenderIntervalChartOptions,
+} from "./render-interval-chart.js";
 export { renderFunnelChart, type RenderFunnelChartOptions } from "./render-funnel-chart.js";
 export { renderRepresentationChart, type RenderRepresentationChartOptions } from "./render-representation-chart.js";

@@ -5,12 +5,26 @@ import { createSeededRandom } from "../_lib/random.js";
 import { syntheticParticipants } from "./_synthetic.js";
 import { parseParticipantRecords, safeParseParticipantRecords } from "./parse-participant-records.js";
 
-const valid = { id: "p1", gender: "female", ageBand: "under_26", territoryKind: "qpv", stages: [{ stage: "registered", on: "2020-09-28" }] };
+const valid = {
+  id: "p1",
+  gender: "female",
+  ageBand: "under_26",
+  territoryKind: "qpv",
+  stages: [{ stage: "registered", on: "2020-09-28" }],
+};
 
 describe("parseParticipantRecords", () => {
   it("accepts valid records and keeps their fields", () => {
-    const [r] = parseParticipantRecords([{ ...valid, codeInsee: "31555", departement: "31", diplomaLevel: "niveau_4", cohort: "2020-09" }]);
-    expect(r).toMatchObject({ id: "p1", gender: "female", codeInsee: "31555", departement: "31", diplomaLevel: "niveau_4" });
+    const [r] = parseParticipantRecords([
+      { ...valid, codeInsee: "31555", departement: "31", diplomaLevel: "niveau_4", cohort: "2020-09" },
+    ]);
+    expect(r).toMatchObject({
+      id: "p1",
+      gender: "female",
+      codeInsee: "31555",
+      departement: "31",
+      diplomaLevel: "niveau_4",
+    });
   });
   it("names the faulty field, what was expected and what arrived", () => {
     try {

@@ -45,7 +45,10 @@ export type ParticipantRecordsFromProgressOptions = z.input<typeof Options>;
  * ```
  * @category Records
  */
-export function participantRecordsFromProgress(progress: readonly ProgressRecordLike[], options: ParticipantRecordsFromProgressOptions = {}): ParticipantRecord[] {
+export function participantRecordsFromProgress(
+  progress: readonly ProgressRecordLike[],
+  options: ParticipantRecordsFromProgressOptions = {},
+): ParticipantRecord[] {
   const list = parseWith(z.array(ProgressLike), progress, { module: "diversity", what: "progress records" });
   const o = parseWith(Options, options, { module: "diversity", what: "progress conversion options" });
   return parseParticipantRecords(

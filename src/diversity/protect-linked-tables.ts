@@ -50,7 +50,10 @@ function keyOf(parts: [string, string][]): string {
  * ```
  * @category Publication
  */
-export function protectLinkedTables(tables: readonly CountTable[], options: ProtectTableOptions = {}): ProtectedTable[] {
+export function protectLinkedTables(
+  tables: readonly CountTable[],
+  options: ProtectTableOptions = {},
+): ProtectedTable[] {
   return protectLinkedTablesHiding(tables, options, []);
 }
 
@@ -66,18 +69,31 @@ export function protectLinkedTablesHiding(
   weight: (parts: readonly (readonly [string, string])[]) => number = () => 1,
 ): ProtectedTable[] {
   const ts = parseWith(CountTables, tables, { module: "diversity", what: "count tables" });
-  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
+  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, {
+    module: "diversity",
+    what: "protection options",
+  });
   const crossings = new Set<string>();
   const inputs = ts.map((t, index) => {
     const fail = (message: string, reason: string): never => {
-      throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `Table ${index}: ${message}`, details: { reason } });
+      throw new DeclicsError({
+        code: "invalid_table",
+        module: "diversity",
+        message: `Table ${index}: ${message}`,
+        details: { reason },
+      });
     };
     if (t.rowDimension === t.columnDimension) fail(`crosses ${t.rowDimension} with itself`, "same dimension twice");
     // The same crossing twice (even turned) would be one table published twice: give it once.
-    const crossing = keyOf([[t.rowDimension, ""], [t.columnDimension, ""]]);
-    if (crossings.has(crossing)) fail(`crosses ${t.rowDimension} and ${t.columnDimension} again`, "same crossing twice");
+    const crossing = keyOf([
+      [t.rowDimension, ""],
+      [t.columnDimension, ""],
+    ]);
+    if (crossings.has(crossing))
+      fail(`crosses ${t.rowDimension} and ${t.columnDimension} again`, "same crossing twice");
     crossings.add(crossing);
-    for (const labels of [t.rows, t.columns]) if (new Set(labels).size !== labels.length) fail("repeats a label", "duplicate label");
+    for (const labels of [t.rows, t.columns])
+      if (new Set(labels).size !== labels.length) fail("repeats a label", "duplicate label");
     const R = t.rows.length;
     const C = t.columns.length;
     const keys = Array.from({ length: R + 1 }, (_, i) =>

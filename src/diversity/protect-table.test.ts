@@ -12,7 +12,9 @@ function published(t: ProtectedTable): (number | null)[][] {
   for (let i = 0; i <= R; i++) {
     const line: (number | null)[] = [];
     for (let j = 0; j <= C; j++) {
-      const cell = (i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal) as ProtectedCell;
+      const cell = (
+        i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal
+      ) as ProtectedCell;
       line.push(cell.value);
     }
     grid.push(line);
@@ -25,7 +27,9 @@ function reasonGrid(t: ProtectedTable): (string | null)[][] {
   const C = t.columns.length;
   return Array.from({ length: R + 1 }, (_, i) =>
     Array.from({ length: C + 1 }, (_, j) => {
-      const cell = (i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal) as ProtectedCell;
+      const cell = (
+        i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal
+      ) as ProtectedCell;
       return cell.status === "suppressed" ? cell.reason : null;
     }),
   );
@@ -55,26 +59,33 @@ function relations(R: number, C: number): [number, number, number][][] {
  * (2) interval propagation: bound each unknown from each relation with the others' bounds, to a fixpoint.
  * Returns the entries it pinned to a single value.
  */
-function attack(t: ProtectedTable, useReasons = false): { pinned: [number, number, number][]; bounds: Map<string, [number, number]> } {
+function attack(
+  t: ProtectedTable,
+  useReasons = false,
+): { pinned: [number, number, number][]; bounds: Map<string, [number, number]> } {
   const R = t.rows.length;
   const C = t.columns.length;
   const grid = published(t);
   const rels = relations(R, C);
   const known = grid.map((line) => line.map((v) => v));
   // (1) elimination
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const rel of rels) {
       const unknown = rel.filter(([i, j]) => known[i]?.[j] === null);
       if (unknown.length !== 1) continue;
       const [ui, uj, uc] = unknown[0] as [number, number, number];
-      const rest = rel.filter(([i, j]) => !(i === ui && j === uj)).reduce((s, [i, j, c]) => s + c * (known[i]?.[j] as number), 0);
+      const rest = rel
+        .filter(([i, j]) => !(i === ui && j === uj))
+        .reduce((s, [i, j, c]) => s + c * (known[i]?.[j] as number), 0);
       (known[ui] as (number | null)[])[uj] = -rest / uc;
       changed = true;
     }
   }
   const pinned: [number, number, number][] = [];
-  grid.forEach((line, i) => line.forEach((v, j) => v === null && known[i]?.[j] !== null && pinned.push([i, j, known[i]?.[j] as number])));
+  grid.forEach((line, i) =>
+    line.forEach((v, j) => v === null && known[i]?.[j] !== null && pinned.push([i, j, known[i]?.[j] as number])),
+  );
   // (2) interval propagation from the published values only
   const bounds = new Map<string, [number, number]>();
   const grand = t.grandTotal.value ?? Number.MAX_SAFE_INTEGER;
@@ -85,7 +96,13 @@ function attack(t: ProtectedTable, useReasons = false): { pinned: [number, numbe
       const top = grand === null ? 1e9 : grand;
       const reason = reasons[i]?.[j];
       // Hidden entries are never zero (zeros are published), and detailed reasons say which are small.
-      const hidden: [number, number] = !useReasons ? [0, top] : reason === "primary_small_count" ? [1, t.threshold - 1] : reason === "secondary_complementary" ? [t.threshold, top] : [1, top];
+      const hidden: [number, number] = !useReasons
+        ? [0, top]
+        : reason === "primary_small_count"
+          ? [1, t.threshold - 1]
+          : reason === "secondary_complementary"
+            ? [t.threshold, top]
+            : [1, top];
       bounds.set(`${i},${j}`, v === null ? hidden : [v, v]);
     }),
   );
@@ -124,7 +141,6 @@ function attack(t: ProtectedTable, useReasons = false): { pinned: [number, numbe
   return { pinned, bounds };
 }
 
-
 /**
  * For a hidden entry, builds another table that agrees with everything published, keeps every hidden
  * count >= 1 (a reader knows zeros are published) and differs on that entry: a path of hidden entries
@@ -138,7 +154,8 @@ function alternative(t: ProtectedTable, real: number[][], i0: number, j0: number
   const sign = (i: number, j: number): number => ((i === R) !== (j === C) ? -1 : 1); // y = sign · x
   for (const d0 of [1, -1]) {
     // x-change of an entry at an even (+d0) or odd (-d0) position; decreasing needs a count >= 2.
-    const ok = (i: number, j: number, dy: number): boolean => sign(i, j) * dy > 0 || ((real[i] as number[])[j] as number) >= 2;
+    const ok = (i: number, j: number, dy: number): boolean =>
+      sign(i, j) * dy > 0 || ((real[i] as number[])[j] as number) >= 2;
     if (!ok(i0, j0, d0)) continue;
     const prev = new Map<string, [string, number, number]>();
     const start = `c${j0}`;
@@ -150,7 +167,9 @@ function alternative(t: ProtectedTable, real: number[][], i0: number, j0: number
       if (u === goal) break;
       const idx = Number(u.slice(1));
       const fromRow = u[0] === "r";
-      const steps: [string, number, number][] = fromRow ? Array.from({ length: C + 1 }, (_, j) => [`c${j}`, idx, j]) : Array.from({ length: R + 1 }, (_, i) => [`r${i}`, i, idx]);
+      const steps: [string, number, number][] = fromRow
+        ? Array.from({ length: C + 1 }, (_, j) => [`c${j}`, idx, j])
+        : Array.from({ length: R + 1 }, (_, i) => [`r${i}`, i, idx]);
       for (const [v, i, j] of steps) {
         if (seen.has(v) || grid[i]?.[j] !== null || (i === i0 && j === j0) || !ok(i, j, fromRow ? d0 : -d0)) continue;
         seen.add(v);
@@ -161,7 +180,7 @@ function alternative(t: ProtectedTable, real: number[][], i0: number, j0: number
     if (!prev.has(goal)) continue;
     const alt = real.map((line) => [...line]);
     (alt[i0] as number[])[j0]! += d0 * sign(i0, j0);
-    for (let v = goal; v !== start; ) {
+    for (let v = goal; v !== start;) {
       const [u, i, j] = prev.get(v) as [string, number, number];
       // Walking back from the goal: the last entry of the path has an odd position (it leaves a column).
       const fromRow = u[0] === "r";
@@ -198,14 +217,28 @@ const table = (counts: number[][]): CountTable => ({
 
 describe("protectTable", () => {
   it("suppresses a small cell and its complements; margins alone cannot recover it", () => {
-    const t = protectTable(table([[4, 30], [25, 40]]));
+    const t = protectTable(
+      table([
+        [4, 30],
+        [25, 40],
+      ]),
+    );
     expect(t.cells[0]?.[0]).toEqual({ status: "suppressed", value: null, reason: "secret_statistique" });
     // In a 2x2 table with published margins, one hidden cell forces hiding the other three.
     expect(t.cells.flat().every((c) => c.status === "suppressed")).toBe(true);
-    expect(t.rowTotals).toEqual([{ status: "published", value: 34 }, { status: "published", value: 65 }]);
+    expect(t.rowTotals).toEqual([
+      { status: "published", value: 34 },
+      { status: "published", value: 65 },
+    ]);
     expect(t.grandTotal).toEqual({ status: "published", value: 99 });
     expect(t.suppressed).toEqual({ total: 4 });
-    const detailed = protectTable(table([[4, 30], [25, 40]]), { reasons: "detailed" });
+    const detailed = protectTable(
+      table([
+        [4, 30],
+        [25, 40],
+      ]),
+      { reasons: "detailed" },
+    );
     expect(detailed.cells[0]?.[0]).toMatchObject({ reason: "primary_small_count" });
     expect(detailed.cells[1]?.[1]).toMatchObject({ reason: "secondary_complementary" });
     expect(detailed.suppressed).toEqual({ total: 4, primary: 1, secondary: 3 });
@@ -213,10 +246,21 @@ describe("protectTable", () => {
   });
 
   it("a naive primary-only suppression is broken by the same attacker (the test attacker works)", () => {
-    const t = protectTable(table([[4, 30], [25, 40]]));
+    const t = protectTable(
+      table([
+        [4, 30],
+        [25, 40],
+      ]),
+    );
     const naive: ProtectedTable = {
       ...t,
-      cells: [[t.cells[0]?.[0] as ProtectedCell, { status: "published", value: 30 }], [{ status: "published", value: 25 }, { status: "published", value: 40 }]],
+      cells: [
+        [t.cells[0]?.[0] as ProtectedCell, { status: "published", value: 30 }],
+        [
+          { status: "published", value: 25 },
+          { status: "published", value: 40 },
+        ],
+      ],
     };
     // Both attacks pin it: elimination (row 0: 34 - 30) and interval propagation.
     expect(attack(naive).pinned).toEqual([
@@ -234,16 +278,46 @@ describe("protectTable", () => {
 
   it("detailed reasons are for review only: they can reveal a hidden count", () => {
     // With a threshold of 2, "primary_small_count" means "exactly 1".
-    const t = protectTable(table([[1, 30], [25, 40]]), { threshold: 2, reasons: "detailed" });
+    const t = protectTable(
+      table([
+        [1, 30],
+        [25, 40],
+      ]),
+      { threshold: 2, reasons: "detailed" },
+    );
     expect(attack(t, true).pinned.some(([i, j, v]) => i === 0 && j === 0 && v === 1)).toBe(true);
     // The publishable default gives nothing away.
-    expect(attack(protectTable(table([[1, 30], [25, 40]]), { threshold: 2 }), true).pinned).toEqual([]);
+    expect(
+      attack(
+        protectTable(
+          table([
+            [1, 30],
+            [25, 40],
+          ]),
+          { threshold: 2 },
+        ),
+        true,
+      ).pinned,
+    ).toEqual([]);
   });
 
   it("uses the configured threshold", () => {
-    const t = protectTable(table([[12, 30], [25, 40]]), { threshold: 13 });
+    const t = protectTable(
+      table([
+        [12, 30],
+        [25, 40],
+      ]),
+      { threshold: 13 },
+    );
     expect(t.cells[0]?.[0]).toMatchObject({ status: "suppressed", reason: "secret_statistique" });
-    expect(protectTable(table([[12, 30], [25, 40]])).suppressed).toEqual({ total: 0 });
+    expect(
+      protectTable(
+        table([
+          [12, 30],
+          [25, 40],
+        ]),
+      ).suppressed,
+    ).toEqual({ total: 0 });
   });
 
   it("rejects a ragged table with invalid_input", () => {
@@ -252,11 +326,21 @@ describe("protectTable", () => {
   });
 
   it("property: every small count is hidden, published values are true, and no hidden entry can be recovered", () => {
-    const counts = fc.integer({ min: 1, max: 5 }).chain((R) =>
-      fc.integer({ min: 1, max: 5 }).chain((C) =>
-        fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 200 })), { minLength: C, maxLength: C }), { minLength: R, maxLength: R }),
-      ),
-    );
+    const counts = fc
+      .integer({ min: 1, max: 5 })
+      .chain((R) =>
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((C) =>
+            fc.array(
+              fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 200 })), {
+                minLength: C,
+                maxLength: C,
+              }),
+              { minLength: R, maxLength: R },
+            ),
+          ),
+      );
     fc.assert(
       fc.property(counts, fc.integer({ min: 2, max: 15 }), (c, threshold) => {
         const input = table(c);
@@ -280,19 +364,25 @@ describe("protectTable", () => {
             expect((alt[i] as number[])[j]).not.toBe((real[i] as number[])[j]);
             const R = t.rows.length;
             const C = t.columns.length;
-            alt.forEach((l, a) => l.forEach((x, b) => {
-              expect(x).toBeGreaterThanOrEqual(grid[a]?.[b] === null ? 1 : 0);
-              if (grid[a]?.[b] !== null) expect(x).toBe(grid[a]?.[b]);
-            }));
-            for (let a = 0; a <= R; a++) expect((alt[a] as number[]).slice(0, C).reduce((p, q) => p + q, 0)).toBe((alt[a] as number[])[C]);
-            for (let b = 0; b <= C; b++) expect(alt.slice(0, R).reduce((p, l) => p + (l[b] as number), 0)).toBe((alt[R] as number[])[b]);
+            alt.forEach((l, a) =>
+              l.forEach((x, b) => {
+                expect(x).toBeGreaterThanOrEqual(grid[a]?.[b] === null ? 1 : 0);
+                if (grid[a]?.[b] !== null) expect(x).toBe(grid[a]?.[b]);
+              }),
+            );
+            for (let a = 0; a <= R; a++)
+              expect((alt[a] as number[]).slice(0, C).reduce((p, q) => p + q, 0)).toBe((alt[a] as number[])[C]);
+            for (let b = 0; b <= C; b++)
+              expect(alt.slice(0, R).reduce((p, l) => p + (l[b] as number), 0)).toBe((alt[R] as number[])[b]);
           }),
         );
         const { pinned, bounds } = attack(t);
         // Every hidden cell gives the same reason, and knowing that hidden counts are never zero must not
         // pin any either.
         const reasons = reasonGrid(t);
-        grid.forEach((line, i) => line.forEach((v, j) => expect(reasons[i]?.[j]).toBe(v === null ? "secret_statistique" : null)));
+        grid.forEach((line, i) =>
+          line.forEach((v, j) => expect(reasons[i]?.[j]).toBe(v === null ? "secret_statistique" : null)),
+        );
         expect(attack(t, true).pinned).toEqual([]);
         expect(pinned).toEqual([]);
         // The interval the attacker derives always contains the true value.
@@ -308,16 +398,32 @@ describe("protectTable", () => {
   });
 
   it("property: with a protection interval w, linear programming over the table leaves every hidden count at least w possible values", () => {
-    const counts = fc.integer({ min: 1, max: 4 }).chain((R) =>
-      fc.integer({ min: 1, max: 4 }).chain((C) =>
-        fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 120 })), { minLength: C, maxLength: C }), { minLength: R, maxLength: R }),
-      ),
-    );
+    const counts = fc
+      .integer({ min: 1, max: 4 })
+      .chain((R) =>
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((C) =>
+            fc.array(
+              fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 120 })), {
+                minLength: C,
+                maxLength: C,
+              }),
+              { minLength: R, maxLength: R },
+            ),
+          ),
+      );
     fc.assert(
-      fc.property(counts, fc.integer({ min: 2, max: 15 }), fc.integer({ min: 2, max: 6 }), (c, threshold, protectionInterval) => {
-        const t = protectTable(table(c), { threshold, protectionInterval });
-        for (const [key, [lo, hi]] of linearProgrammingAttack([t]).intervals) expect(hi - lo + 1, key).toBeGreaterThanOrEqual(protectionInterval);
-      }),
+      fc.property(
+        counts,
+        fc.integer({ min: 2, max: 15 }),
+        fc.integer({ min: 2, max: 6 }),
+        (c, threshold, protectionInterval) => {
+          const t = protectTable(table(c), { threshold, protectionInterval });
+          for (const [key, [lo, hi]] of linearProgrammingAttack([t]).intervals)
+            expect(hi - lo + 1, key).toBeGreaterThanOrEqual(protectionInterval);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -37,16 +37,30 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  */
 export function protectTable(table: CountTable, options: ProtectTableOptions = {}): ProtectedTable {
   const t = parseWith(CountTable, table, { module: "diversity", what: "count table" });
-  for (const [axis, labels] of [["row", t.rows], ["column", t.columns]] as const) {
+  for (const [axis, labels] of [
+    ["row", t.rows],
+    ["column", t.columns],
+  ] as const) {
     const seen = new Set<string>();
     for (const label of labels) {
       // Two rows with one label would be read as one group: which count is it?
-      if (seen.has(label)) throw new DeclicsError({ code: "invalid_table", module: "diversity", message: `The ${axis} label ${JSON.stringify(label)} appears twice; each ${axis} must have its own label`, details: { reason: "duplicate label" } });
+      if (seen.has(label))
+        throw new DeclicsError({
+          code: "invalid_table",
+          module: "diversity",
+          message: `The ${axis} label ${JSON.stringify(label)} appears twice; each ${axis} must have its own label`,
+          details: { reason: "duplicate label" },
+        });
       seen.add(label);
     }
   }
-  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, { module: "diversity", what: "protection options" });
+  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, {
+    module: "diversity",
+    what: "protection options",
+  });
   // Entries are keyed by position: a table on its own links nothing.
-  const keys = Array.from({ length: t.rows.length + 1 }, (_, i) => Array.from({ length: t.columns.length + 1 }, (_, j) => `${i},${j}`));
+  const keys = Array.from({ length: t.rows.length + 1 }, (_, i) =>
+    Array.from({ length: t.columns.length + 1 }, (_, j) => `${i},${j}`),
+  );
   return protectLinked([{ table: t, keys }], { threshold, reasons, interval: protectionInterval })[0] as ProtectedTable;
 }

@@ -5,9 +5,13 @@ import { parseReferencePopulations, safeParseReferencePopulations } from "./pars
 
 describe("parseReferencePopulations / safeParseReferencePopulations", () => {
   it("validates shares and defaults treatAs to fixed", () => {
-    const [r] = parseReferencePopulations([{ id: "QP031007", label: "Reynerie", source: "insee", population: 8200, shares: { gender: { female: 0.52 } } }]);
+    const [r] = parseReferencePopulations([
+      { id: "QP031007", label: "Reynerie", source: "insee", population: 8200, shares: { gender: { female: 0.52 } } },
+    ]);
     expect(r?.treatAs).toBe("fixed");
-    const bad = safeParseReferencePopulations([{ id: "x", label: "x", source: "s", shares: { gender: { female: 52 } } }]);
+    const bad = safeParseReferencePopulations([
+      { id: "x", label: "x", source: "s", shares: { gender: { female: 52 } } },
+    ]);
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.error.details.issues[0]?.path).toBe("0.shares.gender.female");
   });
@@ -29,14 +33,25 @@ describe("combineReferencePopulations", () => {
     expect(pooled.source).toBe("s (pooled from 2 populations)");
   });
   it("needs every population's size", () => {
-    expect(() => combineReferencePopulations([{ id: "a", label: "A", source: "s", shares: {} }], { id: "x", label: "x" })).toThrow(/population/);
+    expect(() =>
+      combineReferencePopulations([{ id: "a", label: "A", source: "s", shares: {} }], { id: "x", label: "x" }),
+    ).toThrow(/population/);
   });
   it("property: the pooled share lies between the smallest and largest share", () => {
-    const pop = fc.record({ population: fc.integer({ min: 1, max: 100_000 }), female: fc.double({ min: 0, max: 1, noNaN: true }) });
+    const pop = fc.record({
+      population: fc.integer({ min: 1, max: 100_000 }),
+      female: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(pop, { minLength: 1, maxLength: 20 }), (list) => {
         const pooled = combineReferencePopulations(
-          list.map((p, i) => ({ id: `q${i}`, label: "q", source: "s", population: p.population, shares: { gender: { female: p.female } } })),
+          list.map((p, i) => ({
+            id: `q${i}`,
+            label: "q",
+            source: "s",
+            population: p.population,
+            shares: { gender: { female: p.female } },
+          })),
           { id: "all", label: "all" },
         );
         const shares = list.map((p) => p.female);

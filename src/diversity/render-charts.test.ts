@@ -14,9 +14,19 @@ import type { Metric } from "./schema.js";
 
 const records = syntheticParticipants(300, createSeededRandom(42));
 const reference = { id: "qpv", label: "QPV", source: "test", shares: { gender: { female: 0.516, male: 0.484 } } };
-const report = computeDiversityReport(records, { referenceDate: "2021-01-01", representation: { dimension: "gender", reference } });
+const report = computeDiversityReport(records, {
+  referenceDate: "2021-01-01",
+  representation: { dimension: "gender", reference },
+});
 const published = (value: number) => ({ status: "published" as const, value });
-const estimate = (value: number, lower = value - 0.05, upper = value + 0.05): Metric => ({ computable: true, value, lower, upper, confidence: 0.95, method: "wilson" });
+const estimate = (value: number, lower = value - 0.05, upper = value + 0.05): Metric => ({
+  computable: true,
+  value,
+  lower,
+  upper,
+  confidence: 0.95,
+  method: "wilson",
+});
 
 function throwsInvalidInput(f: () => unknown): void {
   let caught: unknown;
@@ -40,7 +50,10 @@ describe("the three charts, drawn from the protected report", () => {
   it("interval chart of the report's shares: hidden rows say secret statistique, with no bar, no value", () => {
     const rows = report.shares.gender ?? [];
     expect(rows.some((r) => r.count.status === "suppressed")).toBe(true);
-    const svg = renderIntervalChart(rows.map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })), { title: "Women & men" });
+    const svg = renderIntervalChart(
+      rows.map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })),
+      { title: "Women & men" },
+    );
     expect(wellFormedProblems(svg)).toEqual([]);
     expect(svg).toMatch(/role="img" aria-labelledby="declics-interval-chart-title declics-interval-chart-desc"/);
     expect(svg).toContain('<title id="declics-interval-chart-title">Women &amp; men</title>');
@@ -52,7 +65,16 @@ describe("the three charts, drawn from the protected report", () => {
   });
 
   it("interval chart: a metric not computable for another reason is n.c., never zero", () => {
-    const svg = renderIntervalChart([{ label: "empty & <odd>", value: { computable: false, reason: "empty_group", message: "the group has no participant" }, count: published(0) }], { title: "t" });
+    const svg = renderIntervalChart(
+      [
+        {
+          label: "empty & <odd>",
+          value: { computable: false, reason: "empty_group", message: "the group has no participant" },
+          count: published(0),
+        },
+      ],
+      { title: "t" },
+    );
     expect(wellFormedProblems(svg)).toEqual([]);
     expect(svg).toContain("n.c. (empty group)");
     expect(svg).toMatch(/<desc[^>]*>[^<]*empty &amp; &lt;odd&gt;: not computable/);
@@ -60,17 +82,35 @@ describe("the three charts, drawn from the protected report", () => {
 
   it("regression: exact results (bare counts) are refused; only the report's protected rows are drawn", () => {
     const exact = computeShares(records, { by: ["gender"] });
-    throwsInvalidInput(() => renderIntervalChart(exact.map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })) as unknown as IntervalChartItem[], { title: "t" }));
+    throwsInvalidInput(() =>
+      renderIntervalChart(
+        exact.map((r) => ({
+          label: r.gender ?? "",
+          value: r.share,
+          count: r.count,
+          denominator: r.denominator,
+        })) as unknown as IntervalChartItem[],
+        { title: "t" },
+      ),
+    );
     throwsInvalidInput(() => renderFunnelChart(computeFunnel(records, { by: ["gender"] }) as never, { title: "t" }));
   });
 
   it("regression: the interval chart drew negative values as zero; a negative difference is drawn left of the zero line", () => {
-    const svg = renderIntervalChart([{ label: "gap", value: estimate(-0.2, -0.3, -0.1) }, { label: "other", value: estimate(0.1, 0.05, 0.15) }], { title: "Differences", percent: false });
+    const svg = renderIntervalChart(
+      [
+        { label: "gap", value: estimate(-0.2, -0.3, -0.1) },
+        { label: "other", value: estimate(0.1, 0.05, 0.15) },
+      ],
+      { title: "Differences", percent: false },
+    );
     expect(wellFormedProblems(svg)).toEqual([]);
     expect(svg).toContain(">-0.20</text>");
     const zero = /<line x1="([\d.]+)"[^>]*stroke="#1f1f1f" stroke-width="1"\/>/.exec(svg);
     expect(zero).not.toBeNull();
-    const bars = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="22" fill="#0072B2"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const bars = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="22" fill="#0072B2"/g)].map(
+      (m) => [Number(m[1]), Number(m[2])] as const,
+    );
     const x0 = Number(zero?.[1]);
     // The negative bar ends at zero and has a positive width; the positive one starts at zero.
     expect(bars[0]?.[1]).toBeGreaterThan(0);
@@ -92,7 +132,8 @@ describe("the three charts, drawn from the protected report", () => {
     expect(funnel.rows.some((r) => r.reached.status === "suppressed")).toBe(true);
     expect(svg).toContain("secret statistique");
     // The marker of the step lost most is drawn only where the report publishes it.
-    for (const g of funnel.groups) if (!("from" in g.lostMost)) expect(svg).not.toMatch(new RegExp(`gender ${g.gender}:[^.]*lost most before`));
+    for (const g of funnel.groups)
+      if (!("from" in g.lostMost)) expect(svg).not.toMatch(new RegExp(`gender ${g.gender}:[^.]*lost most before`));
   });
 
   it("representation chart: participants against the reference, hidden categories as secret statistique", () => {
@@ -101,20 +142,41 @@ describe("the three charts, drawn from the protected report", () => {
     expect(wellFormedProblems(svg)).toEqual([]);
     for (const r of rows) {
       if (r.count.status === "suppressed") expect(svg).toContain(`${r.category}: secret statistique (not shown)`);
-      else if (r.share.computable) expect(svg).toContain(`${r.category}: ${(r.share.value * 100).toFixed(1)} % of participants`);
+      else if (r.share.computable)
+        expect(svg).toContain(`${r.category}: ${(r.share.value * 100).toFixed(1)} % of participants`);
     }
     expect(svg).toContain("ratio: secret statistique");
   });
 
   it("property: any labels and titles give well-formed SVG", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 5 }), (title, labels) => {
-        fc.pre(title.length > 0);
-        const items = labels.map((label, k) => ({ label, value: estimate(k / 10 - 0.1, k / 10 - 0.2, 0.9), count: published(3 * k) }));
-        expect(wellFormedProblems(renderIntervalChart(items, { title }))).toEqual([]);
-        const parity = report.parity.gender ?? [];
-        expect(wellFormedProblems(renderIntervalChart(parity.map((r) => ({ label: (labels[0] ?? "") + r.group, value: r.ratio, count: r.outcome, denominator: r.among })), { title: "p", percent: false, referenceLine: { value: 0.8, label: title } }))).toEqual([]);
-      }),
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 5 }),
+        (title, labels) => {
+          fc.pre(title.length > 0);
+          const items = labels.map((label, k) => ({
+            label,
+            value: estimate(k / 10 - 0.1, k / 10 - 0.2, 0.9),
+            count: published(3 * k),
+          }));
+          expect(wellFormedProblems(renderIntervalChart(items, { title }))).toEqual([]);
+          const parity = report.parity.gender ?? [];
+          expect(
+            wellFormedProblems(
+              renderIntervalChart(
+                parity.map((r) => ({
+                  label: (labels[0] ?? "") + r.group,
+                  value: r.ratio,
+                  count: r.outcome,
+                  denominator: r.among,
+                })),
+                { title: "p", percent: false, referenceLine: { value: 0.8, label: title } },
+              ),
+            ),
+          ).toEqual([]);
+        },
+      ),
       { numRuns: 50 },
     );
   });

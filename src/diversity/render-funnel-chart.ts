@@ -7,8 +7,21 @@ import { Metric, ProtectedCell } from "./schema.js";
 
 /** A report's funnel: its counts are protected cells (exact funnels, with bare numbers, are refused). */
 const FunnelSchema = z.object({
-  rows: z.array(z.looseObject({ stage: z.string(), reached: ProtectedCell, fromPrevious: Metric, fromStart: Metric, lost: ProtectedCell })),
-  groups: z.array(z.looseObject({ registered: ProtectedCell, lostMost: z.union([Metric, z.looseObject({ from: z.string(), to: z.string() })]) })),
+  rows: z.array(
+    z.looseObject({
+      stage: z.string(),
+      reached: ProtectedCell,
+      fromPrevious: Metric,
+      fromStart: Metric,
+      lost: ProtectedCell,
+    }),
+  ),
+  groups: z.array(
+    z.looseObject({
+      registered: ProtectedCell,
+      lostMost: z.union([Metric, z.looseObject({ from: z.string(), to: z.string() })]),
+    }),
+  ),
 });
 
 const Options = z.object({
@@ -69,13 +82,18 @@ export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelCha
   const body: string[] = [];
   const described: string[] = [];
   const keyOf = (row: object): [string, unknown][] => Object.entries(row).filter(([k]) => !NOT_KEY.has(k));
-  const groupName = (key: object): string => keyOf(key).map(([k, v]) => `${k} ${String(v)}`).join(", ") || "All participants";
+  const groupName = (key: object): string =>
+    keyOf(key)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(", ") || "All participants";
   let anyHidden = false;
   f.groups.forEach((group, g) => {
     const y0 = top + g * panelHeight;
     const name = groupName(group);
     const registered = shownCount(group.registered);
-    body.push(`<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)} (${registered === null ? "secret statistique" : `${registered} registered`})</text>`);
+    body.push(
+      `<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)} (${registered === null ? "secret statistique" : `${registered} registered`})</text>`,
+    );
     const key = keyOf(group);
     const rows = f.rows.filter((r) => key.every(([k, v]) => (r as Record<string, unknown>)[k] === v));
     const lostTo = "to" in group.lostMost ? group.lostMost.to : null;
@@ -84,28 +102,54 @@ export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelCha
       const y = y0 + 26 + s * (bar + 6);
       const colour = COLOURS[g % COLOURS.length] as string;
       const stage = labels[row.stage] ?? row.stage;
-      body.push(`<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(stage)}</text>`);
+      body.push(
+        `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(stage)}</text>`,
+      );
       const reached = shownCount(row.reached);
       if (reached === null) {
         anyHidden = true;
-        body.push(`<text x="${n(x0 + plotWidth / 2)}" y="${n(y + bar / 2 + 4)}" text-anchor="middle" fill="${MUTED}" font-size="11">secret statistique</text>`);
+        body.push(
+          `<text x="${n(x0 + plotWidth / 2)}" y="${n(y + bar / 2 + 4)}" text-anchor="middle" fill="${MUTED}" font-size="11">secret statistique</text>`,
+        );
         parts.push(`${stage} secret statistique`);
         return;
       }
       // Centred bars give the funnel shape; a bar needs the share of registered people, published.
       if (row.fromStart.computable) {
         const w = plotWidth * row.fromStart.value;
-        body.push(`<rect x="${n(x0 + (plotWidth - w) / 2)}" y="${n(y)}" width="${n(Math.max(w, 0.5))}" height="${bar}" fill="${colour}" fill-opacity="${row.stage === lostTo ? 1 : 0.6}"/>`);
+        body.push(
+          `<rect x="${n(x0 + (plotWidth - w) / 2)}" y="${n(y)}" width="${n(Math.max(w, 0.5))}" height="${bar}" fill="${colour}" fill-opacity="${row.stage === lostTo ? 1 : 0.6}"/>`,
+        );
       }
-      const conv = s === 0 ? "" : row.fromPrevious.computable ? ` · ${percent(row.fromPrevious.value, 0)} of previous` : isHiddenFigure(row.fromPrevious) ? " · secret statistique" : " · n.c.";
+      const conv =
+        s === 0
+          ? ""
+          : row.fromPrevious.computable
+            ? ` · ${percent(row.fromPrevious.value, 0)} of previous`
+            : isHiddenFigure(row.fromPrevious)
+              ? " · secret statistique"
+              : " · n.c.";
       const marker = row.stage === lostTo ? " ◀ lost most" : "";
-      body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${reached}${xml(conv)}${xml(marker)}</text>`);
-      parts.push(`${stage} ${reached}${s > 0 && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : ""}`);
+      body.push(
+        `<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${reached}${xml(conv)}${xml(marker)}</text>`,
+      );
+      parts.push(
+        `${stage} ${reached}${s > 0 && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : ""}`,
+      );
     });
-    const lostMost = lostTo ? `; lost most before ${labels[lostTo] ?? lostTo}` : isHiddenFigure(group.lostMost as Metric) ? "; where it is lost most: secret statistique" : "";
+    const lostMost = lostTo
+      ? `; lost most before ${labels[lostTo] ?? lostTo}`
+      : isHiddenFigure(group.lostMost as Metric)
+        ? "; where it is lost most: secret statistique"
+        : "";
     described.push(`${name}: ${parts.join(", ")}${lostMost}`);
   });
-  body.push(`<text x="16" y="${n(height - 22)}" fill="${MUTED}" font-size="11">Bar length: share of the group's registered people who reached the stage. Darkest bar: the step with the lowest conversion.</text>`);
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`);
+  body.push(
+    `<text x="16" y="${n(height - 22)}" fill="${MUTED}" font-size="11">Bar length: share of the group's registered people who reached the stage. Darkest bar: the step with the lowest conversion.</text>`,
+  );
+  if (anyHidden)
+    body.push(
+      `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
+    );
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join(". "), body);
 }

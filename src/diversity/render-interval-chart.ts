@@ -79,39 +79,68 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
   const hi = max > 0 || min === 0 ? span : 0;
   const x = (v: number): number => x0 + (plotWidth * (Math.max(lo, Math.min(v, hi)) - lo)) / (hi - lo);
   const bottom = top + list.length * (bar + gap);
-  const body = axis(x0, plotWidth, top - 6, bottom, hi - lo, (v) => (o.percent ? percent(v + lo, 0) : (v + lo).toFixed(2)));
-  if (lo < 0) body.push(`<line x1="${n(x(0))}" y1="${n(top - 6)}" x2="${n(x(0))}" y2="${n(bottom)}" stroke="${INK}" stroke-width="1"/>`);
+  const body = axis(x0, plotWidth, top - 6, bottom, hi - lo, (v) =>
+    o.percent ? percent(v + lo, 0) : (v + lo).toFixed(2),
+  );
+  if (lo < 0)
+    body.push(
+      `<line x1="${n(x(0))}" y1="${n(top - 6)}" x2="${n(x(0))}" y2="${n(bottom)}" stroke="${INK}" stroke-width="1"/>`,
+    );
   const described: string[] = [];
   list.forEach((item, k) => {
     const y = top + k * (bar + gap);
-    body.push(`<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(item.label)}</text>`);
+    body.push(
+      `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(item.label)}</text>`,
+    );
     const m = item.value;
     if (hidden[k]) {
-      body.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="2 3"/>`);
+      body.push(
+        `<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="2 3"/>`,
+      );
       body.push(`<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">secret statistique</text>`);
       described.push(`${item.label}: secret statistique (not shown)`);
       return;
     }
     if (!m.computable) {
-      body.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="4 3"/>`);
-      body.push(`<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">n.c. (${xml(m.reason.replace(/_/g, " "))})</text>`);
+      body.push(
+        `<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="4 3"/>`,
+      );
+      body.push(
+        `<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">n.c. (${xml(m.reason.replace(/_/g, " "))})</text>`,
+      );
       described.push(`${item.label}: not computable (${m.message})`);
       return;
     }
-    body.push(`<rect x="${n(Math.min(x(0), x(m.value)))}" y="${n(y)}" width="${n(Math.abs(x(m.value) - x(0)))}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
+    body.push(
+      `<rect x="${n(Math.min(x(0), x(m.value)))}" y="${n(y)}" width="${n(Math.abs(x(m.value) - x(0)))}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`,
+    );
     const cy = y + bar / 2;
-    body.push(`<line x1="${n(x(m.lower))}" y1="${n(cy)}" x2="${n(x(m.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`);
-    for (const v of [m.lower, m.upper]) body.push(`<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`);
+    body.push(
+      `<line x1="${n(x(m.lower))}" y1="${n(cy)}" x2="${n(x(m.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`,
+    );
+    for (const v of [m.lower, m.upper])
+      body.push(
+        `<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`,
+      );
     body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(cy + 4)}" fill="${INK}">${xml(fmt(m.value))}</text>`);
-    described.push(`${item.label}: ${fmt(m.value)} (${Math.round(m.confidence * 100)} % interval ${fmt(m.lower)} to ${fmt(m.upper)})`);
+    described.push(
+      `${item.label}: ${fmt(m.value)} (${Math.round(m.confidence * 100)} % interval ${fmt(m.lower)} to ${fmt(m.upper)})`,
+    );
   });
   if (o.referenceLine) {
     const rx = x(o.referenceLine.value);
-    body.push(`<line x1="${n(rx)}" y1="${n(top - 10)}" x2="${n(rx)}" y2="${n(bottom)}" stroke="${COLOURS[1]}" stroke-width="2" stroke-dasharray="6 3"/>`);
+    body.push(
+      `<line x1="${n(rx)}" y1="${n(top - 10)}" x2="${n(rx)}" y2="${n(bottom)}" stroke="${COLOURS[1]}" stroke-width="2" stroke-dasharray="6 3"/>`,
+    );
     body.push(`<text x="${n(rx + 4)}" y="${n(top - 12)}" fill="${COLOURS[1]}">${xml(o.referenceLine.label)}</text>`);
   }
   const ci = list.find((i, k) => i.value.computable && !hidden[k]);
-  body.push(`<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${xml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`);
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`);
+  body.push(
+    `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${xml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`,
+  );
+  if (anyHidden)
+    body.push(
+      `<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
+    );
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }

@@ -6,7 +6,16 @@ import type { ReportRepresentationRow } from "./compute-diversity-report.js";
 import { Metric, ProtectedCell } from "./schema.js";
 
 /** A report's representation rows: counts are protected cells (exact rows, with bare numbers, are refused). */
-const Rows = z.array(z.looseObject({ category: z.string(), count: ProtectedCell, participants: ProtectedCell, share: Metric, ratio: Metric, referenceShare: z.number().nullable() }));
+const Rows = z.array(
+  z.looseObject({
+    category: z.string(),
+    count: ProtectedCell,
+    participants: ProtectedCell,
+    share: Metric,
+    ratio: Metric,
+    referenceShare: z.number().nullable(),
+  }),
+);
 
 const Options = z.object({
   title: z.string().min(1),
@@ -40,7 +49,10 @@ export type RenderRepresentationChartOptions = z.input<typeof Options>;
  * ```
  * @category Charts
  */
-export function renderRepresentationChart(rows: readonly ReportRepresentationRow[], options: RenderRepresentationChartOptions): string {
+export function renderRepresentationChart(
+  rows: readonly ReportRepresentationRow[],
+  options: RenderRepresentationChartOptions,
+): string {
   // Validated for its shape (protected counts, not bare numbers); the rows are then read as given.
   parseWith(Rows, rows, { module: "diversity", what: "report representation rows" });
   const o = parseWith(Options, options, { module: "diversity", what: "chart options" });
@@ -75,24 +87,45 @@ export function renderRepresentationChart(rows: readonly ReportRepresentationRow
       body.push(`<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">secret statistique</text>`);
     } else if (r.share.computable) {
       const s = r.share;
-      body.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(x(s.value) - x0)}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
-      body.push(`<line x1="${n(x(s.lower))}" y1="${n(cy)}" x2="${n(x(s.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`);
-      for (const v of [s.lower, s.upper]) body.push(`<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`);
+      body.push(
+        `<rect x="${n(x0)}" y="${n(y)}" width="${n(x(s.value) - x0)}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`,
+      );
+      body.push(
+        `<line x1="${n(x(s.lower))}" y1="${n(cy)}" x2="${n(x(s.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`,
+      );
+      for (const v of [s.lower, s.upper])
+        body.push(
+          `<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`,
+        );
     } else {
-      body.push(`<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">n.c. (${xml(r.share.reason.replace(/_/g, " "))})</text>`);
+      body.push(
+        `<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">n.c. (${xml(r.share.reason.replace(/_/g, " "))})</text>`,
+      );
     }
     if (r.referenceShare !== null) {
       const rx = x(r.referenceShare);
-      body.push(`<path d="M ${n(rx - 7)} ${n(cy)} l 7 -7 l 7 7 l -7 7 z" fill="${COLOURS[1]}" stroke="#ffffff" stroke-width="1"/>`);
+      body.push(
+        `<path d="M ${n(rx - 7)} ${n(cy)} l 7 -7 l 7 7 l -7 7 z" fill="${COLOURS[1]}" stroke="#ffffff" stroke-width="1"/>`,
+      );
     }
-    const ratio = hidden[k] || isHiddenFigure(r.ratio) ? "ratio: secret statistique" : r.ratio.computable ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]` : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
+    const ratio =
+      hidden[k] || isHiddenFigure(r.ratio)
+        ? "ratio: secret statistique"
+        : r.ratio.computable
+          ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]`
+          : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
     body.push(`<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${xml(ratio)}</text>`);
     described.push(
       `${r.category}: ${hidden[k] ? "secret statistique (not shown)" : r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
     );
   });
   const conf = rows.find((r, k) => r.share.computable && !hidden[k])?.share;
-  if (anyHidden) body.push(`<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`);
-  body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`);
+  if (anyHidden)
+    body.push(
+      `<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
+    );
+  body.push(
+    `<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`,
+  );
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
 }

@@ -39,9 +39,15 @@ export const ParticipantRecord = z
     /** As the territory module reports it (`checkEligibility(...).territoryKind`). */
     territoryKind: TerritoryKind,
     /** INSEE commune code. */
-    codeInsee: z.string().regex(/^(\d{5}|2[AB]\d{3})$/, "a 5-character INSEE commune code").optional(),
+    codeInsee: z
+      .string()
+      .regex(/^(\d{5}|2[AB]\d{3})$/, "a 5-character INSEE commune code")
+      .optional(),
     /** Département code (01-95, 2A, 2B, 971-976). */
-    departement: z.string().regex(/^(\d{2}|2[AB]|97\d)$/, "a département code such as 31, 2A or 974").optional(),
+    departement: z
+      .string()
+      .regex(/^(\d{2}|2[AB]|97\d)$/, "a département code such as 31, 2A or 974")
+      .optional(),
     diplomaLevel: DiplomaLevel.optional(),
     /** Cohort label (e.g. "2020-09 Toulouse"). */
     cohort: z.string().min(1).optional(),
@@ -61,13 +67,27 @@ export const ParticipantRecords = z.array(ParticipantRecord).superRefine((record
   records.forEach((r, i) => {
     const k = first.get(r.id);
     if (k === undefined) first.set(r.id, i);
-    else ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate participant id ${JSON.stringify(r.id)} (first at record ${k}): each participant must appear once`, input: r.id });
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "id"],
+        message: `duplicate participant id ${JSON.stringify(r.id)} (first at record ${k}): each participant must appear once`,
+        input: r.id,
+      });
   });
 });
 export type ParticipantRecords = z.infer<typeof ParticipantRecords>;
 
 /** The dimensions records can be grouped by. */
-export const Dimension = z.enum(["gender", "ageBand", "territoryKind", "diplomaLevel", "departement", "cohort", "stage"]);
+export const Dimension = z.enum([
+  "gender",
+  "ageBand",
+  "territoryKind",
+  "diplomaLevel",
+  "departement",
+  "cohort",
+  "stage",
+]);
 export type Dimension = z.infer<typeof Dimension>;
 
 /** The value shown for a record whose optional field is missing: counted, never dropped. */

@@ -80,7 +80,14 @@ export function toTidyRows(rows: readonly object[] | ProtectedTable): TidyRow[] 
     const colLabels = [...t.columns, TOTAL];
     rowLabels.forEach((r, i) =>
       colLabels.forEach((c, j) => {
-        const cell = i < t.rows.length ? (j < t.columns.length ? t.cells[i]?.[j] : t.rowTotals[i]) : j < t.columns.length ? t.columnTotals[j] : t.grandTotal;
+        const cell =
+          i < t.rows.length
+            ? j < t.columns.length
+              ? t.cells[i]?.[j]
+              : t.rowTotals[i]
+            : j < t.columns.length
+              ? t.columnTotals[j]
+              : t.grandTotal;
         if (!cell) return;
         out.push({
           [t.rowDimension]: r,

@@ -75,7 +75,16 @@ class GrowInt32 {
   }
 }
 
-function segmentsCross(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+function segmentsCross(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
   const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
   const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
   const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
@@ -84,7 +93,16 @@ function segmentsCross(ax: number, ay: number, bx: number, by: number, cx: numbe
 }
 
 // Liang-Barsky: does segment AB meet the rectangle [x0,x1]x[y0,y1]?
-function segmentMeetsRect(ax: number, ay: number, bx: number, by: number, x0: number, y0: number, x1: number, y1: number): boolean {
+function segmentMeetsRect(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): boolean {
   let t0 = 0;
   let t1 = 1;
   const dx = bx - ax;
@@ -117,7 +135,10 @@ export const COORD_ESCAPE = -32768;
  * Coordinates as 16-bit deltas from the previous vertex of the same ring (x and y interleaved), with the first
  * vertex of each ring and any larger step taken from a 32-bit list. Halves the largest array of the layers.
  */
-function encodeCoords(xy: Int32Array, rs: Uint32Array): { name: string; type: "i32" | "u16"; data: Int32Array | Uint16Array }[] {
+function encodeCoords(
+  xy: Int32Array,
+  rs: Uint32Array,
+): { name: string; type: "i32" | "u16"; data: Int32Array | Uint16Array }[] {
   const deltas = new Int16Array(xy.length);
   const escapes = new GrowInt32();
   for (let r = 0; r < rs.length - 1; r++) {
@@ -144,7 +165,10 @@ function encodeCoords(xy: Int32Array, rs: Uint32Array): { name: string; type: "i
  * @param options - layer identity and grid parameters
  * @returns the artefact bytes and the build report
  */
-export function buildLayer(features: readonly LayerFeatureInput[], options: LayerBuildOptions): { bytes: Uint8Array; report: LayerBuildReport } {
+export function buildLayer(
+  features: readonly LayerFeatureInput[],
+  options: LayerBuildOptions,
+): { bytes: Uint8Array; report: LayerBuildReport } {
   // 1. Flatten and quantise.
   const coords = new GrowInt32();
   const ringStart: number[] = [];
@@ -230,22 +254,44 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
   let clusters: { bbox: [number, number, number, number]; polys: number[] }[] = [];
   for (let p = 0; p < features.length; p++) {
     if (prs[p] === prs[p + 1]) continue;
-    const b: [number, number, number, number] = [polyBbox[4 * p]!, polyBbox[4 * p + 1]!, polyBbox[4 * p + 2]!, polyBbox[4 * p + 3]!];
-    const hit = clusters.find((c) => b[0] <= c.bbox[2] + gap && b[2] >= c.bbox[0] - gap && b[1] <= c.bbox[3] + gap && b[3] >= c.bbox[1] - gap);
+    const b: [number, number, number, number] = [
+      polyBbox[4 * p]!,
+      polyBbox[4 * p + 1]!,
+      polyBbox[4 * p + 2]!,
+      polyBbox[4 * p + 3]!,
+    ];
+    const hit = clusters.find(
+      (c) => b[0] <= c.bbox[2] + gap && b[2] >= c.bbox[0] - gap && b[1] <= c.bbox[3] + gap && b[3] >= c.bbox[1] - gap,
+    );
     if (hit) {
       hit.polys.push(p);
-      hit.bbox = [Math.min(hit.bbox[0], b[0]), Math.min(hit.bbox[1], b[1]), Math.max(hit.bbox[2], b[2]), Math.max(hit.bbox[3], b[3])];
+      hit.bbox = [
+        Math.min(hit.bbox[0], b[0]),
+        Math.min(hit.bbox[1], b[1]),
+        Math.max(hit.bbox[2], b[2]),
+        Math.max(hit.bbox[3], b[3]),
+      ];
     } else clusters.push({ bbox: b, polys: [p] });
   }
-  for (let merged = true; merged; ) {
+  for (let merged = true; merged;) {
     merged = false;
     outer: for (let i = 0; i < clusters.length; i++) {
       for (let j = i + 1; j < clusters.length; j++) {
         const a = clusters[i]!;
         const c = clusters[j]!;
-        if (a.bbox[0] <= c.bbox[2] + gap && a.bbox[2] >= c.bbox[0] - gap && a.bbox[1] <= c.bbox[3] + gap && a.bbox[3] >= c.bbox[1] - gap) {
+        if (
+          a.bbox[0] <= c.bbox[2] + gap &&
+          a.bbox[2] >= c.bbox[0] - gap &&
+          a.bbox[1] <= c.bbox[3] + gap &&
+          a.bbox[3] >= c.bbox[1] - gap
+        ) {
           a.polys.push(...c.polys);
-          a.bbox = [Math.min(a.bbox[0], c.bbox[0]), Math.min(a.bbox[1], c.bbox[1]), Math.max(a.bbox[2], c.bbox[2]), Math.max(a.bbox[3], c.bbox[3])];
+          a.bbox = [
+            Math.min(a.bbox[0], c.bbox[0]),
+            Math.min(a.bbox[1], c.bbox[1]),
+            Math.max(a.bbox[2], c.bbox[2]),
+            Math.max(a.bbox[3], c.bbox[3]),
+          ];
           clusters = clusters.filter((_, k) => k !== j);
           merged = true;
           break outer;
@@ -463,7 +509,9 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
       { name: `r${r}.fine`, type: "i32", data: fineCells },
       { name: `r${r}.mixedRef`, type: "i32", data: mixedRef.view() },
       { name: `r${r}.mixedStart`, type: "u32", data: Uint32Array.from(mixedStart.view()) },
-      compact ? { name: `r${r}.groups`, type: "u16", data: Uint16Array.from(groups.view()) } : { name: `r${r}.groups`, type: "i32", data: groups.view() },
+      compact
+        ? { name: `r${r}.groups`, type: "u16", data: Uint16Array.from(groups.view()) }
+        : { name: `r${r}.groups`, type: "i32", data: groups.view() },
     );
   });
 
@@ -480,7 +528,8 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
     overlaps,
   };
   const index = new Flatbush(Math.max(features.length, 1), 16, Int32Array);
-  for (let p = 0; p < features.length; p++) index.add(polyBbox[4 * p]!, polyBbox[4 * p + 1]!, polyBbox[4 * p + 2]!, polyBbox[4 * p + 3]!);
+  for (let p = 0; p < features.length; p++)
+    index.add(polyBbox[4 * p]!, polyBbox[4 * p + 1]!, polyBbox[4 * p + 2]!, polyBbox[4 * p + 3]!);
   if (features.length === 0) index.add(0, 0, 0, 0);
   index.finish();
   const indexWords = new Uint32Array(Math.ceil(index.data.byteLength / 4));
@@ -494,7 +543,9 @@ export function buildLayer(features: readonly LayerFeatureInput[], options: Laye
     marginM: options.marginM,
     codes: features.map((f) => f.code).join("|"),
     names: options.storeNames === false ? "" : features.map((f) => f.name.replaceAll("|", "/")).join("|"),
-    communes: features.some((f) => (f.communes ?? []).length > 0) ? features.map((f) => (f.communes ?? []).join(",")).join("|") : "",
+    communes: features.some((f) => (f.communes ?? []).length > 0)
+      ? features.map((f) => (f.communes ?? []).join(",")).join("|")
+      : "",
     regions,
     arrays: arrays.map((a) => ({ name: a.name, type: a.type, length: a.data.length })),
     report: { ...report },

@@ -14,7 +14,14 @@ export const COMMUNE_TABLE_VERSION = 1;
 export const ALIAS_REASONS = ["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"] as const;
 
 /** FRR classifications in the order of the digits of `frr`. */
-export const FRR_ORDER = ["non_classee", "frr_socle", "frr_plus", "frr_beneficiaire", "frr_partiel", "frr_beneficiaire_partiel"] as const;
+export const FRR_ORDER = [
+  "non_classee",
+  "frr_socle",
+  "frr_plus",
+  "frr_beneficiaire",
+  "frr_partiel",
+  "frr_beneficiaire_partiel",
+] as const;
 
 /** ZRR classification letters of `zrr` ("N" stands for NC); "." means no entry. */
 export const ZRR_LETTERS = { C: "C", N: "NC", P: "P" } as const;

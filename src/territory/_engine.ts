@@ -1,4 +1,11 @@
-import { calendarDayIn, dayOutOfRange, parseCalendarDay, utcMidnightOf, type CalendarDay, type ReadDay } from "../_lib/calendar-day.js";
+import {
+  calendarDayIn,
+  dayOutOfRange,
+  parseCalendarDay,
+  utcMidnightOf,
+  type CalendarDay,
+  type ReadDay,
+} from "../_lib/calendar-day.js";
 import { DeclicsError } from "../errors.js";
 import {
   DistanceMode,
@@ -102,7 +109,12 @@ function isComCode(code: string): boolean {
   return code.startsWith("975") || code.startsWith("977") || code.startsWith("978") || code.startsWith("98");
 }
 
-export function ruralOutcome(data: TerritoryData, policy: EligibilityPolicy, regime: "zrr" | "frr" | null, code: string): Rural {
+export function ruralOutcome(
+  data: TerritoryData,
+  policy: EligibilityPolicy,
+  regime: "zrr" | "frr" | null,
+  code: string,
+): Rural {
   if (regime === null || isComCode(code)) return Rural.NoRegime;
   if (regime === "zrr") {
     const zrr = data.communeTable.zrr(code);
@@ -135,7 +147,13 @@ function tolerance(value: number | "dataset", layer: PolygonLayer, fallback: num
 
 /** The context for (data, day, time zone, policy). The per-commune tables depend only on the regimes in force,
  * so they are built once per regime combination and policy (about 35,000 commune lookups) and cached. */
-export function contextFor(data: TerritoryData, day: CalendarDay, timeZone: string | null, policy: EligibilityPolicy, policyKey: string): Context {
+export function contextFor(
+  data: TerritoryData,
+  day: CalendarDay,
+  timeZone: string | null,
+  policy: EligibilityPolicy,
+  policyKey: string,
+): Context {
   const { iso, num } = day;
   const rural = ruralRegimeOn(num);
   const qpvMainland = qpvRegimeOn(num, false);
@@ -166,11 +184,35 @@ export function contextFor(data: TerritoryData, day: CalendarDay, timeZone: stri
       const ruralKey = r === Rural.Classified ? 1 : r === Rural.Partial || r === Rural.Unavailable ? 2 : 0;
       communeKey[c] = ruralKey * 4 + (q >= Q2015.Missing ? 1 : 0);
     }
-    tables = makeContext(data, policy, iso, num, null, rural, qpvMainland, qpvOverseas, communeRural, communeQ2015, communeKey);
+    tables = makeContext(
+      data,
+      policy,
+      iso,
+      num,
+      null,
+      rural,
+      qpvMainland,
+      qpvOverseas,
+      communeRural,
+      communeQ2015,
+      communeKey,
+    );
     if (byKey.size > 256) byKey.clear();
     byKey.set(tablesKey, tables);
   }
-  const context = makeContext(data, policy, iso, num, timeZone, rural, qpvMainland, qpvOverseas, tables.communeRural, tables.communeQ2015, tables.communeKey);
+  const context = makeContext(
+    data,
+    policy,
+    iso,
+    num,
+    timeZone,
+    rural,
+    qpvMainland,
+    qpvOverseas,
+    tables.communeRural,
+    tables.communeQ2015,
+    tables.communeKey,
+  );
   if (byKey.size > 256) byKey.clear();
   byKey.set(dayKey, context);
   return context;
@@ -188,7 +230,13 @@ export class DayPlan {
   private readonly received: string;
   private readonly fromDate: boolean;
 
-  constructor(data: TerritoryData, policy: EligibilityPolicy, contexts: readonly (Context | null)[], received: string, fromDate: boolean) {
+  constructor(
+    data: TerritoryData,
+    policy: EligibilityPolicy,
+    contexts: readonly (Context | null)[],
+    received: string,
+    fromDate: boolean,
+  ) {
     this.data = data;
     this.policy = policy;
     this.contexts = contexts;
@@ -230,15 +278,25 @@ export function planFor(data: TerritoryData, on: ReadDay, policy: EligibilityPol
   if (cached !== undefined) return cached;
   let plan: DayPlan;
   if (on.kind === "day") {
-    if (on.day.num < FROM.num || on.day.num > TO.num) throw dayOutOfRange("on", "territory", on.day.iso, DATE_RANGE.from, DATE_RANGE.to, null);
+    if (on.day.num < FROM.num || on.day.num > TO.num)
+      throw dayOutOfRange("on", "territory", on.day.iso, DATE_RANGE.from, DATE_RANGE.to, null);
     const ctx = contextFor(data, on.day, null, policy, policyKey);
-    plan = new DayPlan(data, policy, FRENCH_TERRITORIES.map(() => ctx), on.day.iso, false);
+    plan = new DayPlan(
+      data,
+      policy,
+      FRENCH_TERRITORIES.map(() => ctx),
+      on.day.iso,
+      false,
+    );
   } else {
     const received = `Date ${new Date(on.time).toISOString()}`;
-    if (on.time < FROM_TIME || on.time > TO_TIME) throw dayOutOfRange("on", "territory", received, DATE_RANGE.from, DATE_RANGE.to, null);
+    if (on.time < FROM_TIME || on.time > TO_TIME)
+      throw dayOutOfRange("on", "territory", received, DATE_RANGE.from, DATE_RANGE.to, null);
     const contexts = FRENCH_TERRITORIES.map((territory) => {
       const day = calendarDayIn(on.time, territory.timeZone);
-      return day.num < FROM.num || day.num > TO.num ? null : contextFor(data, day, territory.timeZone, policy, policyKey);
+      return day.num < FROM.num || day.num > TO.num
+        ? null
+        : contextFor(data, day, territory.timeZone, policy, policyKey);
     });
     plan = new DayPlan(data, policy, contexts, received, true);
   }
@@ -330,11 +388,21 @@ export interface PointOutcome {
 }
 
 export function newOutcome(): PointOutcome {
-  return { status: StatusCode.Error, error: RowError.None, territory: -1, commune: -1, qpv: -1, qpvRegime: 0, qpvDistance: Infinity, communeDistance: Infinity, rural: Rural.NoRegime, flags: 0 };
+  return {
+    status: StatusCode.Error,
+    error: RowError.None,
+    territory: -1,
+    commune: -1,
+    qpv: -1,
+    qpvRegime: 0,
+    qpvDistance: Infinity,
+    communeDistance: Infinity,
+    rural: Rural.NoRegime,
+    flags: 0,
+  };
 }
 
 const scratch = new Float64Array(4);
-
 
 /**
  * Classifies one WGS84 point. Never throws: errors are written to `out.error`. The QPV distance is measured up
@@ -356,7 +424,12 @@ export function classifyPoint(plan: DayPlan, lon: number, lat: number, out: Poin
   }
   let t = territoryAt(lon, lat);
   if (t < 0) {
-    out.error = territoryAt(lat, lon) >= 0 ? RowError.SwappedCoordinates : lon < -180 || lon > 180 || lat < -90 || lat > 90 ? RowError.InvalidCoordinates : RowError.OutsideFrance;
+    out.error =
+      territoryAt(lat, lon) >= 0
+        ? RowError.SwappedCoordinates
+        : lon < -180 || lon > 180 || lat < -90 || lat > 90
+          ? RowError.InvalidCoordinates
+          : RowError.OutsideFrance;
     return;
   }
   out.territory = t;
@@ -376,7 +449,17 @@ export function classifyPoint(plan: DayPlan, lon: number, lat: number, out: Poin
   // Commune.
   let c = -1;
   if (territory.communeContours) {
-    queryLayer(data.communes, x, y, DistanceMode.DifferentStatus, ctx.communeKey, kx, ky, data.communes.header.marginM, scratch);
+    queryLayer(
+      data.communes,
+      x,
+      y,
+      DistanceMode.DifferentStatus,
+      ctx.communeKey,
+      kx,
+      ky,
+      data.communes.header.marginM,
+      scratch,
+    );
     c = scratch[0]!;
     out.communeDistance = scratch[1]!;
     if (c < 0) {
@@ -432,12 +515,32 @@ export function classifyPoint(plan: DayPlan, lon: number, lat: number, out: Poin
   }
 
   // Rural.
-  const rural: Rural = ctx.rural === null ? Rural.NoRegime : c >= 0 ? (ctx.communeRural[c]! as Rural) : territory.ruralZoning ? Rural.Unavailable : Rural.NoRegime;
+  const rural: Rural =
+    ctx.rural === null
+      ? Rural.NoRegime
+      : c >= 0
+        ? (ctx.communeRural[c]! as Rural)
+        : territory.ruralZoning
+          ? Rural.Unavailable
+          : Rural.NoRegime;
   out.rural = rural;
-  if (c >= 0 && out.communeDistance === Infinity && ctx.communeTol > data.communes.header.marginM && (flags & Flag.OutsideContours) === 0) {
+  if (
+    c >= 0 &&
+    out.communeDistance === Infinity &&
+    ctx.communeTol > data.communes.header.marginM &&
+    (flags & Flag.OutsideContours) === 0
+  ) {
     // A tolerance wider than the grid's margin: search the neighbours with another answer exactly (slower).
     const own = ctx.communeKey[c];
-    out.communeDistance = nearestEdgeDistance(data.communes, x, y, kx, ky, (p) => ctx.communeKey[p] !== own, ctx.communeTol);
+    out.communeDistance = nearestEdgeDistance(
+      data.communes,
+      x,
+      y,
+      kx,
+      ky,
+      (p) => ctx.communeKey[p] !== own,
+      ctx.communeTol,
+    );
   }
   let nearCommune = out.communeDistance <= ctx.communeTol;
   if ((flags & Flag.OutsideContours) !== 0) nearCommune = rural !== Rural.NotClassified && rural !== Rural.NoRegime;
@@ -449,7 +552,8 @@ export function classifyPoint(plan: DayPlan, lon: number, lat: number, out: Poin
   out.flags = flags;
 
   const policy = ctx.policy;
-  if ((policy.qpv && qpvInside && !qpvNear) || (rural === Rural.Classified && !nearCommune)) out.status = StatusCode.Eligible;
+  if ((policy.qpv && qpvInside && !qpvNear) || (rural === Rural.Classified && !nearCommune))
+    out.status = StatusCode.Eligible;
   else if (
     (policy.qpv && (qpvNear || qpvUnavailable)) ||
     (ctx.ruralCounts && (rural === Rural.Partial || rural === Rural.Unavailable || rural === Rural.Classified)) ||
@@ -475,7 +579,14 @@ const REGIME_LABEL: Record<Regime, string> = {
 };
 
 /** What the rural part of a commune answer says, with its reasons and basis. */
-function ruralPart(ctx: Context, code: string | null, name: string, rural: Rural, reasons: Reason[], bases: EligibilityBasis[]): EligibilityResult["rural"] {
+function ruralPart(
+  ctx: Context,
+  code: string | null,
+  name: string,
+  rural: Rural,
+  reasons: Reason[],
+  bases: EligibilityBasis[],
+): EligibilityResult["rural"] {
   const regime = ctx.rural;
   const table = ctx.data.communeTable;
   if (regime === null || rural === Rural.NoRegime) {
@@ -500,8 +611,20 @@ function ruralPart(ctx: Context, code: string | null, name: string, rural: Rural
   const label = (regime === "zrr" ? table.zrr(code)?.label : table.frr(code)?.label) ?? null;
   const kind = regime === "zrr" ? "ZRR" : "FRR";
   if (rural === Rural.Classified) {
-    reasons.push({ code: regime === "zrr" ? "zrr_classified" : "frr_classified", regime, message: `La commune ${name} est classée ${kind} (${label ?? "classée"}).` });
-    bases.push({ kind: regime, code, name, regime, ...(label === null ? {} : { classification: label }), dataset: source.id, millesime: source.millesime });
+    reasons.push({
+      code: regime === "zrr" ? "zrr_classified" : "frr_classified",
+      regime,
+      message: `La commune ${name} est classée ${kind} (${label ?? "classée"}).`,
+    });
+    bases.push({
+      kind: regime,
+      code,
+      name,
+      regime,
+      ...(label === null ? {} : { classification: label }),
+      dataset: source.id,
+      millesime: source.millesime,
+    });
     return { regime, status: "classified", classification: label };
   }
   if (rural === Rural.Partial) {
@@ -512,7 +635,11 @@ function ruralPart(ctx: Context, code: string | null, name: string, rural: Rural
     });
     return { regime, status: "partial", classification: label };
   }
-  reasons.push({ code: regime === "zrr" ? "zrr_not_classified" : "frr_not_classified", regime, message: `La commune ${name} n'est pas classée ${kind}${label === null ? "" : ` (${label})`}.` });
+  reasons.push({
+    code: regime === "zrr" ? "zrr_not_classified" : "frr_not_classified",
+    regime,
+    message: `La commune ${name} n'est pas classée ${kind}${label === null ? "" : ` (${label})`}.`,
+  });
   return { regime, status: "not_classified", classification: label };
 }
 
@@ -521,7 +648,11 @@ function territoryKindOf(bases: readonly EligibilityBasis[]): EligibilityResult[
 }
 
 function communeName(ctx: Context, code: string): string {
-  return ctx.data.communeTable.resolve(code)?.commune.name ?? ctx.data.communes.header.names[ctx.data.communes.byCode.get(code) ?? -1] ?? code;
+  return (
+    ctx.data.communeTable.resolve(code)?.commune.name ??
+    ctx.data.communes.header.names[ctx.data.communes.byCode.get(code) ?? -1] ??
+    code
+  );
 }
 
 /** Builds the full result of a classified point. `exact` computes the QPV distance exactly when the grid did not. */
@@ -543,23 +674,45 @@ export function materialisePoint(
   let qpvDistance: number | null = Number.isFinite(o.qpvDistance) ? o.qpvDistance : null;
   if (regime !== null && qpvDistance === null && exact) {
     const layer = regime === "qpv2024" ? data.qpv2024 : data.qpv2015;
-    const d = nearestEdgeDistance(layer, lon * UNITS_PER_DEGREE, lat * UNITS_PER_DEGREE, metresPerUnitX(lat), metresPerUnitY(lat));
+    const d = nearestEdgeDistance(
+      layer,
+      lon * UNITS_PER_DEGREE,
+      lat * UNITS_PER_DEGREE,
+      metresPerUnitX(lat),
+      metresPerUnitY(lat),
+    );
     qpvDistance = Number.isFinite(d) ? d : null;
   }
   // QPV 2015 outside Occitanie: the distance to the Occitanie polygons says nothing.
-  if ((o.flags & Flag.QpvByCommuneTable) !== 0 && o.commune >= 0 && ctx.communeQ2015[o.commune] !== Q2015.Polygons) qpvDistance = null;
+  if ((o.flags & Flag.QpvByCommuneTable) !== 0 && o.commune >= 0 && ctx.communeQ2015[o.commune] !== Q2015.Polygons)
+    qpvDistance = null;
   let qpv: EligibilityResult["qpv"];
   const tol = regime === "qpv2024" ? ctx.tol2024 : ctx.tol2015;
   if (regime === null) {
-    reasons.push({ code: "no_regime_in_force", message: "Aucune géographie prioritaire (QPV) n'était en vigueur à cette date." });
+    reasons.push({
+      code: "no_regime_in_force",
+      message: "Aucune géographie prioritaire (QPV) n'était en vigueur à cette date.",
+    });
     qpv = { regime: null, status: "outside", zone: null, distanceToBoundaryM: null };
   } else {
     const layer = regime === "qpv2024" ? data.qpv2024 : data.qpv2015;
     const near = (o.flags & Flag.QpvNear) !== 0;
     if (o.qpv >= 0) {
       const zone = { code: layer.header.codes[o.qpv]!, name: layer.header.names[o.qpv]! };
-      reasons.push({ code: "in_qpv", regime, message: `L'adresse est dans le QPV ${zone.code} « ${zone.name} » (${REGIME_LABEL[regime]}).` });
-      if (ctx.policy.qpv) bases.push({ kind: "qpv", code: zone.code, name: zone.name, regime, dataset: layer.header.dataset, millesime: layer.header.millesime });
+      reasons.push({
+        code: "in_qpv",
+        regime,
+        message: `L'adresse est dans le QPV ${zone.code} « ${zone.name} » (${REGIME_LABEL[regime]}).`,
+      });
+      if (ctx.policy.qpv)
+        bases.push({
+          kind: "qpv",
+          code: zone.code,
+          name: zone.name,
+          regime,
+          dataset: layer.header.dataset,
+          millesime: layer.header.millesime,
+        });
       qpv = { regime, status: near ? "uncertain" : "inside", zone, distanceToBoundaryM: qpvDistance };
     } else if ((o.flags & Flag.QpvUnavailable) !== 0) {
       reasons.push({
@@ -573,9 +726,17 @@ export function materialisePoint(
       qpv = { regime, status: "unavailable", zone: null, distanceToBoundaryM: null };
     } else {
       if ((o.flags & Flag.QpvByCommuneTable) !== 0 && o.commune >= 0 && ctx.communeQ2015[o.commune] === Q2015.None) {
-        reasons.push({ code: "commune_has_no_qpv", regime, message: `La commune ${name} n'avait aucun QPV 2015 : l'adresse est hors QPV.` });
+        reasons.push({
+          code: "commune_has_no_qpv",
+          regime,
+          message: `La commune ${name} n'avait aucun QPV 2015 : l'adresse est hors QPV.`,
+        });
       } else {
-        reasons.push({ code: "outside_qpv", regime, message: `L'adresse est hors de tout QPV (${REGIME_LABEL[regime]}).` });
+        reasons.push({
+          code: "outside_qpv",
+          regime,
+          message: `L'adresse est hors de tout QPV (${REGIME_LABEL[regime]}).`,
+        });
       }
       qpv = { regime, status: near ? "uncertain" : "outside", zone: null, distanceToBoundaryM: qpvDistance };
     }
@@ -610,7 +771,10 @@ export function materialisePoint(
     commune: code === null ? null : { codeInsee: code, name, foundBy },
     qpv,
     rural,
-    distanceToBoundaryM: { qpv: qpvDistance, commune: (o.flags & Flag.NearCommune) !== 0 || (o.flags & Flag.OutsideContours) !== 0 ? communeDistance : null },
+    distanceToBoundaryM: {
+      qpv: qpvDistance,
+      commune: (o.flags & Flag.NearCommune) !== 0 || (o.flags & Flag.OutsideContours) !== 0 ? communeDistance : null,
+    },
     reasons,
   };
 }
@@ -655,7 +819,9 @@ export function materialiseCommune(
   ctx: Context,
   code: string,
   foundBy: "code" | "postcode" | "geocoder",
-  mappedFrom: { code: string; reason: "arrondissement_municipal" | "ancien_code" | "commune_deleguee" | "cog_version" } | undefined,
+  mappedFrom:
+    | { code: string; reason: "arrondissement_municipal" | "ancien_code" | "commune_deleguee" | "cog_version" }
+    | undefined,
 ): EligibilityResult {
   const data = ctx.data;
   const reasons: Reason[] = [];
@@ -665,27 +831,51 @@ export function materialiseCommune(
   const regime = overseas ? ctx.qpvOverseas : ctx.qpvMainland;
   let qpvStatus: EligibilityResult["qpv"]["status"];
   if (regime === null) {
-    reasons.push({ code: "no_regime_in_force", message: "Aucune géographie prioritaire (QPV) n'était en vigueur à cette date." });
+    reasons.push({
+      code: "no_regime_in_force",
+      message: "Aucune géographie prioritaire (QPV) n'était en vigueur à cette date.",
+    });
     qpvStatus = "outside";
   } else if (regime === "qpv2024") {
     const codes = data.communeTable.qpv2024(code);
     if (codes.length === 0) {
-      reasons.push({ code: "commune_has_no_qpv", regime, message: `La commune ${name} n'a aucun QPV 2024 : hors QPV quelle que soit l'adresse.` });
+      reasons.push({
+        code: "commune_has_no_qpv",
+        regime,
+        message: `La commune ${name} n'a aucun QPV 2024 : hors QPV quelle que soit l'adresse.`,
+      });
       qpvStatus = "outside";
     } else {
-      reasons.push({ code: "commune_has_qpv", regime, message: `La commune ${name} compte ${codes.length} QPV (${codes.join(", ")}) : il faut l'adresse pour savoir si elle est dedans.` });
+      reasons.push({
+        code: "commune_has_qpv",
+        regime,
+        message: `La commune ${name} compte ${codes.length} QPV (${codes.join(", ")}) : il faut l'adresse pour savoir si elle est dedans.`,
+      });
       qpvStatus = "uncertain";
     }
   } else {
     const q = q2015Outcome(data, code);
     if (q === Q2015.NotCovered) {
-      reasons.push({ code: "data_unavailable", regime, message: "Les QPV 2015 de ce territoire ne sont pas couverts par les données disponibles : impossible de conclure." });
+      reasons.push({
+        code: "data_unavailable",
+        regime,
+        message:
+          "Les QPV 2015 de ce territoire ne sont pas couverts par les données disponibles : impossible de conclure.",
+      });
       qpvStatus = "unavailable";
     } else if (q === Q2015.None) {
-      reasons.push({ code: "commune_has_no_qpv", regime, message: `La commune ${name} n'avait aucun QPV 2015 : hors QPV quelle que soit l'adresse.` });
+      reasons.push({
+        code: "commune_has_no_qpv",
+        regime,
+        message: `La commune ${name} n'avait aucun QPV 2015 : hors QPV quelle que soit l'adresse.`,
+      });
       qpvStatus = "outside";
     } else {
-      reasons.push({ code: "commune_has_qpv", regime, message: `La commune ${name} comptait au moins un QPV 2015 : il faut l'adresse pour savoir si elle est dedans.` });
+      reasons.push({
+        code: "commune_has_qpv",
+        regime,
+        message: `La commune ${name} comptait au moins un QPV 2015 : il faut l'adresse pour savoir si elle est dedans.`,
+      });
       qpvStatus = "uncertain";
     }
   }
@@ -693,7 +883,11 @@ export function materialiseCommune(
   const ruralEvidence = ruralPart(ctx, code, name, rural, reasons, bases);
   let status: EligibilityResult["status"];
   if (rural === Rural.Classified) status = "eligible";
-  else if ((ctx.policy.qpv && (qpvStatus === "uncertain" || qpvStatus === "unavailable")) || (ctx.ruralCounts && (rural === Rural.Partial || rural === Rural.Unavailable))) status = "uncertain";
+  else if (
+    (ctx.policy.qpv && (qpvStatus === "uncertain" || qpvStatus === "unavailable")) ||
+    (ctx.ruralCounts && (rural === Rural.Partial || rural === Rural.Unavailable))
+  )
+    status = "uncertain";
   else status = "not_eligible";
   return {
     status,

@@ -21,13 +21,30 @@ export interface DataResponse {
 export type DataFetch = (url: string) => Promise<DataResponse>;
 
 /** Content types a static host may send for the data files (any other is refused). */
-const BINARY_TYPES = ["application/octet-stream", "binary/octet-stream", "application/gzip", "application/x-gzip", "application/x-binary"];
+const BINARY_TYPES = [
+  "application/octet-stream",
+  "binary/octet-stream",
+  "application/gzip",
+  "application/x-gzip",
+  "application/x-binary",
+];
 const JSON_TYPES = ["application/json", "text/json", "application/octet-stream", "binary/octet-stream"];
 
-function error(code: "data_unreachable" | "data_content_type" | "data_truncated" | "data_integrity" | "data_missing", url: string, message: string, extra: Record<string, unknown>): DeclicsError {
+function error(
+  code: "data_unreachable" | "data_content_type" | "data_truncated" | "data_integrity" | "data_missing",
+  url: string,
+  message: string,
+  extra: Record<string, unknown>,
+): DeclicsError {
   const details =
-    code === "data_integrity" ? { dataset: url, expected: String(extra.expected), received: String(extra.received) } : code === "data_missing" ? { dataset: url, location: url } : { url, ...extra };
-  return new DeclicsError({ code, module: "territory", message, details } as ConstructorParameters<typeof DeclicsError>[0]);
+    code === "data_integrity"
+      ? { dataset: url, expected: String(extra.expected), received: String(extra.received) }
+      : code === "data_missing"
+        ? { dataset: url, location: url }
+        : { url, ...extra };
+  return new DeclicsError({ code, module: "territory", message, details } as ConstructorParameters<
+    typeof DeclicsError
+  >[0]);
 }
 
 /** Fetches a URL, turning network failures and HTTP errors into coded errors. */
@@ -37,14 +54,27 @@ async function get(fetchFn: DataFetch, url: string): Promise<DataResponse> {
     response = await fetchFn(url);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw error("data_unreachable", url, `Données injoignables : ${url} n'a pas pu être téléchargé (${reason}). Hors ligne, ou serveur inaccessible ? Réessayez une fois la connexion revenue.`, { reason });
+    throw error(
+      "data_unreachable",
+      url,
+      `Données injoignables : ${url} n'a pas pu être téléchargé (${reason}). Hors ligne, ou serveur inaccessible ? Réessayez une fois la connexion revenue.`,
+      { reason },
+    );
   }
   if (response.status === 404) {
-    throw error("data_missing", url, `Fichier de données absent : ${url} répond 404. Copiez les données avec \`declics data copy DOSSIER\` et servez ce dossier (docs/territory.md, section navigateur).`, {});
+    throw error(
+      "data_missing",
+      url,
+      `Fichier de données absent : ${url} répond 404. Copiez les données avec \`declics data copy DOSSIER\` et servez ce dossier (docs/territory.md, section navigateur).`,
+      {},
+    );
   }
   if (!response.ok) {
     const reason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-    throw error("data_unreachable", url, `Données injoignables : ${url} répond ${reason}, attendu 200.`, { reason, status: response.status });
+    throw error("data_unreachable", url, `Données injoignables : ${url} répond ${reason}, attendu 200.`, {
+      reason,
+      status: response.status,
+    });
   }
   return response;
 }
@@ -67,10 +97,27 @@ function checkType(url: string, response: DataResponse, accepted: readonly strin
 /** Whether the bytes start like an HTML or XML page (a fallback page served with a binary content type). */
 function looksLikeHtml(bytes: Uint8Array): boolean {
   let i = 0;
-  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)) i++;
+  while (
+    i < bytes.length &&
+    i < 64 &&
+    (bytes[i] === 0x20 ||
+      bytes[i] === 0x0a ||
+      bytes[i] === 0x0d ||
+      bytes[i] === 0x09 ||
+      bytes[i] === 0xef ||
+      bytes[i] === 0xbb ||
+      bytes[i] === 0xbf)
+  )
+    i++;
   if (bytes[i] !== 0x3c) return false; // "<"
   const head = new TextDecoder().decode(bytes.subarray(i, i + 15)).toLowerCase();
-  return head.startsWith("<!doctype") || head.startsWith("<html") || head.startsWith("<?xml") || head.startsWith("<head") || head.startsWith("<body");
+  return (
+    head.startsWith("<!doctype") ||
+    head.startsWith("<html") ||
+    head.startsWith("<?xml") ||
+    head.startsWith("<head") ||
+    head.startsWith("<body")
+  );
 }
 
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
@@ -97,7 +144,13 @@ export interface Transfer {
  * Fetches and checks one file of the web data. Returns the decoded bytes.
  * @throws {DeclicsError} data_unreachable, data_missing (404), data_content_type, data_truncated, data_integrity
  */
-export async function fetchWebFile(fetchFn: DataFetch, url: string, entry: WebDataFile, verify: boolean, onTransfer: (t: Transfer) => void): Promise<Uint8Array> {
+export async function fetchWebFile(
+  fetchFn: DataFetch,
+  url: string,
+  entry: WebDataFile,
+  verify: boolean,
+  onTransfer: (t: Transfer) => void,
+): Promise<Uint8Array> {
   const response = await get(fetchFn, url);
   checkType(url, response, BINARY_TYPES, entry.file);
   let body: Uint8Array;
@@ -105,46 +158,81 @@ export async function fetchWebFile(fetchFn: DataFetch, url: string, entry: WebDa
     body = new Uint8Array(await response.arrayBuffer());
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw error("data_truncated", url, `Téléchargement interrompu : ${url} (${reason}). Attendu ${entry.encodedBytes} octets.`, { expected: `${entry.encodedBytes} bytes`, received: `interrupted: ${reason}` });
+    throw error(
+      "data_truncated",
+      url,
+      `Téléchargement interrompu : ${url} (${reason}). Attendu ${entry.encodedBytes} octets.`,
+      { expected: `${entry.encodedBytes} bytes`, received: `interrupted: ${reason}` },
+    );
   }
   onTransfer({ url, bytes: body.byteLength });
   if (looksLikeHtml(body)) {
-    throw error("data_content_type", url, `${url} a renvoyé une page HTML au lieu des données (${entry.file}) : le serveur sert sa page d'accueil ou d'erreur pour un fichier absent.`, { expected: "gzip-compressed data", received: "an HTML page" });
+    throw error(
+      "data_content_type",
+      url,
+      `${url} a renvoyé une page HTML au lieu des données (${entry.file}) : le serveur sert sa page d'accueil ou d'erreur pour un fichier absent.`,
+      { expected: "gzip-compressed data", received: "an HTML page" },
+    );
   }
   let decoded = body;
   // A host may already have undone the gzip (Content-Encoding: gzip for .gz files): then the body is the data.
   if (entry.encoding === "gzip" && body[0] === 0x1f && body[1] === 0x8b) {
     if (body.byteLength < entry.encodedBytes) {
-      throw error("data_truncated", url, `Fichier de données tronqué : ${url} fait ${body.byteLength} octets, attendu ${entry.encodedBytes} (téléchargement interrompu ?).`, {
-        expected: `${entry.encodedBytes} bytes`,
-        received: `${body.byteLength} bytes`,
-      });
+      throw error(
+        "data_truncated",
+        url,
+        `Fichier de données tronqué : ${url} fait ${body.byteLength} octets, attendu ${entry.encodedBytes} (téléchargement interrompu ?).`,
+        {
+          expected: `${entry.encodedBytes} bytes`,
+          received: `${body.byteLength} bytes`,
+        },
+      );
     }
     try {
       decoded = await gunzip(body);
     } catch (cause) {
-      throw error("data_integrity", url, `Fichier de données illisible : ${url} n'est pas un gzip valide (${cause instanceof Error ? cause.message : String(cause)}).`, { expected: "a valid gzip stream", received: "a corrupt gzip stream" });
+      throw error(
+        "data_integrity",
+        url,
+        `Fichier de données illisible : ${url} n'est pas un gzip valide (${cause instanceof Error ? cause.message : String(cause)}).`,
+        { expected: "a valid gzip stream", received: "a corrupt gzip stream" },
+      );
     }
   }
   if (decoded.byteLength < entry.bytes) {
-    throw error("data_truncated", url, `Fichier de données tronqué : ${url} donne ${decoded.byteLength} octets, attendu ${entry.bytes} (téléchargement interrompu ?).`, {
-      expected: `${entry.bytes} bytes`,
-      received: `${decoded.byteLength} bytes`,
-    });
+    throw error(
+      "data_truncated",
+      url,
+      `Fichier de données tronqué : ${url} donne ${decoded.byteLength} octets, attendu ${entry.bytes} (téléchargement interrompu ?).`,
+      {
+        expected: `${entry.bytes} bytes`,
+        received: `${decoded.byteLength} bytes`,
+      },
+    );
   }
   if (decoded.byteLength !== entry.bytes) {
-    throw error("data_integrity", url, `Fichier de données inattendu : ${url} donne ${decoded.byteLength} octets, attendu ${entry.bytes} d'après manifest.json (données d'une autre version ?).`, {
-      expected: `${entry.bytes} bytes`,
-      received: `${decoded.byteLength} bytes`,
-    });
+    throw error(
+      "data_integrity",
+      url,
+      `Fichier de données inattendu : ${url} donne ${decoded.byteLength} octets, attendu ${entry.bytes} d'après manifest.json (données d'une autre version ?).`,
+      {
+        expected: `${entry.bytes} bytes`,
+        received: `${decoded.byteLength} bytes`,
+      },
+    );
   }
   if (verify) {
     const digest = await sha256Hex(decoded);
     if (digest !== entry.sha256) {
-      throw error("data_integrity", url, `Somme de contrôle incorrecte pour ${url} : attendu sha256 ${entry.sha256}, reçu ${digest}. Fichier altéré ou d'une autre version : recopiez les données (\`declics data copy\`).`, {
-        expected: `sha256 ${entry.sha256}`,
-        received: `sha256 ${digest}`,
-      });
+      throw error(
+        "data_integrity",
+        url,
+        `Somme de contrôle incorrecte pour ${url} : attendu sha256 ${entry.sha256}, reçu ${digest}. Fichier altéré ou d'une autre version : recopiez les données (\`declics data copy\`).`,
+        {
+          expected: `sha256 ${entry.sha256}`,
+          received: `sha256 ${digest}`,
+        },
+      );
     }
   }
   return decoded;
@@ -157,7 +245,12 @@ export async function fetchJson(fetchFn: DataFetch, url: string, onTransfer: (t:
   const body = new Uint8Array(await response.arrayBuffer());
   onTransfer({ url, bytes: body.byteLength });
   if (looksLikeHtml(body)) {
-    throw error("data_content_type", url, `${url} a renvoyé une page HTML au lieu du manifeste des données : vérifiez l'URL de base.`, { expected: "JSON", received: "an HTML page" });
+    throw error(
+      "data_content_type",
+      url,
+      `${url} a renvoyé une page HTML au lieu du manifeste des données : vérifiez l'URL de base.`,
+      { expected: "JSON", received: "an HTML page" },
+    );
   }
   const text = new TextDecoder().decode(body);
   try {
@@ -168,7 +261,10 @@ export async function fetchJson(fetchFn: DataFetch, url: string, onTransfer: (t:
       truncated ? "data_truncated" : "data_integrity",
       url,
       `${url} n'est pas un JSON valide${truncated ? " (fichier tronqué)" : ""} : ${cause instanceof Error ? cause.message : String(cause)}.`,
-      { expected: "a complete JSON document", received: truncated ? `${body.byteLength} bytes ending mid-document` : "unparsable text" },
+      {
+        expected: "a complete JSON document",
+        received: truncated ? `${body.byteLength} bytes ending mid-document` : "unparsable text",
+      },
     );
   }
 }

@@ -9,7 +9,8 @@ import type FlatbushClass from "flatbush";
  */
 function resolve(candidate: unknown): typeof FlatbushClass {
   let value = candidate;
-  for (let depth = 0; depth < 3 && typeof value !== "function"; depth++) value = (value as { default?: unknown } | null)?.default;
+  for (let depth = 0; depth < 3 && typeof value !== "function"; depth++)
+    value = (value as { default?: unknown } | null)?.default;
   if (typeof value !== "function") throw new Error("flatbush could not be loaded");
   return value as typeof FlatbushClass;
 }
@@ -22,5 +23,11 @@ export const Flatbush = resolve(flatbushModule);
  */
 export interface SpatialIndex {
   search(minX: number, minY: number, maxX: number, maxY: number, filter?: (index: number) => boolean): number[];
-  neighbors(x: number, y: number, maxResults?: number, maxDistance?: number, filter?: (index: number) => boolean): number[];
+  neighbors(
+    x: number,
+    y: number,
+    maxResults?: number,
+    maxDistance?: number,
+    filter?: (index: number) => boolean,
+  ): number[];
 }

@@ -22,7 +22,10 @@ export function validHit(address: string, hit: unknown): GeocodeHit | null {
   const parsed = GeocodeHit.nullable().safeParse(hit, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = toInputIssues(parsed.error, hit)[0];
-  const where = issue === undefined ? "" : ` (${issue.path === "" ? "hit" : issue.path}: expected ${issue.expected}, received ${issue.received})`;
+  const where =
+    issue === undefined
+      ? ""
+      : ` (${issue.path === "" ? "hit" : issue.path}: expected ${issue.expected}, received ${issue.received})`;
   const reason = `the geocoder answered ${describeValue(hit)}, not a GeocodeHit or null${where}`;
   throw new DeclicsError({
     code: "geocoder_unavailable",

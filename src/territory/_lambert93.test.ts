@@ -39,14 +39,18 @@ describe("Lambert conformal conic", () => {
 
   it("round-trips any mainland point to better than 1 mm", () => {
     fc.assert(
-      fc.property(fc.double({ min: -5.5, max: 10, noNaN: true }), fc.double({ min: 41, max: 51.5, noNaN: true }), (lon, lat) => {
-        const [x, y] = LAMBERT93.forward(lon, lat);
-        const [lon2, lat2] = LAMBERT93.inverse(x, y);
-        const [x2, y2] = LAMBERT93.forward(lon2, lat2);
-        expect(Math.hypot(x2 - x, y2 - y)).toBeLessThan(0.001);
-        expect(Math.abs(lon2 - lon)).toBeLessThan(1e-8);
-        expect(Math.abs(lat2 - lat)).toBeLessThan(1e-8);
-      }),
+      fc.property(
+        fc.double({ min: -5.5, max: 10, noNaN: true }),
+        fc.double({ min: 41, max: 51.5, noNaN: true }),
+        (lon, lat) => {
+          const [x, y] = LAMBERT93.forward(lon, lat);
+          const [lon2, lat2] = LAMBERT93.inverse(x, y);
+          const [x2, y2] = LAMBERT93.forward(lon2, lat2);
+          expect(Math.hypot(x2 - x, y2 - y)).toBeLessThan(0.001);
+          expect(Math.abs(lon2 - lon)).toBeLessThan(1e-8);
+          expect(Math.abs(lat2 - lat)).toBeLessThan(1e-8);
+        },
+      ),
     );
   });
 });

@@ -35,7 +35,8 @@ export function createLcc(p: LccParameters): Lcc {
   const unit = p.unit ?? 1;
   const a = p.a * unit;
   const m = (phi: number): number => Math.cos(phi) / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
-  const t = (phi: number): number => Math.tan(Math.PI / 4 - phi / 2) / ((1 - e * Math.sin(phi)) / (1 + e * Math.sin(phi))) ** (e / 2);
+  const t = (phi: number): number =>
+    Math.tan(Math.PI / 4 - phi / 2) / ((1 - e * Math.sin(phi)) / (1 + e * Math.sin(phi))) ** (e / 2);
   const phi1 = p.lat1 * DEG;
   const phi2 = p.lat2 * DEG;
   const n = (Math.log(m(phi1)) - Math.log(m(phi2))) / (Math.log(t(phi1)) - Math.log(t(phi2)));
@@ -70,7 +71,16 @@ export function createLcc(p: LccParameters): Lcc {
 }
 
 /** Lambert-93 (EPSG:2154). */
-export const LAMBERT93 = createLcc({ a: 6378137, invFlattening: 298.257222101, lat0: 46.5, lon0: 3, lat1: 49, lat2: 44, x0: 700000, y0: 6600000 });
+export const LAMBERT93 = createLcc({
+  a: 6378137,
+  invFlattening: 298.257222101,
+  lat0: 46.5,
+  lon0: 3,
+  lat1: 49,
+  lat2: 44,
+  x0: 700000,
+  y0: 6600000,
+});
 
 /** Valid area of Lambert-93 in projected metres (mainland France and Corsica, with a margin). */
 export const LAMBERT93_BOUNDS = { minX: -400_000, minY: 5_900_000, maxX: 1_400_000, maxY: 7_300_000 } as const;

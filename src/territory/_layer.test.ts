@@ -1,11 +1,32 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildLayer, type LayerFeatureInput } from "./_build-layer.js";
-import { DistanceMode, decodeLayer, distanceToPolygon, metresPerUnitX, metresPerUnitY, nearestEdgeDistance, pointInPolygon, queryLayer } from "./_layer.js";
+import {
+  DistanceMode,
+  decodeLayer,
+  distanceToPolygon,
+  metresPerUnitX,
+  metresPerUnitY,
+  nearestEdgeDistance,
+  pointInPolygon,
+  queryLayer,
+} from "./_layer.js";
 import { COMMUNE_FEATURES, QPV2024_FEATURES } from "./__fixtures__/territory.js";
 
 const compile = (features: LayerFeatureInput[], div = 8) =>
-  decodeLayer(buildLayer(features, { layer: "t", dataset: "t", millesime: "t", accuracyM: 10, coarseDeg: 0.08, div, marginM: 100, checkValidity: true }).bytes, "t");
+  decodeLayer(
+    buildLayer(features, {
+      layer: "t",
+      dataset: "t",
+      millesime: "t",
+      accuracyM: 10,
+      coarseDeg: 0.08,
+      div,
+      marginM: 100,
+      checkValidity: true,
+    }).bytes,
+    "t",
+  );
 
 const qpv = compile(QPV2024_FEATURES);
 const out = new Float64Array(4);
@@ -17,7 +38,16 @@ function bruteForce(layer: ReturnType<typeof compile>, lon: number, lat: number)
 
 describe("compiled polygon layers", () => {
   it("reports the self-intersecting bow-tie and keeps it", () => {
-    const { report } = buildLayer(QPV2024_FEATURES, { layer: "t", dataset: "t", millesime: "t", accuracyM: 10, coarseDeg: 0.08, div: 8, marginM: 100, checkValidity: true });
+    const { report } = buildLayer(QPV2024_FEATURES, {
+      layer: "t",
+      dataset: "t",
+      millesime: "t",
+      accuracyM: 10,
+      coarseDeg: 0.08,
+      div: 8,
+      marginM: 100,
+      checkValidity: true,
+    });
     expect(report.selfIntersecting).toBe(1);
     expect(report.polygons).toBe(4);
     expect(report.regions).toBe(2);
@@ -41,26 +71,35 @@ describe("compiled polygon layers", () => {
 
   it("agrees with brute-force even-odd ray casting everywhere (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.99, max: 1.21, noNaN: true }), fc.double({ min: 44.99, max: 45.11, noNaN: true }), (lon, lat) => {
-        queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
-        expect(out[0]).toBe(bruteForce(qpv, lon, lat));
-      }),
+      fc.property(
+        fc.double({ min: 0.99, max: 1.21, noNaN: true }),
+        fc.double({ min: 44.99, max: 45.11, noNaN: true }),
+        (lon, lat) => {
+          queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
+          expect(out[0]).toBe(bruteForce(qpv, lon, lat));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it("gives the exact distance to the nearest edge within the margin (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.0, max: 1.2, noNaN: true }), fc.double({ min: 45.0, max: 45.1, noNaN: true }), (lon, lat) => {
-        const kx = metresPerUnitX(lat);
-        const ky = metresPerUnitY(lat);
-        queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.Any, null, kx, ky, 100, out);
-        let brute = Infinity;
-        for (let p = 0; p < qpv.size; p++) brute = Math.min(brute, distanceToPolygon(qpv, p, lon * 1e6, lat * 1e6, kx, ky));
-        if (brute <= 100) expect(out[1]).toBeCloseTo(brute, 6);
-        else expect(out[1]).toBe(Infinity);
-        expect(nearestEdgeDistance(qpv, lon * 1e6, lat * 1e6, kx, ky)).toBeCloseTo(brute, 6);
-      }),
+      fc.property(
+        fc.double({ min: 1.0, max: 1.2, noNaN: true }),
+        fc.double({ min: 45.0, max: 45.1, noNaN: true }),
+        (lon, lat) => {
+          const kx = metresPerUnitX(lat);
+          const ky = metresPerUnitY(lat);
+          queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.Any, null, kx, ky, 100, out);
+          let brute = Infinity;
+          for (let p = 0; p < qpv.size; p++)
+            brute = Math.min(brute, distanceToPolygon(qpv, p, lon * 1e6, lat * 1e6, kx, ky));
+          if (brute <= 100) expect(out[1]).toBeCloseTo(brute, 6);
+          else expect(out[1]).toBe(Infinity);
+          expect(nearestEdgeDistance(qpv, lon * 1e6, lat * 1e6, kx, ky)).toBeCloseTo(brute, 6);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -68,10 +107,14 @@ describe("compiled polygon layers", () => {
   it("finds the commune of a shared border consistently: every point in exactly one of two adjacent squares", () => {
     const communes = compile(COMMUNE_FEATURES, 5);
     fc.assert(
-      fc.property(fc.double({ min: 1.0001, max: 1.1999, noNaN: true }), fc.double({ min: 45.0001, max: 45.0999, noNaN: true }), (lon, lat) => {
-        queryLayer(communes, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
-        expect(out[0]).toBe(lon < 1.1 ? 0 : lon > 1.1 ? 1 : out[0]);
-      }),
+      fc.property(
+        fc.double({ min: 1.0001, max: 1.1999, noNaN: true }),
+        fc.double({ min: 45.0001, max: 45.0999, noNaN: true }),
+        (lon, lat) => {
+          queryLayer(communes, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
+          expect(out[0]).toBe(lon < 1.1 ? 0 : lon > 1.1 ? 1 : out[0]);
+        },
+      ),
     );
   });
 

@@ -135,7 +135,8 @@ function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Ar
     coords[k] = x;
     coords[k + 1] = y;
   }
-  if (e !== escapes.length || n !== 2 * ringStart[ringStart.length - 1]!) throw corrupt(name, `${escapes.length} coordinate escapes`, `${e}`);
+  if (e !== escapes.length || n !== 2 * ringStart[ringStart.length - 1]!)
+    throw corrupt(name, `${escapes.length} coordinate escapes`, `${e}`);
   return coords;
 }
 
@@ -149,7 +150,11 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
     return decodeLayerUnchecked(bytes, name);
   } catch (error) {
     if (error instanceof DeclicsError) throw error;
-    throw corrupt(name, "a DCLP layer that decodes", error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode");
+    throw corrupt(
+      name,
+      "a DCLP layer that decodes",
+      error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode",
+    );
   }
 }
 
@@ -161,7 +166,8 @@ function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
   const magic = view.getUint32(0, true);
   if (magic !== LAYER_MAGIC) throw corrupt(name, "magic DCLP", `0x${magic.toString(16)}`);
   const version = view.getUint32(4, true);
-  if (version !== LAYER_FORMAT_VERSION) throw corrupt(name, `format version ${LAYER_FORMAT_VERSION}`, `version ${version}`);
+  if (version !== LAYER_FORMAT_VERSION)
+    throw corrupt(name, `format version ${LAYER_FORMAT_VERSION}`, `version ${version}`);
   const headerLength = view.getUint32(8, true);
   const raw = JSON.parse(new TextDecoder().decode(aligned.subarray(12, 12 + headerLength))) as RawLayerHeader;
   const codes = raw.codes === "" ? [] : raw.codes.split("|");
@@ -169,18 +175,26 @@ function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
     ...raw,
     codes,
     names: raw.names === "" ? new Array<string>(codes.length).fill("") : raw.names.split("|"),
-    communes: raw.communes === "" ? new Array<readonly string[]>(codes.length).fill(NO_CODES) : raw.communes.split("|").map((list) => (list === "" ? NO_CODES : list.split(","))),
+    communes:
+      raw.communes === ""
+        ? new Array<readonly string[]>(codes.length).fill(NO_CODES)
+        : raw.communes.split("|").map((list) => (list === "" ? NO_CODES : list.split(","))),
   };
   let offset = Math.ceil((12 + headerLength) / 8) * 8;
   const arrays = new Map<string, Int32Array | Uint32Array | Uint16Array>();
   for (const spec of header.arrays) {
     const byteLength = spec.length * (spec.type === "u16" ? 2 : 4);
-    if (offset + byteLength > aligned.byteLength) throw corrupt(name, `array ${spec.name} of ${spec.length} items`, "a truncated file");
+    if (offset + byteLength > aligned.byteLength)
+      throw corrupt(name, `array ${spec.name} of ${spec.length} items`, "a truncated file");
     const start = aligned.byteOffset + offset;
     const buffer = aligned.buffer as ArrayBuffer;
     arrays.set(
       spec.name,
-      spec.type === "i32" ? new Int32Array(buffer, start, spec.length) : spec.type === "u16" ? new Uint16Array(buffer, start, spec.length) : new Uint32Array(buffer, start, spec.length),
+      spec.type === "i32"
+        ? new Int32Array(buffer, start, spec.length)
+        : spec.type === "u16"
+          ? new Uint16Array(buffer, start, spec.length)
+          : new Uint32Array(buffer, start, spec.length),
     );
     offset += Math.ceil(byteLength / 8) * 8;
   }
@@ -259,14 +273,14 @@ export function scaleY(latDeg: number): number {
 /** Metres per unit along x (longitude) at a latitude, on GRS80. */
 export function metresPerUnitX(latDeg: number): number {
   const s = Math.sin(latDeg * DEG);
-  return ((GRS80_A * Math.cos(latDeg * DEG)) / Math.sqrt(1 - GRS80_E2 * s * s)) * DEG / UNITS_PER_DEGREE;
+  return (((GRS80_A * Math.cos(latDeg * DEG)) / Math.sqrt(1 - GRS80_E2 * s * s)) * DEG) / UNITS_PER_DEGREE;
 }
 
 /** Metres per unit along y (latitude) at a latitude, on GRS80. */
 export function metresPerUnitY(latDeg: number): number {
   const s = Math.sin(latDeg * DEG);
   const w = 1 - GRS80_E2 * s * s;
-  return ((GRS80_A * (1 - GRS80_E2)) / (w * Math.sqrt(w))) * DEG / UNITS_PER_DEGREE;
+  return (((GRS80_A * (1 - GRS80_E2)) / (w * Math.sqrt(w))) * DEG) / UNITS_PER_DEGREE;
 }
 
 for (let i = 0; i < SCALE_STEPS; i++) {
@@ -339,7 +353,7 @@ export function queryLayer(
     // Segment R->P: direction, for the "which side of RP" test with a half-open rule at vertices.
     const dx = x - rx;
     const dy = y - ry;
-    for (let k = g.mixedStart[m]!; k < end; ) {
+    for (let k = g.mixedStart[m]!; k < end;) {
       const poly = groups[k]!;
       const n = groups[k + 1]!;
       k += 2;
@@ -378,7 +392,7 @@ export function queryLayer(
     const y1 = y + ty;
     let best = maxM * maxM;
     let bestPoly = -1;
-    for (let k = g.mixedStart[m]!; k < end; ) {
+    for (let k = g.mixedStart[m]!; k < end;) {
       const poly = groups[k]!;
       const n = groups[k + 1]!;
       k += 2;
@@ -412,7 +426,16 @@ export function queryLayer(
 }
 
 /** Squared distance in metres from P to segment AB (units), with local scale factors kx, ky (metres per unit). */
-export function segmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number, kx: number, ky: number): number {
+export function segmentDistance2(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  kx: number,
+  ky: number,
+): number {
   const abx = (bx - ax) * kx;
   const aby = (by - ay) * ky;
   const apx = (px - ax) * kx;
@@ -446,13 +469,29 @@ export function pointInPolygon(layer: PolygonLayer, poly: number, x: number, y: 
 }
 
 /** Exact distance in metres from (x, y) to the nearest edge of one polygon. */
-export function distanceToPolygon(layer: PolygonLayer, poly: number, x: number, y: number, kx: number, ky: number): number {
+export function distanceToPolygon(
+  layer: PolygonLayer,
+  poly: number,
+  x: number,
+  y: number,
+  kx: number,
+  ky: number,
+): number {
   const { coords, ringStart, polyRingStart } = layer;
   let best = Infinity;
   for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
     const end = ringStart[r + 1]! - 1;
     for (let v = ringStart[r]!; v < end; v++) {
-      const d = segmentDistance2(x, y, coords[2 * v]!, coords[2 * v + 1]!, coords[2 * v + 2]!, coords[2 * v + 3]!, kx, ky);
+      const d = segmentDistance2(
+        x,
+        y,
+        coords[2 * v]!,
+        coords[2 * v + 1]!,
+        coords[2 * v + 2]!,
+        coords[2 * v + 3]!,
+        kx,
+        ky,
+      );
       if (d < best) best = d;
     }
   }

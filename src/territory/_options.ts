@@ -12,12 +12,18 @@ const OptionsSchema = z.object({
   /** Checked by readDayInput (a day string or a Date), with an error naming the field. */
   on: z.unknown(),
   /** From `loadTerritoryData()` (declics/data) or `territoryDataFromBuffers()`. */
-  data: z.custom<TerritoryData>(isTerritoryData, "territory data from loadTerritoryData() or territoryDataFromBuffers()"),
+  data: z.custom<TerritoryData>(
+    isTerritoryData,
+    "territory data from loadTerritoryData() or territoryDataFromBuffers()",
+  ),
   /** Which bases count, tolerances, geocoder thresholds. Default: DECLICS_POLICY. */
   policy: EligibilityPolicy.optional(),
   /** Needed for `{ address }` subjects. */
   geocoder: z
-    .custom<Geocoder>((v) => typeof v === "object" && v !== null && typeof (v as { geocode?: unknown }).geocode === "function", "a Geocoder (an object with geocode())")
+    .custom<Geocoder>(
+      (v) => typeof v === "object" && v !== null && typeof (v as { geocode?: unknown }).geocode === "function",
+      "a Geocoder (an object with geocode())",
+    )
     .optional(),
 });
 
@@ -48,6 +54,9 @@ export function contextOf(options: unknown): { plan: DayPlan; geocoder: Geocoder
 
 /** Validates options given without `data` (a data source supplies it per subject); throws on bad `on` or policy. */
 export function checkOptionsWithoutData(options: unknown): void {
-  const parsed = parseWith(OptionsSchema.omit({ data: true }), options, { module: "territory", what: "eligibility options" });
+  const parsed = parseWith(OptionsSchema.omit({ data: true }), options, {
+    module: "territory",
+    what: "eligibility options",
+  });
   readDayInput(parsed.on, "on", "territory");
 }

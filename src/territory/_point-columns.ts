@@ -30,12 +30,14 @@ function invalid(path: string, expected: string, received: string): DeclicsError
 }
 
 function lengthOf(column: unknown, name: string): number {
-  if (typeof column !== "object" || column === null) throw invalid(name, "an array or a typed array of numbers", describeValue(column));
+  if (typeof column !== "object" || column === null)
+    throw invalid(name, "an array or a typed array of numbers", describeValue(column));
   const length = (column as { length?: unknown }).length;
   if (typeof length !== "number" || !Number.isInteger(length) || length < 0) {
     throw invalid(`${name}.length`, "a whole number of points, 0 or more", describeValue(length));
   }
-  if (length > MAX_COLUMN_LENGTH) throw invalid(`${name}.length`, `at most ${MAX_COLUMN_LENGTH} points per call (split the input)`, String(length));
+  if (length > MAX_COLUMN_LENGTH)
+    throw invalid(`${name}.length`, `at most ${MAX_COLUMN_LENGTH} points per call (split the input)`, String(length));
   return length;
 }
 
@@ -45,10 +47,12 @@ function lengthOf(column: unknown, name: string): number {
  * differs between the two columns.
  */
 export function checkedColumns(points: unknown): CheckedColumns {
-  if (typeof points !== "object" || points === null) throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
+  if (typeof points !== "object" || points === null)
+    throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
   const p = points as Record<string, unknown>;
   const lambert = !("lon" in p || "lat" in p) && ("x" in p || "y" in p);
-  if (!lambert && !("lon" in p && "lat" in p)) throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
+  if (!lambert && !("lon" in p && "lat" in p))
+    throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
   const [na, nb] = lambert ? ["x", "y"] : ["lon", "lat"];
   const a = p[na!];
   const b = p[nb!];

@@ -13,7 +13,14 @@ import {
 } from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
 import { MAINLAND, territoryAt } from "./_territories.js";
-import { CodeInsee, EligibilitySubject, type EligibilityBasis, type EligibilityResult, type GeocodeHit, type Reason } from "./schema.js";
+import {
+  CodeInsee,
+  EligibilitySubject,
+  type EligibilityBasis,
+  type EligibilityResult,
+  type GeocodeHit,
+  type Reason,
+} from "./schema.js";
 
 /**
  * Subject handling shared by checkEligibility and checkEligibilityMany: validation with coded errors, and the
@@ -68,7 +75,8 @@ export function lambertError(x: number, y: number): DeclicsError {
 /** Converts a Lambert-93 point to WGS84, or throws a coded error. */
 export function lambert93ToLonLat(x: number, y: number): [number, number] {
   const b = LAMBERT93_BOUNDS;
-  if (!Number.isFinite(x) || !Number.isFinite(y) || x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) throw lambertError(x, y);
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x < b.minX || x > b.maxX || y < b.minY || y > b.maxY)
+    throw lambertError(x, y);
   return LAMBERT93.inverse(x, y);
 }
 
@@ -91,7 +99,12 @@ function unknown(kind: "codeInsee" | "postcode", received: string): DeclicsError
 }
 
 /** The answer for a point, or a coded error. */
-export function checkPoint(plan: DayPlan, lon: number, lat: number, foundBy: "point_in_polygon" | "geocoder"): EligibilityResult {
+export function checkPoint(
+  plan: DayPlan,
+  lon: number,
+  lat: number,
+  foundBy: "point_in_polygon" | "geocoder",
+): EligibilityResult {
   classifyPoint(plan, lon, lat, outcome, Infinity);
   if (outcome.error !== RowError.None) throw rowError(outcome.error, lon, lat, plan, outcome.territory);
   return materialisePoint(plan.forTerritory(outcome.territory), lon, lat, outcome, foundBy, true);
@@ -100,7 +113,8 @@ export function checkPoint(plan: DayPlan, lon: number, lat: number, foundBy: "po
 /** The answer for a commune code (arrondissements and old codes are mapped), or a coded error. */
 export function checkCode(plan: DayPlan, input: string, foundBy: "code" | "geocoder" = "code"): EligibilityResult {
   const normalised = input.trim().toUpperCase();
-  if (!CodeInsee.safeParse(normalised).success) throw malformed("codeInsee", input, "a 5-character INSEE commune code such as 31555, 2A004 or 97411");
+  if (!CodeInsee.safeParse(normalised).success)
+    throw malformed("codeInsee", input, "a 5-character INSEE commune code such as 31555, 2A004 or 97411");
   const table = plan.data.communeTable;
   const resolved = table.resolve(normalised);
   if (resolved === undefined) throw unknown("codeInsee", input);
@@ -115,7 +129,9 @@ export function checkPostcode(plan: DayPlan, input: string): EligibilityResult {
   const table = plan.data.communeTable;
   const communes = table.byPostcode(normalised);
   if (communes.length === 0) throw unknown("postcode", input);
-  const results = communes.map((c) => materialiseCommune(plan.forCode(c.codeInsee), c.codeInsee, "postcode", undefined));
+  const results = communes.map((c) =>
+    materialiseCommune(plan.forCode(c.codeInsee), c.codeInsee, "postcode", undefined),
+  );
   const first = results[0]!;
   if (results.length === 1) return first;
   const same = results.every((r) => r.status === first.status);
@@ -123,7 +139,11 @@ export function checkPostcode(plan: DayPlan, input: string): EligibilityResult {
   const bases: EligibilityBasis[] = [];
   for (const r of results) {
     bases.push(...r.bases);
-    for (const reason of r.reasons) reasons.push({ ...reason, message: `${r.commune?.name ?? ""} (${r.commune?.codeInsee ?? ""}) : ${reason.message}` });
+    for (const reason of r.reasons)
+      reasons.push({
+        ...reason,
+        message: `${r.commune?.name ?? ""} (${r.commune?.codeInsee ?? ""}) : ${reason.message}`,
+      });
   }
   const names = results.map((r) => `${r.commune?.name ?? ""} (${r.commune?.codeInsee ?? ""}, ${r.status})`).join(", ");
   reasons.unshift({
@@ -139,7 +159,12 @@ export function checkPostcode(plan: DayPlan, input: string): EligibilityResult {
     territoryKind: status === "eligible" ? first.territoryKind : "other",
     bases,
     commune: null,
-    qpv: same ? first.qpv : { ...first.qpv, status: results.some((r) => r.qpv.status !== first.qpv.status) ? "uncertain" : first.qpv.status },
+    qpv: same
+      ? first.qpv
+      : {
+          ...first.qpv,
+          status: results.some((r) => r.qpv.status !== first.qpv.status) ? "uncertain" : first.qpv.status,
+        },
     reasons,
   };
 }
@@ -160,7 +185,12 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
       qpv: { regime: null, status: "unavailable", zone: null, distanceToBoundaryM: null },
       rural: { regime: ctx.rural, status: "unavailable", classification: null },
       distanceToBoundaryM: { qpv: null, commune: null },
-      reasons: [{ code: "geocoder_no_result", message: `Adresse introuvable par le service d'adresses : ${JSON.stringify(address)}.` }],
+      reasons: [
+        {
+          code: "geocoder_no_result",
+          message: `Adresse introuvable par le service d'adresses : ${JSON.stringify(address)}.`,
+        },
+      ],
     };
   }
   const policy = plan.policy;
@@ -173,17 +203,29 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
       ...result,
       status: result.status === "not_eligible" || result.status === "eligible" ? "uncertain" : result.status,
       territoryKind: "other",
-      reasons: [...result.reasons, { code: "geocoder_low_score", message: `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.` }],
+      reasons: [
+        ...result.reasons,
+        {
+          code: "geocoder_low_score",
+          message: `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.`,
+        },
+      ],
     };
   }
   // A street or municipality hit cannot place the home: answer at commune level.
   const result = checkCode(plan, hit.codeInsee, "geocoder");
   const reasons: Reason[] = [
     ...result.reasons,
-    { code: "geocoder_imprecise", message: `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.` },
+    {
+      code: "geocoder_imprecise",
+      message: `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.`,
+    },
   ];
   if (!confident) {
-    reasons.push({ code: "geocoder_low_score", message: `Score ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore}.` });
+    reasons.push({
+      code: "geocoder_low_score",
+      message: `Score ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore}.`,
+    });
     return { ...result, status: "uncertain", territoryKind: "other", point: { lon: hit.lon, lat: hit.lat }, reasons };
   }
   return { ...result, point: { lon: hit.lon, lat: hit.lat }, reasons };

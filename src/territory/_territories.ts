@@ -23,18 +23,114 @@ export interface FrenchTerritory {
 }
 
 export const FRENCH_TERRITORIES: readonly FrenchTerritory[] = [
-  { code: "metropole", name: "France métropolitaine", overseas: false, communeContours: true, ruralZoning: true, bbox: [-5.6, 41.2, 9.8, 51.2], timeZone: "Europe/Paris" },
-  { code: "971", name: "Guadeloupe", overseas: true, communeContours: true, ruralZoning: true, bbox: [-61.9, 15.8, -60.9, 16.6], timeZone: "America/Guadeloupe" },
-  { code: "972", name: "Martinique", overseas: true, communeContours: true, ruralZoning: true, bbox: [-61.3, 14.35, -60.75, 14.95], timeZone: "America/Martinique" },
-  { code: "973", name: "Guyane", overseas: true, communeContours: true, ruralZoning: true, bbox: [-54.7, 2.0, -51.5, 6.0], timeZone: "America/Cayenne" },
-  { code: "974", name: "La Réunion", overseas: true, communeContours: true, ruralZoning: true, bbox: [55.15, -21.45, 55.9, -20.8], timeZone: "Indian/Reunion" },
-  { code: "976", name: "Mayotte", overseas: true, communeContours: true, ruralZoning: true, bbox: [44.9, -13.1, 45.35, -12.55], timeZone: "Indian/Mayotte" },
-  { code: "975", name: "Saint-Pierre-et-Miquelon", overseas: true, communeContours: false, ruralZoning: false, bbox: [-56.55, 46.7, -56.05, 47.2], timeZone: "America/Miquelon" },
-  { code: "977", name: "Saint-Barthélemy", overseas: true, communeContours: false, ruralZoning: false, bbox: [-62.97, 17.85, -62.75, 17.98], timeZone: "America/St_Barthelemy" },
-  { code: "978", name: "Saint-Martin", overseas: true, communeContours: false, ruralZoning: false, bbox: [-63.2, 18.0, -62.95, 18.15], timeZone: "America/Marigot" },
-  { code: "986", name: "Wallis-et-Futuna", overseas: true, communeContours: false, ruralZoning: false, bbox: [-178.3, -14.45, -176.0, -13.1], timeZone: "Pacific/Wallis" },
-  { code: "987", name: "Polynésie française", overseas: true, communeContours: false, ruralZoning: false, bbox: [-154.8, -28.0, -134.8, -7.8], timeZone: "Pacific/Tahiti" },
-  { code: "988", name: "Nouvelle-Calédonie", overseas: true, communeContours: false, ruralZoning: false, bbox: [163.5, -22.8, 168.2, -19.5], timeZone: "Pacific/Noumea" },
+  {
+    code: "metropole",
+    name: "France métropolitaine",
+    overseas: false,
+    communeContours: true,
+    ruralZoning: true,
+    bbox: [-5.6, 41.2, 9.8, 51.2],
+    timeZone: "Europe/Paris",
+  },
+  {
+    code: "971",
+    name: "Guadeloupe",
+    overseas: true,
+    communeContours: true,
+    ruralZoning: true,
+    bbox: [-61.9, 15.8, -60.9, 16.6],
+    timeZone: "America/Guadeloupe",
+  },
+  {
+    code: "972",
+    name: "Martinique",
+    overseas: true,
+    communeContours: true,
+    ruralZoning: true,
+    bbox: [-61.3, 14.35, -60.75, 14.95],
+    timeZone: "America/Martinique",
+  },
+  {
+    code: "973",
+    name: "Guyane",
+    overseas: true,
+    communeContours: true,
+    ruralZoning: true,
+    bbox: [-54.7, 2.0, -51.5, 6.0],
+    timeZone: "America/Cayenne",
+  },
+  {
+    code: "974",
+    name: "La Réunion",
+    overseas: true,
+    communeContours: true,
+    ruralZoning: true,
+    bbox: [55.15, -21.45, 55.9, -20.8],
+    timeZone: "Indian/Reunion",
+  },
+  {
+    code: "976",
+    name: "Mayotte",
+    overseas: true,
+    communeContours: true,
+    ruralZoning: true,
+    bbox: [44.9, -13.1, 45.35, -12.55],
+    timeZone: "Indian/Mayotte",
+  },
+  {
+    code: "975",
+    name: "Saint-Pierre-et-Miquelon",
+    overseas: true,
+    communeContours: false,
+    ruralZoning: false,
+    bbox: [-56.55, 46.7, -56.05, 47.2],
+    timeZone: "America/Miquelon",
+  },
+  {
+    code: "977",
+    name: "Saint-Barthélemy",
+    overseas: true,
+    communeContours: false,
+    ruralZoning: false,
+    bbox: [-62.97, 17.85, -62.75, 17.98],
+    timeZone: "America/St_Barthelemy",
+  },
+  {
+    code: "978",
+    name: "Saint-Martin",
+    overseas: true,
+    communeContours: false,
+    ruralZoning: false,
+    bbox: [-63.2, 18.0, -62.95, 18.15],
+    timeZone: "America/Marigot",
+  },
+  {
+    code: "986",
+    name: "Wallis-et-Futuna",
+    overseas: true,
+    communeContours: false,
+    ruralZoning: false,
+    bbox: [-178.3, -14.45, -176.0, -13.1],
+    timeZone: "Pacific/Wallis",
+  },
+  {
+    code: "987",
+    name: "Polynésie française",
+    overseas: true,
+    communeContours: false,
+    ruralZoning: false,
+    bbox: [-154.8, -28.0, -134.8, -7.8],
+    timeZone: "Pacific/Tahiti",
+  },
+  {
+    code: "988",
+    name: "Nouvelle-Calédonie",
+    overseas: true,
+    communeContours: false,
+    ruralZoning: false,
+    bbox: [163.5, -22.8, 168.2, -19.5],
+    timeZone: "Pacific/Noumea",
+  },
 ];
 
 /** Index of the territory whose box contains (lon, lat), or -1. */
@@ -62,7 +158,14 @@ export function territoryOfCode(codeInsee: string): number {
  * How far from the land of a collectivité without commune contours a point may lie and still be answered
  * (coast drawn at 1:10m, boats, islets missing at that scale). Beyond it: the open sea, `outside_france`.
  */
-export const COM_LAND_MARGIN_M: Readonly<Record<string, number>> = { "975": 10_000, "977": 5_000, "978": 5_000, "986": 50_000, "987": 100_000, "988": 50_000 };
+export const COM_LAND_MARGIN_M: Readonly<Record<string, number>> = {
+  "975": 10_000,
+  "977": 5_000,
+  "978": 5_000,
+  "986": 50_000,
+  "987": 100_000,
+  "988": 50_000,
+};
 
 /** Within this of the French part of Saint-Martin, a point of the Dutch part is still answered (1:10m border). */
 export const SAINT_MARTIN_BORDER_MARGIN_M = 300;

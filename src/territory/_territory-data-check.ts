@@ -16,22 +16,40 @@ const isFunction = (v: unknown): boolean => typeof v === "function";
 export function isLayer(v: unknown): boolean {
   if (!isObject(v)) return false;
   const header = v.header;
-  if (!isObject(header) || !Array.isArray(header.codes) || !Array.isArray(header.names) || typeof header.marginM !== "number") return false;
-  if (typeof v.size !== "number" || !Number.isInteger(v.size) || v.size < 0 || header.codes.length < v.size) return false;
-  if (!(v.coords instanceof Int32Array) || !(v.polyBbox instanceof Int32Array) || v.polyBbox.length < 4 * v.size) return false;
-  for (const name of ["ringStart", "polyRingStart", "polyVertexStart"]) if (!(v[name] instanceof Uint32Array)) return false;
+  if (
+    !isObject(header) ||
+    !Array.isArray(header.codes) ||
+    !Array.isArray(header.names) ||
+    typeof header.marginM !== "number"
+  )
+    return false;
+  if (typeof v.size !== "number" || !Number.isInteger(v.size) || v.size < 0 || header.codes.length < v.size)
+    return false;
+  if (!(v.coords instanceof Int32Array) || !(v.polyBbox instanceof Int32Array) || v.polyBbox.length < 4 * v.size)
+    return false;
+  for (const name of ["ringStart", "polyRingStart", "polyVertexStart"])
+    if (!(v[name] instanceof Uint32Array)) return false;
   if ((v.polyRingStart as Uint32Array).length < v.size + 1 || !Array.isArray(v.regions)) return false;
   const index = v.index;
   const byCode = v.byCode;
-  return isObject(index) && isFunction(index.neighbors) && isFunction(index.search) && isObject(byCode) && isFunction(byCode.get);
+  return (
+    isObject(index) &&
+    isFunction(index.neighbors) &&
+    isFunction(index.search) &&
+    isObject(byCode) &&
+    isFunction(byCode.get)
+  );
 }
 
 function isCommuneTable(v: unknown): boolean {
   if (!isObject(v)) return false;
-  for (const name of ["resolve", "byPostcode", "zrr", "frr", "qpv2015", "qpv2024"]) if (!isFunction(v[name])) return false;
+  for (const name of ["resolve", "byPostcode", "zrr", "frr", "qpv2015", "qpv2024"])
+    if (!isFunction(v[name])) return false;
   const sources = v.sources;
   if (!isObject(sources)) return false;
-  return ["zrr", "frr", "qpv2015", "qpv2024"].every((k) => isObject(sources[k]) && typeof (sources[k] as Record<string, unknown>).id === "string");
+  return ["zrr", "frr", "qpv2015", "qpv2024"].every(
+    (k) => isObject(sources[k]) && typeof (sources[k] as Record<string, unknown>).id === "string",
+  );
 }
 
 /** Whether a value has the full shape of {@link TerritoryData}; never throws (a throwing getter means no). */

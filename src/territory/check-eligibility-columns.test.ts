@@ -11,10 +11,25 @@ const options = { on: new Date("2024-05-01T12:00:00Z"), data };
 
 describe("checkEligibilityColumns", () => {
   it("answers points into typed arrays, with codes and full results on demand", () => {
-    const batch = checkEligibilityColumns({ lon: [1.025, 1.18, 1.04, Number.NaN, 45.05], lat: [45.025, 45.03, 45.04, 1, 1.05] }, options);
+    const batch = checkEligibilityColumns(
+      { lon: [1.025, 1.18, 1.04, Number.NaN, 45.05], lat: [45.025, 45.03, 45.04, 1, 1.05] },
+      options,
+    );
     expect(batch.size).toBe(5);
-    expect(Array.from(batch.status)).toEqual([COLUMN_STATUS.eligible, COLUMN_STATUS.eligible, COLUMN_STATUS.not_eligible, COLUMN_STATUS.error, COLUMN_STATUS.error]);
-    expect([batch.statusOf(0), batch.codeInsee(0), batch.qpvCode(0), batch.qpvCode(1), batch.codeInsee(1)]).toEqual(["eligible", "31001", "QN03101M", null, "31002"]);
+    expect(Array.from(batch.status)).toEqual([
+      COLUMN_STATUS.eligible,
+      COLUMN_STATUS.eligible,
+      COLUMN_STATUS.not_eligible,
+      COLUMN_STATUS.error,
+      COLUMN_STATUS.error,
+    ]);
+    expect([batch.statusOf(0), batch.codeInsee(0), batch.qpvCode(0), batch.qpvCode(1), batch.codeInsee(1)]).toEqual([
+      "eligible",
+      "31001",
+      "QN03101M",
+      null,
+      "31002",
+    ]);
     expect(batch.error(3)?.code).toBe("invalid_coordinates");
     expect(batch.error(4)?.code).toBe("swapped_coordinates");
     expect(batch.error(0)).toBeNull();
@@ -38,7 +53,13 @@ describe("checkEligibilityColumns", () => {
       const col = (values: number[]) => Float64Array.from({ length: n }, (_, i) => values[i % values.length]!);
       const columns = checkEligibilityColumns({ x: col(xs), y: col(ys) }, options);
       const codes = [0, 1, 2, 3, 4].map((i) => columns.errorCode(i));
-      expect(codes).toEqual(["swapped_coordinates", "swapped_coordinates", "swapped_coordinates", "invalid_coordinates", "invalid_coordinates"]);
+      expect(codes).toEqual([
+        "swapped_coordinates",
+        "swapped_coordinates",
+        "swapped_coordinates",
+        "invalid_coordinates",
+        "invalid_coordinates",
+      ]);
       for (let i = 0; i < 5; i++) {
         let single: string;
         try {
@@ -50,28 +71,51 @@ describe("checkEligibilityColumns", () => {
         expect(columns.error(i)?.code).toBe(single);
       }
     }
-    expect(checkEligibilityColumns({ x: [45.025], y: [1.025] }, options).error(0)?.message).toMatch(/Expected \{ lon: 1\.025, lat: 45\.025 \}/);
+    expect(checkEligibilityColumns({ x: [45.025], y: [1.025] }, options).error(0)?.message).toMatch(
+      /Expected \{ lon: 1\.025, lat: 45\.025 \}/,
+    );
   });
 
   it("reads a Date in each point's territory: Guadeloupe and mainland on either side of their midnights", () => {
     // 2025-01-01T02:00Z: 03:00 in Paris (2025-01-01), 22:00 on 2024-12-31 in Guadeloupe (QPV 2015 list still).
-    const columns = checkEligibilityColumns({ lon: [1.025, -61.52], lat: [45.025, 16.17] }, { on: new Date("2025-01-01T02:00:00Z"), data });
+    const columns = checkEligibilityColumns(
+      { lon: [1.025, -61.52], lat: [45.025, 16.17] },
+      { on: new Date("2025-01-01T02:00:00Z"), data },
+    );
     expect([columns.result(0).on, columns.result(0).timeZone]).toEqual(["2025-01-01", "Europe/Paris"]);
-    expect([columns.result(1).on, columns.result(1).timeZone, columns.result(1).qpv.regime]).toEqual(["2024-12-31", "America/Guadeloupe", "qpv2015"]);
-    const later = checkEligibilityColumns({ lon: [-61.52], lat: [16.17] }, { on: new Date("2025-01-01T04:00:00Z"), data });
-    expect([later.result(0).on, later.result(0).qpv.regime, later.statusOf(0)]).toEqual(["2025-01-01", "qpv2024", "eligible"]);
+    expect([columns.result(1).on, columns.result(1).timeZone, columns.result(1).qpv.regime]).toEqual([
+      "2024-12-31",
+      "America/Guadeloupe",
+      "qpv2015",
+    ]);
+    const later = checkEligibilityColumns(
+      { lon: [-61.52], lat: [16.17] },
+      { on: new Date("2025-01-01T04:00:00Z"), data },
+    );
+    expect([later.result(0).on, later.result(0).qpv.regime, later.statusOf(0)]).toEqual([
+      "2025-01-01",
+      "qpv2024",
+      "eligible",
+    ]);
   });
 
   it("gives date_out_of_range only to the points whose territory's day is out of range", () => {
     // 2014-12-31T23:30Z is 2015-01-01 in Paris, still 2014-12-31 in Guadeloupe.
-    const columns = checkEligibilityColumns({ lon: [1.025, -61.52], lat: [45.025, 16.17] }, { on: new Date("2014-12-31T23:30:00Z"), data });
+    const columns = checkEligibilityColumns(
+      { lon: [1.025, -61.52], lat: [45.025, 16.17] },
+      { on: new Date("2014-12-31T23:30:00Z"), data },
+    );
     expect([columns.errorCode(0), columns.errorCode(1)]).toEqual([null, "date_out_of_range"]);
     expect(columns.error(1)?.message).toMatch(/America\/Guadeloupe/);
-    expect(() => checkEligibilityColumns({ lon: [1.025], lat: [45.025] }, { on: "2014-12-31", data })).toThrow(expect.objectContaining({ code: "date_out_of_range" }));
+    expect(() => checkEligibilityColumns({ lon: [1.025], lat: [45.025] }, { on: "2014-12-31", data })).toThrow(
+      expect.objectContaining({ code: "date_out_of_range" }),
+    );
   });
 
   it("refuses columns of different lengths", () => {
-    expect(() => checkEligibilityColumns({ lon: [1], lat: [] }, options)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => checkEligibilityColumns({ lon: [1], lat: [] }, options)).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
   });
 
   it("answers large batches (visited in spatial order) exactly as point by point, in input order", () => {
@@ -94,9 +138,18 @@ describe("checkEligibilityColumns", () => {
   it("agrees with checkEligibility on every point (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0.99, max: 1.21, noNaN: true }), fc.double({ min: 44.99, max: 45.11, noNaN: true })), { minLength: 1, maxLength: 50 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0.99, max: 1.21, noNaN: true }),
+            fc.double({ min: 44.99, max: 45.11, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 50 },
+        ),
         (points) => {
-          const batch = checkEligibilityColumns({ lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) }, options);
+          const batch = checkEligibilityColumns(
+            { lon: points.map((p) => p[0]), lat: points.map((p) => p[1]) },
+            options,
+          );
           points.forEach(([lon, lat], i) => {
             try {
               const single = checkEligibility({ lon, lat }, options);

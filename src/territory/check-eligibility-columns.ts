@@ -1,5 +1,15 @@
 import type { DeclicsError } from "../errors.js";
-import { Flag, RowError, StatusCode, classifyPoint, materialisePoint, newOutcome, rowError, type DayPlan, type PointOutcome } from "./_engine.js";
+import {
+  Flag,
+  RowError,
+  StatusCode,
+  classifyPoint,
+  materialisePoint,
+  newOutcome,
+  rowError,
+  type DayPlan,
+  type PointOutcome,
+} from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
 import { checkedColumns, type PointColumns } from "./_point-columns.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
@@ -18,7 +28,13 @@ export type CheckEligibilityColumnsOptions = Omit<CheckEligibilityOptions, "geoc
 /** The code of a point that could not be checked. */
 export type ColumnErrorCode = "invalid_coordinates" | "swapped_coordinates" | "outside_france" | "date_out_of_range";
 
-const ERROR_CODES = [null, "invalid_coordinates", "swapped_coordinates", "outside_france", "date_out_of_range"] as const;
+const ERROR_CODES = [
+  null,
+  "invalid_coordinates",
+  "swapped_coordinates",
+  "outside_france",
+  "date_out_of_range",
+] as const;
 
 /**
  * The columnar answer of {@link checkEligibilityColumns}: one entry per point in typed arrays, answer keys for
@@ -89,7 +105,10 @@ interface Outputs {
  * ```
  * @category Eligibility
  */
-export function checkEligibilityColumns(points: PointColumns, options: CheckEligibilityColumnsOptions): EligibilityColumns {
+export function checkEligibilityColumns(
+  points: PointColumns,
+  options: CheckEligibilityColumnsOptions,
+): EligibilityColumns {
   const { plan } = contextOf(options);
   const { lambert, a, b, length: n } = checkedColumns(points);
   const o: Outputs = {
@@ -156,7 +175,11 @@ function record(o: Outputs, i: number, out: PointOutcome): void {
   // in its time zone), rural, status, flags. Commune < 2^17, QPV < 2^12, territory < 2^5, regime < 2^2,
   // rural < 2^3, status < 2^2, flags < 2^10: 53 bits.
   o.answerKey[i] =
-    ((((((out.commune + 1) * 4096 + (out.qpv + 1)) * 32 + (out.territory + 1)) * 4 + out.qpvRegime) * 8 + out.rural) * 4 + out.status) * 1024 + out.flags;
+    ((((((out.commune + 1) * 4096 + (out.qpv + 1)) * 32 + (out.territory + 1)) * 4 + out.qpvRegime) * 8 + out.rural) *
+      4 +
+      out.status) *
+      1024 +
+    out.flags;
 }
 
 /** Below this many points, sorting costs more than it saves. */
@@ -167,7 +190,12 @@ const SPATIAL_ORDER_MIN = 4096;
  * LSD radix sort on 28-bit keys, 4 passes of 7 bits, carrying the coordinates along so that every pass reads
  * sequentially and writes to only 128 streams.
  */
-function spatialOrder(a: ArrayLike<unknown>, b: ArrayLike<unknown>, n: number, lambert: boolean): { order: Uint32Array; xs: Float64Array; ys: Float64Array } {
+function spatialOrder(
+  a: ArrayLike<unknown>,
+  b: ArrayLike<unknown>,
+  n: number,
+  lambert: boolean,
+): { order: Uint32Array; xs: Float64Array; ys: Float64Array } {
   let keys = new Uint32Array(n);
   let order = new Uint32Array(n);
   let xs = new Float64Array(n);

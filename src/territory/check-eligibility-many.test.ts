@@ -8,19 +8,31 @@ const data = fixtureTerritoryData();
 const options = { on: new Date("2024-05-01T12:00:00Z"), data };
 
 const subject = fc.oneof(
-  fc.record({ lon: fc.double({ min: 0.99, max: 1.21, noNaN: true }), lat: fc.double({ min: 44.99, max: 45.11, noNaN: true }) }),
+  fc.record({
+    lon: fc.double({ min: 0.99, max: 1.21, noNaN: true }),
+    lat: fc.double({ min: 44.99, max: 45.11, noNaN: true }),
+  }),
   fc.record({ lon: fc.constantFrom(Number.NaN, 45.05, 200), lat: fc.constantFrom(1.05, 45.05) }),
   fc.record({ codeInsee: fc.constantFrom("31001", "31002", "97101", "31999", "3100", "31998") }),
   fc.record({ postcode: fc.constantFrom("31000", "31100", "31200", "99999", "abc") }),
   fc.record({ address: fc.constant("1 rue du Test") }),
 );
 
-const summary = (row: ReturnType<typeof checkEligibilityMany>[number]) => (row.ok ? JSON.stringify(row.result) : row.error.code);
+const summary = (row: ReturnType<typeof checkEligibilityMany>[number]) =>
+  row.ok ? JSON.stringify(row.result) : row.error.code;
 
 describe("checkEligibilityMany", () => {
   it("answers each row as checkEligibility would, errors included", () => {
-    const rows = checkEligibilityMany([{ lon: 1.025, lat: 45.025 }, { codeInsee: "3100" }, { lon: Number.NaN, lat: 1 }, { postcode: "31100" }], options);
-    expect(rows.map((r) => (r.ok ? r.result.status : r.error.code))).toEqual(["eligible", "malformed_code", "invalid_coordinates", "uncertain"]);
+    const rows = checkEligibilityMany(
+      [{ lon: 1.025, lat: 45.025 }, { codeInsee: "3100" }, { lon: Number.NaN, lat: 1 }, { postcode: "31100" }],
+      options,
+    );
+    expect(rows.map((r) => (r.ok ? r.result.status : r.error.code))).toEqual([
+      "eligible",
+      "malformed_code",
+      "invalid_coordinates",
+      "uncertain",
+    ]);
     expect(rows[0]).toEqual({ index: 0, ok: true, result: checkEligibility({ lon: 1.025, lat: 45.025 }, options) });
   });
 
@@ -50,10 +62,21 @@ describe("checkEligibilityMany", () => {
   it("answers each row independently of the batch's order (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(subject, { minLength: 1, maxLength: 30 }).chain((subjects) => fc.tuple(fc.constant(subjects), fc.shuffledSubarray(subjects.map((_, i) => i), { minLength: subjects.length }))),
+        fc.array(subject, { minLength: 1, maxLength: 30 }).chain((subjects) =>
+          fc.tuple(
+            fc.constant(subjects),
+            fc.shuffledSubarray(
+              subjects.map((_, i) => i),
+              { minLength: subjects.length },
+            ),
+          ),
+        ),
         ([subjects, order]) => {
           const straight = checkEligibilityMany(subjects, options).map(summary);
-          const shuffled = checkEligibilityMany(order.map((i) => subjects[i]!), options).map(summary);
+          const shuffled = checkEligibilityMany(
+            order.map((i) => subjects[i]!),
+            options,
+          ).map(summary);
           order.forEach((original, position) => expect(shuffled[position]).toBe(straight[original]));
         },
       ),
@@ -62,7 +85,11 @@ describe("checkEligibilityMany", () => {
   });
 
   it("rejects invalid options once, for the whole call", () => {
-    expect(() => checkEligibilityMany([], { on: "2024-02-30", data })).toThrow(expect.objectContaining({ code: "invalid_input" }));
-    expect(() => checkEligibilityMany([], { on: "2014-12-31", data })).toThrow(expect.objectContaining({ code: "date_out_of_range" }));
+    expect(() => checkEligibilityMany([], { on: "2024-02-30", data })).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
+    expect(() => checkEligibilityMany([], { on: "2014-12-31", data })).toThrow(
+      expect.objectContaining({ code: "date_out_of_range" }),
+    );
   });
 });

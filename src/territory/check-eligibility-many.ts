@@ -64,7 +64,11 @@ export function checkEligibilityMany(
 
 /** The subjects as an iterable, or `invalid_input` naming what arrived (a non-iterable, a string). */
 function iterableOf(subjects: unknown): Iterable<unknown> {
-  if (typeof subjects === "object" && subjects !== null && typeof (subjects as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") {
+  if (
+    typeof subjects === "object" &&
+    subjects !== null &&
+    typeof (subjects as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  ) {
     return subjects as Iterable<unknown>;
   }
   const received = describeValue(subjects);

@@ -15,6 +15,8 @@ describe("checkEligibility overloads", () => {
   });
 
   it("returns a Promise for an address", () => {
-    expectTypeOf(checkEligibility({ address: "1 rue de Metz, Toulouse" }, { on, data })).toEqualTypeOf<Promise<EligibilityResult>>();
+    expectTypeOf(checkEligibility({ address: "1 rue de Metz, Toulouse" }, { on, data })).toEqualTypeOf<
+      Promise<EligibilityResult>
+    >();
   });
 });

@@ -28,8 +28,21 @@ describe("checkEligibility on points", () => {
     expect(r.territoryKind).toBe("qpv");
     expect(r.on).toBe("2024-05-01");
     expect(r.commune).toEqual({ codeInsee: "31001", name: "Alphaville", foundBy: "point_in_polygon" });
-    expect(r.qpv).toMatchObject({ regime: "qpv2024", status: "inside", zone: { code: "QN03101M", name: "Quartier troué" } });
-    expect(r.bases).toEqual([{ kind: "qpv", code: "QN03101M", name: "Quartier troué", regime: "qpv2024", dataset: "qpv2024", millesime: "qpv2024 fixture" }]);
+    expect(r.qpv).toMatchObject({
+      regime: "qpv2024",
+      status: "inside",
+      zone: { code: "QN03101M", name: "Quartier troué" },
+    });
+    expect(r.bases).toEqual([
+      {
+        kind: "qpv",
+        code: "QN03101M",
+        name: "Quartier troué",
+        regime: "qpv2024",
+        dataset: "qpv2024",
+        millesime: "qpv2024 fixture",
+      },
+    ]);
     expect(r.distanceToBoundaryM.qpv).toBeGreaterThan(300);
     expect(codes(r)).toContain("in_qpv");
     expect(r.reasons.find((x) => x.code === "in_qpv")?.message).toMatch(/QN03101M/);
@@ -56,7 +69,10 @@ describe("checkEligibility on points", () => {
   });
 
   it("says data_unavailable, never a silent no, where a QPV 2015 polygon is missing", () => {
-    const r = checkEligibility({ lon: 1.18, lat: 45.03 }, { ...on("2016-06-01"), policy: { ...DECLICS_POLICY, zrr: [], frr: [] } });
+    const r = checkEligibility(
+      { lon: 1.18, lat: 45.03 },
+      { ...on("2016-06-01"), policy: { ...DECLICS_POLICY, zrr: [], frr: [] } },
+    );
     expect(r.qpv.status).toBe("unavailable");
     expect(codes(r)).toContain("data_unavailable");
     expect(codes(r)).toContain("no_rural_regime");
@@ -66,8 +82,16 @@ describe("checkEligibility on points", () => {
   it("counts ZRR until 2024-06-30 and FRR from 2024-07-01", () => {
     const zrr = checkEligibility({ lon: 1.18, lat: 45.03 }, on("2024-06-30"));
     const frr = checkEligibility({ lon: 1.18, lat: 45.03 }, on("2024-07-01"));
-    expect(zrr).toMatchObject({ status: "eligible", territoryKind: "zrr", rural: { regime: "zrr", status: "classified" } });
-    expect(frr).toMatchObject({ status: "eligible", territoryKind: "frr", rural: { regime: "frr", status: "classified", classification: "FRR socle" } });
+    expect(zrr).toMatchObject({
+      status: "eligible",
+      territoryKind: "zrr",
+      rural: { regime: "zrr", status: "classified" },
+    });
+    expect(frr).toMatchObject({
+      status: "eligible",
+      territoryKind: "frr",
+      rural: { regime: "frr", status: "classified", classification: "FRR socle" },
+    });
     expect(checkEligibility({ lon: 1.18, lat: 45.03 }, on("2017-06-30")).rural.regime).toBeNull();
   });
 
@@ -77,7 +101,10 @@ describe("checkEligibility on points", () => {
     expect(codes(near)).toContain("near_qpv_boundary");
     expect(near.distanceToBoundaryM.qpv).toBeGreaterThan(7);
     expect(near.distanceToBoundaryM.qpv).toBeLessThan(9);
-    const strict = checkEligibility({ lon: 1.0601, lat: 45.05 }, { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, qpvToleranceM: 0 } });
+    const strict = checkEligibility(
+      { lon: 1.0601, lat: 45.05 },
+      { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, qpvToleranceM: 0 } },
+    );
     expect(strict.status).toBe("not_eligible");
   });
 
@@ -88,7 +115,10 @@ describe("checkEligibility on points", () => {
     expect(r.distanceToBoundaryM.commune).toBeGreaterThan(30);
     expect(r.distanceToBoundaryM.commune).toBeLessThan(50);
     // Same point under a policy where neither commune qualifies: the border no longer matters.
-    const qpvOnly = checkEligibility({ lon: 1.0995, lat: 45.08 }, { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, zrr: [], frr: [] } });
+    const qpvOnly = checkEligibility(
+      { lon: 1.0995, lat: 45.08 },
+      { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, zrr: [], frr: [] } },
+    );
     expect(qpvOnly.status).toBe("not_eligible");
     expect(qpvOnly.distanceToBoundaryM.commune).toBeNull();
   });
@@ -113,16 +143,20 @@ describe("checkEligibility on points", () => {
 
   it("answers the same for Lambert-93 and WGS84 (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.001, max: 1.199, noNaN: true }), fc.double({ min: 45.001, max: 45.099, noNaN: true }), (lon, lat) => {
-        const a = checkEligibility({ lon, lat }, on("2024-05-01"));
-        if ((a.distanceToBoundaryM.qpv ?? Infinity) < 0.01 || Math.abs(lon - 1.1) < 1e-6) return;
-        const [x, y] = LAMBERT93.forward(lon, lat);
-        const b = checkEligibility({ x, y }, on("2024-05-01"));
-        expect(b.status).toBe(a.status);
-        expect(b.commune?.codeInsee).toBe(a.commune?.codeInsee);
-        expect(b.qpv.zone?.code).toBe(a.qpv.zone?.code);
-        expect(b.reasons.map((r) => r.code)).toEqual(a.reasons.map((r) => r.code));
-      }),
+      fc.property(
+        fc.double({ min: 1.001, max: 1.199, noNaN: true }),
+        fc.double({ min: 45.001, max: 45.099, noNaN: true }),
+        (lon, lat) => {
+          const a = checkEligibility({ lon, lat }, on("2024-05-01"));
+          if ((a.distanceToBoundaryM.qpv ?? Infinity) < 0.01 || Math.abs(lon - 1.1) < 1e-6) return;
+          const [x, y] = LAMBERT93.forward(lon, lat);
+          const b = checkEligibility({ x, y }, on("2024-05-01"));
+          expect(b.status).toBe(a.status);
+          expect(b.commune?.codeInsee).toBe(a.commune?.codeInsee);
+          expect(b.qpv.zone?.code).toBe(a.qpv.zone?.code);
+          expect(b.reasons.map((r) => r.code)).toEqual(a.reasons.map((r) => r.code));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -138,7 +172,11 @@ describe("checkEligibility on points", () => {
           const a = checkEligibility({ lon, lat }, on("2024-05-01"));
           if ((a.distanceToBoundaryM.qpv ?? Infinity) < 1 || Math.abs(lon - 1.1) * 78_000 < 1) return;
           const b = checkEligibility({ lon: lon + dx, lat: lat + dy }, on("2024-05-01"));
-          expect([b.status, b.qpv.zone?.code, b.commune?.codeInsee]).toEqual([a.status, a.qpv.zone?.code, a.commune?.codeInsee]);
+          expect([b.status, b.qpv.zone?.code, b.commune?.codeInsee]).toEqual([
+            a.status,
+            a.qpv.zone?.code,
+            a.commune?.codeInsee,
+          ]);
         },
       ),
       { numRuns: 300 },
@@ -147,15 +185,22 @@ describe("checkEligibility on points", () => {
 
   it("always returns a result that its schema accepts (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.995, max: 1.205, noNaN: true }), fc.double({ min: 44.995, max: 45.105, noNaN: true }), fc.integer({ min: 2014, max: 2027 }), (lon, lat, year) => {
-        try {
-          const r = checkEligibility({ lon, lat }, on(`${year}-06-15`));
-          expect(EligibilityResult.safeParse(r).success).toBe(true);
-          expect(year).toBeGreaterThanOrEqual(2015);
-        } catch (error) {
-          expect(isDeclicsError(error, "outside_france") || (year < 2015 && isDeclicsError(error, "date_out_of_range"))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 0.995, max: 1.205, noNaN: true }),
+        fc.double({ min: 44.995, max: 45.105, noNaN: true }),
+        fc.integer({ min: 2014, max: 2027 }),
+        (lon, lat, year) => {
+          try {
+            const r = checkEligibility({ lon, lat }, on(`${year}-06-15`));
+            expect(EligibilityResult.safeParse(r).success).toBe(true);
+            expect(year).toBeGreaterThanOrEqual(2015);
+          } catch (error) {
+            expect(
+              isDeclicsError(error, "outside_france") || (year < 2015 && isDeclicsError(error, "date_out_of_range")),
+            ).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -190,24 +235,40 @@ describe("checkEligibility on bad input", () => {
   });
 
   it("rejects invalid options", () => {
-    expect(errorCode(() => checkEligibility({ lon: 1.05, lat: 45.05 }, { on: new Date("nope"), data }))).toBe("invalid_input");
-    expect(errorCode(() => checkEligibility({ lon: 1.05, lat: 45.05 }, { on: new Date(), data: {} as never }))).toBe("invalid_input");
+    expect(errorCode(() => checkEligibility({ lon: 1.05, lat: 45.05 }, { on: new Date("nope"), data }))).toBe(
+      "invalid_input",
+    );
+    expect(errorCode(() => checkEligibility({ lon: 1.05, lat: 45.05 }, { on: new Date(), data: {} as never }))).toBe(
+      "invalid_input",
+    );
   });
 });
 
 describe("checkEligibility on codes and postcodes", () => {
   it("decides rural status from a code, and QPV only when the commune has none", () => {
-    expect(checkEligibility({ codeInsee: "31002" }, on("2024-05-01"))).toMatchObject({ status: "eligible", point: null, commune: { codeInsee: "31002", foundBy: "code" } });
+    expect(checkEligibility({ codeInsee: "31002" }, on("2024-05-01"))).toMatchObject({
+      status: "eligible",
+      point: null,
+      commune: { codeInsee: "31002", foundBy: "code" },
+    });
     const a = checkEligibility({ codeInsee: "31001" }, on("2024-05-01"));
     expect(a.status).toBe("uncertain");
     expect(codes(a)).toContain("commune_has_qpv");
-    const c = checkEligibility({ codeInsee: "97101" }, { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, zrr: ["C", "P"] } });
+    const c = checkEligibility(
+      { codeInsee: "97101" },
+      { ...on("2024-05-01"), policy: { ...DECLICS_POLICY, zrr: ["C", "P"] } },
+    );
     expect(c.status).toBe("eligible");
   });
 
   it("maps an old code to today's commune and says so", () => {
     const r = checkEligibility({ codeInsee: "31999" }, on("2024-05-01"));
-    expect(r.commune).toEqual({ codeInsee: "31001", name: "Alphaville", foundBy: "code", mappedFrom: { code: "31999", reason: "ancien_code" } });
+    expect(r.commune).toEqual({
+      codeInsee: "31001",
+      name: "Alphaville",
+      foundBy: "code",
+      mappedFrom: { code: "31999", reason: "ancien_code" },
+    });
   });
 
   it("is uncertain for a postcode whose communes disagree, and decided when they agree", () => {
@@ -222,18 +283,33 @@ describe("checkEligibility on codes and postcodes", () => {
 
 describe("checkEligibility on addresses", () => {
   const hitAt = (hit: Partial<GeocodeHit>): Geocoder => ({
-    geocode: async () => ({ lon: 1.025, lat: 45.025, score: 0.95, type: "housenumber", label: "1 rue du Test", codeInsee: "31001", ...hit }),
+    geocode: async () => ({
+      lon: 1.025,
+      lat: 45.025,
+      score: 0.95,
+      type: "housenumber",
+      label: "1 rue du Test",
+      codeInsee: "31001",
+      ...hit,
+    }),
   });
 
   it("returns a Promise and answers a precise hit like a point", async () => {
     const pending = checkEligibility({ address: "1 rue du Test" }, { ...on("2024-05-01"), geocoder: hitAt({}) });
     expect(pending).toBeInstanceOf(Promise);
     const r = await pending;
-    expect(r).toMatchObject({ status: "eligible", commune: { foundBy: "geocoder" }, qpv: { zone: { code: "QN03101M" } } });
+    expect(r).toMatchObject({
+      status: "eligible",
+      commune: { foundBy: "geocoder" },
+      qpv: { zone: { code: "QN03101M" } },
+    });
   });
 
   it("answers a street-level hit at commune level", async () => {
-    const r = await checkEligibility({ address: "rue du Test" }, { ...on("2024-05-01"), geocoder: hitAt({ type: "street" }) });
+    const r = await checkEligibility(
+      { address: "rue du Test" },
+      { ...on("2024-05-01"), geocoder: hitAt({ type: "street" }) },
+    );
     expect(r.status).toBe("uncertain");
     expect(codes(r)).toContain("geocoder_imprecise");
   });
@@ -242,15 +318,22 @@ describe("checkEligibility on addresses", () => {
     const low = await checkEligibility({ address: "x" }, { ...on("2024-05-01"), geocoder: hitAt({ score: 0.5 }) });
     expect(low.status).toBe("uncertain");
     expect(codes(low)).toContain("geocoder_low_score");
-    const none = await checkEligibility({ address: "x" }, { ...on("2024-05-01"), geocoder: { geocode: async () => null } });
+    const none = await checkEligibility(
+      { address: "x" },
+      { ...on("2024-05-01"), geocoder: { geocode: async () => null } },
+    );
     expect(none.status).toBe("uncertain");
     expect(codes(none)).toEqual(["geocoder_no_result"]);
   });
 
   it("rejects without a geocoder, or when it fails", async () => {
-    await expect(checkEligibility({ address: "x" }, on("2024-05-01"))).rejects.toMatchObject({ code: "geocoder_unavailable" });
+    await expect(checkEligibility({ address: "x" }, on("2024-05-01"))).rejects.toMatchObject({
+      code: "geocoder_unavailable",
+    });
     const failing: Geocoder = { geocode: async () => Promise.reject(new Error("503")) };
-    await expect(checkEligibility({ address: "x" }, { ...on("2024-05-01"), geocoder: failing })).rejects.toMatchObject({ code: "geocoder_unavailable" });
+    await expect(checkEligibility({ address: "x" }, { ...on("2024-05-01"), geocoder: failing })).rejects.toMatchObject({
+      code: "geocoder_unavailable",
+    });
   });
 });
 
@@ -260,9 +343,14 @@ describe("checkEligibility's day: a calendar day, or a Date read in the subject'
     expect([r.on, r.timeZone, r.qpv.regime]).toEqual(["2024-01-01", undefined, "qpv2024"]);
   });
 
-  it.each([["2025-02-30"], ["1/5/2025"], ["2025-1-5"], ["20250105"], [""]])("refuses the malformed day %j with invalid_input naming `on`", (bad) => {
-    expect(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: bad, data })).toThrow(/Invalid on: expected a calendar day "YYYY-MM-DD"/);
-  });
+  it.each([["2025-02-30"], ["1/5/2025"], ["2025-1-5"], ["20250105"], [""]])(
+    "refuses the malformed day %j with invalid_input naming `on`",
+    (bad) => {
+      expect(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: bad, data })).toThrow(
+        /Invalid on: expected a calendar day "YYYY-MM-DD"/,
+      );
+    },
+  );
 
   it("reads a Date in the legal time zone of a point's, a code's or a postcode's territory, and says which", () => {
     const newYearInGuadeloupe = new Date("2025-01-01T04:00:00Z"); // 00:00 in Guadeloupe, 05:00 in Paris
@@ -277,12 +365,18 @@ describe("checkEligibility's day: a calendar day, or a Date read in the subject'
   });
 
   it("refuses days outside 2015-01-01..2099-12-31, per territory for a Date", () => {
-    expect(errorCode(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2014-12-31", data }))).toBe("date_out_of_range");
-    expect(errorCode(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2100-01-01", data }))).toBe("date_out_of_range");
+    expect(errorCode(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2014-12-31", data }))).toBe(
+      "date_out_of_range",
+    );
+    expect(errorCode(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2100-01-01", data }))).toBe(
+      "date_out_of_range",
+    );
     expect(checkEligibility({ lon: 1.025, lat: 45.025 }, { on: "2099-12-31", data }).on).toBe("2099-12-31");
     const edge = new Date("2014-12-31T23:30:00Z"); // 2015-01-01 in Paris, 2014-12-31 in Guadeloupe
     expect(checkEligibility({ lon: 1.025, lat: 45.025 }, { on: edge, data }).on).toBe("2015-01-01");
     expect(errorCode(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data }))).toBe("date_out_of_range");
-    expect(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data })).toThrow(/du 2015-01-01 au 2099-12-31.*America\/Guadeloupe/);
+    expect(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data })).toThrow(
+      /du 2015-01-01 au 2099-12-31.*America\/Guadeloupe/,
+    );
   });
 });

@@ -2,7 +2,14 @@ import { DeclicsError } from "../errors.js";
 import { contextOf, type CheckEligibilityOptions } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
-import type { AddressSubject, CommuneSubject, EligibilityResult, Lambert93Subject, LonLatSubject, PostcodeSubject } from "./schema.js";
+import type {
+  AddressSubject,
+  CommuneSubject,
+  EligibilityResult,
+  Lambert93Subject,
+  LonLatSubject,
+  PostcodeSubject,
+} from "./schema.js";
 
 export type { CheckEligibilityOptions } from "./_options.js";
 

@@ -15,7 +15,12 @@ function fakeFetch(body: unknown, status = 200): FetchLike & { urls: string[] } 
   const urls: string[] = [];
   const fn = (async (url: string) => {
     urls.push(url);
-    return { ok: status >= 200 && status < 300, status, statusText: status === 200 ? "OK" : "Error", json: async () => body };
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      statusText: status === 200 ? "OK" : "Error",
+      json: async () => body,
+    };
   }) as FetchLike & { urls: string[] };
   fn.urls = urls;
   return fn;
@@ -53,18 +58,30 @@ describe("createBanGeocoder", () => {
     const hit = await geocoder.geocode("10 PL 5 MARTYRS LYCEE BUFFON");
     expect(fetch.urls[0]).toMatch(/^https:\/\/api-adresse\.data\.gouv\.fr\/search\?/);
     expect(new URL(fetch.urls[0] ?? "").searchParams.get("postcode")).toBe("75015");
-    expect(hit).toMatchObject({ type: "housenumber", codeInsee: "75115", postcode: "75015", lon: 2.316754, lat: 48.838411 });
+    expect(hit).toMatchObject({
+      type: "housenumber",
+      codeInsee: "75115",
+      postcode: "75015",
+      lon: 2.316754,
+      lat: 48.838411,
+    });
   });
 
   it("reports street and municipality hits as they are (the policy judges them)", async () => {
-    const street = await createBanGeocoder({ fetch: fakeFetch(fixture("geoplateforme-street.json")) }).geocode("allee de bellefontaine toulouse");
+    const street = await createBanGeocoder({ fetch: fakeFetch(fixture("geoplateforme-street.json")) }).geocode(
+      "allee de bellefontaine toulouse",
+    );
     expect(street).toMatchObject({ type: "street", codeInsee: "31555" });
-    const town = await createBanGeocoder({ fetch: fakeFetch(fixture("geoplateforme-municipality.json")) }).geocode("st gervais");
+    const town = await createBanGeocoder({ fetch: fakeFetch(fixture("geoplateforme-municipality.json")) }).geocode(
+      "st gervais",
+    );
     expect(town).toMatchObject({ type: "municipality", codeInsee: "74236", score: 0.4560233310687971 });
   });
 
   it("returns null when nothing matches", async () => {
-    expect(await createBanGeocoder({ fetch: fakeFetch(fixture("geoplateforme-empty.json")) }).geocode("zzzz qqqq 99999")).toBeNull();
+    expect(
+      await createBanGeocoder({ fetch: fakeFetch(fixture("geoplateforme-empty.json")) }).geocode("zzzz qqqq 99999"),
+    ).toBeNull();
   });
 
   it("rejects with geocoder_unavailable on an HTTP error, naming the status", async () => {
@@ -72,7 +89,9 @@ describe("createBanGeocoder", () => {
     const error: unknown = await geocoder.geocode("ab").catch((e: unknown) => e);
     expect(isDeclicsError(error, "geocoder_unavailable")).toBe(true);
     expect((error as Error).message).toContain("HTTP 400");
-    const busy: unknown = await createBanGeocoder({ fetch: fakeFetch({}, 429) }).geocode("x y z").catch((e: unknown) => e);
+    const busy: unknown = await createBanGeocoder({ fetch: fakeFetch({}, 429) })
+      .geocode("x y z")
+      .catch((e: unknown) => e);
     expect((busy as Error).message).toContain("429");
   });
 
@@ -80,7 +99,9 @@ describe("createBanGeocoder", () => {
     const down: FetchLike = async () => {
       throw new TypeError("fetch failed");
     };
-    const error: unknown = await createBanGeocoder({ fetch: down }).geocode("1 rue de la Paix Paris").catch((e: unknown) => e);
+    const error: unknown = await createBanGeocoder({ fetch: down })
+      .geocode("1 rue de la Paix Paris")
+      .catch((e: unknown) => e);
     expect(isDeclicsError(error, "geocoder_unavailable")).toBe(true);
     expect((error as Error).message).toContain("fetch failed");
     expect((error as { details: { address: string } }).details.address).toBe("1 rue de la Paix Paris");
@@ -88,7 +109,9 @@ describe("createBanGeocoder", () => {
 
   it("rejects an answer that is not the documented GeoJSON", async () => {
     for (const body of [{ hello: "world" }, { type: "FeatureCollection", features: [{ geometry: null }] }, "<html>"]) {
-      const error: unknown = await createBanGeocoder({ fetch: fakeFetch(body) }).geocode("1 rue X").catch((e: unknown) => e);
+      const error: unknown = await createBanGeocoder({ fetch: fakeFetch(body) })
+        .geocode("1 rue X")
+        .catch((e: unknown) => e);
       expect(isDeclicsError(error, "geocoder_unavailable")).toBe(true);
     }
   });
@@ -123,7 +146,13 @@ describe("createBanGeocoder", () => {
       fc.asyncProperty(feature, async (f) => {
         const body = {
           type: "FeatureCollection",
-          features: [{ type: "Feature", geometry: { type: "Point", coordinates: [f.lon, f.lat] }, properties: { ...f, _type: "address" } }],
+          features: [
+            {
+              type: "Feature",
+              geometry: { type: "Point", coordinates: [f.lon, f.lat] },
+              properties: { ...f, _type: "address" },
+            },
+          ],
         };
         const hit = await createBanGeocoder({ fetch: fakeFetch(body) }).geocode("adresse");
         expect(hit).not.toBeNull();

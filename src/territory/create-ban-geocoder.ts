@@ -4,7 +4,10 @@ import { describeValue, parseWith } from "../_lib/parse.js";
 import { GeocodeHit, type Geocoder } from "./schema.js";
 
 /** The fetch function the adapter calls (the global `fetch` by default; tests pass a fake). */
-export type FetchLike = (input: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<{
+export type FetchLike = (
+  input: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+) => Promise<{
   ok: boolean;
   status: number;
   statusText?: string;
@@ -21,9 +24,14 @@ export const CreateBanGeocoderOptions = z.object({
    */
   baseUrl: z.url().optional(),
   /** Aborts every request of this geocoder (a per-call signal can be passed to `geocode` too). */
-  signal: z.custom<AbortSignal>((value) => typeof value === "object" && value !== null && "aborted" in value, "an AbortSignal").optional(),
+  signal: z
+    .custom<AbortSignal>((value) => typeof value === "object" && value !== null && "aborted" in value, "an AbortSignal")
+    .optional(),
   /** Restricts the search to one postcode (the API's `postcode` filter). */
-  postcode: z.string().regex(/^\d{5}$/, "a 5-digit postcode").optional(),
+  postcode: z
+    .string()
+    .regex(/^\d{5}$/, "a 5-digit postcode")
+    .optional(),
 });
 export type CreateBanGeocoderOptions = z.infer<typeof CreateBanGeocoderOptions>;
 
@@ -99,19 +107,31 @@ export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geoco
 
       let response: Awaited<ReturnType<FetchLike>>;
       try {
-        response = await doFetch(url, { ...(signal === undefined ? {} : { signal }), headers: { accept: "application/json" } });
+        response = await doFetch(url, {
+          ...(signal === undefined ? {} : { signal }),
+          headers: { accept: "application/json" },
+        });
       } catch (error) {
         const why = error instanceof Error ? error.message : describeValue(error);
         throw unavailable(query, `network error (${why})`, error);
       }
       // The fetch is the caller's: check that what it resolved to looks like a Response before using it.
-      if (typeof response !== "object" || response === null || typeof response.json !== "function" || typeof response.ok !== "boolean") {
+      if (
+        typeof response !== "object" ||
+        response === null ||
+        typeof response.json !== "function" ||
+        typeof response.ok !== "boolean"
+      ) {
         throw unavailable(query, `fetch resolved to ${describeValue(response)}, not a Response`);
       }
       if (!response.ok) {
         const retry = response.status === 429 ? ", too many requests (limit 50 per second)" : "";
-        const statusText = typeof response.statusText === "string" && response.statusText !== "" ? ` ${response.statusText}` : "";
-        throw unavailable(query, `HTTP ${typeof response.status === "number" ? response.status : describeValue(response.status)}${statusText}${retry}`);
+        const statusText =
+          typeof response.statusText === "string" && response.statusText !== "" ? ` ${response.statusText}` : "";
+        throw unavailable(
+          query,
+          `HTTP ${typeof response.status === "number" ? response.status : describeValue(response.status)}${statusText}${retry}`,
+        );
       }
       let body: unknown;
       try {
@@ -120,11 +140,17 @@ export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geoco
         throw unavailable(query, "the answer is not JSON", error);
       }
       const collection = BanResponse.safeParse(body);
-      if (!collection.success) throw unavailable(query, "the answer is not a GeoJSON FeatureCollection", collection.error);
+      if (!collection.success)
+        throw unavailable(query, "the answer is not a GeoJSON FeatureCollection", collection.error);
 
       for (const raw of collection.data.features) {
         const feature = BanFeature.safeParse(raw);
-        if (!feature.success) throw unavailable(query, `a feature does not have the documented shape (${feature.error.issues[0]?.message ?? "invalid"})`, feature.error);
+        if (!feature.success)
+          throw unavailable(
+            query,
+            `a feature does not have the documented shape (${feature.error.issues[0]?.message ?? "invalid"})`,
+            feature.error,
+          );
         const { geometry, properties } = feature.data;
         if (!ADDRESS_TYPES.has(properties.type)) continue;
         const [lon, lat] = geometry.coordinates;

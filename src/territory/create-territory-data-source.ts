@@ -11,7 +11,13 @@ import type { SyncEligibilitySubject } from "./check-eligibility.js";
 import { decodeCommuneTable } from "./decode-commune-table.js";
 import type { AddressSubject, EligibilityResult, GeocodeHit, Geocoder } from "./schema.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
-import { WebDataManifest, WebDataTileIndex, tileKeyOf, type WebDataFile, type WebDataTile } from "./web-data-manifest.js";
+import {
+  WebDataManifest,
+  WebDataTileIndex,
+  tileKeyOf,
+  type WebDataFile,
+  type WebDataTile,
+} from "./web-data-manifest.js";
 
 export type { DataFetch, DataResponse } from "./_fetch-web-file.js";
 
@@ -59,9 +65,15 @@ export interface TerritoryDataSource {
   /** The territory data for a prepared subject (for `checkEligibility`, `getZoneOutline`, `renderEvidenceSvg`). */
   dataFor(subject: DataSourceSubject): TerritoryData;
   /** One answer: prepares the subject, then answers (an address needs `options.geocoder`). */
-  checkEligibility(subject: DataSourceSubject, options: Omit<CheckEligibilityOptions, "data">): Promise<EligibilityResult>;
+  checkEligibility(
+    subject: DataSourceSubject,
+    options: Omit<CheckEligibilityOptions, "data">,
+  ): Promise<EligibilityResult>;
   /** Synchronous answers for prepared subjects: one row per subject, in order (unprepared ones are `data_not_prepared` rows). */
-  checkEligibilityMany(subjects: Iterable<DataSourceSubject>, options: Omit<CheckEligibilityOptions, "data" | "geocoder">): EligibilityRow[];
+  checkEligibilityMany(
+    subjects: Iterable<DataSourceSubject>,
+    options: Omit<CheckEligibilityOptions, "data" | "geocoder">,
+  ): EligibilityRow[];
   /** Bytes and requests so far. */
   stats(): DataSourceStats;
 }
@@ -70,7 +82,19 @@ export interface TerritoryDataSource {
 function emptyLayer(layer: string): PolygonLayer {
   const none = (): number[] => [];
   return {
-    header: { layer, dataset: "", millesime: "", accuracyM: null, marginM: 100, codes: [], names: [], communes: [], regions: [], arrays: [], report: {} },
+    header: {
+      layer,
+      dataset: "",
+      millesime: "",
+      accuracyM: null,
+      marginM: 100,
+      codes: [],
+      names: [],
+      communes: [],
+      regions: [],
+      arrays: [],
+      report: {},
+    },
     size: 0,
     coords: new Int32Array(0),
     ringStart: new Uint32Array(1),
@@ -129,7 +153,11 @@ function needOf(parsed: ParsedSubject): Need {
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  );
 }
 
 function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: string): T {
@@ -140,7 +168,11 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: stri
     code: "data_integrity",
     module: "territory",
     message: `${url} n'est pas ${what} de ce format (format ${String((value as { format?: unknown } | null)?.format)}, attendu 1)${issue ? ` : ${issue.path.join(".")} ${issue.message}` : ""}. Recopiez les données de la version installée de declics (\`declics data copy\`).`,
-    details: { dataset: url, expected: `${what}, format 1`, received: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid" },
+    details: {
+      dataset: url,
+      expected: `${what}, format 1`,
+      received: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid",
+    },
   });
 }
 
@@ -173,12 +205,16 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: stri
  * @category Data
  */
 export function createTerritoryDataSource(options: CreateTerritoryDataSourceOptions): TerritoryDataSource {
-  const opts = parseWith(CreateTerritoryDataSourceOptions, options, { module: "territory", what: "createTerritoryDataSource options" });
+  const opts = parseWith(CreateTerritoryDataSourceOptions, options, {
+    module: "territory",
+    what: "createTerritoryDataSource options",
+  });
   const base = opts.baseUrl;
   const fetchFn: DataFetch = opts.fetch ?? ((url) => globalThis.fetch(url) as Promise<DataResponse>);
   const verify = opts.verify ?? true;
   const concurrency = opts.concurrency ?? 6;
-  const urlOf = (file: string): string => (base === undefined ? file : base.endsWith("/") ? `${base}${file}` : `${base}/${file}`);
+  const urlOf = (file: string): string =>
+    base === undefined ? file : base.endsWith("/") ? `${base}${file}` : `${base}/${file}`;
   const transfers: Transfer[] = [];
   const onTransfer = (t: Transfer): void => void transfers.push(t);
 
@@ -194,8 +230,16 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     return promise;
   };
   const manifest = (): Promise<WebDataManifest> =>
-    once("manifest", async () => parsed(WebDataManifest, await fetchJson(fetchFn, urlOf("manifest.json"), onTransfer), urlOf("manifest.json"), "le manifeste des données web"));
-  const file = (entry: WebDataFile | WebDataTile): Promise<Uint8Array> => once(entry.file, () => fetchWebFile(fetchFn, urlOf(entry.file), { covers: "", ...entry }, verify, onTransfer));
+    once("manifest", async () =>
+      parsed(
+        WebDataManifest,
+        await fetchJson(fetchFn, urlOf("manifest.json"), onTransfer),
+        urlOf("manifest.json"),
+        "le manifeste des données web",
+      ),
+    );
+  const file = (entry: WebDataFile | WebDataTile): Promise<Uint8Array> =>
+    once(entry.file, () => fetchWebFile(fetchFn, urlOf(entry.file), { covers: "", ...entry }, verify, onTransfer));
 
   let codeData: TerritoryData | undefined;
   let pointBase: TerritoryData | undefined;
@@ -209,14 +253,25 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
       const m = await manifest();
       const [table, qpv2015] = await Promise.all([file(m.core.communeTable), file(m.core.qpv2015)]);
       const communes = emptyLayer("communes");
-      codeData = { qpv2024: emptyLayer("qpv2024"), qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file), communes, communeTable: decodeCommuneTable(table), communeCodes: communes.header.codes };
+      codeData = {
+        qpv2024: emptyLayer("qpv2024"),
+        qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file),
+        communes,
+        communeTable: decodeCommuneTable(table),
+        communeCodes: communes.header.codes,
+      };
     });
   const loadPoints = (): Promise<void> =>
     once("points", async () => {
       const m = await manifest();
       await loadCodes();
       const [qpv2024, index] = await Promise.all([file(m.core.qpv2024), file(m.communes.index)]);
-      tiles = parsed(WebDataTileIndex, JSON.parse(new TextDecoder().decode(index)), urlOf(m.communes.index.file), "l'index des tuiles").tiles;
+      tiles = parsed(
+        WebDataTileIndex,
+        JSON.parse(new TextDecoder().decode(index)),
+        urlOf(m.communes.index.file),
+        "l'index des tuiles",
+      ).tiles;
       tileDeg = m.communes.tileDeg;
       pointBase = { ...codeData!, qpv2024: decodeLayer(qpv2024, m.core.qpv2024.file) };
     });
@@ -243,7 +298,8 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
   };
   const addressEntry = (address: string) => {
     const entry = hits.get(address);
-    if (entry === undefined) throw notPrepared(`l'adresse ${JSON.stringify(address)} (à géocoder dans prepare, avec options.geocoder)`);
+    if (entry === undefined)
+      throw notPrepared(`l'adresse ${JSON.stringify(address)} (à géocoder dans prepare, avec options.geocoder)`);
     if ("error" in entry) throw entry.error;
     return entry.hit;
   };
@@ -272,7 +328,10 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     }
   };
 
-  const prepare = async (subjects: DataSourceSubject | Iterable<DataSourceSubject>, prepareOptions: PrepareOptions = {}): Promise<void> => {
+  const prepare = async (
+    subjects: DataSourceSubject | Iterable<DataSourceSubject>,
+    prepareOptions: PrepareOptions = {},
+  ): Promise<void> => {
     const list = isIterable(subjects) ? [...subjects] : [subjects];
     const needs: Need[] = [];
     for (const subject of list) {
@@ -286,7 +345,10 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     const addresses = [...new Set(needs.flatMap((n) => (n.kind === "address" ? [n.address] : [])))];
     if (addresses.length > 0 && prepareOptions.geocoder !== undefined) {
       const geocoder = prepareOptions.geocoder;
-      await runLimited(addresses.map((a) => () => geocode(a, geocoder)), concurrency);
+      await runLimited(
+        addresses.map((a) => () => geocode(a, geocoder)),
+        concurrency,
+      );
     }
     const points: [number, number][] = [];
     for (const need of needs) {
@@ -300,8 +362,13 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     const finite = points.filter(([lon, lat]) => Number.isFinite(lon) && Number.isFinite(lat));
     if (finite.length === 0) return;
     await loadPoints();
-    const keys = [...new Set(finite.map(([lon, lat]) => tileKeyOf(lon, lat, tileDeg)))].filter((k) => tiles![k] !== undefined && !tileData.has(k));
-    await runLimited(keys.map((k) => () => loadTile(k)), concurrency);
+    const keys = [...new Set(finite.map(([lon, lat]) => tileKeyOf(lon, lat, tileDeg)))].filter(
+      (k) => tiles![k] !== undefined && !tileData.has(k),
+    );
+    await runLimited(
+      keys.map((k) => () => loadTile(k)),
+      concurrency,
+    );
   };
 
   return {
@@ -336,6 +403,10 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
       }
       return rows;
     },
-    stats: () => ({ requests: transfers.length, bytes: transfers.reduce((sum, t) => sum + t.bytes, 0), files: [...transfers] }),
+    stats: () => ({
+      requests: transfers.length,
+      bytes: transfers.reduce((sum, t) => sum + t.bytes, 0),
+      files: [...transfers],
+    }),
   };
 }

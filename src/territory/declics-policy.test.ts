@@ -6,7 +6,13 @@ import { EligibilityPolicy } from "./schema.js";
 describe("DECLICS_POLICY", () => {
   it("is a valid policy with the DOMAIN.md rules", () => {
     expect(EligibilityPolicy.parse(DECLICS_POLICY)).toEqual(DECLICS_POLICY);
-    expect(DECLICS_POLICY).toMatchObject({ qpv: true, zrr: ["C"], frr: ["frr_socle", "frr_plus", "frr_beneficiaire"], geocoderMinScore: 0.8, geocoderAcceptedTypes: ["housenumber"] });
+    expect(DECLICS_POLICY).toMatchObject({
+      qpv: true,
+      zrr: ["C"],
+      frr: ["frr_socle", "frr_plus", "frr_beneficiaire"],
+      geocoderMinScore: 0.8,
+      geocoderAcceptedTypes: ["housenumber"],
+    });
   });
 
   it("is frozen: customise by spreading", () => {

@@ -24,7 +24,14 @@ const tiny = {
   zrrLabels: { C: "C - Classée en ZRR", N: "NC - Commune non classée", P: "P - Commune partiellement classée en ZRR" },
   zrrMapped: { "1": ["01015, 01340", "P - statuts différents (01015 C, 01340 NC)"], "4": ["31555, 31999", ""] },
   frr: "01234.",
-  frrLabels: ["Non classée", "FRR socle", "FRR+", "FRR bénéficiaire", "Classée FRR partiellement", "FRR bénéficiaire partiellement"],
+  frrLabels: [
+    "Non classée",
+    "FRR socle",
+    "FRR+",
+    "FRR bénéficiaire",
+    "Classée FRR partiellement",
+    "FRR bénéficiaire partiellement",
+  ],
   qpv2015: { "4": ["QP031007", "QP031008"] },
   qpv2015NotCovered: ["976"],
   qpv2024: { "4": ["QN03107M"], "5": ["QN97623M"] },
@@ -79,7 +86,11 @@ describe("decodeCommuneTable (hand-made fixture)", () => {
       label: "P - statuts différents (01015 C, 01340 NC)",
       mappedFrom: { code: "01015, 01340", reason: "cog_version" },
     });
-    expect(table.zrr("31555")).toEqual({ classification: "C", label: "C - Classée en ZRR", mappedFrom: { code: "31555, 31999", reason: "cog_version" } });
+    expect(table.zrr("31555")).toEqual({
+      classification: "C",
+      label: "C - Classée en ZRR",
+      mappedFrom: { code: "31555, 31999", reason: "cog_version" },
+    });
     expect(table.zrr("97611")).toBeUndefined();
     expect(table.zrr("13201")).toBeUndefined();
   });
@@ -241,12 +252,15 @@ describe.skipIf(!hasRealData(artefact))("decodeCommuneTable on the compiled offi
   it("property: resolution is idempotent", () => {
     const codes = real.listCodes();
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...codes), fc.constantFrom("75118", "69381", "13201", "01126", "93059", "01340")), (code) => {
-        const first = real.resolve(code);
-        if (first === undefined) return false;
-        const again = real.resolve(first.commune.codeInsee);
-        return again?.commune === first.commune && again.mappedFrom === undefined;
-      }),
+      fc.property(
+        fc.oneof(fc.constantFrom(...codes), fc.constantFrom("75118", "69381", "13201", "01126", "93059", "01340")),
+        (code) => {
+          const first = real.resolve(code);
+          if (first === undefined) return false;
+          const again = real.resolve(first.commune.codeInsee);
+          return again?.commune === first.commune && again.mappedFrom === undefined;
+        },
+      ),
     );
   });
 });

@@ -74,7 +74,14 @@ function toBytes(input: unknown): Uint8Array {
     message: `Invalid commune table bytes: expected a Uint8Array or an ArrayBuffer, received ${input === null ? "null" : typeof input}`,
     details: {
       what: "commune table bytes",
-      issues: [{ path: "", expected: "Uint8Array | ArrayBuffer", received: input === null ? "null" : typeof input, message: "not bytes" }],
+      issues: [
+        {
+          path: "",
+          expected: "Uint8Array | ArrayBuffer",
+          received: input === null ? "null" : typeof input,
+          message: "not bytes",
+        },
+      ],
     },
   });
 }
@@ -107,7 +114,11 @@ export function decodeCommuneTable(bytes: Uint8Array | ArrayBuffer): DecodedComm
   } catch (error) {
     if (error instanceof DeclicsError) throw error;
     // Whatever else fails while decoding means the artefact is not what it claims to be.
-    throw integrity("a commune table that decodes", error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode", error);
+    throw integrity(
+      "a commune table that decodes",
+      error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode",
+      error,
+    );
   }
 }
 
@@ -120,10 +131,17 @@ function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
     throw integrity("UTF-8 JSON", `${view.byteLength} bytes that do not parse as JSON`, error);
   }
   const header = json as { format?: unknown; version?: unknown } | null;
-  if (header === null || typeof header !== "object" || header.format !== COMMUNE_TABLE_FORMAT || header.version !== COMMUNE_TABLE_VERSION) {
+  if (
+    header === null ||
+    typeof header !== "object" ||
+    header.format !== COMMUNE_TABLE_FORMAT ||
+    header.version !== COMMUNE_TABLE_VERSION
+  ) {
     throw integrity(
       `format ${COMMUNE_TABLE_FORMAT} version ${COMMUNE_TABLE_VERSION}`,
-      header !== null && typeof header === "object" ? `format ${String(header.format)} version ${String(header.version)}` : typeof json,
+      header !== null && typeof header === "object"
+        ? `format ${String(header.format)} version ${String(header.version)}`
+        : typeof json,
     );
   }
   // The full schema is checked at build time (scripts/build/commune-lists.ts). Here only the small header
@@ -131,12 +149,18 @@ function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
   const parsed = CommuneTableHeader.safeParse(json);
   if (!parsed.success) {
     const issue = toInputIssues(parsed.error, json)[0];
-    throw integrity(issue ? `${issue.path}: ${issue.expected}` : "a valid commune table", issue?.received ?? "invalid data", parsed.error);
+    throw integrity(
+      issue ? `${issue.path}: ${issue.expected}` : "a valid commune table",
+      issue?.received ?? "invalid data",
+      parsed.error,
+    );
   }
   const artefact = json as CommuneTableArtefact;
-  for (const key of ["aliases"] as const) if (!Array.isArray(artefact[key])) throw integrity(`${key}: array`, typeof artefact[key]);
+  for (const key of ["aliases"] as const)
+    if (!Array.isArray(artefact[key])) throw integrity(`${key}: array`, typeof artefact[key]);
   for (const key of ["postcodes", "zrrMapped", "qpv2015", "qpv2024"] as const) {
-    if (typeof artefact[key] !== "object" || artefact[key] === null || Array.isArray(artefact[key])) throw integrity(`${key}: object`, typeof artefact[key]);
+    if (typeof artefact[key] !== "object" || artefact[key] === null || Array.isArray(artefact[key]))
+      throw integrity(`${key}: object`, typeof artefact[key]);
   }
   return buildTable(artefact);
 }
@@ -146,7 +170,10 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
   const count = a.codes.length / 5;
   const names = a.names.split("|");
   if (names.length !== count || a.zrr.length !== count || a.frr.length !== count) {
-    throw integrity(`${count} names, ZRR and FRR entries`, `${names.length} names, ${a.zrr.length} ZRR, ${a.frr.length} FRR`);
+    throw integrity(
+      `${count} names, ZRR and FRR entries`,
+      `${names.length} names, ${a.zrr.length} ZRR, ${a.frr.length} FRR`,
+    );
   }
   // Load time matters (cold start of a CLI or a serverless function): only the code index is built
   // eagerly; records and result objects are made on first use and then reused, so a warm lookup allocates nothing.
@@ -175,11 +202,15 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
   const notCovered = new Set(a.qpv2015NotCovered);
   const COVERED_NONE: Qpv2015CommuneStatus = { coverage: "covered", qpvCodes: EMPTY };
   const NOT_COVERED: Qpv2015CommuneStatus = { coverage: "not_covered", qpvCodes: EMPTY };
-  const noQpv2015 = (departement: string): Qpv2015CommuneStatus => (notCovered.has(departement) ? NOT_COVERED : COVERED_NONE);
+  const noQpv2015 = (departement: string): Qpv2015CommuneStatus =>
+    notCovered.has(departement) ? NOT_COVERED : COVERED_NONE;
   const qpv2015 = new Array<Qpv2015CommuneStatus | undefined>(count);
   for (const [key, codes] of Object.entries(a.qpv2015)) {
     const i = indexKey(key);
-    qpv2015[i] = { coverage: notCovered.has(departementOf(a.codes.slice(i * 5, i * 5 + 5))) ? "not_covered" : "covered", qpvCodes: codes };
+    qpv2015[i] = {
+      coverage: notCovered.has(departementOf(a.codes.slice(i * 5, i * 5 + 5))) ? "not_covered" : "covered",
+      qpvCodes: codes,
+    };
   }
   const qpv2024 = new Array<readonly string[] | undefined>(count);
   for (const [key, codes] of Object.entries(a.qpv2024)) qpv2024[indexKey(key)] = codes;
@@ -193,9 +224,16 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     const i = indexKey(key);
     const shared = zrrShared[a.zrr[i] ?? "."];
     if (shared === undefined) throw integrity(`a ZRR status for mapped commune index ${i}`, "none");
-    zrrMapped.set(i, { classification: shared.classification, label: label === "" ? shared.label : label, mappedFrom: { code: from, reason: "cog_version" } });
+    zrrMapped.set(i, {
+      classification: shared.classification,
+      label: label === "" ? shared.label : label,
+      mappedFrom: { code: from, reason: "cog_version" },
+    });
   }
-  const frrShared: FrrStatus[] = FRR_ORDER.map((classification, d) => ({ classification, label: a.frrLabels[d] ?? classification }));
+  const frrShared: FrrStatus[] = FRR_ORDER.map((classification, d) => ({
+    classification,
+    label: a.frrLabels[d] ?? classification,
+  }));
 
   const aliasTarget = new Map<string, number>();
   const aliasReason = new Map<string, CodeMapping["reason"]>();
@@ -204,7 +242,10 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     const target = a.aliases[k + 1];
     const reason = ALIAS_REASONS[a.aliases[k + 2] as number];
     if (typeof code !== "string" || typeof target !== "number" || target >= count || reason === undefined) {
-      throw integrity("alias triples (code, commune index, reason)", `${String(code)}, ${String(target)}, ${String(a.aliases[k + 2])}`);
+      throw integrity(
+        "alias triples (code, commune index, reason)",
+        `${String(code)}, ${String(target)}, ${String(a.aliases[k + 2])}`,
+      );
     }
     aliasTarget.set(code, target);
     aliasReason.set(code, reason);
@@ -265,7 +306,8 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
       const indices = Object.hasOwn(postcodes, postcode) ? postcodes[postcode] : undefined;
       if (!Array.isArray(indices)) return NO_COMMUNES;
       found = indices.map((i) => {
-        if (!Number.isInteger(i) || i < 0 || i >= count) throw integrity(`commune indices below ${count}`, `${i} for postcode ${postcode}`);
+        if (!Number.isInteger(i) || i < 0 || i >= count)
+          throw integrity(`commune indices below ${count}`, `${i} for postcode ${postcode}`);
         return record(i);
       });
       postcodeCache.set(postcode, found);

@@ -20,7 +20,15 @@ const features: LayerFeatureInput[] = [
   { code: "QNB", name: "Zone B", polygons: [[square(1.42, 43.5, 0.01)]] },
 ];
 const layer = decodeLayer(
-  buildLayer(features, { layer: "test", dataset: "test", millesime: "2024", accuracyM: 10, marginM: 50, coarseDeg: 0.05, div: 8 }).bytes,
+  buildLayer(features, {
+    layer: "test",
+    dataset: "test",
+    millesime: "2024",
+    accuracyM: 10,
+    marginM: 50,
+    coarseDeg: 0.05,
+    div: 8,
+  }).bytes,
   "test",
 );
 const data = { qpv2024: layer, qpv2015: layer, communes: layer } as unknown as TerritoryData;
@@ -41,7 +49,11 @@ describe("getZoneOutline", () => {
   });
 
   it("finds the zone containing a point, and not when the point is in a hole", () => {
-    expect(getZoneOutline(data, { layer: "qpv2024", near: { lon: 1.401, lat: 43.501 } })).toMatchObject({ code: "QNA", contains: true, distanceM: 0 });
+    expect(getZoneOutline(data, { layer: "qpv2024", near: { lon: 1.401, lat: 43.501 } })).toMatchObject({
+      code: "QNA",
+      contains: true,
+      distanceM: 0,
+    });
     const inHole = getZoneOutline(data, { layer: "qpv2024", near: { lon: 1.405, lat: 43.505 } });
     expect(inHole).toMatchObject({ code: "QNA", contains: false });
     expect(inHole?.distanceM).toBeGreaterThan(70);
@@ -58,7 +70,9 @@ describe("getZoneOutline", () => {
   });
 
   it("refuses a malformed query with invalid_input", () => {
-    expect(() => getZoneOutline(data, { layer: "nope" } as never)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => getZoneOutline(data, { layer: "nope" } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
     try {
       getZoneOutline(data, { layer: "qpv2024", near: { lon: Number.NaN, lat: 43 } });
     } catch (error) {
@@ -68,13 +82,17 @@ describe("getZoneOutline", () => {
 
   it("property: a point inside a zone gets that zone with distance 0, and any answer is within the limit", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.38, max: 1.45, noNaN: true }), fc.double({ min: 43.49, max: 43.52, noNaN: true }), (lon, lat) => {
-        const outline = getZoneOutline(data, { layer: "qpv2024", near: { lon, lat }, maxDistanceM: 2000 });
-        if (outline === null) return;
-        expect(outline.distanceM).toBeLessThanOrEqual(2000);
-        if (outline.contains === true) expect(outline.distanceM).toBe(0);
-        else expect(outline.distanceM).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.double({ min: 1.38, max: 1.45, noNaN: true }),
+        fc.double({ min: 43.49, max: 43.52, noNaN: true }),
+        (lon, lat) => {
+          const outline = getZoneOutline(data, { layer: "qpv2024", near: { lon, lat }, maxDistanceM: 2000 });
+          if (outline === null) return;
+          expect(outline.distanceM).toBeLessThanOrEqual(2000);
+          if (outline.contains === true) expect(outline.distanceM).toBe(0);
+          else expect(outline.distanceM).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -84,7 +102,10 @@ describe.skipIf(!hasRealData(buildPath("qpv2024.layer.bin")))("getZoneOutline on
   const { loadTerritoryData } = await import("../data/index.js");
   const real = await loadTerritoryData();
   it("finds Grand Mirail around the Reynerie spot check and Toulouse's commune outline", () => {
-    expect(getZoneOutline(real, { layer: "qpv2024", near: { lon: 1.4025, lat: 43.5712 } })).toMatchObject({ code: "QN03107M", contains: true });
+    expect(getZoneOutline(real, { layer: "qpv2024", near: { lon: 1.4025, lat: 43.5712 } })).toMatchObject({
+      code: "QN03107M",
+      contains: true,
+    });
     const toulouse = getZoneOutline(real, { layer: "communes", near: { lon: 1.4442, lat: 43.6045 } });
     expect(toulouse?.code).toBe("31555");
     expect(toulouse?.rings.length).toBeGreaterThan(0);

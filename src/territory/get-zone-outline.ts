@@ -1,10 +1,20 @@
 import { z } from "zod";
 import { parseWith } from "../_lib/parse.js";
-import { UNITS_PER_DEGREE, distanceToPolygon, metresPerUnitX, metresPerUnitY, pointInPolygon, type PolygonLayer } from "./_layer.js";
+import {
+  UNITS_PER_DEGREE,
+  distanceToPolygon,
+  metresPerUnitX,
+  metresPerUnitY,
+  pointInPolygon,
+  type PolygonLayer,
+} from "./_layer.js";
 import { isLayer } from "./_territory-data-check.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
-const LayerInput = z.custom<PolygonLayer>(isLayer, "a layer of territory data from loadTerritoryData() or territoryDataFromBuffers()");
+const LayerInput = z.custom<PolygonLayer>(
+  isLayer,
+  "a layer of territory data from loadTerritoryData() or territoryDataFromBuffers()",
+);
 
 function layerOf(data: unknown, name: ZoneLayer): unknown {
   try {
@@ -45,12 +55,19 @@ export interface ZoneOutline {
   readonly contains: boolean | null;
 }
 
-function outlineOf(layer: PolygonLayer, name: ZoneLayer, poly: number, distanceM: number | null, contains: boolean | null): ZoneOutline {
+function outlineOf(
+  layer: PolygonLayer,
+  name: ZoneLayer,
+  poly: number,
+  distanceM: number | null,
+  contains: boolean | null,
+): ZoneOutline {
   const { coords, ringStart, polyRingStart, polyBbox } = layer;
   const rings: [number, number][][] = [];
   for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
     const ring: [number, number][] = [];
-    for (let v = ringStart[r]!; v < ringStart[r + 1]!; v++) ring.push([coords[2 * v]! / UNITS_PER_DEGREE, coords[2 * v + 1]! / UNITS_PER_DEGREE]);
+    for (let v = ringStart[r]!; v < ringStart[r + 1]!; v++)
+      ring.push([coords[2 * v]! / UNITS_PER_DEGREE, coords[2 * v + 1]! / UNITS_PER_DEGREE]);
     rings.push(ring);
   }
   return {
@@ -58,7 +75,12 @@ function outlineOf(layer: PolygonLayer, name: ZoneLayer, poly: number, distanceM
     code: layer.header.codes[poly] ?? "",
     name: layer.header.names[poly] ?? "",
     rings,
-    bbox: [polyBbox[4 * poly]! / UNITS_PER_DEGREE, polyBbox[4 * poly + 1]! / UNITS_PER_DEGREE, polyBbox[4 * poly + 2]! / UNITS_PER_DEGREE, polyBbox[4 * poly + 3]! / UNITS_PER_DEGREE],
+    bbox: [
+      polyBbox[4 * poly]! / UNITS_PER_DEGREE,
+      polyBbox[4 * poly + 1]! / UNITS_PER_DEGREE,
+      polyBbox[4 * poly + 2]! / UNITS_PER_DEGREE,
+      polyBbox[4 * poly + 3]! / UNITS_PER_DEGREE,
+    ],
     distanceM,
     contains,
   };
@@ -87,7 +109,10 @@ function outlineOf(layer: PolygonLayer, name: ZoneLayer, poly: number, distanceM
 export function getZoneOutline(data: TerritoryData, query: ZoneOutlineQuery): ZoneOutline | null {
   const parsed = parseWith(ZoneOutlineQuery, query, { module: "territory", what: "zone outline query" });
   // Only the layer asked for is read: check that one (a fake data object gets invalid_input, not a TypeError).
-  const layer = parseWith(LayerInput, layerOf(data, parsed.layer), { module: "territory", what: `territory data (${parsed.layer} layer)` });
+  const layer = parseWith(LayerInput, layerOf(data, parsed.layer), {
+    module: "territory",
+    what: `territory data (${parsed.layer} layer)`,
+  });
   if ("code" in parsed) {
     const poly = layer.byCode.get(parsed.code);
     return poly === undefined ? null : outlineOf(layer, parsed.layer, poly, null, null);

@@ -63,13 +63,28 @@ describe("the inputs of issue #10 that threw TypeError or RangeError", () => {
   });
 
   it("checkEligibilityColumns reads a non-number cell (string, bigint, hole) as an invalid point, small or large", () => {
-    const small = checkEligibilityColumns({ lon: ["1.025", 10n, , 1.025] as never, lat: [45.025, 45.025, 45.025, 45.025] }, { on, data });
-    expect([0, 1, 2, 3].map((i) => small.errorCode(i))).toEqual(["invalid_coordinates", "invalid_coordinates", "invalid_coordinates", null]);
+    const small = checkEligibilityColumns(
+      { lon: ["1.025", 10n, , 1.025] as never, lat: [45.025, 45.025, 45.025, 45.025] },
+      { on, data },
+    );
+    expect([0, 1, 2, 3].map((i) => small.errorCode(i))).toEqual([
+      "invalid_coordinates",
+      "invalid_coordinates",
+      "invalid_coordinates",
+      null,
+    ]);
     const lon: unknown[] = Array.from({ length: 5000 }, () => 1.025);
     lon[7] = "1.025";
     lon[8] = 10n;
-    const large = checkEligibilityColumns({ lon: lon as never, lat: Array.from({ length: 5000 }, () => 45.025) }, { on, data });
-    expect([large.errorCode(7), large.errorCode(8), large.statusOf(9)]).toEqual(["invalid_coordinates", "invalid_coordinates", "eligible"]);
+    const large = checkEligibilityColumns(
+      { lon: lon as never, lat: Array.from({ length: 5000 }, () => 45.025) },
+      { on, data },
+    );
+    expect([large.errorCode(7), large.errorCode(8), large.statusOf(9)]).toEqual([
+      "invalid_coordinates",
+      "invalid_coordinates",
+      "eligible",
+    ]);
   });
 
   it.each([
@@ -91,29 +106,67 @@ describe("the inputs of issue #10 that threw TypeError or RangeError", () => {
     ["returns an unknown type", geocoderOf(async () => ({ ...hit, type: "poi" })), "geocoder_unavailable"],
     ["returns a plain hit (not a Promise)", geocoderOf(() => hit), "ok"],
     ["returns a non-Promise non-hit", geocoderOf(() => 42), "geocoder_unavailable"],
-    ["throws synchronously", geocoderOf(() => { throw new TypeError("boom"); }), "geocoder_unavailable"],
-    ["throws a non-Error", geocoderOf(() => { throw dateLike(); }), "geocoder_unavailable"],
+    [
+      "throws synchronously",
+      geocoderOf(() => {
+        throw new TypeError("boom");
+      }),
+      "geocoder_unavailable",
+    ],
+    [
+      "throws a non-Error",
+      geocoderOf(() => {
+        throw dateLike();
+      }),
+      "geocoder_unavailable",
+    ],
     ["rejects with a non-Error", geocoderOf(() => Promise.reject(dateLike())), "geocoder_unavailable"],
-    ["returns a hit with a malformed code at street level", geocoderOf(async () => ({ ...hit, type: "street", codeInsee: "nope" })), "malformed_code"],
+    [
+      "returns a hit with a malformed code at street level",
+      geocoderOf(async () => ({ ...hit, type: "street", codeInsee: "nope" })),
+      "malformed_code",
+    ],
   ])("checkEligibility with a geocoder that %s gives %s", async (_, geocoder, expected) => {
-    expect(await asyncOutcome(() => checkEligibility({ address: "1 rue du Test" }, { on, data, geocoder }))).toBe(expected);
+    expect(await asyncOutcome(() => checkEligibility({ address: "1 rue du Test" }, { on, data, geocoder }))).toBe(
+      expected,
+    );
   });
 
   it("validates every hit and says which field of it failed", async () => {
     const geocoder = geocoderOf(async () => ({ ...hit, score: "0.95" }));
-    await expect(checkEligibility({ address: "x" }, { on, data, geocoder })).rejects.toThrow(/score: expected number, received string "0\.95"/);
+    await expect(checkEligibility({ address: "x" }, { on, data, geocoder })).rejects.toThrow(
+      /score: expected number, received string "0\.95"/,
+    );
   });
 
   it.each([
     ["the shallow shape only", { communeTable: {}, qpv2024: {}, communes: {} }, "invalid_input"],
-    ["layers without arrays", { ...data, qpv2024: { header: { codes: [], names: [], marginM: 0 }, size: 0 } }, "invalid_input"],
+    [
+      "layers without arrays",
+      { ...data, qpv2024: { header: { codes: [], names: [], marginM: 0 }, size: 0 } },
+      "invalid_input",
+    ],
     ["a commune table without lookups", { ...data, communeTable: { resolve: () => undefined } }, "ok"],
     ["commune codes of the wrong length", { ...data, communeCodes: [] }, "ok"],
-    ["a throwing getter", Object.defineProperty({ ...data }, "qpv2024", { get: () => { throw new Error("no"); } }), "invalid_input"],
+    [
+      "a throwing getter",
+      Object.defineProperty({ ...data }, "qpv2024", {
+        get: () => {
+          throw new Error("no");
+        },
+      }),
+      "invalid_input",
+    ],
   ])("refuses a fake data object (%s) with invalid_input", (_, fake, outline) => {
-    expect(outcome(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on, data: fake as never }))).toBe("invalid_input");
-    expect(outcome(() => checkEligibilityColumns({ lon: [1.025], lat: [45.025] }, { on, data: fake as never }))).toBe("invalid_input");
-    expect(outcome(() => checkEligibilityMany([{ codeInsee: "31001" }], { on, data: fake as never }))).toBe("invalid_input");
+    expect(outcome(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on, data: fake as never }))).toBe(
+      "invalid_input",
+    );
+    expect(outcome(() => checkEligibilityColumns({ lon: [1.025], lat: [45.025] }, { on, data: fake as never }))).toBe(
+      "invalid_input",
+    );
+    expect(outcome(() => checkEligibilityMany([{ codeInsee: "31001" }], { on, data: fake as never }))).toBe(
+      "invalid_input",
+    );
     // getZoneOutline reads one layer only: it refuses the data when that layer is fake.
     expect(outcome(() => getZoneOutline(fake as never, { layer: "qpv2024", code: "QN03101M" }))).toBe(outline);
   });
@@ -130,16 +183,33 @@ describe("the inputs of issue #10 that threw TypeError or RangeError", () => {
     expect(outcome(() => checkEligibilityMany([dateLike() as never], { on, data }))).toBe("ok");
   });
 
-  it("refuses the last hours before JavaScript's maximum date, which gave on: \"0NaN-NaN-NaN\" and eligible", () => {
+  it('refuses the last hours before JavaScript\'s maximum date, which gave on: "0NaN-NaN-NaN" and eligible', () => {
     for (const time of [8.64e15, 8.64e15 - 3_600_000, 8.64e15 - 1, -8.64e15]) {
-      expect(outcome(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: new Date(time), data }))).toBe("date_out_of_range");
-      expect(outcome(() => checkEligibilityColumns({ lon: [1.025], lat: [45.025] }, { on: new Date(time), data }))).toBe("date_out_of_range");
+      expect(outcome(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on: new Date(time), data }))).toBe(
+        "date_out_of_range",
+      );
+      expect(
+        outcome(() => checkEligibilityColumns({ lon: [1.025], lat: [45.025] }, { on: new Date(time), data })),
+      ).toBe("date_out_of_range");
     }
   });
 });
 
-const anything = fc.anything({ withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withMap: true, withSet: true });
-const coordinate = fc.oneof(fc.double(), fc.double({ min: 0.99, max: 1.21 }), fc.double({ min: 44.99, max: 45.11 }), fc.constantFrom(-61.52, 16.17, 6_500_000, 600_000));
+const anything = fc.anything({
+  withBigInt: true,
+  withDate: true,
+  withTypedArray: true,
+  withSparseArray: true,
+  withNullPrototype: true,
+  withMap: true,
+  withSet: true,
+});
+const coordinate = fc.oneof(
+  fc.double(),
+  fc.double({ min: 0.99, max: 1.21 }),
+  fc.double({ min: 44.99, max: 45.11 }),
+  fc.constantFrom(-61.52, 16.17, 6_500_000, 600_000),
+);
 const subject = fc.oneof(
   fc.record({ lon: coordinate, lat: coordinate }),
   fc.record({ x: coordinate, y: coordinate }),
@@ -156,7 +226,11 @@ const day = fc.oneof(
   fc.constantFrom("2024-05-01", "2025-02-30", "1/5/2025", "2014-12-31", "2100-01-01", "2024-13-01", "+2024-05-01"),
   anything,
 );
-const options = fc.oneof(fc.record({ on: day, data: fc.constant(data) }), fc.record({ on: day, data: fc.constant(data), policy: anything }), anything);
+const options = fc.oneof(
+  fc.record({ on: day, data: fc.constant(data) }),
+  fc.record({ on: day, data: fc.constant(data), policy: anything }),
+  anything,
+);
 
 /** A fuzzed call must give a result or a coded DeclicsError. */
 function resultOrDeclicsError(run: () => unknown): void {
@@ -179,7 +253,11 @@ describe("every public entry of declics/territory, fuzzed: a result or a coded D
     const geocoder = fc.oneof(
       anything.map((hit) => ({ geocode: async () => hit })),
       anything.map((hit) => ({ geocode: () => hit })),
-      anything.map((thrown) => ({ geocode: () => { throw thrown; } })),
+      anything.map((thrown) => ({
+        geocode: () => {
+          throw thrown;
+        },
+      })),
       anything.map((reason) => ({ geocode: () => Promise.reject(reason) })),
       anything,
     );
@@ -199,7 +277,12 @@ describe("every public entry of declics/territory, fuzzed: a result or a coded D
   });
 
   it("checkEligibilityMany", () => {
-    fc.assert(fc.property(fc.oneof(fc.array(subject, { maxLength: 20 }), anything), options, (s, o) => resultOrDeclicsError(() => checkEligibilityMany(s as never, o as never))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.oneof(fc.array(subject, { maxLength: 20 }), anything), options, (s, o) =>
+        resultOrDeclicsError(() => checkEligibilityMany(s as never, o as never)),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("checkEligibilityColumns, and every accessor of its answer", () => {
@@ -223,36 +306,118 @@ describe("every public entry of declics/territory, fuzzed: a result or a coded D
 
   it("getZoneOutline", () => {
     const query = fc.oneof(
-      fc.record({ layer: fc.constantFrom("qpv2024", "qpv2015", "communes", "nope"), code: fc.oneof(fc.string(), fc.constantFrom("QN03101M", "31001")) }),
-      fc.record({ layer: fc.constantFrom("qpv2024", "communes"), near: fc.record({ lon: coordinate, lat: coordinate }), maxDistanceM: fc.oneof(fc.double(), fc.constant(undefined)) }),
+      fc.record({
+        layer: fc.constantFrom("qpv2024", "qpv2015", "communes", "nope"),
+        code: fc.oneof(fc.string(), fc.constantFrom("QN03101M", "31001")),
+      }),
+      fc.record({
+        layer: fc.constantFrom("qpv2024", "communes"),
+        near: fc.record({ lon: coordinate, lat: coordinate }),
+        maxDistanceM: fc.oneof(fc.double(), fc.constant(undefined)),
+      }),
       anything,
     );
-    fc.assert(fc.property(fc.oneof(fc.constant(data), anything), query, (d, q) => resultOrDeclicsError(() => getZoneOutline(d as never, q as never))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(data), anything), query, (d, q) =>
+        resultOrDeclicsError(() => getZoneOutline(d as never, q as never)),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("territoryDataFromBuffers and decodeCommuneTable on hostile bytes", () => {
-    const layer = buildLayer(COMMUNE_FEATURES, { layer: "t", dataset: "t", millesime: "t", accuracyM: 10, coarseDeg: 0.08, div: 8, marginM: 100 }).bytes;
-    const qpv = buildLayer(QPV2024_FEATURES, { layer: "t", dataset: "t", millesime: "t", accuracyM: 10, coarseDeg: 0.08, div: 8, marginM: 100 }).bytes;
-    const mangled = fc.tuple(fc.constantFrom(layer, qpv), fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 255 }), fc.nat(5000)).map(([bytes, at, value, cut]) => {
-      const copy = bytes.slice(0, Math.max(0, bytes.length - cut));
-      if (at < copy.length) copy[at] = value;
-      return copy;
-    });
+    const layer = buildLayer(COMMUNE_FEATURES, {
+      layer: "t",
+      dataset: "t",
+      millesime: "t",
+      accuracyM: 10,
+      coarseDeg: 0.08,
+      div: 8,
+      marginM: 100,
+    }).bytes;
+    const qpv = buildLayer(QPV2024_FEATURES, {
+      layer: "t",
+      dataset: "t",
+      millesime: "t",
+      accuracyM: 10,
+      coarseDeg: 0.08,
+      div: 8,
+      marginM: 100,
+    }).bytes;
+    const mangled = fc
+      .tuple(
+        fc.constantFrom(layer, qpv),
+        fc.integer({ min: 0, max: 4000 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.nat(5000),
+      )
+      .map(([bytes, at, value, cut]) => {
+        const copy = bytes.slice(0, Math.max(0, bytes.length - cut));
+        if (at < copy.length) copy[at] = value;
+        return copy;
+      });
     const file = fc.oneof(mangled, fc.uint8Array({ maxLength: 300 }), anything);
     const files = fc.oneof(
-      fc.record({ [TERRITORY_ARTEFACTS.qpv2024]: file, [TERRITORY_ARTEFACTS.qpv2015]: fc.constant(qpv), [TERRITORY_ARTEFACTS.communes]: file, [TERRITORY_ARTEFACTS.communeTable]: file }),
+      fc.record({
+        [TERRITORY_ARTEFACTS.qpv2024]: file,
+        [TERRITORY_ARTEFACTS.qpv2015]: fc.constant(qpv),
+        [TERRITORY_ARTEFACTS.communes]: file,
+        [TERRITORY_ARTEFACTS.communeTable]: file,
+      }),
       anything,
     );
-    fc.assert(fc.property(files, (f) => resultOrDeclicsError(() => territoryDataFromBuffers(f as never))), { numRuns: 500 });
-    const json = fc.oneof(anything.map((v) => { try { return JSON.stringify(v) ?? ""; } catch { return ""; } }), fc.string());
-    fc.assert(fc.property(fc.oneof(json.map((t) => new TextEncoder().encode(t)), anything), (bytes) => resultOrDeclicsError(() => decodeCommuneTable(bytes as never))), { numRuns: 500 });
+    fc.assert(
+      fc.property(files, (f) => resultOrDeclicsError(() => territoryDataFromBuffers(f as never))),
+      { numRuns: 500 },
+    );
+    const json = fc.oneof(
+      anything.map((v) => {
+        try {
+          return JSON.stringify(v) ?? "";
+        } catch {
+          return "";
+        }
+      }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          json.map((t) => new TextEncoder().encode(t)),
+          anything,
+        ),
+        (bytes) => resultOrDeclicsError(() => decodeCommuneTable(bytes as never)),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("createBanGeocoder, and the hits of its geocoder on hostile answers", async () => {
-    fc.assert(fc.property(anything, (o) => resultOrDeclicsError(() => createBanGeocoder(o as never))), { numRuns: 300 });
+    fc.assert(
+      fc.property(anything, (o) => resultOrDeclicsError(() => createBanGeocoder(o as never))),
+      { numRuns: 300 },
+    );
     const answer = fc.oneof(
       anything,
-      fc.record({ type: fc.constant("FeatureCollection"), features: fc.array(fc.oneof(anything, fc.record({ geometry: fc.record({ type: fc.constant("Point"), coordinates: fc.array(fc.oneof(fc.double(), anything), { maxLength: 3 }) }), properties: fc.dictionary(fc.constantFrom("score", "type", "label", "citycode", "postcode"), fc.oneof(fc.double(), fc.string(), fc.constantFrom("housenumber", "street"), anything)) })), { maxLength: 3 }) }),
+      fc.record({
+        type: fc.constant("FeatureCollection"),
+        features: fc.array(
+          fc.oneof(
+            anything,
+            fc.record({
+              geometry: fc.record({
+                type: fc.constant("Point"),
+                coordinates: fc.array(fc.oneof(fc.double(), anything), { maxLength: 3 }),
+              }),
+              properties: fc.dictionary(
+                fc.constantFrom("score", "type", "label", "citycode", "postcode"),
+                fc.oneof(fc.double(), fc.string(), fc.constantFrom("housenumber", "street"), anything),
+              ),
+            }),
+          ),
+          { maxLength: 3 },
+        ),
+      }),
     );
     const response = fc.oneof(
       answer.map((body) => ({ ok: true, status: 200, json: async () => body })),

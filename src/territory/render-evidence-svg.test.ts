@@ -7,7 +7,14 @@ import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { checkEligibility } from "./check-eligibility.js";
 import { renderEvidenceSvg } from "./render-evidence-svg.js";
 
-const square = (code: string, name: string, lon: number, lat: number, size: number, layer: ZoneOutline["layer"]): ZoneOutline => ({
+const square = (
+  code: string,
+  name: string,
+  lon: number,
+  lat: number,
+  size: number,
+  layer: ZoneOutline["layer"],
+): ZoneOutline => ({
   layer,
   code,
   name,
@@ -43,17 +50,23 @@ describe("renderEvidenceSvg", () => {
 
   it("property: well-formed for any place and zone size (no NaN, balanced svg element)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -61, max: 9, noNaN: true }), fc.double({ min: -21, max: 51, noNaN: true }), fc.double({ min: 0.0001, max: 0.5, noNaN: true }), fc.boolean(), (lon, lat, size, withQpv) => {
-        const svg = renderEvidenceSvg({
-          result: { ...SAMPLE_RESULT, point: { lon, lat } },
-          qpv: withQpv ? square("QN00000A", "Z", lon - size / 2, lat - size / 2, size, "qpv2024") : null,
-          commune: square("00000", "C", lon - size, lat - size, 2 * size, "communes"),
-          lang: "en",
-        });
-        expect(svg).not.toMatch(/NaN|Infinity|undefined/);
-        expect(svg.match(/<svg /g)).toHaveLength(1);
-        expect(svg.match(/<\/svg>/g)).toHaveLength(1);
-      }),
+      fc.property(
+        fc.double({ min: -61, max: 9, noNaN: true }),
+        fc.double({ min: -21, max: 51, noNaN: true }),
+        fc.double({ min: 0.0001, max: 0.5, noNaN: true }),
+        fc.boolean(),
+        (lon, lat, size, withQpv) => {
+          const svg = renderEvidenceSvg({
+            result: { ...SAMPLE_RESULT, point: { lon, lat } },
+            qpv: withQpv ? square("QN00000A", "Z", lon - size / 2, lat - size / 2, size, "qpv2024") : null,
+            commune: square("00000", "C", lon - size, lat - size, 2 * size, "communes"),
+            lang: "en",
+          });
+          expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+          expect(svg.match(/<svg /g)).toHaveLength(1);
+          expect(svg.match(/<\/svg>/g)).toHaveLength(1);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -61,17 +74,24 @@ describe("renderEvidenceSvg", () => {
 
 describe("renderEvidenceSvg with territory data", () => {
   it("refuses a map that is not a result", () => {
-    expect(() => renderEvidenceSvg({ result: { status: "eligible" } } as never)).toThrow(expect.objectContaining({ code: "invalid_input" }));
-    expect(() => renderEvidenceSvg({ result: SAMPLE_RESULT, lang: "de" } as never)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+    expect(() => renderEvidenceSvg({ result: { status: "eligible" } } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
+    expect(() => renderEvidenceSvg({ result: SAMPLE_RESULT, lang: "de" } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
   });
 
-  it.skipIf(!hasRealData(buildPath("manifest.json")))("finds the QPV and commune outlines itself in the real data (fr by default)", async () => {
-    const data = await loadTerritoryData();
-    const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01T12:00:00Z"), data });
-    const svg = renderEvidenceSvg({ result, data });
-    expect(svg).toContain("ÉLIGIBLE — 2025-03-01");
-    expect(svg).toContain("QPV QN03107M « Grand Mirail » (2024)");
-    expect(svg).toContain("Commune Toulouse (31555)");
-    expect(renderEvidenceSvg({ result, data, qpv: null, commune: null, lang: "en" })).not.toContain("QPV QN03107M");
-  });
+  it.skipIf(!hasRealData(buildPath("manifest.json")))(
+    "finds the QPV and commune outlines itself in the real data (fr by default)",
+    async () => {
+      const data = await loadTerritoryData();
+      const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01T12:00:00Z"), data });
+      const svg = renderEvidenceSvg({ result, data });
+      expect(svg).toContain("ÉLIGIBLE — 2025-03-01");
+      expect(svg).toContain("QPV QN03107M « Grand Mirail » (2024)");
+      expect(svg).toContain("Commune Toulouse (31555)");
+      expect(renderEvidenceSvg({ result, data, qpv: null, commune: null, lang: "en" })).not.toContain("QPV QN03107M");
+    },
+  );
 });

@@ -15,13 +15,27 @@ import type { TerritoryData } from "./territory-data-from-buffers.js";
 export const EvidenceMap = z
   .object({
     /** The answer to draw (from `checkEligibility`). */
-    result: z.custom<EligibilityResult>((v) => typeof v === "object" && v !== null && "status" in v && "reasons" in v && "qpv" in v, "an eligibility result"),
+    result: z.custom<EligibilityResult>(
+      (v) => typeof v === "object" && v !== null && "status" in v && "reasons" in v && "qpv" in v,
+      "an eligibility result",
+    ),
     /** The territory data the outlines are read from, when `qpv` / `commune` are not given. */
-    data: z.custom<TerritoryData>((v) => typeof v === "object" && v !== null && "communes" in v && "qpv2024" in v, "territory data").optional(),
+    data: z
+      .custom<TerritoryData>(
+        (v) => typeof v === "object" && v !== null && "communes" in v && "qpv2024" in v,
+        "territory data",
+      )
+      .optional(),
     /** The QPV outline to draw (default: the result's QPV, else the nearest one, from `data`). */
-    qpv: z.custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline").nullable().optional(),
+    qpv: z
+      .custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline")
+      .nullable()
+      .optional(),
     /** The commune outline to draw (default: the result's commune, from `data`). */
-    commune: z.custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline").nullable().optional(),
+    commune: z
+      .custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline")
+      .nullable()
+      .optional(),
     /** Language of the legend. Default "fr". */
     lang: z.enum(["fr", "en"]).optional(),
   })
@@ -29,8 +43,22 @@ export const EvidenceMap = z
 export type EvidenceMap = z.input<typeof EvidenceMap>;
 
 const LABELS = {
-  fr: { eligible: "ÉLIGIBLE", not_eligible: "NON ÉLIGIBLE", uncertain: "INCERTAIN", point: "Point", commune: "Commune", distance: "à {m} m du bord le plus proche" },
-  en: { eligible: "ELIGIBLE", not_eligible: "NOT ELIGIBLE", uncertain: "UNCERTAIN", point: "Point", commune: "Commune", distance: "{m} m from the nearest edge" },
+  fr: {
+    eligible: "ÉLIGIBLE",
+    not_eligible: "NON ÉLIGIBLE",
+    uncertain: "INCERTAIN",
+    point: "Point",
+    commune: "Commune",
+    distance: "à {m} m du bord le plus proche",
+  },
+  en: {
+    eligible: "ELIGIBLE",
+    not_eligible: "NOT ELIGIBLE",
+    uncertain: "UNCERTAIN",
+    point: "Point",
+    commune: "Commune",
+    distance: "{m} m from the nearest edge",
+  },
 } as const;
 
 /**
@@ -44,7 +72,10 @@ const LABELS = {
  * qpv?.code; // => "QN03107M"
  * ```
  */
-export function evidenceOutlines(result: EligibilityResult, data: TerritoryData): { qpv: ZoneOutline | null; commune: ZoneOutline | null } {
+export function evidenceOutlines(
+  result: EligibilityResult,
+  data: TerritoryData,
+): { qpv: ZoneOutline | null; commune: ZoneOutline | null } {
   const point = result.point;
   const layer = result.qpv.regime === "qpv2015" ? "qpv2015" : "qpv2024";
   const qpv =
@@ -53,20 +84,35 @@ export function evidenceOutlines(result: EligibilityResult, data: TerritoryData)
       : point === null
         ? null
         : getZoneOutline(data, { layer, near: point });
-  const byCode = result.commune === null ? null : getZoneOutline(data, { layer: "communes", code: result.commune.codeInsee });
-  const found = byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
+  const byCode =
+    result.commune === null ? null : getZoneOutline(data, { layer: "communes", code: result.commune.codeInsee });
+  const found =
+    byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
   // The contours layer carries codes only; names come from the commune lists (the result has it).
-  const commune = found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee ? { ...found, name: result.commune.name } : found;
+  const commune =
+    found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee
+      ? { ...found, name: result.commune.name }
+      : found;
   return { qpv, commune };
 }
 
 const WIDTH = 800;
 const MAP_HEIGHT = 560;
 const LEGEND_HEIGHT = 120;
-const COLOURS = { qpv: "#c0392b", commune: "#2c3e50", point: "#1565c0", eligible: "#1b7f3b", not_eligible: "#7f1b1b", uncertain: "#a66300" } as const;
+const COLOURS = {
+  qpv: "#c0392b",
+  commune: "#2c3e50",
+  point: "#1565c0",
+  eligible: "#1b7f3b",
+  not_eligible: "#7f1b1b",
+  uncertain: "#a66300",
+} as const;
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
 }
 
 function niceLength(maxMetres: number): number {
@@ -97,12 +143,17 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
   const parsed = parseWith(EvidenceMap, map, { module: "territory", what: "evidence map" });
   const result = parsed.result;
   const lang = parsed.lang ?? "fr";
-  const found = parsed.data !== undefined && (parsed.qpv === undefined || parsed.commune === undefined) ? evidenceOutlines(result, parsed.data) : { qpv: null, commune: null };
+  const found =
+    parsed.data !== undefined && (parsed.qpv === undefined || parsed.commune === undefined)
+      ? evidenceOutlines(result, parsed.data)
+      : { qpv: null, commune: null };
   const qpv = parsed.qpv === undefined ? found.qpv : parsed.qpv;
   const commune = parsed.commune === undefined ? found.commune : parsed.commune;
   const labels = LABELS[lang];
   const point = result.point;
-  const centre = point ?? (qpv ? { lon: (qpv.bbox[0] + qpv.bbox[2]) / 2, lat: (qpv.bbox[1] + qpv.bbox[3]) / 2 } : { lon: 2.35, lat: 46.5 });
+  const centre =
+    point ??
+    (qpv ? { lon: (qpv.bbox[0] + qpv.bbox[2]) / 2, lat: (qpv.bbox[1] + qpv.bbox[3]) / 2 } : { lon: 2.35, lat: 46.5 });
   const kx = 111_320 * Math.cos((centre.lat * Math.PI) / 180);
   const ky = 110_574;
   const project = (lon: number, lat: number): [number, number] => [(lon - centre.lon) * kx, (lat - centre.lat) * ky];
@@ -144,10 +195,14 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
   parts.push(`<clipPath id="map"><rect width="${WIDTH}" height="${MAP_HEIGHT}"/></clipPath>`);
   parts.push(`<g clip-path="url(#map)"><rect width="${WIDTH}" height="${MAP_HEIGHT}" fill="#f6f6f2"/>`);
   if (commune !== null) {
-    parts.push(`<path d="${path(commune)}" fill="#e9ecef" fill-rule="evenodd" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="8 4"/>`);
+    parts.push(
+      `<path d="${path(commune)}" fill="#e9ecef" fill-rule="evenodd" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="8 4"/>`,
+    );
   }
   if (qpv !== null) {
-    parts.push(`<path d="${path(qpv)}" fill="${COLOURS.qpv}" fill-opacity="0.18" fill-rule="evenodd" stroke="${COLOURS.qpv}" stroke-width="2.5"/>`);
+    parts.push(
+      `<path d="${path(qpv)}" fill="${COLOURS.qpv}" fill-opacity="0.18" fill-rule="evenodd" stroke="${COLOURS.qpv}" stroke-width="2.5"/>`,
+    );
   }
   if (point !== null) {
     const [x, y] = toScreen(point.lon, point.lat).split(",");
@@ -167,16 +222,26 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
       `<text x="${(26 + barPixels).toFixed(1)}" y="${by + 4}">${escapeXml(barLabel)}</text></g>`,
   );
   // North arrow.
-  parts.push(`<g transform="translate(${WIDTH - 30},34)"><path d="M0,-18L7,6L0,1L-7,6Z" fill="#000"/><text y="22" text-anchor="middle">N</text></g>`);
+  parts.push(
+    `<g transform="translate(${WIDTH - 30},34)"><path d="M0,-18L7,6L0,1L-7,6Z" fill="#000"/><text y="22" text-anchor="middle">N</text></g>`,
+  );
 
   // Legend.
   const ly = MAP_HEIGHT + 24;
   const statusColour = COLOURS[result.status];
-  parts.push(`<text x="16" y="${ly}" font-size="17" font-weight="bold" fill="${statusColour}">${escapeXml(title)}</text>`);
+  parts.push(
+    `<text x="16" y="${ly}" font-size="17" font-weight="bold" fill="${statusColour}">${escapeXml(title)}</text>`,
+  );
   const rows: string[] = [];
-  if (point !== null) rows.push(`<circle cx="24" cy="-4" r="6" fill="${COLOURS.point}"/><text x="40" y="0">${escapeXml(`${labels.point} ${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`)}</text>`);
+  if (point !== null)
+    rows.push(
+      `<circle cx="24" cy="-4" r="6" fill="${COLOURS.point}"/><text x="40" y="0">${escapeXml(`${labels.point} ${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`)}</text>`,
+    );
   if (qpv !== null) {
-    const distance = qpv.distanceM === null || qpv.contains === true ? "" : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.distanceM)))}`;
+    const distance =
+      qpv.distanceM === null || qpv.contains === true
+        ? ""
+        : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.distanceM)))}`;
     rows.push(
       `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" stroke-width="2"/><text x="40" y="0">${escapeXml(`QPV ${qpv.code} « ${qpv.name} » (${qpv.layer === "qpv2015" ? "2015" : "2024"})${distance}`)}</text>`,
     );
@@ -187,7 +252,9 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
     );
   }
   rows.forEach((row, i) => parts.push(`<g transform="translate(0,${ly + 26 + i * 22})">${row}</g>`));
-  parts.push(`<text x="${WIDTH - 16}" y="${MAP_HEIGHT + LEGEND_HEIGHT - 10}" text-anchor="end" font-size="10" fill="#666">declics — ${escapeXml(result.bases.map((b) => `${b.dataset} ${b.millesime}`).join(", ") || "QPV / communes (data/build)")}</text>`);
+  parts.push(
+    `<text x="${WIDTH - 16}" y="${MAP_HEIGHT + LEGEND_HEIGHT - 10}" text-anchor="end" font-size="10" fill="#666">declics — ${escapeXml(result.bases.map((b) => `${b.dataset} ${b.millesime}`).join(", ") || "QPV / communes (data/build)")}</text>`,
+  );
   parts.push(`</svg>`);
   return `${parts.join("\n")}\n`;
 }

@@ -14,7 +14,10 @@ export const CodeInsee = z
 export type CodeInsee = z.infer<typeof CodeInsee>;
 
 /** French postcode: 5 digits. */
-export const Postcode = z.string().regex(/^\d{5}$/, "a 5-digit postcode such as 31100").brand<"Postcode">();
+export const Postcode = z
+  .string()
+  .regex(/^\d{5}$/, "a 5-digit postcode such as 31100")
+  .brand<"Postcode">();
 export type Postcode = z.infer<typeof Postcode>;
 
 /** QPV code: `QPdddnnn` (2015 generation) or `QNdddnnX` (2024 generation). */
@@ -36,7 +39,13 @@ export const PostcodeSubject = z.object({ postcode: z.string() });
 export const AddressSubject = z.object({ address: z.string().min(1) });
 
 /** Who or where to check: exactly one of the five forms. */
-export const EligibilitySubject = z.union([LonLatSubject, Lambert93Subject, CommuneSubject, PostcodeSubject, AddressSubject]);
+export const EligibilitySubject = z.union([
+  LonLatSubject,
+  Lambert93Subject,
+  CommuneSubject,
+  PostcodeSubject,
+  AddressSubject,
+]);
 export type EligibilitySubject = z.infer<typeof EligibilitySubject>;
 export type LonLatSubject = z.infer<typeof LonLatSubject>;
 export type Lambert93Subject = z.infer<typeof Lambert93Subject>;
@@ -124,7 +133,10 @@ export const CommuneEvidence = z.object({
   foundBy: z.enum(["point_in_polygon", "code", "postcode", "geocoder"]),
   /** When the input code (or a dataset's code) was mapped to today's commune. */
   mappedFrom: z
-    .object({ code: z.string(), reason: z.enum(["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"]) })
+    .object({
+      code: z.string(),
+      reason: z.enum(["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"]),
+    })
     .optional(),
 });
 export type CommuneEvidence = z.infer<typeof CommuneEvidence>;

@@ -5,11 +5,24 @@ import { COMMUNE_FEATURES, QPV2024_FEATURES } from "./__fixtures__/territory.js"
 import { TERRITORY_ARTEFACTS, territoryDataFromBuffers } from "./territory-data-from-buffers.js";
 
 const layerBytes = (features: typeof QPV2024_FEATURES) =>
-  buildLayer(features, { layer: "t", dataset: "t", millesime: "t", accuracyM: 10, coarseDeg: 0.08, div: 8, marginM: 100 }).bytes;
+  buildLayer(features, {
+    layer: "t",
+    dataset: "t",
+    millesime: "t",
+    accuracyM: 10,
+    coarseDeg: 0.08,
+    div: 8,
+    marginM: 100,
+  }).bytes;
 
 describe("territoryDataFromBuffers", () => {
   it("names the missing artefact", () => {
-    expect(() => territoryDataFromBuffers({})).toThrow(expect.objectContaining({ code: "data_missing", details: { dataset: TERRITORY_ARTEFACTS.qpv2024, location: TERRITORY_ARTEFACTS.qpv2024 } }));
+    expect(() => territoryDataFromBuffers({})).toThrow(
+      expect.objectContaining({
+        code: "data_missing",
+        details: { dataset: TERRITORY_ARTEFACTS.qpv2024, location: TERRITORY_ARTEFACTS.qpv2024 },
+      }),
+    );
   });
 
   it("refuses a corrupt layer", () => {
@@ -29,7 +42,12 @@ describe("territoryDataFromBuffers", () => {
           [TERRITORY_ARTEFACTS.communes]: bytes.buffer as ArrayBuffer,
         };
         // The commune table comes last: everything before it decoded.
-        expect(() => territoryDataFromBuffers(files)).toThrow(expect.objectContaining({ code: "data_missing", details: expect.objectContaining({ dataset: TERRITORY_ARTEFACTS.communeTable }) }));
+        expect(() => territoryDataFromBuffers(files)).toThrow(
+          expect.objectContaining({
+            code: "data_missing",
+            details: expect.objectContaining({ dataset: TERRITORY_ARTEFACTS.communeTable }),
+          }),
+        );
       }),
       { numRuns: 8 },
     );

@@ -67,7 +67,8 @@ export const TERRITORY_ARTEFACTS = {
  * @category Data
  */
 export function territoryDataFromBuffers(files: Readonly<Record<string, Uint8Array | ArrayBuffer>>): TerritoryData {
-  if (typeof files !== "object" || files === null) throw notBytes("files", "an object of artefact bytes by file name", describeValue(files));
+  if (typeof files !== "object" || files === null)
+    throw notBytes("files", "an object of artefact bytes by file name", describeValue(files));
   const get = (file: string): Uint8Array => {
     const bytes: unknown = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
     if (bytes === undefined) {

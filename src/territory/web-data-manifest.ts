@@ -15,7 +15,10 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits");
 /** One file of the web data. */
 export const WebDataFile = z.object({
   /** Path relative to the manifest, e.g. `"communes/4_97.bin.gz"`. */
-  file: z.string().regex(/^[a-z0-9_./-]+$/i, "a relative path of letters, digits, _ . / -").refine((f) => !f.split("/").includes(".."), "no .. segment"),
+  file: z
+    .string()
+    .regex(/^[a-z0-9_./-]+$/i, "a relative path of letters, digits, _ . / -")
+    .refine((f) => !f.split("/").includes(".."), "no .. segment"),
   /** sha256 of the decoded bytes (what the engine reads). */
   sha256: Sha256,
   /** Size of the decoded bytes. */

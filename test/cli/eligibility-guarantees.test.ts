@@ -1,6 +1,18 @@
 import { execFile, spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { once } from "node:events";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,11 +30,16 @@ import { buildPath, hasRealData } from "../support/real-data.js";
  * files are parsed as latin1 (one character per byte), with CRLF, LF and CR all ending a record.
  */
 
-
-
 /** Records of a CSV file's bytes, each cell as a latin1 string (its exact bytes). */
 function cellsOf(bytes: Buffer, delimiter: string): string[][] {
-  return parse(bytes, { delimiter, encoding: "latin1", record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  return parse(bytes, {
+    delimiter,
+    encoding: "latin1",
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as string[][];
 }
 
 let dir = "";
@@ -40,7 +57,9 @@ const write = (name: string, content: string | Buffer): string => {
 const tmpFiles = (folder = dir): string[] => readdirSync(folder).filter((f) => f.endsWith(".tmp"));
 
 /** A local stand-in for the address service (127.0.0.1 only). */
-async function addressServer(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ url: string; server: Server }> {
+async function addressServer(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -49,7 +68,19 @@ async function addressServer(handler: (request: IncomingMessage, response: Serve
 }
 const HIT = JSON.stringify({
   type: "FeatureCollection",
-  features: [{ type: "Feature", geometry: { type: "Point", coordinates: [1.4025, 43.5712] }, properties: { score: 0.97, type: "housenumber", label: "1 rue X 31100 Toulouse", citycode: "31555", postcode: "31100" } }],
+  features: [
+    {
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [1.4025, 43.5712] },
+      properties: {
+        score: 0.97,
+        type: "housenumber",
+        label: "1 rue X 31100 Toulouse",
+        citycode: "31555",
+        postcode: "31100",
+      },
+    },
+  ],
 });
 
 const ready = hasRealData(buildPath("manifest.json"), buildPath("qpv2024.layer.bin"));
@@ -73,7 +104,10 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
       const back = cellsOf(readFileSync(path(`out-${name}`)), ";");
       expect(back, name).toHaveLength(sent.length);
       back.forEach((cells, i) => expect(cells.slice(0, 3), `${name} row ${i}`).toEqual(sent[i]));
-      expect(back.slice(1).every((cells) => !/\r|\n/.test(cells[2] ?? "") && cells[3] !== "error"), name).toBe(true);
+      expect(
+        back.slice(1).every((cells) => !/\r|\n/.test(cells[2] ?? "") && cells[3] !== "error"),
+        name,
+      ).toBe(true);
       expect(run.stdout).toContain(`${sent.length - 1} lignes traitées`);
     }
   });
@@ -83,13 +117,29 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
     await fc.assert(
       fc.asyncProperty(csvFile, async (file) => {
         const input = write(`random-${++run}.csv`, file.bytes);
-        const result = await declics(["eligibility", input, "-o", path(`random-${run}-out.csv`), "--on", "2024-05-01", "-q", "--lon-column", "lon", "--lat-column", "lat"]);
+        const result = await declics([
+          "eligibility",
+          input,
+          "-o",
+          path(`random-${run}-out.csv`),
+          "--on",
+          "2024-05-01",
+          "-q",
+          "--lon-column",
+          "lon",
+          "--lat-column",
+          "lat",
+        ]);
         expect(result.code).toBe(0);
         const sent = cellBytes(file.bytes, file.delimiter);
         const back = cellBytes(readFileSync(path(`random-${run}-out.csv`)), file.delimiter);
         expect(sent).toHaveLength(file.records);
         expect(back).toHaveLength(sent.length);
-        sent.forEach((cells, i) => expect([...(back[i] ?? []).slice(0, Math.min(cells.length, 4)), ...(back[i] ?? []).slice(13)]).toEqual(i === 0 ? [...cells] : cells));
+        sent.forEach((cells, i) =>
+          expect([...(back[i] ?? []).slice(0, Math.min(cells.length, 4)), ...(back[i] ?? []).slice(13)]).toEqual(
+            i === 0 ? [...cells] : cells,
+          ),
+        );
       }),
       { numRuns: 8 },
     );
@@ -97,7 +147,10 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
 
   it("2. gives Windows-1252 cells back byte for byte, the five undefined bytes included", async () => {
     const name = Buffer.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xe9, 0x9c, 0x80]);
-    const input = write("cp1252.csv", Buffer.concat([Buffer.from("nom;lon;lat\r\n"), name, Buffer.from(";1,40;43,57\r\n")]));
+    const input = write(
+      "cp1252.csv",
+      Buffer.concat([Buffer.from("nom;lon;lat\r\n"), name, Buffer.from(";1,40;43,57\r\n")]),
+    );
     const run = await declics(["eligibility", input, "-o", path("cp1252-out.csv"), "--on", "2024-05-01", "-q"]);
     expect(run.code).toBe(0);
     const out = readFileSync(path("cp1252-out.csv"));
@@ -106,7 +159,14 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
   });
 
   it("2. keeps a UTF-8 file with one stray Windows-1252 byte as it is, and says so (summary and reason)", async () => {
-    const input = write("mixed.csv", Buffer.concat([Buffer.from("nom;lon;lat\nLOÏC;1,40;43,57\n"), Buffer.from([0x4c, 0xc9, 0x41]), Buffer.from(";1,40;43,57\nÉlodie;1,40;43,57\n")]));
+    const input = write(
+      "mixed.csv",
+      Buffer.concat([
+        Buffer.from("nom;lon;lat\nLOÏC;1,40;43,57\n"),
+        Buffer.from([0x4c, 0xc9, 0x41]),
+        Buffer.from(";1,40;43,57\nÉlodie;1,40;43,57\n"),
+      ]),
+    );
     const run = await declics(["eligibility", input, "-o", path("mixed-out.csv"), "--on", "2024-05-01"]);
     expect(run.code).toBe(0);
     const sent = cellsOf(readFileSync(input), ";");
@@ -122,7 +182,18 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
   it("2. refuses to write a character the output encoding lacks (Łukasz in Windows-1252), leaving no file", async () => {
     const input = write("polish.csv", "nom;lon;lat\nAnna;1,40;43,57\nŁukasz;1,40;43,57\n");
     const target = path("polish-out.csv");
-    const run = await declics(["eligibility", input, "-o", target, "--output-encoding", "windows-1252", "--on", "2024-05-01", "--lang", "en"]);
+    const run = await declics([
+      "eligibility",
+      input,
+      "-o",
+      target,
+      "--output-encoding",
+      "windows-1252",
+      "--on",
+      "2024-05-01",
+      "--lang",
+      "en",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("row 3");
     expect(run.stderr).toContain("Ł (U+0141)");
@@ -130,7 +201,21 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
     expect(existsSync(target)).toBe(false);
     expect(tmpFiles()).toEqual([]);
     // The same file converts fine to UTF-8 with a BOM.
-    expect((await declics(["eligibility", input, "-o", target, "--output-encoding", "utf-8-bom", "-q", "--on", "2024-05-01"])).code).toBe(0);
+    expect(
+      (
+        await declics([
+          "eligibility",
+          input,
+          "-o",
+          target,
+          "--output-encoding",
+          "utf-8-bom",
+          "-q",
+          "--on",
+          "2024-05-01",
+        ])
+      ).code,
+    ).toBe(0);
   });
 });
 
@@ -154,7 +239,9 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
     const input = bigInput();
     const full = openSync("/dev/full", "w");
     try {
-      const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01", "-q"], { stdio: ["ignore", full, "pipe"] });
+      const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01", "-q"], {
+        stdio: ["ignore", full, "pipe"],
+      });
       let stderr = "";
       child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const [code] = (await once(child, "close")) as [number];
@@ -168,7 +255,9 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
 
   it("3. ends quietly, exit 0, when the reader of standard output goes away (| head)", async () => {
     const input = bigInput();
-    const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", "-", "--on", "2024-05-01"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once("data", () => child.stdout.destroy());
@@ -205,7 +294,9 @@ describe.skipIf(!ready)("declics eligibility writes its output safely (items 3, 
     // A link to a regular file: the file it points to is replaced, the link stays a link.
     write("real-target.csv", "old");
     symlinkSync(path("real-target.csv"), path("link-target.csv"));
-    expect((await declics(["eligibility", input, "-o", path("link-target.csv"), "-q", "--on", "2024-05-01"])).code).toBe(0);
+    expect(
+      (await declics(["eligibility", input, "-o", path("link-target.csv"), "-q", "--on", "2024-05-01"])).code,
+    ).toBe(0);
     expect(readFileSync(path("real-target.csv"), "utf8")).toContain("status");
     expect(tmpFiles()).toEqual([]);
     socket.close();
@@ -221,14 +312,37 @@ describe.skipIf(!ready)("declics eligibility chooses columns on evidence and geo
     });
     try {
       const input = write("names.csv", "Nom;Com.;Label;cp\nAna;rappeler lundi;Ana Martin;31100\nLéo;ok;Léo Petit;\n");
-      const run = await declics(["eligibility", input, "-o", path("names-out.csv"), "--geocode", "--geocoder-url", url, "--on", "2024-05-01"]);
+      const run = await declics([
+        "eligibility",
+        input,
+        "-o",
+        path("names-out.csv"),
+        "--geocode",
+        "--geocoder-url",
+        url,
+        "--on",
+        "2024-05-01",
+      ]);
       expect(run.code).toBe(0);
       expect(queries).toEqual([]);
       expect(run.stderr).toContain("postcode=cp");
       expect(run.stderr).toContain("« Com. »");
       expect(run.stderr).toContain("« Label »");
       // Named explicitly, the column is used (and only its cells are sent).
-      const named = await declics(["eligibility", input, "-o", path("names-out.csv"), "--geocode", "--geocoder-url", url, "--address-column", "Label", "--on", "2024-05-01", "-q"]);
+      const named = await declics([
+        "eligibility",
+        input,
+        "-o",
+        path("names-out.csv"),
+        "--geocode",
+        "--geocoder-url",
+        url,
+        "--address-column",
+        "Label",
+        "--on",
+        "2024-05-01",
+        "-q",
+      ]);
       expect(named.code).toBe(0);
       expect(queries.map((q) => new URL(q, url).searchParams.get("q"))).toEqual(["Léo Petit"]);
     } finally {
@@ -253,10 +367,29 @@ describe.skipIf(!ready)("declics eligibility chooses columns on evidence and geo
       setTimeout(() => response.writeHead(200, { "content-type": "application/json" }).end(HIT), 20);
     });
     try {
-      const rows = [...Array.from({ length: 20 }, (_, i) => `${i} rue des Lilas 31100 Toulouse`), "silence 1 rue X", "busy 2 rue Y", "down 3 rue Z"];
+      const rows = [
+        ...Array.from({ length: 20 }, (_, i) => `${i} rue des Lilas 31100 Toulouse`),
+        "silence 1 rue X",
+        "busy 2 rue Y",
+        "down 3 rue Z",
+      ];
       const input = write("addresses.csv", `adresse\n${rows.join("\n")}\n`);
       const started = Date.now();
-      const run = await declics(["eligibility", input, "-o", path("addresses-out.csv"), "--geocode", "--geocoder-url", url, "--geocode-timeout", "2", "--geocode-retries", "2", "--on", "2024-05-01"]);
+      const run = await declics([
+        "eligibility",
+        input,
+        "-o",
+        path("addresses-out.csv"),
+        "--geocode",
+        "--geocoder-url",
+        url,
+        "--geocode-timeout",
+        "2",
+        "--geocode-retries",
+        "2",
+        "--on",
+        "2024-05-01",
+      ]);
       expect(run.code).toBe(0);
       expect(Date.now() - started).toBeLessThan(30_000);
       const back = cellsOf(readFileSync(path("addresses-out.csv")), ",");
@@ -267,7 +400,12 @@ describe.skipIf(!ready)("declics eligibility chooses columns on evidence and geo
       expect(seen.get("busy 2 rue Y")).toBe(2);
       expect(seen.get("down 3 rue Z")).toBe(3);
       expect(most).toBeLessThanOrEqual(8);
-      expect(back.slice(1, 21).filter((r) => r[1] === "error").map((r) => r.at(-1))).toEqual([]);
+      expect(
+        back
+          .slice(1, 21)
+          .filter((r) => r[1] === "error")
+          .map((r) => r.at(-1)),
+      ).toEqual([]);
     } finally {
       server.closeAllConnections();
       server.close();
@@ -290,7 +428,10 @@ describe.skipIf(!ready)("declics eligibility reads Excel's quirks and its own re
     expect(readFileSync(path("bare-out.csv"), "utf8").startsWith("id;lon;lat;status;")).toBe(true);
 
     const wide = Array.from({ length: 8000 }, (_, i) => `colonne_${i}`);
-    const long = write("long.csv", `${[...wide, "lon", "lat"].join(";")}\n${[...wide.map(() => ""), "1,40", "43,57"].join(";")}\n`);
+    const long = write(
+      "long.csv",
+      `${[...wide, "lon", "lat"].join(";")}\n${[...wide.map(() => ""), "1,40", "43,57"].join(";")}\n`,
+    );
     const longRun = await declics(["eligibility", long, "-o", path("long-out.csv"), "--on", "2024-05-01", "-q"]);
     expect(longRun.code).toBe(0);
     expect(cellsOf(readFileSync(path("long-out.csv")), ";")[1]?.[8002]).toBe("eligible");
@@ -310,56 +451,126 @@ describe.skipIf(!ready)("declics eligibility reads Excel's quirks and its own re
   });
 });
 
-describe.skipIf(!ready)("declics eligibility --excel-safe, hostile headers, check --svg, signals (items 10, 11)", () => {
-  it("10. keeps formula-like cells unchanged by default and neutralises them with --excel-safe (numbers stay numbers)", async () => {
-    const input = write("formulas.csv", 'nom;lon;lat\n"=HYPERLINK(""http://x"")";-1,5536;47,2184\n+33 6;1,40;43,57\n@SUM(A1);1,40;43,57\n"\tx";1,40;43,57\n-x;1,40;43,57\n');
-    expect((await declics(["eligibility", input, "-o", path("formulas-plain.csv"), "--on", "2024-05-01", "-q"])).code).toBe(0);
-    expect(cellsOf(readFileSync(path("formulas-plain.csv")), ";").map((r) => r[0])).toEqual(cellsOf(readFileSync(input), ";").map((r) => r[0]));
-    expect((await declics(["eligibility", input, "-o", path("formulas-safe.csv"), "--excel-safe", "--on", "2024-05-01", "-q"])).code).toBe(0);
-    const safe = cellsOf(readFileSync(path("formulas-safe.csv")), ";");
-    expect(safe.slice(1).map((r) => r[0])).toEqual(['\'=HYPERLINK("http://x")', "'+33 6", "'@SUM(A1)", "'\tx", "'-x"]);
-    expect(safe[1]?.[1]).toBe("-1,5536");
-  });
-
-  it("11. never sends a hostile header's escape sequences raw to the terminal", async () => {
-    const input = write("hostile.csv", "nom\u001b[2J\u001b[31m\u0007\u009b1m;lon;lat\n\u001b[31mA;1,40;43,57\n");
-    const run = await declics(["eligibility", input, "-o", path("hostile-out.csv"), "--on", "2024-05-01", "--address-column", "nom\u001b[2J\u001b[31m\u0007\u009b1m"]);
-    expect(run.code).toBe(0);
-    expect(run.stderr + run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    expect(run.stderr).toContain("address=nom\\x1B[2J\\x1B[31m\\x07\\x9B1m");
-    const none = await declics(["eligibility", write("hostile2.csv", "\u001b[2Jnom;prenom\nA;B\n"), "--on", "2024-05-01"]);
-    expect(none.code).toBe(2);
-    expect(none.stderr).not.toContain("\u001b");
-    expect(none.stderr).toContain("\\x1B[2Jnom");
-  });
-
-  it("11. check --svg into a missing folder: a clean coded error, exit 3, no stack trace", async () => {
-    const run = await declics(["check", "1.4025", "43.5712", "--on", "2024-05-01", "--svg", path("missing/dir/map.svg")]);
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain("[output_unavailable]");
-    expect(run.stderr).toContain(path("missing/dir/map.svg"));
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-    it(`11. ${signal} removes the temporary file and exits ${code}`, async () => {
-      const { url, server } = await addressServer(() => undefined); // never answers: the run waits on the network
-      const folder = path(`signal-${signal}`);
-      mkdirSync(folder);
-      try {
-        const input = write(`signal-${signal}.csv`, "adresse\n1 rue des Lilas 31100 Toulouse\n");
-        const child = spawn(process.execPath, [BUILT_CLI, "eligibility", input, "-o", join(folder, "out.csv"), "--geocode", "--geocoder-url", url, "--geocode-timeout", "60"], { stdio: "ignore" });
-        for (let k = 0; k < 300 && tmpFiles(folder).length === 0; k++) await new Promise((done) => setTimeout(done, 50));
-        expect(tmpFiles(folder)).toHaveLength(1);
-        expect(tmpFiles(folder)[0]).toMatch(/^\.out\.csv\.[0-9a-f]{16}\.tmp$/);
-        child.kill(signal);
-        const [exit] = (await once(child, "close")) as [number];
-        expect(exit).toBe(code);
-        expect(readdirSync(folder)).toEqual([]);
-      } finally {
-        server.closeAllConnections();
-        server.close();
-      }
+describe.skipIf(!ready)(
+  "declics eligibility --excel-safe, hostile headers, check --svg, signals (items 10, 11)",
+  () => {
+    it("10. keeps formula-like cells unchanged by default and neutralises them with --excel-safe (numbers stay numbers)", async () => {
+      const input = write(
+        "formulas.csv",
+        'nom;lon;lat\n"=HYPERLINK(""http://x"")";-1,5536;47,2184\n+33 6;1,40;43,57\n@SUM(A1);1,40;43,57\n"\tx";1,40;43,57\n-x;1,40;43,57\n',
+      );
+      expect(
+        (await declics(["eligibility", input, "-o", path("formulas-plain.csv"), "--on", "2024-05-01", "-q"])).code,
+      ).toBe(0);
+      expect(cellsOf(readFileSync(path("formulas-plain.csv")), ";").map((r) => r[0])).toEqual(
+        cellsOf(readFileSync(input), ";").map((r) => r[0]),
+      );
+      expect(
+        (
+          await declics([
+            "eligibility",
+            input,
+            "-o",
+            path("formulas-safe.csv"),
+            "--excel-safe",
+            "--on",
+            "2024-05-01",
+            "-q",
+          ])
+        ).code,
+      ).toBe(0);
+      const safe = cellsOf(readFileSync(path("formulas-safe.csv")), ";");
+      expect(safe.slice(1).map((r) => r[0])).toEqual([
+        '\'=HYPERLINK("http://x")',
+        "'+33 6",
+        "'@SUM(A1)",
+        "'\tx",
+        "'-x",
+      ]);
+      expect(safe[1]?.[1]).toBe("-1,5536");
     });
-  }
-});
+
+    it("11. never sends a hostile header's escape sequences raw to the terminal", async () => {
+      const input = write("hostile.csv", "nom\u001b[2J\u001b[31m\u0007\u009b1m;lon;lat\n\u001b[31mA;1,40;43,57\n");
+      const run = await declics([
+        "eligibility",
+        input,
+        "-o",
+        path("hostile-out.csv"),
+        "--on",
+        "2024-05-01",
+        "--address-column",
+        "nom\u001b[2J\u001b[31m\u0007\u009b1m",
+      ]);
+      expect(run.code).toBe(0);
+      expect(run.stderr + run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(run.stderr).toContain("address=nom\\x1B[2J\\x1B[31m\\x07\\x9B1m");
+      const none = await declics([
+        "eligibility",
+        write("hostile2.csv", "\u001b[2Jnom;prenom\nA;B\n"),
+        "--on",
+        "2024-05-01",
+      ]);
+      expect(none.code).toBe(2);
+      expect(none.stderr).not.toContain("\u001b");
+      expect(none.stderr).toContain("\\x1B[2Jnom");
+    });
+
+    it("11. check --svg into a missing folder: a clean coded error, exit 3, no stack trace", async () => {
+      const run = await declics([
+        "check",
+        "1.4025",
+        "43.5712",
+        "--on",
+        "2024-05-01",
+        "--svg",
+        path("missing/dir/map.svg"),
+      ]);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain("[output_unavailable]");
+      expect(run.stderr).toContain(path("missing/dir/map.svg"));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const) {
+      it(`11. ${signal} removes the temporary file and exits ${code}`, async () => {
+        const { url, server } = await addressServer(() => undefined); // never answers: the run waits on the network
+        const folder = path(`signal-${signal}`);
+        mkdirSync(folder);
+        try {
+          const input = write(`signal-${signal}.csv`, "adresse\n1 rue des Lilas 31100 Toulouse\n");
+          const child = spawn(
+            process.execPath,
+            [
+              BUILT_CLI,
+              "eligibility",
+              input,
+              "-o",
+              join(folder, "out.csv"),
+              "--geocode",
+              "--geocoder-url",
+              url,
+              "--geocode-timeout",
+              "60",
+            ],
+            { stdio: "ignore" },
+          );
+          for (let k = 0; k < 300 && tmpFiles(folder).length === 0; k++)
+            await new Promise((done) => setTimeout(done, 50));
+          expect(tmpFiles(folder)).toHaveLength(1);
+          expect(tmpFiles(folder)[0]).toMatch(/^\.out\.csv\.[0-9a-f]{16}\.tmp$/);
+          child.kill(signal);
+          const [exit] = (await once(child, "close")) as [number];
+          expect(exit).toBe(code);
+          expect(readdirSync(folder)).toEqual([]);
+        } finally {
+          server.closeAllConnections();
+          server.close();
+        }
+      });
+    }
+  },
+);

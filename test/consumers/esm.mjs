@@ -31,6 +31,12 @@ import { readFile } from "node:fs/promises";
 import { createTerritoryDataSource } from "declics/territory";
 const webDir = new URL(".", import.meta.resolve("declics/data/web/manifest.json"));
 const source = createTerritoryDataSource({
-  fetch: async (path) => new Response(await readFile(new URL(path, webDir)), { headers: { "content-type": path.endsWith(".json") ? "application/json" : "application/gzip" } }),
+  fetch: async (path) =>
+    new Response(await readFile(new URL(path, webDir)), {
+      headers: { "content-type": path.endsWith(".json") ? "application/json" : "application/gzip" },
+    }),
 });
-assert.equal((await source.checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01") })).qpv.zone?.code, "QN03107M");
+assert.equal(
+  (await source.checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01") })).qpv.zone?.code,
+  "QN03107M",
+);

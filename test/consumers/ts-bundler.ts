@@ -9,7 +9,10 @@ const reason: string = error.details.reason;
 
 export async function check(): Promise<EligibilityResult["status"]> {
   const data = await loadTerritoryData();
-  const result: EligibilityResult = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2024-05-01"), data });
+  const result: EligibilityResult = checkEligibility(
+    { lon: 1.4025, lat: 43.5712 },
+    { on: new Date("2024-05-01"), data },
+  );
   return result.status;
 }
 export { code, reason };

@@ -28,7 +28,11 @@ describe("curriculum progress -> diversity funnel", () => {
     });
     const first = plan.sessions[0];
     if (!first) throw new Error("no session planned");
-    const attendance = participants.map((p) => ({ participantId: p.id, sessionId: first.id, status: "present" as const }));
+    const attendance = participants.map((p) => ({
+      participantId: p.id,
+      sessionId: first.id,
+      status: "present" as const,
+    }));
     const { records } = computeProgress(plan, attendance, [{ participantId: "p2", kind: "job", date: "2020-11-02" }]);
     const people = participantRecordsFromProgress(records, { cohort: "demo" });
     expect(people).toHaveLength(5);

@@ -7,7 +7,12 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { loadReferencePopulations } from "../../src/data/index.js";
-import { combineReferencePopulations, computeProportionInterval, computeRepresentation, type ParticipantRecord } from "../../src/diversity/index.js";
+import {
+  combineReferencePopulations,
+  computeProportionInterval,
+  computeRepresentation,
+  type ParticipantRecord,
+} from "../../src/diversity/index.js";
 import { buildPath, hasRealData, sourcePath } from "../support/real-data.js";
 
 const csv2015 = sourcePath("qpv-2015-occitanie-indicateurs.csv");
@@ -16,8 +21,17 @@ const artefact = buildPath("reference-populations.json");
 
 function participants(women: number, men: number): ParticipantRecord[] {
   const one = (gender: "female" | "male", i: number): ParticipantRecord =>
-    ({ id: `${gender}${i}`, gender, ageBand: "26_49", territoryKind: "qpv", stages: [{ stage: "registered", on: "2020-09-28" }] }) as ParticipantRecord;
-  return [...Array.from({ length: women }, (_, i) => one("female", i)), ...Array.from({ length: men }, (_, i) => one("male", i))];
+    ({
+      id: `${gender}${i}`,
+      gender,
+      ageBand: "26_49",
+      territoryKind: "qpv",
+      stages: [{ stage: "registered", on: "2020-09-28" }],
+    }) as ParticipantRecord;
+  return [
+    ...Array.from({ length: women }, (_, i) => one("female", i)),
+    ...Array.from({ length: men }, (_, i) => one("male", i)),
+  ];
 }
 
 describe.skipIf(!hasRealData(csv2015, csv2024, artefact))("representation against the QPV indicator files", () => {
@@ -34,7 +48,11 @@ describe.skipIf(!hasRealData(csv2015, csv2024, artefact))("representation agains
       else expect(ref?.shares.gender?.female).toBeCloseTo(Number(row.tx_f) / 100, 12);
     }
     // Grand Mirail (QP031007): 31,691 residents, 51.6 % women (DOMAIN.md quotes 51.6 %).
-    expect(populations.find((p) => p.id === "QP031007")).toMatchObject({ population: 31_691, universe: "residents", shares: { gender: { female: 0.516 } } });
+    expect(populations.find((p) => p.id === "QP031007")).toMatchObject({
+      population: 31_691,
+      universe: "residents",
+      shares: { gender: { female: 0.516 } },
+    });
   });
 
   it("the QPV 2024 residents: one population per QPV, summing to the file's total over unique QPV", () => {
@@ -48,9 +66,19 @@ describe.skipIf(!hasRealData(csv2015, csv2024, artefact))("representation agains
   it("a parcours express of 200 people from Grand Mirail, 62 women: ratio and gap by hand", () => {
     const grandMirail = populations.find((p) => p.id === "QP031007");
     if (!grandMirail) throw new Error("QP031007 missing");
-    const [women, men] = computeRepresentation(participants(62, 138), { dimension: "gender", reference: grandMirail, relativeTo: "male" });
+    const [women, men] = computeRepresentation(participants(62, 138), {
+      dimension: "gender",
+      reference: grandMirail,
+      relativeTo: "male",
+    });
     const share = computeProportionInterval(62, 200);
-    if (!share.computable || !women?.ratio.computable || !women.gap.computable || !women.relativeRepresentation?.computable) throw new Error("expected estimates");
+    if (
+      !share.computable ||
+      !women?.ratio.computable ||
+      !women.gap.computable ||
+      !women.relativeRepresentation?.computable
+    )
+      throw new Error("expected estimates");
     expect(women.ratio.value).toBeCloseTo(0.31 / 0.516, 12);
     expect(women.ratio.lower).toBeCloseTo(share.lower / 0.516, 12);
     expect(women.gap.value).toBeCloseTo(0.31 - 0.516, 12);
@@ -62,7 +90,10 @@ describe.skipIf(!hasRealData(csv2015, csv2024, artefact))("representation agains
 
   it("pooled Toulouse QPV residents, weighted by population, match the CSV computed directly", () => {
     const toulouse = rows2015.filter((r) => r.nom_commune === "Toulouse" && r.tx_f !== "");
-    const expected = toulouse.reduce((s, r) => s + Number(r.pop_mun) * Number(r.tx_f), 0) / toulouse.reduce((s, r) => s + Number(r.pop_mun), 0) / 100;
+    const expected =
+      toulouse.reduce((s, r) => s + Number(r.pop_mun) * Number(r.tx_f), 0) /
+      toulouse.reduce((s, r) => s + Number(r.pop_mun), 0) /
+      100;
     const pooled = combineReferencePopulations(
       populations.filter((p) => toulouse.some((r) => r.code_qp === p.id)),
       { id: "toulouse-qpv-2015", label: "QPV 2015 de Toulouse" },

@@ -23,8 +23,16 @@ afterAll(async () => {
 const KEY_FIELDS = ["answer", "accepted", "tolerance", "caseSensitive", "irt", "parametersStatus", "correct"];
 const items = new Map(STARTER_BANK.items.map((it) => [it.id as string, it]));
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }) });
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) as Record<string, unknown> };
 }
@@ -39,7 +47,13 @@ function answerFor(item: Item, right: boolean): Answer {
     case "single_choice":
       return { choice: right ? item.answer : item.options.find((o) => o.id !== item.answer)!.id };
     case "multiple_choice":
-      return { choices: right ? item.answer : item.answer.length === 1 && item.answer[0] === item.options[0]!.id ? [item.options[1]!.id] : [item.options[0]!.id] };
+      return {
+        choices: right
+          ? item.answer
+          : item.answer.length === 1 && item.answer[0] === item.options[0]!.id
+            ? [item.options[1]!.id]
+            : [item.options[0]!.id],
+      };
     case "numeric":
       return { value: right ? item.answer : item.answer + item.tolerance + 1000 };
     case "ordering":
@@ -62,7 +76,10 @@ describe("examples/test-runner over HTTP", () => {
       const view = current.json.item as { id: string; stem: string };
       expect(view.stem.length).toBeGreaterThan(0);
       const item = items.get(view.id)!;
-      current = await call("POST", `/sessions/${id}/answers`, { itemId: view.id, answer: answerFor(item, random() < computeProbability(item.irt, 0.5)) });
+      current = await call("POST", `/sessions/${id}/answers`, {
+        itemId: view.id,
+        answer: answerFor(item, random() < computeProbability(item.irt, 0.5)),
+      });
       expect(current.status).toBe(200);
       steps++;
     }
@@ -88,10 +105,14 @@ describe("examples/test-runner over HTTP", () => {
     const id = created.json.sessionId as string;
     const pending = (created.json.item as { id: string }).id;
     const other = STARTER_BANK.items.find((i) => i.id !== pending)!.id;
-    expect((await call("POST", `/sessions/${id}/answers`, { itemId: other, answer: { choice: "a" } })).status).toBe(409);
+    expect((await call("POST", `/sessions/${id}/answers`, { itemId: other, answer: { choice: "a" } })).status).toBe(
+      409,
+    );
     expect((await call("POST", `/sessions/${id}/answers`, "{not json")).status).toBe(400);
     expect((await call("POST", `/sessions/${id}/answers`, { itemId: pending, answer: { nope: 1 } })).status).toBe(400);
-    expect((await call("POST", `/sessions/${id}/answers`, { itemId: pending, answer: { text: "x".repeat(20_000) } })).status).toBe(413);
+    expect(
+      (await call("POST", `/sessions/${id}/answers`, { itemId: pending, answer: { text: "x".repeat(20_000) } })).status,
+    ).toBe(413);
     expect((await call("GET", `/sessions/${id}/result`)).status).toBe(409);
     expect((await call("GET", "/sessions/no-such-session")).status).toBe(404);
     expect((await call("GET", "/elsewhere")).status).toBe(404);
@@ -107,7 +128,10 @@ describe("examples/test-runner over HTTP", () => {
     const id = created.json.sessionId as string;
     const state = JSON.parse(store.get(id)!) as { responses: unknown[] };
     store.set(id, JSON.stringify({ ...state, responses: [{ itemId: "1.1-01", correct: true }] }));
-    const res = await call("POST", `/sessions/${id}/answers`, { itemId: (created.json.item as { id: string }).id, answer: { choice: "a" } });
+    const res = await call("POST", `/sessions/${id}/answers`, {
+      itemId: (created.json.item as { id: string }).id,
+      answer: { choice: "a" },
+    });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe("invalid_session_state");
   });

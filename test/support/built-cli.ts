@@ -15,10 +15,16 @@ export interface CliRun {
 
 /** Runs the built CLI (`npm test` builds first) from the project root; never rejects: the exit code is in the result. */
 export function runBuiltCli(args: readonly string[]): Promise<CliRun> {
-  if (!existsSync(BUILT_CLI)) throw new Error(`The built CLI is missing: ${BUILT_CLI}. Run \`npm run build\` first (npm test does it).`);
+  if (!existsSync(BUILT_CLI))
+    throw new Error(`The built CLI is missing: ${BUILT_CLI}. Run \`npm run build\` first (npm test does it).`);
   return new Promise((done) => {
-    execFile(process.execPath, [BUILT_CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BUILT_CLI, ...args],
+      { cwd: PROJECT_ROOT, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr });
+      },
+    );
   });
 }

@@ -15,7 +15,13 @@ interface Element {
   readonly text: string;
 }
 
-const unescape = (s: string): string => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The drawing elements of an SVG document, in order (text content unescaped). */
 export function elementsOf(svg: string): Element[] {
@@ -68,10 +74,14 @@ export function funnelChartFigures(svg: string, d: string): ChartFigure[] {
   let stage: string | null = null;
   let barShare: [number, number] | null = null;
   for (const e of els) {
-    const panel = e.tag === "text" && e.attrs["font-weight"] === "bold" ? /^(\S+) (.+) \((?:(\d+) registered|secret statistique)\)$/.exec(e.text) : null;
+    const panel =
+      e.tag === "text" && e.attrs["font-weight"] === "bold"
+        ? /^(\S+) (.+) \((?:(\d+) registered|secret statistique)\)$/.exec(e.text)
+        : null;
     if (panel) {
       group = panel[2] as string;
-      if (panel[3] !== undefined) out.push({ kind: "count", key: `reached:${d}=${group}:registered`, value: Number(panel[3]) });
+      if (panel[3] !== undefined)
+        out.push({ kind: "count", key: `reached:${d}=${group}:registered`, value: Number(panel[3]) });
       continue;
     }
     if (group === null) continue;
@@ -93,7 +103,8 @@ export function funnelChartFigures(svg: string, d: string): ChartFigure[] {
     if (m) {
       out.push({ kind: "count", key: here, value: Number(m[1]) });
       const conv = m[2] === undefined ? null : percentRange(m[2], 0);
-      if (conv && s > 0) out.push({ kind: "ratio", num: here, den: `reached:${d}=${group}:${STAGES[s - 1]}`, lo: conv[0], hi: conv[1] });
+      if (conv && s > 0)
+        out.push({ kind: "ratio", num: here, den: `reached:${d}=${group}:${STAGES[s - 1]}`, lo: conv[0], hi: conv[1] });
       stage = null;
     }
   }
@@ -104,7 +115,11 @@ export function funnelChartFigures(svg: string, d: string): ChartFigure[] {
  * Figures of an interval chart whose bars are proportions num(label) / den(label): the value written at
  * the end of each bar (a rounded percentage, or a ratio with 2 decimals when `decimals` is given).
  */
-export function intervalChartFigures(svg: string, of: (label: string) => { num: string; den: string; scale?: number } | null, decimals?: number): ChartFigure[] {
+export function intervalChartFigures(
+  svg: string,
+  of: (label: string) => { num: string; den: string; scale?: number } | null,
+  decimals?: number,
+): ChartFigure[] {
   const out: ChartFigure[] = [];
   const texts = elementsOf(svg).filter((e) => e.tag === "text");
   let label: string | null = null;
@@ -116,7 +131,8 @@ export function intervalChartFigures(svg: string, of: (label: string) => { num: 
     if (label === null || e.attrs["text-anchor"] !== undefined || e.attrs["font-size"] !== undefined) continue;
     let range: [number, number] | null = null;
     if (decimals === undefined) range = percentRange(e.text, 1);
-    else if (/^-?\d+\.\d+$/.test(e.text)) range = [Number(e.text) - 0.5 * 10 ** -decimals, Number(e.text) + 0.5 * 10 ** -decimals];
+    else if (/^-?\d+\.\d+$/.test(e.text))
+      range = [Number(e.text) - 0.5 * 10 ** -decimals, Number(e.text) + 0.5 * 10 ** -decimals];
     const target = of(label);
     if (range && target) {
       const k = target.scale ?? 1;
@@ -133,7 +149,14 @@ export function representationChartFigures(svg: string, d: string): ChartFigure[
   const out: ChartFigure[] = [];
   for (const part of desc.split("; ")) {
     const m = /^(.+?): (-?\d+\.\d) % of participants/.exec(part);
-    if (m) out.push({ kind: "ratio", num: `${d}=${m[1]}`, den: "all", lo: (Number(m[2]) - 0.05) / 100, hi: (Number(m[2]) + 0.05) / 100 });
+    if (m)
+      out.push({
+        kind: "ratio",
+        num: `${d}=${m[1]}`,
+        den: "all",
+        lo: (Number(m[2]) - 0.05) / 100,
+        hi: (Number(m[2]) + 0.05) / 100,
+      });
   }
   return out;
 }

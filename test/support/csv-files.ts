@@ -81,5 +81,12 @@ export const csvFile: fc.Arbitrary<CsvFile> = fc
 /** The records of CSV bytes, each cell as a latin1 string (its exact bytes); CRLF, LF and CR end records. */
 export function cellBytes(bytes: Buffer, delimiter: string): string[][] {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  return parse(body, { delimiter, encoding: "latin1", record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  return parse(body, {
+    delimiter,
+    encoding: "latin1",
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as string[][];
 }

@@ -16,7 +16,9 @@ function tableFromCsv(csv: string, rowDimension: string, columnDimension: string
   const colLabels = [...new Set(rows.map((r) => r[columnDimension] as string))].filter((l) => l !== "total");
   const at = (r: string, c: string): ProtectedCell => {
     const row = rows.find((x) => x[rowDimension] === r && x[columnDimension] === c) as Row;
-    return row.status === "published" ? { status: "published", value: Number(row.value) } : { status: "suppressed", value: null, reason: "secret_statistique" };
+    return row.status === "published"
+      ? { status: "published", value: Number(row.value) }
+      : { status: "suppressed", value: null, reason: "secret_statistique" };
   };
   return {
     rowDimension,
@@ -36,13 +38,28 @@ function tableFromCsv(csv: string, rowDimension: string, columnDimension: string
 export function reportFromCsv(report: DiversityReport): unknown {
   const tables = report.tables.map((t) => tableFromCsv(formatCsv(t), t.rowDimension, t.columnDimension));
   const shares = Object.fromEntries(
-    Object.entries(report.shares).map(([d, rows]) => [d, read(formatCsv(rows)).map((r) => ({ [d]: r[d], count: num(r.count), denominator: num(r.denominator), share: num(r.share) }))]),
+    Object.entries(report.shares).map(([d, rows]) => [
+      d,
+      read(formatCsv(rows)).map((r) => ({
+        [d]: r[d],
+        count: num(r.count),
+        denominator: num(r.denominator),
+        share: num(r.share),
+      })),
+    ]),
   );
   const funnels = Object.fromEntries(
     Object.entries(report.funnels).map(([d, f]) => [
       d,
       {
-        rows: read(formatCsv(f.rows)).map((r) => ({ [d === "stage" ? "highestStage" : d]: r[d === "stage" ? "highestStage" : d], stage: r.stage, reached: num(r.reached), fromPrevious: num(r.fromPrevious), fromStart: num(r.fromStart), lost: num(r.lost) })),
+        rows: read(formatCsv(f.rows)).map((r) => ({
+          [d === "stage" ? "highestStage" : d]: r[d === "stage" ? "highestStage" : d],
+          stage: r.stage,
+          reached: num(r.reached),
+          fromPrevious: num(r.fromPrevious),
+          fromStart: num(r.fromStart),
+          lost: num(r.lost),
+        })),
         groups: [],
       },
     ]),
@@ -50,8 +67,23 @@ export function reportFromCsv(report: DiversityReport): unknown {
   const parity = Object.fromEntries(
     Object.entries(report.parity).map(([d, rows]) => [
       d,
-      read(formatCsv(rows)).map((r) => ({ group: r.group, among: num(r.among), outcome: num(r.outcome), rate: num(r.rate), ratio: num(r.ratio), difference: num(r.difference), referenceGroup: r.referenceGroup === "" ? null : r.referenceGroup })),
+      read(formatCsv(rows)).map((r) => ({
+        group: r.group,
+        among: num(r.among),
+        outcome: num(r.outcome),
+        rate: num(r.rate),
+        ratio: num(r.ratio),
+        difference: num(r.difference),
+        referenceGroup: r.referenceGroup === "" ? null : r.referenceGroup,
+      })),
     ]),
   );
-  return { participants: tables[0]?.grandTotal, tables, shares, funnels, parity, representation: report.representation };
+  return {
+    participants: tables[0]?.grandTotal,
+    tables,
+    shares,
+    funnels,
+    parity,
+    representation: report.representation,
+  };
 }

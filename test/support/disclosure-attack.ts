@@ -25,11 +25,17 @@ export function countKey(t: ProtectedTable, i: number, j: number): string {
 function entryAt(t: ProtectedTable, i: number, j: number): ProtectedCell {
   const R = t.rows.length;
   const C = t.columns.length;
-  return (i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal) as ProtectedCell;
+  return (
+    i < R ? (j < C ? t.cells[i]?.[j] : t.rowTotals[i]) : j < C ? t.columnTotals[j] : t.grandTotal
+  ) as ProtectedCell;
 }
 
 /** Every count of every table with its published value (null when hidden), and its states across tables. */
-export function unionOf(tables: readonly ProtectedTable[]): { values: Map<string, number | null>; states: Map<string, Set<string>>; relations: [string, number][][] } {
+export function unionOf(tables: readonly ProtectedTable[]): {
+  values: Map<string, number | null>;
+  states: Map<string, Set<string>>;
+  relations: [string, number][][];
+} {
   const values = new Map<string, number | null>();
   const states = new Map<string, Set<string>>();
   const relations: [string, number][][] = [];
@@ -45,8 +51,10 @@ export function unionOf(tables: readonly ProtectedTable[]): { values: Map<string
         if (cell.value !== null || !values.has(key)) values.set(key, cell.value ?? values.get(key) ?? null);
       }
     }
-    for (let i = 0; i <= R; i++) relations.push(Array.from({ length: C + 1 }, (_, j) => [countKey(t, i, j), j === C ? -1 : 1]));
-    for (let j = 0; j <= C; j++) relations.push(Array.from({ length: R + 1 }, (_, i) => [countKey(t, i, j), i === R ? -1 : 1]));
+    for (let i = 0; i <= R; i++)
+      relations.push(Array.from({ length: C + 1 }, (_, j) => [countKey(t, i, j), j === C ? -1 : 1]));
+    for (let j = 0; j <= C; j++)
+      relations.push(Array.from({ length: R + 1 }, (_, i) => [countKey(t, i, j), i === R ? -1 : 1]));
   }
   return { values, states, relations };
 }
@@ -64,7 +72,7 @@ export function inconsistentStates(tables: readonly ProtectedTable[]): string[] 
 export function intervalAttack(tables: readonly ProtectedTable[]): Map<string, number> {
   const { values, relations } = unionOf(tables);
   const known = new Map(values);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const rel of relations) {
       const unknown = rel.filter(([k]) => known.get(k) === null);
@@ -94,7 +102,10 @@ export function intervalAttack(tables: readonly ProtectedTable[]): Map<string, n
         }
         const [nl, nh] = uc > 0 ? [lo, hi] : [-hi, -lo];
         const [ol, oh] = bounds.get(uk) as [number, number];
-        const next: [number, number] = [Math.max(ol, Number.isNaN(nl) ? ol : Math.ceil(nl - 1e-9)), Math.min(oh, Number.isNaN(nh) ? oh : Math.floor(nh + 1e-9))];
+        const next: [number, number] = [
+          Math.max(ol, Number.isNaN(nl) ? ol : Math.ceil(nl - 1e-9)),
+          Math.min(oh, Number.isNaN(nh) ? oh : Math.floor(nh + 1e-9)),
+        ];
         if (next[0] > ol || next[1] < oh) {
           bounds.set(uk, next);
           changed = true;
@@ -112,7 +123,10 @@ export function intervalAttack(tables: readonly ProtectedTable[]): Map<string, n
  * A count is recovered when only one integer lies between the two. Returns the recovered counts, and
  * the interval of every hidden count.
  */
-export function linearProgrammingAttack(tables: readonly ProtectedTable[]): { recovered: Map<string, number>; intervals: Map<string, [number, number]> } {
+export function linearProgrammingAttack(tables: readonly ProtectedTable[]): {
+  recovered: Map<string, number>;
+  intervals: Map<string, [number, number]>;
+} {
   const { values, relations } = unionOf(tables);
   const hidden = [...values].filter(([, v]) => v === null).map(([k]) => k);
   const constraints = new Map<string, Constraint>();
@@ -151,7 +165,15 @@ export function linearProgrammingAttack(tables: readonly ProtectedTable[]): { re
 }
 
 /** Stage categories of the `stage` dimension (highest stage reached), in order; "none" = no stage yet. */
-const LEVEL_LABELS = ["none", "registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+const LEVEL_LABELS = [
+  "none",
+  "registered",
+  "assessed",
+  "workshops",
+  "met_training_or_employers",
+  "entered_training",
+  "hired",
+] as const;
 const STAGE_LABELS = LEVEL_LABELS.slice(1);
 
 /** What a reader gets from any published figure: a number, or nothing (hidden, not computable). */
@@ -198,7 +220,10 @@ export interface ReportAttack {
  * (default "hired"; parity is among registered). Written without src/diversity's protection code:
  * it only reads the report as a reader would.
  */
-export function reportAttack(report: unknown, options: { linearProgramming?: boolean; outcome?: string; charts?: readonly ChartFigure[] } = {}): ReportAttack {
+export function reportAttack(
+  report: unknown,
+  options: { linearProgramming?: boolean; outcome?: string; charts?: readonly ChartFigure[] } = {},
+): ReportAttack {
   const r = report as Record<string, unknown>;
   const tables = (r.tables ?? []) as ProtectedTable[];
   const { values, relations: tableRelations } = unionOf(tables);
@@ -207,7 +232,8 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
   const facts: [string, number, string][] = [];
   const hiddenTable = new Set([...values].filter(([, v]) => v === null).map(([k]) => k));
   const hiddenFunnel = new Set<string>();
-  const stageKey = (d: string, c: string, level: string): string => (d === "stage" ? `stage=${c}|${level}` : [`${d}=${c}`, `stage=${level}`].sort().join("&"));
+  const stageKey = (d: string, c: string, level: string): string =>
+    d === "stage" ? `stage=${c}|${level}` : [`${d}=${c}`, `stage=${level}`].sort().join("&");
   const R = (d: string, c: string, s: number): string => `reached:${d}=${c}:${STAGE_LABELS[s]}`;
   const N = (d: string, c: string): string => `${d}=${c}`;
   const publish = (key: string, x: unknown, what: string): void => {
@@ -222,11 +248,30 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
     if (d === "stage") {
       // Grouped by the highest stage itself: R(stage=c, s) is N(stage=c) when c is past s, else 0.
       const at = LEVEL_LABELS.indexOf(c as (typeof LEVEL_LABELS)[number]);
-      STAGE_LABELS.forEach((_, s) => relations.push({ terms: at > s ? [[R(d, c, s), 1], [N(d, c), -1]] : [[R(d, c, s), 1]], rhs: 0 }));
+      STAGE_LABELS.forEach((_, s) =>
+        relations.push({
+          terms:
+            at > s
+              ? [
+                  [R(d, c, s), 1],
+                  [N(d, c), -1],
+                ]
+              : [[R(d, c, s), 1]],
+          rhs: 0,
+        }),
+      );
       return;
     }
-    STAGE_LABELS.forEach((_, s) => relations.push({ terms: [[R(d, c, s), 1], ...LEVEL_LABELS.slice(s + 1).map((l): [string, number] => [stageKey(d, c, l), -1])], rhs: 0 }));
-    relations.push({ terms: [[N(d, c), 1], ...LEVEL_LABELS.map((l): [string, number] => [stageKey(d, c, l), -1])], rhs: 0 });
+    STAGE_LABELS.forEach((_, s) =>
+      relations.push({
+        terms: [[R(d, c, s), 1], ...LEVEL_LABELS.slice(s + 1).map((l): [string, number] => [stageKey(d, c, l), -1])],
+        rhs: 0,
+      }),
+    );
+    relations.push({
+      terms: [[N(d, c), 1], ...LEVEL_LABELS.map((l): [string, number] => [stageKey(d, c, l), -1])],
+      rhs: 0,
+    });
   };
   publish("all", r.participants, "participants");
   for (const [d, rows] of Object.entries((r.shares ?? {}) as Record<string, Record<string, unknown>[]>)) {
@@ -238,7 +283,9 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       if (p !== null) ratios.push({ num: N(d, c), den: "all", p, what: `shares.${d}.share` });
     }
   }
-  for (const [d, funnel] of Object.entries((r.funnels ?? {}) as Record<string, { rows: Record<string, unknown>[]; groups: Record<string, unknown>[] }>)) {
+  for (const [d, funnel] of Object.entries(
+    (r.funnels ?? {}) as Record<string, { rows: Record<string, unknown>[]; groups: Record<string, unknown>[] }>,
+  )) {
     for (const row of funnel.rows) {
       const c = (d === "stage" ? row.highestStage : row[d]) as string;
       defineFunnel(d, c);
@@ -252,7 +299,14 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       const fs = readNumber(row.fromStart);
       if (fs !== null) ratios.push({ num: here, den: R(d, c, 0), p: fs, what: `funnels.${d}.fromStart` });
       const lost = readNumber(row.lost);
-      if (lost !== null) relations.push({ terms: [[before, 1], [here, -1]], rhs: lost });
+      if (lost !== null)
+        relations.push({
+          terms: [
+            [before, 1],
+            [here, -1],
+          ],
+          rhs: lost,
+        });
     }
     for (const g of funnel.groups) {
       const c = (d === "stage" ? g.highestStage : g[d]) as string;
@@ -262,7 +316,14 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
         const from = R(d, c, STAGE_LABELS.indexOf(lm.from as (typeof STAGE_LABELS)[number]));
         const to = R(d, c, STAGE_LABELS.indexOf(lm.to as (typeof STAGE_LABELS)[number]));
         const lost = readNumber(lm.lost);
-        if (lost !== null) relations.push({ terms: [[from, 1], [to, -1]], rhs: lost });
+        if (lost !== null)
+          relations.push({
+            terms: [
+              [from, 1],
+              [to, -1],
+            ],
+            rhs: lost,
+          });
         const p = readNumber(lm.conversion);
         if (p !== null) ratios.push({ num: to, den: from, p, what: `funnels.${d}.lostMost` });
       }
@@ -320,8 +381,9 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
     return true;
   };
   for (const [k, v, what] of facts) learn(k, v, what);
-  const nearInt = (v: number): number | null => (Number.isFinite(v) && Math.abs(v - Math.round(v)) < 1e-6 ? Math.round(v) : null);
-  for (let changed = true; changed; ) {
+  const nearInt = (v: number): number | null =>
+    Number.isFinite(v) && Math.abs(v - Math.round(v)) < 1e-6 ? Math.round(v) : null;
+  for (let changed = true; changed;) {
     changed = false;
     for (const { num, den, p, what } of ratios) {
       const n = known.get(den);
@@ -347,7 +409,11 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
       const [uk, uc] = unknown[0] as [string, number];
       const rest = rel.terms.filter(([k]) => k !== uk).reduce((s, [k, c]) => s + c * (known.get(k) as number), 0);
       const v = nearInt((rel.rhs - rest) / uc);
-      if (v !== null && learn(uk, v, `relation ${rel.terms.map(([k, c]) => `${c > 0 ? "+" : "-"}${k}`).join(" ")} = ${rel.rhs}`)) changed = true;
+      if (
+        v !== null &&
+        learn(uk, v, `relation ${rel.terms.map(([k, c]) => `${c > 0 ? "+" : "-"}${k}`).join(" ")} = ${rel.rhs}`)
+      )
+        changed = true;
     }
   }
   const recovered = new Map<string, number>();
@@ -357,7 +423,16 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
   if (options.linearProgramming) {
     // Every still unknown count, bounded by everything together; rates whose two counts are unknown are
     // linear relations too.
-    const all: Relation[] = [...relations, ...ratios.map(({ num, den, p }) => ({ terms: [[num, 1], [den, -p]] as [string, number][], rhs: 0 }))];
+    const all: Relation[] = [
+      ...relations,
+      ...ratios.map(({ num, den, p }) => ({
+        terms: [
+          [num, 1],
+          [den, -p],
+        ] as [string, number][],
+        rhs: 0,
+      })),
+    ];
     const names = new Set<string>();
     for (const rel of all) for (const [k] of rel.terms) if (!known.has(k)) names.add(k);
     const constraints = new Map<string, Constraint>();
@@ -378,9 +453,15 @@ export function reportAttack(report: unknown, options: { linearProgramming?: boo
     });
     // A range on a chart: lo x den <= num <= hi x den, two inequalities.
     ranges.forEach(({ num, den, lo, hi }, n) => {
-      for (const [bound, p] of [["lo", lo], ["hi", hi]] as const) {
+      for (const [bound, p] of [
+        ["lo", lo],
+        ["hi", hi],
+      ] as const) {
         let rhs = 0;
-        const terms: [string, number][] = [[num, 1], [den, -p]];
+        const terms: [string, number][] = [
+          [num, 1],
+          [den, -p],
+        ];
         let any = false;
         for (const [k, c] of terms) {
           const v = known.get(k);

@@ -29,14 +29,17 @@ const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg"]);
  * `.gz` files sent as they are (application/gzip, no Content-Encoding), 404 for absent files. Records the
  * bytes of every response body as sent.
  */
-export async function startStaticServer(root: string): Promise<{ url: string; served: Served[]; close(): Promise<void> }> {
+export async function startStaticServer(
+  root: string,
+): Promise<{ url: string; served: Served[]; close(): Promise<void> }> {
   const base = resolve(root);
   const served: Served[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = normalize(join(base, path));
     if (file.startsWith(base) && existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    const record = (status: number, bytes: number, encoding: string): void => void served.push({ path, status, bytes, encoding });
+    const record = (status: number, bytes: number, encoding: string): void =>
+      void served.push({ path, status, bytes, encoding });
     if (!file.startsWith(base) || !existsSync(file)) {
       const body = "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>";
       res.writeHead(404, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body) });
@@ -47,7 +50,10 @@ export async function startStaticServer(root: string): Promise<{ url: string; se
     const ext = extname(file);
     const type = TYPES[ext] ?? "application/octet-stream";
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    res.writeHead(200, { "content-type": type, ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : { "content-length": statSync(file).size }) });
+    res.writeHead(200, {
+      "content-type": type,
+      ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : { "content-length": statSync(file).size }),
+    });
     let bytes = 0;
     const stream = gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file);
     stream.on("data", (chunk: Buffer) => (bytes += chunk.length));

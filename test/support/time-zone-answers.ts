@@ -16,7 +16,16 @@ export interface TimeZoneCase {
 }
 
 const summary = (r: EligibilityResult): string =>
-  [r.status, r.on, r.qpv.regime, r.qpv.status, r.qpv.zone?.code ?? "", r.rural.regime, r.rural.classification ?? "", r.reasons.map((x) => x.code).join("|")].join(" ");
+  [
+    r.status,
+    r.on,
+    r.qpv.regime,
+    r.qpv.status,
+    r.qpv.zone?.code ?? "",
+    r.rural.regime,
+    r.rural.classification ?? "",
+    r.reasons.map((x) => x.code).join("|"),
+  ].join(" ");
 
 const cases = JSON.parse(process.env.DECLICS_TZ_CASES ?? "[]") as TimeZoneCase[];
 const data = await loadTerritoryData();
@@ -36,7 +45,9 @@ const answers = cases.map((c) => {
     midnight: answer(new Date(new TZDate(y, m - 1, d, c.timeZone).getTime())),
     lastMinute: answer(new Date(new TZDate(y, m - 1, d, 23, 59, c.timeZone).getTime())),
     local: processZone === c.timeZone ? answer(new Date(y, m - 1, d)) : null,
-    timeZone: checkEligibility(c.subject, { on: new Date(new TZDate(y, m - 1, d, 12, c.timeZone).getTime()), data }).timeZone ?? null,
+    timeZone:
+      checkEligibility(c.subject, { on: new Date(new TZDate(y, m - 1, d, 12, c.timeZone).getTime()), data }).timeZone ??
+      null,
   };
 });
 process.stdout.write(`${JSON.stringify({ processZone, answers })}\n`);

@@ -7,7 +7,10 @@ import { BUILD_DIR } from "./real-data.js";
 export const WEB_DIR = join(BUILD_DIR, "web");
 
 /** How the fake host answers: per-path overrides to play hostile hosts. */
-export type Override = (path: string, bytes: Uint8Array | undefined) => Response | undefined | Promise<Response | undefined>;
+export type Override = (
+  path: string,
+  bytes: Uint8Array | undefined,
+) => Response | undefined | Promise<Response | undefined>;
 
 /**
  * A fetch that serves data/build/web like a plain static host (.gz as application/gzip, .json as JSON,
@@ -21,7 +24,11 @@ export function webDataFetch(override?: Override): DataFetch & { readonly asked:
     const bytes = existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
     const custom = await override?.(path, bytes);
     if (custom !== undefined) return custom;
-    if (bytes === undefined) return new Response("<!doctype html><title>404</title>", { status: 404, headers: { "content-type": "text/html" } });
+    if (bytes === undefined)
+      return new Response("<!doctype html><title>404</title>", {
+        status: 404,
+        headers: { "content-type": "text/html" },
+      });
     const type = path.endsWith(".json") ? "application/json" : "application/gzip";
     return new Response(bytes as BodyInit, { status: 200, headers: { "content-type": type } });
   };

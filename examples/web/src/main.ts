@@ -1,5 +1,11 @@
 import { isDeclicsError } from "declics";
-import { createBanGeocoder, createTerritoryDataSource, renderEvidenceSvg, type DataSourceSubject, type EligibilityResult } from "declics/territory";
+import {
+  createBanGeocoder,
+  createTerritoryDataSource,
+  renderEvidenceSvg,
+  type DataSourceSubject,
+  type EligibilityResult,
+} from "declics/territory";
 
 // The data folder copied by `declics data copy public/declics-data`, served next to the page.
 const source = createTerritoryDataSource({ baseUrl: new URL("declics-data/", document.baseURI).href });
@@ -12,7 +18,10 @@ $<HTMLInputElement>("on").valueAsDate ??= new Date();
 
 function subjectOf(kind: string, value: string): DataSourceSubject {
   if (kind === "point") {
-    const [lon, lat] = value.split(/[\s,;]+/).filter(Boolean).map(Number);
+    const [lon, lat] = value
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(Number);
     return { lon: lon ?? NaN, lat: lat ?? NaN };
   }
   if (kind === "codeInsee") return { codeInsee: value.trim() };
@@ -48,7 +57,9 @@ $<HTMLFormElement>("form").addEventListener("submit", (event) => {
     .then((result) => show(subject, result))
     .catch((error: unknown) => {
       $("status").className = "error";
-      $("status").textContent = isDeclicsError(error) ? `Erreur (${error.code}) : ${error.message}` : `Erreur : ${String(error)}`;
+      $("status").textContent = isDeclicsError(error)
+        ? `Erreur (${error.code}) : ${error.message}`
+        : `Erreur : ${String(error)}`;
       $("reasons").replaceChildren();
       $("map").innerHTML = "";
     })

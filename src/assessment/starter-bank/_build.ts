@@ -98,7 +98,13 @@ export function buildItems(areas: readonly RawArea[], exposure: Readonly<Record<
           const options = shown.map((text, p) => ({ id: LETTERS[p]!, text }));
           const idOf = (j: number): string => LETTERS[position(j)]!;
           if (raw[0] === "s") items.push({ ...common, kind: "single_choice", options, answer: idOf(0) });
-          else if (raw[0] === "m") items.push({ ...common, kind: "multiple_choice", options, answer: [...raw[4]].sort((x, y) => position(x) - position(y)).map(idOf) });
+          else if (raw[0] === "m")
+            items.push({
+              ...common,
+              kind: "multiple_choice",
+              options,
+              answer: [...raw[4]].sort((x, y) => position(x) - position(y)).map(idOf),
+            });
           else items.push({ ...common, kind: "ordering", options, answer: texts.map((_, j) => idOf(j)) });
         } else if (raw[0] === "n") {
           items.push({ ...common, kind: "numeric", answer: raw[3], tolerance: 0 });

@@ -24,9 +24,18 @@ function typed(item: ClientItem, random: RandomSource, randomNumber: boolean): A
 }
 
 const STRATEGIES: Record<string, Strategy> = {
-  longest: (item, r) => typed(item, r, false) ?? (item.kind === "multiple_choice" ? { choices: [byLength(item, (a, b) => a > b)] } : { choice: byLength(item, (a, b) => a > b) }),
-  shortest: (item, r) => typed(item, r, false) ?? (item.kind === "multiple_choice" ? { choices: [byLength(item, (a, b) => a < b)] } : { choice: byLength(item, (a, b) => a < b) }),
-  "always first": (item, r) => typed(item, r, false) ?? (item.kind === "multiple_choice" ? { choices: ["a"] } : { choice: "a" }),
+  longest: (item, r) =>
+    typed(item, r, false) ??
+    (item.kind === "multiple_choice"
+      ? { choices: [byLength(item, (a, b) => a > b)] }
+      : { choice: byLength(item, (a, b) => a > b) }),
+  shortest: (item, r) =>
+    typed(item, r, false) ??
+    (item.kind === "multiple_choice"
+      ? { choices: [byLength(item, (a, b) => a < b)] }
+      : { choice: byLength(item, (a, b) => a < b) }),
+  "always first": (item, r) =>
+    typed(item, r, false) ?? (item.kind === "multiple_choice" ? { choices: ["a"] } : { choice: "a" }),
   'always "all of them"': (item, r) => {
     const t = typed(item, r, false);
     if (t !== null) return t;
@@ -38,10 +47,15 @@ const STRATEGIES: Record<string, Strategy> = {
     const t = typed(item, r, false);
     if (t !== null) return t;
     const options = optionsOf(item);
-    const plain = options.filter((o) => !/\b(toujours|jamais|forcément|aucun|aucune|tous|toutes|tout|rien|seul|seulement|uniquement)\b/i.test(o.text));
+    const plain = options.filter(
+      (o) =>
+        !/\b(toujours|jamais|forcément|aucun|aucune|tous|toutes|tout|rien|seul|seulement|uniquement)\b/i.test(o.text),
+    );
     const pool = plain.length > 0 ? plain : options;
     const pick = pool[Math.floor(r() * pool.length)]!.id;
-    return item.kind === "multiple_choice" ? { choices: pool.map((o) => o.id).filter((id) => id === pick || r() < 0.5) } : { choice: pick };
+    return item.kind === "multiple_choice"
+      ? { choices: pool.map((o) => o.id).filter((id) => id === pick || r() < 0.5) }
+      : { choice: pick };
   },
   random: (item, r) => {
     const t = typed(item, r, true);

@@ -31,31 +31,43 @@ export function planViolations(plan: CohortPlan): string[] {
     if (cohort.closedDays.includes(s.date)) problems.push(`${s.id}: ${s.date} is a closing day`);
     const di = dayIndex.get(s.date);
     const ph = phase.get(a.phaseId);
-    if (di === undefined || ph === undefined || di < ph.fromDay || di > ph.toDay) problems.push(`${s.id}: outside its phase window`);
+    if (di === undefined || ph === undefined || di < ph.fromDay || di > ph.toDay)
+      problems.push(`${s.id}: outside its phase window`);
     const start = toMin(s.start);
     const end = toMin(s.end);
     if (end - start !== a.durationMinutes) problems.push(`${s.id}: lasts ${end - start} min`);
     if (start < opens || end > closes) problems.push(`${s.id}: outside opening hours`);
-    for (const b of cohort.openingHours.breaks) if (start < toMin(b.end) && toMin(b.start) < end) problems.push(`${s.id}: overlaps a break`);
-    if (Date.parse(s.endUtc) - Date.parse(s.startUtc) !== a.durationMinutes * 60_000) problems.push(`${s.id}: UTC span wrong`);
+    for (const b of cohort.openingHours.breaks)
+      if (start < toMin(b.end) && toMin(b.start) < end) problems.push(`${s.id}: overlaps a break`);
+    if (Date.parse(s.endUtc) - Date.parse(s.startUtc) !== a.durationMinutes * 60_000)
+      problems.push(`${s.id}: UTC span wrong`);
     const smallSaid =
       plan.unmet.some((u) => u.sessionId === s.id && u.reason === "below_minimum_group_size") ||
       (plan.adjustments ?? []).some((x) => x.sessionId === s.id && x.kind === "minimum_relaxed");
-    if ((s.participantIds.length < a.minGroupSize && !smallSaid) || s.participantIds.length > a.maxGroupSize) problems.push(`${s.id}: group of ${s.participantIds.length}`);
+    if ((s.participantIds.length < a.minGroupSize && !smallSaid) || s.participantIds.length > a.maxGroupSize)
+      problems.push(`${s.id}: group of ${s.participantIds.length}`);
     if (s.modality === "on_site" && a.needs.room) {
       const room = s.roomId === undefined ? undefined : resource.get(s.roomId);
       if (room === undefined || room.kind !== "room") problems.push(`${s.id}: on site without a room`);
-      else if ((room.capacity ?? 0) < s.participantIds.length - (s.videoParticipantIds?.length ?? 0)) problems.push(`${s.id}: room too small`);
-      else if (room.equipment !== undefined && !a.needs.equipment.every((e) => room.equipment?.includes(e))) problems.push(`${s.id}: ${room.id} lacks ${a.needs.equipment.join(", ")}`);
+      else if ((room.capacity ?? 0) < s.participantIds.length - (s.videoParticipantIds?.length ?? 0))
+        problems.push(`${s.id}: room too small`);
+      else if (room.equipment !== undefined && !a.needs.equipment.every((e) => room.equipment?.includes(e)))
+        problems.push(`${s.id}: ${room.id} lacks ${a.needs.equipment.join(", ")}`);
     }
     if (s.modality === "on_site" && a.modality === "remote") problems.push(`${s.id}: remote activity on site`);
     if (s.modality === "remote" && a.modality === "on_site") problems.push(`${s.id}: on-site activity remote`);
-    if (s.facilitatorIds.length !== a.needs.facilitators) problems.push(`${s.id}: ${s.facilitatorIds.length} facilitators`);
+    if (s.facilitatorIds.length !== a.needs.facilitators)
+      problems.push(`${s.id}: ${s.facilitatorIds.length} facilitators`);
     if (s.speakerIds.length !== a.needs.speakers) problems.push(`${s.id}: ${s.speakerIds.length} speakers`);
-    const holders = [...s.participantIds.map((p) => `p:${p}`), ...[s.roomId, ...s.facilitatorIds, ...s.speakerIds].filter((r) => r !== undefined).map((r) => `r:${r}`)];
+    const holders = [
+      ...s.participantIds.map((p) => `p:${p}`),
+      ...[s.roomId, ...s.facilitatorIds, ...s.speakerIds].filter((r) => r !== undefined).map((r) => `r:${r}`),
+    ];
     for (const h of holders) {
       const list = busy.get(h) ?? [];
-      for (const other of list) if (other.from < s.endUtc && s.startUtc < other.to) problems.push(`${h} double-booked in ${other.id} and ${s.id}`);
+      for (const other of list)
+        if (other.from < s.endUtc && s.startUtc < other.to)
+          problems.push(`${h} double-booked in ${other.id} and ${s.id}`);
       list.push({ from: s.startUtc, to: s.endUtc, id: s.id });
       busy.set(h, list);
     }
@@ -66,14 +78,22 @@ export function planViolations(plan: CohortPlan): string[] {
         if (person.unavailableDays.includes(s.date)) problems.push(`${s.id}: ${p} is unavailable on ${s.date}`);
         const byVideo = s.videoParticipantIds?.includes(p) === true;
         if (person.remoteOnly && s.modality === "on_site" && !byVideo) problems.push(`${s.id}: ${p} is remote-only`);
-        if (byVideo && (a.modality !== "either" || !(plan.adjustments ?? []).some((x) => x.kind === "joined_by_video" && x.sessionId === s.id && x.participantIds.includes(p)))) {
+        if (
+          byVideo &&
+          (a.modality !== "either" ||
+            !(plan.adjustments ?? []).some(
+              (x) => x.kind === "joined_by_video" && x.sessionId === s.id && x.participantIds.includes(p),
+            ))
+        ) {
           problems.push(`${s.id}: ${p} joins by video without it being said`);
         }
         if (s.modality === "on_site" && !byVideo && person.requires.length > 0) {
           const room = s.roomId === undefined ? undefined : resource.get(s.roomId);
-          if (room !== undefined && !person.requires.every((e) => room.equipment?.includes(e))) problems.push(`${s.id}: ${p} needs ${person.requires.join(", ")}`);
+          if (room !== undefined && !person.requires.every((e) => room.equipment?.includes(e)))
+            problems.push(`${s.id}: ${p} needs ${person.requires.join(", ")}`);
         }
-        if (person.withdrawnOn !== undefined && s.date >= person.withdrawnOn) problems.push(`${s.id}: ${p} withdrew on ${person.withdrawnOn}`);
+        if (person.withdrawnOn !== undefined && s.date >= person.withdrawnOn)
+          problems.push(`${s.id}: ${p} withdrew on ${person.withdrawnOn}`);
       }
     }
     for (const r of [s.roomId, ...s.facilitatorIds, ...s.speakerIds]) {
@@ -81,8 +101,13 @@ export function planViolations(plan: CohortPlan): string[] {
       const res = resource.get(r);
       if (res === undefined) problems.push(`${s.id}: unknown resource ${r}`);
       else {
-        if (res.unavailableDays.includes(s.date) || (res.availableDays !== undefined && !res.availableDays.includes(s.date))) problems.push(`${s.id}: ${r} unavailable`);
-        if (res.activityKinds !== undefined && !res.activityKinds.includes(a.kind)) problems.push(`${s.id}: ${r} cannot serve ${a.kind}`);
+        if (
+          res.unavailableDays.includes(s.date) ||
+          (res.availableDays !== undefined && !res.availableDays.includes(s.date))
+        )
+          problems.push(`${s.id}: ${r} unavailable`);
+        if (res.activityKinds !== undefined && !res.activityKinds.includes(a.kind))
+          problems.push(`${s.id}: ${r} cannot serve ${a.kind}`);
       }
     }
   }
@@ -101,12 +126,14 @@ export function planViolations(plan: CohortPlan): string[] {
     for (const a of template.activities) {
       const key = `${p.id}|${a.id}`;
       const s = sessionOf.get(key);
-      if (s === undefined && !unmetFor.has(key) && p.withdrawnOn === undefined) problems.push(`${p.id} silently dropped from ${a.id}`);
+      if (s === undefined && !unmetFor.has(key) && p.withdrawnOn === undefined)
+        problems.push(`${p.id} silently dropped from ${a.id}`);
       if (s === undefined) continue;
       for (const q of a.prerequisites) {
         const before = sessionOf.get(`${p.id}|${q}`);
         if (before === undefined) problems.push(`${p.id} in ${a.id} without prerequisite ${q}`);
-        else if (before.endUtc > s.startUtc) problems.push(`${p.id}: ${q} (${before.id}) ends after ${a.id} (${s.id}) starts`);
+        else if (before.endUtc > s.startUtc)
+          problems.push(`${p.id}: ${q} (${before.id}) ends after ${a.id} (${s.id}) starts`);
       }
     }
   }

@@ -2,7 +2,12 @@ import type { SchoolCalendar, SchoolHolidayRow } from "../school-calendar.js";
 
 /** A hand-made two-académie school calendar for unit tests (not the official data). */
 export function tinySchoolCalendar(): SchoolCalendar {
-  const row = (description: string, firstDay: string, lastDay: string, extra: Partial<SchoolHolidayRow> = {}): SchoolHolidayRow => ({
+  const row = (
+    description: string,
+    firstDay: string,
+    lastDay: string,
+    extra: Partial<SchoolHolidayRow> = {},
+  ): SchoolHolidayRow => ({
     description,
     population: "-",
     audience: "everyone",
@@ -36,8 +41,14 @@ export function tinySchoolCalendar(): SchoolCalendar {
         coveredFrom: "2023-09-01",
         coveredUntil: "2024-07-06",
         rows: [
-          row("Abolition de l’esclavage", "2024-05-27", "2024-05-27", { places: ["Guadeloupe", "Saint-Barthélemy"], population: "Guadeloupe sauf Saint-Martin" }),
-          row("Abolition de l’esclavage", "2024-05-28", "2024-05-28", { places: ["Saint-Martin"], population: "Saint-Martin" }),
+          row("Abolition de l’esclavage", "2024-05-27", "2024-05-27", {
+            places: ["Guadeloupe", "Saint-Barthélemy"],
+            population: "Guadeloupe sauf Saint-Martin",
+          }),
+          row("Abolition de l’esclavage", "2024-05-28", "2024-05-28", {
+            places: ["Saint-Martin"],
+            population: "Saint-Martin",
+          }),
         ],
       },
     ],

@@ -11,7 +11,18 @@ import type { CohortInput, ParticipantInput, ResourceInput } from "../schema.js"
  */
 export function seedCohort(size = 200): CohortInput {
   const random = createSeededRandom("declics-toulouse-2020");
-  const days = ["2020-09-28", "2020-09-29", "2020-09-30", "2020-10-01", "2020-10-02", "2020-10-05", "2020-10-06", "2020-10-07", "2020-10-08", "2020-10-09"];
+  const days = [
+    "2020-09-28",
+    "2020-09-29",
+    "2020-09-30",
+    "2020-10-01",
+    "2020-10-02",
+    "2020-10-05",
+    "2020-10-06",
+    "2020-10-07",
+    "2020-10-08",
+    "2020-10-09",
+  ];
   const participants: ParticipantInput[] = [];
   for (let i = 1; i <= size; i++) {
     const g = random();
@@ -29,20 +40,70 @@ export function seedCohort(size = 200): CohortInput {
     });
   }
   const resources: ResourceInput[] = [
-    { id: "plenary", kind: "room", name: "Amphithéâtre", capacity: 120, equipment: ["projector", "step_free_access", "hearing_loop", "videoconference"] },
-    { id: "lab-1", kind: "room", name: "Salle informatique 1", capacity: 16, equipment: ["computers", "projector", "step_free_access"] },
-    { id: "lab-2", kind: "room", name: "Salle informatique 2", capacity: 16, equipment: ["computers", "projector", "step_free_access"] },
+    {
+      id: "plenary",
+      kind: "room",
+      name: "Amphithéâtre",
+      capacity: 120,
+      equipment: ["projector", "step_free_access", "hearing_loop", "videoconference"],
+    },
+    {
+      id: "lab-1",
+      kind: "room",
+      name: "Salle informatique 1",
+      capacity: 16,
+      equipment: ["computers", "projector", "step_free_access"],
+    },
+    {
+      id: "lab-2",
+      kind: "room",
+      name: "Salle informatique 2",
+      capacity: 16,
+      equipment: ["computers", "projector", "step_free_access"],
+    },
     { id: "lab-3", kind: "room", name: "Salle informatique 3", capacity: 16, equipment: ["computers", "projector"] },
     { id: "lab-4", kind: "room", name: "Salle informatique 4", capacity: 16, equipment: ["computers", "projector"] },
-    { id: "meeting-1", kind: "room", name: "Salle de réunion 1", capacity: 30, equipment: ["projector", "step_free_access", "videoconference"] },
-    { id: "meeting-2", kind: "room", name: "Salle de réunion 2", capacity: 30, equipment: ["projector", "videoconference"] },
+    {
+      id: "meeting-1",
+      kind: "room",
+      name: "Salle de réunion 1",
+      capacity: 30,
+      equipment: ["projector", "step_free_access", "videoconference"],
+    },
+    {
+      id: "meeting-2",
+      kind: "room",
+      name: "Salle de réunion 2",
+      capacity: 30,
+      equipment: ["projector", "videoconference"],
+    },
   ];
-  for (let i = 1; i <= 10; i++) resources.push({ id: `counsellor-${i}`, kind: "facilitator", name: `Conseiller·ère ${i}` });
+  for (let i = 1; i <= 10; i++)
+    resources.push({ id: `counsellor-${i}`, kind: "facilitator", name: `Conseiller·ère ${i}` });
   for (let i = 1; i <= 4; i++) {
-    resources.push({ id: `role-model-${i}`, kind: "speaker", name: `Modèle inspirant ${i}`, activityKinds: ["role_model_meeting"], availableDays: days.slice(2, 7).filter((_, k) => (k + i) % 5 !== 0) });
+    resources.push({
+      id: `role-model-${i}`,
+      kind: "speaker",
+      name: `Modèle inspirant ${i}`,
+      activityKinds: ["role_model_meeting"],
+      availableDays: days.slice(2, 7).filter((_, k) => (k + i) % 5 !== 0),
+    });
   }
-  for (let i = 1; i <= 3; i++) resources.push({ id: `training-org-${i}`, kind: "speaker", name: `Organisme de formation ${i}`, activityKinds: ["training_organisation_meeting"] });
-  for (let i = 1; i <= 4; i++) resources.push({ id: `employer-${i}`, kind: "speaker", name: `Employeur ${i}`, activityKinds: ["employer_meeting"], unavailableDays: [days[6 + i] ?? "2020-10-09"] });
+  for (let i = 1; i <= 3; i++)
+    resources.push({
+      id: `training-org-${i}`,
+      kind: "speaker",
+      name: `Organisme de formation ${i}`,
+      activityKinds: ["training_organisation_meeting"],
+    });
+  for (let i = 1; i <= 4; i++)
+    resources.push({
+      id: `employer-${i}`,
+      kind: "speaker",
+      name: `Employeur ${i}`,
+      activityKinds: ["employer_meeting"],
+      unavailableDays: [days[6 + i] ?? "2020-10-09"],
+    });
   return {
     id: "toulouse-2020",
     title: "Parcours express DéClics Numériques — Toulouse",

@@ -25,18 +25,43 @@ export const COMMUNE_FEATURES: LayerFeatureInput[] = [
 
 export const QPV2024_FEATURES: LayerFeatureInput[] = [
   // A square with a hole, in A.
-  { code: "QN03101M", name: "Quartier troué", communes: ["31001"], polygons: [[square(1.02, 45.02, 1.06, 45.06), square(1.035, 45.035, 1.045, 45.045)]] },
+  {
+    code: "QN03101M",
+    name: "Quartier troué",
+    communes: ["31001"],
+    polygons: [[square(1.02, 45.02, 1.06, 45.06), square(1.035, 45.035, 1.045, 45.045)]],
+  },
   // Two separate parts, in B.
-  { code: "QN03102M", name: "Quartier en deux", communes: ["31002"], polygons: [[square(1.12, 45.01, 1.13, 45.02)], [square(1.14, 45.01, 1.15, 45.02)]] },
+  {
+    code: "QN03102M",
+    name: "Quartier en deux",
+    communes: ["31002"],
+    polygons: [[square(1.12, 45.01, 1.13, 45.02)], [square(1.14, 45.01, 1.15, 45.02)]],
+  },
   // A self-intersecting bow-tie, in B: two triangles meeting at (1.17, 45.075).
   {
     code: "QN03103M",
     name: "Nœud papillon",
     communes: ["31002"],
-    polygons: [[[[1.15, 45.06], [1.19, 45.09], [1.19, 45.06], [1.15, 45.09], [1.15, 45.06]]]],
+    polygons: [
+      [
+        [
+          [1.15, 45.06],
+          [1.19, 45.09],
+          [1.19, 45.06],
+          [1.15, 45.09],
+          [1.15, 45.06],
+        ],
+      ],
+    ],
   },
   // Overseas.
-  { code: "QN97101M", name: "Quartier outre-mer", communes: ["97101"], polygons: [[square(-61.55, 16.15, -61.5, 16.2)]] },
+  {
+    code: "QN97101M",
+    name: "Quartier outre-mer",
+    communes: ["97101"],
+    polygons: [[square(-61.55, 16.15, -61.5, 16.2)]],
+  },
 ];
 
 export const QPV2015_FEATURES: LayerFeatureInput[] = [
@@ -63,7 +88,11 @@ const QPV2015: Record<string, Qpv2015CommuneStatus> = {
   "31002": { coverage: "covered", qpvCodes: ["QP031099"] },
   "97101": { coverage: "covered", qpvCodes: [] },
 };
-const QPV2024: Record<string, readonly string[]> = { "31001": ["QN03101M"], "31002": ["QN03102M", "QN03103M"], "97101": ["QN97101M"] };
+const QPV2024: Record<string, readonly string[]> = {
+  "31001": ["QN03101M"],
+  "31002": ["QN03102M", "QN03103M"],
+  "97101": ["QN97101M"],
+};
 
 export const fixtureCommuneTable: TerritoryCommuneTable = {
   size: 3,
@@ -97,7 +126,10 @@ const grid = { coarseDeg: 0.08, div: 8, marginM: 100, checkValidity: true } as c
 /** Compiles the fixture layers (a few milliseconds) and assembles the territory data. */
 export function fixtureTerritoryData(): TerritoryData {
   const layer = (name: string, features: LayerFeatureInput[], accuracyM: number) =>
-    decodeLayer(buildLayer(features, { layer: name, dataset: name, millesime: `${name} fixture`, accuracyM, ...grid }).bytes, name);
+    decodeLayer(
+      buildLayer(features, { layer: name, dataset: name, millesime: `${name} fixture`, accuracyM, ...grid }).bytes,
+      name,
+    );
   const communes = layer("communes", COMMUNE_FEATURES, 100);
   return {
     qpv2024: layer("qpv2024", QPV2024_FEATURES, 10),
