@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../src/errors.js";
 import { toInputIssues } from "../src/_lib/parse.js";
 import { BuildManifest, type BuiltArtefact, type SourceDataset, SourcesManifest } from "../src/data/schema.js";

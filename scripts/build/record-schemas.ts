@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /**
  * The zod schema of one record (CSV row or GeoJSON feature) of each source dataset, by dataset id

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
 import { describeValue, parseWith, safeParseWith } from "./parse.js";
 

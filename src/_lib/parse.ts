@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { DeclicsError, type DeclicsModule, type InputIssue } from "../errors.js";
 
 /** The result of a `safeParseX` function: the parsed value, or the error `parseX` would have thrown. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /**
  * Small vocabularies shared by several modules. They live here so that `declics/diversity` can name a

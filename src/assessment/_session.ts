@@ -3,7 +3,7 @@
  * rebuilds (and so checks) a session from its small state: options, seed and answers.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type GridTables, type PreparedBank, prepareBank, tablesFor } from "./_bank.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
 import { Answer, Item } from "./schema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /**
  * Assessment vocabulary: competence framework, items and banks, IRT parameters, ability estimates,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod/v4";
 import {
   type CohortPlan,
   formatIcs,

@@ -1,5 +1,5 @@
 import { tzOffset, tzScan } from "@date-fns/tz";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
 import { CohortPlan, type Session } from "./schema.js";

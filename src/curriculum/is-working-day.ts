@@ -1,6 +1,6 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { CalendarZone } from "../_lib/vocabulary.js";
 import { isoToDay, isWorkingDayNumber, ZONE_TIME_ZONES } from "./_calendar.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { FORMER_ACADEMIES } from "./_academies.js";

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { WebDataManifest, WebDataTileIndex, type WebDataFile } from "../territory/web-data-manifest.js";

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { parseSchoolCalendar, type SchoolCalendar } from "../curriculum/school-calendar.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /**
  * The two manifests of the bundled data: `data/sources.json` (what the official source files are and

@@ -1,5 +1,5 @@
 /** Private: calendar dates of the diversity module. */
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /** Whether a YYYY-MM-DD string names a day of the calendar (no 2020-13-45, no 1990-02-31). */
 export function isCalendarDate(text: string): boolean {

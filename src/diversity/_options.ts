@@ -1,5 +1,5 @@
 /** Private option schema pieces shared by the metric functions. */
-import { z } from "zod";
+import * as z from "zod/v4";
 import { CalendarDate } from "./_dates.js";
 import { Dimension, IntervalMethod } from "./schema.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";

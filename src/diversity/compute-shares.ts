@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { zFor } from "./_stats.js";
 import { buildCube, cellTotal, keyOf, marginalize, type Cube } from "./_cube.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { toTidyRows, type TidyRow } from "./to-tidy-rows.js";
 import type { ProtectedTable } from "./schema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { publicationCounts, type PartCounts } from "./_publication-counts.js";
 import type { DiversityReport } from "./compute-diversity-report.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
 import { parseParticipantRecords } from "./parse-participant-records.js";

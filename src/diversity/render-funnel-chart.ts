@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { COLOURS, INK, MUTED, n, percent, svgDocument, xml } from "./_svg.js";
 import { isHiddenFigure, shownCount } from "./_chart-secret.js";

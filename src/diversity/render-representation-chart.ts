@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
 import { isHiddenFigure } from "./_chart-secret.js";

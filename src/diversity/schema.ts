@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 import { CalendarDate } from "./_dates.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /**
  * Layout of the compiled commune-table artefact (data/build/commune-table.json), written by

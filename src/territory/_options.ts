@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { readDayInput, type DayInput } from "../_lib/calendar-day.js";
 import { parseWith } from "../_lib/parse.js";
 import { planFor, type DayPlan } from "./_engine.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { describeValue, parseWith } from "../_lib/parse.js";
 import { GeocodeHit, type Geocoder } from "./schema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { checkOptionsWithoutData, contextOf, type CheckEligibilityOptions } from "./_options.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
 import type { EligibilityResult } from "./schema.js";

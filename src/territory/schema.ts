@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { TerritoryKind } from "../_lib/vocabulary.js";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 
 /**
  * The manifest of the web data (`data/build/web/manifest.json`): the compiled territory data split for lazy
