@@ -24,7 +24,7 @@ describe("declics/diversity sources", () => {
       expect(spec.startsWith("node:"), `${file} imports ${spec}`).toBe(false);
       expect(/territory|\/data\/|@turf|flatbush|csv-stringify/.test(spec), `${file} imports ${spec}`).toBe(false);
       expect(
-        spec === "zod" || spec.startsWith("./") || spec.startsWith("../_lib/") || spec === "../errors.js",
+        spec === "zod/v4" || spec.startsWith("./") || spec.startsWith("../_lib/") || spec === "../errors.js",
         `${file} imports ${spec}`,
       ).toBe(true);
     }
