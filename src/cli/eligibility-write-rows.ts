@@ -49,6 +49,8 @@ export interface WriteCounts {
 
 /** Bytes of output encoded into one buffer before it is handed to the sink. */
 const OUT_BYTES = 1 << 16;
+/** Output buffers handed to the sink and not yet written (1 MiB): the writer waits for the disk beyond that. */
+const IN_FLIGHT = 16;
 
 /** The row writer of one run. */
 export interface RowWriter {
@@ -63,6 +65,8 @@ export interface RowWriter {
     answers: readonly RowAnswer[],
     firstRow: number,
   ): Promise<void>;
+  /** Waits until every byte is handed to the sink and written (then the sink may commit). */
+  finish(): Promise<void>;
   counts(): WriteCounts;
 }
 
@@ -143,7 +147,6 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
           ) +
           options.eol,
       );
-      await out.flush();
     },
     async writeRows(rows, extras, answers, firstRow) {
       for (let i = 0; i < rows.length; i++) {
@@ -165,9 +168,9 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
         pending = out.put(options.eol);
         if (pending !== undefined) await pending;
       }
-      await out.flush();
       tally.rows += rows.length;
     },
+    finish: () => out.finish(),
     counts() {
       flushTails(tails, tally);
       return {
@@ -229,34 +232,48 @@ function flushTails(tails: Map<readonly string[], { readonly tail: string; rows:
 
 /**
  * Pooled output buffers: text is encoded straight into a buffer (no rope of strings to flatten), and a full
- * buffer goes to the sink. A piece larger than a buffer is written on its own.
+ * buffer goes to the sink while the next one fills, so the disk works while rows are parsed and answered. At
+ * most IN_FLIGHT buffers wait for the sink; beyond that, `put` returns a promise to wait on (backpressure).
+ * A piece larger than a buffer is written on its own.
  */
 function createBufferedOutput(
   sink: OutputSink,
   carrier: Carrier,
   unit: number,
-): { put(text: string): Promise<void> | undefined; flush(): Promise<void> } {
-  // One buffer, reused: the sink is done with the bytes when its write resolves.
-  const buffer = Buffer.allocUnsafe(OUT_BYTES);
+): { put(text: string): Promise<void> | undefined; finish(): Promise<void> } {
+  const free: Buffer[] = [];
+  const pending: Promise<void>[] = [];
+  let buffer = Buffer.allocUnsafe(OUT_BYTES);
   let at = 0;
-  const flush = async (): Promise<void> => {
+  const send = (bytes: Buffer, reuse: Buffer | null): void => {
+    const written = sink.write(bytes).then(() => void (reuse !== null && free.push(reuse)));
+    // Awaited in order below; marked as handled now so that a failed write never goes unhandled meanwhile.
+    written.catch(() => undefined);
+    pending.push(written);
+  };
+  const ship = (): void => {
     if (at === 0) return;
-    const used = at;
+    send(buffer.subarray(0, at), buffer);
+    buffer = free.pop() ?? Buffer.allocUnsafe(OUT_BYTES);
     at = 0;
-    await sink.write(buffer.subarray(0, used));
+  };
+  const settle = async (limit: number): Promise<void> => {
+    while (pending.length > limit) await pending.shift();
   };
   return {
-    /** Synchronous (no promise) unless the buffer is full: no await per row. */
+    /** Synchronous (no promise) unless IN_FLIGHT buffers are already waiting for the sink. */
     put(text) {
       const bytes = text.length * unit;
-      if (at + bytes <= OUT_BYTES) {
-        at += buffer.write(text, at, carrier);
-        return undefined;
+      if (at + bytes > OUT_BYTES) {
+        ship();
+        if (bytes > OUT_BYTES) send(Buffer.from(text, carrier), null);
       }
-      return flush().then(() =>
-        bytes > OUT_BYTES ? sink.write(Buffer.from(text, carrier)) : void (at += buffer.write(text, at, carrier)),
-      );
+      if (bytes <= OUT_BYTES) at += buffer.write(text, at, carrier);
+      return pending.length > IN_FLIGHT ? settle(IN_FLIGHT) : undefined;
     },
-    flush,
+    async finish() {
+      ship();
+      await settle(0);
+    },
   };
 }

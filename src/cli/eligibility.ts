@@ -233,6 +233,7 @@ async function streamRows(
     if (error instanceof OutputClosed || (error as { module?: string }).module === "cli") throw error;
     throw unreadableCsv(error, plan.path, options.lang);
   }
+  await writer.finish();
   progress.done(row - 2);
   return writer.counts();
 }
