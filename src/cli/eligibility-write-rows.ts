@@ -243,7 +243,7 @@ function createBufferedOutput(
 ): { put(text: string): Promise<void> | undefined; finish(): Promise<void> } {
   const free: Buffer[] = [];
   const pending: Promise<void>[] = [];
-  let buffer = Buffer.allocUnsafe(OUT_BYTES);
+  let buffer: Buffer = Buffer.allocUnsafe(OUT_BYTES);
   let at = 0;
   const send = (bytes: Buffer, reuse: Buffer | null): void => {
     const written = sink.write(bytes).then(() => void (reuse !== null && free.push(reuse)));
