@@ -250,9 +250,10 @@ function createProgress(
   const draw = (rows: number, final: boolean): void => {
     const fraction = final || plan.size === 0 ? 1 : Math.min(1, bytesRead() / plan.size);
     const filled = Math.round(fraction * 30);
-    io.stderr.write(
-      `\r[${"#".repeat(filled)}${".".repeat(30 - filled)}] ${String(Math.round(fraction * 100)).padStart(3)} % ${rows.toLocaleString(options.lang === "en" ? "en-GB" : "fr-FR")}${final ? "\n" : ""}`,
-    );
+    const bar = `${"#".repeat(filled)}${".".repeat(30 - filled)}`;
+    const percent = String(Math.round(fraction * 100)).padStart(3);
+    const count = rows.toLocaleString(options.lang === "en" ? "en-GB" : "fr-FR");
+    io.stderr.write(`\r[${bar}] ${percent} % ${count}${final ? "\n" : ""}`);
   };
   return {
     step(rows) {
