@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { DeclicsError } from "../errors.js";
-import { createFakeEngine } from "./_fake-engine.js";
+import { createFakeEngine } from "../../test/support/cli-fake-engine.js";
 import { runCheck, type CheckCommandOptions } from "./check.js";
 
 const dir = mkdtempSync(join(tmpdir(), "declics-check-"));

@@ -103,10 +103,14 @@ export async function runData(
 
 const COPY_LABELS = {
   fr: {
-    done: "Données web copiées dans {dir} : {files} fichiers, {mib} Mio ({removed} fichiers périmés supprimés). Servez ce dossier tel quel et passez son URL à createTerritoryDataSource({ baseUrl }).",
+    done:
+      "Données web copiées dans {dir} : {files} fichiers, {mib} Mio ({removed} fichiers périmés supprimés). " +
+      "Servez ce dossier tel quel et passez son URL à createTerritoryDataSource({ baseUrl }).",
   },
   en: {
-    done: "Web data copied to {dir}: {files} files, {mib} MiB ({removed} stale files removed). Serve this folder as is and pass its URL to createTerritoryDataSource({ baseUrl }).",
+    done:
+      "Web data copied to {dir}: {files} files, {mib} MiB ({removed} stale files removed). " +
+      "Serve this folder as is and pass its URL to createTerritoryDataSource({ baseUrl }).",
   },
 } as const;
 

@@ -71,8 +71,12 @@ export type DetectColumnsResult =
   | { readonly ok: false; readonly problem: "unknown_column"; readonly role: ColumnRole; readonly name: string }
   | { readonly ok: false; readonly problem: "no_location_column"; readonly rejected: readonly RejectedColumn[] };
 
-const STREET_WORDS =
-  /\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|all[ée]e|impasse|imp|route|rte|quai|cours|square|sq|r[ée]sidence|lieu[- ]dit|hameau|cit[ée]|lotissement|faubourg|passage|voie|sentier|esplanade|promenade|mont[ée]e|c[ôo]te|street|road)\b/i;
+const STREET_WORDS = new RegExp(
+  "\\b(rue|avenue|av|bd|boulevard|place|pl|chemin|ch|all[ée]e|impasse|imp|route|rte|quai|cours|square|sq|" +
+    "r[ée]sidence|lieu[- ]dit|hameau|cit[ée]|lotissement|faubourg|passage|voie|sentier|esplanade|promenade|" +
+    "mont[ée]e|c[ôo]te|street|road)\\b",
+  "i",
+);
 
 /**
  * Whether a cell looks like a value of a role: a longitude or latitude in range, a number for Lambert-93,

@@ -26,6 +26,14 @@ describe("prepareOutput and openSink (the output file)", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("writes in order when many writes are pending at once (the writer does not wait for each)", async () => {
+    const sink = await openSink(await prepareOutput(join(dir, "order.csv"), inputId, "en"), process.stdout, "en");
+    const pieces = Array.from({ length: 200 }, (_, k) => Buffer.from(`${k};${"x".repeat(k * 37)}\n`));
+    await Promise.all(pieces.map((piece) => sink.write(piece)));
+    await sink.commit();
+    expect(readFileSync(join(dir, "order.csv"))).toEqual(Buffer.concat(pieces));
+  });
+
   it("removes pending temporary files on interruption", async () => {
     const sink = await openSink(await prepareOutput(join(dir, "cut.csv"), inputId, "en"), process.stdout, "en");
     expect(removePendingOutputs()).toBe(1);

@@ -20,7 +20,11 @@ export type OutputTarget =
 export interface OutputSink {
   /** The file name (or `-`), for messages. */
   readonly label: string;
-  /** Writes the bytes; the caller may reuse them once the promise resolves. */
+  /**
+   * Writes the bytes after those of the earlier calls (several writes may be pending: they are written in
+   * order). The caller may reuse the bytes once the promise resolves. After a failure every later write and
+   * the commit fail with the same error.
+   */
   write(bytes: Uint8Array): Promise<void>;
   /** Flushes and, for a file, renames the temporary file over the target. */
   commit(): Promise<void>;
@@ -150,16 +154,27 @@ export async function openSink(target: OutputTarget, stdout: Writable, lang: Lan
       await handle.close();
     }
   };
+  // Writes run one after the other, in the order they were asked for (never two at once on the handle).
+  let queue: Promise<void> = Promise.resolve();
+  let failure: Error | null = null;
+  const writeAll = async (bytes: Uint8Array): Promise<void> => {
+    if (failure !== null) throw failure;
+    try {
+      for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+    } catch (error) {
+      throw (failure = fail(error));
+    }
+  };
   return {
     label: path,
-    async write(bytes) {
-      try {
-        for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
-      } catch (error) {
-        throw fail(error);
-      }
+    write(bytes) {
+      const written = queue.then(() => writeAll(bytes));
+      queue = written.catch(() => undefined);
+      return written;
     },
     async commit() {
+      await queue;
+      if (failure !== null) throw failure;
       try {
         await close();
         await rename(tmp, path);
@@ -169,6 +184,7 @@ export async function openSink(target: OutputTarget, stdout: Writable, lang: Lan
       }
     },
     async abort() {
+      await queue;
       await close().catch(() => undefined);
       await unlink(tmp).catch(() => undefined);
       pendingOutputs.delete(tmp);

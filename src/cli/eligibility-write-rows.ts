@@ -49,6 +49,8 @@ export interface WriteCounts {
 
 /** Bytes of output encoded into one buffer before it is handed to the sink. */
 const OUT_BYTES = 1 << 16;
+/** Output buffers handed to the sink and not yet written (1 MiB): the writer waits for the disk beyond that. */
+const IN_FLIGHT = 16;
 
 /** The row writer of one run. */
 export interface RowWriter {
@@ -63,6 +65,8 @@ export interface RowWriter {
     answers: readonly RowAnswer[],
     firstRow: number,
   ): Promise<void>;
+  /** Waits until every byte is handed to the sink and written (then the sink may commit). */
+  finish(): Promise<void>;
   counts(): WriteCounts;
 }
 
@@ -74,76 +78,29 @@ export interface RowWriter {
  * @returns the writer
  * @example
  * ```ts
- * const writer = createRowWriter(sink, { inputEncoding: "utf-8", outputEncoding: "utf-8", delimiter: ";", eol: "\r\n", excelSafe: false, mixed: false, lang: "en" });
+ * const options = { inputEncoding: "utf-8", outputEncoding: "utf-8", delimiter: ";", eol: "\r\n" } as const;
+ * const writer = createRowWriter(sink, { ...options, excelSafe: false, mixed: false, lang: "en" });
  * await writer.writeHeader(["lon", "lat"], false);
  * ```
  */
 export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWriter {
   const carrier: Carrier = carrierOf(options.outputEncoding);
-  const unit = carrier === "latin1" ? 1 : 2;
-  const convert = !sameBytes(options.inputEncoding, options.outputEncoding);
-  const plain = !convert && !options.excelSafe;
   const tally = createTally();
-  const cellOut = (cell: string, row: number, column: string, carried: boolean): string => {
-    let out = cell;
-    if (convert || !carried) {
-      const text = carried ? textOfCell(cell, options.inputEncoding) : cell;
-      const bad = unencodableCharacter(text, options.outputEncoding);
-      if (bad !== null) throw unencodable(options, row, column, bad);
-      out = carryText(text, options.outputEncoding);
-    }
-    return options.excelSafe ? excelSafeCell(out) : out;
-  };
-  const tails = new Map<readonly string[], { readonly tail: string; rows: number }>();
-  let header: readonly string[] = [];
+  const cells = createCellEncoder(options);
+  const tails = createTails(options, cells.cellOut, tally);
   let foreignRows = 0;
   const firstForeignRows: number[] = [];
-  const tailOf = (answer: RowAnswer, row: number, foreign: boolean): string => {
-    let fields = Array.isArray(answer)
-      ? (answer as readonly string[])
-      : errorAnswer(isDeclicsError(answer) ? String(answer.code) : "engine_error");
-    if (foreign) fields = withReason(fields, "mixed_encoding");
-    const cached = tails.get(fields);
-    if (cached !== undefined) {
-      cached.rows++;
-      return cached.tail;
-    }
-    const tail =
-      options.delimiter +
-      formatCsvRow(
-        fields.map((f, k) => cellOut(f, row, RESULT_COLUMNS[k] ?? "", false)),
-        options.delimiter,
-      );
-    if (!Object.isFrozen(fields)) tally.add(fields, 1);
-    else {
-      if (tails.size > 100_000) flushTails(tails, tally);
-      tails.set(fields, { tail, rows: 1 });
-    }
-    return tail;
-  };
-  const cellsText = (cells: readonly string[], n: number, offset: number): string =>
-    formatCsvRow(
-      plain ? cells : cells.map((cell, k) => cellOut(cell, n, header[offset + k] ?? String(offset + k + 1), true)),
-      options.delimiter,
-    );
-
-  const out = createBufferedOutput(sink, carrier, unit);
+  const out = createBufferedOutput(sink, carrier, carrier === "latin1" ? 1 : 2);
   return {
-    async writeHeader(cells, sepLine) {
-      header = cells.map((c) => textOfCell(c, options.inputEncoding));
+    async writeHeader(header, sepLine) {
+      cells.setHeader(header.map((c) => textOfCell(c, options.inputEncoding)));
       if (options.outputEncoding === "utf-8-bom") await out.put("\u00ef\u00bb\u00bf");
       if (options.outputEncoding === "utf-16le") await out.put("\ufeff");
       if (sepLine) await out.put(`sep=${options.delimiter}${options.eol}`);
+      const results = RESULT_COLUMNS.map((c) => cells.cellOut(c, 1, c, false));
       await out.put(
-        cellsText(cells, 1, 0) +
-          options.delimiter +
-          formatCsvRow(
-            RESULT_COLUMNS.map((c) => cellOut(c, 1, c, false)),
-            options.delimiter,
-          ) +
-          options.eol,
+        cells.text(header, 1, 0) + options.delimiter + formatCsvRow(results, options.delimiter) + options.eol,
       );
-      await out.flush();
     },
     async writeRows(rows, extras, answers, firstRow) {
       for (let i = 0; i < rows.length; i++) {
@@ -154,22 +111,22 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
         if (foreign && foreignRows++ < 10) firstForeignRows.push(n);
         // The row's cells, its answer, then the cells beyond the header's width (kept, never dropped); each
         // piece goes into the buffer on its own (no concatenated string to flatten).
-        let pending = out.put(cellsText(fields, n, 0));
+        let pending = out.put(cells.text(fields, n, 0));
         if (pending !== undefined) await pending;
-        pending = out.put(tailOf(answers[i] as RowAnswer, n, foreign));
+        pending = out.put(tails.tailOf(answers[i] as RowAnswer, n, foreign));
         if (pending !== undefined) await pending;
         if (beyond !== null) {
-          pending = out.put(options.delimiter + cellsText(beyond, n, fields.length));
+          pending = out.put(options.delimiter + cells.text(beyond, n, fields.length));
           if (pending !== undefined) await pending;
         }
         pending = out.put(options.eol);
         if (pending !== undefined) await pending;
       }
-      await out.flush();
       tally.rows += rows.length;
     },
+    finish: () => out.finish(),
     counts() {
-      flushTails(tails, tally);
+      tails.flush();
       return {
         rows: tally.rows,
         byStatus: Object.fromEntries(tally.byStatus),
@@ -178,6 +135,77 @@ export function createRowWriter(sink: OutputSink, options: WriteOptions): RowWri
         firstForeignRows,
       };
     },
+  };
+}
+
+type CellOut = (cell: string, row: number, column: string, carried: boolean) => string;
+
+/**
+ * How cells are written: byte for byte (`plain`), or decoded and re-encoded for another output encoding,
+ * neutralised for `--excel-safe`, and refused when the output encoding cannot write them.
+ */
+function createCellEncoder(options: WriteOptions): {
+  cellOut: CellOut;
+  text(cells: readonly string[], row: number, offset: number): string;
+  setHeader(header: readonly string[]): void;
+} {
+  const convert = !sameBytes(options.inputEncoding, options.outputEncoding);
+  const plain = !convert && !options.excelSafe;
+  let header: readonly string[] = [];
+  const cellOut: CellOut = (cell, row, column, carried) => {
+    let out = cell;
+    if (convert || !carried) {
+      const text = carried ? textOfCell(cell, options.inputEncoding) : cell;
+      const bad = unencodableCharacter(text, options.outputEncoding);
+      if (bad !== null) throw unencodable(options, row, column, bad);
+      out = carryText(text, options.outputEncoding);
+    }
+    return options.excelSafe ? excelSafeCell(out) : out;
+  };
+  return {
+    cellOut,
+    text: (cells, row, offset) =>
+      formatCsvRow(
+        plain ? cells : cells.map((cell, k) => cellOut(cell, row, header[offset + k] ?? String(offset + k + 1), true)),
+        options.delimiter,
+      ),
+    setHeader(text) {
+      header = text;
+    },
+  };
+}
+
+/**
+ * The result columns as written, cached by the identity of the answer's fields (the engine shares one frozen
+ * array between rows with the same answer); each cached entry counts its rows for the summary.
+ */
+function createTails(
+  options: WriteOptions,
+  cellOut: CellOut,
+  tally: Tally,
+): { tailOf(answer: RowAnswer, row: number, foreign: boolean): string; flush(): void } {
+  const tails = new Map<readonly string[], { readonly tail: string; rows: number }>();
+  return {
+    tailOf(answer, row, foreign) {
+      let fields = Array.isArray(answer)
+        ? (answer as readonly string[])
+        : errorAnswer(isDeclicsError(answer) ? String(answer.code) : "engine_error");
+      if (foreign) fields = withReason(fields, "mixed_encoding");
+      const cached = tails.get(fields);
+      if (cached !== undefined) {
+        cached.rows++;
+        return cached.tail;
+      }
+      const written = fields.map((f, k) => cellOut(f, row, RESULT_COLUMNS[k] ?? "", false));
+      const tail = options.delimiter + formatCsvRow(written, options.delimiter);
+      if (!Object.isFrozen(fields)) tally.add(fields, 1);
+      else {
+        if (tails.size > 100_000) flushTails(tails, tally);
+        tails.set(fields, { tail, rows: 1 });
+      }
+      return tail;
+    },
+    flush: () => flushTails(tails, tally),
   };
 }
 
@@ -229,34 +257,48 @@ function flushTails(tails: Map<readonly string[], { readonly tail: string; rows:
 
 /**
  * Pooled output buffers: text is encoded straight into a buffer (no rope of strings to flatten), and a full
- * buffer goes to the sink. A piece larger than a buffer is written on its own.
+ * buffer goes to the sink while the next one fills, so the disk works while rows are parsed and answered. At
+ * most IN_FLIGHT buffers wait for the sink; beyond that, `put` returns a promise to wait on (backpressure).
+ * A piece larger than a buffer is written on its own.
  */
 function createBufferedOutput(
   sink: OutputSink,
   carrier: Carrier,
   unit: number,
-): { put(text: string): Promise<void> | undefined; flush(): Promise<void> } {
-  // One buffer, reused: the sink is done with the bytes when its write resolves.
-  const buffer = Buffer.allocUnsafe(OUT_BYTES);
+): { put(text: string): Promise<void> | undefined; finish(): Promise<void> } {
+  const free: Buffer[] = [];
+  const pending: Promise<void>[] = [];
+  let buffer: Buffer = Buffer.allocUnsafe(OUT_BYTES);
   let at = 0;
-  const flush = async (): Promise<void> => {
+  const send = (bytes: Buffer, reuse: Buffer | null): void => {
+    const written = sink.write(bytes).then(() => void (reuse !== null && free.push(reuse)));
+    // Awaited in order below; marked as handled now so that a failed write never goes unhandled meanwhile.
+    written.catch(() => undefined);
+    pending.push(written);
+  };
+  const ship = (): void => {
     if (at === 0) return;
-    const used = at;
+    send(buffer.subarray(0, at), buffer);
+    buffer = free.pop() ?? Buffer.allocUnsafe(OUT_BYTES);
     at = 0;
-    await sink.write(buffer.subarray(0, used));
+  };
+  const settle = async (limit: number): Promise<void> => {
+    while (pending.length > limit) await pending.shift();
   };
   return {
-    /** Synchronous (no promise) unless the buffer is full: no await per row. */
+    /** Synchronous (no promise) unless IN_FLIGHT buffers are already waiting for the sink. */
     put(text) {
       const bytes = text.length * unit;
-      if (at + bytes <= OUT_BYTES) {
-        at += buffer.write(text, at, carrier);
-        return undefined;
+      if (at + bytes > OUT_BYTES) {
+        ship();
+        if (bytes > OUT_BYTES) send(Buffer.from(text, carrier), null);
       }
-      return flush().then(() =>
-        bytes > OUT_BYTES ? sink.write(Buffer.from(text, carrier)) : void (at += buffer.write(text, at, carrier)),
-      );
+      if (bytes <= OUT_BYTES) at += buffer.write(text, at, carrier);
+      return pending.length > IN_FLIGHT ? settle(IN_FLIGHT) : undefined;
     },
-    flush,
+    async finish() {
+      ship();
+      await settle(0);
+    },
   };
 }

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { cellBytes, csvFile } from "../../test/support/csv-files.js";
-import { createFakeEngine } from "./_fake-engine.js";
+import { createFakeEngine } from "../../test/support/cli-fake-engine.js";
 import type { CsvEncoding } from "./detect-encoding.js";
 import { formatSummary, runEligibility, type EligibilityCommandOptions } from "./eligibility.js";
 import { formatCsvRow } from "./format-csv-row.js";
@@ -206,7 +206,10 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
 });
 
 describe("runEligibility keeps every record and every cell's bytes (issue #10)", () => {
-  it("property: random CSV files (delimiters, quoting, mixed line endings, both encodings, empty and ragged rows): records in = records out, every input cell byte-identical", async () => {
+  const title =
+    "property: random CSV files (delimiters, quoting, mixed line endings, both encodings, empty and ragged rows): " +
+    "records in = records out, every input cell byte-identical";
+  it(title, async () => {
     await fc.assert(
       fc.asyncProperty(csvFile, async (file) => {
         const { code, output } = await run(file.bytes, { quiet: true, columns: { lon: "lon", lat: "lat" } });

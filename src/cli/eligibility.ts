@@ -233,6 +233,7 @@ async function streamRows(
     if (error instanceof OutputClosed || (error as { module?: string }).module === "cli") throw error;
     throw unreadableCsv(error, plan.path, options.lang);
   }
+  await writer.finish();
   progress.done(row - 2);
   return writer.counts();
 }
@@ -249,9 +250,10 @@ function createProgress(
   const draw = (rows: number, final: boolean): void => {
     const fraction = final || plan.size === 0 ? 1 : Math.min(1, bytesRead() / plan.size);
     const filled = Math.round(fraction * 30);
-    io.stderr.write(
-      `\r[${"#".repeat(filled)}${".".repeat(30 - filled)}] ${String(Math.round(fraction * 100)).padStart(3)} % ${rows.toLocaleString(options.lang === "en" ? "en-GB" : "fr-FR")}${final ? "\n" : ""}`,
-    );
+    const bar = `${"#".repeat(filled)}${".".repeat(30 - filled)}`;
+    const percent = String(Math.round(fraction * 100)).padStart(3);
+    const count = rows.toLocaleString(options.lang === "en" ? "en-GB" : "fr-FR");
+    io.stderr.write(`\r[${bar}] ${percent} % ${count}${final ? "\n" : ""}`);
   };
   return {
     step(rows) {

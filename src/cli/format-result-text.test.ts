@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SAMPLE_RESULT } from "./_sample-result.js";
+import { SAMPLE_RESULT } from "../../test/support/cli-sample-result.js";
 import { formatResultText } from "./format-result-text.js";
 
 describe("formatResultText", () => {

@@ -51,8 +51,9 @@ function retryAfterMs(response: Response): number | null {
 }
 
 /**
- * Wraps `fetch` for the geocoder: every request gets its own timeout; a 429 or 5xx answer is retried after `backoffMs`, `2 x backoffMs`, ... (or the server's `Retry-After`); a request that
- * fails for good throws a {@link GeocodeFailure} whose `reason` is the row's reason code.
+ * Wraps `fetch` for the geocoder: every request gets its own timeout; a 429 or 5xx answer is retried after
+ * `backoffMs`, `2 x backoffMs`, ... (or the server's `Retry-After`); a request that fails for good throws a
+ * {@link GeocodeFailure} whose `reason` is the row's reason code.
  *
  * @param options - timeout, retries, backoff (and the fetch and sleep to use)
  * @returns a fetch for `createBanGeocoder({ fetch })`

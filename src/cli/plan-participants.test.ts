@@ -12,7 +12,8 @@ describe("readParticipants", () => {
     expect(normaliseHeader("Tranche d'âge")).toBe("tranchedage");
     const { participants, ignoredColumns } = readParticipants(
       utf8(
-        "Identifiant;NOM;Prénom;Courriel;Sexe;Territoire;Tranche d'âge;Indisponibilités;À distance;Note\nA1;Dupré;Hélène;h@x.fr;F;QPV;23;06/02/2024 2024-02-07;oui;x\n",
+        "Identifiant;NOM;Prénom;Courriel;Sexe;Territoire;Tranche d'âge;Indisponibilités;À distance;Note\n" +
+          "A1;Dupré;Hélène;h@x.fr;F;QPV;23;06/02/2024 2024-02-07;oui;x\n",
       ),
       "f.csv",
     );

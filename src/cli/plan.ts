@@ -180,7 +180,8 @@ function summary(plan: CohortPlan, people: number, outDir: string, written: numb
   const first = plan.days[0] ?? "";
   const last = plan.days.at(-1) ?? "";
   const lines = [
-    `Planning de « ${plan.cohort.title} » : ${people} personnes, ${scheduled} séances sur ${plan.days.length} jours ouvrés (du ${frDate(first)} au ${frDate(last)}).`,
+    `Planning de « ${plan.cohort.title} » : ${people} personnes, ${scheduled} séances sur ${plan.days.length} ` +
+      `jours ouvrés (du ${frDate(first)} au ${frDate(last)}).`,
     `${written} fichiers écrits dans ${outDir}`,
   ];
   const unmet = describeUnmetFr(plan);

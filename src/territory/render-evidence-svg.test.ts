@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ZoneOutline } from "./index.js";
-import { SAMPLE_RESULT } from "../cli/_sample-result.js";
+import { SAMPLE_RESULT } from "../../test/support/cli-sample-result.js";
 import { loadTerritoryData } from "../data/index.js";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { checkEligibility } from "./check-eligibility.js";

@@ -1,7 +1,7 @@
-import { DeclicsError } from "../errors.js";
-import type { EligibilityResult, EligibilitySubject } from "../territory/index.js";
-import type { CliEngine, PointBatch, RowAnswer } from "./engine.js";
-import { resultFields } from "./result-columns.js";
+import { DeclicsError } from "../../src/errors.js";
+import type { EligibilityResult, EligibilitySubject } from "../../src/territory/index.js";
+import type { CliEngine, PointBatch, RowAnswer } from "../../src/cli/engine.js";
+import { resultFields } from "../../src/cli/result-columns.js";
 
 /**
  * A stand-in territory engine for the CLI's own in-process tests (pipeline, CSV fidelity, order): points west

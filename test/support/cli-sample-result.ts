@@ -1,4 +1,4 @@
-import type { EligibilityResult } from "../territory/index.js";
+import type { EligibilityResult } from "../../src/territory/index.js";
 
 /** A realistic answer (Reynerie, Toulouse, 2024-05-01) for the CLI's formatting tests. */
 export const SAMPLE_RESULT: EligibilityResult = {
