@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildLayer, type LayerFeatureInput } from "./_build-layer.js";
+import { buildLayer, type LayerFeatureInput } from "../../scripts/build/build-layer.js";
 import { decodeLayer, metresPerUnitX, metresPerUnitY } from "./_layer.js";
 import { COMMUNE_FEATURES, QPV2024_FEATURES } from "./__fixtures__/territory.js";
 
@@ -27,22 +27,6 @@ function bruteForce(layer: ReturnType<typeof compile>, lon: number, lat: number)
 }
 
 describe("compiled polygon layers", () => {
-  it("reports the self-intersecting bow-tie and keeps it", () => {
-    const { report } = buildLayer(QPV2024_FEATURES, {
-      layer: "t",
-      dataset: "t",
-      millesime: "t",
-      accuracyM: 10,
-      coarseDeg: 0.08,
-      div: 8,
-      marginM: 100,
-      checkValidity: true,
-    });
-    expect(report.selfIntersecting).toBe(1);
-    expect(report.polygons).toBe(4);
-    expect(report.regions).toBe(2);
-  });
-
   it.each([
     ["inside the square with a hole", 1.025, 45.025, "QN03101M"],
     ["in the hole", 1.04, 45.04, null],
