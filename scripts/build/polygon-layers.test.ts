@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceDataset } from "../../src/data/schema.js";
-import { decodeLayer, DistanceMode, queryLayer } from "../../src/territory/_layer.js";
+import { decodeLayer } from "../../src/territory/_layer.js";
 import { POLYGON_ARTEFACTS, polygonLayers } from "./polygon-layers.js";
 import type { BuildContext, SourceFeature } from "./types.js";
 
@@ -85,15 +85,13 @@ describe("polygonLayers builder", () => {
   it("compiles layers whose point answers match the source squares (property)", async () => {
     const artefacts = await polygonLayers.build(context([]));
     const communes = decodeLayer(artefacts[2]!.bytes, "communes");
-    const out = new Float64Array(4);
     fc.assert(
       fc.property(
         fc.double({ min: 1.0001, max: 1.1999, noNaN: true }),
         fc.double({ min: 45.0001, max: 45.0999, noNaN: true }),
         (lon, lat) => {
           fc.pre(Math.abs(lon - 1.1) > 1e-6);
-          queryLayer(communes, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
-          expect(communes.header.codes[out[0]!]).toBe(lon < 1.1 ? "31001" : "31002");
+          expect(communes.header.codes[communes.locate(lon * 1e6, lat * 1e6)]).toBe(lon < 1.1 ? "31001" : "31002");
         },
       ),
     );

@@ -1,4 +1,4 @@
-import { buildLayer, type LayerBuildOptions, type LayerFeatureInput } from "../../src/territory/_build-layer.js";
+import { buildLayer, type LayerBuildOptions, type LayerFeatureInput } from "./build-layer.js";
 import { LAYER_FORMAT_VERSION } from "../../src/territory/_layer.js";
 import type { CommuneProperties, Qpv2015OccitanieProperties, Qpv2024Properties } from "./record-schemas.js";
 import { defineBuilder, type Artefact, type BuildContext, type SourceFeature } from "./types.js";

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeLayer } from "../../src/territory/_layer.js";
 import { WebDataTileIndex, tileKeyOf } from "../../src/territory/web-data-manifest.js";
-import type { LayerFeatureInput } from "../../src/territory/_build-layer.js";
+import type { LayerFeatureInput } from "./build-layer.js";
 import { buildWebData } from "./web-data.js";
 
 const square = (code: string, lon: number, lat: number, size: number): LayerFeatureInput => ({

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { buildLayer, type LayerBuildOptions, type LayerFeatureInput } from "../../src/territory/_build-layer.js";
+import { buildLayer, type LayerBuildOptions, type LayerFeatureInput } from "./build-layer.js";
 import {
   WEB_DATA_FORMAT,
   WebDataManifest,

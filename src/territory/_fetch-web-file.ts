@@ -153,6 +153,15 @@ export async function fetchWebFile(
 ): Promise<Uint8Array> {
   const response = await get(fetchFn, url);
   checkType(url, response, BINARY_TYPES, entry.file);
+  const body = await readBody(response, url, entry);
+  onTransfer({ url, bytes: body.byteLength });
+  const decoded = await decodeBody(body, url, entry);
+  await checkDecoded(decoded, url, entry, verify);
+  return decoded;
+}
+
+/** The body's bytes; an interrupted transfer is `data_truncated`. */
+async function readBody(response: DataResponse, url: string, entry: WebDataFile): Promise<Uint8Array> {
   let body: Uint8Array;
   try {
     body = new Uint8Array(await response.arrayBuffer());
@@ -165,7 +174,11 @@ export async function fetchWebFile(
       { expected: `${entry.encodedBytes} bytes`, received: `interrupted: ${reason}` },
     );
   }
-  onTransfer({ url, bytes: body.byteLength });
+  return body;
+}
+
+/** The data from the body: refuses an HTML page, and gunzips unless the host already did. */
+async function decodeBody(body: Uint8Array, url: string, entry: WebDataFile): Promise<Uint8Array> {
   if (looksLikeHtml(body)) {
     throw error(
       "data_content_type",
@@ -199,6 +212,11 @@ export async function fetchWebFile(
       );
     }
   }
+  return decoded;
+}
+
+/** Checks the decoded size against the manifest, and with `verify` its sha256. */
+async function checkDecoded(decoded: Uint8Array, url: string, entry: WebDataFile, verify: boolean): Promise<void> {
   if (decoded.byteLength < entry.bytes) {
     throw error(
       "data_truncated",
@@ -235,7 +253,6 @@ export async function fetchWebFile(
       );
     }
   }
-  return decoded;
 }
 
 /** Fetches and parses a JSON file that has no checksum of its own (manifest.json). */

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildLayer, type LayerFeatureInput } from "./_build-layer.js";
-import {
-  DistanceMode,
-  decodeLayer,
-  distanceToPolygon,
-  metresPerUnitX,
-  metresPerUnitY,
-  nearestEdgeDistance,
-  pointInPolygon,
-  queryLayer,
-} from "./_layer.js";
+import { buildLayer, type LayerFeatureInput } from "../../scripts/build/build-layer.js";
+import { decodeLayer, metresPerUnitX, metresPerUnitY } from "./_layer.js";
 import { COMMUNE_FEATURES, QPV2024_FEATURES } from "./__fixtures__/territory.js";
 
 const compile = (features: LayerFeatureInput[], div = 8) =>
@@ -29,30 +20,13 @@ const compile = (features: LayerFeatureInput[], div = 8) =>
   );
 
 const qpv = compile(QPV2024_FEATURES);
-const out = new Float64Array(4);
 
 function bruteForce(layer: ReturnType<typeof compile>, lon: number, lat: number): number {
-  for (let p = 0; p < layer.size; p++) if (pointInPolygon(layer, p, lon * 1e6, lat * 1e6)) return p;
+  for (let p = 0; p < layer.size; p++) if (layer.contains(p, lon * 1e6, lat * 1e6)) return p;
   return -1;
 }
 
 describe("compiled polygon layers", () => {
-  it("reports the self-intersecting bow-tie and keeps it", () => {
-    const { report } = buildLayer(QPV2024_FEATURES, {
-      layer: "t",
-      dataset: "t",
-      millesime: "t",
-      accuracyM: 10,
-      coarseDeg: 0.08,
-      div: 8,
-      marginM: 100,
-      checkValidity: true,
-    });
-    expect(report.selfIntersecting).toBe(1);
-    expect(report.polygons).toBe(4);
-    expect(report.regions).toBe(2);
-  });
-
   it.each([
     ["inside the square with a hole", 1.025, 45.025, "QN03101M"],
     ["in the hole", 1.04, 45.04, null],
@@ -65,8 +39,8 @@ describe("compiled polygon layers", () => {
     ["overseas", -61.52, 16.17, "QN97101M"],
     ["far away", 3.0, 47.0, null],
   ])("answers a point %s", (_, lon, lat, code) => {
-    queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
-    expect(out[0]! < 0 ? null : qpv.header.codes[out[0]!]).toBe(code);
+    const found = qpv.locate(lon * 1e6, lat * 1e6);
+    expect(found < 0 ? null : qpv.header.codes[found]).toBe(code);
   });
 
   it("agrees with brute-force even-odd ray casting everywhere (property)", () => {
@@ -75,8 +49,7 @@ describe("compiled polygon layers", () => {
         fc.double({ min: 0.99, max: 1.21, noNaN: true }),
         fc.double({ min: 44.99, max: 45.11, noNaN: true }),
         (lon, lat) => {
-          queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
-          expect(out[0]).toBe(bruteForce(qpv, lon, lat));
+          expect(qpv.locate(lon * 1e6, lat * 1e6)).toBe(bruteForce(qpv, lon, lat));
         },
       ),
       { numRuns: 3000 },
@@ -91,13 +64,14 @@ describe("compiled polygon layers", () => {
         (lon, lat) => {
           const kx = metresPerUnitX(lat);
           const ky = metresPerUnitY(lat);
-          queryLayer(qpv, lon * 1e6, lat * 1e6, DistanceMode.Any, null, kx, ky, 100, out);
+          qpv.locate(lon * 1e6, lat * 1e6);
+          const listed = qpv.nearestListedEdge(lon * 1e6, lat * 1e6, kx, ky, 100);
           let brute = Infinity;
           for (let p = 0; p < qpv.size; p++)
-            brute = Math.min(brute, distanceToPolygon(qpv, p, lon * 1e6, lat * 1e6, kx, ky));
-          if (brute <= 100) expect(out[1]).toBeCloseTo(brute, 6);
-          else expect(out[1]).toBe(Infinity);
-          expect(nearestEdgeDistance(qpv, lon * 1e6, lat * 1e6, kx, ky)).toBeCloseTo(brute, 6);
+            brute = Math.min(brute, qpv.distanceToPolygon(p, lon * 1e6, lat * 1e6, kx, ky));
+          if (brute <= 100) expect(listed).toBeCloseTo(brute, 6);
+          else expect(listed).toBe(Infinity);
+          expect(qpv.nearestEdgeDistance(lon * 1e6, lat * 1e6, kx, ky)).toBeCloseTo(brute, 6);
         },
       ),
       { numRuns: 1500 },
@@ -111,8 +85,8 @@ describe("compiled polygon layers", () => {
         fc.double({ min: 1.0001, max: 1.1999, noNaN: true }),
         fc.double({ min: 45.0001, max: 45.0999, noNaN: true }),
         (lon, lat) => {
-          queryLayer(communes, lon * 1e6, lat * 1e6, DistanceMode.None, null, 1, 1, 0, out);
-          expect(out[0]).toBe(lon < 1.1 ? 0 : lon > 1.1 ? 1 : out[0]);
+          const found = communes.locate(lon * 1e6, lat * 1e6);
+          expect(found).toBe(lon < 1.1 ? 0 : lon > 1.1 ? 1 : found);
         },
       ),
     );

@@ -87,27 +87,6 @@ export interface RegionGrid extends RegionHeader {
   readonly groups: Uint16Array | Int32Array;
 }
 
-/** A decoded polygon layer, ready to query. */
-export interface PolygonLayer {
-  readonly header: LayerHeader;
-  readonly size: number;
-  /** Interleaved x, y in units; rings are closed (first vertex repeated). */
-  readonly coords: Int32Array;
-  /** Vertex index where each ring starts; length rings + 1. */
-  readonly ringStart: Uint32Array;
-  /** Ring index where each polygon starts; length polygons + 1. */
-  readonly polyRingStart: Uint32Array;
-  /** Index of each polygon's first vertex (edge references in the grid are relative to it). */
-  readonly polyVertexStart: Uint32Array;
-  /** minX, minY, maxX, maxY per polygon, units. */
-  readonly polyBbox: Int32Array;
-  readonly regions: readonly RegionGrid[];
-  /** Packed static index over polygon bounding boxes (built at load). */
-  readonly index: SpatialIndex;
-  /** Polygon index by code. */
-  readonly byCode: ReadonlyMap<string, number>;
-}
-
 function corrupt(layer: string, expected: string, received: string): DeclicsError<"data_integrity"> {
   return new DeclicsError({
     code: "data_integrity",
@@ -119,7 +98,21 @@ function corrupt(layer: string, expected: string, received: string): DeclicsErro
 
 const NO_CODES: readonly string[] = Object.freeze([]);
 
-/** Rebuilds the Int32 coordinates from the 16-bit delta stream (see _build-layer.ts). */
+type LayerArray = Int32Array | Uint32Array | Uint16Array;
+/** The typed arrays of an artefact by name; throws `data_integrity` for a missing one. */
+type ArrayReader = <T extends LayerArray>(key: string) => T;
+
+/** What a {@link PolygonLayer} is made of, apart from its header. */
+interface LayerArrays {
+  readonly coords: Int32Array;
+  readonly ringStart: Uint32Array;
+  readonly polyRingStart: Uint32Array;
+  readonly polyBbox: Int32Array;
+  readonly regions: readonly RegionGrid[];
+  readonly index: SpatialIndex;
+}
+
+/** Rebuilds the Int32 coordinates from the 16-bit delta stream (see scripts/build/build-layer.ts). */
 function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Array, name: string): Int32Array {
   const deltas = new Int16Array(raw.buffer, raw.byteOffset, raw.length);
   const n = deltas.length;
@@ -138,6 +131,288 @@ function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Ar
   if (e !== escapes.length || n !== 2 * ringStart[ringStart.length - 1]!)
     throw corrupt(name, `${escapes.length} coordinate escapes`, `${e}`);
   return coords;
+}
+
+/**
+ * A decoded polygon layer, ready to query: one object that owns the layer's typed arrays (rings, bounding
+ * boxes, region grids, packed index) and answers point queries on them without allocating, in the manner of
+ * flatbush's index. Build it with {@link decodeLayer}.
+ *
+ * The hot path is two calls: `locate(x, y)` gives the polygon containing a point and remembers the grid cell;
+ * `nearestListedEdge(...)` then measures the distance to the edges that cell lists (those within the margin).
+ */
+export class PolygonLayer {
+  readonly header: LayerHeader;
+  readonly size: number;
+  /** Interleaved x, y in units; rings are closed (first vertex repeated). */
+  readonly coords: Int32Array;
+  /** Vertex index where each ring starts; length rings + 1. */
+  readonly ringStart: Uint32Array;
+  /** Ring index where each polygon starts; length polygons + 1. */
+  readonly polyRingStart: Uint32Array;
+  /** Index of each polygon's first vertex (edge references in the grid are relative to it). */
+  readonly polyVertexStart: Uint32Array;
+  /** minX, minY, maxX, maxY per polygon, units. */
+  readonly polyBbox: Int32Array;
+  readonly regions: readonly RegionGrid[];
+  /** Packed static index over polygon bounding boxes (stored in the artefact, reopened in O(1)). */
+  readonly index: SpatialIndex;
+  /** The polygon owning the nearest edge found by the last {@link nearestListedEdge} (-1 when none). */
+  nearestPolygon = -1;
+  /** Built on first use: the commune layer's 35,000 codes are rarely looked up by code. */
+  private codeIndex: Map<string, number> | undefined;
+  // The cell of the last locate(): its region grid and mixed cell (-1 for a pure cell), and the answer.
+  private cellGrid: RegionGrid | null = null;
+  private cellMixed = -1;
+  private cellFound = -1;
+
+  constructor(header: LayerHeader, arrays: LayerArrays) {
+    this.header = header;
+    this.size = header.codes.length;
+    this.coords = arrays.coords;
+    this.ringStart = arrays.ringStart;
+    this.polyRingStart = arrays.polyRingStart;
+    this.polyBbox = arrays.polyBbox;
+    this.regions = arrays.regions;
+    this.index = arrays.index;
+    this.polyVertexStart = new Uint32Array(this.size);
+    for (let p = 0; p < this.size; p++) this.polyVertexStart[p] = this.ringStart[this.polyRingStart[p]!]!;
+  }
+
+  /** A layer with no polygon: the commune contours where no tile exists (sea, abroad), a QPV layer not loaded. */
+  static empty(layer: string): PolygonLayer {
+    const none = (): number[] => [];
+    const header: LayerHeader = {
+      layer,
+      dataset: "",
+      millesime: "",
+      accuracyM: null,
+      marginM: 100,
+      codes: [],
+      names: [],
+      communes: [],
+      regions: [],
+      arrays: [],
+      report: {},
+    };
+    return new PolygonLayer(header, {
+      coords: new Int32Array(0),
+      ringStart: new Uint32Array(1),
+      polyRingStart: new Uint32Array(1),
+      polyBbox: new Int32Array(0),
+      regions: [],
+      index: { search: none, neighbors: none },
+    });
+  }
+
+  /** Polygon index by code. */
+  get byCode(): ReadonlyMap<string, number> {
+    if (this.codeIndex === undefined) {
+      const byCode = new Map<string, number>();
+      this.header.codes.forEach((code, i) => byCode.set(code, i));
+      this.codeIndex = byCode;
+    }
+    return this.codeIndex;
+  }
+
+  /**
+   * The polygon containing (x, y) (units), or -1. Remembers the grid cell for {@link nearestListedEdge}.
+   * No allocation.
+   */
+  locate(x: number, y: number): number {
+    this.cellGrid = null;
+    this.cellMixed = -1;
+    this.cellFound = -1;
+    const regions = this.regions;
+    for (let r = 0; r < regions.length; r++) {
+      const g = regions[r]!;
+      if (x < g.minX || x >= g.maxX || y < g.minY || y >= g.maxY) continue;
+      const cx = Math.floor((x - g.x0) / g.coarse);
+      const cy = Math.floor((y - g.y0) / g.coarse);
+      const cv = g.coarseCells[cy * g.ncx + cx]!;
+      if (cv >= 0) return (this.cellFound = cv - 1);
+      const div = g.div;
+      const gx = Math.floor((x - g.x0) / g.fine);
+      const gy = Math.floor((y - g.y0) / g.fine);
+      const fv = g.fineCells[(-cv - 1) * div * div + (gy - cy * div) * div + (gx - cx * div)]!;
+      if (fv >= 0) return (this.cellFound = fv - 1);
+      this.cellGrid = g;
+      this.cellMixed = -fv - 1;
+      return (this.cellFound = this.locateInMixedCell(g, -fv - 1, gx, gy, x, y));
+    }
+    return -1;
+  }
+
+  /**
+   * In a mixed cell: counts, per listed polygon, the edges crossed by the segment from the cell's reference
+   * point R (whose polygon is known) to P; an odd count means P is on the other side of that polygon's boundary.
+   */
+  private locateInMixedCell(g: RegionGrid, m: number, gx: number, gy: number, x: number, y: number): number {
+    const fine = g.fine;
+    const ref = g.mixedRef[m]! - 1;
+    const rx = g.x0 + gx * fine + (fine >> 1) + REF_DX;
+    const ry = g.y0 + gy * fine + (fine >> 1) + REF_DY;
+    const { groups } = g;
+    const { coords, polyVertexStart } = this;
+    let found = -1;
+    let refSeen = false;
+    const end = g.mixedStart[m + 1]!;
+    // Segment R->P: direction, for the "which side of RP" test with a half-open rule at vertices.
+    const dx = x - rx;
+    const dy = y - ry;
+    for (let k = g.mixedStart[m]!; k < end;) {
+      const poly = groups[k]!;
+      const n = groups[k + 1]!;
+      k += 2;
+      let parity = 0;
+      const base = polyVertexStart[poly]!;
+      for (let e = 0; e < n; e++) {
+        const v = (base + groups[k + e]!) << 1;
+        const ax = coords[v]!;
+        const ay = coords[v + 1]!;
+        const bx = coords[v + 2]!;
+        const by = coords[v + 3]!;
+        const sa = dx * (ay - ry) - dy * (ax - rx) > 0;
+        const sb = dx * (by - ry) - dy * (bx - rx) > 0;
+        if (sa === sb) continue;
+        const ex = bx - ax;
+        const ey = by - ay;
+        const o1 = ex * (ry - ay) - ey * (rx - ax);
+        const o2 = ex * (y - ay) - ey * (x - ax);
+        if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) parity ^= 1;
+      }
+      const isRef = poly === ref;
+      if (isRef) refSeen = true;
+      if (found < 0 && (parity === 1) !== isRef) found = poly;
+      k += n;
+    }
+    return found < 0 && !refSeen && ref >= 0 ? ref : found;
+  }
+
+  /**
+   * Metres from (x, y) to the nearest edge listed in the cell of the last {@link locate} of that same point, if
+   * within `maxM` (which must not exceed the layer's margin); Infinity otherwise (a pure cell lists no edge).
+   * With `status`, only edges of polygons whose status differs from the located polygon's count. Sets
+   * {@link nearestPolygon}. `kx`, `ky`: metres per unit at the point. No allocation.
+   */
+  nearestListedEdge(x: number, y: number, kx: number, ky: number, maxM: number, status?: Uint8Array): number {
+    this.nearestPolygon = -1;
+    const g = this.cellGrid;
+    if (g === null) return Infinity;
+    const m = this.cellMixed;
+    const found = this.cellFound;
+    const own = found >= 0 && status !== undefined ? status[found]! : 255;
+    const { groups } = g;
+    const { coords, polyVertexStart } = this;
+    // Only edges whose bounding box comes within maxM can matter: a cheap integer reject first.
+    const tx = maxM / kx;
+    const ty = maxM / ky;
+    const x0 = x - tx;
+    const x1 = x + tx;
+    const y0 = y - ty;
+    const y1 = y + ty;
+    let best = maxM * maxM;
+    let bestPoly = -1;
+    const end = g.mixedStart[m + 1]!;
+    for (let k = g.mixedStart[m]!; k < end;) {
+      const poly = groups[k]!;
+      const n = groups[k + 1]!;
+      k += 2;
+      if (status !== undefined && (poly === found || status[poly] === own)) {
+        k += n;
+        continue;
+      }
+      const base = polyVertexStart[poly]!;
+      for (let e = 0; e < n; e++) {
+        const v = (base + groups[k + e]!) << 1;
+        const ax = coords[v]!;
+        const bx = coords[v + 2]!;
+        if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1)) continue;
+        const ay = coords[v + 1]!;
+        const by = coords[v + 3]!;
+        if ((ay < y0 && by < y0) || (ay > y1 && by > y1)) continue;
+        const d = segmentDistance2(x, y, ax, ay, bx, by, kx, ky);
+        if (d <= best) {
+          best = d;
+          bestPoly = poly;
+        }
+      }
+      k += n;
+    }
+    if (bestPoly < 0) return Infinity;
+    this.nearestPolygon = bestPoly;
+    return Math.sqrt(best);
+  }
+
+  /** Exact even-odd membership of (x, y) in one polygon, over all its rings. */
+  contains(poly: number, x: number, y: number): boolean {
+    const { coords, ringStart, polyRingStart } = this;
+    let inside = false;
+    for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
+      const end = ringStart[r + 1]! - 1;
+      for (let v = ringStart[r]!; v < end; v++) {
+        const ay = coords[2 * v + 1]!;
+        const by = coords[2 * v + 3]!;
+        if (ay > y !== by > y) {
+          const ax = coords[2 * v]!;
+          const bx = coords[2 * v + 2]!;
+          if (x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+        }
+      }
+    }
+    return inside;
+  }
+
+  /** Exact distance in metres from (x, y) to the nearest edge of one polygon. */
+  distanceToPolygon(poly: number, x: number, y: number, kx: number, ky: number): number {
+    const { coords, ringStart, polyRingStart } = this;
+    let best = Infinity;
+    for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
+      const end = ringStart[r + 1]! - 1;
+      for (let v = ringStart[r]!; v < end; v++) {
+        const d = segmentDistance2(
+          x,
+          y,
+          coords[2 * v]!,
+          coords[2 * v + 1]!,
+          coords[2 * v + 2]!,
+          coords[2 * v + 3]!,
+          kx,
+          ky,
+        );
+        if (d < best) best = d;
+      }
+    }
+    return Math.sqrt(best);
+  }
+
+  /**
+   * Exact distance in metres from (x, y) to the nearest edge of any polygon accepted by `accept` (all by
+   * default), searching polygons in order of bounding-box distance. Slow path, for single answers; Infinity if none.
+   */
+  nearestEdgeDistance(
+    x: number,
+    y: number,
+    kx: number,
+    ky: number,
+    accept: (poly: number) => boolean = () => true,
+    maxM = Infinity,
+  ): number {
+    if (this.size === 0) return Infinity;
+    const minK = Math.min(kx, ky);
+    let best = maxM;
+    if (!Number.isFinite(best)) {
+      // Seed with the polygon whose bounding box is nearest, then look only as far as its edge.
+      const first = this.index.neighbors(x, y, 1, Infinity, (i) => accept(i))[0];
+      if (first === undefined) return Infinity;
+      best = this.distanceToPolygon(first, x, y, kx, ky);
+    }
+    for (const poly of this.index.neighbors(x, y, Infinity, best / minK, (i) => accept(i))) {
+      const d = this.distanceToPolygon(poly, x, y, kx, ky);
+      if (d < best) best = d;
+    }
+    return best;
+  }
 }
 
 /**
@@ -170,8 +445,47 @@ function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
     throw corrupt(name, `format version ${LAYER_FORMAT_VERSION}`, `version ${version}`);
   const headerLength = view.getUint32(8, true);
   const raw = JSON.parse(new TextDecoder().decode(aligned.subarray(12, 12 + headerLength))) as RawLayerHeader;
+  const header = expandHeader(raw);
+  const arrays = readArrays(aligned, header, Math.ceil((12 + headerLength) / 8) * 8, name);
+  const get = <T extends LayerArray>(key: string): T => {
+    const array = arrays.get(key);
+    if (array === undefined) throw corrupt(name, `array ${key}`, "no such array");
+    return array as T;
+  };
+  return new PolygonLayer(header, layerArrays(header, get, name));
+}
+
+/** The layer's arrays: views on the artefact, the coordinates decoded, the packed index reopened. */
+function layerArrays(header: LayerHeader, get: ArrayReader, name: string): LayerArrays {
+  const ringStart = get<Uint32Array>("ringStart");
+  // The packed index was built at compile time: reopening it is O(1).
+  const indexData = get<Uint32Array>("index");
+  return {
+    coords: decodeCoords(get<Uint16Array>("coordDeltas"), get<Int32Array>("coordEscapes"), ringStart, name),
+    ringStart,
+    polyRingStart: get<Uint32Array>("polyRingStart"),
+    polyBbox: get<Int32Array>("polyBbox"),
+    index: Flatbush.from(indexData.buffer as ArrayBuffer, indexData.byteOffset),
+    regions: header.regions.map((region, r): RegionGrid => ({
+      ...region,
+      fine: region.coarse / region.div,
+      minX: region.x0,
+      minY: region.y0,
+      maxX: region.x0 + region.ncx * region.coarse,
+      maxY: region.y0 + region.ncy * region.coarse,
+      coarseCells: get<Int32Array>(`r${r}.coarse`),
+      fineCells: get<Int32Array>(`r${r}.fine`),
+      mixedRef: get<Int32Array>(`r${r}.mixedRef`),
+      mixedStart: get<Uint32Array>(`r${r}.mixedStart`),
+      groups: get<Uint16Array | Int32Array>(`r${r}.groups`),
+    })),
+  };
+}
+
+/** The header with its "|"-joined code, name and commune lists split. */
+function expandHeader(raw: RawLayerHeader): LayerHeader {
   const codes = raw.codes === "" ? [] : raw.codes.split("|");
-  const header: LayerHeader = {
+  return {
     ...raw,
     codes,
     names: raw.names === "" ? new Array<string>(codes.length).fill("") : raw.names.split("|"),
@@ -180,14 +494,17 @@ function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
         ? new Array<readonly string[]>(codes.length).fill(NO_CODES)
         : raw.communes.split("|").map((list) => (list === "" ? NO_CODES : list.split(","))),
   };
-  let offset = Math.ceil((12 + headerLength) / 8) * 8;
-  const arrays = new Map<string, Int32Array | Uint32Array | Uint16Array>();
+}
+
+/** Views on the typed arrays listed in the header, each 8-byte aligned from `offset`. */
+function readArrays(aligned: Uint8Array, header: LayerHeader, offset: number, name: string): Map<string, LayerArray> {
+  const arrays = new Map<string, LayerArray>();
+  const buffer = aligned.buffer as ArrayBuffer;
   for (const spec of header.arrays) {
     const byteLength = spec.length * (spec.type === "u16" ? 2 : 4);
     if (offset + byteLength > aligned.byteLength)
       throw corrupt(name, `array ${spec.name} of ${spec.length} items`, "a truncated file");
     const start = aligned.byteOffset + offset;
-    const buffer = aligned.buffer as ArrayBuffer;
     arrays.set(
       spec.name,
       spec.type === "i32"
@@ -198,59 +515,7 @@ function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
     );
     offset += Math.ceil(byteLength / 8) * 8;
   }
-  const get = <T extends Int32Array | Uint32Array | Uint16Array>(key: string): T => {
-    const array = arrays.get(key);
-    if (array === undefined) throw corrupt(name, `array ${key}`, "no such array");
-    return array as T;
-  };
-  const polyBbox = get<Int32Array>("polyBbox");
-  const size = header.codes.length;
-  // The packed index was built at compile time: reopening it is O(1).
-  const indexData = get<Uint32Array>("index");
-  const index = Flatbush.from(indexData.buffer as ArrayBuffer, indexData.byteOffset);
-  // Built on first use: the commune layer's 35,000 codes are rarely looked up by code.
-  let byCode: Map<string, number> | undefined;
-  const codeIndex = (): Map<string, number> => {
-    if (byCode === undefined) {
-      byCode = new Map();
-      header.codes.forEach((code, i) => byCode!.set(code, i));
-    }
-    return byCode;
-  };
-  const regions = header.regions.map((region, r): RegionGrid => {
-    const fine = region.coarse / region.div;
-    return {
-      ...region,
-      fine,
-      minX: region.x0,
-      minY: region.y0,
-      maxX: region.x0 + region.ncx * region.coarse,
-      maxY: region.y0 + region.ncy * region.coarse,
-      coarseCells: get<Int32Array>(`r${r}.coarse`),
-      fineCells: get<Int32Array>(`r${r}.fine`),
-      mixedRef: get<Int32Array>(`r${r}.mixedRef`),
-      mixedStart: get<Uint32Array>(`r${r}.mixedStart`),
-      groups: get<Uint16Array | Int32Array>(`r${r}.groups`),
-    };
-  });
-  const ringStart = get<Uint32Array>("ringStart");
-  const polyRingStart = get<Uint32Array>("polyRingStart");
-  const polyVertexStart = new Uint32Array(size);
-  for (let p = 0; p < size; p++) polyVertexStart[p] = ringStart[polyRingStart[p]!]!;
-  return {
-    header,
-    size,
-    coords: decodeCoords(get<Uint16Array>("coordDeltas"), get<Int32Array>("coordEscapes"), ringStart, name),
-    ringStart,
-    polyRingStart,
-    polyVertexStart,
-    polyBbox,
-    regions,
-    index,
-    get byCode() {
-      return codeIndex();
-    },
-  };
+  return arrays;
 }
 
 const DEG = Math.PI / 180;
@@ -288,143 +553,6 @@ for (let i = 0; i < SCALE_STEPS; i++) {
   SCALE_Y[i] = metresPerUnitY(i / 100 - 90);
 }
 
-/** Query modes for {@link queryLayer}. */
-export const enum DistanceMode {
-  /** Membership only. */
-  None = 0,
-  /** Also the distance to the nearest listed edge of any polygon. */
-  Any = 1,
-  /** Also the distance to the nearest listed edge of a polygon whose status differs from the found one's. */
-  DifferentStatus = 2,
-}
-
-/**
- * Which polygon contains (x, y) (units), and optionally the distance in metres to the nearest edge if it is
- * within `maxM` (which must not exceed the layer's margin). Writes out[0] = polygon index or -1, out[1] = distance (Infinity when no edge is within the
- * margin, or not asked), out[2] = 1 when the point is inside a grid region, else 0, out[3] = the polygon owning
- * that nearest edge (-1 if none). No allocation.
- */
-export function queryLayer(
-  layer: PolygonLayer,
-  x: number,
-  y: number,
-  mode: DistanceMode,
-  status: Uint8Array | null,
-  kx: number,
-  ky: number,
-  maxM: number,
-  out: Float64Array,
-): void {
-  out[0] = -1;
-  out[1] = Infinity;
-  out[2] = 0;
-  out[3] = -1;
-  const regions = layer.regions;
-  for (let r = 0; r < regions.length; r++) {
-    const g = regions[r]!;
-    if (x < g.minX || x >= g.maxX || y < g.minY || y >= g.maxY) continue;
-    out[2] = 1;
-    const cx = Math.floor((x - g.x0) / g.coarse);
-    const cy = Math.floor((y - g.y0) / g.coarse);
-    const cv = g.coarseCells[cy * g.ncx + cx]!;
-    if (cv >= 0) {
-      out[0] = cv - 1;
-      return;
-    }
-    const fine = g.fine;
-    const div = g.div;
-    const gx = Math.floor((x - g.x0) / fine);
-    const gy = Math.floor((y - g.y0) / fine);
-    const fv = g.fineCells[(-cv - 1) * div * div + (gy - cy * div) * div + (gx - cx * div)]!;
-    if (fv >= 0) {
-      out[0] = fv - 1;
-      return;
-    }
-    const m = -fv - 1;
-    const ref = g.mixedRef[m]! - 1;
-    const rx = g.x0 + gx * fine + (fine >> 1) + REF_DX;
-    const ry = g.y0 + gy * fine + (fine >> 1) + REF_DY;
-    const groups = g.groups;
-    const coords = layer.coords;
-    const vertexStart = layer.polyVertexStart;
-    let found = -1;
-    let refSeen = false;
-    const end = g.mixedStart[m + 1]!;
-    // Segment R->P: direction, for the "which side of RP" test with a half-open rule at vertices.
-    const dx = x - rx;
-    const dy = y - ry;
-    for (let k = g.mixedStart[m]!; k < end;) {
-      const poly = groups[k]!;
-      const n = groups[k + 1]!;
-      k += 2;
-      let parity = 0;
-      const base = vertexStart[poly]!;
-      for (let e = 0; e < n; e++) {
-        const v = (base + groups[k + e]!) << 1;
-        const ax = coords[v]!;
-        const ay = coords[v + 1]!;
-        const bx = coords[v + 2]!;
-        const by = coords[v + 3]!;
-        const sa = dx * (ay - ry) - dy * (ax - rx) > 0;
-        const sb = dx * (by - ry) - dy * (bx - rx) > 0;
-        if (sa === sb) continue;
-        const ex = bx - ax;
-        const ey = by - ay;
-        const o1 = ex * (ry - ay) - ey * (rx - ax);
-        const o2 = ex * (y - ay) - ey * (x - ax);
-        if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) parity ^= 1;
-      }
-      const isRef = poly === ref;
-      if (isRef) refSeen = true;
-      if (found < 0 && (parity === 1) !== isRef) found = poly;
-      k += n;
-    }
-    if (found < 0 && !refSeen && ref >= 0) found = ref;
-    out[0] = found;
-    if (mode === DistanceMode.None) return;
-    const own = found >= 0 && status !== null ? status[found]! : 255;
-    // Only edges whose bounding box comes within maxM can matter: a cheap integer reject first.
-    const tx = maxM / kx;
-    const ty = maxM / ky;
-    const x0 = x - tx;
-    const x1 = x + tx;
-    const y0 = y - ty;
-    const y1 = y + ty;
-    let best = maxM * maxM;
-    let bestPoly = -1;
-    for (let k = g.mixedStart[m]!; k < end;) {
-      const poly = groups[k]!;
-      const n = groups[k + 1]!;
-      k += 2;
-      if (mode === DistanceMode.DifferentStatus && (poly === found || (status !== null && status[poly] === own))) {
-        k += n;
-        continue;
-      }
-      const base = vertexStart[poly]!;
-      for (let e = 0; e < n; e++) {
-        const v = (base + groups[k + e]!) << 1;
-        const ax = coords[v]!;
-        const bx = coords[v + 2]!;
-        if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1)) continue;
-        const ay = coords[v + 1]!;
-        const by = coords[v + 3]!;
-        if ((ay < y0 && by < y0) || (ay > y1 && by > y1)) continue;
-        const d = segmentDistance2(x, y, ax, ay, bx, by, kx, ky);
-        if (d <= best) {
-          best = d;
-          bestPoly = poly;
-        }
-      }
-      k += n;
-    }
-    if (bestPoly >= 0) {
-      out[1] = Math.sqrt(best);
-      out[3] = bestPoly;
-    }
-    return;
-  }
-}
-
 /** Squared distance in metres from P to segment AB (units), with local scale factors kx, ky (metres per unit). */
 export function segmentDistance2(
   px: number,
@@ -447,82 +575,4 @@ export function segmentDistance2(
   const qx = apx - t * abx;
   const qy = apy - t * aby;
   return qx * qx + qy * qy;
-}
-
-/** Exact even-odd membership of (x, y) in one polygon, over all its rings. */
-export function pointInPolygon(layer: PolygonLayer, poly: number, x: number, y: number): boolean {
-  const { coords, ringStart, polyRingStart } = layer;
-  let inside = false;
-  for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
-    const end = ringStart[r + 1]! - 1;
-    for (let v = ringStart[r]!; v < end; v++) {
-      const ay = coords[2 * v + 1]!;
-      const by = coords[2 * v + 3]!;
-      if (ay > y !== by > y) {
-        const ax = coords[2 * v]!;
-        const bx = coords[2 * v + 2]!;
-        if (x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-      }
-    }
-  }
-  return inside;
-}
-
-/** Exact distance in metres from (x, y) to the nearest edge of one polygon. */
-export function distanceToPolygon(
-  layer: PolygonLayer,
-  poly: number,
-  x: number,
-  y: number,
-  kx: number,
-  ky: number,
-): number {
-  const { coords, ringStart, polyRingStart } = layer;
-  let best = Infinity;
-  for (let r = polyRingStart[poly]!; r < polyRingStart[poly + 1]!; r++) {
-    const end = ringStart[r + 1]! - 1;
-    for (let v = ringStart[r]!; v < end; v++) {
-      const d = segmentDistance2(
-        x,
-        y,
-        coords[2 * v]!,
-        coords[2 * v + 1]!,
-        coords[2 * v + 2]!,
-        coords[2 * v + 3]!,
-        kx,
-        ky,
-      );
-      if (d < best) best = d;
-    }
-  }
-  return Math.sqrt(best);
-}
-
-/**
- * Exact distance in metres from (x, y) to the nearest edge of any polygon accepted by `accept` (all by default),
- * searching polygons in order of bounding-box distance. Slow path, for single answers; Infinity if none.
- */
-export function nearestEdgeDistance(
-  layer: PolygonLayer,
-  x: number,
-  y: number,
-  kx: number,
-  ky: number,
-  accept: (poly: number) => boolean = () => true,
-  maxM = Infinity,
-): number {
-  if (layer.size === 0) return Infinity;
-  const minK = Math.min(kx, ky);
-  let best = maxM;
-  if (!Number.isFinite(best)) {
-    // Seed with the polygon whose bounding box is nearest, then look only as far as its edge.
-    const first = layer.index.neighbors(x, y, 1, Infinity, (i) => accept(i))[0];
-    if (first === undefined) return Infinity;
-    best = distanceToPolygon(layer, first, x, y, kx, ky);
-  }
-  for (const poly of layer.index.neighbors(x, y, Infinity, best / minK, (i) => accept(i))) {
-    const d = distanceToPolygon(layer, poly, x, y, kx, ky);
-    if (d < best) best = d;
-  }
-  return best;
 }

@@ -3,7 +3,7 @@ import { DeclicsError, isDeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { checkOptionsWithoutData, contextOf, type CheckEligibilityOptions } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
-import { decodeLayer, type PolygonLayer } from "./_layer.js";
+import { PolygonLayer, decodeLayer } from "./_layer.js";
 import { answerSync, checkHit, lambert93ToLonLat, parseSubject, type ParsedSubject } from "./_subject.js";
 import { fetchJson, fetchWebFile, type DataFetch, type DataResponse, type Transfer } from "./_fetch-web-file.js";
 import type { EligibilityRow } from "./check-eligibility-many.js";
@@ -76,35 +76,6 @@ export interface TerritoryDataSource {
   ): EligibilityRow[];
   /** Bytes and requests so far. */
   stats(): DataSourceStats;
-}
-
-/** An empty polygon layer: the commune contours where no tile exists (sea, abroad), the QPV layer of code-only data. */
-function emptyLayer(layer: string): PolygonLayer {
-  const none = (): number[] => [];
-  return {
-    header: {
-      layer,
-      dataset: "",
-      millesime: "",
-      accuracyM: null,
-      marginM: 100,
-      codes: [],
-      names: [],
-      communes: [],
-      regions: [],
-      arrays: [],
-      report: {},
-    },
-    size: 0,
-    coords: new Int32Array(0),
-    ringStart: new Uint32Array(1),
-    polyRingStart: new Uint32Array(1),
-    polyVertexStart: new Uint32Array(0),
-    polyBbox: new Int32Array(0),
-    regions: [],
-    index: { search: none, neighbors: none },
-    byCode: new Map(),
-  };
 }
 
 function notPrepared(what: string): DeclicsError {
@@ -252,9 +223,9 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     once("codes", async () => {
       const m = await manifest();
       const [table, qpv2015] = await Promise.all([file(m.core.communeTable), file(m.core.qpv2015)]);
-      const communes = emptyLayer("communes");
+      const communes = PolygonLayer.empty("communes");
       codeData = {
-        qpv2024: emptyLayer("qpv2024"),
+        qpv2024: PolygonLayer.empty("qpv2024"),
         qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file),
         communes,
         communeTable: decodeCommuneTable(table),

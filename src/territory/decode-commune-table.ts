@@ -165,22 +165,13 @@ function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
   return buildTable(artefact);
 }
 
-function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
-  if (a.codes.length % 5 !== 0) throw integrity("codes of 5 characters each", `${a.codes.length} characters`);
-  const count = a.codes.length / 5;
-  const names = a.names.split("|");
-  if (names.length !== count || a.zrr.length !== count || a.frr.length !== count) {
-    throw integrity(
-      `${count} names, ZRR and FRR entries`,
-      `${names.length} names, ${a.zrr.length} ZRR, ${a.frr.length} FRR`,
-    );
-  }
-  // Load time matters (cold start of a CLI or a serverless function): only the code index is built
-  // eagerly; records and result objects are made on first use and then reused, so a warm lookup allocates nothing.
-  const codeIndex = new Map<string, number>();
-  for (let i = 0; i < count; i++) codeIndex.set(a.codes.slice(i * 5, i * 5 + 5), i);
-  if (codeIndex.size !== count) throw integrity(`${count} distinct commune codes`, `${codeIndex.size}`);
+/** The commune records, made on first use and then reused (a warm lookup allocates nothing). */
+interface Records {
+  record(i: number): CommuneRecord;
+  self(i: number): ResolvedCommune;
+}
 
+function lazyRecords(a: CommuneTableArtefact, names: readonly string[], count: number): Records {
   const records: (CommuneRecord | undefined)[] = new Array<CommuneRecord | undefined>(count);
   const record = (i: number): CommuneRecord => {
     let r = records[i];
@@ -192,13 +183,20 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     return r;
   };
   const selves: (ResolvedCommune | undefined)[] = new Array<ResolvedCommune | undefined>(count);
-  const self = (i: number): ResolvedCommune => (selves[i] ??= { commune: record(i) });
+  return { record, self: (i) => (selves[i] ??= { commune: record(i) }) };
+}
 
-  const indexKey = (key: string): number => {
+/** A commune index from a key of the artefact's per-commune objects, checked against the count. */
+function indexKeyOf(count: number): (key: string) => number {
+  return (key) => {
     const i = Number(key);
     if (!Number.isInteger(i) || i < 0 || i >= count) throw integrity(`commune indices below ${count}`, key);
     return i;
   };
+}
+
+/** The QPV lists per commune index, and the QPV 2015 status of a commune without one (covered or not). */
+function qpvLists(a: CommuneTableArtefact, count: number, indexKey: (key: string) => number) {
   const notCovered = new Set(a.qpv2015NotCovered);
   const COVERED_NONE: Qpv2015CommuneStatus = { coverage: "covered", qpvCodes: EMPTY };
   const NOT_COVERED: Qpv2015CommuneStatus = { coverage: "not_covered", qpvCodes: EMPTY };
@@ -214,7 +212,14 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
   }
   const qpv2024 = new Array<readonly string[] | undefined>(count);
   for (const [key, codes] of Object.entries(a.qpv2024)) qpv2024[indexKey(key)] = codes;
+  return { qpv2015, qpv2024, noQpv2015 };
+}
 
+/**
+ * The ZRR and FRR status per commune index: one reference per commune to shared status objects (apart from the
+ * communes mapped from the 2021 geography), so a hot lookup is a single array read.
+ */
+function ruralStatuses(a: CommuneTableArtefact, count: number, indexKey: (key: string) => number) {
   const zrrShared: Record<string, ZrrStatus | undefined> = {};
   for (const letter of ["C", "N", "P"] as const) {
     zrrShared[letter] = { classification: ZRR_OF_LETTER[letter] ?? "NC", label: a.zrrLabels[letter] };
@@ -234,7 +239,17 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     classification,
     label: a.frrLabels[d] ?? classification,
   }));
+  const zrrByIndex = new Array<ZrrStatus | undefined>(count);
+  const frrByIndex = new Array<FrrStatus | undefined>(count);
+  for (let i = 0; i < count; i++) {
+    zrrByIndex[i] = zrrMapped.get(i) ?? zrrShared[a.zrr[i] ?? "."];
+    frrByIndex[i] = frrShared[a.frr.charCodeAt(i) - 48];
+  }
+  return { zrrByIndex, frrByIndex };
+}
 
+/** The resolution of old codes (merged communes, communes déléguées, arrondissements) to current communes. */
+function aliasResolver(a: CommuneTableArtefact, count: number, records: Records) {
   const aliasTarget = new Map<string, number>();
   const aliasReason = new Map<string, CodeMapping["reason"]>();
   for (let k = 0; k + 2 < a.aliases.length; k += 3) {
@@ -251,40 +266,64 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     aliasReason.set(code, reason);
   }
   const aliasCache = new Map<string, ResolvedCommune>();
-  const alias = (code: string): ResolvedCommune | undefined => {
+  return (code: string): ResolvedCommune | undefined => {
     let found = aliasCache.get(code);
     if (found !== undefined) return found;
     const target = aliasTarget.get(code);
     if (target === undefined) return undefined;
-    found = { commune: record(target), mappedFrom: { code, reason: aliasReason.get(code) ?? "ancien_code" } };
+    found = { commune: records.record(target), mappedFrom: { code, reason: aliasReason.get(code) ?? "ancien_code" } };
     aliasCache.set(code, found);
     return found;
   };
-  const resolveExact = (code: string): ResolvedCommune | undefined => {
-    const i = codeIndex.get(code);
-    return i === undefined ? alias(code) : self(i);
-  };
+}
 
-  // One reference per commune (shared status objects): a hot lookup is then a single array read.
-  const zrrByIndex = new Array<ZrrStatus | undefined>(count);
-  const frrByIndex = new Array<FrrStatus | undefined>(count);
-  for (let i = 0; i < count; i++) {
-    zrrByIndex[i] = zrrMapped.get(i) ?? zrrShared[a.zrr[i] ?? "."];
-    frrByIndex[i] = frrShared[a.frr.charCodeAt(i) - 48];
-  }
-  function zrrAt(index: number): ZrrStatus | undefined {
-    return zrrByIndex[index];
-  }
-  function frrAt(index: number): FrrStatus | undefined {
-    return frrByIndex[index];
-  }
-  function qpv2024At(index: number): readonly string[] {
-    return (index >= 0 && index < count ? qpv2024[index] : undefined) ?? EMPTY;
-  }
-
+/** The communes of a postcode, cached per postcode. */
+function postcodeLookup(a: CommuneTableArtefact, count: number, records: Records) {
   const postcodeCache = new Map<string, readonly CommuneRecord[]>();
   const postcodes = a.postcodes;
+  return (postcode: string): readonly CommuneRecord[] => {
+    let found = postcodeCache.get(postcode);
+    if (found !== undefined) return found;
+    const indices = Object.hasOwn(postcodes, postcode) ? postcodes[postcode] : undefined;
+    if (!Array.isArray(indices)) return NO_COMMUNES;
+    found = indices.map((i) => {
+      if (!Number.isInteger(i) || i < 0 || i >= count)
+        throw integrity(`commune indices below ${count}`, `${i} for postcode ${postcode}`);
+      return records.record(i);
+    });
+    postcodeCache.set(postcode, found);
+    return found;
+  };
+}
 
+function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
+  if (a.codes.length % 5 !== 0) throw integrity("codes of 5 characters each", `${a.codes.length} characters`);
+  const count = a.codes.length / 5;
+  const names = a.names.split("|");
+  if (names.length !== count || a.zrr.length !== count || a.frr.length !== count) {
+    throw integrity(
+      `${count} names, ZRR and FRR entries`,
+      `${names.length} names, ${a.zrr.length} ZRR, ${a.frr.length} FRR`,
+    );
+  }
+  // Load time matters (cold start of a CLI or a serverless function): only the code index is built
+  // eagerly; records and result objects are made on first use and then reused, so a warm lookup allocates nothing.
+  const codeIndex = new Map<string, number>();
+  for (let i = 0; i < count; i++) codeIndex.set(a.codes.slice(i * 5, i * 5 + 5), i);
+  if (codeIndex.size !== count) throw integrity(`${count} distinct commune codes`, `${codeIndex.size}`);
+  const records = lazyRecords(a, names, count);
+  const indexKey = indexKeyOf(count);
+  const { qpv2015, qpv2024, noQpv2015 } = qpvLists(a, count, indexKey);
+  const { zrrByIndex, frrByIndex } = ruralStatuses(a, count, indexKey);
+  const alias = aliasResolver(a, count, records);
+  const resolveExact = (code: string): ResolvedCommune | undefined => {
+    const i = codeIndex.get(code);
+    return i === undefined ? alias(code) : records.self(i);
+  };
+  const zrrAt = (index: number): ZrrStatus | undefined => zrrByIndex[index];
+  const frrAt = (index: number): FrrStatus | undefined => frrByIndex[index];
+  const qpv2024At = (index: number): readonly string[] =>
+    (index >= 0 && index < count ? qpv2024[index] : undefined) ?? EMPTY;
   return {
     size: count,
     sources: a.sources,
@@ -300,19 +339,7 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
       const upper = code.toUpperCase();
       return upper === code ? undefined : resolveExact(upper);
     },
-    byPostcode(postcode: string): readonly CommuneRecord[] {
-      let found = postcodeCache.get(postcode);
-      if (found !== undefined) return found;
-      const indices = Object.hasOwn(postcodes, postcode) ? postcodes[postcode] : undefined;
-      if (!Array.isArray(indices)) return NO_COMMUNES;
-      found = indices.map((i) => {
-        if (!Number.isInteger(i) || i < 0 || i >= count)
-          throw integrity(`commune indices below ${count}`, `${i} for postcode ${postcode}`);
-        return record(i);
-      });
-      postcodeCache.set(postcode, found);
-      return found;
-    },
+    byPostcode: postcodeLookup(a, count, records),
     zrr: (codeInsee: string) => zrrAt(codeIndex.get(codeInsee) ?? -1),
     frr: (codeInsee: string) => frrAt(codeIndex.get(codeInsee) ?? -1),
     qpv2015(codeInsee: string): Qpv2015CommuneStatus {
@@ -321,7 +348,7 @@ function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
     },
     qpv2024: (codeInsee: string) => qpv2024At(codeIndex.get(codeInsee) ?? -1),
     indexOf: (codeInsee: string) => codeIndex.get(codeInsee) ?? -1,
-    communeAt: (index: number) => (index >= 0 && index < count ? record(index) : undefined),
+    communeAt: (index: number) => (index >= 0 && index < count ? records.record(index) : undefined),
     zrrAt,
     frrAt,
     qpv2015At(index: number): Qpv2015CommuneStatus | undefined {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { isDeclicsError } from "../errors.js";
-import { buildLayer, type LayerFeatureInput } from "./_build-layer.js";
+import { buildLayer, type LayerFeatureInput } from "../../scripts/build/build-layer.js";
 import { decodeLayer } from "./_layer.js";
 import { getZoneOutline } from "./get-zone-outline.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";

@@ -1,13 +1,6 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import {
-  UNITS_PER_DEGREE,
-  distanceToPolygon,
-  metresPerUnitX,
-  metresPerUnitY,
-  pointInPolygon,
-  type PolygonLayer,
-} from "./_layer.js";
+import { UNITS_PER_DEGREE, metresPerUnitX, metresPerUnitY, type PolygonLayer } from "./_layer.js";
 import { isLayer } from "./_territory-data-check.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
@@ -130,10 +123,10 @@ export function getZoneOutline(data: TerritoryData, query: ZoneOutlineQuery): Zo
   let bestDistance = Infinity;
   let bestInside = false;
   for (const poly of candidates) {
-    if (pointInPolygon(layer, poly, x, y)) {
+    if (layer.contains(poly, x, y)) {
       return outlineOf(layer, parsed.layer, poly, 0, true);
     }
-    const d = distanceToPolygon(layer, poly, x, y, kx, ky);
+    const d = layer.distanceToPolygon(poly, x, y, kx, ky);
     if (d < bestDistance) {
       best = poly;
       bestDistance = d;

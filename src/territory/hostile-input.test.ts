@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
-import { buildLayer } from "./_build-layer.js";
+import { buildLayer } from "../../scripts/build/build-layer.js";
 import { COMMUNE_FEATURES, QPV2024_FEATURES, fixtureTerritoryData } from "./__fixtures__/territory.js";
 import { checkEligibility } from "./check-eligibility.js";
 import { checkEligibilityColumns } from "./check-eligibility-columns.js";

@@ -142,37 +142,56 @@ function niceLength(maxMetres: number): number {
 export function renderEvidenceSvg(map: EvidenceMap): string {
   const parsed = parseWith(EvidenceMap, map, { module: "territory", what: "evidence map" });
   const result = parsed.result;
-  const lang = parsed.lang ?? "fr";
   const found =
     parsed.data !== undefined && (parsed.qpv === undefined || parsed.commune === undefined)
       ? evidenceOutlines(result, parsed.data)
       : { qpv: null, commune: null };
   const qpv = parsed.qpv === undefined ? found.qpv : parsed.qpv;
   const commune = parsed.commune === undefined ? found.commune : parsed.commune;
-  const labels = LABELS[lang];
-  const point = result.point;
+  const labels = LABELS[parsed.lang ?? "fr"];
+  const frame = mapFrame(result.point, qpv, commune);
+  const title = `${labels[result.status]} — ${result.on}`;
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" ` +
+      `viewBox="0 0 ${WIDTH} ${MAP_HEIGHT + LEGEND_HEIGHT}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
+    `<title>${escapeXml(title)}</title>`,
+    ...mapLayers(frame, result.point, qpv, commune),
+    ...scaleBarAndNorth(frame),
+    ...legend(result, title, labels, qpv, commune),
+    `</svg>`,
+  ];
+  return `${parts.join("\n")}\n`;
+}
+
+/** The map's projection to the screen: local metres around the point (or the QPV), scaled to fit the outlines. */
+interface MapFrame {
+  readonly span: number;
+  readonly scale: number;
+  toScreen(lon: number, lat: number): string;
+}
+
+function mapFrame(point: EligibilityResult["point"], qpv: ZoneOutline | null, commune: ZoneOutline | null): MapFrame {
   const centre =
     point ??
     (qpv ? { lon: (qpv.bbox[0] + qpv.bbox[2]) / 2, lat: (qpv.bbox[1] + qpv.bbox[3]) / 2 } : { lon: 2.35, lat: 46.5 });
   const kx = 111_320 * Math.cos((centre.lat * Math.PI) / 180);
   const ky = 110_574;
   const project = (lon: number, lat: number): [number, number] => [(lon - centre.lon) * kx, (lat - centre.lat) * ky];
-
   // Extent in local metres.
   let minX = 0;
   let minY = 0;
   let maxX = 0;
   let maxY = 0;
-  const extend = (bbox: readonly [number, number, number, number]): void => {
-    const [ax, ay] = project(bbox[0], bbox[1]);
-    const [bx, by] = project(bbox[2], bbox[3]);
+  const outline = qpv ?? commune;
+  if (outline !== null) {
+    const [ax, ay] = project(outline.bbox[0], outline.bbox[1]);
+    const [bx, by] = project(outline.bbox[2], outline.bbox[3]);
     minX = Math.min(minX, ax);
     minY = Math.min(minY, ay);
     maxX = Math.max(maxX, bx);
     maxY = Math.max(maxY, by);
-  };
-  if (qpv !== null) extend(qpv.bbox);
-  else if (commune !== null) extend(commune.bbox);
+  }
   const span = Math.max(maxX - minX, maxY - minY, 600) * 1.25;
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
@@ -181,80 +200,101 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
     const [x, y] = project(lon, lat);
     return `${(WIDTH / 2 + (x - cx) * scale).toFixed(1)},${(MAP_HEIGHT / 2 - (y - cy) * scale).toFixed(1)}`;
   };
-  const path = (outline: ZoneOutline): string =>
-    outline.rings.map((ring) => `M${ring.map(([lon, lat]) => toScreen(lon, lat)).join("L")}Z`).join("");
+  return { span, scale, toScreen };
+}
 
-  const parts: string[] = [];
-  parts.push(`<?xml version="1.0" encoding="UTF-8"?>`);
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" viewBox="0 0 ${WIDTH} ${MAP_HEIGHT + LEGEND_HEIGHT}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
-  );
-  const title = `${labels[result.status]} — ${result.on}`;
-  parts.push(`<title>${escapeXml(title)}</title>`);
-  parts.push(`<rect width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" fill="#ffffff"/>`);
-  parts.push(`<clipPath id="map"><rect width="${WIDTH}" height="${MAP_HEIGHT}"/></clipPath>`);
-  parts.push(`<g clip-path="url(#map)"><rect width="${WIDTH}" height="${MAP_HEIGHT}" fill="#f6f6f2"/>`);
+/** The map: background, commune and QPV outlines, the point, and the frame. */
+function mapLayers(
+  frame: MapFrame,
+  point: EligibilityResult["point"],
+  qpv: ZoneOutline | null,
+  commune: ZoneOutline | null,
+): string[] {
+  const path = (outline: ZoneOutline): string =>
+    outline.rings.map((ring) => `M${ring.map(([lon, lat]) => frame.toScreen(lon, lat)).join("L")}Z`).join("");
+  const parts: string[] = [
+    `<rect width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" fill="#ffffff"/>`,
+    `<clipPath id="map"><rect width="${WIDTH}" height="${MAP_HEIGHT}"/></clipPath>`,
+    `<g clip-path="url(#map)"><rect width="${WIDTH}" height="${MAP_HEIGHT}" fill="#f6f6f2"/>`,
+  ];
   if (commune !== null) {
     parts.push(
-      `<path d="${path(commune)}" fill="#e9ecef" fill-rule="evenodd" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="8 4"/>`,
+      `<path d="${path(commune)}" fill="#e9ecef" fill-rule="evenodd" stroke="${COLOURS.commune}" ` +
+        `stroke-width="2" stroke-dasharray="8 4"/>`,
     );
   }
   if (qpv !== null) {
     parts.push(
-      `<path d="${path(qpv)}" fill="${COLOURS.qpv}" fill-opacity="0.18" fill-rule="evenodd" stroke="${COLOURS.qpv}" stroke-width="2.5"/>`,
+      `<path d="${path(qpv)}" fill="${COLOURS.qpv}" fill-opacity="0.18" fill-rule="evenodd" stroke="${COLOURS.qpv}" ` +
+        `stroke-width="2.5"/>`,
     );
   }
   if (point !== null) {
-    const [x, y] = toScreen(point.lon, point.lat).split(",");
+    const [x, y] = frame.toScreen(point.lon, point.lat).split(",");
     parts.push(`<circle cx="${x}" cy="${y}" r="7" fill="${COLOURS.point}" stroke="#ffffff" stroke-width="2.5"/>`);
   }
   parts.push(`</g>`);
   parts.push(`<rect x="0.5" y="0.5" width="${WIDTH - 1}" height="${MAP_HEIGHT - 1}" fill="none" stroke="#999"/>`);
+  return parts;
+}
 
-  // Scale bar, bottom left of the map.
+/** The scale bar (bottom left of the map) and the north arrow. */
+function scaleBarAndNorth({ span, scale }: MapFrame): string[] {
   const barMetres = niceLength(span / 5);
   const barPixels = barMetres * scale;
   const barLabel = barMetres >= 1000 ? `${barMetres / 1000} km` : `${barMetres} m`;
   const by = MAP_HEIGHT - 24;
-  parts.push(
+  return [
     `<g><rect x="14" y="${by - 18}" width="${(barPixels + 70).toFixed(1)}" height="30" fill="#ffffff" fill-opacity="0.85"/>` +
-      `<path d="M20,${by}h${barPixels.toFixed(1)}M20,${by - 6}v6M${(20 + barPixels).toFixed(1)},${by - 6}v6" stroke="#000" stroke-width="2" fill="none"/>` +
+      `<path d="M20,${by}h${barPixels.toFixed(1)}M20,${by - 6}v6M${(20 + barPixels).toFixed(1)},${by - 6}v6" ` +
+      `stroke="#000" stroke-width="2" fill="none"/>` +
       `<text x="${(26 + barPixels).toFixed(1)}" y="${by + 4}">${escapeXml(barLabel)}</text></g>`,
-  );
-  // North arrow.
-  parts.push(
-    `<g transform="translate(${WIDTH - 30},34)"><path d="M0,-18L7,6L0,1L-7,6Z" fill="#000"/><text y="22" text-anchor="middle">N</text></g>`,
-  );
+    `<g transform="translate(${WIDTH - 30},34)"><path d="M0,-18L7,6L0,1L-7,6Z" fill="#000"/>` +
+      `<text y="22" text-anchor="middle">N</text></g>`,
+  ];
+}
 
-  // Legend.
+/** The legend: the status and day, one row per thing drawn, and the sources. */
+function legend(
+  result: EligibilityResult,
+  title: string,
+  labels: (typeof LABELS)[keyof typeof LABELS],
+  qpv: ZoneOutline | null,
+  commune: ZoneOutline | null,
+): string[] {
+  const point = result.point;
   const ly = MAP_HEIGHT + 24;
-  const statusColour = COLOURS[result.status];
-  parts.push(
-    `<text x="16" y="${ly}" font-size="17" font-weight="bold" fill="${statusColour}">${escapeXml(title)}</text>`,
-  );
+  const parts = [
+    `<text x="16" y="${ly}" font-size="17" font-weight="bold" fill="${COLOURS[result.status]}">${escapeXml(title)}</text>`,
+  ];
   const rows: string[] = [];
-  if (point !== null)
-    rows.push(
-      `<circle cx="24" cy="-4" r="6" fill="${COLOURS.point}"/><text x="40" y="0">${escapeXml(`${labels.point} ${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`)}</text>`,
-    );
+  if (point !== null) {
+    const text = `${labels.point} ${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`;
+    rows.push(`<circle cx="24" cy="-4" r="6" fill="${COLOURS.point}"/><text x="40" y="0">${escapeXml(text)}</text>`);
+  }
   if (qpv !== null) {
     const distance =
       qpv.distanceM === null || qpv.contains === true
         ? ""
         : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.distanceM)))}`;
+    const text = `QPV ${qpv.code} « ${qpv.name} » (${qpv.layer === "qpv2015" ? "2015" : "2024"})${distance}`;
     rows.push(
-      `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" stroke-width="2"/><text x="40" y="0">${escapeXml(`QPV ${qpv.code} « ${qpv.name} » (${qpv.layer === "qpv2015" ? "2015" : "2024"})${distance}`)}</text>`,
+      `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" ` +
+        `stroke-width="2"/><text x="40" y="0">${escapeXml(text)}</text>`,
     );
   }
   if (commune !== null) {
+    const text = `${labels.commune} ${commune.name} (${commune.code})`;
     rows.push(
-      `<rect x="16" y="-12" width="16" height="12" fill="#e9ecef" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="4 2"/><text x="40" y="0">${escapeXml(`${labels.commune} ${commune.name} (${commune.code})`)}</text>`,
+      `<rect x="16" y="-12" width="16" height="12" fill="#e9ecef" stroke="${COLOURS.commune}" stroke-width="2" ` +
+        `stroke-dasharray="4 2"/><text x="40" y="0">${escapeXml(text)}</text>`,
     );
   }
   rows.forEach((row, i) => parts.push(`<g transform="translate(0,${ly + 26 + i * 22})">${row}</g>`));
+  const sources = result.bases.map((b) => `${b.dataset} ${b.millesime}`).join(", ") || "QPV / communes (data/build)";
   parts.push(
-    `<text x="${WIDTH - 16}" y="${MAP_HEIGHT + LEGEND_HEIGHT - 10}" text-anchor="end" font-size="10" fill="#666">declics — ${escapeXml(result.bases.map((b) => `${b.dataset} ${b.millesime}`).join(", ") || "QPV / communes (data/build)")}</text>`,
+    `<text x="${WIDTH - 16}" y="${MAP_HEIGHT + LEGEND_HEIGHT - 10}" text-anchor="end" font-size="10" fill="#666">` +
+      `declics — ${escapeXml(sources)}</text>`,
   );
-  parts.push(`</svg>`);
-  return `${parts.join("\n")}\n`;
+  return parts;
 }

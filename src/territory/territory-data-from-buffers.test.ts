@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildLayer } from "./_build-layer.js";
+import { buildLayer } from "../../scripts/build/build-layer.js";
 import { COMMUNE_FEATURES, QPV2024_FEATURES } from "./__fixtures__/territory.js";
 import { TERRITORY_ARTEFACTS, territoryDataFromBuffers } from "./territory-data-from-buffers.js";
 

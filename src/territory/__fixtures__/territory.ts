@@ -1,4 +1,4 @@
-import { buildLayer, type LayerFeatureInput } from "../_build-layer.js";
+import { buildLayer, type LayerFeatureInput } from "../../../scripts/build/build-layer.js";
 import { decodeLayer } from "../_layer.js";
 import type { CommuneRecord, FrrStatus, Qpv2015CommuneStatus, ResolvedCommune, ZrrStatus } from "../commune-table.js";
 import type { TerritoryCommuneTable, TerritoryData } from "../territory-data-from-buffers.js";
