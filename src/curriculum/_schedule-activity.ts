@@ -145,7 +145,8 @@ function sweep(ctx: Context, sw: Sweep, days: number[]): void {
         const res = findResources(ctx, sw.a, sw.needs, sw.target, day, from, to, sw.min, prefer);
         if (res === undefined) break;
         const group = fillGroup(ctx, sw, cursors, res, day, from, to);
-        if (group.length === 0 || group.length < Math.min(sw.min, sw.remaining) || group.length < sw.min) break;
+        // min is at least 1, so this also stops on an empty group.
+        if (group.length < sw.min) break;
         for (const p of group) sw.picked[p] = 1;
         sw.remaining -= group.length;
         pickedHere = true;
