@@ -160,7 +160,7 @@ export function computeProgress(
   const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
   const rows = parseWith(Attendance, attendance, { module: "curriculum", what: "attendance records" });
   const datesRead: DateReading[] = [];
-  const dated = readDatesAt(outcomes, ["*.date"], p.timeZone, datesRead);
+  const dated = readDatesAt(outcomes, ["*.date"], p.timeZone, datesRead, "outcomes");
   const results = parseWith(Outcomes, dated, { module: "curriculum", what: "outcome records" });
   const { issues, sessions, rowsOf, outcomeOf, plannedOf } = indexRows(p, rows, results);
   const required = orderActivities(p.template.activities).filter((a) => a.required);
