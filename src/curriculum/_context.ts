@@ -126,7 +126,8 @@ function topologicalOrder(template: ParcoursTemplate): Activity[] {
       const before = phases.get(q.phaseId);
       if (before !== undefined && before.fromDay > phase.toDay) {
         throw templateError(
-          `activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`,
+          `activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, ` +
+            `whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`,
           a.id,
         );
       }

@@ -278,8 +278,10 @@ export function reportUnplaced(ctx: Context, a: number, unplaced: number[], min:
   const reason: UnmetReason = rest.length < min ? "below_minimum_group_size" : "no_capacity_in_window";
   const message =
     reason === "below_minimum_group_size"
-      ? `${rest.length} participant(s) left for ${activity.id}, fewer than its minimum group of ${min}, and no session has a free seat at a time they can attend.`
-      : `No slot in ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}) has both free resources and these participants free after their prerequisites.`;
+      ? `${rest.length} participant(s) left for ${activity.id}, fewer than its minimum ` +
+        `group of ${min}, and no session has a free seat at a time they can attend.`
+      : `No slot in ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}) ` +
+        `has both free resources and these participants free after their prerequisites.`;
   addUnmet(ctx, reason, a, rest, message);
 }
 

@@ -176,7 +176,8 @@ function sayAdjustments(ctx: Context): void {
         "minimum_relaxed",
         d,
         d.participants,
-        `Only ${d.participants.length} remote-only participant(s) can take ${activity.id}: the remote group runs below the minimum of ${activity.minGroupSize}.`,
+        `Only ${d.participants.length} remote-only participant(s) can take ${activity.id}: ` +
+          `the remote group runs below the minimum of ${activity.minGroupSize}.`,
       );
     }
   }

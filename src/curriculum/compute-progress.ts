@@ -2,13 +2,14 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import type { AgeBand, Gender, ParcoursStage as Stage, TerritoryKind } from "../_lib/vocabulary.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
+import { checkedPlan } from "./_checked-plan.js";
 import { readDatesAt } from "./_days.js";
 import {
   type Activity,
   type ActivityId,
   AttendanceRecord,
   type AttendanceRecordInput,
-  CohortPlan,
+  type CohortPlan,
   type DateReading,
   type OutcomeKind,
   OutcomeRecord,
@@ -157,7 +158,7 @@ export function computeProgress(
   attendance: readonly AttendanceRecordInput[],
   outcomes: readonly OutcomeRecordInput[] = [],
 ): ProgressReport {
-  const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
+  const p = checkedPlan(plan);
   const rows = parseWith(Attendance, attendance, { module: "curriculum", what: "attendance records" });
   const datesRead: DateReading[] = [];
   const dated = readDatesAt(outcomes, ["*.date"], p.timeZone, datesRead, "outcomes");

@@ -1,5 +1,6 @@
 import type * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
+import { trustedPlan } from "./_checked-plan.js";
 import { finishPlan } from "./_finish.js";
 import { planContext } from "./_plan-context.js";
 import {
@@ -78,5 +79,5 @@ export function planCohort(
   const t = parseWith(ParcoursTemplate, template, { module: "curriculum", what: "parcours template" });
   const c = parseWith(Cohort, cohort, { module: "curriculum", what: "cohort" });
   const o = parseWith(PlanSettings, options, { module: "curriculum", what: "planCohort options" });
-  return finishPlan(planContext(t, c, o), 0);
+  return trustedPlan(finishPlan(planContext(t, c, o), 0));
 }

@@ -1,4 +1,5 @@
 import { parseWith } from "../_lib/parse.js";
+import { checkedPlan, trustedPlan } from "./_checked-plan.js";
 import { buildContext, type Context, type Draft } from "./_context.js";
 import { type DateReading, PARTICIPANT_DATES, readDatesAt } from "./_days.js";
 import { changedCohort, namedSession } from "./_replan-change.js";
@@ -10,7 +11,7 @@ import { validatePlan } from "./_replan-validate.js";
 import { placements } from "./_search.js";
 import { toSession } from "./_sessions.js";
 import { planContext } from "./_plan-context.js";
-import { type Cohort, CohortPlan, PlanChange, type PlanChangeInput } from "./schema.js";
+import { type Cohort, type CohortPlan, PlanChange, type PlanChangeInput } from "./schema.js";
 
 /** The date fields of a change, read in the plan's time zone when they are `Date` instants. */
 const CHANGE_DATES = ["date", "fromDate", ...PARTICIPANT_DATES.map((p) => `participant.${p}`)];
@@ -147,7 +148,7 @@ function adoptFresh(plan: CohortPlan, fresh: Context, keepCancelled?: string): C
  * @category Planning
  */
 export function replanCohort(previousPlan: CohortPlan, change: PlanChangeInput): CohortPlan {
-  const plan = parseWith(CohortPlan, previousPlan, { module: "curriculum", what: "previous plan" });
+  const plan = checkedPlan(previousPlan);
   const datesRead: DateReading[] = [];
   const dated = readDatesAt(change, CHANGE_DATES, plan.timeZone, datesRead, "change");
   const c = parseWith(PlanChange, dated, { module: "curriculum", what: "plan change" });
@@ -167,5 +168,5 @@ export function replanCohort(previousPlan: CohortPlan, change: PlanChangeInput):
     if (placements(fresh.drafts) > placements(ctx.drafts))
       ctx = adoptFresh(plan, fresh, c.kind === "cancel_session" ? c.sessionId : undefined);
   }
-  return finishReplan(ctx, plan);
+  return trustedPlan(finishReplan(ctx, plan));
 }
