@@ -99,9 +99,10 @@ export const ProgressReport = z.object({
   datesRead: z.array(DateReading).optional(),
 });
 
-/** The schema and the declared type agree (a compile-time check: tests are type-checked). */
-export const SCHEMA_MATCHES_TYPE: [z.infer<typeof ProgressReport>] extends [ProgressReportType]
+/** The schema and the declared type agree: a compile-time check (tests and fixtures are type-checked). */
+const SCHEMA_MATCHES_TYPE: [z.infer<typeof ProgressReport>] extends [ProgressReportType]
   ? [ProgressReportType] extends [z.infer<typeof ProgressReport>]
     ? true
     : false
   : false = true;
+void SCHEMA_MATCHES_TYPE;
