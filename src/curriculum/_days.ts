@@ -62,31 +62,44 @@ export function readDatesAt(
   prefix = "",
 ): unknown {
   let result = value;
-  for (const path of paths) result = readAt(result, path.split("."), timeZone, out, prefix);
+  const at: (string | number)[] = prefix === "" ? [] : [prefix];
+  for (const path of paths) result = readAt(result, path.split("."), 0, { timeZone, out, at });
   return result;
 }
 
-function readAt(value: unknown, path: readonly string[], timeZone: string, out: DateReading[], at: string): unknown {
-  if (path.length === 0) {
+interface Walk {
+  readonly timeZone: string;
+  readonly out: DateReading[];
+  /** The keys from the root to the value being read (the field's path is built only for a Date). */
+  readonly at: (string | number)[];
+}
+
+function readAt(value: unknown, path: readonly string[], depth: number, walk: Walk): unknown {
+  if (depth === path.length) {
     if (typeof value === "string" || !isDayInput(value)) return value;
-    const day = dayOfInput(value, timeZone).iso;
-    out.push({ field: at, instant: new Date(Date.prototype.getTime.call(value)).toISOString(), day, timeZone });
+    const day = dayOfInput(value, walk.timeZone).iso;
+    const instant = new Date(Date.prototype.getTime.call(value)).toISOString();
+    walk.out.push({ field: walk.at.join("."), instant, day, timeZone: walk.timeZone });
     return day;
   }
-  const [head, ...rest] = path as [string, ...string[]];
-  const join = (key: string | number): string => (at === "" ? String(key) : `${at}.${key}`);
+  const head = path[depth] as string;
   if (head === "*") {
     if (!Array.isArray(value)) return value;
     let copy: unknown[] | undefined;
-    value.forEach((item: unknown, i) => {
-      const next = readAt(item, rest, timeZone, out, join(i));
-      if (next !== item) (copy ??= [...value])[i] = next;
-    });
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      walk.at.push(i);
+      const next = readAt(item, path, depth + 1, walk);
+      walk.at.pop();
+      if (next !== item) (copy ??= [...(value as unknown[])])[i] = next;
+    }
     return copy ?? value;
   }
   if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, head)) return value;
   const item = value[head];
-  const next = readAt(item, rest, timeZone, out, join(head));
+  walk.at.push(head);
+  const next = readAt(item, path, depth + 1, walk);
+  walk.at.pop();
   return next === item ? value : { ...value, [head]: next };
 }
 
