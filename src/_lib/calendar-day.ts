@@ -89,15 +89,16 @@ function safeDescribe(value: unknown): string {
 /**
  * Reads a date input at a module boundary: a `"YYYY-MM-DD"` that exists, or a valid `Date`. Anything else
  * (a malformed or impossible day such as "2025-02-30" or "1/5/2025", an Invalid Date, a number, a Date-like
- * object) throws `invalid_input` naming the field.
+ * object) throws `invalid_input` naming the field. With `fourDigitYears`, a `Date` whose day could fall
+ * outside years 0001-9999 is refused too (for callers with no narrower range of their own).
  */
-export function readDayInput(value: unknown, field: string, module: DeclicsModule): ReadDay {
+export function readDayInput(value: unknown, field: string, module: DeclicsModule, fourDigitYears = false): ReadDay {
   if (typeof value === "string") {
     const day = parseCalendarDay(value);
     if (day !== null) return { kind: "day", day };
   } else if (isDateLike(value)) {
     const time = Date.prototype.getTime.call(value);
-    if (Number.isFinite(time)) return { kind: "instant", time };
+    if (fourDigitYears ? isDayInput(value) : Number.isFinite(time)) return { kind: "instant", time };
   }
   const received = safeDescribe(value);
   const expected = 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date';
@@ -125,4 +126,25 @@ export function dayOutOfRange(
     message: `Date hors de la période couverte par les données : attendu un jour du ${from} au ${to}, reçu ${received}${where}. Expected ${field} between ${from} and ${to}.`,
     details: { field, received, from, to, timeZone },
   });
+}
+
+/** Instants from 0001-01-03 to 9999-12-29 UTC: whatever the time zone, their day has a four-digit year. */
+const FIRST_DAY_INSTANT = -62_135_596_800_000 + 2 * 86_400_000;
+const LAST_DAY_INSTANT = 253_402_300_799_999 - 2 * 86_400_000;
+
+/**
+ * Whether a value is a day input {@link readDayInput} accepts, for schemas that check it in place: a
+ * `"YYYY-MM-DD"` that exists, or a valid `Date` whose day, in any time zone, has a four-digit year.
+ */
+export function isDayInput(value: unknown): value is DayInput {
+  if (typeof value === "string") return parseCalendarDay(value) !== null;
+  if (!isDateLike(value)) return false;
+  const time = Date.prototype.getTime.call(value);
+  return time >= FIRST_DAY_INSTANT && time <= LAST_DAY_INSTANT;
+}
+
+/** The calendar day of a day input that {@link isDayInput} accepted: a day string as is, a `Date` read in `timeZone`. */
+export function dayOfInput(value: DayInput, timeZone: string): CalendarDay {
+  if (typeof value === "string") return parseCalendarDay(value) as CalendarDay;
+  return calendarDayIn(Date.prototype.getTime.call(value), timeZone);
 }

@@ -249,38 +249,15 @@ export function writePlanOutputs(plan: CohortPlan, outDir: string, delimiter: st
   const stamp = now;
   writeFileSync(join(outDir, "calendriers", "cohorte.ics"), formatIcs(plan, { stamp }));
   let count = 4;
-  // formatIcs validates the whole plan it is given: hand it only the sessions concerned, so that a cohort of
-  // 2,000 people does not re-validate 2,000 times every session of everyone.
-  const only = (keep: (s: CohortPlan["sessions"][number]) => boolean): CohortPlan => {
-    const sessions = plan.sessions.filter(keep);
-    const ids = new Set(sessions.map((s) => s.id as string));
-    return {
-      ...plan,
-      sessions,
-      assignments: plan.assignments.filter((a) => ids.has(a.sessionId)),
-      unmet: [],
-      changes: undefined,
-    };
-  };
-  const people = fileNames(plan.cohort.participants.map((p) => p.id));
-  const byPerson = new Map<string, Set<string>>();
-  for (const a of plan.assignments)
-    byPerson.set(a.participantId, (byPerson.get(a.participantId) ?? new Set()).add(a.sessionId));
-  for (const [id, name] of people) {
-    const mine = byPerson.get(id) ?? new Set<string>();
-    const subset = only((s) => mine.has(s.id) || s.participantIds.includes(id as never));
-    writeFileSync(join(participantsDir, name), formatIcs(subset, { stamp, audience: { participantId: id } }));
+  // formatIcs validates a plan once (the plan planCohort returned is not validated again), so each calendar
+  // costs only its own sessions.
+  for (const [id, name] of fileNames(plan.cohort.participants.map((p) => p.id))) {
+    writeFileSync(join(participantsDir, name), formatIcs(plan, { stamp, audience: { participantId: id } }));
     count++;
   }
   const rooms = fileNames(plan.cohort.resources.filter((r) => r.kind === "room").map((r) => r.id));
   for (const [id, name] of rooms) {
-    writeFileSync(
-      join(roomsDir, name),
-      formatIcs(
-        only((s) => s.roomId === id),
-        { stamp, audience: { resourceId: id } },
-      ),
-    );
+    writeFileSync(join(roomsDir, name), formatIcs(plan, { stamp, audience: { resourceId: id } }));
     count++;
   }
   return count;

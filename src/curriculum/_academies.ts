@@ -82,3 +82,32 @@ export function placeOfCommune(departement: string): string | null {
   if (departement === "971") return "Guadeloupe";
   return null;
 }
+
+/** The legal time zone of each overseas département or collectivity with a school calendar; Europe/Paris elsewhere. */
+const OVERSEAS_TIME_ZONES: Readonly<Record<string, string>> = {
+  "971": "America/Guadeloupe",
+  "972": "America/Martinique",
+  "973": "America/Cayenne",
+  "974": "Indian/Reunion",
+  "975": "America/Miquelon",
+  "976": "Indian/Mayotte",
+  "977": "America/St_Barthelemy",
+  "978": "America/Marigot",
+  "986": "Pacific/Wallis",
+  "987": "Pacific/Tahiti",
+  "988": "Pacific/Noumea",
+};
+
+/** The legal time zone of a département (Europe/Paris for mainland France and Corsica). */
+export function timeZoneOfDepartement(departement: string): string {
+  return OVERSEAS_TIME_ZONES[departement] ?? "Europe/Paris";
+}
+
+/**
+ * The legal time zone of an académie, or of a school-holiday zone (overseas zones are named after their
+ * académie; `Zone A`, `Zone B`, `Zone C` and `Corse` are in Europe/Paris, as are former académies).
+ */
+export function timeZoneOfAcademie(academieOrZone: string): string {
+  const group = GROUPS.find(([academie]) => academie === academieOrZone);
+  return timeZoneOfDepartement(group?.[1][0] ?? "");
+}

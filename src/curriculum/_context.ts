@@ -7,7 +7,7 @@ import type {
   Cohort,
   ParcoursTemplate,
   PlanAdjustment,
-  PlanCohortOptions,
+  PlanSettings,
   SessionModality,
   UnmetConstraint,
 } from "./schema.js";
@@ -43,7 +43,7 @@ export interface Draft {
 export interface Context {
   readonly template: ParcoursTemplate;
   readonly cohort: Cohort;
-  readonly options: PlanCohortOptions;
+  readonly options: PlanSettings;
   readonly timeZone: string;
   readonly days: number[]; // day numbers of the parcours' working days
   readonly slotMinutes: number;
@@ -126,7 +126,8 @@ function topologicalOrder(template: ParcoursTemplate): Activity[] {
       const before = phases.get(q.phaseId);
       if (before !== undefined && before.fromDay > phase.toDay) {
         throw templateError(
-          `activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`,
+          `activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, ` +
+            `whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`,
           a.id,
         );
       }
@@ -223,7 +224,7 @@ function unavailability(cohort: Cohort, days: number[]): { participantOff: Uint8
 }
 
 /** Participants in grouping order: id order, or shuffled by the seed; withdrawn people are left out. */
-function groupingOrder(cohort: Cohort, options: PlanCohortOptions): number[] {
+function groupingOrder(cohort: Cohort, options: PlanSettings): number[] {
   const order = cohort.participants.flatMap((p, i) =>
     p.withdrawnOn !== undefined && p.withdrawnOn <= cohort.startDate ? [] : [i],
   );
@@ -239,7 +240,7 @@ function groupingOrder(cohort: Cohort, options: PlanCohortOptions): number[] {
   return order;
 }
 
-function checkGridSize(participants: number, resources: number, slots: number, options: PlanCohortOptions): void {
+function checkGridSize(participants: number, resources: number, slots: number, options: PlanSettings): void {
   const cells = Math.max(participants, resources) * slots;
   if (cells > MAX_GRID_CELLS || !Number.isSafeInteger(cells)) {
     throw optionError(
@@ -253,7 +254,7 @@ function checkGridSize(participants: number, resources: number, slots: number, o
 export function buildContext(
   template: ParcoursTemplate,
   cohort: Cohort,
-  options: PlanCohortOptions,
+  options: PlanSettings,
   occupancy?: Occupancy,
 ): Context {
   const activities = topologicalOrder(template);

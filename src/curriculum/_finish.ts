@@ -23,7 +23,9 @@ function equipmentUnverified(ctx: Context): PlanAdjustment[] {
       kind: "equipment_unverified",
       activityId: activity.id as ActivityId,
       participantIds: [],
-      message: `${activity.id} needs ${activity.needs.equipment.join(", ")}; ${sessions.length} session(s) are in room(s) ${rooms.join(", ")} whose equipment is not described (add "equipment" to the rooms to have it checked).`,
+      message:
+        `${activity.id} needs ${activity.needs.equipment.join(", ")}; ${sessions.length} session(s) are in room(s) ` +
+        `${rooms.join(", ")} whose equipment is not described (add "equipment" to the rooms to have it checked).`,
     };
     if (sessions.length === 1) entry.sessionId = sessions[0]?.id as SessionId;
     out.push(entry);

@@ -30,7 +30,8 @@ export function loadReport(ctx: Context): LoadReport {
   return {
     objective:
       ctx.options.load === "balanced"
-        ? `balanced: everyone placed first; then nobody above ${ctx.options.maxDailyMinutes} min of sessions a day where avoidable; then each activity on the least-loaded days of its window; rooms: smallest that fits, rotating staff`
+        ? `balanced: everyone placed first; then nobody above ${ctx.options.maxDailyMinutes} min of sessions a day where ` +
+          `avoidable; then each activity on the least-loaded days of its window; rooms: smallest that fits, rotating staff`
         : "earliest: every activity as early as its window allows",
     days: ctx.days.map((day, i) => ({
       date: dayToIso(day),

@@ -1,7 +1,6 @@
 /**
  * Who is busy when. Time is a grid of global slots (working-day index × slots per day). The indexed
- * occupancy keeps one byte per entity and slot; the naive one (kept for the benchmark baseline) scans
- * every booking made so far.
+ * occupancy keeps one byte per entity and slot (bench/curriculum compares it with a naive list of bookings).
  */
 export interface Occupancy {
   participantFree(p: number, from: number, to: number): boolean;
@@ -29,26 +28,5 @@ export function createIndexedOccupancy(participants: number, resources: number, 
     occupyResource: (r, from, to) => set(rGrid, r * slots, from, to, 1),
     releaseParticipant: (p, from, to) => set(pGrid, p * slots, from, to, -1),
     releaseResource: (r, from, to) => set(rGrid, r * slots, from, to, -1),
-  };
-}
-
-/** The baseline: one flat list of bookings, scanned on every check (no index). */
-export function createNaiveOccupancy(): Occupancy {
-  const bookings: Array<{ kind: 0 | 1; id: number; from: number; to: number }> = [];
-  const free = (kind: 0 | 1, id: number, from: number, to: number): boolean => {
-    for (const b of bookings) if (b.kind === kind && b.id === id && b.from < to && from < b.to) return false;
-    return true;
-  };
-  const release = (kind: 0 | 1, id: number, from: number, to: number): void => {
-    const i = bookings.findIndex((b) => b.kind === kind && b.id === id && b.from === from && b.to === to);
-    if (i >= 0) bookings.splice(i, 1);
-  };
-  return {
-    participantFree: (p, from, to) => free(0, p, from, to),
-    resourceFree: (r, from, to) => free(1, r, from, to),
-    occupyParticipant: (p, from, to) => void bookings.push({ kind: 0, id: p, from, to }),
-    occupyResource: (r, from, to) => void bookings.push({ kind: 1, id: r, from, to }),
-    releaseParticipant: (p, from, to) => release(0, p, from, to),
-    releaseResource: (r, from, to) => release(1, r, from, to),
   };
 }

@@ -31,7 +31,8 @@ export function placeRemoteOnly(ctx: Context, a: number, people: number[], repor
       "minimum_relaxed",
       d,
       d.participants,
-      `Only ${d.participants.length} remote-only participant(s) could take ${activity.id} remotely and no session could take them by video: the remote group runs below the minimum of ${activity.minGroupSize}.`,
+      `Only ${d.participants.length} remote-only participant(s) could take ${activity.id} remotely and no ` +
+        `session could take them by video: the remote group runs below the minimum of ${activity.minGroupSize}.`,
     );
   }
   if (rest.length > 0 && report) reportUnplaced(ctx, a, rest, activity.minGroupSize);

@@ -145,7 +145,8 @@ function sweep(ctx: Context, sw: Sweep, days: number[]): void {
         const res = findResources(ctx, sw.a, sw.needs, sw.target, day, from, to, sw.min, prefer);
         if (res === undefined) break;
         const group = fillGroup(ctx, sw, cursors, res, day, from, to);
-        if (group.length === 0 || group.length < Math.min(sw.min, sw.remaining) || group.length < sw.min) break;
+        // min is at least 1, so this also stops on an empty group.
+        if (group.length < sw.min) break;
         for (const p of group) sw.picked[p] = 1;
         sw.remaining -= group.length;
         pickedHere = true;
@@ -277,8 +278,10 @@ export function reportUnplaced(ctx: Context, a: number, unplaced: number[], min:
   const reason: UnmetReason = rest.length < min ? "below_minimum_group_size" : "no_capacity_in_window";
   const message =
     reason === "below_minimum_group_size"
-      ? `${rest.length} participant(s) left for ${activity.id}, fewer than its minimum group of ${min}, and no session has a free seat at a time they can attend.`
-      : `No slot in ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}) has both free resources and these participants free after their prerequisites.`;
+      ? `${rest.length} participant(s) left for ${activity.id}, fewer than its minimum ` +
+        `group of ${min}, and no session has a free seat at a time they can attend.`
+      : `No slot in ${activity.id}'s window (working days ${firstDay + 1}-${lastDay + 1}) ` +
+        `has both free resources and these participants free after their prerequisites.`;
   addUnmet(ctx, reason, a, rest, message);
 }
 

@@ -12,7 +12,7 @@ import {
 import { buildContext, type Context, type Draft } from "./_context.js";
 import { explainUnplaced } from "./_explain.js";
 import { findResources, fitsDay, needsOf, roomHas } from "./_resources.js";
-import type { Activity, Cohort, ParcoursTemplate, PlanCohortOptions, SessionModality } from "./schema.js";
+import type { Activity, Cohort, ParcoursTemplate, PlanSettings, SessionModality } from "./schema.js";
 
 /**
  * Exact search for small cohorts: a depth-first search over every participant's session of every
@@ -176,7 +176,8 @@ function sayAdjustments(ctx: Context): void {
         "minimum_relaxed",
         d,
         d.participants,
-        `Only ${d.participants.length} remote-only participant(s) can take ${activity.id}: the remote group runs below the minimum of ${activity.minGroupSize}.`,
+        `Only ${d.participants.length} remote-only participant(s) can take ${activity.id}: ` +
+          `the remote group runs below the minimum of ${activity.minGroupSize}.`,
       );
     }
   }
@@ -186,11 +187,7 @@ function sayAdjustments(ctx: Context): void {
  * Searches a complete plan (every placeable person in every activity). Returns the planned context, or
  * undefined when the cohort is too big, the budget runs out or no complete plan exists.
  */
-export function searchComplete(
-  template: ParcoursTemplate,
-  cohort: Cohort,
-  options: PlanCohortOptions,
-): Context | undefined {
+export function searchComplete(template: ParcoursTemplate, cohort: Cohort, options: PlanSettings): Context | undefined {
   if (cohort.participants.length > SEARCH_MAX_PARTICIPANTS) return undefined;
   const ctx = buildContext(template, cohort, options);
   const { tasks, mins } = tasksOf(ctx);

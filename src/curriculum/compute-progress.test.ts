@@ -6,7 +6,8 @@ import { computeProgress } from "./compute-progress.js";
 import { PARCOURS_EXPRESS } from "./parcours-express.js";
 import { planCohort } from "./plan-cohort.js";
 import { replanCohort } from "./replan-cohort.js";
-import { type AttendanceRecord, type OutcomeRecord, ProgressReport } from "./schema.js";
+import { ProgressReport } from "./__fixtures__/progress-report-schema.js";
+import type { AttendanceRecord, OutcomeRecord } from "./schema.js";
 
 const plan = planCohort(PARCOURS_EXPRESS, seedCohort(40));
 const everyone: AttendanceRecord[] = plan.assignments.map((a) => ({

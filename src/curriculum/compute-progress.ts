@@ -1,32 +1,121 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
+import type { AgeBand, Gender, ParcoursStage as Stage, TerritoryKind } from "../_lib/vocabulary.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
+import { checkedPlan } from "./_checked-plan.js";
+import { readDatesAt } from "./_days.js";
 import {
   type Activity,
+  type ActivityId,
   AttendanceRecord,
   type AttendanceRecordInput,
-  CohortPlan,
-  type NextStep,
+  type CohortPlan,
+  type DateReading,
+  type OutcomeKind,
   OutcomeRecord,
   type OutcomeRecordInput,
-  type PhaseProgress,
-  type ProgressIssue,
-  type ProgressRecord,
-  type ProgressReport,
+  type Participant,
+  type ParticipantId,
+  type PhaseId,
   type Session,
+  type SessionId,
 } from "./schema.js";
 
 const Attendance = z.array(AttendanceRecord);
 const Outcomes = z.array(OutcomeRecord);
 const STAGE_ORDER = ParcoursStage.options;
 
+/** Completion of one phase by one participant. */
+export interface PhaseProgress {
+  phaseId: PhaseId;
+  stage?: Stage;
+  /** Required activities in the phase. */
+  required: number;
+  /** Required activities attended (present). */
+  attended: number;
+  /** attended / required, in [0, 1]; 1 for a phase without required activities. */
+  completion: number;
+  /** Date of the last attended session that completed the phase. */
+  completedOn?: string;
+}
+
+/** What the participant should do next. */
+export type NextStep =
+  /** Attend this planned session. */
+  | { kind: "session"; activityId: ActivityId; sessionId: SessionId; date: string; start: string }
+  /** This required activity needs a new session (missed, or never planned). */
+  | { kind: "reschedule"; activityId: ActivityId; reason: "absent" | "excused" | "not_planned" | "session_cancelled" }
+  /** Every required activity is done: record what happened next. */
+  | { kind: "record_outcome" }
+  /** Done, outcome recorded. */
+  | { kind: "done" };
+
+/** Attendance counts and rate. */
+export interface AttendanceSummary {
+  present: number;
+  absent: number;
+  excused: number;
+  /** present / (present + absent); null when nothing was recorded yet (see `rateUnavailable`). */
+  rate: number | null;
+  rateUnavailable?: "no_attendance_recorded" | "all_excused";
+}
+
+/** One participant's progress, shaped for declics/diversity (attributes, stages with dates, outcome). */
+export interface ProgressRecord {
+  participantId: ParticipantId;
+  gender?: Gender;
+  territoryKind?: TerritoryKind;
+  ageBand?: AgeBand;
+  phases: PhaseProgress[];
+  /** Required activities attended / required activities, in [0, 1]. */
+  completion: number;
+  attendance: AttendanceSummary;
+  /** The furthest stage reached (in ParcoursStage order). */
+  stage: Stage;
+  /** Every stage reached, with its date, in ParcoursStage order. */
+  stages: { stage: Stage; date: string }[];
+  outcome: { kind: OutcomeKind; date: string } | null;
+  nextStep: NextStep;
+}
+
+/** An input row {@link computeProgress} could not use, and why (never silently dropped). */
+export interface ProgressIssue {
+  source: "attendance" | "outcomes";
+  /** Index of the row in its input array. */
+  index: number;
+  reason:
+    | "unknown_participant"
+    | "unknown_session"
+    | "duplicate_record_superseded"
+    | "session_cancelled"
+    | "outcome_before_registration";
+}
+
+/** The result of {@link computeProgress}. */
+export interface ProgressReport {
+  records: ProgressRecord[];
+  issues: ProgressIssue[];
+  /** Outcome dates given as `Date` instants, and the calendar day each was read as (in the plan's time zone). */
+  datesRead?: DateReading[];
+}
+
+/** What the records are computed from, indexed once. */
+interface Indexed {
+  readonly plan: CohortPlan;
+  readonly required: Activity[];
+  readonly sessions: Map<string, Session>;
+  readonly rowsOf: Map<string, AttendanceRecord[]>;
+  readonly outcomeOf: Map<string, OutcomeRecord[]>;
+  readonly plannedOf: Map<string, Session[]>;
+}
+
 /**
  * Computes each participant's progress through the parcours from attendance records (and, optionally,
  * outcomes): completion of each phase (required activities attended), attendance rate, the stages
  * reached with their dates (`registered`, then the stage each completed phase gives — cumulatively, so a
  * phase's stage needs every earlier phase complete, as a funnel does — then `entered_training` or
- * `hired` from outcomes, which are facts and count whatever the phases say), the outcome, and the next step. The records carry the
- * participant's gender, territory kind and age band so `declics/diversity` can build funnels from them.
+ * `hired` from outcomes, which are facts and count whatever the phases say), the outcome, and the next
+ * step. The records carry the participant's gender, territory kind and age band so `declics/diversity` can build funnels from them.
  *
  * Attendance counts per activity: someone present in another group's session of the same activity has
  * done the activity. Rows naming an unknown participant or session, a cancelled session (nobody attends
@@ -36,8 +125,11 @@ const STAGE_ORDER = ParcoursStage.options;
  *
  * @param plan - the plan (from {@link planCohort} or {@link replanCohort})
  * @param attendance - one row per participant and session: `present`, `absent` or `excused`
+ * Outcome dates are calendar days `"YYYY-MM-DD"` or `Date` instants, read as the day they are in the
+ * plan's time zone (each listed in `datesRead` with the day used).
+ *
  * @param outcomes - optional: what each participant did next (`training_entered`, `job`, `other`) and when
- * @returns `{ records, issues }`, one record per participant in cohort order
+ * @returns `{ records, issues }`, one record per participant in cohort order (and `datesRead`)
  * @throws {DeclicsError} `invalid_input` when the plan, attendance or outcomes fail their schema
  * @example
  * ```ts
@@ -66,98 +158,111 @@ export function computeProgress(
   attendance: readonly AttendanceRecordInput[],
   outcomes: readonly OutcomeRecordInput[] = [],
 ): ProgressReport {
-  const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
+  const p = checkedPlan(plan);
   const rows = parseWith(Attendance, attendance, { module: "curriculum", what: "attendance records" });
-  const results = parseWith(Outcomes, outcomes, { module: "curriculum", what: "outcome records" });
-  const { cohort, template } = p;
+  const datesRead: DateReading[] = [];
+  const dated = readDatesAt(outcomes, ["*.date"], p.timeZone, datesRead, "outcomes");
+  const results = parseWith(Outcomes, dated, { module: "curriculum", what: "outcome records" });
   const { issues, sessions, rowsOf, outcomeOf, plannedOf } = indexRows(p, rows, results);
+  const required = orderActivities(p.template.activities).filter((a) => a.required);
+  const indexed: Indexed = { plan: p, required, sessions, rowsOf, outcomeOf, plannedOf };
+  const records = p.cohort.participants.map((person) => progressOf(indexed, person));
+  return datesRead.length === 0 ? { records, issues } : { records, issues, datesRead };
+}
 
-  const activityOrder = orderActivities(template.activities);
-  const required = activityOrder.filter((a) => a.required);
+/** One participant's record. */
+function progressOf(ix: Indexed, person: Participant): ProgressRecord {
+  const { cohort, template } = ix.plan;
+  const { counts, attendedOn, lastStatus } = tally(ix, ix.rowsOf.get(person.id) ?? []);
+  const phases = template.phases.map((phase) => phaseProgress(ix.required, attendedOn, phase));
+  const theirOutcomes = [...(ix.outcomeOf.get(person.id) ?? [])].sort((x, y) =>
+    x.date < y.date ? -1 : x.date > y.date ? 1 : 0,
+  );
+  const stages = stagesReached(person.registeredOn ?? cohort.startDate, phases, theirOutcomes);
+  const latest = theirOutcomes.at(-1);
+  const outcome = latest === undefined ? null : { kind: latest.kind, date: latest.date };
+  const doneRequired = ix.required.filter((a) => attendedOn.has(a.id)).length;
+  const record: ProgressRecord = {
+    participantId: person.id,
+    phases,
+    completion: ix.required.length === 0 ? 1 : doneRequired / ix.required.length,
+    attendance: attendanceOf(counts),
+    stage: stages.at(-1)?.stage ?? "registered",
+    stages,
+    outcome,
+    nextStep: nextStep(ix.required, attendedOn, lastStatus, ix.plannedOf.get(person.id) ?? [], outcome !== null),
+  };
+  if (person.gender !== undefined) record.gender = person.gender;
+  if (person.territoryKind !== undefined) record.territoryKind = person.territoryKind;
+  if (person.ageBand !== undefined) record.ageBand = person.ageBand;
+  return record;
+}
 
-  const records = cohort.participants.map((person): ProgressRecord => {
-    const mine = rowsOf.get(person.id) ?? [];
-    let present = 0;
-    let absent = 0;
-    let excused = 0;
-    const attendedOn = new Map<string, string>(); // activity -> date attended (latest)
-    const lastStatus = new Map<string, AttendanceRecord["status"]>();
-    for (const row of mine) {
-      const s = sessions.get(row.sessionId) as Session;
-      if (row.status === "present") {
-        present++;
-        const prev = attendedOn.get(s.activityId);
-        if (prev === undefined || prev < s.date) attendedOn.set(s.activityId, s.date);
-      } else if (row.status === "absent") absent++;
-      else excused++;
-      lastStatus.set(s.activityId, attendedOn.has(s.activityId) ? "present" : row.status);
+/** Counts a participant's rows; per activity, the latest day attended and the last status. */
+function tally(ix: Indexed, mine: readonly AttendanceRecord[]) {
+  const counts = { present: 0, absent: 0, excused: 0 };
+  const attendedOn = new Map<string, string>(); // activity -> date attended (latest)
+  const lastStatus = new Map<string, AttendanceRecord["status"]>();
+  for (const row of mine) {
+    const s = ix.sessions.get(row.sessionId) as Session;
+    counts[row.status]++;
+    if (row.status === "present") {
+      const prev = attendedOn.get(s.activityId);
+      if (prev === undefined || prev < s.date) attendedOn.set(s.activityId, s.date);
     }
-    const phases: PhaseProgress[] = template.phases.map((phase) => {
-      const need = required.filter((a) => a.phaseId === phase.id);
-      const done = need.filter((a) => attendedOn.has(a.id));
-      const progress: PhaseProgress = {
-        phaseId: phase.id,
-        required: need.length,
-        attended: done.length,
-        completion: need.length === 0 ? 1 : done.length / need.length,
-      };
-      if (phase.stage !== undefined) progress.stage = phase.stage;
-      if (need.length > 0 && done.length === need.length) {
-        progress.completedOn = done
-          .map((a) => attendedOn.get(a.id) as string)
-          .sort()
-          .at(-1) as string;
-      }
-      return progress;
-    });
-    const reached = new Map<ParcoursStage, string>();
-    reached.set("registered", person.registeredOn ?? cohort.startDate);
-    // Phase stages are cumulative (a funnel): a stage counts only once every earlier phase is complete.
-    let chain = true;
-    for (const ph of phases) {
-      if (ph.completion < 1) chain = false;
-      if (chain && ph.stage !== undefined && ph.completedOn !== undefined) reached.set(ph.stage, ph.completedOn);
-    }
-    const theirOutcomes = [...(outcomeOf.get(person.id) ?? [])].sort((x, y) =>
-      x.date < y.date ? -1 : x.date > y.date ? 1 : 0,
-    );
-    for (const o of theirOutcomes) {
-      if (o.kind === "training_entered" && !reached.has("entered_training")) reached.set("entered_training", o.date);
-      if (o.kind === "job" && !reached.has("hired")) reached.set("hired", o.date);
-    }
-    const stages = STAGE_ORDER.filter((st) => reached.has(st)).map((st) => ({
-      stage: st,
-      date: reached.get(st) as string,
-    }));
-    const latest = theirOutcomes.at(-1);
-    const outcome = latest === undefined ? null : { kind: latest.kind, date: latest.date };
-    const doneRequired = required.filter((a) => attendedOn.has(a.id)).length;
-    const next = nextStep(required, attendedOn, lastStatus, plannedOf.get(person.id) ?? [], outcome !== null);
-    const record: ProgressRecord = {
-      participantId: person.id,
-      phases,
-      completion: required.length === 0 ? 1 : doneRequired / required.length,
-      attendance:
-        present + absent === 0
-          ? {
-              present,
-              absent,
-              excused,
-              rate: null,
-              rateUnavailable: excused > 0 ? "all_excused" : "no_attendance_recorded",
-            }
-          : { present, absent, excused, rate: present / (present + absent) },
-      stage: stages.at(-1)?.stage ?? "registered",
-      stages,
-      outcome,
-      nextStep: next,
-    };
-    if (person.gender !== undefined) record.gender = person.gender;
-    if (person.territoryKind !== undefined) record.territoryKind = person.territoryKind;
-    if (person.ageBand !== undefined) record.ageBand = person.ageBand;
-    return record;
-  });
-  return { records, issues };
+    lastStatus.set(s.activityId, attendedOn.has(s.activityId) ? "present" : row.status);
+  }
+  return { counts, attendedOn, lastStatus };
+}
+
+function attendanceOf({ present, absent, excused }: { present: number; absent: number; excused: number }) {
+  if (present + absent > 0) return { present, absent, excused, rate: present / (present + absent) };
+  const rateUnavailable = excused > 0 ? ("all_excused" as const) : ("no_attendance_recorded" as const);
+  return { present, absent, excused, rate: null, rateUnavailable };
+}
+
+function phaseProgress(
+  required: readonly Activity[],
+  attendedOn: ReadonlyMap<string, string>,
+  phase: CohortPlan["template"]["phases"][number],
+): PhaseProgress {
+  const need = required.filter((a) => a.phaseId === phase.id);
+  const done = need.filter((a) => attendedOn.has(a.id));
+  const progress: PhaseProgress = {
+    phaseId: phase.id,
+    required: need.length,
+    attended: done.length,
+    completion: need.length === 0 ? 1 : done.length / need.length,
+  };
+  if (phase.stage !== undefined) progress.stage = phase.stage;
+  if (need.length > 0 && done.length === need.length) {
+    progress.completedOn = done
+      .map((a) => attendedOn.get(a.id) as string)
+      .sort()
+      .at(-1) as string;
+  }
+  return progress;
+}
+
+/** Stages reached with their dates: registration, cumulative phase stages, then outcomes (facts). */
+function stagesReached(
+  registered: string,
+  phases: readonly PhaseProgress[],
+  outcomes: readonly OutcomeRecord[],
+): { stage: Stage; date: string }[] {
+  const reached = new Map<Stage, string>();
+  reached.set("registered", registered);
+  // Phase stages are cumulative (a funnel): a stage counts only once every earlier phase is complete.
+  let chain = true;
+  for (const ph of phases) {
+    if (ph.completion < 1) chain = false;
+    if (chain && ph.stage !== undefined && ph.completedOn !== undefined) reached.set(ph.stage, ph.completedOn);
+  }
+  for (const o of outcomes) {
+    if (o.kind === "training_entered" && !reached.has("entered_training")) reached.set("entered_training", o.date);
+    if (o.kind === "job" && !reached.has("hired")) reached.set("hired", o.date);
+  }
+  return STAGE_ORDER.filter((st) => reached.has(st)).map((st) => ({ stage: st, date: reached.get(st) as string }));
 }
 
 /**

@@ -210,7 +210,6 @@ describe("formatIcs", () => {
           const ics = formatIcs(plan, { stamp });
           const encoder = new TextEncoder();
           for (const line of ics.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
-          // eslint-disable-next-line no-control-regex
           const expected = title.replace(/\r\n|\r|\n/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
           expect(parse(ics).events.map((e) => e.summary)).toEqual([expected, expected, expected]);
         },

@@ -2,10 +2,10 @@ import { tzOffset, tzScan } from "@date-fns/tz";
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
-import { CohortPlan, type Session } from "./schema.js";
+import { checkedPlan } from "./_checked-plan.js";
+import type { CohortPlan, Session } from "./schema.js";
 
-/** Options of {@link formatIcs}. */
-export const FormatIcsOptions = z.object({
+const Options = z.object({
   /** Whose calendar: the whole cohort (default), one participant, or one resource (room, facilitator, speaker). */
   audience: z
     .union([
@@ -32,20 +32,27 @@ export const FormatIcsOptions = z.object({
    */
   method: z.enum(["publish", "cancel"]).default("publish"),
 });
-export type FormatIcsOptions = z.infer<typeof FormatIcsOptions>;
-export type FormatIcsOptionsInput = z.input<typeof FormatIcsOptions>;
+/** Options of {@link formatIcs}. */
+export type FormatIcsOptions = z.input<typeof Options>;
+type Settings = z.output<typeof Options>;
 
-const encoder = new TextEncoder();
+/** Octets of a code point in UTF-8. */
+function utf8Size(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
 function fold(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  let total = 0;
+  for (let i = 0; i < line.length && total <= 75; i++)
+    total += utf8Size(line.charCodeAt(i) >= 0xd800 ? 0x10000 : line.charCodeAt(i));
+  if (total <= 75) return line;
   const parts: string[] = [];
   let current = "";
   let bytes = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Size(ch.codePointAt(0) ?? 0);
     if (bytes + size > limit) {
       parts.push(current);
       current = "";
@@ -61,16 +68,13 @@ function fold(line: string): string {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11); other control characters are not allowed there and are dropped. */
 function text(value: string): string {
-  return (
-    value
-      .replace(/\r\n|\r|\n/g, "\n")
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-      .replace(/\\/g, "\\\\")
-      .replace(/;/g, "\\;")
-      .replace(/,/g, "\\,")
-      .replace(/\n/g, "\\n")
-  );
+  return value
+    .replace(/\r\n|\r|\n/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\n/g, "\\n");
 }
 
 function pad(n: number, width = 2): string {
@@ -79,7 +83,8 @@ function pad(n: number, width = 2): string {
 
 function utcStamp(ms: number): string {
   const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
+  const day = `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  return `${day}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
 /** Local DATE-TIME (no Z) of a UTC instant at a fixed offset in minutes. */
@@ -100,6 +105,20 @@ function offsetText(minutes: number): string {
 function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
   const fromYear = new Date(fromMs).getUTCFullYear();
   const toYear = new Date(toMs).getUTCFullYear();
+  // Scanning a zone's offset changes takes milliseconds; one calendar per person of a cohort asks for the same.
+  const key = `${timeZone}|${fromYear}|${toYear}`;
+  const known = VTIMEZONES.get(key);
+  if (known !== undefined) return known;
+  const lines = scanVtimezone(timeZone, fromYear, toYear);
+  if (VTIMEZONES.size >= 64) VTIMEZONES.clear();
+  VTIMEZONES.set(key, lines);
+  return lines;
+}
+
+/** VTIMEZONE lines by zone and years (a pure function of them). */
+const VTIMEZONES = new Map<string, string[]>();
+
+function scanVtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
   const start = new Date(Date.UTC(fromYear - 1, 0, 1));
   const end = new Date(Date.UTC(toYear + 1, 0, 1));
   const changes = tzScan(timeZone, { start, end });
@@ -141,6 +160,10 @@ function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
  * the sessions a re-plan took them out of (never a silent removal). `method: "cancel"` writes only the
  * cancellations, as an iTIP `METHOD:CANCEL` message. Lines end in CRLF and are folded at 75 octets.
  *
+ * The plan is validated once: the plan objects planCohort and replanCohort return (and any this function
+ * has validated) are not validated again, so writing one calendar per person of a 2,000-person cohort
+ * costs one validation. Edit a plan by copying it (`{ ...plan, … }`), not in place.
+ *
  * @param plan - a plan from {@link planCohort} or {@link replanCohort}
  * @param options - {@link FormatIcsOptions}: `audience`, `stamp` (required), `includeCancelled`, `uidDomain`, `method`
  * @returns the `.ics` text
@@ -166,43 +189,13 @@ function vtimezone(timeZone: string, fromMs: number, toMs: number): string[] {
  * ```
  * @category Calendars
  */
-export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): string {
-  const p = parseWith(CohortPlan, plan, { module: "curriculum", what: "plan" });
-  const o = parseWith(FormatIcsOptions, options, { module: "curriculum", what: "formatIcs options" });
-  const { cohort, template } = p;
-  let selected: Session[];
-  let calendarName = cohort.title;
-  const audience = o.audience;
-  if (audience === "cohort") {
-    selected = p.sessions;
-  } else if ("participantId" in audience) {
-    const person = cohort.participants.find((x) => x.id === audience.participantId);
-    if (person === undefined) throw unknownAudience("participant", audience.participantId);
-    // A session a re-plan took them out of is cancelled for them (same UID, its raised SEQUENCE).
-    selected = p.sessions.flatMap((s) =>
-      s.participantIds.includes(person.id)
-        ? [s]
-        : s.removedParticipantIds?.includes(person.id) === true
-          ? [{ ...s, status: "cancelled" as const }]
-          : [],
-    );
-    calendarName = `${cohort.title} — ${person.name ?? person.id}`;
-  } else {
-    const res = cohort.resources.find((x) => x.id === audience.resourceId);
-    if (res === undefined) throw unknownAudience("resource", audience.resourceId);
-    const holds = (s: Session): boolean =>
-      s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id);
-    selected = p.sessions.flatMap((s) =>
-      holds(s) ? [s] : s.removedResourceIds?.includes(res.id) === true ? [{ ...s, status: "cancelled" as const }] : [],
-    );
-    calendarName = `${cohort.title} — ${res.name}`;
-  }
+export function formatIcs(plan: CohortPlan, options: FormatIcsOptions): string {
+  const p = checkedPlan(plan);
+  const o = parseWith(Options, options, { module: "curriculum", what: "formatIcs options" });
+  const { sessions, calendarName } = audienceOf(p, o.audience);
+  let selected = sessions;
   if (!o.includeCancelled && o.method === "publish") selected = selected.filter((s) => s.status === "scheduled");
   if (o.method === "cancel") selected = selected.filter((s) => s.status === "cancelled");
-  const stamp = utcStamp(typeof o.stamp === "string" ? Date.parse(o.stamp) : o.stamp.getTime());
-  const activities = new Map(template.activities.map((a) => [a.id as string, a]));
-  const phases = new Map(template.phases.map((ph) => [ph.id as string, ph]));
-  const resources = new Map(cohort.resources.map((r) => [r.id as string, r]));
   const tz = p.timeZone;
   const lines = [
     "BEGIN:VCALENDAR",
@@ -217,7 +210,48 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
     const times = selected.map((s) => Date.parse(s.startUtc));
     lines.push(...vtimezone(tz, Math.min(...times), Math.max(...times)));
   }
-  for (const s of selected) {
+  const event = eventWriter(p, o);
+  for (const s of selected) lines.push(...event(s));
+  lines.push("END:VCALENDAR");
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+/** The sessions of the calendar's audience (with those a re-plan took them out of, as cancelled) and its name. */
+function audienceOf(p: CohortPlan, audience: Settings["audience"]): { sessions: Session[]; calendarName: string } {
+  const { cohort } = p;
+  if (audience === "cohort") return { sessions: p.sessions, calendarName: cohort.title };
+  if ("participantId" in audience) {
+    const person = cohort.participants.find((x) => x.id === audience.participantId);
+    if (person === undefined) throw unknownAudience("participant", audience.participantId);
+    // A session a re-plan took them out of is cancelled for them (same UID, its raised SEQUENCE).
+    const sessions = p.sessions.flatMap((s) =>
+      s.participantIds.includes(person.id)
+        ? [s]
+        : s.removedParticipantIds?.includes(person.id) === true
+          ? [{ ...s, status: "cancelled" as const }]
+          : [],
+    );
+    return { sessions, calendarName: `${cohort.title} — ${person.name ?? person.id}` };
+  }
+  const res = cohort.resources.find((x) => x.id === audience.resourceId);
+  if (res === undefined) throw unknownAudience("resource", audience.resourceId);
+  const holds = (s: Session): boolean =>
+    s.roomId === res.id || s.facilitatorIds.includes(res.id) || s.speakerIds.includes(res.id);
+  const sessions = p.sessions.flatMap((s) =>
+    holds(s) ? [s] : s.removedResourceIds?.includes(res.id) === true ? [{ ...s, status: "cancelled" as const }] : [],
+  );
+  return { sessions, calendarName: `${cohort.title} — ${res.name}` };
+}
+
+/** Writes the VEVENT lines of one session. */
+function eventWriter(p: CohortPlan, o: Settings): (s: Session) => string[] {
+  const { cohort, template } = p;
+  const stamp = utcStamp(typeof o.stamp === "string" ? Date.parse(o.stamp) : o.stamp.getTime());
+  const activities = new Map(template.activities.map((a) => [a.id as string, a]));
+  const phases = new Map(template.phases.map((ph) => [ph.id as string, ph]));
+  const resources = new Map(cohort.resources.map((r) => [r.id as string, r]));
+  const tz = p.timeZone;
+  return (s) => {
     const activity = activities.get(s.activityId);
     const phase = phases.get(s.phaseId);
     const room = s.roomId === undefined ? undefined : resources.get(s.roomId);
@@ -230,7 +264,7 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
       people.length > 0 ? `Intervenants : ${people.join(", ")}` : undefined,
       `Participants : ${s.participantIds.length}`,
     ].filter((x): x is string => x !== undefined);
-    lines.push(
+    const lines = [
       "BEGIN:VEVENT",
       `UID:${text(`${s.id}.${cohort.id}@${o.uidDomain}`)}`,
       `DTSTAMP:${stamp}`,
@@ -240,13 +274,12 @@ export function formatIcs(plan: CohortPlan, options: FormatIcsOptionsInput): str
       `STATUS:${s.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
       `SUMMARY:${text(activity?.title ?? s.activityId)}`,
       `DESCRIPTION:${text(description.join("\n"))}`,
-    );
+    ];
     if (where !== "") lines.push(`LOCATION:${text(where)}`);
     if (activity !== undefined) lines.push(`CATEGORIES:${text(activity.kind)}`);
     lines.push("TRANSP:OPAQUE", "END:VEVENT");
-  }
-  lines.push("END:VCALENDAR");
-  return `${lines.map(fold).join("\r\n")}\r\n`;
+    return lines;
+  };
 }
 
 function unknownAudience(kind: "participant" | "resource", id: string): DeclicsError<"invalid_option"> {

@@ -1,16 +1,11 @@
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
 import * as z from "zod/v4";
+import { calendarDayIn, readDayInput } from "../_lib/calendar-day.js";
 import { parseWith } from "../_lib/parse.js";
 import { CalendarZone } from "../_lib/vocabulary.js";
 import { isoToDay, isWorkingDayNumber, ZONE_TIME_ZONES } from "./_calendar.js";
-import { IsoDate, TimeZoneName } from "./schema.js";
+import { TimeZoneName } from "./schema.js";
 
-const Args = z.object({
-  date: z.union([IsoDate, z.date().refine((d) => !Number.isNaN(d.getTime()), "a valid Date")]),
-  zone: CalendarZone,
-  timeZone: TimeZoneName.optional(),
-});
+const Args = z.object({ zone: CalendarZone, timeZone: TimeZoneName.optional() });
 
 /** Options of {@link isWorkingDay}. */
 export interface IsWorkingDayOptions {
@@ -20,14 +15,16 @@ export interface IsWorkingDayOptions {
 
 /**
  * Whether a day is a working day in a calendar zone: Monday to Friday and not one of the zone's public
- * holidays. A calendar date string is taken as is; a `Date` is an instant, read as a day in the zone's
- * time zone (or `options.timeZone`), never in the process time zone.
+ * holidays. A calendar day `"YYYY-MM-DD"` is taken as is; a `Date` is an instant, read as the day it is
+ * in the zone's legal time zone (Europe/Paris, Indian/Reunion, Pacific/Tahiti…, or `options.timeZone`),
+ * never in the process time zone.
  *
- * @param date - a calendar date `YYYY-MM-DD`, or a `Date`
+ * @param date - a calendar day `"YYYY-MM-DD"`, or a `Date`
  * @param zone - the calendar zone (default `mainland`)
  * @param options - {@link IsWorkingDayOptions}
  * @returns true on a working day
- * @throws {DeclicsError} `invalid_input` for a malformed date, an unknown zone or time zone
+ * @throws {DeclicsError} `invalid_input` for a malformed day (`"2025-02-30"`, `"1/5/2025"`: field
+ *   `date`), an unknown zone or time zone
  * @example
  * ```ts
  * import { isWorkingDay } from "declics/curriculum";
@@ -44,14 +41,12 @@ export function isWorkingDay(
   zone: CalendarZone = "mainland",
   options: IsWorkingDayOptions = {},
 ): boolean {
+  const read = readDayInput(date, "date", "curriculum", true);
   const args = parseWith(
     Args,
-    { date, zone, timeZone: options.timeZone },
+    { zone, timeZone: options.timeZone },
     { module: "curriculum", what: "isWorkingDay arguments" },
   );
-  const iso =
-    typeof args.date === "string"
-      ? args.date
-      : format(args.date, "yyyy-MM-dd", { in: tz(args.timeZone ?? ZONE_TIME_ZONES[args.zone]) });
-  return isWorkingDayNumber(isoToDay(iso), args.zone);
+  const day = read.kind === "day" ? read.day : calendarDayIn(read.time, args.timeZone ?? ZONE_TIME_ZONES[args.zone]);
+  return isWorkingDayNumber(isoToDay(day.iso), args.zone);
 }

@@ -1,7 +1,8 @@
 import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
-import { FORMER_ACADEMIES } from "./_academies.js";
+import { departementOfCommune, FORMER_ACADEMIES, timeZoneOfAcademie, timeZoneOfDepartement } from "./_academies.js";
+import { type DateReading, readDatesAt } from "./_days.js";
 import { academieOfCommune } from "./locate-school-area.js";
 import {
   checkedSchoolCalendar,
@@ -9,7 +10,7 @@ import {
   type SchoolCalendarAcademie,
   type SchoolHolidayRow,
 } from "./school-calendar.js";
-import { IsoDate, type SchoolHolidays } from "./schema.js";
+import { DayInput, type SchoolHolidays } from "./schema.js";
 
 const Where = z.union([
   z.object({ commune: z.string() }).strict(),
@@ -20,9 +21,9 @@ const Where = z.union([
 const Options = z
   .object({
     /** Only periods that end on or after this day. */
-    from: IsoDate.optional(),
+    from: DayInput.optional(),
     /** Only periods that start on or before this day. */
-    to: IsoDate.optional(),
+    to: DayInput.optional(),
     /** Count the teachers' own periods too (default: pupils' holidays only, what parents live by). */
     includeTeachers: z.boolean().default(false),
   })
@@ -75,6 +76,12 @@ function select(calendar: SchoolCalendar, where: z.infer<typeof Where>): Selecti
   };
 }
 
+/** The legal time zone of where the holidays are read for: the commune's, the académie's or the zone's. */
+function timeZoneOf(where: z.infer<typeof Where>): string {
+  if ("commune" in where) return timeZoneOfDepartement(departementOfCommune(where.commune));
+  return timeZoneOfAcademie("academie" in where ? where.academie : where.zone);
+}
+
 function applies(row: SchoolHolidayRow, place: string | null, includeTeachers: boolean): boolean {
   if (row.audience === "teachers" && !includeTeachers) return false;
   return row.places === null || place === null || row.places.includes(place);
@@ -90,7 +97,9 @@ function applies(row: SchoolHolidayRow, place: string | null, includeTeachers: b
  *
  * @param calendar - the compiled school calendar (`loadSchoolCalendar()` in Node, or {@link parseSchoolCalendar})
  * @param where - `{ commune: "31555" }`, `{ academie: "Toulouse" }` or `{ zone: "Zone C" }`
- * @param options - `from`/`to` to keep only the periods overlapping those days; `includeTeachers`
+ * @param options - `from`/`to` to keep only the periods overlapping those days (calendar days
+ *   `"YYYY-MM-DD"`, or `Date` instants read as the day they are in the place's legal time zone, e.g.
+ *   Indian/Reunion for a Réunion commune, and listed in the result's `datesRead`); `includeTeachers`
  * @returns the area in words, the span the calendar covers, and the periods (first and last free day)
  * @throws {DeclicsError} `invalid_input` for a malformed commune code or options; `unknown_code` for a
  *   département without académie; `invalid_option` for an académie or zone the calendar does not know
@@ -113,8 +122,10 @@ export function listSchoolHolidays(
 ): SchoolHolidays {
   const cal = checkedSchoolCalendar(calendar);
   const w = parseWith(Where, where, { module: "curriculum", what: "listSchoolHolidays where" });
-  const o = parseWith(Options, options, { module: "curriculum", what: "listSchoolHolidays options" });
   const { area, academies, place } = select(cal, w);
+  const datesRead: DateReading[] = [];
+  const dated = readDatesAt(options, ["from", "to"], timeZoneOf(w), datesRead);
+  const o = parseWith(Options, dated, { module: "curriculum", what: "listSchoolHolidays options" });
   const seen = new Set<string>();
   const periods: SchoolHolidays["periods"] = [];
   for (const academie of academies) {
@@ -138,7 +149,8 @@ export function listSchoolHolidays(
             ? 1
             : 0,
   );
-  return { area, ...coverage(academies, "zone" in w), periods };
+  const result = { area, ...coverage(academies, "zone" in w), periods };
+  return datesRead.length === 0 ? result : { ...result, datesRead };
 }
 
 /**

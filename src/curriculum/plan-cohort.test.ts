@@ -60,7 +60,8 @@ function resources(rooms: number, facilitators: number, speakers = 0, capacity =
 function goldenOf(plan: CohortPlan): unknown {
   const lines = plan.sessions.map(
     (s) =>
-      `${s.id} ${s.date} ${s.start}-${s.end} ${s.modality} ${s.roomId ?? "-"} [${[...s.facilitatorIds, ...s.speakerIds].join(",")}] n=${s.participantIds.length}`,
+      `${s.id} ${s.date} ${s.start}-${s.end} ${s.modality} ${s.roomId ?? "-"} ` +
+      `[${[...s.facilitatorIds, ...s.speakerIds].join(",")}] n=${s.participantIds.length}`,
   );
   return {
     note: "Golden schedule of the seed cohort (Toulouse, 2020-09-28). Regenerate with UPDATE_GOLDEN=1 npx vitest run src/curriculum.",

@@ -1,58 +1,19 @@
+import type * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { buildContext, type Context } from "./_context.js";
-import { pruneUnmet, stranded } from "./_explain.js";
+import { trustedPlan } from "./_checked-plan.js";
 import { finishPlan } from "./_finish.js";
-import type { Occupancy } from "./_occupancy.js";
-import { planAll } from "./_plan-all.js";
-import { repair } from "./_replan-repair.js";
-import { placements, searchComplete } from "./_search.js";
+import { planContext } from "./_plan-context.js";
 import {
   Cohort,
   type CohortInput,
   type CohortPlan,
   ParcoursTemplate,
   type ParcoursTemplateInput,
-  PlanCohortOptions,
-  type PlanCohortOptionsInput,
+  PlanSettings,
 } from "./schema.js";
 
-/** Cohorts up to this size are also planned earliest-first when the balanced plan strands someone. */
-const EARLIEST_RETRY_MAX = 1_000;
-
-/** Greedy plan; on a small cohort where it strands someone, the exact search's plan when it places more. */
-export function planContext(
-  template: ParcoursTemplate,
-  cohort: Cohort,
-  options: PlanCohortOptions,
-  occupancy?: () => Occupancy,
-): Context {
-  let ctx = buildContext(template, cohort, options, occupancy?.());
-  planAll(ctx);
-  if (stranded(ctx).size === 0) return ctx;
-  // The re-planner's repair (free seats, new sessions, exchanges) for whoever the greedy pass left out.
-  repair(ctx);
-  pruneUnmet(ctx);
-  if (stranded(ctx).size === 0) return ctx;
-  if (options.load === "balanced" && cohort.participants.length <= EARLIEST_RETRY_MAX) {
-    // Spreading must never cost a placement: the earliest-first plan wins when it places more.
-    const early = buildContext(template, cohort, { ...options, load: "earliest" }, occupancy?.());
-    planAll(early);
-    if (placements(early.drafts) > placements(ctx.drafts)) ctx = early;
-    if (stranded(ctx).size === 0) return ctx;
-  }
-  const searched = searchComplete(template, cohort, options);
-  return searched !== undefined && placements(searched.drafts) > placements(ctx.drafts) ? searched : ctx;
-}
-
-/** @internal The benchmark swaps in a naive conflict checker through this (a fresh one per planning pass). */
-export function _planCohortWith(
-  template: ParcoursTemplate,
-  cohort: Cohort,
-  options: PlanCohortOptions,
-  occupancy?: () => Occupancy,
-): CohortPlan {
-  return finishPlan(planContext(template, cohort, options, occupancy), 0);
-}
+/** Options of {@link planCohort}: the plan's settings as given (defaults are filled in and kept in `plan.options`). */
+export type PlanCohortOptions = z.input<typeof PlanSettings>;
 
 /**
  * Plans a cohort through a parcours template: a dated schedule of sessions on the working days of the
@@ -74,12 +35,18 @@ export function _planCohortWith(
  * silently dropped: every participant is either in one session of each activity or named in `unmet`.
  *
  * @param template - the parcours (e.g. {@link PARCOURS_EXPRESS})
+ * Days (start date, closing days, people's and resources' days) are calendar days `"YYYY-MM-DD"` or
+ * `Date` instants; a `Date` is read as the day it is in the cohort's time zone (its `timeZone`, else its
+ * calendar zone's: Europe/Paris, Indian/Reunion, America/Cayenne…), whatever the process time zone, and
+ * listed in `plan.cohort.datesRead` with the day used and the time zone.
+ *
  * @param cohort - participants, resources, start date, calendar zone and time zone
  * @param options - {@link PlanCohortOptions}: `balanceOn`, `slotMinutes` (15), `seed`, `load`, `maxDailyMinutes`
  * @returns the plan: `sessions`, `assignments` (participant → session per activity), `unmet`, the
  *   working `days`, and the inputs, so it can be re-planned and exported
  * @throws {DeclicsError} `invalid_input` when the template, cohort or options fail their schema (the
- *   template's checks include unknown phases or prerequisites, duplicate ids and cycles);
+ *   template's checks include unknown phases or prerequisites, duplicate ids and cycles; a malformed day
+ *   such as `"2025-02-30"` or `"1/5/2025"` is named by its field, e.g. `participants.3.unavailableDays.0`);
  *   `invalid_template` when an activity is longer than the cohort's longest opening block;
  *   `invalid_template` when a prerequisite's phase starts after its dependant's phase ends;
  *   `invalid_option` when opening hours close before they open, a break ends before it starts, or the
@@ -107,10 +74,10 @@ export function _planCohortWith(
 export function planCohort(
   template: ParcoursTemplateInput,
   cohort: CohortInput,
-  options: PlanCohortOptionsInput = {},
+  options: PlanCohortOptions = {},
 ): CohortPlan {
   const t = parseWith(ParcoursTemplate, template, { module: "curriculum", what: "parcours template" });
   const c = parseWith(Cohort, cohort, { module: "curriculum", what: "cohort" });
-  const o = parseWith(PlanCohortOptions, options, { module: "curriculum", what: "planCohort options" });
-  return _planCohortWith(t, c, o);
+  const o = parseWith(PlanSettings, options, { module: "curriculum", what: "planCohort options" });
+  return trustedPlan(finishPlan(planContext(t, c, o), 0));
 }

@@ -1,5 +1,7 @@
 import { parseWith } from "../_lib/parse.js";
+import { checkedPlan, trustedPlan } from "./_checked-plan.js";
 import { buildContext, type Context, type Draft } from "./_context.js";
+import { type DateReading, PARTICIPANT_DATES, readDatesAt } from "./_days.js";
 import { changedCohort, namedSession } from "./_replan-change.js";
 import { finishReplan } from "./_replan-finish.js";
 import { cancelDraft, loadPlan } from "./_replan-load.js";
@@ -8,8 +10,11 @@ import { repair, replaceWhole, stranded, tidy } from "./_replan-repair.js";
 import { validatePlan } from "./_replan-validate.js";
 import { placements } from "./_search.js";
 import { toSession } from "./_sessions.js";
-import { planContext } from "./plan-cohort.js";
-import { type Cohort, CohortPlan, PlanChange, type PlanChangeInput } from "./schema.js";
+import { planContext } from "./_plan-context.js";
+import { type Cohort, type CohortPlan, PlanChange, type PlanChangeInput } from "./schema.js";
+
+/** The date fields of a change, read in the plan's time zone when they are `Date` instants. */
+const CHANGE_DATES = ["date", "fromDate", ...PARTICIPANT_DATES.map((p) => `participant.${p}`)];
 
 /** The incremental re-plan: load, apply the change, re-place who lost a session, tidy. */
 function repaired(plan: CohortPlan, cohort: Cohort, c: PlanChange, deep: ReadonlySet<number> = new Set()): Context {
@@ -107,7 +112,9 @@ function adoptFresh(plan: CohortPlan, fresh: Context, keepCancelled?: string): C
  * session ids kept where activity, time and room match). Changed sessions get `sequence + 1`, cancelled
  * ones stay in the plan with `status: "cancelled"`, and people or resources taken out of a session are
  * listed in its `removedParticipantIds` / `removedResourceIds` so their calendars get a cancellation.
- * Hand edits of `plan.cohort` (closing days, hours, availabilities) are honoured the same way.
+ * Hand edits of `plan.cohort` (closing days, hours, availabilities) are honoured the same way. The
+ * change's days are calendar days `"YYYY-MM-DD"` or `Date` instants read as the day they are in the
+ * plan's time zone (listed in `cohort.datesRead` as `change.date`, `change.fromDate`…).
  *
  * @param previousPlan - a plan from {@link planCohort} or an earlier re-plan
  * @param change - `move_session` (sessionId, date, start), `lose_resource` (resourceId, fromDate?),
@@ -141,11 +148,15 @@ function adoptFresh(plan: CohortPlan, fresh: Context, keepCancelled?: string): C
  * @category Planning
  */
 export function replanCohort(previousPlan: CohortPlan, change: PlanChangeInput): CohortPlan {
-  const plan = parseWith(CohortPlan, previousPlan, { module: "curriculum", what: "previous plan" });
-  const c = parseWith(PlanChange, change, { module: "curriculum", what: "plan change" });
+  const plan = checkedPlan(previousPlan);
+  const datesRead: DateReading[] = [];
+  const dated = readDatesAt(change, CHANGE_DATES, plan.timeZone, datesRead, "change");
+  const c = parseWith(PlanChange, dated, { module: "curriculum", what: "plan change" });
   validatePlan(plan);
   namedSession(plan, c);
-  const cohort = changedCohort(plan, c);
+  const changed = changedCohort(plan, c);
+  const cohort =
+    datesRead.length === 0 ? changed : { ...changed, datesRead: [...(changed.datesRead ?? []), ...datesRead] };
   let ctx = repaired(plan, cohort, c);
   const left = stranded(ctx);
   if (left.size > 0) {
@@ -157,5 +168,5 @@ export function replanCohort(previousPlan: CohortPlan, change: PlanChangeInput):
     if (placements(fresh.drafts) > placements(ctx.drafts))
       ctx = adoptFresh(plan, fresh, c.kind === "cancel_session" ? c.sessionId : undefined);
   }
-  return finishReplan(ctx, plan);
+  return trustedPlan(finishReplan(ctx, plan));
 }

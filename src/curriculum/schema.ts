@@ -1,6 +1,8 @@
 import * as z from "zod/v4";
 import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
+import { isDayInput } from "../_lib/calendar-day.js";
 import { schoolHolidayDates } from "./_calendar.js";
+import { COHORT_DATES, cohortTimeZone, type DateReading as DateReadingType, readDatesAt } from "./_days.js";
 
 /**
  * Curriculum vocabulary: parcours templates, cohorts, plans, attendance and progress. The zod schemas
@@ -23,6 +25,33 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD such as 2020-09-28")
   .refine(isRealDate, "a calendar date that exists");
 export type IsoDate = z.infer<typeof IsoDate>;
+
+/**
+ * A calendar day as users give it: `"YYYY-MM-DD"` or a `Date`. A `Date` is an instant: the operation that
+ * receives it reads it as the day it is in the cohort's time zone before this schema runs (and says so in
+ * its result), so a `Date` reaching this schema is one no cohort situates, and is refused.
+ */
+export const DayInput = z
+  .custom<string | Date>(isDayInput, 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date')
+  .transform((value, ctx): string => {
+    if (typeof value === "string") return value;
+    ctx.issues.push({
+      code: "custom",
+      message: 'a calendar day "YYYY-MM-DD" (a Date is read in a cohort\'s time zone, so only where a cohort is known)',
+      input: value,
+    });
+    return z.NEVER;
+  });
+export type DayInput = z.input<typeof DayInput>;
+
+/** A `Date` input read as a calendar day: the field, the instant received, the day it is, in which time zone. */
+export const DateReading = z.object({
+  field: z.string(),
+  instant: z.string(),
+  day: IsoDate,
+  timeZone: z.string(),
+});
+export type DateReading = DateReadingType;
 
 /** A wall-clock time, `HH:mm` (24 h). */
 export const LocalTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "a time HH:mm such as 09:30");
@@ -241,15 +270,15 @@ export const Participant = z.object({
   territoryKind: TerritoryKind.optional(),
   ageBand: AgeBand.optional(),
   /** Days the person cannot attend. */
-  unavailableDays: z.array(IsoDate).default([]),
+  unavailableDays: z.array(DayInput).default([]),
   /** The person can only attend remote sessions. */
   remoteOnly: z.boolean().default(false),
   /** Date of registration (stage `registered`); defaults to the cohort's start date. */
-  registeredOn: IsoDate.optional(),
+  registeredOn: DayInput.optional(),
   /** Room equipment the person needs to attend on site, e.g. `["step_free_access"]`. */
   requires: z.array(Equipment).default([]),
   /** The person left the programme: from this date on, they are in no session and planned for none. */
-  withdrawnOn: IsoDate.optional(),
+  withdrawnOn: DayInput.optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 export type ParticipantInput = z.input<typeof Participant>;
@@ -269,9 +298,9 @@ export const Resource = z.object({
   /** Activity kinds this resource can serve; absent = all. */
   activityKinds: z.array(ActivityKind).optional(),
   /** When set, the only days the resource can be used. */
-  availableDays: z.array(IsoDate).optional(),
+  availableDays: z.array(DayInput).optional(),
   /** Days the resource cannot be used. */
-  unavailableDays: z.array(IsoDate).default([]),
+  unavailableDays: z.array(DayInput).default([]),
   email: z.string().optional(),
 });
 export type Resource = z.infer<typeof Resource>;
@@ -305,6 +334,8 @@ export const SchoolHolidays = z
     coveredFrom: IsoDate,
     coveredUntil: IsoDate,
     periods: z.array(z.object({ description: z.string().min(1), firstDay: IsoDate, lastDay: IsoDate })),
+    /** `from`/`to` given as `Date` instants, and the calendar day each was read as. */
+    datesRead: z.array(DateReading).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.coveredUntil < value.coveredFrom)
@@ -326,19 +357,18 @@ export const SchoolHolidays = z
   });
 export type SchoolHolidays = z.infer<typeof SchoolHolidays>;
 
-/** A cohort: who, with what, from when, where. */
-export const Cohort = z
+const CohortShape = z
   .object({
     id: CohortId,
     title: z.string().min(1),
-    startDate: IsoDate,
+    startDate: DayInput,
     calendarZone: CalendarZone.default("mainland"),
     /** IANA time zone of the sessions; defaults to the calendar zone's own (Europe/Paris for mainland). */
     timeZone: TimeZoneName.optional(),
     location: z.string().optional(),
     openingHours: OpeningHours.default({ opens: "09:00", closes: "17:30", breaks: [{ start: "12:30", end: "13:30" }] }),
     /** Extra closing days (besides weekends and public holidays). */
-    closedDays: z.array(IsoDate).default([]),
+    closedDays: z.array(DayInput).default([]),
     /**
      * School holidays to avoid (from `listSchoolHolidays`): their days from the start date on are added to
      * `closedDays` when the cohort is parsed, so the planner never schedules on them.
@@ -346,6 +376,8 @@ export const Cohort = z
     avoidSchoolHolidays: SchoolHolidays.optional(),
     participants: z.array(Participant),
     resources: z.array(Resource),
+    /** The dates given as `Date` instants, and the calendar day each was read as (in the cohort's time zone). */
+    datesRead: z.array(DateReading).optional(),
   })
   .superRefine((cohort, ctx) => {
     const school = cohort.avoidSchoolHolidays;
@@ -379,11 +411,32 @@ export const Cohort = z
     const closed = new Set([...cohort.closedDays, ...schoolHolidayDates(cohort.avoidSchoolHolidays, cohort.startDate)]);
     return { ...cohort, closedDays: [...closed].sort() };
   });
+
+/** Reads the cohort's `Date` inputs as calendar days in its time zone, and records them in `datesRead`. */
+function readCohortDates(raw: unknown): unknown {
+  const timeZone = cohortTimeZone(raw);
+  if (timeZone === null) return raw;
+  const readings: DateReading[] = [];
+  const read = readDatesAt(raw, COHORT_DATES, timeZone, readings) as Record<string, unknown>;
+  if (readings.length === 0) return read;
+  const before = Array.isArray(read.datesRead) ? (read.datesRead as unknown[]) : [];
+  return { ...read, datesRead: [...before, ...readings] };
+}
+
+/**
+ * A cohort: who, with what, from when, where. Its days (start date, closing days, people's and resources'
+ * days) are calendar days `"YYYY-MM-DD"` or `Date` instants read in the cohort's time zone (listed in
+ * `datesRead`).
+ */
+export const Cohort = z.preprocess<unknown, typeof CohortShape, z.input<typeof CohortShape>>(
+  readCohortDates,
+  CohortShape,
+);
 export type Cohort = z.infer<typeof Cohort>;
 export type CohortInput = z.input<typeof Cohort>;
 
-/** Options of {@link planCohort}. */
-export const PlanCohortOptions = z.object({
+/** The settings a plan is made with (the options of `planCohort`, defaults filled in), kept in the plan. */
+export const PlanSettings = z.object({
   /** Participant attributes groups are balanced on (stratified), e.g. `["gender", "territoryKind"]`. */
   balanceOn: z.array(z.enum(["gender", "territoryKind", "ageBand"])).default([]),
   /** Granularity of start times, in minutes. */
@@ -399,8 +452,7 @@ export const PlanCohortOptions = z.object({
   /** Balanced load: the most session time one person should have in a day, in minutes (default 5 h). */
   maxDailyMinutes: z.number().int().min(30).max(1440).default(300),
 });
-export type PlanCohortOptions = z.infer<typeof PlanCohortOptions>;
-export type PlanCohortOptionsInput = z.input<typeof PlanCohortOptions>;
+export type PlanSettings = z.infer<typeof PlanSettings>;
 
 /** A scheduled (or cancelled) session of an activity. */
 export const Session = z.object({
@@ -501,7 +553,7 @@ export const CohortPlan = z.object({
   version: CurriculumSchemaVersion,
   template: ParcoursTemplate,
   cohort: Cohort,
-  options: PlanCohortOptions,
+  options: PlanSettings,
   timeZone: z.string(),
   /** The working days of the parcours, in order. */
   days: z.array(IsoDate),
@@ -522,17 +574,17 @@ export type CohortPlan = z.infer<typeof CohortPlan>;
 /** A change to re-plan for. */
 export const PlanChange = z.discriminatedUnion("kind", [
   /** Move one session to another date and start time (same duration). */
-  z.object({ kind: z.literal("move_session"), sessionId: SessionId, date: IsoDate, start: LocalTime }),
+  z.object({ kind: z.literal("move_session"), sessionId: SessionId, date: DayInput, start: LocalTime }),
   /** A resource is lost from a date on (inclusive; default: the whole parcours). */
-  z.object({ kind: z.literal("lose_resource"), resourceId: ResourceId, fromDate: IsoDate.optional() }),
+  z.object({ kind: z.literal("lose_resource"), resourceId: ResourceId, fromDate: DayInput.optional() }),
   /** Cancel a session; its participants are re-seated in other sessions of the activity when possible. */
   z.object({ kind: z.literal("cancel_session"), sessionId: SessionId }),
   /** The venue closes on a date: its sessions are moved, the parcours gains a working day at its end. */
-  z.object({ kind: z.literal("close_day"), date: IsoDate }),
+  z.object({ kind: z.literal("close_day"), date: DayInput }),
   /** A participant joins: placed in sessions with free seats, else in new sessions. */
   z.object({ kind: z.literal("add_participant"), participant: Participant }),
   /** A participant withdraws from a date on (inclusive; default: the whole parcours). */
-  z.object({ kind: z.literal("withdraw_participant"), participantId: ParticipantId, fromDate: IsoDate.optional() }),
+  z.object({ kind: z.literal("withdraw_participant"), participantId: ParticipantId, fromDate: DayInput.optional() }),
 ]);
 export type PlanChange = z.infer<typeof PlanChange>;
 export type PlanChangeInput = z.input<typeof PlanChange>;
@@ -563,91 +615,8 @@ export type OutcomeKind = z.infer<typeof OutcomeKind>;
 export const OutcomeRecord = z.object({
   participantId: ParticipantId,
   kind: OutcomeKind,
-  date: IsoDate,
+  date: DayInput,
   note: z.string().optional(),
 });
 export type OutcomeRecord = z.infer<typeof OutcomeRecord>;
 export type OutcomeRecordInput = z.input<typeof OutcomeRecord>;
-
-/** Completion of one phase by one participant. */
-export const PhaseProgress = z.object({
-  phaseId: PhaseId,
-  stage: ParcoursStage.optional(),
-  /** Required activities in the phase. */
-  required: z.number().int().min(0),
-  /** Required activities attended (present). */
-  attended: z.number().int().min(0),
-  /** attended / required, in [0, 1]; 1 for a phase without required activities. */
-  completion: z.number().min(0).max(1),
-  /** Date of the last attended session that completed the phase. */
-  completedOn: IsoDate.optional(),
-});
-export type PhaseProgress = z.infer<typeof PhaseProgress>;
-
-/** What the participant should do next. */
-export const NextStep = z.discriminatedUnion("kind", [
-  /** Attend this planned session. */
-  z.object({
-    kind: z.literal("session"),
-    activityId: ActivityId,
-    sessionId: SessionId,
-    date: IsoDate,
-    start: LocalTime,
-  }),
-  /** This required activity needs a new session (missed, or never planned). */
-  z.object({
-    kind: z.literal("reschedule"),
-    activityId: ActivityId,
-    reason: z.enum(["absent", "excused", "not_planned", "session_cancelled"]),
-  }),
-  /** Every required activity is done: record what happened next. */
-  z.object({ kind: z.literal("record_outcome") }),
-  /** Done, outcome recorded. */
-  z.object({ kind: z.literal("done") }),
-]);
-export type NextStep = z.infer<typeof NextStep>;
-
-/** One participant's progress, shaped for declics/diversity (attributes, stages with dates, outcome). */
-export const ProgressRecord = z.object({
-  participantId: ParticipantId,
-  gender: Gender.optional(),
-  territoryKind: TerritoryKind.optional(),
-  ageBand: AgeBand.optional(),
-  phases: z.array(PhaseProgress),
-  /** Required activities attended / required activities, in [0, 1]. */
-  completion: z.number().min(0).max(1),
-  attendance: z.object({
-    present: z.number().int().min(0),
-    absent: z.number().int().min(0),
-    excused: z.number().int().min(0),
-    /** present / (present + absent); null when nothing was recorded yet (see `rateUnavailable`). */
-    rate: z.number().min(0).max(1).nullable(),
-    rateUnavailable: z.enum(["no_attendance_recorded", "all_excused"]).optional(),
-  }),
-  /** The furthest stage reached (in ParcoursStage order). */
-  stage: ParcoursStage,
-  /** Every stage reached, with its date, in ParcoursStage order. */
-  stages: z.array(z.object({ stage: ParcoursStage, date: IsoDate })),
-  outcome: z.object({ kind: OutcomeKind, date: IsoDate }).nullable(),
-  nextStep: NextStep,
-});
-export type ProgressRecord = z.infer<typeof ProgressRecord>;
-
-/** An input row {@link computeProgress} could not use, and why (never silently dropped). */
-export const ProgressIssue = z.object({
-  source: z.enum(["attendance", "outcomes"]),
-  /** Index of the row in its input array. */
-  index: z.number().int().min(0),
-  reason: z.enum([
-    "unknown_participant",
-    "unknown_session",
-    "duplicate_record_superseded",
-    "session_cancelled",
-    "outcome_before_registration",
-  ]),
-});
-export type ProgressIssue = z.infer<typeof ProgressIssue>;
-
-/** The result of {@link computeProgress}. */
-export const ProgressReport = z.object({ records: z.array(ProgressRecord), issues: z.array(ProgressIssue) });
-export type ProgressReport = z.infer<typeof ProgressReport>;

@@ -39,6 +39,21 @@ export function seedCohort(size = 200): CohortInput {
       requires: i % 40 === 7 ? ["step_free_access"] : [],
     });
   }
+  const resources = seedResources(days);
+  return {
+    id: "toulouse-2020",
+    title: "Parcours express DéClics Numériques — Toulouse",
+    startDate: "2020-09-28",
+    calendarZone: "mainland",
+    timeZone: "Europe/Paris",
+    location: "Toulouse",
+    participants,
+    resources,
+  };
+}
+
+/** The venue and the people who run the parcours (no randomness: the same for every size). */
+function seedResources(days: readonly string[]): ResourceInput[] {
   const resources: ResourceInput[] = [
     {
       id: "plenary",
@@ -104,14 +119,5 @@ export function seedCohort(size = 200): CohortInput {
       activityKinds: ["employer_meeting"],
       unavailableDays: [days[6 + i] ?? "2020-10-09"],
     });
-  return {
-    id: "toulouse-2020",
-    title: "Parcours express DéClics Numériques — Toulouse",
-    startDate: "2020-09-28",
-    calendarZone: "mainland",
-    timeZone: "Europe/Paris",
-    location: "Toulouse",
-    participants,
-    resources,
-  };
+  return resources;
 }
