@@ -7,7 +7,7 @@ import { computeProbability } from "./compute-probability.js";
 import { computeSessionResult } from "./compute-session-result.js";
 import { selectNextItem } from "./select-next-item.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
-import { TEST_BANK } from "./_test-bank.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
 import type { AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
 
 const allItems = new Map(TEST_BANK.items.map((it) => [it.id as string, it]));
