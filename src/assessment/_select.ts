@@ -7,7 +7,7 @@ import { createSeededRandom, type RandomSource } from "../_lib/random.js";
 import { DeclicsError } from "../errors.js";
 import type { GridTables, PreparedBank } from "./_bank.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import type { ResolvedAdaptiveSessionOptions } from "./schema.js";
+import type { ResolvedAdaptiveSessionOptions } from "./session-state.js";
 
 /** Mutable selection context; the caller owns `available` and `counts`. */
 export interface SelectionContext {

@@ -1,5 +1,5 @@
 import { parseWith, safeParseWith, type SafeParseResult } from "../_lib/parse.js";
-import { OrientationRules } from "./schema.js";
+import { OrientationRules } from "./orientation-rules.js";
 
 /**
  * Checks orientation rules supplied by a user (job families with ROME references and requirements,

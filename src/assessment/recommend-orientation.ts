@@ -1,21 +1,98 @@
+import * as z from "zod/v4";
+import type { RomeReference } from "./orientation-rules.js";
 import { parseWith } from "../_lib/parse.js";
 import { areaOfCompetence, frameworkFrom } from "./_groups.js";
 import { levelOf } from "./_irt.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import { DEFAULT_ORIENTATION_RULES } from "./default-orientation-rules.js";
-import {
-  type AbilityMeasure,
-  AbilityProfile,
-  type AbilitySource,
-  type CompetenceGap,
-  type JobFamilyMatch,
-  type JobFamilyStatus,
-  type Orientation,
-  OrientationRules,
-  RecommendOrientationOptions,
-  type RequirementCheck,
-  type WorkshopRecommendation,
-} from "./schema.js";
+import { type AbilityMeasure, AbilityProfile } from "./ability.js";
+import { OrientationRules } from "./orientation-rules.js";
+
+/** Where the ability behind a requirement came from: the competence's own items, its area's, or the whole test. */
+export type AbilitySource = "competence" | "area" | "overall";
+
+/** One requirement of a job family checked against what the test measured. */
+export interface RequirementCheck {
+  readonly competence: string;
+  readonly required: number;
+  readonly source: AbilitySource;
+  readonly theta: number;
+  readonly se: number;
+  /** The level of the estimate itself (the most likely reading, not a certainty). */
+  readonly level: number;
+  /** Probability that the person's level is at least `required`, given the answers. */
+  readonly probability: number;
+}
+
+/** A requirement whose level is not reached by the estimate. */
+export interface CompetenceGap {
+  readonly competence: string;
+  readonly source: AbilitySource;
+  readonly level: number;
+  readonly required: number;
+  readonly gap: number;
+  readonly probability: number;
+}
+
+/**
+ * How a family fits: `ready` (probability that every requirement is met >= `readiness`), `to_confirm`
+ * (the test cannot tell: the estimates meet the requirements, or the probability lies between
+ * 1 - `readiness` and `readiness`), `within_reach` (every gap closable by workshops), `far` otherwise.
+ */
+export type JobFamilyStatus = "ready" | "to_confirm" | "within_reach" | "far";
+
+/** How one job family fits what the test measured. */
+export interface JobFamilyMatch {
+  readonly id: string;
+  readonly name: string;
+  readonly rome: readonly RomeReference[];
+  /** Weighted share of requirements met by the estimates, in [0, 1]. */
+  readonly match: number;
+  /** Probability that every requirement is met (a lower bound when estimates come from several sources). */
+  readonly probability: number;
+  readonly status: JobFamilyStatus;
+  readonly requirements: readonly RequirementCheck[];
+  readonly gaps: readonly CompetenceGap[];
+  /** Workshops that close this family's gaps (ids). */
+  readonly workshops: readonly string[];
+  /** Gaps no workshop closes (too wide, or no workshop for that competence). */
+  readonly openGaps: readonly CompetenceGap[];
+}
+
+/** A recommended workshop and the gaps it closes. */
+export interface WorkshopRecommendation {
+  readonly id: string;
+  readonly name: string;
+  readonly closes: readonly string[];
+  /** Ids of the job families it helps. */
+  readonly forJobFamilies: readonly string[];
+}
+
+/** Options of `recommendOrientation`. */
+const Options = z.object({
+  /** The rules (default `DEFAULT_ORIENTATION_RULES`); validated here. */
+  rules: z.unknown().optional(),
+  /**
+   * Probability that every requirement is met needed to say `ready` (default 0.9: with 30-item tests,
+   * 0.8 still marks about 7 % of the candidates just below a level "ready"; 0.9 keeps it under 5 %).
+   */
+  readiness: z.number().gt(0.5).lt(1).default(0.9),
+  /** A competence or area estimate is used only when its SE is at most this (default 0.5); else the overall one. */
+  maxSe: z.number().positive().default(0.5),
+  /** The framework that maps competences to areas (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
+});
+/** Options of `recommendOrientation`. */
+export type RecommendOrientationOptions = z.input<typeof Options>;
+
+/** The orientation of one profile. */
+export interface Orientation {
+  readonly jobFamilies: readonly JobFamilyMatch[];
+  readonly workshops: readonly WorkshopRecommendation[];
+  readonly rulesVersion: string;
+  /** The readiness probability used. */
+  readonly readiness: number;
+}
 
 const statusOrder: Record<JobFamilyStatus, number> = { ready: 0, to_confirm: 1, within_reach: 2, far: 3 };
 
@@ -78,7 +155,7 @@ export function recommendOrientation(
   options: RecommendOrientationOptions = {},
 ): Orientation {
   const prof = parseWith(AbilityProfile, profile, { module: "assessment", what: "ability profile (result.profile)" });
-  const o = parseWith(RecommendOrientationOptions, options, { module: "assessment", what: "orientation options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "orientation options" });
   const rules =
     o.rules === undefined
       ? DEFAULT_ORIENTATION_RULES

@@ -1,3 +1,6 @@
+import * as z from "zod/v4";
+import type { ResultProvenance } from "./item-bank.js";
+import { ExposureControl, SimulatedSessionOptions } from "./session-state.js";
 import { createSeededRandom } from "../_lib/random.js";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
@@ -5,7 +8,80 @@ import { levelOf, probability, summarisePosterior } from "./_irt.js";
 import { createSelectionContext, hashSeed, selectItem, type SelectionOutcome } from "./_select.js";
 import { bankFrom, bankReference, checkExposureIds, engineOf, stopReasonFor } from "./_session.js";
 import { LIBRARY_VERSION } from "./_version.js";
-import { SimulateAssessmentOptions, type SimulationResult } from "./schema.js";
+
+/** The test design of a simulation. */
+const Design = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("adaptive") }),
+  z
+    .object({ kind: z.literal("fixed"), itemIds: z.array(z.string().min(1)).min(1) })
+    .refine((d) => new Set(d.itemIds).size === d.itemIds.length, {
+      message: "a fixed form lists each item once",
+      path: ["itemIds"],
+    }),
+  z.object({ kind: z.literal("random") }),
+]);
+export type SimulationDesign = z.infer<typeof Design>;
+
+/** Options of `simulateAssessment`. */
+const Options = z
+  .object({
+    seed: z.union([z.number().int(), z.string()]),
+    design: Design,
+    /** How many examinees, with abilities drawn from N(populationMean, populationSd); or use `abilities`. */
+    examinees: z.number().int().min(1).max(10_000_000).optional(),
+    /** Given true abilities, one examinee each (instead of drawing `examinees` from the population). */
+    abilities: z.array(z.number().finite()).min(1).max(10_000_000).optional(),
+    populationMean: z.number().default(0),
+    populationSd: z.number().positive().default(1),
+    /** Test length for fixed-form and random designs, maximum length for the adaptive one. */
+    length: z.number().int().min(1).max(500).default(30),
+    /** Record the first length at which SE <= this (null: not recorded). */
+    seTarget: z.number().positive().nullable().default(0.3),
+    /** Session options for the adaptive design, with the session's defaults (seed comes from above). */
+    session: SimulatedSessionOptions.extend({ exposure: ExposureControl.prefault({ method: "randomesque" }) }).prefault(
+      {},
+    ),
+  })
+  .superRefine((o, ctx) => {
+    if (o.examinees === undefined && o.abilities === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["examinees"],
+        message: "give examinees (drawn from the population) or abilities",
+      });
+    if (o.examinees !== undefined && o.abilities !== undefined && o.examinees !== o.abilities.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["examinees"],
+        message: `examinees (${o.examinees}) differs from the number of abilities given (${o.abilities.length})`,
+      });
+    }
+  });
+/** Options of `simulateAssessment`. */
+export type SimulateAssessmentOptions = z.input<typeof Options>;
+
+/** The outcome of a simulation. Arrays are indexed by examinee. */
+export interface SimulationResult extends ResultProvenance {
+  readonly design: SimulationDesign["kind"];
+  readonly examinees: number;
+  readonly trueTheta: Float64Array;
+  readonly theta: Float64Array;
+  readonly se: Float64Array;
+  readonly length: Int32Array;
+  /** First length at which SE <= seTarget, or -1 when never reached. */
+  readonly lengthToSeTarget: Int32Array;
+  readonly rmse: number;
+  readonly bias: number;
+  readonly meanSe: number;
+  readonly meanLength: number;
+  /** Mean of `lengthToSeTarget` over examinees who reached it (null when none did). */
+  readonly meanLengthToSeTarget: number | null;
+  readonly shareReachingSeTarget: number;
+  /** Share of examinees who saw each item (item id -> share), the exposure rates. */
+  readonly exposure: Readonly<Record<string, number>>;
+  /** Share of examinees for whom each item was selected, before the Sympson-Hetter lottery. */
+  readonly selection: Readonly<Record<string, number>>;
+}
 
 /**
  * Simulates a test on a population, for analysts designing or comparing tests: true abilities are given
@@ -40,7 +116,7 @@ import { SimulateAssessmentOptions, type SimulationResult } from "./schema.js";
  */
 export function simulateAssessment(bank: unknown, options: SimulateAssessmentOptions): SimulationResult {
   const parsedBank = bankFrom(bank);
-  const o = parseWith(SimulateAssessmentOptions, options, { module: "assessment", what: "simulation options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "simulation options" });
   const engine = engineOf(parsedBank, { grid: o.session.grid, prior: o.session.prior, levelCuts: o.session.levelCuts });
   const { p, t, cuts } = engine;
   const nodes = t.grid.nodes;
