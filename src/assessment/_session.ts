@@ -24,10 +24,10 @@ import {
   type ResolvedAdaptiveSessionOptions,
   type SelectionReason,
   type SessionEstimate,
+  SessionOptions,
   SessionStep,
   type StopReason,
 } from "./session-state.js";
-import { SessionOptions } from "./session-state.js";
 
 const parsedBanks = new WeakMap<object, ItemBank>();
 const references = new WeakMap<ItemBank, BankReference>();

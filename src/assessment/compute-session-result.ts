@@ -1,13 +1,12 @@
 import * as z from "zod/v4";
 import type { AbilityEstimate, AbilityProfile, GroupScore } from "./ability.js";
 import type { ResultProvenance } from "./item-bank.js";
-import type { AuditEntry, StopReason } from "./session-state.js";
+import type { AdaptiveSession, AuditEntry, StopReason } from "./session-state.js";
 import { parseWith } from "../_lib/parse.js";
 import { frameworkFrom, scoreGroups } from "./_groups.js";
 import { levelOf, levelPosterior, mle } from "./_irt.js";
 import { resumeSession } from "./_session.js";
 import { LIBRARY_VERSION } from "./_version.js";
-import type { AdaptiveSession } from "./session-state.js";
 
 /** The result of an adaptive session (final, or provisional while in progress). */
 export interface AdaptiveSessionResult extends ResultProvenance {
@@ -30,7 +29,6 @@ export interface AdaptiveSessionResult extends ResultProvenance {
   readonly log: readonly AuditEntry[];
 }
 
-/** Options of `computeSessionResult` and `scoreFixedForm`'s grouping by area. */
 const Options = z.object({
   /** The framework whose areas group the competences (default: `DEFAULT_FRAMEWORK`). */
   framework: z.unknown().optional(),

@@ -1,9 +1,8 @@
-import { AbilityPrior, QuadratureGrid } from "./ability.js";
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { checkParameters } from "./_check.js";
 import { addResponse, buildGrid, summarisePosterior } from "./_irt.js";
-import { type AbilityEstimate, ScoredResponse } from "./ability.js";
+import { type AbilityEstimate, AbilityPrior, QuadratureGrid, ScoredResponse } from "./ability.js";
 
 /** Options of the EAP estimator. */
 const Options = z.object({
