@@ -12,7 +12,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeSympsonHetterParameters } from "../src/assessment/compute-sympson-hetter-parameters.js";
-import { ItemBank } from "../src/assessment/schema.js";
+import { ItemBank } from "../src/assessment/item-bank.js";
 import { buildItems } from "../src/assessment/starter-bank/_build.js";
 import { STARTER_AREAS } from "../src/assessment/starter-bank/index.js";
 

@@ -4,7 +4,10 @@
  */
 import { DeclicsError } from "../errors.js";
 import { buildGrid, type Grid, information, probability } from "./_irt.js";
-import type { AbilityPrior, CompetenceFramework, Item, ItemBank, QuadratureGrid } from "./schema.js";
+import type { AbilityPrior, QuadratureGrid } from "./ability.js";
+import type { CompetenceFramework } from "./framework.js";
+import type { Item } from "./item.js";
+import type { ItemBank } from "./item-bank.js";
 
 /** Lists the semantic problems of a structurally valid bank (empty when none). */
 export function findBankProblems(bank: ItemBank, framework: CompetenceFramework | null): string[] {

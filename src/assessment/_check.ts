@@ -1,5 +1,5 @@
 import { DeclicsError, type InputIssue } from "../errors.js";
-import type { IrtParameters } from "./schema.js";
+import type { IrtParameters } from "./item.js";
 
 /** Throws `invalid_input` when IRT parameters are impossible (a <= 0, non-finite b, c outside [0, 1)). */
 export function checkParameters(irt: IrtParameters, path = ""): void {

@@ -59,7 +59,6 @@ describe("documentation examples", () => {
     it(`${ex.file} example ${i}`, () => {
       const js = transformSync(instrument(ex.code), { loader: "ts", format: "cjs" }).code;
       const checks: [unknown, unknown, string][] = [];
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval
       new Function("__lib", "__check", js)(assessment, (actual: unknown, expected: unknown, line: string) =>
         checks.push([actual, expected, line]),
       );

@@ -7,7 +7,8 @@ import { parseWith } from "../_lib/parse.js";
 import { levelOf } from "./_irt.js";
 import { type Engine, posteriorAfter } from "./_session.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import { type AbilityProfile, CompetenceFramework, type GroupScore } from "./schema.js";
+import type { AbilityProfile, GroupScore } from "./ability.js";
+import { CompetenceFramework } from "./framework.js";
 
 /** The framework given as an option (validated), or the default one. */
 export function frameworkFrom(input: unknown): CompetenceFramework {

@@ -3,11 +3,24 @@
  * @module
  */
 import { DeclicsError } from "../errors.js";
-import type { AbilityPrior, QuadratureGrid } from "./schema.js";
+import type { AbilityPrior, QuadratureGrid } from "./ability.js";
 
 /** P(correct) under the 3PL model (Rasch and 2PL are special cases). */
 export function probability(a: number, b: number, c: number, theta: number): number {
   return c + (1 - c) / (1 + Math.exp(-a * (theta - b)));
+}
+
+/** The logistic function 1 / (1 + exp(-eta)): P(correct) of a 2PL item in slope-intercept form. */
+export function logistic(eta: number): number {
+  return 1 / (1 + Math.exp(-eta));
+}
+
+/**
+ * log(logistic(eta)), computed stably on both sides (never log(0) for a steep item far from theta);
+ * log(1 - logistic(eta)) is `logLogistic(-eta)`.
+ */
+export function logLogistic(eta: number): number {
+  return eta >= 0 ? -Math.log1p(Math.exp(-eta)) : eta - Math.log1p(Math.exp(eta));
 }
 
 /** Fisher information of a 3PL item at theta: a^2 (1 - P)/P ((P - c)/(1 - c))^2. */
@@ -83,6 +96,8 @@ export function buildGrid(grid: QuadratureGrid, prior: AbilityPrior): Grid {
 export interface PosteriorSummary {
   theta: number;
   se: number;
+  /** Log of the normalising constant: the log marginal likelihood of the responses (plus the log prior's). */
+  logMarginal: number;
 }
 
 /**
@@ -109,7 +124,7 @@ export function summarisePosterior(logPost: Float64Array, nodes: Float64Array, p
     const d = nodes[i]! - mean;
     s2 += p * d * d;
   }
-  return { theta: mean, se: Math.sqrt(s2) };
+  return { theta: mean, se: Math.sqrt(s2), logMarginal: max + Math.log(s0) };
 }
 
 /** Adds the log likelihood of one response to `logPost`, computing P on the fly. */

@@ -8,14 +8,14 @@ import { computeInformation } from "./compute-information.js";
 import { computeProbability } from "./compute-probability.js";
 import { createSimulatedBank } from "./create-simulated-bank.js";
 import { parseItemBank } from "./parse-item-bank.js";
-import type { AdaptiveSession, AdaptiveSessionOptions, ItemBank } from "./schema.js";
+import type { ItemBank } from "./item-bank.js";
 import { selectNextItem } from "./select-next-item.js";
 import { simulateAssessment } from "./simulate-assessment.js";
-import { startAdaptiveSession } from "./start-adaptive-session.js";
+import { type AdaptiveSessionOptions, startAdaptiveSession } from "./start-adaptive-session.js";
 import { STARTER_BANK } from "./starter-bank.js";
 import { areaOf, createSelectionContext, selectItem, type SelectionOutcome } from "./_select.js";
 import { engineOf } from "./_session.js";
-import { AdaptiveSessionOptions as Options } from "./schema.js";
+import { type AdaptiveSession, SessionOptions as Options } from "./session-state.js";
 
 function run(bank: ItemBank, options: AdaptiveSessionOptions, theta: number): AdaptiveSession {
   const random = createSeededRandom(`answers/${String(options.seed)}`);

@@ -7,7 +7,7 @@ import { createSeededRandom, type RandomSource } from "../_lib/random.js";
 import { DeclicsError } from "../errors.js";
 import type { GridTables, PreparedBank } from "./_bank.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import type { ResolvedAdaptiveSessionOptions } from "./schema.js";
+import type { ResolvedAdaptiveSessionOptions } from "./session-state.js";
 
 /** Mutable selection context; the caller owns `available` and `counts`. */
 export interface SelectionContext {
@@ -134,7 +134,8 @@ function invalidCompetences(
         });
   if (unknown.length === 0 && badTargets.length === 0) return null;
   const what = balancing !== false && balancing.by === "area" ? "areas" : "competences";
-  const expected = `competences of ${p.competences.join(", ")}${badTargets.length > 0 ? `; targets naming ${what} with items to test (${keys.join(", ")})` : ""}`;
+  const targets = badTargets.length > 0 ? `; targets naming ${what} with items to test (${keys.join(", ")})` : "";
+  const expected = `competences of ${p.competences.join(", ")}${targets}`;
   const received = [...new Set([...unknown, ...badTargets])].join(", ");
   return new DeclicsError({
     code: "invalid_option",

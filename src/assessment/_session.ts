@@ -17,18 +17,17 @@ import {
   sessionRandom,
 } from "./_select.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
+import { BankReference, ItemBank } from "./item-bank.js";
 import {
   type AdaptiveSession,
-  AdaptiveSessionOptions,
   type AuditEntry,
-  BankReference,
-  ItemBank,
   type ResolvedAdaptiveSessionOptions,
   type SelectionReason,
   type SessionEstimate,
+  SessionOptions,
   SessionStep,
   type StopReason,
-} from "./schema.js";
+} from "./session-state.js";
 
 const parsedBanks = new WeakMap<object, ItemBank>();
 const references = new WeakMap<ItemBank, BankReference>();
@@ -438,7 +437,7 @@ export function resumeSession(bankInput: unknown, input: unknown, keepLog = fals
       `bank ${ref.id} version ${ref.version ?? "none"}, fingerprint ${ref.fingerprint}`,
     );
   }
-  const options = parseWith(AdaptiveSessionOptions, stored.options, {
+  const options = parseWith(SessionOptions, stored.options, {
     module: "assessment",
     what: "session state options",
   });

@@ -4,7 +4,7 @@ import { answerItem } from "./answer-item.js";
 import { computeSessionResult } from "./compute-session-result.js";
 import { selectNextItem } from "./select-next-item.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
-import { TEST_BANK } from "./_test-bank.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
 
 describe("answerItem", () => {
   it("scores raw answers with the item's key", () => {

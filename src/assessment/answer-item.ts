@@ -1,7 +1,7 @@
 import { parseWith } from "../_lib/parse.js";
 import { isAnswerCorrect } from "./is-answer-correct.js";
 import { replayAnswer, resumeSession, sessionError, stateOf } from "./_session.js";
-import { type AdaptiveSession, SessionResponse } from "./schema.js";
+import { type AdaptiveSession, SessionResponse } from "./session-state.js";
 
 /**
  * Records the answer to the pending item of an adaptive session, updates the EAP estimate and applies

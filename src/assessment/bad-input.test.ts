@@ -9,8 +9,8 @@ import { scoreFixedForm } from "./score-fixed-form.js";
 import { selectNextItem } from "./select-next-item.js";
 import { simulateAssessment } from "./simulate-assessment.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
-import type { AdaptiveSession } from "./schema.js";
-import { TEST_BANK } from "./_test-bank.js";
+import type { AdaptiveSession } from "./session-state.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
 
 function expectCode(code: DeclicsErrorCode, f: () => unknown, message?: RegExp): void {
   try {

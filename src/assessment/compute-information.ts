@@ -2,7 +2,7 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { checkParameters } from "./_check.js";
 import { information } from "./_irt.js";
-import { IrtParameters } from "./schema.js";
+import { IrtParameters } from "./item.js";
 
 const Theta = z.number();
 

@@ -1,7 +1,7 @@
 import { parseWith } from "../_lib/parse.js";
 import { checkParameters } from "./_check.js";
 import { probability } from "./_irt.js";
-import { IrtParameters } from "./schema.js";
+import { IrtParameters } from "./item.js";
 import * as z from "zod/v4";
 
 const Theta = z.number();

@@ -7,7 +7,7 @@ import { selectNextItem } from "./select-next-item.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
 import { recommendOrientation } from "./recommend-orientation.js";
 import { scoreFixedForm } from "./score-fixed-form.js";
-import { TEST_BANK } from "./_test-bank.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
 
 describe("computeSessionResult", () => {
   it("agrees with the public EAP on the administered items and sums level probabilities to 1", () => {

@@ -1,9 +1,40 @@
+import * as z from "zod/v4";
+import type { AbilityEstimate, AbilityProfile, GroupScore } from "./ability.js";
+import type { ResultProvenance } from "./item-bank.js";
+import type { AdaptiveSession, AuditEntry, StopReason } from "./session-state.js";
 import { parseWith } from "../_lib/parse.js";
 import { frameworkFrom, scoreGroups } from "./_groups.js";
 import { levelOf, levelPosterior, mle } from "./_irt.js";
 import { resumeSession } from "./_session.js";
 import { LIBRARY_VERSION } from "./_version.js";
-import { type AdaptiveSession, type AdaptiveSessionResult, GroupingOptions } from "./schema.js";
+
+/** The result of an adaptive session (final, or provisional while in progress). */
+export interface AdaptiveSessionResult extends ResultProvenance {
+  readonly finished: boolean;
+  readonly stopReason: StopReason | null;
+  readonly itemsAdministered: number;
+  readonly correctCount: number;
+  readonly eap: AbilityEstimate;
+  readonly mle: AbilityEstimate;
+  readonly level: number;
+  readonly levelProbability: number;
+  /** Posterior probability of each level 1..8 (index 0 = level 1). */
+  readonly levelPosterior: readonly number[];
+  readonly perCompetence: readonly GroupScore[];
+  /** Per area of the framework (competences outside the framework are not grouped). */
+  readonly perArea: readonly GroupScore[];
+  /** The input of `recommendOrientation`. */
+  readonly profile: AbilityProfile;
+  /** Every step, rebuilt from the seed and the answers. */
+  readonly log: readonly AuditEntry[];
+}
+
+const Options = z.object({
+  /** The framework whose areas group the competences (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
+});
+/** Options of `computeSessionResult`. */
+export type ComputeSessionResultOptions = z.input<typeof Options>;
 
 /**
  * The result of an adaptive session: EAP ability and SE, the level and its posterior probability, the
@@ -31,9 +62,9 @@ import { type AdaptiveSession, type AdaptiveSessionResult, GroupingOptions } fro
 export function computeSessionResult(
   bank: unknown,
   state: AdaptiveSession,
-  options: GroupingOptions = {},
+  options: ComputeSessionResultOptions = {},
 ): AdaptiveSessionResult {
-  const o = parseWith(GroupingOptions, options, { module: "assessment", what: "session result options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "session result options" });
   const framework = frameworkFrom(o.framework);
   const r = resumeSession(bank, state, true);
   const { engine } = r;

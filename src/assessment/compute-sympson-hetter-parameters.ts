@@ -1,7 +1,36 @@
+import * as z from "zod/v4";
+import { SimulatedSessionOptions } from "./session-state.js";
 import { parseWith } from "../_lib/parse.js";
 import { bankFrom } from "./_session.js";
 import { simulateAssessment } from "./simulate-assessment.js";
-import { ComputeSympsonHetterParametersOptions, type SympsonHetterParameters } from "./schema.js";
+
+/** Options of `computeSympsonHetterParameters`. */
+const Options = z.object({
+  seed: z.union([z.number().int(), z.string()]),
+  /** The highest exposure rate wanted for any item (e.g. 0.25). */
+  targetExposure: z.number().gt(0).lte(1),
+  iterations: z.number().int().min(1).max(100).default(10),
+  /** Simulated examinees per iteration. */
+  examinees: z.number().int().min(10).max(1_000_000).default(2000),
+  length: z.number().int().min(1).max(500).default(30),
+  /** Randomesque k applied before the lottery. */
+  k: z.number().int().min(1).max(50).default(1),
+  populationMean: z.number().default(0),
+  populationSd: z.number().positive().default(1),
+  session: SimulatedSessionOptions.prefault({}),
+});
+/** Options of `computeSympsonHetterParameters`. */
+export type ComputeSympsonHetterParametersOptions = z.input<typeof Options>;
+
+/** Sympson-Hetter parameters and how exposure evolved while computing them. */
+export interface SympsonHetterParameters {
+  /** Probability of administering each item once selected (pass as `exposure.parameters`). */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Highest item exposure rate observed at each iteration. */
+  readonly maxExposureByIteration: readonly number[];
+  /** RMSE of ability at each iteration (the precision paid for lower exposure). */
+  readonly rmseByIteration: readonly number[];
+}
 
 /**
  * Computes Sympson-Hetter exposure-control parameters by the classic iterative simulation: start with
@@ -34,7 +63,7 @@ export function computeSympsonHetterParameters(
   options: ComputeSympsonHetterParametersOptions,
 ): SympsonHetterParameters {
   const parsedBank = bankFrom(bank);
-  const o = parseWith(ComputeSympsonHetterParametersOptions, options, {
+  const o = parseWith(Options, options, {
     module: "assessment",
     what: "Sympson-Hetter options",
   });

@@ -1,8 +1,23 @@
+import * as z from "zod/v4";
 import { createSeededRandom } from "../_lib/random.js";
 import { parseWith } from "../_lib/parse.js";
 import { levelOf } from "./_irt.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import { CreateSimulatedBankOptions, type ItemBank } from "./schema.js";
+import type { ItemBank } from "./item-bank.js";
+
+/** Options of `createSimulatedBank`. */
+const Options = z.object({
+  seed: z.union([z.number().int(), z.string()]),
+  items: z.number().int().min(1).max(100_000),
+  model: z.enum(["rasch", "2pl", "3pl"]).default("2pl"),
+  /** Competences to spread items over, round-robin (default: the default framework's 18). */
+  competences: z.array(z.string().min(1)).min(1).optional(),
+  /** Difficulties are drawn from N(difficultyMean, difficultySd). */
+  difficultyMean: z.number().default(0),
+  difficultySd: z.number().positive().default(1.2),
+});
+/** Options of `createSimulatedBank`. */
+export type CreateSimulatedBankOptions = z.input<typeof Options>;
 
 /**
  * A bank of numeric placeholder items with random IRT parameters, for simulation studies and tests:
@@ -21,7 +36,7 @@ import { CreateSimulatedBankOptions, type ItemBank } from "./schema.js";
  * @category Simulation
  */
 export function createSimulatedBank(options: CreateSimulatedBankOptions): ItemBank {
-  const o = parseWith(CreateSimulatedBankOptions, options, { module: "assessment", what: "simulated bank options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "simulated bank options" });
   const random = createSeededRandom(`${String(o.seed)}:bank`);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const competences = o.competences ?? DEFAULT_FRAMEWORK.areas.flatMap((a) => a.competences.map((c) => c.id as string));

@@ -1,4 +1,4 @@
-import { CompetenceFramework } from "./schema.js";
+import { CompetenceFramework } from "./framework.js";
 
 /**
  * The default competence framework: the 16 Pix competences in 5 areas (aligned with DigComp 2.2, whose

@@ -1,4 +1,4 @@
-import { OrientationRules } from "./schema.js";
+import { OrientationRules } from "./orientation-rules.js";
 
 const ROME_CHECK =
   "code et libellé relevés dans un extrait public de la liste des fiches ROME (table jobs_rome, mise à jour 2024-09-17), " +

@@ -2,7 +2,15 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { checkParameters } from "./_check.js";
 import { addResponse, buildGrid, summarisePosterior } from "./_irt.js";
-import { type AbilityEstimate, EstimateAbilityEapOptions, ScoredResponse } from "./schema.js";
+import { type AbilityEstimate, AbilityPrior, QuadratureGrid, ScoredResponse } from "./ability.js";
+
+/** Options of the EAP estimator. */
+const Options = z.object({
+  grid: QuadratureGrid.prefault({}),
+  prior: AbilityPrior.prefault({ kind: "normal" }),
+});
+/** Options of `estimateAbilityEap`. */
+export type EstimateAbilityEapOptions = z.input<typeof Options>;
 
 const Responses = z.array(ScoredResponse);
 
@@ -30,7 +38,7 @@ export function estimateAbilityEap(
   options: EstimateAbilityEapOptions = {},
 ): AbilityEstimate {
   const rs = parseWith(Responses, responses, { module: "assessment", what: "scored responses" });
-  const o = parseWith(EstimateAbilityEapOptions, options, { module: "assessment", what: "EAP options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "EAP options" });
   rs.forEach((r, i) => checkParameters(r.irt, `${i}.irt`));
   const grid = buildGrid(o.grid, o.prior);
   const logPost = Float64Array.from(grid.logPrior);

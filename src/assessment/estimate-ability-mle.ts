@@ -2,7 +2,17 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { checkParameters } from "./_check.js";
 import { mle } from "./_irt.js";
-import { type AbilityEstimate, EstimateAbilityMleOptions, ScoredResponse } from "./schema.js";
+import { type AbilityEstimate, ScoredResponse } from "./ability.js";
+
+/** Options of the MLE estimator: the search bounds, which are also where extreme patterns land. */
+const Options = z.object({
+  bounds: z
+    .tuple([z.number(), z.number()])
+    .refine(([lo, hi]) => hi > lo, { message: "bounds must be [low, high] with high > low" })
+    .default([-4, 4]),
+});
+/** Options of `estimateAbilityMle`. */
+export type EstimateAbilityMleOptions = z.input<typeof Options>;
 
 const Responses = z.array(ScoredResponse);
 
@@ -37,7 +47,7 @@ export function estimateAbilityMle(
   options: EstimateAbilityMleOptions = {},
 ): AbilityEstimate {
   const rs = parseWith(Responses, responses, { module: "assessment", what: "scored responses" });
-  const o = parseWith(EstimateAbilityMleOptions, options, { module: "assessment", what: "MLE options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "MLE options" });
   rs.forEach((r, i) => checkParameters(r.irt, `${i}.irt`));
   const core = mle(
     {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { isAnswerCorrect } from "./is-answer-correct.js";
-import { Item } from "./schema.js";
+import { Item } from "./item.js";
 
 const base = { competence: "A.1", level: 1, stem: "?", irt: { b: 0 } };
 const options = [

@@ -1,7 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
-import { Answer, Item } from "./schema.js";
+import { Answer, Item } from "./item.js";
 
 const expectedShape: Record<Item["kind"], string> = {
   single_choice: "{ choice }",

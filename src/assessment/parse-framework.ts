@@ -1,5 +1,5 @@
 import { parseWith, safeParseWith, type SafeParseResult } from "../_lib/parse.js";
-import { CompetenceFramework } from "./schema.js";
+import { CompetenceFramework } from "./framework.js";
 
 /**
  * Checks a competence framework supplied by a user (areas, competences, levels 1-8, level cuts).

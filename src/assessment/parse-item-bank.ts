@@ -2,7 +2,8 @@ import type { DeclicsError } from "../errors.js";
 import { parseWith, safeParseWith } from "../_lib/parse.js";
 import { bankError, findBankProblems } from "./_bank.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
-import { CompetenceFramework, ItemBank } from "./schema.js";
+import { CompetenceFramework } from "./framework.js";
+import { ItemBank } from "./item-bank.js";
 
 /** Options of {@link parseItemBank}: the framework the competences must belong to (null: not checked). */
 export interface ParseItemBankOptions {

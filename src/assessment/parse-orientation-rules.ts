@@ -1,5 +1,5 @@
 import { parseWith, safeParseWith, type SafeParseResult } from "../_lib/parse.js";
-import { OrientationRules } from "./schema.js";
+import { OrientationRules } from "./orientation-rules.js";
 
 /**
  * Checks orientation rules supplied by a user (job families with ROME references and requirements,
@@ -28,7 +28,13 @@ export function parseOrientationRules(input: unknown): OrientationRules {
  * @example
  * ```ts
  * import { safeParseOrientationRules } from "declics/assessment";
- * const r = safeParseOrientationRules({ version: "1", workshops: [], jobFamilies: [{ id: "dev", name: "Dev", rome: [{ code: "XX", label: "?", checked: "no" }], requirements: [{ competence: "3.4", level: 3 }] }] });
+ * const dev = {
+ *   id: "dev",
+ *   name: "Dev",
+ *   rome: [{ code: "XX", label: "?", checked: "no" }],
+ *   requirements: [{ competence: "3.4", level: 3 }],
+ * };
+ * const r = safeParseOrientationRules({ version: "1", workshops: [], jobFamilies: [dev] });
  * r.success === false && r.error.details.issues[0]?.path;
  * // => "jobFamilies.0.rome.0.code"
  * ```

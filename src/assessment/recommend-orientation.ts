@@ -1,21 +1,97 @@
+import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { areaOfCompetence, frameworkFrom } from "./_groups.js";
 import { levelOf } from "./_irt.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import { DEFAULT_ORIENTATION_RULES } from "./default-orientation-rules.js";
-import {
-  type AbilityMeasure,
-  AbilityProfile,
-  type AbilitySource,
-  type CompetenceGap,
-  type JobFamilyMatch,
-  type JobFamilyStatus,
-  type Orientation,
-  OrientationRules,
-  RecommendOrientationOptions,
-  type RequirementCheck,
-  type WorkshopRecommendation,
-} from "./schema.js";
+import { type AbilityMeasure, AbilityProfile } from "./ability.js";
+import { type JobFamily, OrientationRules, type RomeReference } from "./orientation-rules.js";
+
+/** Where the ability behind a requirement came from: the competence's own items, its area's, or the whole test. */
+export type AbilitySource = "competence" | "area" | "overall";
+
+/** One requirement of a job family checked against what the test measured. */
+export interface RequirementCheck {
+  readonly competence: string;
+  readonly required: number;
+  readonly source: AbilitySource;
+  readonly theta: number;
+  readonly se: number;
+  /** The level of the estimate itself (the most likely reading, not a certainty). */
+  readonly level: number;
+  /** Probability that the person's level is at least `required`, given the answers. */
+  readonly probability: number;
+}
+
+/** A requirement whose level is not reached by the estimate. */
+export interface CompetenceGap {
+  readonly competence: string;
+  readonly source: AbilitySource;
+  readonly level: number;
+  readonly required: number;
+  readonly gap: number;
+  readonly probability: number;
+}
+
+/**
+ * How a family fits: `ready` (probability that every requirement is met >= `readiness`), `to_confirm`
+ * (the test cannot tell: the estimates meet the requirements, or the probability lies between
+ * 1 - `readiness` and `readiness`), `within_reach` (every gap closable by workshops), `far` otherwise.
+ */
+export type JobFamilyStatus = "ready" | "to_confirm" | "within_reach" | "far";
+
+/** How one job family fits what the test measured. */
+export interface JobFamilyMatch {
+  readonly id: string;
+  readonly name: string;
+  readonly rome: readonly RomeReference[];
+  /** Weighted share of requirements met by the estimates, in [0, 1]. */
+  readonly match: number;
+  /** Probability that every requirement is met (a lower bound when estimates come from several sources). */
+  readonly probability: number;
+  readonly status: JobFamilyStatus;
+  readonly requirements: readonly RequirementCheck[];
+  readonly gaps: readonly CompetenceGap[];
+  /** Workshops that close this family's gaps (ids). */
+  readonly workshops: readonly string[];
+  /** Gaps no workshop closes (too wide, or no workshop for that competence). */
+  readonly openGaps: readonly CompetenceGap[];
+}
+
+/** A recommended workshop and the gaps it closes. */
+export interface WorkshopRecommendation {
+  readonly id: string;
+  readonly name: string;
+  readonly closes: readonly string[];
+  /** Ids of the job families it helps. */
+  readonly forJobFamilies: readonly string[];
+}
+
+/** Options of `recommendOrientation`. */
+const Options = z.object({
+  /** The rules (default `DEFAULT_ORIENTATION_RULES`); validated here. */
+  rules: z.unknown().optional(),
+  /**
+   * Probability that every requirement is met needed to say `ready` (default 0.9: with 30-item tests,
+   * 0.8 still marks about 7 % of the candidates just below a level "ready"; 0.9 keeps it under 5 %).
+   */
+  readiness: z.number().gt(0.5).lt(1).default(0.9),
+  /** A competence or area estimate is used only when its SE is at most this (default 0.5); else the overall one. */
+  maxSe: z.number().positive().default(0.5),
+  /** The framework that maps competences to areas (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
+});
+/** Options of `recommendOrientation`. */
+export type RecommendOrientationOptions = z.input<typeof Options>;
+
+/** The orientation of one profile. */
+export interface Orientation {
+  readonly jobFamilies: readonly JobFamilyMatch[];
+  readonly workshops: readonly WorkshopRecommendation[];
+  readonly rulesVersion: string;
+  /** The readiness probability used. */
+  readonly readiness: number;
+}
 
 const statusOrder: Record<JobFamilyStatus, number> = { ready: 0, to_confirm: 1, within_reach: 2, far: 3 };
 
@@ -78,88 +154,17 @@ export function recommendOrientation(
   options: RecommendOrientationOptions = {},
 ): Orientation {
   const prof = parseWith(AbilityProfile, profile, { module: "assessment", what: "ability profile (result.profile)" });
-  const o = parseWith(RecommendOrientationOptions, options, { module: "assessment", what: "orientation options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "orientation options" });
   const rules =
     o.rules === undefined
       ? DEFAULT_ORIENTATION_RULES
       : parseWith(OrientationRules, o.rules, { module: "assessment", what: "orientation rules" });
   const areaOf = areaOfCompetence(o.framework === undefined ? DEFAULT_FRAMEWORK : frameworkFrom(o.framework));
-  const cuts = prof.levelCuts ?? DEFAULT_FRAMEWORK.levelCuts;
-  const measureFor = (competence: string): { source: AbilitySource; key: string; m: AbilityMeasure } => {
-    const own = prof.competences[competence];
-    if (own !== undefined && own.se <= o.maxSe) return { source: "competence", key: `c:${competence}`, m: own };
-    const area = areaOf.get(competence);
-    const inArea = area === undefined ? undefined : prof.areas[area];
-    if (inArea !== undefined && inArea.se <= o.maxSe) return { source: "area", key: `a:${area}`, m: inArea };
-    return { source: "overall", key: "overall", m: prof.overall };
-  };
-  const families: (JobFamilyMatch & { order: number })[] = rules.jobFamilies.map((family, order) => {
-    let weighted = 0;
-    let total = 0;
-    const requirements: RequirementCheck[] = [];
-    const gaps: CompetenceGap[] = [];
-    const bySource = new Map<string, number>();
-    for (const req of family.requirements) {
-      const { source, key, m } = measureFor(req.competence);
-      const level = levelOf(m.theta, cuts);
-      const probability = req.level <= 1 ? 1 : upperTail((cuts[req.level - 2]! - m.theta) / m.se);
-      requirements.push({
-        competence: req.competence,
-        required: req.level,
-        source,
-        theta: m.theta,
-        se: m.se,
-        level,
-        probability,
-      });
-      bySource.set(key, Math.min(bySource.get(key) ?? 1, probability));
-      weighted += req.weight * Math.min(1, level / req.level);
-      total += req.weight;
-      if (level < req.level)
-        gaps.push({
-          competence: req.competence,
-          source,
-          level,
-          required: req.level,
-          gap: req.level - level,
-          probability,
-        });
-    }
-    // One estimate: P(all met) = P(theta >= the highest cut) exactly. Several: Bonferroni lower bound.
-    const probability = Math.max(0, 1 - [...bySource.values()].reduce((s, p) => s + (1 - p), 0));
-    const workshops: string[] = [];
-    const openGaps: CompetenceGap[] = [];
-    for (const gap of gaps) {
-      const candidates = rules.workshops
-        .filter((w) => w.competences.includes(gap.competence) && w.targetLevel >= gap.required)
-        .sort((x, y) => x.targetLevel - y.targetLevel);
-      const chosen = candidates[0];
-      if (chosen === undefined || gap.gap > rules.maxGapClosable) openGaps.push(gap);
-      else if (!workshops.includes(chosen.id)) workshops.push(chosen.id);
-    }
-    const match = total > 0 ? weighted / total : 0;
-    const status: JobFamilyStatus =
-      probability >= o.readiness
-        ? "ready"
-        : gaps.length === 0 || probability >= 1 - o.readiness
-          ? "to_confirm"
-          : openGaps.length === 0 && match >= rules.reachThreshold
-            ? "within_reach"
-            : "far";
-    return {
-      id: family.id,
-      name: family.name,
-      rome: family.rome,
-      match,
-      probability,
-      status,
-      requirements,
-      gaps,
-      workshops,
-      openGaps,
-      order,
-    };
-  });
+  const reading: Reading = { prof, areaOf, cuts: prof.levelCuts ?? DEFAULT_FRAMEWORK.levelCuts, maxSe: o.maxSe };
+  const families = rules.jobFamilies.map((family, order) => ({
+    ...matchFamily(family, rules, reading, o.readiness),
+    order,
+  }));
   families.sort(
     (x, y) =>
       statusOrder[x.status] - statusOrder[y.status] ||
@@ -167,6 +172,77 @@ export function recommendOrientation(
       y.match - x.match ||
       x.order - y.order,
   );
+  return {
+    jobFamilies: families.map(({ order: _order, ...f }) => f),
+    workshops: recommendWorkshops(families, rules),
+    rulesVersion: rules.version,
+    readiness: o.readiness,
+  };
+}
+
+/** What requirements are read against: the profile, the competence -> area map, the level cuts, the SE limit. */
+interface Reading {
+  readonly prof: AbilityProfile;
+  readonly areaOf: ReadonlyMap<string, string>;
+  readonly cuts: readonly number[];
+  readonly maxSe: number;
+}
+
+/** The most specific estimate precise enough for a competence: its own, its area's, or the overall one. */
+function measureFor(r: Reading, competence: string): { source: AbilitySource; key: string; m: AbilityMeasure } {
+  const own = r.prof.competences[competence];
+  if (own !== undefined && own.se <= r.maxSe) return { source: "competence", key: `c:${competence}`, m: own };
+  const area = r.areaOf.get(competence);
+  const inArea = area === undefined ? undefined : r.prof.areas[area];
+  if (inArea !== undefined && inArea.se <= r.maxSe) return { source: "area", key: `a:${area}`, m: inArea };
+  return { source: "overall", key: "overall", m: r.prof.overall };
+}
+
+/** Checks a family's requirements, finds the workshops that close its gaps, and gives its status. */
+function matchFamily(family: JobFamily, rules: OrientationRules, r: Reading, readiness: number): JobFamilyMatch {
+  let weighted = 0;
+  let total = 0;
+  const requirements: RequirementCheck[] = [];
+  const gaps: CompetenceGap[] = [];
+  const bySource = new Map<string, number>();
+  for (const req of family.requirements) {
+    const { source, key, m } = measureFor(r, req.competence);
+    const level = levelOf(m.theta, r.cuts);
+    const probability = req.level <= 1 ? 1 : upperTail((r.cuts[req.level - 2]! - m.theta) / m.se);
+    const { competence, level: required } = req;
+    requirements.push({ competence, required, source, theta: m.theta, se: m.se, level, probability });
+    bySource.set(key, Math.min(bySource.get(key) ?? 1, probability));
+    weighted += req.weight * Math.min(1, level / req.level);
+    total += req.weight;
+    if (level < req.level) gaps.push({ competence, source, level, required, gap: req.level - level, probability });
+  }
+  // One estimate: P(all met) = P(theta >= the highest cut) exactly. Several: Bonferroni lower bound.
+  const probability = Math.max(0, 1 - [...bySource.values()].reduce((s, p) => s + (1 - p), 0));
+  const workshops: string[] = [];
+  const openGaps: CompetenceGap[] = [];
+  for (const gap of gaps) {
+    const candidates = rules.workshops
+      .filter((w) => w.competences.includes(gap.competence) && w.targetLevel >= gap.required)
+      .sort((x, y) => x.targetLevel - y.targetLevel);
+    const chosen = candidates[0];
+    if (chosen === undefined || gap.gap > rules.maxGapClosable) openGaps.push(gap);
+    else if (!workshops.includes(chosen.id)) workshops.push(chosen.id);
+  }
+  const match = total > 0 ? weighted / total : 0;
+  const status: JobFamilyStatus =
+    probability >= readiness
+      ? "ready"
+      : gaps.length === 0 || probability >= 1 - readiness
+        ? "to_confirm"
+        : openGaps.length === 0 && match >= rules.reachThreshold
+          ? "within_reach"
+          : "far";
+  const { id, name, rome } = family;
+  return { id, name, rome, match, probability, status, requirements, gaps, workshops, openGaps };
+}
+
+/** Workshops for the families that are not `far`, with the gaps they close; most useful first. */
+function recommendWorkshops(families: readonly JobFamilyMatch[], rules: OrientationRules): WorkshopRecommendation[] {
   const recommended = new Map<string, { closes: Set<string>; forJobFamilies: string[] }>();
   for (const f of families) {
     if (f.status === "far") continue;
@@ -179,7 +255,7 @@ export function recommendOrientation(
     }
   }
   const workshopOrder = new Map(rules.workshops.map((w, i) => [w.id, i]));
-  const workshops: WorkshopRecommendation[] = [...recommended.entries()]
+  return [...recommended.entries()]
     .map(([id, e]) => ({
       id,
       name: rules.workshops.find((w) => w.id === id)!.name,
@@ -190,10 +266,4 @@ export function recommendOrientation(
       (x, y) =>
         y.forJobFamilies.length - x.forJobFamilies.length || workshopOrder.get(x.id)! - workshopOrder.get(y.id)!,
     );
-  return {
-    jobFamilies: families.map(({ order: _order, ...f }) => f),
-    workshops,
-    rulesVersion: rules.version,
-    readiness: o.readiness,
-  };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { estimateAbilityEap } from "./estimate-ability-eap.js";
 import { scoreFixedForm } from "./score-fixed-form.js";
-import { TEST_BANK } from "./_test-bank.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
 
 const form = TEST_BANK.items.slice(0, 10);
 

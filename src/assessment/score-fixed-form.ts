@@ -1,3 +1,7 @@
+import { type AbilityEstimate, type AbilityProfile, AbilityPrior, type GroupScore, QuadratureGrid } from "./ability.js";
+import { LevelCuts } from "./framework.js";
+import { Answer } from "./item.js";
+import type { ResultProvenance } from "./item-bank.js";
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
@@ -6,9 +10,45 @@ import { frameworkFrom, scoreGroups } from "./_groups.js";
 import { levelOf } from "./_irt.js";
 import { bankFrom, bankReference, engineOf, posteriorAfter } from "./_session.js";
 import { LIBRARY_VERSION } from "./_version.js";
-import { type FixedFormScore, FormResponse, ScoreFixedFormOptions } from "./schema.js";
 
-const Responses = z.array(FormResponse);
+/** One response of a fixed form: scored (`correct`), raw (`answer`), or null/absent for unanswered. */
+const FormResponseShape = z.union([
+  z.object({ itemId: z.string().min(1), correct: z.boolean() }),
+  z.object({ itemId: z.string().min(1), answer: Answer.nullable() }),
+]);
+export type FormResponse = z.infer<typeof FormResponseShape>;
+
+/** Options of `scoreFixedForm`. */
+const Options = z.object({
+  /** The items of the form (default: every item answered). */
+  itemIds: z.array(z.string().min(1)).optional(),
+  /** How an item of the form with no response counts: as incorrect (default) or left out. */
+  unanswered: z.enum(["incorrect", "omit"]).default("incorrect"),
+  grid: QuadratureGrid.prefault({}),
+  prior: AbilityPrior.prefault({ kind: "normal" }),
+  levelCuts: LevelCuts.optional(),
+  /** The framework whose areas group the competences (default: `DEFAULT_FRAMEWORK`). */
+  framework: z.unknown().optional(),
+});
+/** Options of `scoreFixedForm`. */
+export type ScoreFixedFormOptions = z.input<typeof Options>;
+
+/** The score of a fixed form. */
+export interface FixedFormScore extends ResultProvenance {
+  readonly raw: number;
+  readonly max: number;
+  readonly percent: number | null;
+  readonly unanswered: readonly string[];
+  readonly eap: AbilityEstimate;
+  readonly level: number;
+  readonly perCompetence: readonly GroupScore[];
+  /** Per area of the framework (competences outside the framework are not grouped). */
+  readonly perArea: readonly GroupScore[];
+  /** The input of `recommendOrientation`. */
+  readonly profile: AbilityProfile;
+}
+
+const Responses = z.array(FormResponseShape);
 
 /**
  * Scores a fixed form (everyone gets the same items): raw score, percent, EAP ability with SE and level
@@ -37,12 +77,12 @@ const Responses = z.array(FormResponse);
  */
 export function scoreFixedForm(
   bank: unknown,
-  responses: readonly z.input<typeof FormResponse>[],
+  responses: readonly FormResponse[],
   options: ScoreFixedFormOptions = {},
 ): FixedFormScore {
   const parsedBank = bankFrom(bank);
   const rs = parseWith(Responses, responses, { module: "assessment", what: "form responses" });
-  const o = parseWith(ScoreFixedFormOptions, options, { module: "assessment", what: "fixed-form options" });
+  const o = parseWith(Options, options, { module: "assessment", what: "fixed-form options" });
   const framework = frameworkFrom(o.framework);
   const engine = engineOf(parsedBank, o);
   const { p, cuts } = engine;
@@ -58,7 +98,7 @@ export function scoreFixedForm(
   if (inForm.size !== form.length)
     throw fail("distinct item ids in the form", `item ${form.find((id, i) => form.indexOf(id) !== i)!} listed twice`);
   for (const id of form) if (!p.indexById.has(id)) throw fail("items of the bank", `item ${id}`);
-  const byId = new Map<string, z.infer<typeof FormResponse>>();
+  const byId = new Map<string, FormResponse>();
   for (const r of rs) {
     if (!inForm.has(r.itemId)) throw fail("responses to items of the form", `a response to ${r.itemId}`);
     if (byId.has(r.itemId)) throw fail("one response per item", `two responses to ${r.itemId}`);

@@ -4,7 +4,7 @@ import { isDeclicsError } from "../errors.js";
 import { computeInformation } from "./compute-information.js";
 import { selectNextItem } from "./select-next-item.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
-import { TEST_BANK } from "./_test-bank.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
 
 const byId = new Map(TEST_BANK.items.map((it) => [it.id as string, it]));
 

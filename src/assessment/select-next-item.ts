@@ -1,5 +1,5 @@
 import { replaySelect, resumeSession, sessionError, stateOf } from "./_session.js";
-import type { AdaptiveSession } from "./schema.js";
+import type { AdaptiveSession } from "./session-state.js";
 
 /**
  * Chooses the next item of an adaptive session (see {@link startAdaptiveSession} for the algorithm) and

@@ -6,7 +6,7 @@ import { computeSessionResult } from "./compute-session-result.js";
 import { selectNextItem } from "./select-next-item.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
 import { STARTER_BANK } from "./starter-bank.js";
-import type { AdaptiveSession } from "./schema.js";
+import type { AdaptiveSession } from "./session-state.js";
 import { viewItem } from "./view-item.js";
 import { viewPendingItem } from "./view-pending-item.js";
 

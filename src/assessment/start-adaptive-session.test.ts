@@ -6,9 +6,9 @@ import { answerItem } from "./answer-item.js";
 import { computeProbability } from "./compute-probability.js";
 import { computeSessionResult } from "./compute-session-result.js";
 import { selectNextItem } from "./select-next-item.js";
-import { startAdaptiveSession } from "./start-adaptive-session.js";
-import { TEST_BANK } from "./_test-bank.js";
-import type { AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
+import { type AdaptiveSessionOptions, startAdaptiveSession } from "./start-adaptive-session.js";
+import { TEST_BANK } from "./__fixtures__/test-bank.js";
+import type { AdaptiveSession } from "./session-state.js";
 
 const allItems = new Map(TEST_BANK.items.map((it) => [it.id as string, it]));
 const itemOf = (id: string) => allItems.get(id)!;

@@ -1,6 +1,10 @@
 import { parseWith } from "../_lib/parse.js";
 import { bankFrom, beginReplay, stateOf } from "./_session.js";
-import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
+import type * as z from "zod/v4";
+import { type AdaptiveSession, SessionOptions } from "./session-state.js";
+
+/** Options of `startAdaptiveSession`: the seed, the grid and prior, the stopping rules, content balancing and exposure control. */
+export type AdaptiveSessionOptions = z.input<typeof SessionOptions>;
 
 /**
  * Starts an adaptive test: a pure state machine driven by {@link selectNextItem} and {@link answerItem},
@@ -35,6 +39,6 @@ import { type AdaptiveSession, AdaptiveSessionOptions } from "./schema.js";
  */
 export function startAdaptiveSession(bank: unknown, options: AdaptiveSessionOptions): AdaptiveSession {
   const parsedBank = bankFrom(bank);
-  const o = parseWith(AdaptiveSessionOptions, options, { module: "assessment", what: "adaptive session options" });
+  const o = parseWith(SessionOptions, options, { module: "assessment", what: "adaptive session options" });
   return stateOf(beginReplay(parsedBank, o));
 }

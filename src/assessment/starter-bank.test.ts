@@ -5,7 +5,7 @@ import { computeSessionResult } from "./compute-session-result.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import { isAnswerCorrect } from "./is-answer-correct.js";
 import { parseItemBank } from "./parse-item-bank.js";
-import type { Item, SingleChoiceItem } from "./schema.js";
+import type { Item, SingleChoiceItem } from "./item.js";
 import { selectNextItem } from "./select-next-item.js";
 import { startAdaptiveSession } from "./start-adaptive-session.js";
 import { STARTER_BANK } from "./starter-bank.js";

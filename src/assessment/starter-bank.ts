@@ -1,4 +1,4 @@
-import { ItemBank } from "./schema.js";
+import { ItemBank } from "./item-bank.js";
 import { buildItems } from "./starter-bank/_build.js";
 import { STARTER_EXPOSURE } from "./starter-bank/exposure.js";
 import { STARTER_AREAS } from "./starter-bank/index.js";

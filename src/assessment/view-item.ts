@@ -1,5 +1,5 @@
 import { parseWith } from "../_lib/parse.js";
-import { type ClientItem, Item } from "./schema.js";
+import { type ClientItem, Item } from "./item.js";
 
 /**
  * The key-free view of an item, for a participant's screen: id, kind, competence, stem, options (choice

@@ -1,5 +1,6 @@
 import { resumeSession } from "./_session.js";
-import type { AdaptiveSession, ClientItem } from "./schema.js";
+import type { ClientItem } from "./item.js";
+import type { AdaptiveSession } from "./session-state.js";
 import { viewItem } from "./view-item.js";
 
 /**

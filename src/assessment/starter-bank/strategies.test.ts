@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSeededRandom, type RandomSource } from "../../_lib/random.js";
 import { answerItem } from "../answer-item.js";
-import type { Answer, ClientItem } from "../schema.js";
+import type { Answer, ClientItem } from "../item.js";
 import { selectNextItem } from "../select-next-item.js";
 import { startAdaptiveSession } from "../start-adaptive-session.js";
 import { STARTER_BANK } from "../starter-bank.js";
