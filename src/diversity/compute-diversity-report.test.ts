@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSeededRandom } from "../_lib/random.js";
-import { syntheticParticipants } from "./_synthetic.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { computeDiversityReport } from "./compute-diversity-report.js";
 import { computeFunnel } from "./compute-funnel.js";
 import { computeParity } from "./compute-parity.js";
@@ -17,7 +17,7 @@ import {
   linearProgrammingAttack,
   reportAttack,
 } from "../../test/support/disclosure-attack.js";
-import { people } from "./_make.js";
+import { people } from "../../test/support/make-participants.js";
 import type { Metric, ProtectedCell } from "./schema.js";
 
 /** The value of a published count (throws on a hidden one: the test expected it published). */

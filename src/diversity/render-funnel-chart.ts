@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { COLOURS, INK, MUTED, n, percent, svgDocument, xml } from "./_svg.js";
+import { COLOURS, INK, MUTED, n, percent, svgDocument } from "./_svg.js";
+import { escapeXml } from "../_lib/svg.js";
 import { isHiddenFigure, shownCount } from "./_chart-secret.js";
 import type { ReportFunnel } from "./compute-diversity-report.js";
 import { Metric, ProtectedCell } from "./schema.js";
@@ -92,7 +93,7 @@ export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelCha
     const name = groupName(group);
     const registered = shownCount(group.registered);
     body.push(
-      `<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)} (${registered === null ? "secret statistique" : `${registered} registered`})</text>`,
+      `<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${escapeXml(name)} (${registered === null ? "secret statistique" : `${registered} registered`})</text>`,
     );
     const key = keyOf(group);
     const rows = f.rows.filter((r) => key.every(([k, v]) => (r as Record<string, unknown>)[k] === v));
@@ -103,7 +104,7 @@ export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelCha
       const colour = COLOURS[g % COLOURS.length] as string;
       const stage = labels[row.stage] ?? row.stage;
       body.push(
-        `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(stage)}</text>`,
+        `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${escapeXml(stage)}</text>`,
       );
       const reached = shownCount(row.reached);
       if (reached === null) {
@@ -131,7 +132,7 @@ export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelCha
               : " · n.c.";
       const marker = row.stage === lostTo ? " ◀ lost most" : "";
       body.push(
-        `<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${reached}${xml(conv)}${xml(marker)}</text>`,
+        `<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${reached}${escapeXml(conv)}${escapeXml(marker)}</text>`,
       );
       parts.push(
         `${stage} ${reached}${s > 0 && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : ""}`,

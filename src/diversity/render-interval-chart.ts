@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
+import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument } from "./_svg.js";
+import { escapeXml } from "../_lib/svg.js";
 import { isHiddenFigure } from "./_chart-secret.js";
 import { Metric, ProtectedCell } from "./schema.js";
 
@@ -90,7 +91,7 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
   list.forEach((item, k) => {
     const y = top + k * (bar + gap);
     body.push(
-      `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(item.label)}</text>`,
+      `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${escapeXml(item.label)}</text>`,
     );
     const m = item.value;
     if (hidden[k]) {
@@ -106,7 +107,7 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
         `<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="4 3"/>`,
       );
       body.push(
-        `<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">n.c. (${xml(m.reason.replace(/_/g, " "))})</text>`,
+        `<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">n.c. (${escapeXml(m.reason.replace(/_/g, " "))})</text>`,
       );
       described.push(`${item.label}: not computable (${m.message})`);
       return;
@@ -122,7 +123,7 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
       body.push(
         `<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`,
       );
-    body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(cy + 4)}" fill="${INK}">${xml(fmt(m.value))}</text>`);
+    body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(cy + 4)}" fill="${INK}">${escapeXml(fmt(m.value))}</text>`);
     described.push(
       `${item.label}: ${fmt(m.value)} (${Math.round(m.confidence * 100)} % interval ${fmt(m.lower)} to ${fmt(m.upper)})`,
     );
@@ -132,11 +133,13 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
     body.push(
       `<line x1="${n(rx)}" y1="${n(top - 10)}" x2="${n(rx)}" y2="${n(bottom)}" stroke="${COLOURS[1]}" stroke-width="2" stroke-dasharray="6 3"/>`,
     );
-    body.push(`<text x="${n(rx + 4)}" y="${n(top - 12)}" fill="${COLOURS[1]}">${xml(o.referenceLine.label)}</text>`);
+    body.push(
+      `<text x="${n(rx + 4)}" y="${n(top - 12)}" fill="${COLOURS[1]}">${escapeXml(o.referenceLine.label)}</text>`,
+    );
   }
   const ci = list.find((i, k) => i.value.computable && !hidden[k]);
   body.push(
-    `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${xml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`,
+    `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${escapeXml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`,
   );
   if (anyHidden)
     body.push(
