@@ -59,7 +59,7 @@ export interface CohortRow {
  */
 export function compareCohorts(records: Iterable<ParticipantRecord>, options: CompareCohortsOptions = {}): CohortRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "cohort comparison options" });
-  const cube = buildCube(records, ["cohort"], o.referenceDate);
+  const cube = buildCube(records, ["cohort"], o.referenceDate, o.timeZone);
   const z = zFor(o.confidence);
   const a = STAGES.indexOf(o.among);
   const b = STAGES.indexOf(o.outcome);

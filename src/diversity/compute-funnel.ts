@@ -124,5 +124,5 @@ export function funnelFromCube(
  */
 export function computeFunnel(records: Iterable<ParticipantRecord>, options: ComputeFunnelOptions = {}): Funnel {
   const o = parseWith(Options, options, { module: "diversity", what: "funnel options" });
-  return funnelFromCube(buildCube(records, o.by, o.referenceDate), o.by, o.method, o.confidence);
+  return funnelFromCube(buildCube(records, o.by, o.referenceDate, o.timeZone), o.by, o.method, o.confidence);
 }

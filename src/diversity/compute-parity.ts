@@ -233,5 +233,5 @@ function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: n
  */
 export function computeParity(records: Iterable<ParticipantRecord>, options: ComputeParityOptions): ParityRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "parity options" });
-  return parityFromCube(buildCube(records, [o.by], o.referenceDate), o);
+  return parityFromCube(buildCube(records, [o.by], o.referenceDate, o.timeZone), o);
 }

@@ -165,5 +165,5 @@ export function computeRepresentation(
   options: ComputeRepresentationOptions,
 ): RepresentationRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "representation options" });
-  return representationFromCube(buildCube(records, [o.dimension], o.referenceDate), o);
+  return representationFromCube(buildCube(records, [o.dimension], o.referenceDate, o.timeZone), o);
 }

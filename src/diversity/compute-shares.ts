@@ -86,6 +86,6 @@ type ShareRowDims = z.output<typeof Options>["by"][number];
  */
 export function computeShares(records: Iterable<ParticipantRecord>, options: ComputeSharesOptions): ShareRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "share options" });
-  const cube = buildCube(records, o.by, o.referenceDate);
+  const cube = buildCube(records, o.by, o.referenceDate, o.timeZone);
   return sharesFromCube(cube, o.by, o.within, o.method, o.confidence);
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/v4";
 import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
-import { CalendarDate } from "./_dates.js";
+import { DayInput } from "./_days.js";
 
 /**
  * Diversity vocabulary. The zod schemas are the types.
@@ -13,8 +13,6 @@ import { CalendarDate } from "./_dates.js";
 /** A participant identifier (opaque, pseudonymous). */
 export { ParticipantId };
 
-const IsoDate = CalendarDate;
-
 /**
  * Highest diploma level in the national nomenclature of 2019 (décret 2019-14): `niveau_3` CAP/BEP,
  * `niveau_4` baccalauréat, `niveau_5` bac+2, `niveau_6` licence / bac+3, `niveau_7` master, `niveau_8`
@@ -23,8 +21,11 @@ const IsoDate = CalendarDate;
 export const DiplomaLevel = z.enum(["infra_3", "niveau_3", "niveau_4", "niveau_5", "niveau_6", "niveau_7", "niveau_8"]);
 export type DiplomaLevel = z.infer<typeof DiplomaLevel>;
 
-/** A stage reached, with its date. */
-export const StageReached = z.object({ stage: ParcoursStage, on: IsoDate });
+/**
+ * A stage reached, with its date: `"YYYY-MM-DD"` or a `Date` (read in the zone of the record's overseas
+ * département, else in the metric's `timeZone` option).
+ */
+export const StageReached = z.object({ stage: ParcoursStage, on: DayInput });
 export type StageReached = z.infer<typeof StageReached>;
 
 /** One participant, as analysts export it from the programme's tools. */
@@ -32,8 +33,11 @@ export const ParticipantRecord = z
   .object({
     id: ParticipantId,
     gender: Gender,
-    /** Birth date; the age band is then computed on a reference date the caller passes. */
-    birthDate: IsoDate.optional(),
+    /**
+     * Birth date, `"YYYY-MM-DD"` or a `Date` (read as a calendar day like the stages' dates); the age band
+     * is then computed on a reference date the caller passes.
+     */
+    birthDate: DayInput.optional(),
     /** Age band, when the birth date is not known (or to override it). */
     ageBand: AgeBand.optional(),
     /** As the territory module reports it (`checkEligibility(...).territoryKind`). */
