@@ -24,17 +24,17 @@ export const DayOptions = {
 /** A date input of an option or a record: `"YYYY-MM-DD"` or a `Date`. */
 export const DayInput = DayInputSchema;
 
-const OVERSEAS: Readonly<Record<string, string>> = {
-  "971": "America/Guadeloupe",
-  "972": "America/Martinique",
-  "973": "America/Cayenne",
-  "974": "Indian/Reunion",
-  "976": "Indian/Mayotte",
-};
+const OVERSEAS: ReadonlyMap<string, string> = new Map([
+  ["971", "America/Guadeloupe"],
+  ["972", "America/Martinique"],
+  ["973", "America/Cayenne"],
+  ["974", "Indian/Reunion"],
+  ["976", "Indian/Mayotte"],
+]);
 
 /** The zone a record's `Date` values are read in: its overseas département's, else the fallback. */
 export function recordTimeZone(departement: string | undefined, fallback: string): string {
-  return (departement !== undefined && OVERSEAS[departement]) || fallback;
+  return (departement !== undefined && OVERSEAS.get(departement)) || fallback;
 }
 
 /**
