@@ -1,7 +1,14 @@
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
-import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.js";
+import * as z from "zod/v4";
+import { ProtectionOptions } from "./_options.js";
+import { CountTable, type ProtectedTable } from "./schema.js";
+
+const Options = ProtectionOptions;
+
+/** Options of {@link protectTable}: `threshold`, `reasons`, `protectionInterval`. */
+export type ProtectTableOptions = z.input<typeof Options>;
 
 /**
  * Makes a two-way table of counts safe to publish. Primary suppression hides every cell and margin with
@@ -54,7 +61,7 @@ export function protectTable(table: CountTable, options: ProtectTableOptions = {
       seen.add(label);
     }
   }
-  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, {
+  const { threshold, reasons, protectionInterval } = parseWith(Options, options, {
     module: "diversity",
     what: "protection options",
   });

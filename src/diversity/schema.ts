@@ -101,15 +101,6 @@ export const NOT_STATED = "not_stated";
 export const IntervalMethod = z.enum(["wilson", "clopper_pearson", "agresti_coull"]);
 export type IntervalMethod = z.infer<typeof IntervalMethod>;
 
-/** Options shared by the functions that estimate proportions. */
-export const IntervalOptions = z.object({
-  /** Confidence level in (0, 1); default 0.95. */
-  confidence: z.number().gt(0).lt(1).default(0.95),
-  /** Interval method; default Wilson score. */
-  method: IntervalMethod.default("wilson"),
-});
-export type IntervalOptions = z.input<typeof IntervalOptions>;
-
 /** Why a metric cannot be computed. */
 export const NotComputableReason = z.enum([
   "empty_group",
@@ -210,24 +201,6 @@ export const CountTable = z
     path: ["counts"],
   });
 export type CountTable = z.infer<typeof CountTable>;
-
-/** Options of {@link protectTable}. */
-export const ProtectTableOptions = z.object({
-  /** Cells with a count from 1 to threshold - 1 are suppressed (primary). INSEE practice: 11. */
-  threshold: z.number().int().min(1).default(11),
-  /**
-   * `publishable` (default): every hidden cell says `secret_statistique`, as INSEE's "s". `detailed`: the
-   * primary / secondary reasons and counts, for internal review; do not publish those.
-   */
-  reasons: z.enum(["publishable", "detailed"]).default("publishable"),
-  /**
-   * The protection interval: every hidden count can take at least this many values (2 or more) given
-   * everything published, a reader knowing that hidden counts are positive integers. Default 3: a hidden
-   * count is never pinned to one value, nor to two.
-   */
-  protectionInterval: z.number().int().min(2).max(50).default(3),
-});
-export type ProtectTableOptions = z.input<typeof ProtectTableOptions>;
 
 /** A table ready for publication: cells, row totals, column totals and grand total, each protected. */
 export interface ProtectedTable {

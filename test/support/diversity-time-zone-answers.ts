@@ -5,7 +5,12 @@
  * `new Date(y, m - 1, d)` (an app running in the territory). Prints one JSON line.
  */
 import { TZDate } from "@date-fns/tz/date";
-import { ageBandOn, computeDiversityReport, computeTargetProgress } from "../../src/diversity/index.js";
+import {
+  ageBandOn,
+  computeDiversityReport,
+  computeTargetProgress,
+  parseParticipantRecords,
+} from "../../src/diversity/index.js";
 
 export interface DiversityTimeZoneCase {
   readonly name: string;
@@ -38,16 +43,16 @@ function answer(c: DiversityTimeZoneCase, form: DayForm): string {
   const at = (day: string): string | Date => form(day, c.timeZone);
   try {
     const band = ageBandOn(at(c.birthDate), at(c.day), { timeZone: c.timeZone });
-    const records = [
+    const records = parseParticipantRecords([
       {
         id: "p1",
-        gender: "female" as const,
-        territoryKind: "qpv" as const,
+        gender: "female",
+        territoryKind: "qpv",
         birthDate: at(c.birthDate),
-        stages: [{ stage: "registered" as const, on: at(c.day) }],
+        stages: [{ stage: "registered", on: at(c.day) }],
         ...(c.departement === undefined ? {} : { departement: c.departement }),
       },
-    ];
+    ]);
     const report = computeDiversityReport(records, {
       dimensions: ["ageBand"],
       referenceDate: at(c.day),
