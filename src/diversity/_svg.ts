@@ -1,6 +1,11 @@
 /** Private helpers to write standalone, accessible SVG by hand (no DOM, no browser). */
 import { escapeXml } from "../_lib/svg.js";
 
+/** A `<text>` element at (x, y): `attributes` are written as given (trusted), `content` is escaped. */
+export function svgText(x: number, y: number, content: string, attributes = ""): string {
+  return `<text x="${n(x)}" y="${n(y)}"${attributes === "" ? "" : ` ${attributes}`}>${escapeXml(content)}</text>`;
+}
+
 /** Rounds coordinates so the files stay small and stable. */
 export function n(value: number): string {
   return String(Math.round(value * 10) / 10);

@@ -4,18 +4,17 @@ import type { AgeBand } from "../_lib/vocabulary.js";
 import { dayUsed } from "../_lib/calendar-day.js";
 import { DayInput, DayOptions } from "./_days.js";
 
-const Input = z
-  .object({ birthDate: DayInput, on: DayInput, ...DayOptions })
+const Options = z.object(DayOptions);
+
+/** Options of {@link ageBandOn}. */
+export type AgeBandOnOptions = z.input<typeof Options>;
+
+const Input = Options.extend({ birthDate: DayInput, on: DayInput })
   .transform((v) => ({ birthDate: dayUsed(v.birthDate, v.timeZone).day, on: dayUsed(v.on, v.timeZone).day }))
   .refine((v) => v.birthDate <= v.on, {
     message: "the reference date must not be before the birth date",
     path: ["on"],
   });
-
-const Options = z.object(DayOptions);
-
-/** Options of {@link ageBandOn}. */
-export type AgeBandOnOptions = z.input<typeof Options>;
 
 /** Age in completed years on `on`, both ISO dates already validated (private fast path). */
 export function ageOn(birthDate: string, on: string): number {

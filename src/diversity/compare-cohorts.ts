@@ -53,7 +53,8 @@ export interface CohortRow {
  * @example
  * ```ts
  * compareCohorts(records, { targetPerCohort: 200 })[1];
- * // => { cohort: "2021-01", size: 190, shareOfTarget: 0.95, outcome: 38, rate: { value: 0.2, ... }, differenceFromPrevious: { value: 0.05, ... }, ratioToPrevious: { value: 1.33, ... } }
+ * // => { cohort: "2021-01", size: 190, shareOfTarget: 0.95, outcome: 38, rate: { value: 0.2, ... },
+ * //      differenceFromPrevious: { value: 0.05, ... }, ratioToPrevious: { value: 1.33, ... } }
  * ```
  * @category Progress
  */

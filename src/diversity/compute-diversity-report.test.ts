@@ -18,7 +18,7 @@ import {
   reportAttack,
 } from "../../test/support/disclosure-attack.js";
 import { people } from "../../test/support/make-participants.js";
-import type { Metric, ProtectedCell } from "./schema.js";
+import type { ProtectedCell } from "./schema.js";
 
 /** The value of a published count (throws on a hidden one: the test expected it published). */
 function value(cell: ProtectedCell): number {

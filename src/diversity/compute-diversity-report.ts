@@ -15,7 +15,7 @@ import {
 import { funnelFromCube, type Funnel, type FunnelGroupKey } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
-import { sharesFromCube, type ShareRow } from "./compute-shares.js";
+import { sharesFromCube } from "./compute-shares.js";
 import { protectLinkedTablesHiding } from "./protect-linked-tables.js";
 import { publicationCounts } from "./_publication-counts.js";
 import { recodeCube, type RecodeRule } from "./_recode.js";

@@ -118,7 +118,8 @@ export function funnelFromCube(
  * @example
  * ```ts
  * computeFunnel(records, { by: ["gender"] }).groups[0];
- * // => { gender: "female", registered: 120, lostMost: { from: "met_training_or_employers", to: "entered_training", conversion: { value: 0.31, ... }, lost: 40 } }
+ * // => { gender: "female", registered: 120,
+ * //      lostMost: { from: "met_training_or_employers", to: "entered_training", conversion: { value: 0.31, ... }, lost: 40 } }
  * ```
  * @category Metrics
  */

@@ -80,7 +80,8 @@ type ShareRowDims = z.output<typeof Options>["by"][number];
  * @example
  * ```ts
  * computeShares(records, { by: ["territoryKind", "gender"], within: ["territoryKind"] });
- * // => [{ territoryKind: "qpv", gender: "female", count: 40, denominator: 100, share: { computable: true, value: 0.4, lower: 0.309, upper: 0.498, ... } }, ...]
+ * // => [{ territoryKind: "qpv", gender: "female", count: 40, denominator: 100,
+ * //       share: { computable: true, value: 0.4, lower: 0.309, upper: 0.498, ... } }, ...]
  * ```
  * @category Metrics
  */

@@ -47,7 +47,13 @@ export type RenderIntervalChartOptions = z.input<typeof Options>;
  * @example
  * ```ts
  * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
- * renderIntervalChart((report.shares.gender ?? []).map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })), { title: "Participants by gender" });
+ * const items = (report.shares.gender ?? []).map((r) => ({
+ *   label: r.gender ?? "",
+ *   value: r.share,
+ *   count: r.count,
+ *   denominator: r.denominator,
+ * }));
+ * renderIntervalChart(items, { title: "Participants by gender" });
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
  * ```
  * @category Charts
