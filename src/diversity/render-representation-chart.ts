@@ -120,17 +120,27 @@ export function renderRepresentationChart(
     body.push(
       `<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${escapeXml(ratio)}</text>`,
     );
-    described.push(
-      `${r.category}: ${hidden[k] ? "secret statistique (not shown)" : r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
-    );
+    described.push(rowSentence(r, hidden[k] === true, o.referenceLabel, ratio));
   });
   const conf = rows.find((r, k) => r.share.computable && !hidden[k])?.share;
   if (anyHidden)
     body.push(
       `<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
     );
-  body.push(
-    `<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${escapeXml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`,
-  );
+  const intervals = conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : "";
+  const ratioNote = `Ratio: share among participants / share in the ${escapeXml(o.referenceLabel)} (1 = parity)${intervals}.`;
+  body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">${ratioNote}</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
+}
+
+/** A row of the description: the participants' share, the reference share and the ratio, in words. */
+function rowSentence(r: ReportRepresentationRow, hidden: boolean, referenceLabel: string, ratio: string): string {
+  const share = hidden
+    ? "secret statistique (not shown)"
+    : r.share.computable
+      ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})`
+      : "share not computable";
+  const reference =
+    r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${referenceLabel}`;
+  return `${r.category}: ${share}, ${reference}, ${ratio}`;
 }
