@@ -10,7 +10,7 @@
  *   npx tsx bench/diversity/publication.ts [--no-attack]
  */
 import { createSeededRandom } from "../../src/_lib/random.js";
-import { syntheticParticipants } from "../../src/diversity/_synthetic.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { publicationCounts, type PartCounts } from "../../src/diversity/_publication-counts.js";
 import {
   computeDiversityReport,

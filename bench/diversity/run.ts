@@ -8,7 +8,7 @@
  *   node --expose-gc --import tsx bench/diversity/run.ts   (heap figures after a GC)
  */
 import { createSeededRandom } from "../../src/_lib/random.js";
-import { syntheticParticipants } from "../../src/diversity/_synthetic.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { computeDiversityReport, parseParticipantRecords, type ParticipantRecord } from "../../src/diversity/index.js";
 
 const N = Number(process.argv[2] ?? 1_000_000);

@@ -5,6 +5,8 @@ import {
   calendarDayIn,
   calendarDayOf,
   dayOutOfRange,
+  isCalendarDay,
+  IsoDate,
   parseCalendarDay,
   readDayInput,
   utcMidnightOf,
@@ -115,5 +117,41 @@ describe("readDayInput", () => {
     const error = dayOutOfRange("on", "territory", "2014-12-31", "2015-01-01", "2099-12-31", "Indian/Reunion");
     expect(error.code).toBe("date_out_of_range");
     expect(error.message).toContain("du 2015-01-01 au 2099-12-31, reçu 2014-12-31 (read in Indian/Reunion)");
+  });
+});
+
+describe("IsoDate and isCalendarDay (the one schema of a day)", () => {
+  it("accepts the days that exist and refuses the rest, with a message", () => {
+    expect(IsoDate.parse("2024-02-29")).toBe("2024-02-29");
+    for (const bad of [
+      "2025-02-30",
+      "2023-02-29",
+      "1/5/2025",
+      "2025-1-5",
+      "2025-01-01T00:00:00Z",
+      "２０２５-01-01",
+      "2025-13-01",
+    ]) {
+      expect(IsoDate.safeParse(bad).success, bad).toBe(false);
+      expect(isCalendarDay(bad), bad).toBe(false);
+    }
+    expect(IsoDate.safeParse(new Date()).success).toBe(false);
+    expect(IsoDate.safeParse("2025-02-30").error?.issues[0]?.message).toMatch(/exists/);
+  });
+
+  it("property: isCalendarDay agrees with parseCalendarDay on any string and any YYYY-MM-DD", () => {
+    const digits = (n: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+        ),
+        (text) => {
+          expect(isCalendarDay(text)).toBe(parseCalendarDay(text) !== null);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

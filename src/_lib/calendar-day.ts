@@ -1,4 +1,5 @@
 import { tzOffset } from "@date-fns/tz/tzOffset";
+import * as z from "zod/v4";
 import { DeclicsError, type DeclicsModule } from "../errors.js";
 import { describeValue } from "./parse.js";
 
@@ -61,6 +62,81 @@ export function calendarDayIn(time: number, timeZone: string): CalendarDay {
   return calendarDayOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
 
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/**
+ * Whether a string is a strict `"YYYY-MM-DD"` that exists in the Gregorian calendar. Reads character
+ * codes and allocates nothing: the diversity module calls it once per record of a million-row export.
+ */
+export function isCalendarDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 7);
+  const d = digitsAt(text, 8, 10);
+  return y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/**
+ * The one schema of a calendar day string, `"YYYY-MM-DD"` that exists (no "2025-02-30", no "1/5/2025").
+ * Every module's schemas use it, so that they all accept and refuse the same days.
+ */
+export const IsoDate = z
+  .string()
+  .regex(ISO_DAY, "a calendar date YYYY-MM-DD such as 2025-01-01")
+  .refine(isCalendarDay, { message: "a calendar date YYYY-MM-DD that exists (month 01-12, a day of that month)" });
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** Whether this runtime knows an IANA time zone name (Intl throws a RangeError for an unknown one). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name this runtime knows, e.g. "Europe/Paris", "Indian/Reunion". */
+export const TimeZoneName = z.string().refine(isTimeZone, { message: "an IANA time zone such as Europe/Paris" });
+
+/** What {@link DayInputSchema} accepts, in its message. */
+const DAY_INPUT = 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date';
+
+/**
+ * The schema of a date input inside an options or record schema: a `"YYYY-MM-DD"` that exists or a valid
+ * `Date` (kept as given: {@link dayUsed} reads it in the zone that applies). Anything else is refused with
+ * a message naming both accepted forms.
+ */
+export const DayInputSchema = z.custom<string | Date>(
+  (value) => (typeof value === "string" ? isCalendarDay(value) : inDayRange(timeOf(value))),
+  { message: DAY_INPUT },
+);
+
+/** The calendar day a date input stood for; `timeZone` is the zone an instant (`Date`) was read in. */
+export interface DayUsed {
+  /** `"YYYY-MM-DD"`. */
+  readonly day: string;
+  /** Present when the input was a `Date`: the IANA zone its calendar day was read in. */
+  readonly timeZone?: string;
+}
+
+/**
+ * The calendar day of a validated date input: a day string is that day, a `Date` is the day it falls on in
+ * `timeZone` (for instance `new Date("2024-12-31T21:00:00Z")` is 2025-01-01 in Indian/Reunion).
+ */
+export function dayUsed(value: string | Date, timeZone: string): DayUsed {
+  if (typeof value === "string") return { day: value };
+  return { day: calendarDayIn(timeOf(value), timeZone).iso, timeZone };
+}
+
 /** Milliseconds at 00:00 UTC of a day. */
 export function utcMidnightOf(day: CalendarDay): number {
   const y = Math.floor(day.num / 10000);
@@ -75,6 +151,24 @@ function isDateLike(value: unknown): value is Date {
   // `instanceof Date` fails across realms (iframes, vm); Object.prototype.toString does not, and cannot be
   // fooled by an object whose own getters throw.
   return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+// From 0001-01-02 to 9999-12-30 UTC: every zone then reads a day of years 1 to 9999, written YYYY-MM-DD.
+const FIRST_TIME = -62_135_596_800_000 + 86_400_000;
+const LAST_TIME = 253_402_300_799_999 - 86_400_000;
+
+function inDayRange(time: number): boolean {
+  return time >= FIRST_TIME && time <= LAST_TIME;
+}
+
+/** The time of a real Date (NaN for an Invalid Date, or for anything else, even an object posing as a Date). */
+function timeOf(value: unknown): number {
+  if (!isDateLike(value)) return Number.NaN;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Describes any value for a message, even one whose getters or toString throw. */

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatCsvRow, quoteField } from "./format-csv-row.js";
+import { quoteCsvField as quoteField } from "../_lib/csv.js";
+import { formatCsvRow } from "./format-csv-row.js";
 
 describe("formatCsvRow", () => {
   it("quotes only what needs quoting", () => {

@@ -3,28 +3,7 @@
  * four times the whole rest of the pipeline (measured: 108,000 rows/s with it, 457,000 without).
  * @module
  */
-
-/**
- * Quotes a field when it holds the delimiter, a quote or a line break (RFC 4180), doubling inner quotes.
- *
- * @param value - the field
- * @param delimiter - the file's delimiter
- * @returns the field as written in the file
- * @example
- * ```ts
- * quoteField('Dupont; "Jo"', ";"); // => "\"Dupont; \"\"Jo\"\"\""
- * ```
- */
-export function quoteField(value: string, delimiter: string): string {
-  const special =
-    delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
-  const needs = special !== null ? special.test(value) : value.includes(delimiter) || /["\r\n]/.test(value);
-  return needs ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-const SPECIAL_SEMICOLON = /[";\r\n]/;
-const SPECIAL_COMMA = /[",\r\n]/;
-const SPECIAL_TAB = /["\t\r\n]/;
+import { csvSpecialCharacters, quoteCsvField } from "../_lib/csv.js";
 
 /**
  * Joins fields into one CSV record (without the line ending).
@@ -38,8 +17,7 @@ const SPECIAL_TAB = /["\t\r\n]/;
  * ```
  */
 export function formatCsvRow(fields: readonly string[], delimiter: string): string {
-  const special =
-    delimiter === ";" ? SPECIAL_SEMICOLON : delimiter === "," ? SPECIAL_COMMA : delimiter === "\t" ? SPECIAL_TAB : null;
+  const special = csvSpecialCharacters(delimiter);
   if (special !== null) {
     // Common case: nothing to quote. join() builds one flat string, cheaper to encode than a rope of pieces.
     let plain = true;
@@ -49,7 +27,7 @@ export function formatCsvRow(fields: readonly string[], delimiter: string): stri
   let line = "";
   for (let i = 0; i < fields.length; i++) {
     if (i > 0) line += delimiter;
-    line += quoteField(fields[i] as string, delimiter);
+    line += quoteCsvField(fields[i] as string, delimiter);
   }
   return line;
 }

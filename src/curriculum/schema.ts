@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { IsoDate } from "../_lib/calendar-day.js";
 import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 import { isDayInput } from "../_lib/calendar-day.js";
 import { schoolHolidayDates } from "./_calendar.js";
@@ -13,18 +14,8 @@ import { COHORT_DATES, cohortTimeZone, type DateReading as DateReadingType, read
 
 export const CurriculumSchemaVersion = z.literal(1);
 
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** A calendar date, `YYYY-MM-DD` (no time, no time zone). */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar date YYYY-MM-DD such as 2020-09-28")
-  .refine(isRealDate, "a calendar date that exists");
-export type IsoDate = z.infer<typeof IsoDate>;
+/** A calendar date, `YYYY-MM-DD` (no time, no time zone): the library's one schema of a day. */
+export { IsoDate };
 
 /**
  * A calendar day as users give it: `"YYYY-MM-DD"` or a `Date`. A `Date` is an instant: the operation that

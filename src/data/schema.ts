@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { IsoDate } from "../_lib/calendar-day.js";
 
 /**
  * The two manifests of the bundled data: `data/sources.json` (what the official source files are and
@@ -12,9 +13,6 @@ export const DatasetId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "a lowercase dataset id such as qpv2024")
   .brand<"DatasetId">();
 export type DatasetId = z.infer<typeof DatasetId>;
-
-/** ISO calendar date, YYYY-MM-DD. */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 
 /** How to read a source file. */
 export const SourceFormat = z.discriminatedUnion("type", [

@@ -6,10 +6,9 @@
  */
 import { DeclicsError } from "../errors.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
-import { isCalendarDate } from "./_dates.js";
+import { dayUsed, isCalendarDay } from "../_lib/calendar-day.js";
+import { DEFAULT_TIME_ZONE, recordDay } from "./_days.js";
 import { DiplomaLevel, NOT_STATED, type Dimension, type GroupKey, type ParticipantRecord } from "./schema.js";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Stage levels: 0 = no stage recorded, 1..6 = highest stage reached (ParcoursStage order). */
 export const STAGES = ParcoursStage.options;
@@ -40,7 +39,7 @@ const FIXED: Partial<Record<Dimension, readonly string[]>> = {
   stage: ["none", ...STAGES],
 };
 
-function invalid(index: number, field: string, expected: string, value: unknown): DeclicsError<"invalid_input"> {
+export function invalid(index: number, field: string, expected: string, value: unknown): DeclicsError<"invalid_input"> {
   const received = value === undefined ? "undefined" : JSON.stringify(value);
   return new DeclicsError({
     code: "invalid_input",
@@ -104,7 +103,14 @@ function ageBandCode(birthDate: string, refYear: number, refMonthDay: number): n
   return age < 26 ? 0 : age < 50 ? 1 : 2;
 }
 
-function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encoder {
+/** The birth date of a record as `"YYYY-MM-DD"` (a Date read in the record's zone), or null when malformed. */
+function birthDayOf(r: ParticipantRecord, timeZone: string): string | null {
+  const birth = r.birthDate as unknown;
+  if (typeof birth === "string") return isCalendarDay(birth) ? birth : null;
+  return recordDay(birth, r.departement, timeZone);
+}
+
+function fixedEncoder(dim: Dimension, referenceDate: string | undefined, timeZone: string): Encoder {
   const labels = FIXED[dim] as readonly string[];
   const find = vocabularyIndex(labels);
   const lookup = (value: string | undefined, i: number, field: string): number => {
@@ -142,10 +148,11 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined): Encode
             details: { option: "referenceDate", expected: "a date YYYY-MM-DD", received: "undefined" },
           });
         }
-        if (!ISO_DATE.test(r.birthDate) || !isCalendarDate(r.birthDate))
-          throw invalid(i, "birthDate", "a calendar date YYYY-MM-DD that exists", r.birthDate);
+        const birthDate = birthDayOf(r, timeZone);
+        if (birthDate === null)
+          throw invalid(i, "birthDate", "a calendar date YYYY-MM-DD that exists, or a valid Date", r.birthDate);
         // Same rule as ageOn/bandOfAge (completed years), on character codes: no substring per record.
-        const band = ageBandCode(r.birthDate, refYear, refMonthDay);
+        const band = ageBandCode(birthDate, refYear, refMonthDay);
         if (band < 0)
           throw invalid(i, "birthDate", `a birth date on or before the reference date ${referenceDate}`, r.birthDate);
         return band;
@@ -235,15 +242,20 @@ function checkRecord(record: ParticipantRecord, index: number, ids: Set<string>)
   ids.add(id);
 }
 
-/** Encodes and counts records in one pass. */
+/**
+ * Encodes and counts records in one pass. `referenceDate` (validated) is read in `timeZone` when a Date,
+ * as are the records' Date birth dates, unless a record's overseas département has its own zone.
+ */
 export function buildCube(
   records: Iterable<ParticipantRecord>,
   dims: readonly Dimension[],
-  referenceDate?: string,
+  referenceDate?: string | Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): Cube {
   const ids = new Set<string>();
+  const reference = referenceDate === undefined ? undefined : dayUsed(referenceDate, timeZone).day;
   const encoders = dims.map((d) =>
-    d === "departement" || d === "cohort" ? dynamicEncoder(d) : fixedEncoder(d, referenceDate),
+    d === "departement" || d === "cohort" ? dynamicEncoder(d) : fixedEncoder(d, reference, timeZone),
   );
   const k = dims.length;
   const hasDynamic = dims.some((d) => d === "departement" || d === "cohort");

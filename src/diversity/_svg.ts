@@ -1,17 +1,9 @@
 /** Private helpers to write standalone, accessible SVG by hand (no DOM, no browser). */
+import { escapeXml } from "../_lib/svg.js";
 
-/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids (controls, lone surrogates). */
-export function xml(text: string): string {
-  return text
-    .replace(
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      "",
-    )
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+/** A `<text>` element at (x, y): `attributes` are written as given (trusted), `content` is escaped. */
+export function svgText(x: number, y: number, content: string, attributes = ""): string {
+  return `<text x="${n(x)}" y="${n(y)}"${attributes === "" ? "" : ` ${attributes}`}>${escapeXml(content)}</text>`;
 }
 
 /** Rounds coordinates so the files stay small and stable. */
@@ -42,10 +34,10 @@ export function svgDocument(
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" role="img" aria-labelledby="${safeId}-title ${safeId}-desc" font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="12">`,
-    `<title id="${safeId}-title">${xml(title)}</title>`,
-    `<desc id="${safeId}-desc">${xml(description)}</desc>`,
+    `<title id="${safeId}-title">${escapeXml(title)}</title>`,
+    `<desc id="${safeId}-desc">${escapeXml(description)}</desc>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="16" y="24" font-size="15" font-weight="bold" fill="${INK}">${xml(title)}</text>`,
+    `<text x="16" y="24" font-size="15" font-weight="bold" fill="${INK}">${escapeXml(title)}</text>`,
     ...body,
     `</svg>`,
     "",
@@ -74,7 +66,7 @@ export function axis(
     const v = (max * k) / 4;
     const x = x0 + (width * k) / 4;
     out.push(`<line x1="${n(x)}" y1="${n(y0)}" x2="${n(x)}" y2="${n(y1)}" stroke="#d9d9d9" stroke-width="1"/>`);
-    out.push(`<text x="${n(x)}" y="${n(y1 + 14)}" text-anchor="middle" fill="${MUTED}">${xml(format(v))}</text>`);
+    out.push(`<text x="${n(x)}" y="${n(y1 + 14)}" text-anchor="middle" fill="${MUTED}">${escapeXml(format(v))}</text>`);
   }
   return out;
 }

@@ -1,11 +1,20 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import type { AgeBand } from "../_lib/vocabulary.js";
-import { CalendarDate as IsoDate } from "./_dates.js";
-const Input = z.object({ birthDate: IsoDate, on: IsoDate }).refine((v) => v.birthDate <= v.on, {
-  message: "the reference date must not be before the birth date",
-  path: ["on"],
-});
+import { dayUsed } from "../_lib/calendar-day.js";
+import { DayInput, DayOptions } from "./_days.js";
+
+const Options = z.object(DayOptions);
+
+/** Options of {@link ageBandOn}. */
+export type AgeBandOnOptions = z.input<typeof Options>;
+
+const Input = Options.extend({ birthDate: DayInput, on: DayInput })
+  .transform((v) => ({ birthDate: dayUsed(v.birthDate, v.timeZone).day, on: dayUsed(v.on, v.timeZone).day }))
+  .refine((v) => v.birthDate <= v.on, {
+    message: "the reference date must not be before the birth date",
+    path: ["on"],
+  });
 
 /** Age in completed years on `on`, both ISO dates already validated (private fast path). */
 export function ageOn(birthDate: string, on: string): number {
@@ -23,18 +32,23 @@ export function bandOfAge(age: number): AgeBand {
  * The age band of a person on a reference date: under 26, 26 to 49, 50 and over (the bands of the
  * public employment service's statistics). The date is an input: the library has no hidden clock.
  *
- * @param birthDate - birth date, `YYYY-MM-DD`
- * @param on - reference date, `YYYY-MM-DD` (e.g. the cohort's start)
+ * @param birthDate - birth date, `"YYYY-MM-DD"` or a `Date`
+ * @param on - reference date, `"YYYY-MM-DD"` or a `Date` (e.g. the cohort's start)
+ * @param options - `timeZone`: the IANA zone a `Date` is read in as a calendar day (default "Europe/Paris")
  * @returns the age band on that date
- * @throws {DeclicsError} `invalid_input` when a date is malformed or `on` is before `birthDate`
+ * @throws {DeclicsError} `invalid_input` when a date is malformed (naming it) or `on` is before `birthDate`
  * @example
  * ```ts
  * ageBandOn("1994-09-29", "2020-09-28");
  * // => "under_26"
+ * // Local midnight of 29 September 2020 in La Réunion is still the 28th in Paris:
+ * ageBandOn("1994-09-29", new Date("2020-09-28T20:00:00Z"), { timeZone: "Indian/Reunion" });
+ * // => "26_49"
  * ```
  * @category Records
  */
-export function ageBandOn(birthDate: string, on: string): AgeBand {
-  const v = parseWith(Input, { birthDate, on }, { module: "diversity", what: "age band dates" });
+export function ageBandOn(birthDate: string | Date, on: string | Date, options: AgeBandOnOptions = {}): AgeBand {
+  const input = { ...(options as object), birthDate, on };
+  const v = parseWith(Input, input, { module: "diversity", what: "age band dates" });
   return bandOfAge(ageOn(v.birthDate, v.on));
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSeededRandom } from "../_lib/random.js";
-import { people } from "./_make.js";
-import { syntheticParticipants } from "./_synthetic.js";
+import { people } from "../../test/support/make-participants.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { compareCohorts } from "./compare-cohorts.js";
 import { compareProportions } from "./compare-proportions.js";
 

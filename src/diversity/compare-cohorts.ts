@@ -53,13 +53,14 @@ export interface CohortRow {
  * @example
  * ```ts
  * compareCohorts(records, { targetPerCohort: 200 })[1];
- * // => { cohort: "2021-01", size: 190, shareOfTarget: 0.95, outcome: 38, rate: { value: 0.2, ... }, differenceFromPrevious: { value: 0.05, ... }, ratioToPrevious: { value: 1.33, ... } }
+ * // => { cohort: "2021-01", size: 190, shareOfTarget: 0.95, outcome: 38, rate: { value: 0.2, ... },
+ * //      differenceFromPrevious: { value: 0.05, ... }, ratioToPrevious: { value: 1.33, ... } }
  * ```
  * @category Progress
  */
 export function compareCohorts(records: Iterable<ParticipantRecord>, options: CompareCohortsOptions = {}): CohortRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "cohort comparison options" });
-  const cube = buildCube(records, ["cohort"], o.referenceDate);
+  const cube = buildCube(records, ["cohort"], o.referenceDate, o.timeZone);
   const z = zFor(o.confidence);
   const a = STAGES.indexOf(o.among);
   const b = STAGES.indexOf(o.outcome);

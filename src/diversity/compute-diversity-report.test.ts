@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSeededRandom } from "../_lib/random.js";
-import { syntheticParticipants } from "./_synthetic.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { computeDiversityReport } from "./compute-diversity-report.js";
 import { computeFunnel } from "./compute-funnel.js";
 import { computeParity } from "./compute-parity.js";
@@ -17,8 +17,8 @@ import {
   linearProgrammingAttack,
   reportAttack,
 } from "../../test/support/disclosure-attack.js";
-import { people } from "./_make.js";
-import type { Metric, ProtectedCell } from "./schema.js";
+import { people } from "../../test/support/make-participants.js";
+import type { ProtectedCell } from "./schema.js";
 
 /** The value of a published count (throws on a hidden one: the test expected it published). */
 function value(cell: ProtectedCell): number {
@@ -460,5 +460,32 @@ describe("computeDiversityReport: the whole report is publishable", () => {
       }),
       { numRuns: 12 },
     );
+  });
+  it("states the reference day it used, and the zone a Date was read in", () => {
+    const records = people(3, { ageBand: undefined, birthDate: "1995-01-01" });
+    const asDay = computeDiversityReport(records, {
+      dimensions: ["ageBand"],
+      referenceDate: "2021-01-01",
+      protection: "none",
+    });
+    expect(asDay.method.referenceDate).toEqual({ day: "2021-01-01" });
+    expect(asDay.shares.ageBand?.find((r) => r.ageBand === "26_49")?.count.value).toBe(3);
+    const instant = new Date("2020-12-31T20:00:00Z"); // 1 January in La Réunion, 31 December in Paris
+    const reunion = computeDiversityReport(records, {
+      dimensions: ["ageBand"],
+      referenceDate: instant,
+      timeZone: "Indian/Reunion",
+      protection: "none",
+    });
+    expect(reunion.method.referenceDate).toEqual({ day: "2021-01-01", timeZone: "Indian/Reunion" });
+    const paris = computeDiversityReport(records, {
+      dimensions: ["ageBand"],
+      referenceDate: instant,
+      protection: "none",
+    });
+    expect(paris.method.referenceDate).toEqual({ day: "2020-12-31", timeZone: "Europe/Paris" });
+    expect(paris.shares.ageBand?.find((r) => r.ageBand === "under_26")?.count.value).toBe(3);
+    expect(computeDiversityReport(records, { dimensions: ["gender"] }).method.referenceDate).toBeNull();
+    expect(() => computeDiversityReport(records, { referenceDate: "2021-02-30" })).toThrow(/referenceDate/);
   });
 });

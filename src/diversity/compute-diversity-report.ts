@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { dayUsed, type DayUsed } from "../_lib/calendar-day.js";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, cellTotal, LEVELS, marginalize, reachedAtLeast, STAGES, type Cube } from "./_cube.js";
@@ -14,7 +15,7 @@ import {
 import { funnelFromCube, type Funnel, type FunnelGroupKey } from "./compute-funnel.js";
 import { parityFromCube, type ParityRow } from "./compute-parity.js";
 import { representationFromCube, type RepresentationRow } from "./compute-representation.js";
-import { sharesFromCube, type ShareRow } from "./compute-shares.js";
+import { sharesFromCube } from "./compute-shares.js";
 import { protectLinkedTablesHiding } from "./protect-linked-tables.js";
 import { publicationCounts } from "./_publication-counts.js";
 import { recodeCube, type RecodeRule } from "./_recode.js";
@@ -173,6 +174,11 @@ export interface DiversityReport {
     readonly protectionInterval: number;
     readonly priorities: Partial<Record<Dimension, number | Record<string, number>>>;
     readonly recoding: readonly ReportRecoding[];
+    /**
+     * The calendar day age bands were computed on (from `referenceDate`), with the zone it was read in when
+     * it was a `Date`; null without a reference date.
+     */
+    readonly referenceDate: DayUsed | null;
   };
 }
 
@@ -216,7 +222,7 @@ export function computeDiversityReport(
   const o = parseWith(Options, options, { module: "diversity", what: "report options" });
   const dims = [...o.dimensions];
   if (o.representation && !dims.includes(o.representation.dimension)) dims.push(o.representation.dimension);
-  let cube = buildCube(records, dims, o.referenceDate);
+  let cube = buildCube(records, dims, o.referenceDate, o.timeZone);
   let representation = o.representation;
   let report = reportFromCube(cube, o, representation);
   const recoding: ReportRecoding[] = [];
@@ -251,6 +257,7 @@ export function computeDiversityReport(
       protectionInterval: o.protectionInterval,
       priorities: o.priorities,
       recoding,
+      referenceDate: o.referenceDate === undefined ? null : dayUsed(o.referenceDate, o.timeZone),
     },
   };
 }
@@ -325,6 +332,7 @@ function reportFromCube(
         confidence: o.confidence,
         method: o.method,
         referenceDate: o.referenceDate,
+        timeZone: o.timeZone,
       }).map((row) => {
         const d = row.dimension;
         const count = known.get([[d, row.category]]) as number | null;
@@ -499,6 +507,7 @@ function protectParity(cube: Cube, d: Dimension, o: Parsed, known: PublishedCoun
     threshold: 0.8,
     confidence: o.confidence,
     method: o.method,
+    timeZone: o.timeZone,
   };
   const categories = marginalize(cube, [d]).categories[0] as readonly string[];
   const counts = categories.map((c) => [known.reached(d, c, 0), known.reached(d, c, b)] as const);

@@ -118,11 +118,12 @@ export function funnelFromCube(
  * @example
  * ```ts
  * computeFunnel(records, { by: ["gender"] }).groups[0];
- * // => { gender: "female", registered: 120, lostMost: { from: "met_training_or_employers", to: "entered_training", conversion: { value: 0.31, ... }, lost: 40 } }
+ * // => { gender: "female", registered: 120,
+ * //      lostMost: { from: "met_training_or_employers", to: "entered_training", conversion: { value: 0.31, ... }, lost: 40 } }
  * ```
  * @category Metrics
  */
 export function computeFunnel(records: Iterable<ParticipantRecord>, options: ComputeFunnelOptions = {}): Funnel {
   const o = parseWith(Options, options, { module: "diversity", what: "funnel options" });
-  return funnelFromCube(buildCube(records, o.by, o.referenceDate), o.by, o.method, o.confidence);
+  return funnelFromCube(buildCube(records, o.by, o.referenceDate, o.timeZone), o.by, o.method, o.confidence);
 }

@@ -221,7 +221,8 @@ function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: n
  * rate is flagged.
  *
  * @param records - validated participant records (array or iterable, read once)
- * @param options - `by`, `outcome` (default "hired"), `among` (default "registered"), `referenceGroup`, `threshold` (0.8), `confidence`, `method`, `referenceDate`
+ * @param options - `by`, `outcome` (default "hired"), `among` (default "registered"), `referenceGroup`,
+ *   `threshold` (0.8), `confidence`, `method`, `referenceDate` and `timeZone` (a Date's zone, default Europe/Paris)
  * @returns one row per group
  * @throws {DeclicsError} `invalid_input` for bad options; `invalid_option` for an unknown `referenceGroup`
  * @example
@@ -233,5 +234,5 @@ function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: n
  */
 export function computeParity(records: Iterable<ParticipantRecord>, options: ComputeParityOptions): ParityRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "parity options" });
-  return parityFromCube(buildCube(records, [o.by], o.referenceDate), o);
+  return parityFromCube(buildCube(records, [o.by], o.referenceDate, o.timeZone), o);
 }

@@ -1,7 +1,17 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { proportion } from "./_intervals.js";
-import { IntervalOptions, type Metric } from "./schema.js";
+import { IntervalMethod, type Metric } from "./schema.js";
+
+const Options = z.object({
+  /** Confidence level in (0, 1); default 0.95. */
+  confidence: z.number().gt(0).lt(1).default(0.95),
+  /** Interval method; default Wilson score. */
+  method: IntervalMethod.default("wilson"),
+});
+
+/** Options of {@link computeProportionInterval}: `confidence` (default 0.95), `method` (default "wilson"). */
+export type ComputeProportionIntervalOptions = z.input<typeof Options>;
 
 const Input = z
   .object({ successes: z.number().int().nonnegative(), trials: z.number().int().nonnegative() })
@@ -23,8 +33,12 @@ const Input = z
  * ```
  * @category Intervals
  */
-export function computeProportionInterval(successes: number, trials: number, options: IntervalOptions = {}): Metric {
+export function computeProportionInterval(
+  successes: number,
+  trials: number,
+  options: ComputeProportionIntervalOptions = {},
+): Metric {
   const counts = parseWith(Input, { successes, trials }, { module: "diversity", what: "proportion counts" });
-  const opts = parseWith(IntervalOptions, options, { module: "diversity", what: "interval options" });
+  const opts = parseWith(Options, options, { module: "diversity", what: "interval options" });
   return proportion(counts.successes, counts.trials, opts.method, opts.confidence);
 }

@@ -156,7 +156,8 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
  * @example
  * ```ts
  * computeRepresentation(qpvParticipants, { dimension: "gender", reference: grandMirail, relativeTo: "male" })[0];
- * // => { category: "female", share: { value: 0.3, ... }, referenceShare: 0.516, ratio: { value: 0.58, ... }, gap: { value: -0.216, ... }, relativeRepresentation: { value: 0.4, ... } }
+ * // => { category: "female", share: { value: 0.3, ... }, referenceShare: 0.516, ratio: { value: 0.58, ... },
+ * //      gap: { value: -0.216, ... }, relativeRepresentation: { value: 0.4, ... } }
  * ```
  * @category Metrics
  */
@@ -165,5 +166,5 @@ export function computeRepresentation(
   options: ComputeRepresentationOptions,
 ): RepresentationRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "representation options" });
-  return representationFromCube(buildCube(records, [o.dimension], o.referenceDate), o);
+  return representationFromCube(buildCube(records, [o.dimension], o.referenceDate, o.timeZone), o);
 }

@@ -80,12 +80,13 @@ type ShareRowDims = z.output<typeof Options>["by"][number];
  * @example
  * ```ts
  * computeShares(records, { by: ["territoryKind", "gender"], within: ["territoryKind"] });
- * // => [{ territoryKind: "qpv", gender: "female", count: 40, denominator: 100, share: { computable: true, value: 0.4, lower: 0.309, upper: 0.498, ... } }, ...]
+ * // => [{ territoryKind: "qpv", gender: "female", count: 40, denominator: 100,
+ * //       share: { computable: true, value: 0.4, lower: 0.309, upper: 0.498, ... } }, ...]
  * ```
  * @category Metrics
  */
 export function computeShares(records: Iterable<ParticipantRecord>, options: ComputeSharesOptions): ShareRow[] {
   const o = parseWith(Options, options, { module: "diversity", what: "share options" });
-  const cube = buildCube(records, o.by, o.referenceDate);
+  const cube = buildCube(records, o.by, o.referenceDate, o.timeZone);
   return sharesFromCube(cube, o.by, o.within, o.method, o.confidence);
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSeededRandom } from "../_lib/random.js";
-import { people, person } from "./_make.js";
-import { syntheticParticipants } from "./_synthetic.js";
+import { people, person } from "../../test/support/make-participants.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { computeTargetProgress } from "./compute-target-progress.js";
 
 describe("computeTargetProgress", () => {
@@ -74,5 +74,36 @@ describe("computeTargetProgress", () => {
       }),
       { numRuns: 30 },
     );
+  });
+  it("takes Dates, read in the timeZone option (records: in their overseas département's zone), and says so", () => {
+    // Local midnight of 1 January 2021 in La Réunion: still 31 December in Paris.
+    const newYearReunion = new Date("2020-12-31T20:00:00Z");
+    const records = [
+      person({ start: "2020-12-31" }),
+      { ...person(), departement: "974", stages: [{ stage: "registered" as const, on: newYearReunion }] },
+    ];
+    const options = { target: 10, start: "2020-09-28", deadline: "2021-12-31", checkpoints: ["2020-12-31"] };
+    const asDays = computeTargetProgress(records, options);
+    expect(asDays.points[0]?.reached).toBe(1);
+    expect(asDays.timeZone).toBeNull();
+    expect(asDays.start).toBe("2020-09-28");
+    const asDates = computeTargetProgress(records, {
+      ...options,
+      checkpoints: [newYearReunion],
+      timeZone: "Indian/Reunion",
+    });
+    expect(asDates.points[0]).toMatchObject({ on: "2021-01-01", reached: 2 });
+    expect(asDates.timeZone).toBe("Indian/Reunion");
+    const inParis = computeTargetProgress(records, { ...options, checkpoints: [newYearReunion] });
+    expect(inParis.points[0]).toMatchObject({ on: "2020-12-31", reached: 1 });
+    expect(inParis.timeZone).toBe("Europe/Paris");
+  });
+
+  it("names a malformed date option, and a record's malformed Date", () => {
+    const options = { target: 10, start: "2020-09-28", deadline: "2021-12-31", checkpoints: ["2020-12-31"] };
+    expect(() => computeTargetProgress([], { ...options, deadline: "2021-02-30" })).toThrow(/deadline/);
+    expect(() => computeTargetProgress([], { ...options, checkpoints: ["31/12/2020"] })).toThrow(/checkpoints\.0/);
+    const bad = { ...person(), stages: [{ stage: "registered" as const, on: new Date(Number.NaN) }] };
+    expect(() => computeTargetProgress([person(), bad], options)).toThrow(/record 1: stages\.0\.on/);
   });
 });

@@ -1,9 +1,10 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
-import { STAGES } from "./_cube.js";
+import { dayUsed } from "../_lib/calendar-day.js";
+import { invalid, STAGES } from "./_cube.js";
+import { DayInput, DayOptions, recordDay } from "./_days.js";
 import { notComputable } from "./_intervals.js";
-import { IsoDate } from "./_options.js";
 import type { NotComputable, ParticipantRecord } from "./schema.js";
 
 const Options = z
@@ -12,13 +13,22 @@ const Options = z
     stage: ParcoursStage.default("registered"),
     /** The target count (e.g. 5000 people). */
     target: z.number().int().positive(),
-    /** When counting starts (YYYY-MM-DD), e.g. the launch date. */
-    start: IsoDate,
-    /** When the target is due (YYYY-MM-DD). */
-    deadline: IsoDate,
-    /** Dates at which to report progress (YYYY-MM-DD), e.g. month ends; reported in date order. */
-    checkpoints: z.array(IsoDate).min(1),
+    /** When counting starts (`"YYYY-MM-DD"` or a `Date`), e.g. the launch date. */
+    start: DayInput,
+    /** When the target is due (`"YYYY-MM-DD"` or a `Date`). */
+    deadline: DayInput,
+    /** Dates at which to report progress (`"YYYY-MM-DD"` or `Date`s), e.g. month ends; reported in date order. */
+    checkpoints: z.array(DayInput).min(1),
+    ...DayOptions,
   })
+  // Dates become calendar days first (a Date in `timeZone`), then are compared.
+  .transform((o) => ({
+    ...o,
+    start: dayUsed(o.start, o.timeZone).day,
+    deadline: dayUsed(o.deadline, o.timeZone).day,
+    checkpoints: o.checkpoints.map((c) => dayUsed(c, o.timeZone).day),
+    readInstants: [o.start, o.deadline, ...o.checkpoints].some((d) => typeof d !== "string"),
+  }))
   .refine((o) => o.start < o.deadline, { message: "deadline must be after start", path: ["deadline"] });
 
 /** Options of {@link computeTargetProgress}. */
@@ -41,7 +51,12 @@ export interface ProgressPoint {
 export interface TargetProgress {
   readonly stage: ParcoursStage;
   readonly target: number;
+  /** The calendar day counting starts from (`"YYYY-MM-DD"`). */
+  readonly start: string;
+  /** The calendar day the target is due (`"YYYY-MM-DD"`). */
   readonly deadline: string;
+  /** The zone `Date` options were read in; null when every option date was a `"YYYY-MM-DD"`. */
+  readonly timeZone: string | null;
   readonly points: ProgressPoint[];
   /** People still needed after the last checkpoint. */
   readonly remaining: number;
@@ -79,22 +94,7 @@ export function computeTargetProgress(
 ): TargetProgress {
   const o = parseWith(Options, options, { module: "diversity", what: "target progress options" });
   const from = STAGES.indexOf(o.stage);
-  const dates: string[] = [];
-  for (const record of records) {
-    let date: string | null = null;
-    for (const entry of record.stages) {
-      const s = STAGES.indexOf(entry.stage);
-      if (s < from) continue;
-      // The stage's own date wins; otherwise the earliest later stage.
-      if (s === from) {
-        date = entry.on;
-        break;
-      }
-      if (date === null || entry.on < date) date = entry.on;
-    }
-    if (date !== null) dates.push(date);
-  }
-  dates.sort();
+  const dates = stageDates(records, from, o.timeZone);
   const checkpoints = [...o.checkpoints].sort();
   const start = dayNumber(o.start);
   const span = dayNumber(o.deadline) - start;
@@ -112,7 +112,9 @@ export function computeTargetProgress(
   return {
     stage: o.stage,
     target: o.target,
+    start: o.start,
     deadline: o.deadline,
+    timeZone: o.readInstants ? o.timeZone : null,
     points,
     remaining,
     requiredPerDay:
@@ -124,4 +126,32 @@ export function computeTargetProgress(
         ? (last.reached * span) / daysDone
         : notComputable("zero_denominator", "the last checkpoint is not after the start"),
   };
+}
+
+/**
+ * The day each record reached the stage (index `from`), sorted: the stage's own date, else the earliest
+ * date of a later stage. A `Date` is read in the zone of the record (see `_days.ts`).
+ */
+function stageDates(records: Iterable<ParticipantRecord>, from: number, timeZone: string): string[] {
+  const dates: string[] = [];
+  let index = 0;
+  for (const record of records) {
+    let date: string | null = null;
+    for (let k = 0; k < record.stages.length; k++) {
+      const entry = record.stages[k] as ParticipantRecord["stages"][number];
+      const s = STAGES.indexOf(entry.stage);
+      if (s < from) continue;
+      const on = typeof entry.on === "string" ? entry.on : recordDay(entry.on, record.departement, timeZone);
+      if (on === null) throw invalid(index, `stages.${k}.on`, "a calendar date YYYY-MM-DD, or a valid Date", entry.on);
+      // The stage's own date wins; otherwise the earliest later stage.
+      if (s === from) {
+        date = on;
+        break;
+      }
+      if (date === null || on < date) date = on;
+    }
+    if (date !== null) dates.push(date);
+    index++;
+  }
+  return dates.sort();
 }

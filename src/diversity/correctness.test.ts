@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
-import { people } from "./_make.js";
+import { people } from "../../test/support/make-participants.js";
 import { zFor } from "./_stats.js";
 import { ageBandOn } from "./age-band-on.js";
 import { computeDiversityReport } from "./compute-diversity-report.js";

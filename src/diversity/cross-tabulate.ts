@@ -2,7 +2,7 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, reachedAtLeast, STAGES } from "./_cube.js";
-import { IsoDate } from "./_options.js";
+import { DayInput, DayOptions } from "./_days.js";
 import { Dimension, type CountTable, type ParticipantRecord } from "./schema.js";
 
 const Options = z
@@ -11,7 +11,8 @@ const Options = z
     columns: Dimension,
     /** Count only people who reached this stage (default: every record). */
     reached: ParcoursStage.optional(),
-    referenceDate: IsoDate.optional(),
+    referenceDate: DayInput.optional(),
+    ...DayOptions,
   })
   .refine((o) => o.rows !== o.columns, { message: "rows and columns must be different dimensions", path: ["columns"] });
 
@@ -34,7 +35,7 @@ export type CrossTabulateOptions = z.input<typeof Options>;
  */
 export function crossTabulate(records: Iterable<ParticipantRecord>, options: CrossTabulateOptions): CountTable {
   const o = parseWith(Options, options, { module: "diversity", what: "cross-tabulation options" });
-  const cube = buildCube(records, [o.rows, o.columns], o.referenceDate);
+  const cube = buildCube(records, [o.rows, o.columns], o.referenceDate, o.timeZone);
   const rows = cube.categories[0] as readonly string[];
   const columns = cube.categories[1] as readonly string[];
   const stage = o.reached === undefined ? -1 : STAGES.indexOf(o.reached);

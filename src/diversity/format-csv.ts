@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { quoteCsvField } from "../_lib/csv.js";
 import { parseWith } from "../_lib/parse.js";
 import { toTidyRows, type TidyRow } from "./to-tidy-rows.js";
 import type { ProtectedTable } from "./schema.js";
@@ -42,10 +43,7 @@ export function formatCsv(rows: readonly object[] | ProtectedTable, options: For
     for (const row of tidy) for (const key of Object.keys(row)) seen.add(key);
     columns = [...seen];
   }
-  const quote = (text: string): string =>
-    text.includes(o.delimiter) || text.includes('"') || text.includes("\n") || text.includes("\r")
-      ? `"${text.replace(/"/g, '""')}"`
-      : text;
+  const quote = (text: string): string => quoteCsvField(text, o.delimiter);
   const field = (value: string | number | boolean | null | undefined): string => {
     if (value === null || value === undefined) return "";
     if (typeof value === "number") {

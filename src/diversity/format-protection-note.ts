@@ -71,13 +71,17 @@ export function formatProtectionNote(report: DiversityReport): string {
   const lines = ["Note méthodologique : secret statistique", ""];
   if (r.protection === "none") {
     lines.push(
-      'Attention : ce rapport a été produit sans protection (option `protection: "none"`). Il contient des effectifs de moins de 11 personnes et NE DOIT PAS être publié.',
+      'Attention : ce rapport a été produit sans protection (option `protection: "none"`). ' +
+        "Il contient des effectifs de moins de 11 personnes et NE DOIT PAS être publié.",
     );
     return `${lines.join("\n")}\n`;
   }
   lines.push(
-    `- Règle : tout effectif compris entre 1 et ${m.threshold - 1} personnes est masqué (secret primaire). D'autres effectifs sont masqués (secret secondaire) pour qu'aucun effectif masqué ne puisse être recalculé à partir des chiffres publiés : tableaux, totaux, parts, taux, intervalles, graphiques.`,
-    `- Intervalle de protection : compte tenu de tout ce qui est publié, chaque effectif masqué peut encore prendre au moins ${m.protectionInterval} valeurs entières.`,
+    `- Règle : tout effectif compris entre 1 et ${m.threshold - 1} personnes est masqué (secret primaire). ` +
+      "D'autres effectifs sont masqués (secret secondaire) pour qu'aucun effectif masqué ne puisse être recalculé " +
+      "à partir des chiffres publiés : tableaux, totaux, parts, taux, intervalles, graphiques.",
+    "- Intervalle de protection : compte tenu de tout ce qui est publié, chaque effectif masqué peut encore prendre " +
+      `au moins ${m.protectionInterval} valeurs entières.`,
     "- Les chiffres masqués sont notés « secret statistique » ; ils ne valent jamais zéro. Les zéros sont publiés : ils ne désignent personne.",
   );
   const priorities = Object.entries(m.priorities).map(([d, p]) =>

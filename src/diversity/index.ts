@@ -1,10 +1,36 @@
 /**
  * Diversity and programme metrics: representation, funnels, gaps, intervals, small-count protection,
- * charts. Pure and isomorphic: no Node API, no dataset, no territory engine.
+ * charts. Pure and isomorphic: no Node API, no dataset, no territory engine. Exports by name: the entities
+ * (schema.ts), each operation with its `XOptions` and result types, the shared vocabulary records use
+ * (`Gender`, `AgeBand`, `TerritoryKind`, `ParcoursStage`) and the error type.
  * @module diversity
  */
-export * from "./schema.js";
-export { ageBandOn } from "./age-band-on.js";
+export { DeclicsError, isDeclicsError } from "../errors.js";
+export { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
+export type { DayUsed } from "../_lib/calendar-day.js";
+export {
+  CountTable,
+  DiplomaLevel,
+  Dimension,
+  Estimate,
+  IntervalMethod,
+  Metric,
+  NOT_STATED,
+  NotComputable,
+  NotComputableReason,
+  ParticipantId,
+  ParticipantRecord,
+  ParticipantRecords,
+  ProtectedCell,
+  ReferencePopulation,
+  ReferencePopulations,
+  StageReached,
+  SuppressionReason,
+  type GroupKey,
+  type ProtectedTable,
+  type ReferencePopulationInput,
+} from "./schema.js";
+export { ageBandOn, type AgeBandOnOptions } from "./age-band-on.js";
 export { parseParticipantRecords, safeParseParticipantRecords } from "./parse-participant-records.js";
 export {
   participantRecordsFromProgress,
@@ -16,7 +42,7 @@ export {
   combineReferencePopulations,
   type CombineReferencePopulationsOptions,
 } from "./combine-reference-populations.js";
-export { computeProportionInterval } from "./compute-proportion-interval.js";
+export { computeProportionInterval, type ComputeProportionIntervalOptions } from "./compute-proportion-interval.js";
 export {
   compareProportions,
   type CompareProportionsOptions,
@@ -59,8 +85,8 @@ export {
 } from "./compute-diversity-report.js";
 export { formatProtectionNote } from "./format-protection-note.js";
 export { crossTabulate, type CrossTabulateOptions } from "./cross-tabulate.js";
-export { protectTable } from "./protect-table.js";
-export { protectLinkedTables } from "./protect-linked-tables.js";
+export { protectTable, type ProtectTableOptions } from "./protect-table.js";
+export { protectLinkedTables, type ProtectLinkedTablesOptions } from "./protect-linked-tables.js";
 export { toTidyRows, type TidyRow } from "./to-tidy-rows.js";
 export { formatCsv, type FormatCsvOptions } from "./format-csv.js";
 export {

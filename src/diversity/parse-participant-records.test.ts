@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { createSeededRandom } from "../_lib/random.js";
-import { syntheticParticipants } from "./_synthetic.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { parseParticipantRecords, safeParseParticipantRecords } from "./parse-participant-records.js";
 
 const valid = {

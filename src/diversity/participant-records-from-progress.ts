@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
+import { DayInput } from "./_days.js";
 import { parseParticipantRecords } from "./parse-participant-records.js";
 import type { ParticipantRecord } from "./schema.js";
 
@@ -10,7 +11,7 @@ const ProgressLike = z.object({
   gender: Gender.optional(),
   territoryKind: TerritoryKind.optional(),
   ageBand: AgeBand.optional(),
-  stages: z.array(z.object({ stage: ParcoursStage, date: z.string() })),
+  stages: z.array(z.object({ stage: ParcoursStage, date: DayInput })),
 });
 const Options = z.object({
   /** Cohort label given to every record (e.g. the plan's cohort id). */

@@ -2,7 +2,13 @@ import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
-import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.js";
+import { ProtectionOptions } from "./_options.js";
+import { CountTable, type ProtectedTable } from "./schema.js";
+
+const Options = ProtectionOptions;
+
+/** Options of {@link protectLinkedTables}: `threshold`, `reasons`, `protectionInterval` (as protectTable's). */
+export type ProtectLinkedTablesOptions = z.input<typeof Options>;
 
 const CountTables = z.array(CountTable);
 
@@ -52,7 +58,7 @@ function keyOf(parts: [string, string][]): string {
  */
 export function protectLinkedTables(
   tables: readonly CountTable[],
-  options: ProtectTableOptions = {},
+  options: ProtectLinkedTablesOptions = {},
 ): ProtectedTable[] {
   return protectLinkedTablesHiding(tables, options, []);
 }
@@ -64,12 +70,12 @@ export function protectLinkedTables(
  */
 export function protectLinkedTablesHiding(
   tables: readonly CountTable[],
-  options: ProtectTableOptions,
+  options: ProtectLinkedTablesOptions,
   alsoHide: readonly (readonly [string, string])[][],
   weight: (parts: readonly (readonly [string, string])[]) => number = () => 1,
 ): ProtectedTable[] {
   const ts = parseWith(CountTables, tables, { module: "diversity", what: "count tables" });
-  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, {
+  const { threshold, reasons, protectionInterval } = parseWith(Options, options, {
     module: "diversity",
     what: "protection options",
   });

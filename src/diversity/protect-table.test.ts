@@ -326,21 +326,17 @@ describe("protectTable", () => {
   });
 
   it("property: every small count is hidden, published values are true, and no hidden entry can be recovered", () => {
-    const counts = fc
-      .integer({ min: 1, max: 5 })
-      .chain((R) =>
-        fc
-          .integer({ min: 1, max: 5 })
-          .chain((C) =>
-            fc.array(
-              fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 200 })), {
-                minLength: C,
-                maxLength: C,
-              }),
-              { minLength: R, maxLength: R },
-            ),
-          ),
-      );
+    const counts = fc.integer({ min: 1, max: 5 }).chain((R) =>
+      fc.integer({ min: 1, max: 5 }).chain((C) =>
+        fc.array(
+          fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 200 })), {
+            minLength: C,
+            maxLength: C,
+          }),
+          { minLength: R, maxLength: R },
+        ),
+      ),
+    );
     fc.assert(
       fc.property(counts, fc.integer({ min: 2, max: 15 }), (c, threshold) => {
         const input = table(c);
@@ -398,21 +394,17 @@ describe("protectTable", () => {
   });
 
   it("property: with a protection interval w, linear programming over the table leaves every hidden count at least w possible values", () => {
-    const counts = fc
-      .integer({ min: 1, max: 4 })
-      .chain((R) =>
-        fc
-          .integer({ min: 1, max: 4 })
-          .chain((C) =>
-            fc.array(
-              fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 120 })), {
-                minLength: C,
-                maxLength: C,
-              }),
-              { minLength: R, maxLength: R },
-            ),
-          ),
-      );
+    const counts = fc.integer({ min: 1, max: 4 }).chain((R) =>
+      fc.integer({ min: 1, max: 4 }).chain((C) =>
+        fc.array(
+          fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 120 })), {
+            minLength: C,
+            maxLength: C,
+          }),
+          { minLength: R, maxLength: R },
+        ),
+      ),
+    );
     fc.assert(
       fc.property(
         counts,

@@ -1,7 +1,14 @@
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
-import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.js";
+import * as z from "zod/v4";
+import { ProtectionOptions } from "./_options.js";
+import { CountTable, type ProtectedTable } from "./schema.js";
+
+const Options = ProtectionOptions;
+
+/** Options of {@link protectTable}: `threshold`, `reasons`, `protectionInterval`. */
+export type ProtectTableOptions = z.input<typeof Options>;
 
 /**
  * Makes a two-way table of counts safe to publish. Primary suppression hides every cell and margin with
@@ -27,7 +34,13 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  * @throws {DeclicsError} `invalid_input` when the table is malformed; `invalid_table` when a row or column label repeats
  * @example
  * ```ts
- * const t = protectTable({ rowDimension: "gender", columnDimension: "territoryKind", rows: ["female", "male"], columns: ["qpv", "zrr"], counts: [[4, 30], [25, 40]] });
+ * const t = protectTable({
+ *   rowDimension: "gender",
+ *   columnDimension: "territoryKind",
+ *   rows: ["female", "male"],
+ *   columns: ["qpv", "zrr"],
+ *   counts: [[4, 30], [25, 40]],
+ * });
  * t.cells[0]?.[0];
  * // => { status: "suppressed", value: null, reason: "secret_statistique" }
  * t.rowTotals[0];
@@ -54,7 +67,7 @@ export function protectTable(table: CountTable, options: ProtectTableOptions = {
       seen.add(label);
     }
   }
-  const { threshold, reasons, protectionInterval } = parseWith(ProtectTableOptions, options, {
+  const { threshold, reasons, protectionInterval } = parseWith(Options, options, {
     module: "diversity",
     what: "protection options",
   });

@@ -7,14 +7,7 @@ import { describe, expect, it } from "vitest";
 // dataset, no territory engine, no turf (the bundle-size check in scripts/check-package.mjs checks the
 // build; this checks the sources, file by file, with the reason when one slips in).
 const here = dirname(fileURLToPath(import.meta.url));
-const sources = readdirSync(here).filter(
-  (f) =>
-    f.endsWith(".ts") &&
-    !f.endsWith(".test.ts") &&
-    !f.startsWith("_synthetic") &&
-    !f.startsWith("_make") &&
-    !f.startsWith("_well-formed"),
-);
+const sources = readdirSync(here).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
 
 describe("declics/diversity sources", () => {
   it.each(sources)("%s imports nothing impure", (file) => {

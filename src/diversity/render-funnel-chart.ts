@@ -1,6 +1,6 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { COLOURS, INK, MUTED, n, percent, svgDocument, xml } from "./_svg.js";
+import { COLOURS, INK, MUTED, n, percent, svgDocument, svgText } from "./_svg.js";
 import { isHiddenFigure, shownCount } from "./_chart-secret.js";
 import type { ReportFunnel } from "./compute-diversity-report.js";
 import { Metric, ProtectedCell } from "./schema.js";
@@ -71,85 +71,116 @@ const NOT_KEY = new Set(["registered", "lostMost", "stage", "reached", "fromPrev
 export function renderFunnelChart(funnel: ReportFunnel, options: RenderFunnelChartOptions): string {
   const f = parseWith(FunnelSchema, funnel, { module: "diversity", what: "report funnel" }) as ReportFunnel;
   const o = parseWith(Options, options, { module: "diversity", what: "chart options" });
-  const labels = { ...DEFAULT_LABELS, ...o.stageLabels };
   const stageCount = Object.keys(DEFAULT_LABELS).length;
   const x0 = 190;
-  const plotWidth = o.width - x0 - 250;
-  const bar = 18;
-  const panelHeight = 26 + stageCount * (bar + 6) + 14;
+  const layout: Layout = { x0, plotWidth: o.width - x0 - 250, labels: { ...DEFAULT_LABELS, ...o.stageLabels } };
+  const panelHeight = 26 + stageCount * (BAR + 6) + 14;
   const top = 44;
   const height = top + f.groups.length * panelHeight + 40;
-  const body: string[] = [];
-  const described: string[] = [];
-  const keyOf = (row: object): [string, unknown][] => Object.entries(row).filter(([k]) => !NOT_KEY.has(k));
-  const groupName = (key: object): string =>
-    keyOf(key)
-      .map(([k, v]) => `${k} ${String(v)}`)
-      .join(", ") || "All participants";
-  let anyHidden = false;
-  f.groups.forEach((group, g) => {
-    const y0 = top + g * panelHeight;
-    const name = groupName(group);
-    const registered = shownCount(group.registered);
+  const panels = f.groups.map((group, g) => drawGroup(f, group, g, top + g * panelHeight, layout));
+  const body = panels.flatMap((p) => p.body);
+  body.push(`<text x="16" y="${n(height - 22)}" fill="${MUTED}" font-size="11">${FOOTNOTE}</text>`);
+  if (panels.some((p) => p.anyHidden))
     body.push(
-      `<text x="16" y="${n(y0 + 16)}" font-weight="bold" fill="${INK}">${xml(name)} (${registered === null ? "secret statistique" : `${registered} registered`})</text>`,
+      svgText(
+        16,
+        height - 8,
+        "Secret statistique: figures the protected report hides are not shown.",
+        `fill="${MUTED}" font-size="11"`,
+      ),
     );
-    const key = keyOf(group);
-    const rows = f.rows.filter((r) => key.every(([k, v]) => (r as Record<string, unknown>)[k] === v));
-    const lostTo = "to" in group.lostMost ? group.lostMost.to : null;
-    const parts: string[] = [];
-    rows.forEach((row, s) => {
-      const y = y0 + 26 + s * (bar + 6);
-      const colour = COLOURS[g % COLOURS.length] as string;
-      const stage = labels[row.stage] ?? row.stage;
-      body.push(
-        `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(stage)}</text>`,
-      );
-      const reached = shownCount(row.reached);
-      if (reached === null) {
-        anyHidden = true;
-        body.push(
-          `<text x="${n(x0 + plotWidth / 2)}" y="${n(y + bar / 2 + 4)}" text-anchor="middle" fill="${MUTED}" font-size="11">secret statistique</text>`,
-        );
-        parts.push(`${stage} secret statistique`);
-        return;
-      }
-      // Centred bars give the funnel shape; a bar needs the share of registered people, published.
-      if (row.fromStart.computable) {
-        const w = plotWidth * row.fromStart.value;
-        body.push(
-          `<rect x="${n(x0 + (plotWidth - w) / 2)}" y="${n(y)}" width="${n(Math.max(w, 0.5))}" height="${bar}" fill="${colour}" fill-opacity="${row.stage === lostTo ? 1 : 0.6}"/>`,
-        );
-      }
-      const conv =
-        s === 0
-          ? ""
-          : row.fromPrevious.computable
-            ? ` · ${percent(row.fromPrevious.value, 0)} of previous`
-            : isHiddenFigure(row.fromPrevious)
-              ? " · secret statistique"
-              : " · n.c.";
-      const marker = row.stage === lostTo ? " ◀ lost most" : "";
-      body.push(
-        `<text x="${n(x0 + plotWidth + 8)}" y="${n(y + bar / 2 + 4)}" fill="${row.stage === lostTo ? INK : MUTED}" font-size="11">${reached}${xml(conv)}${xml(marker)}</text>`,
-      );
-      parts.push(
-        `${stage} ${reached}${s > 0 && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : ""}`,
-      );
-    });
-    const lostMost = lostTo
-      ? `; lost most before ${labels[lostTo] ?? lostTo}`
-      : isHiddenFigure(group.lostMost as Metric)
-        ? "; where it is lost most: secret statistique"
-        : "";
-    described.push(`${name}: ${parts.join(", ")}${lostMost}`);
-  });
+  const described = panels.map((p) => p.description).join(". ");
+  return svgDocument(o.id, o.width, height, o.title, o.description ?? described, body);
+}
+
+const BAR = 18;
+// Written as is: no markup character to escape, and the apostrophe stays an apostrophe.
+const FOOTNOTE =
+  "Bar length: share of the group's registered people who reached the stage. Darkest bar: the step with the lowest conversion.";
+
+interface Layout {
+  readonly x0: number;
+  readonly plotWidth: number;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+type FunnelGroup = ReportFunnel["groups"][number];
+type FunnelRow = ReportFunnel["rows"][number];
+
+function keyOf(row: object): [string, unknown][] {
+  return Object.entries(row).filter(([k]) => !NOT_KEY.has(k));
+}
+
+/** One group's panel: its title, one bar per stage, and its sentence of the description. */
+function drawGroup(
+  f: ReportFunnel,
+  group: FunnelGroup,
+  g: number,
+  y0: number,
+  layout: Layout,
+): { body: string[]; description: string; anyHidden: boolean } {
+  const key = keyOf(group);
+  const name = key.map(([k, v]) => `${k} ${String(v)}`).join(", ") || "All participants";
+  const registered = shownCount(group.registered);
+  const count = registered === null ? "secret statistique" : `${registered} registered`;
+  const body = [svgText(16, y0 + 16, `${name} (${count})`, `font-weight="bold" fill="${INK}"`)];
+  const rows = f.rows.filter((r) => key.every(([k, v]) => (r as Record<string, unknown>)[k] === v));
+  const lostTo = "to" in group.lostMost ? group.lostMost.to : null;
+  const colour = COLOURS[g % COLOURS.length] as string;
+  const stages = rows.map((row, s) => drawStage(row, s, y0 + 26 + s * (BAR + 6), row.stage === lostTo, colour, layout));
+  body.push(...stages.flatMap((st) => st.body));
+  const lostMost = lostTo
+    ? `; lost most before ${layout.labels[lostTo] ?? lostTo}`
+    : isHiddenFigure(group.lostMost as Metric)
+      ? "; where it is lost most: secret statistique"
+      : "";
+  const description = `${name}: ${stages.map((st) => st.part).join(", ")}${lostMost}`;
+  return { body, description, anyHidden: stages.some((st) => st.hidden) };
+}
+
+/** One stage of a group: its label, its bar (when the share is published) and its count and conversion. */
+function drawStage(
+  row: FunnelRow,
+  s: number,
+  y: number,
+  lostHere: boolean,
+  colour: string,
+  { x0, plotWidth, labels }: Layout,
+): { body: string[]; part: string; hidden: boolean } {
+  const stage = labels[row.stage] ?? row.stage;
+  const middle = y + BAR / 2 + 4;
+  const body = [svgText(x0 - 8, middle, stage, `text-anchor="end" fill="${INK}"`)];
+  const reached = shownCount(row.reached);
+  if (reached === null) {
+    body.push(
+      svgText(x0 + plotWidth / 2, middle, "secret statistique", `text-anchor="middle" fill="${MUTED}" font-size="11"`),
+    );
+    return { body, part: `${stage} secret statistique`, hidden: true };
+  }
+  // Centred bars give the funnel shape; a bar needs the share of registered people, published.
+  if (row.fromStart.computable) {
+    const w = plotWidth * row.fromStart.value;
+    const geometry = `x="${n(x0 + (plotWidth - w) / 2)}" y="${n(y)}" width="${n(Math.max(w, 0.5))}" height="${BAR}"`;
+    body.push(`<rect ${geometry} fill="${colour}" fill-opacity="${lostHere ? 1 : 0.6}"/>`);
+  }
+  const conv =
+    s === 0
+      ? ""
+      : row.fromPrevious.computable
+        ? ` · ${percent(row.fromPrevious.value, 0)} of previous`
+        : isHiddenFigure(row.fromPrevious)
+          ? " · secret statistique"
+          : " · n.c.";
+  const marker = lostHere ? " ◀ lost most" : "";
   body.push(
-    `<text x="16" y="${n(height - 22)}" fill="${MUTED}" font-size="11">Bar length: share of the group's registered people who reached the stage. Darkest bar: the step with the lowest conversion.</text>`,
+    svgText(
+      x0 + plotWidth + 8,
+      middle,
+      `${reached}${conv}${marker}`,
+      `fill="${lostHere ? INK : MUTED}" font-size="11"`,
+    ),
   );
-  if (anyHidden)
-    body.push(
-      `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
-    );
-  return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join(". "), body);
+  const ofPrevious =
+    s > 0 && row.fromPrevious.computable ? ` (${percent(row.fromPrevious.value)} of previous stage)` : "";
+  return { body, part: `${stage} ${reached}${ofPrevious}`, hidden: false };
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
+import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument } from "./_svg.js";
+import { escapeXml } from "../_lib/svg.js";
 import { isHiddenFigure } from "./_chart-secret.js";
 import { Metric, ProtectedCell } from "./schema.js";
 
@@ -46,7 +47,13 @@ export type RenderIntervalChartOptions = z.input<typeof Options>;
  * @example
  * ```ts
  * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
- * renderIntervalChart((report.shares.gender ?? []).map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })), { title: "Participants by gender" });
+ * const items = (report.shares.gender ?? []).map((r) => ({
+ *   label: r.gender ?? "",
+ *   value: r.share,
+ *   count: r.count,
+ *   denominator: r.denominator,
+ * }));
+ * renderIntervalChart(items, { title: "Participants by gender" });
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
  * ```
  * @category Charts
@@ -86,61 +93,78 @@ export function renderIntervalChart(items: readonly IntervalChartItem[], options
     body.push(
       `<line x1="${n(x(0))}" y1="${n(top - 6)}" x2="${n(x(0))}" y2="${n(bottom)}" stroke="${INK}" stroke-width="1"/>`,
     );
-  const described: string[] = [];
-  list.forEach((item, k) => {
-    const y = top + k * (bar + gap);
-    body.push(
-      `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${xml(item.label)}</text>`,
-    );
-    const m = item.value;
-    if (hidden[k]) {
-      body.push(
-        `<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="2 3"/>`,
-      );
-      body.push(`<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">secret statistique</text>`);
-      described.push(`${item.label}: secret statistique (not shown)`);
-      return;
-    }
-    if (!m.computable) {
-      body.push(
-        `<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="4 3"/>`,
-      );
-      body.push(
-        `<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">n.c. (${xml(m.reason.replace(/_/g, " "))})</text>`,
-      );
-      described.push(`${item.label}: not computable (${m.message})`);
-      return;
-    }
-    body.push(
-      `<rect x="${n(Math.min(x(0), x(m.value)))}" y="${n(y)}" width="${n(Math.abs(x(m.value) - x(0)))}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`,
-    );
-    const cy = y + bar / 2;
-    body.push(
-      `<line x1="${n(x(m.lower))}" y1="${n(cy)}" x2="${n(x(m.upper))}" y2="${n(cy)}" stroke="${INK}" stroke-width="1.5"/>`,
-    );
-    for (const v of [m.lower, m.upper])
-      body.push(
-        `<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" stroke="${INK}" stroke-width="1.5"/>`,
-      );
-    body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(cy + 4)}" fill="${INK}">${xml(fmt(m.value))}</text>`);
-    described.push(
-      `${item.label}: ${fmt(m.value)} (${Math.round(m.confidence * 100)} % interval ${fmt(m.lower)} to ${fmt(m.upper)})`,
-    );
-  });
+  const plot: Plot = { x0, plotWidth, bar, x, fmt };
+  const drawn = list.map((item, k) => drawItem(item, hidden[k] === true, top + k * (bar + gap), plot));
+  body.push(...drawn.flatMap((d) => d.body));
+  const described = drawn.map((d) => d.description);
   if (o.referenceLine) {
     const rx = x(o.referenceLine.value);
     body.push(
       `<line x1="${n(rx)}" y1="${n(top - 10)}" x2="${n(rx)}" y2="${n(bottom)}" stroke="${COLOURS[1]}" stroke-width="2" stroke-dasharray="6 3"/>`,
     );
-    body.push(`<text x="${n(rx + 4)}" y="${n(top - 12)}" fill="${COLOURS[1]}">${xml(o.referenceLine.label)}</text>`);
+    body.push(
+      `<text x="${n(rx + 4)}" y="${n(top - 12)}" fill="${COLOURS[1]}">${escapeXml(o.referenceLine.label)}</text>`,
+    );
   }
   const ci = list.find((i, k) => i.value.computable && !hidden[k]);
+  const whiskers =
+    ci && ci.value.computable
+      ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${escapeXml(ci.value.method.replace(/_/g, " "))})`
+      : "confidence interval";
   body.push(
-    `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${ci && ci.value.computable ? `${Math.round(ci.value.confidence * 100)} % confidence interval (${xml(ci.value.method.replace(/_/g, " "))})` : "confidence interval"}. n.c.: not computable.</text>`,
+    `<text x="16" y="${n(height - 8)}" fill="${MUTED}" font-size="11">Bars: estimate; whiskers: ${whiskers}. n.c.: not computable.</text>`,
   );
   if (anyHidden)
     body.push(
       `<text x="16" y="${n(height - 24)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
     );
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
+}
+
+/** The horizontal geometry shared by every item of the chart. */
+interface Plot {
+  readonly x0: number;
+  readonly plotWidth: number;
+  readonly bar: number;
+  /** The x coordinate of a value (clamped to the axis). */
+  readonly x: (v: number) => number;
+  readonly fmt: (v: number) => string;
+}
+
+/** One item: its label, then a dashed box (hidden or not computable) or its bar, whiskers and value. */
+function drawItem(
+  item: z.output<typeof Item>,
+  hidden: boolean,
+  y: number,
+  { x0, plotWidth, bar, x, fmt }: Plot,
+): { body: string[]; description: string } {
+  const body = [
+    `<text x="${n(x0 - 8)}" y="${n(y + bar / 2 + 4)}" text-anchor="end" fill="${INK}">${escapeXml(item.label)}</text>`,
+  ];
+  const m = item.value;
+  const box = (dashes: string): string =>
+    `<rect x="${n(x0)}" y="${n(y)}" width="${n(plotWidth / 3)}" height="${bar}" fill="none" stroke="${MUTED}" stroke-dasharray="${dashes}"/>`;
+  const note = (text: string): string =>
+    `<text x="${n(x0 + 6)}" y="${n(y + bar / 2 + 4)}" fill="${MUTED}">${text}</text>`;
+  if (hidden) {
+    body.push(box("2 3"), note("secret statistique"));
+    return { body, description: `${item.label}: secret statistique (not shown)` };
+  }
+  if (!m.computable) {
+    body.push(box("4 3"), note(`n.c. (${escapeXml(m.reason.replace(/_/g, " "))})`));
+    return { body, description: `${item.label}: not computable (${m.message})` };
+  }
+  const left = Math.min(x(0), x(m.value));
+  const width = Math.abs(x(m.value) - x(0));
+  body.push(
+    `<rect x="${n(left)}" y="${n(y)}" width="${n(width)}" height="${bar}" fill="${COLOURS[0]}" fill-opacity="0.75"/>`,
+  );
+  const cy = y + bar / 2;
+  const stroke = `stroke="${INK}" stroke-width="1.5"`;
+  body.push(`<line x1="${n(x(m.lower))}" y1="${n(cy)}" x2="${n(x(m.upper))}" y2="${n(cy)}" ${stroke}/>`);
+  for (const v of [m.lower, m.upper])
+    body.push(`<line x1="${n(x(v))}" y1="${n(cy - 6)}" x2="${n(x(v))}" y2="${n(cy + 6)}" ${stroke}/>`);
+  body.push(`<text x="${n(x0 + plotWidth + 8)}" y="${n(cy + 4)}" fill="${INK}">${escapeXml(fmt(m.value))}</text>`);
+  const interval = `${Math.round(m.confidence * 100)} % interval ${fmt(m.lower)} to ${fmt(m.upper)}`;
+  return { body, description: `${item.label}: ${fmt(m.value)} (${interval})` };
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument, xml } from "./_svg.js";
+import { axis, COLOURS, INK, MUTED, n, niceMax, percent, svgDocument } from "./_svg.js";
+import { escapeXml } from "../_lib/svg.js";
 import { isHiddenFigure } from "./_chart-secret.js";
 import type { ReportRepresentationRow } from "./compute-diversity-report.js";
 import { Metric, ProtectedCell } from "./schema.js";
@@ -77,12 +78,14 @@ export function renderRepresentationChart(
   body.push(`<rect x="16" y="36" width="12" height="12" fill="${COLOURS[0]}" fill-opacity="0.75"/>`);
   body.push(`<text x="34" y="46" fill="${INK}">participants (with interval)</text>`);
   body.push(`<path d="M ${n(226)} 42 l 6 -6 l 6 6 l -6 6 z" fill="${COLOURS[1]}"/>`);
-  body.push(`<text x="244" y="46" fill="${INK}">${xml(o.referenceLabel)}</text>`);
+  body.push(`<text x="244" y="46" fill="${INK}">${escapeXml(o.referenceLabel)}</text>`);
   const described: string[] = [];
   rows.forEach((r, k) => {
     const y = top + k * (bar + gap);
     const cy = y + bar / 2;
-    body.push(`<text x="${n(x0 - 8)}" y="${n(cy + 4)}" text-anchor="end" fill="${INK}">${xml(r.category)}</text>`);
+    body.push(
+      `<text x="${n(x0 - 8)}" y="${n(cy + 4)}" text-anchor="end" fill="${INK}">${escapeXml(r.category)}</text>`,
+    );
     if (hidden[k]) {
       body.push(`<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">secret statistique</text>`);
     } else if (r.share.computable) {
@@ -99,7 +102,7 @@ export function renderRepresentationChart(
         );
     } else {
       body.push(
-        `<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">n.c. (${xml(r.share.reason.replace(/_/g, " "))})</text>`,
+        `<text x="${n(x0 + 6)}" y="${n(cy + 4)}" fill="${MUTED}">n.c. (${escapeXml(r.share.reason.replace(/_/g, " "))})</text>`,
       );
     }
     if (r.referenceShare !== null) {
@@ -114,18 +117,30 @@ export function renderRepresentationChart(
         : r.ratio.computable
           ? `ratio ${r.ratio.value.toFixed(2)} [${r.ratio.lower.toFixed(2)}; ${r.ratio.upper.toFixed(2)}]`
           : `ratio n.c. (${r.ratio.reason.replace(/_/g, " ")})`;
-    body.push(`<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${xml(ratio)}</text>`);
-    described.push(
-      `${r.category}: ${hidden[k] ? "secret statistique (not shown)" : r.share.computable ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})` : "share not computable"}, ${r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${o.referenceLabel}`}, ${ratio}`,
+    body.push(
+      `<text x="${n(x0 + plotWidth + 10)}" y="${n(cy + 4)}" fill="${INK}" font-size="11">${escapeXml(ratio)}</text>`,
     );
+    described.push(rowSentence(r, hidden[k] === true, o.referenceLabel, ratio));
   });
   const conf = rows.find((r, k) => r.share.computable && !hidden[k])?.share;
   if (anyHidden)
     body.push(
       `<text x="16" y="${n(height - 26)}" fill="${MUTED}" font-size="11">Secret statistique: figures the protected report hides are not shown.</text>`,
     );
-  body.push(
-    `<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">Ratio: share among participants / share in the ${xml(o.referenceLabel)} (1 = parity)${conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : ""}.</text>`,
-  );
+  const intervals = conf && conf.computable ? `; ${Math.round(conf.confidence * 100)} % intervals` : "";
+  const ratioNote = `Ratio: share among participants / share in the ${escapeXml(o.referenceLabel)} (1 = parity)${intervals}.`;
+  body.push(`<text x="16" y="${n(height - 10)}" fill="${MUTED}" font-size="11">${ratioNote}</text>`);
   return svgDocument(o.id, o.width, height, o.title, o.description ?? described.join("; "), body);
+}
+
+/** A row of the description: the participants' share, the reference share and the ratio, in words. */
+function rowSentence(r: ReportRepresentationRow, hidden: boolean, referenceLabel: string, ratio: string): string {
+  const share = hidden
+    ? "secret statistique (not shown)"
+    : r.share.computable
+      ? `${percent(r.share.value)} of participants (interval ${percent(r.share.lower)} to ${percent(r.share.upper)})`
+      : "share not computable";
+  const reference =
+    r.referenceShare === null ? "no reference share" : `${percent(r.referenceShare)} of ${referenceLabel}`;
+  return `${r.category}: ${share}, ${reference}, ${ratio}`;
 }

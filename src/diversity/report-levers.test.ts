@@ -5,7 +5,7 @@ import { reportAttack } from "../../test/support/disclosure-attack.js";
 import { isDeclicsError } from "../errors.js";
 import { createSeededRandom } from "../_lib/random.js";
 import { publicationCounts } from "./_publication-counts.js";
-import { syntheticParticipants } from "./_synthetic.js";
+import { syntheticParticipants } from "../../test/support/synthetic-participants.js";
 import { computeDiversityReport, type ComputeDiversityReportOptions } from "./compute-diversity-report.js";
 import { formatProtectionNote } from "./format-protection-note.js";
 

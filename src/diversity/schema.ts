@@ -1,6 +1,6 @@
 import * as z from "zod/v4";
 import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
-import { CalendarDate } from "./_dates.js";
+import { DayInput } from "./_days.js";
 
 /**
  * Diversity vocabulary. The zod schemas are the types.
@@ -13,8 +13,6 @@ import { CalendarDate } from "./_dates.js";
 /** A participant identifier (opaque, pseudonymous). */
 export { ParticipantId };
 
-const IsoDate = CalendarDate;
-
 /**
  * Highest diploma level in the national nomenclature of 2019 (décret 2019-14): `niveau_3` CAP/BEP,
  * `niveau_4` baccalauréat, `niveau_5` bac+2, `niveau_6` licence / bac+3, `niveau_7` master, `niveau_8`
@@ -23,8 +21,11 @@ const IsoDate = CalendarDate;
 export const DiplomaLevel = z.enum(["infra_3", "niveau_3", "niveau_4", "niveau_5", "niveau_6", "niveau_7", "niveau_8"]);
 export type DiplomaLevel = z.infer<typeof DiplomaLevel>;
 
-/** A stage reached, with its date. */
-export const StageReached = z.object({ stage: ParcoursStage, on: IsoDate });
+/**
+ * A stage reached, with its date: `"YYYY-MM-DD"` or a `Date` (read in the zone of the record's overseas
+ * département, else in the metric's `timeZone` option).
+ */
+export const StageReached = z.object({ stage: ParcoursStage, on: DayInput });
 export type StageReached = z.infer<typeof StageReached>;
 
 /** One participant, as analysts export it from the programme's tools. */
@@ -32,8 +33,11 @@ export const ParticipantRecord = z
   .object({
     id: ParticipantId,
     gender: Gender,
-    /** Birth date; the age band is then computed on a reference date the caller passes. */
-    birthDate: IsoDate.optional(),
+    /**
+     * Birth date, `"YYYY-MM-DD"` or a `Date` (read as a calendar day like the stages' dates); the age band
+     * is then computed on a reference date the caller passes.
+     */
+    birthDate: DayInput.optional(),
     /** Age band, when the birth date is not known (or to override it). */
     ageBand: AgeBand.optional(),
     /** As the territory module reports it (`checkEligibility(...).territoryKind`). */
@@ -96,15 +100,6 @@ export const NOT_STATED = "not_stated";
 /** Interval methods for a single proportion. */
 export const IntervalMethod = z.enum(["wilson", "clopper_pearson", "agresti_coull"]);
 export type IntervalMethod = z.infer<typeof IntervalMethod>;
-
-/** Options shared by the functions that estimate proportions. */
-export const IntervalOptions = z.object({
-  /** Confidence level in (0, 1); default 0.95. */
-  confidence: z.number().gt(0).lt(1).default(0.95),
-  /** Interval method; default Wilson score. */
-  method: IntervalMethod.default("wilson"),
-});
-export type IntervalOptions = z.input<typeof IntervalOptions>;
 
 /** Why a metric cannot be computed. */
 export const NotComputableReason = z.enum([
@@ -206,24 +201,6 @@ export const CountTable = z
     path: ["counts"],
   });
 export type CountTable = z.infer<typeof CountTable>;
-
-/** Options of {@link protectTable}. */
-export const ProtectTableOptions = z.object({
-  /** Cells with a count from 1 to threshold - 1 are suppressed (primary). INSEE practice: 11. */
-  threshold: z.number().int().min(1).default(11),
-  /**
-   * `publishable` (default): every hidden cell says `secret_statistique`, as INSEE's "s". `detailed`: the
-   * primary / secondary reasons and counts, for internal review; do not publish those.
-   */
-  reasons: z.enum(["publishable", "detailed"]).default("publishable"),
-  /**
-   * The protection interval: every hidden count can take at least this many values (2 or more) given
-   * everything published, a reader knowing that hidden counts are positive integers. Default 3: a hidden
-   * count is never pinned to one value, nor to two.
-   */
-  protectionInterval: z.number().int().min(2).max(50).default(3),
-});
-export type ProtectTableOptions = z.input<typeof ProtectTableOptions>;
 
 /** A table ready for publication: cells, row totals, column totals and grand total, each protected. */
 export interface ProtectedTable {

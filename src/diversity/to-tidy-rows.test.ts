@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { people } from "./_make.js";
+import { people } from "../../test/support/make-participants.js";
 import { computeDiversityReport } from "./compute-diversity-report.js";
 import { computeParity } from "./compute-parity.js";
 import { formatCsv } from "./format-csv.js";

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
+import { escapeXml } from "../_lib/svg.js";
 import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
 import type { EligibilityResult } from "./schema.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
@@ -107,13 +108,6 @@ const COLOURS = {
   not_eligible: "#7f1b1b",
   uncertain: "#a66300",
 } as const;
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
-  );
-}
 
 function niceLength(maxMetres: number): number {
   const power = 10 ** Math.floor(Math.log10(maxMetres));

@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSeededRandom } from "../../src/_lib/random.js";
-import { syntheticParticipants } from "../../src/diversity/_synthetic.js";
-import { people } from "../../src/diversity/_make.js";
+import { syntheticParticipants } from "../support/synthetic-participants.js";
+import { people } from "../support/make-participants.js";
 import { computeDiversityReport, formatCsv, type DiversityReport, type Dimension } from "../../src/diversity/index.js";
 import { chartsOf } from "../support/charts-of.js";
 import { reportFromCsv } from "../support/csv-publication.js";

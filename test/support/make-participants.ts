@@ -1,6 +1,6 @@
 /** Test helper: a participant record with defaults, and records reaching a given stage. Not exported. */
-import { ParcoursStage, type Gender, type TerritoryKind } from "../_lib/vocabulary.js";
-import type { ParticipantRecord } from "./schema.js";
+import { ParcoursStage, type Gender, type TerritoryKind } from "../../src/_lib/vocabulary.js";
+import type { ParticipantRecord } from "../../src/diversity/schema.js";
 
 let next = 0;
 

@@ -3,9 +3,9 @@
  * The proportions are invented but plausible (about a third women, most participants from QPV), and
  * women convert less at the step to training, so the metrics have something to find.
  */
-import type { RandomSource } from "../_lib/random.js";
-import { ParcoursStage } from "../_lib/vocabulary.js";
-import type { DiplomaLevel, ParticipantRecord } from "./schema.js";
+import type { RandomSource } from "../../src/_lib/random.js";
+import { ParcoursStage } from "../../src/_lib/vocabulary.js";
+import type { DiplomaLevel, ParticipantRecord } from "../../src/diversity/schema.js";
 
 const STAGES = ParcoursStage.options;
 const DIPLOMAS: readonly DiplomaLevel[] = ["infra_3", "niveau_3", "niveau_4", "niveau_5", "niveau_6", "niveau_7"];
