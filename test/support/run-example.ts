@@ -10,18 +10,19 @@ export interface Example {
   where: string;
   /** The example's code, as a reader sees it. */
   code: string;
-  /** Why it does not run here (`// @network` on its first line), or null. */
+  /** Why it does not run here (`// @network` or `// @browser` on its first line), or null. */
   skip: string | null;
 }
 
 /** The fence languages that run. Any other fence (```sh, ```text, ```json…) is shown, not run. */
 export const RUN_FENCES = ["ts", "typescript"];
-const NETWORK = /^\/\/ @network\b\s*(.*)$/;
+/** First-line markers of the examples that cannot run here, and what the skip says. */
+const MARKERS: Record<string, string> = { network: "needs the network", browser: "runs in a browser page" };
+const MARKER = /^\/\/ @(network|browser)\b:?\s*(.*)$/;
 
 function example(where: string, code: string): Example {
-  const first = code.split("\n", 1)[0]!.trim();
-  const network = NETWORK.exec(first);
-  return { where, code, skip: network ? `needs the network${network[1] ? `: ${network[1]}` : ""}` : null };
+  const marker = MARKER.exec(code.split("\n", 1)[0]!.trim());
+  return { where, code, skip: marker ? `${MARKERS[marker[1]!]}${marker[2] ? `: ${marker[2]}` : ""}` : null };
 }
 
 /** The ```ts blocks of a Markdown file (indented blocks, as in lists, included). */
