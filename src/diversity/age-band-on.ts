@@ -29,6 +29,8 @@ export function bandOfAge(age: number): AgeBand {
  * @throws {DeclicsError} `invalid_input` when a date is malformed or `on` is before `birthDate`
  * @example
  * ```ts
+ * import { ageBandOn } from "declics/diversity";
+ *
  * ageBandOn("1994-09-29", "2020-09-28");
  * // => "under_26"
  * ```

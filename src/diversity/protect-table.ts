@@ -27,7 +27,15 @@ import { CountTable, ProtectTableOptions, type ProtectedTable } from "./schema.j
  * @throws {DeclicsError} `invalid_input` when the table is malformed; `invalid_table` when a row or column label repeats
  * @example
  * ```ts
- * const t = protectTable({ rowDimension: "gender", columnDimension: "territoryKind", rows: ["female", "male"], columns: ["qpv", "zrr"], counts: [[4, 30], [25, 40]] });
+ * import { protectTable } from "declics/diversity";
+ *
+ * const t = protectTable({
+ *   rowDimension: "gender",
+ *   columnDimension: "territoryKind",
+ *   rows: ["female", "male"],
+ *   columns: ["qpv", "zrr"],
+ *   counts: [[4, 30], [25, 40]],
+ * });
  * t.cells[0]?.[0];
  * // => { status: "suppressed", value: null, reason: "secret_statistique" }
  * t.rowTotals[0];
