@@ -8,11 +8,12 @@
 //   5. bundle-size budget: declics/diversity and declics/assessment bundle for the browser without turf,
 //      flatbush or any dataset, under a stated size; a territory app (checkEligibility and the browser data
 //      loader), zod included, under its own budget
-//   6. the package is complete: LICENSE, repository/homepage/bugs, and no dead relative link in the packed
+//   6. the oldest zod of the peer range runs the ESM, CJS and TypeScript consumers
+//   7. the package is complete: LICENSE, repository/homepage/bugs, and no dead relative link in the packed
 //      README and guides (docs/*.md ship with the package; what does not ship is linked absolutely)
 // Runs after `npm run build` (npm test does that first).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -178,6 +179,28 @@ if (tarball) {
       if (out.trim()) process.stdout.write(indent(out));
     });
   }
+}
+
+if (tarball) {
+  // The peer range is a promise: the oldest zod it admits must run the consumers and check their types. (zod 4.0 to
+  // 4.2 run them but fail the declarations, which are built against zod >= 4.3; zod 3.25's "zod/v4" fails them too.)
+  const oldest = /^\^(\d+\.\d+\.\d+)$/.exec(pkg.peerDependencies?.zod ?? "")?.[1];
+  await step(`consumer: the oldest zod of the peer range (${oldest ?? pkg.peerDependencies?.zod})`, () => {
+    if (!oldest) throw new Error(`peerDependencies.zod must be "^x.y.z", found ${pkg.peerDependencies?.zod}`);
+    const dir = join(root, ".tmp", "consumer-oldest-zod");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const file of ["package.json", "esm.mjs", "cjs.cjs", "ts-bundler.ts", "tsconfig.bundler.json"])
+      copyFileSync(join(consumersDir, file), join(dir, file));
+    const install = ["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts"];
+    run("npm", [...install, tarball, `zod@${oldest}`], { cwd: dir });
+    const installed = JSON.parse(readFileSync(join(dir, "node_modules", "zod", "package.json"), "utf8")).version;
+    if (installed !== oldest) throw new Error(`installed zod ${installed}, expected ${oldest}`);
+    run("node", ["esm.mjs"], { cwd: dir });
+    run("node", ["cjs.cjs"], { cwd: dir });
+    run("node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.bundler.json"], { cwd: dir });
+    process.stdout.write(`  zod ${installed}: ESM, CJS and TypeScript (skipLibCheck: false) consumers pass\n`);
+  });
 }
 
 if (tarball) {
