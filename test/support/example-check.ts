@@ -5,7 +5,10 @@
 import { inspect } from "node:util";
 import { expect } from "vitest";
 
-/** Stands for "and the rest" (`...`) in a shown value. */
+/**
+ * Stands for "and the rest" (`...`) in a shown value; the generated example modules import it.
+ * @public
+ */
 export const REST: unique symbol = Symbol("...");
 
 /** How many checks the examples ran, so that the runner can count them per example. */
@@ -58,7 +61,10 @@ function project(actual: unknown, expected: unknown): [unknown, unknown] {
   return [actual, expected];
 }
 
-/** Checks one `expr; // => value` pair of an example. */
+/**
+ * Checks one `expr; // => value` pair of an example; the generated example modules import it.
+ * @public
+ */
 export function checkExample(actual: unknown, expected: unknown, where: string): void {
   exampleChecks.count++;
   const [shownActual, shownExpected] = project(actual, expected);

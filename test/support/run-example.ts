@@ -15,7 +15,7 @@ export interface Example {
 }
 
 /** The fence languages that run. Any other fence (```sh, ```text, ```json…) is shown, not run. */
-export const RUN_FENCES = ["ts", "typescript"];
+const RUN_FENCES = ["ts", "typescript"];
 /** First-line markers of the examples that cannot run here, and what the skip says. */
 const MARKERS: Record<string, string> = { network: "needs the network", browser: "runs in a browser page" };
 const MARKER = /^\/\/ @(network|browser)\b:?\s*(.*)$/;
@@ -146,7 +146,7 @@ function checkEdits(code: string, label: (line: number) => string): Edit[] {
 }
 
 /** The example as a module: package imports mapped to the sources, each `expr; // => value` a check. */
-export function instrument(ex: Example, moduleDir: string, root: string, checkModule: string): string {
+function instrument(ex: Example, moduleDir: string, root: string, checkModule: string): string {
   const [file, startLine] = [ex.where.replace(/:\d+$/, ""), Number(/:(\d+)$/.exec(ex.where)![1])];
   const edits = checkEdits(ex.code, (line) => `${file}:${startLine + line - 1}`).sort((a, b) => b.start - a.start);
   let code = ex.code;
