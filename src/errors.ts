@@ -169,6 +169,8 @@ export class DeclicsError<C extends DeclicsErrorCode = DeclicsErrorCode> extends
  * @returns true when `value` is a DeclicsError (with that code)
  * @example
  * ```ts
+ * import { DeclicsError, isDeclicsError } from "declics";
+ *
  * isDeclicsError(new DeclicsError({ code: "usage", module: "cli", message: "x", details: { reason: "x" } }), "usage");
  * // => true
  * ```

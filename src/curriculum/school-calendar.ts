@@ -72,6 +72,7 @@ export type SchoolCalendar = z.infer<typeof SchoolCalendar>;
  * @throws {DeclicsError} `invalid_input` naming the first fields that do not match
  * @example
  * ```ts
+ * // @browser: a page that serves data/build/school-calendar.json
  * import { parseSchoolCalendar } from "declics/curriculum";
  *
  * const calendar = parseSchoolCalendar(await (await fetch("/data/school-calendar.json")).json());

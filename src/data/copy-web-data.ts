@@ -68,10 +68,15 @@ function readManifest(dir: string): { manifest: WebDataManifest; files: WebDataF
  *   `npm run build:data`); `data_integrity` when a file differs from the manifest
  * @example
  * ```ts
+ * import { mkdtempSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
  * import { copyWebData } from "declics/data";
  *
- * await copyWebData({ dir: "public/declics-data" });
- * // => { dir: ".../public/declics-data", files: 406, bytes: 27300000, removed: 0 }
+ * const dir = join(mkdtempSync(join(tmpdir(), "site-")), "public", "declics-data"); // your site's static folder
+ * const copy = await copyWebData({ dir });
+ * [copy.dir === dir, copy.files, copy.removed];
+ * // => [true, 406, 0]
  * ```
  * @category Data
  */

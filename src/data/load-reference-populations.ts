@@ -32,9 +32,9 @@ const ARTEFACT = "reference-populations";
  * ```ts
  * import { loadReferencePopulations } from "declics/data";
  *
- * const reynerie = loadReferencePopulations().find((p) => p.id === "QP031007");
- * reynerie?.shares.gender?.female;
- * // => 0.524
+ * const grandMirail = loadReferencePopulations().find((p) => p.id === "QP031007");
+ * grandMirail?.shares.gender?.female;
+ * // => 0.516
  * ```
  * @category Data
  */

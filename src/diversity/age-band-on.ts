@@ -39,6 +39,8 @@ export function bandOfAge(age: number): AgeBand {
  * @throws {DeclicsError} `invalid_input` when a date is malformed (naming it) or `on` is before `birthDate`
  * @example
  * ```ts
+ * import { ageBandOn } from "declics/diversity";
+ *
  * ageBandOn("1994-09-29", "2020-09-28");
  * // => "under_26"
  * // Local midnight of 29 September 2020 in La Réunion is still the 28th in Paris:

@@ -19,6 +19,8 @@ export type CombineReferencePopulationsOptions = z.input<typeof Options>;
  * @throws {DeclicsError} `invalid_input` when a population is missing or the list is empty
  * @example
  * ```ts
+ * import { combineReferencePopulations } from "declics/diversity";
+ *
  * combineReferencePopulations([
  *   { id: "a", label: "A", source: "s", population: 1000, shares: { gender: { female: 0.5 } } },
  *   { id: "b", label: "B", source: "s", population: 3000, shares: { gender: { female: 0.54 } } },

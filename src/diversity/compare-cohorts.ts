@@ -52,9 +52,23 @@ export interface CohortRow {
  * @throws {DeclicsError} `invalid_input` for bad options
  * @example
  * ```ts
+ * import { compareCohorts, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * compareCohorts(records, { targetPerCohort: 200 })[1];
- * // => { cohort: "2021-01", size: 190, shareOfTarget: 0.95, outcome: 38, rate: { value: 0.2, ... },
- * //      differenceFromPrevious: { value: 0.05, ... }, ratioToPrevious: { value: 1.33, ... } }
+ * // => { cohort: "2021-01", size: 280, shareOfTarget: 1.4, outcome: 47, rate: { value: 0.1679, ... },
+ * //      differenceFromPrevious: { value: 0.0022, ... }, ratioToPrevious: { value: 1.013, ... } }
  * ```
  * @category Progress
  */

@@ -34,6 +34,8 @@ export interface ProportionComparison {
  * @throws {DeclicsError} `invalid_input` when counts are not non-negative integers with successes <= trials
  * @example
  * ```ts
+ * import { compareProportions } from "declics/diversity";
+ *
  * compareProportions({ successes: 56, trials: 70 }, { successes: 48, trials: 80 }).difference;
  * // => { computable: true, value: 0.2, lower: 0.0524, upper: 0.3339, confidence: 0.95, method: "newcombe_hybrid_score" }
  * ```

@@ -208,10 +208,24 @@ export interface DiversityReport {
  * @throws {DeclicsError} `invalid_input` for bad options or records with unknown categories; `invalid_option` when age bands need a reference date
  * @example
  * ```ts
+ * import { computeDiversityReport, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
- * report.shares.territoryKind?.find((r) => r.territoryKind === "zrr");
- * // => { territoryKind: "zrr", count: { status: "suppressed", value: null, reason: "secret_statistique" },
- * //      denominator: { status: "published", value: 1240 }, share: { computable: false, reason: "secret_statistique", ... } }
+ * report.shares.gender?.find((r) => r.gender === "undisclosed");
+ * // => { gender: "undisclosed", count: { status: "suppressed", value: null, reason: "secret_statistique" },
+ * //      denominator: { status: "published", value: 600 }, share: { computable: false, reason: "secret_statistique", ... } }
  * ```
  * @category Metrics
  */

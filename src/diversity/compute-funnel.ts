@@ -117,9 +117,23 @@ export function funnelFromCube(
  * @throws {DeclicsError} `invalid_input` for bad options or records with unknown categories
  * @example
  * ```ts
+ * import { computeFunnel, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * computeFunnel(records, { by: ["gender"] }).groups[0];
- * // => { gender: "female", registered: 120,
- * //      lostMost: { from: "met_training_or_employers", to: "entered_training", conversion: { value: 0.31, ... }, lost: 40 } }
+ * // => { gender: "female", registered: 222,
+ * //      lostMost: { from: "entered_training", to: "hired", conversion: { value: 0.324, ... }, lost: 50 } }
  * ```
  * @category Metrics
  */

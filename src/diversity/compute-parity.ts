@@ -227,6 +227,20 @@ function ratioOrZero(x: number, n: number, rx: number, rn: number, confidence: n
  * @throws {DeclicsError} `invalid_input` for bad options; `invalid_option` for an unknown `referenceGroup`
  * @example
  * ```ts
+ * import { computeParity, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * computeParity(records, { by: "gender", outcome: "hired" }).find((r) => r.group === "female")?.fourFifths;
  * // => { status: "flagged", threshold: 0.8, belowThresholdWithConfidence: true }
  * ```

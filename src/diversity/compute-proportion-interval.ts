@@ -28,6 +28,8 @@ const Input = z
  * @throws {DeclicsError} `invalid_input` when counts are not non-negative integers with successes <= trials
  * @example
  * ```ts
+ * import { computeProportionInterval } from "declics/diversity";
+ *
  * computeProportionInterval(81, 263);
  * // => { computable: true, value: 0.308, lower: 0.2553, upper: 0.3662, confidence: 0.95, method: "wilson" }
  * ```

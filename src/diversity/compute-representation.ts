@@ -155,9 +155,18 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
  * @throws {DeclicsError} `invalid_input` for bad options; `invalid_option` for a sampled reference without population or an unknown `relativeTo`
  * @example
  * ```ts
- * computeRepresentation(qpvParticipants, { dimension: "gender", reference: grandMirail, relativeTo: "male" })[0];
+ * import { computeRepresentation, parseParticipantRecords, parseReferencePopulations } from "declics/diversity";
+ *
+ * // The residents of QPV Grand Mirail (INSEE 2015), and 100 participants who live there: 30 women, 70 men.
+ * const [grandMirail] = parseReferencePopulations([
+ *   { id: "QP031007", label: "Grand Mirail", source: "INSEE 2015", population: 31691, shares: { gender: { female: 0.516, male: 0.484 } } },
+ * ]);
+ * const qpvParticipants = parseParticipantRecords(
+ *   Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, gender: i < 30 ? "female" : "male", ageBand: "26_49", territoryKind: "qpv", stages: [] })),
+ * );
+ * computeRepresentation(qpvParticipants, { dimension: "gender", reference: grandMirail!, relativeTo: "male" })[0];
  * // => { category: "female", share: { value: 0.3, ... }, referenceShare: 0.516, ratio: { value: 0.58, ... },
- * //      gap: { value: -0.216, ... }, relativeRepresentation: { value: 0.4, ... } }
+ * //      gap: { value: -0.216, ... }, relativeRepresentation: { value: 0.4, ... }, ... }
  * ```
  * @category Metrics
  */

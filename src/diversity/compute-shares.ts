@@ -79,9 +79,23 @@ type ShareRowDims = z.output<typeof Options>["by"][number];
  *   `invalid_option` when age bands need a reference date
  * @example
  * ```ts
- * computeShares(records, { by: ["territoryKind", "gender"], within: ["territoryKind"] });
- * // => [{ territoryKind: "qpv", gender: "female", count: 40, denominator: 100,
- * //       share: { computable: true, value: 0.4, lower: 0.309, upper: 0.498, ... } }, ...]
+ * import { computeShares, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
+ * computeShares(records, { by: ["territoryKind", "gender"], within: ["territoryKind"] })[0];
+ * // => { territoryKind: "qpv", gender: "female", count: 133, denominator: 360,
+ * //      share: { computable: true, value: 0.3694, lower: 0.3212, upper: 0.4204, ... } }
  * ```
  * @category Metrics
  */

@@ -83,8 +83,27 @@ function dayNumber(iso: string): number {
  * @throws {DeclicsError} `invalid_input` for bad options
  * @example
  * ```ts
- * computeTargetProgress(records, { target: 5000, start: "2020-09-28", deadline: "2021-12-31", checkpoints: ["2020-12-31", "2021-06-30"] }).points[0];
- * // => { on: "2020-12-31", reached: 812, shareOfTarget: 0.1624, expected: 1025.4, onTrack: false }
+ * import { computeTargetProgress, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
+ * computeTargetProgress(records, {
+ *   target: 5000,
+ *   start: "2020-09-28",
+ *   deadline: "2021-12-31",
+ *   checkpoints: ["2021-03-31", "2021-06-30"],
+ * }).points[0];
+ * // => { on: "2021-03-31", reached: 600, shareOfTarget: 0.12, expected: 2004.36, onTrack: false }
  * ```
  * @category Progress
  */

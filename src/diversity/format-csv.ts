@@ -29,6 +29,8 @@ export type FormatCsvOptions = z.input<typeof Options>;
  * @throws {DeclicsError} `invalid_input` for bad options
  * @example
  * ```ts
+ * import { formatCsv } from "declics/diversity";
+ *
  * formatCsv([{ commune: "Toulouse, centre", count: 12 }]);
  * // => 'commune,count\r\n"Toulouse, centre",12\r\n'
  * ```

@@ -60,6 +60,20 @@ const share = (p: PartCounts): string => {
  * @throws {DeclicsError} `invalid_input` when the argument is not a diversity report
  * @example
  * ```ts
+ * import { computeDiversityReport, formatProtectionNote, parseParticipantRecords } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * formatProtectionNote(computeDiversityReport(records, { referenceDate: "2021-01-01" })).split("\n")[0];
  * // => "Note méthodologique : secret statistique"
  * ```

@@ -12,6 +12,8 @@ const CONTEXT = { module: "diversity", what: "participant records" } as const;
  * @throws {DeclicsError} `invalid_input` naming each faulty field (e.g. `3.gender`), what was expected and what arrived
  * @example
  * ```ts
+ * import { parseParticipantRecords } from "declics/diversity";
+ *
  * parseParticipantRecords([{ id: "p1", gender: "female", ageBand: "under_26", territoryKind: "qpv", stages: [] }]).length;
  * // => 1
  * ```
@@ -28,6 +30,8 @@ export function parseParticipantRecords(input: unknown): ParticipantRecord[] {
  * @returns `{ success: true, data }` or `{ success: false, error }` with the `invalid_input` error
  * @example
  * ```ts
+ * import { safeParseParticipantRecords } from "declics/diversity";
+ *
  * safeParseParticipantRecords([{ id: "p1", gender: "f" }]).success;
  * // => false
  * ```

@@ -12,6 +12,8 @@ const CONTEXT = { module: "diversity", what: "reference populations" } as const;
  * @throws {DeclicsError} `invalid_input` naming each faulty field (e.g. `0.shares.gender.female`)
  * @example
  * ```ts
+ * import { parseReferencePopulations } from "declics/diversity";
+ *
  * parseReferencePopulations([{ id: "QP031007", label: "Reynerie", source: "insee-2015", population: 8200, shares: { gender: { female: 0.52 } } }])[0]?.treatAs;
  * // => "fixed"
  * ```
@@ -28,6 +30,8 @@ export function parseReferencePopulations(input: unknown): ReferencePopulation[]
  * @returns `{ success: true, data }` or `{ success: false, error }`
  * @example
  * ```ts
+ * import { safeParseReferencePopulations } from "declics/diversity";
+ *
  * safeParseReferencePopulations([{ id: "x", label: "x", source: "s", shares: { gender: { female: 1.2 } } }]).success;
  * // => false
  * ```

@@ -38,6 +38,8 @@ export type ParticipantRecordsFromProgressOptions = z.input<typeof Options>;
  * @throws {DeclicsError} `invalid_input` naming the record and field that is missing or wrong
  * @example
  * ```ts
+ * import { participantRecordsFromProgress } from "declics/diversity";
+ *
  * participantRecordsFromProgress(
  *   [{ participantId: "p1", gender: "female", territoryKind: "qpv", ageBand: "under_26", stages: [{ stage: "registered", date: "2020-09-28" }] }],
  *   { cohort: "toulouse-2020" },

@@ -34,6 +34,8 @@ export type ProtectTableOptions = z.input<typeof Options>;
  * @throws {DeclicsError} `invalid_input` when the table is malformed; `invalid_table` when a row or column label repeats
  * @example
  * ```ts
+ * import { protectTable } from "declics/diversity";
+ *
  * const t = protectTable({
  *   rowDimension: "gender",
  *   columnDimension: "territoryKind",

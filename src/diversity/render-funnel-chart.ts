@@ -62,9 +62,23 @@ const NOT_KEY = new Set(["registered", "lostMost", "stage", "reached", "fromPrev
  * @throws {DeclicsError} `invalid_input` for bad options or a funnel that is not a report's (exact counts are refused)
  * @example
  * ```ts
+ * import { computeDiversityReport, parseParticipantRecords, renderFunnelChart } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
- * renderFunnelChart(report.funnels.gender!, { title: "Parcours funnel by gender" });
- * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
+ * const svg = renderFunnelChart(report.funnels.gender!, { title: "Parcours funnel by gender" });
+ * svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg'); // => true
  * ```
  * @category Charts
  */

@@ -46,15 +46,26 @@ export type RenderIntervalChartOptions = z.input<typeof Options>;
  * @throws {DeclicsError} `invalid_input` for bad items (a count given as a bare number: exact figures are refused) or options
  * @example
  * ```ts
+ * import { computeDiversityReport, parseParticipantRecords, renderIntervalChart } from "declics/diversity";
+ *
+ * const GENDERS = ["female", "male", "female", "male", "male", "female", "male", "other"] as const;
+ * const STAGES = ["registered", "assessed", "workshops", "met_training_or_employers", "entered_training", "hired"] as const;
+ * const records = parseParticipantRecords(
+ *   Array.from({ length: 600 }, (_, i) => ({
+ *     id: `p${i}`,
+ *     gender: i % 97 === 0 ? "undisclosed" : GENDERS[i % 8]!,
+ *     territoryKind: (["qpv", "qpv", "zrr", "qpv", "frr"] as const)[i % 5]!,
+ *     ageBand: (["under_26", "26_49", "50_plus"] as const)[i % 3]!,
+ *     cohort: i < 320 ? "2020-09" : "2021-01",
+ *     stages: [{ stage: STAGES[i % 6]!, on: "2021-03-01" }],
+ *   })),
+ * ); // 600 participants in two cohorts, built deterministically
  * const report = computeDiversityReport(records, { referenceDate: "2021-01-01" });
- * const items = (report.shares.gender ?? []).map((r) => ({
- *   label: r.gender ?? "",
- *   value: r.share,
- *   count: r.count,
- *   denominator: r.denominator,
- * }));
- * renderIntervalChart(items, { title: "Participants by gender" });
- * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
+ * const svg = renderIntervalChart(
+ *   (report.shares.gender ?? []).map((r) => ({ label: r.gender ?? "", value: r.share, count: r.count, denominator: r.denominator })),
+ *   { title: "Participants by gender" },
+ * );
+ * svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg'); // => true
  * ```
  * @category Charts
  */

@@ -44,9 +44,17 @@ export type RenderRepresentationChartOptions = z.input<typeof Options>;
  * @throws {DeclicsError} `invalid_input` for bad options or rows that are not a report's (exact counts are refused)
  * @example
  * ```ts
- * const report = computeDiversityReport(qpv, { dimensions: ["gender"], representation: { dimension: "gender", reference } });
- * renderRepresentationChart(report.representation ?? [], { title: "Women and men", referenceLabel: "QPV residents" });
- * // => '<?xml version="1.0" encoding="UTF-8"?>\n<svg ...'
+ * import { computeDiversityReport, parseParticipantRecords, parseReferencePopulations, renderRepresentationChart } from "declics/diversity";
+ *
+ * const [reference] = parseReferencePopulations([
+ *   { id: "QP031007", label: "Grand Mirail", source: "INSEE 2015", population: 31691, shares: { gender: { female: 0.516, male: 0.484 } } },
+ * ]);
+ * const qpv = parseParticipantRecords(
+ *   Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, gender: i < 30 ? "female" : "male", ageBand: "26_49", territoryKind: "qpv", stages: [] })),
+ * );
+ * const report = computeDiversityReport(qpv, { dimensions: ["gender"], representation: { dimension: "gender", reference: reference! } });
+ * const svg = renderRepresentationChart(report.representation ?? [], { title: "Women and men", referenceLabel: "QPV residents" });
+ * svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg'); // => true
  * ```
  * @category Charts
  */

@@ -67,6 +67,8 @@ function flattenInto(out: TidyRow, prefix: string, value: unknown): void {
  * @returns flat rows, ready for JSON or {@link formatCsv}
  * @example
  * ```ts
+ * import { toTidyRows } from "declics/diversity";
+ *
  * toTidyRows([{ gender: "female", share: { computable: false, reason: "empty_group", message: "…" } }]);
  * // => [{ gender: "female", share: null, share_status: "not_computable", share_reason: "empty_group" }]
  * ```

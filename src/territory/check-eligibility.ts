@@ -60,6 +60,10 @@ export function checkEligibility(subject: AddressSubject, options: CheckEligibil
  * @throws {DeclicsError} as above
  * @example
  * ```ts
+ * import { loadTerritoryData } from "declics/data";
+ * import { checkEligibility } from "declics/territory";
+ *
+ * const data = await loadTerritoryData();
  * checkEligibility({ codeInsee: "48095" }, { on: "2025-03-01", data }).rural.classification;
  * // => "FRR socle"
  * ```
@@ -74,6 +78,13 @@ export function checkEligibility(subject: SyncEligibilitySubject, options: Check
  * @throws {DeclicsError} as above
  * @example
  * ```ts
+ * // @network: the address is geocoded by the national address API
+ * import { loadTerritoryData } from "declics/data";
+ * import { checkEligibility, createBanGeocoder } from "declics/territory";
+ *
+ * const data = await loadTerritoryData();
+ * const geocoder = createBanGeocoder();
+ * const subjectFromAForm = { address: "1 allée de Bellefontaine 31100 Toulouse" };
  * const result = await checkEligibility(subjectFromAForm, { on: "2025-03-01", data, geocoder });
  * ```
  * @category Eligibility

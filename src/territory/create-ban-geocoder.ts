@@ -83,6 +83,7 @@ function unavailable(address: string, reason: string, cause?: unknown): DeclicsE
  *   the documented GeoJSON.
  * @example
  * ```ts
+ * // @network: asks the national address API (BAN / Géoplateforme)
  * import { createBanGeocoder } from "declics/territory";
  *
  * const geocoder = createBanGeocoder();

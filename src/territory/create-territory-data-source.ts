@@ -162,6 +162,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: stri
  *   `data_integrity` (checksum or format mismatch); synchronous answers throw `data_not_prepared`.
  * @example
  * ```ts
+ * // @browser: a page that serves the data folder (test/browser/web-example.test.ts runs such a page)
  * import { createTerritoryDataSource } from "declics/territory";
  *
  * const source = createTerritoryDataSource({ baseUrl: "/declics-data/" });

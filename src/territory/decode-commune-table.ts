@@ -97,6 +97,7 @@ function toBytes(input: unknown): Uint8Array {
  *   not a commune table of the supported format version
  * @example
  * ```ts
+ * // @browser: a page that serves the data folder
  * import { decodeCommuneTable } from "declics/territory";
  *
  * const bytes = await (await fetch("/data/commune-table.json")).arrayBuffer();

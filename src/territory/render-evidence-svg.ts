@@ -69,6 +69,11 @@ const LABELS = {
  * @returns the QPV and commune outlines, null where there is none
  * @example
  * ```ts
+ * import { loadTerritoryData } from "declics/data";
+ * import { checkEligibility, evidenceOutlines } from "declics/territory";
+ *
+ * const data = await loadTerritoryData();
+ * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2025-03-01", data });
  * const { qpv, commune } = evidenceOutlines(result, data);
  * qpv?.code; // => "QN03107M"
  * ```
@@ -125,11 +130,13 @@ function niceLength(maxMetres: number): number {
  * @throws {DeclicsError} `invalid_input` when the map is not a result with data or outlines
  * @example
  * ```ts
+ * import { loadTerritoryData } from "declics/data";
  * import { checkEligibility, renderEvidenceSvg } from "declics/territory";
  *
- * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2025-03-01"), data });
- * document.querySelector("#map")!.innerHTML = renderEvidenceSvg({ result, data });
- * renderEvidenceSvg({ result, data }).startsWith("<?xml"); // => true
+ * const data = await loadTerritoryData();
+ * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2025-03-01", data });
+ * const svg = renderEvidenceSvg({ result, data }); // in a page: document.querySelector("#map")!.innerHTML = svg
+ * svg.startsWith("<?xml"); // => true
  * ```
  * @category Evidence
  */

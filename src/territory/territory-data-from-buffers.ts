@@ -54,6 +54,7 @@ export const TERRITORY_ARTEFACTS = {
  *   another format version
  * @example
  * ```ts
+ * // @browser: a page that serves the data files
  * import { TERRITORY_ARTEFACTS, checkEligibility, territoryDataFromBuffers } from "declics/territory";
  *
  * const files: Record<string, Uint8Array> = {};
