@@ -31,7 +31,16 @@ export interface InputIssue {
 export interface DeclicsErrorDetails {
   // --- any module
   /** An input failed its zod schema. */
-  invalid_input: { readonly what: string; readonly issues: readonly InputIssue[] };
+  invalid_input: {
+    readonly what: string;
+    readonly issues: readonly InputIssue[];
+    /** For a value that may take one of several shapes (an eligibility subject): the accepted shapes. */
+    readonly accepted?: readonly string[];
+    /** The accepted shape the value came nearest to; `issues` then name its fields that failed. */
+    readonly nearest?: string;
+    /** A coded hint for a usual mistake, e.g. `"use_lon_not_lng"` (territory: see SubjectShapeHint). */
+    readonly hint?: string;
+  };
   /** An option or argument combination cannot be honoured. */
   invalid_option: { readonly option: string; readonly expected: string; readonly received: string };
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTerritoryData } from "../src/data/index.js";
 import { LAMBERT93 } from "../src/territory/_lambert93.js";
+import { internalsOf } from "../src/territory/_territory-internals.js";
 import { readFileSync } from "node:fs";
 import {
   DECLICS_POLICY,
@@ -115,10 +116,10 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
     expect(check({ codeInsee: "01029" }, "2024-06-30").status).toBe("not_eligible");
     expect(check({ codeInsee: "01029" }, "2024-07-01").status).toBe("eligible");
     // In the July 2025 list no commune classified ZRR C is "Non classée": the 2,134 that left ZRR are "bénéficiaire".
-    const lost = data.communeCodes.filter(
+    const { communeCodes, communeTable } = internalsOf(data);
+    const lost = communeCodes.filter(
       (code) =>
-        data.communeTable.zrr(code)?.classification === "C" &&
-        data.communeTable.frr(code)?.classification === "non_classee",
+        communeTable.zrr(code)?.classification === "C" && communeTable.frr(code)?.classification === "non_classee",
     );
     expect(lost).toEqual([]);
   });

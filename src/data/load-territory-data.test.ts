@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { BUILD_DIR, buildPath, hasRealData } from "../../test/support/real-data.js";
+import { internalsOf } from "../territory/_territory-internals.js";
 import { loadTerritoryData } from "./load-territory-data.js";
 import { BuildManifest } from "./schema.js";
 
@@ -103,8 +104,11 @@ describe.skipIf(!hasRealData(manifestFile))("loadTerritoryData on the compiled d
 
   it("loads the package's data/build by default, with the commune lists", async () => {
     const data = await loadTerritoryData();
-    expect(data.communeTable.resolve("75118")?.commune.codeInsee).toBe("75056");
-    expect(data.communeTable.frr("48095")?.label).toBe("FRR socle");
+    const { communeTable } = internalsOf(data);
+    expect(communeTable.resolve("75118")?.commune.codeInsee).toBe("75056");
+    expect(communeTable.frr("48095")?.label).toBe("FRR socle");
+    expect(data.datasets.frr.dataset).toBe("frr-2025-07");
+    expect(data.zoneCounts.qpv2024).toBeGreaterThan(1500);
   });
 
   it("refuses a truncated artefact, and with verify a changed one", async () => {

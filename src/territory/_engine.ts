@@ -20,7 +20,7 @@ import {
 } from "./_layer.js";
 import { FRENCH_TERRITORIES, isOnComLand, territoryAt, territoryOfCode, type FrenchTerritory } from "./_territories.js";
 import type { EligibilityBasis, EligibilityPolicy, EligibilityResult, Reason, Regime } from "./schema.js";
-import type { TerritoryData } from "./territory-data-from-buffers.js";
+import type { TerritoryInternals as TerritoryData } from "./_territory-internals.js";
 
 /**
  * The eligibility engine: regimes by date, per-commune outcomes precomputed per (date, policy), the per-point

@@ -2,6 +2,7 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
 import type { EligibilityResult } from "./schema.js";
+import { isTerritoryData } from "./_territory-data-check.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
 /**
@@ -12,7 +13,7 @@ import type { TerritoryData } from "./territory-data-from-buffers.js";
  */
 
 /** What {@link renderEvidenceSvg} draws: the result, and the outlines (or the data to find them in). */
-export const EvidenceMap = z
+const EvidenceMapSchema = z
   .object({
     /** The answer to draw (from `checkEligibility`). */
     result: z.custom<EligibilityResult>(
@@ -21,26 +22,44 @@ export const EvidenceMap = z
     ),
     /** The territory data the outlines are read from, when `qpv` / `commune` are not given. */
     data: z
-      .custom<TerritoryData>(
-        (v) => typeof v === "object" && v !== null && "communes" in v && "qpv2024" in v,
-        "territory data",
-      )
+      .custom<TerritoryData>(isTerritoryData, "territory data from loadTerritoryData() or territoryDataFromBuffers()")
       .optional(),
     /** The QPV outline to draw (default: the result's QPV, else the nearest one, from `data`). */
     qpv: z
-      .custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline")
+      .custom<ZoneOutline>(isZoneOutline, "a zone outline (a GeoJSON Feature from getZoneOutline)")
       .nullable()
       .optional(),
     /** The commune outline to draw (default: the result's commune, from `data`). */
     commune: z
-      .custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline")
+      .custom<ZoneOutline>(isZoneOutline, "a zone outline (a GeoJSON Feature from getZoneOutline)")
       .nullable()
       .optional(),
     /** Language of the legend. Default "fr". */
     lang: z.enum(["fr", "en"]).optional(),
   })
   .strict();
-export type EvidenceMap = z.input<typeof EvidenceMap>;
+export type EvidenceMap = z.input<typeof EvidenceMapSchema>;
+
+function isZoneOutline(v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  const o = v as { type?: unknown; bbox?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null };
+  const properties = (v as { properties?: { code?: unknown; name?: unknown } | null }).properties;
+  return (
+    o.type === "Feature" &&
+    Array.isArray(o.bbox) &&
+    o.bbox.length === 4 &&
+    (o.geometry?.type === "Polygon" || o.geometry?.type === "MultiPolygon") &&
+    Array.isArray(o.geometry.coordinates) &&
+    typeof properties?.code === "string" &&
+    typeof properties.name === "string"
+  );
+}
+
+/** Every ring of an outline (exteriors and holes: the path is filled by the even-odd rule). */
+function ringsOf(outline: ZoneOutline): readonly (readonly [number, number])[][] {
+  const { geometry } = outline;
+  return geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
+}
 
 const LABELS = {
   fr: {
@@ -90,8 +109,11 @@ export function evidenceOutlines(
     byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
   // The contours layer carries codes only; names come from the commune lists (the result has it).
   const commune =
-    found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee
-      ? { ...found, name: result.commune.name }
+    found !== null &&
+    found.properties.name === "" &&
+    result.commune !== null &&
+    found.properties.code === result.commune.codeInsee
+      ? { ...found, properties: { ...found.properties, name: result.commune.name } }
       : found;
   return { qpv, commune };
 }
@@ -140,7 +162,7 @@ function niceLength(maxMetres: number): number {
  * @category Evidence
  */
 export function renderEvidenceSvg(map: EvidenceMap): string {
-  const parsed = parseWith(EvidenceMap, map, { module: "territory", what: "evidence map" });
+  const parsed = parseWith(EvidenceMapSchema, map, { module: "territory", what: "evidence map" });
   const result = parsed.result;
   const lang = parsed.lang ?? "fr";
   const found =
@@ -182,7 +204,9 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
     return `${(WIDTH / 2 + (x - cx) * scale).toFixed(1)},${(MAP_HEIGHT / 2 - (y - cy) * scale).toFixed(1)}`;
   };
   const path = (outline: ZoneOutline): string =>
-    outline.rings.map((ring) => `M${ring.map(([lon, lat]) => toScreen(lon, lat)).join("L")}Z`).join("");
+    ringsOf(outline)
+      .map((ring) => `M${ring.map(([lon, lat]) => toScreen(lon, lat)).join("L")}Z`)
+      .join("");
 
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8"?>`);
@@ -239,16 +263,16 @@ export function renderEvidenceSvg(map: EvidenceMap): string {
     );
   if (qpv !== null) {
     const distance =
-      qpv.distanceM === null || qpv.contains === true
+      qpv.properties.distanceM === null || qpv.properties.contains === true
         ? ""
-        : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.distanceM)))}`;
+        : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.properties.distanceM)))}`;
     rows.push(
-      `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" stroke-width="2"/><text x="40" y="0">${escapeXml(`QPV ${qpv.code} « ${qpv.name} » (${qpv.layer === "qpv2015" ? "2015" : "2024"})${distance}`)}</text>`,
+      `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" stroke-width="2"/><text x="40" y="0">${escapeXml(`QPV ${qpv.properties.code} « ${qpv.properties.name} » (${qpv.properties.layer === "qpv2015" ? "2015" : "2024"})${distance}`)}</text>`,
     );
   }
   if (commune !== null) {
     rows.push(
-      `<rect x="16" y="-12" width="16" height="12" fill="#e9ecef" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="4 2"/><text x="40" y="0">${escapeXml(`${labels.commune} ${commune.name} (${commune.code})`)}</text>`,
+      `<rect x="16" y="-12" width="16" height="12" fill="#e9ecef" stroke="${COLOURS.commune}" stroke-width="2" stroke-dasharray="4 2"/><text x="40" y="0">${escapeXml(`${labels.commune} ${commune.properties.name} (${commune.properties.code})`)}</text>`,
     );
   }
   rows.forEach((row, i) => parts.push(`<g transform="translate(0,${ly + 26 + i * 22})">${row}</g>`));
