@@ -136,12 +136,20 @@ export function subjectShapeError(subject: unknown): DeclicsError<"invalid_input
   });
 }
 
-/** The `[lon, lat]` of a GeoJSON Point or Feature<Point> subject, or null when the subject is not GeoJSON. */
+function numbersOf(geometry: unknown): number[] | null {
+  if (typeof geometry !== "object" || geometry === null) return null;
+  const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
+  if (type !== "Point" || !Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3) return null;
+  return coordinates.every((c) => typeof c === "number") ? (coordinates as number[]) : null;
+}
+
+/**
+ * The `[lon, lat]` of a GeoJSON Point or Feature<Point> subject, or null when the subject is not GeoJSON. Any
+ * numbers pass here (NaN, out of range, swapped): the point checks then give them their coordinate errors.
+ */
 export function geoJsonPointOf(subject: Record<string, unknown>): { lon: number; lat: number } | null {
   if (subject.type !== "Point" && subject.type !== "Feature") return null;
-  const point = subject.type === "Point" ? GeoJsonPointSubject : GeoJsonPointFeatureSubject;
-  const parsed = point.safeParse(subject);
-  if (!parsed.success) throw subjectShapeError(subject);
-  const coordinates = "geometry" in parsed.data ? parsed.data.geometry.coordinates : parsed.data.coordinates;
+  const coordinates = numbersOf(subject.type === "Point" ? subject : subject.geometry);
+  if (coordinates === null) throw subjectShapeError(subject);
   return { lon: coordinates[0]!, lat: coordinates[1]! };
 }
