@@ -72,7 +72,16 @@ export interface DeclicsErrorDetails {
 
   // --- data
   /** A dataset or compiled artefact is missing. */
-  data_missing: { readonly dataset: string; readonly location: string };
+  data_missing: {
+    readonly dataset: string;
+    readonly location: string;
+    /**
+     * Node loaders: where the data was looked for, which decides the advice: `"checkout"` (run `npm run
+     * build:data`), `"installed_package"` (reinstall declics), `"bundled"` (a bundle without the package's data
+     * folder: pass `{ dir }`), `"custom_dir"` (the `dir` given holds no compiled data).
+     */
+    readonly situation?: "checkout" | "installed_package" | "bundled" | "custom_dir";
+  };
   /** A dataset or artefact does not match its manifest (checksum, count, version, format). */
   data_integrity: { readonly dataset: string; readonly expected: string; readonly received: string };
 
