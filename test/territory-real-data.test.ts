@@ -10,6 +10,7 @@ import {
   checkEligibility,
   checkEligibilityColumns,
   checkEligibilityMany,
+  getZoneOutline,
   territoryDataFromBuffers,
   type TerritoryData,
 } from "../src/territory/index.js";
@@ -301,6 +302,24 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
         "L'adresse est dans le QPV QN03107M « Grand Mirail » (géographie prioritaire 2024).",
         "La commune Toulouse n'est pas classée ZRR (NC - Commune non classée).",
       ]);
+    });
+
+    it("outlines for maps, opaque data, data from a dir (issue #11)", async () => {
+      const outline = getZoneOutline(data, { layer: "qpv2024", code: "QN03107M" });
+      expect([outline?.type, outline?.geometry.type, outline?.properties.name]).toEqual([
+        "Feature",
+        "Polygon",
+        "Grand Mirail",
+      ]);
+      const near = getZoneOutline(data, { layer: "qpv2024", near: { lon: 1.4025, lat: 43.5712 } });
+      expect([near?.properties.code, near?.properties.contains, near?.geometry.type]).toEqual([
+        "QN03107M",
+        true,
+        "Polygon",
+      ]);
+      expect(data.datasets.frr.dataset).toBe("frr-2025-07");
+      const fromDir = await loadTerritoryData({ dir: process.env.DECLICS_DATA_DIR ?? "data/build" });
+      expect(fromDir.zoneCounts.qpv2024 > 1500).toBe(true);
     });
 
     it("policy, bulk and batch", () => {

@@ -1,8 +1,6 @@
 import { DeclicsError } from "../errors.js";
 import {
-  Flag,
   RowError,
-  StatusCode,
   classifyPoint,
   materialiseCommune,
   materialisePoint,
@@ -279,5 +277,3 @@ export function answerSync(plan: DayPlan, subject: Exclude<ParsedSubject, { kind
       return checkPostcode(plan, subject.postcode);
   }
 }
-
-export { Flag, StatusCode };
