@@ -31,7 +31,16 @@ export interface InputIssue {
 export interface DeclicsErrorDetails {
   // --- any module
   /** An input failed its zod schema. */
-  invalid_input: { readonly what: string; readonly issues: readonly InputIssue[] };
+  invalid_input: {
+    readonly what: string;
+    readonly issues: readonly InputIssue[];
+    /** For a value that may take one of several shapes (an eligibility subject): the accepted shapes. */
+    readonly accepted?: readonly string[];
+    /** The accepted shape the value came nearest to; `issues` then name its fields that failed. */
+    readonly nearest?: string;
+    /** A coded hint for a usual mistake, e.g. `"use_lon_not_lng"` (territory: see SubjectShapeHint). */
+    readonly hint?: string;
+  };
   /** An option or argument combination cannot be honoured. */
   invalid_option: { readonly option: string; readonly expected: string; readonly received: string };
 
@@ -63,7 +72,16 @@ export interface DeclicsErrorDetails {
 
   // --- data
   /** A dataset or compiled artefact is missing. */
-  data_missing: { readonly dataset: string; readonly location: string };
+  data_missing: {
+    readonly dataset: string;
+    readonly location: string;
+    /**
+     * Node loaders: where the data was looked for, which decides the advice: `"checkout"` (run `npm run
+     * build:data`), `"installed_package"` (reinstall declics), `"bundled"` (a bundle without the package's data
+     * folder: pass `{ dir }`), `"custom_dir"` (the `dir` given holds no compiled data).
+     */
+    readonly situation?: "checkout" | "installed_package" | "bundled" | "custom_dir";
+  };
   /** A dataset or artefact does not match its manifest (checksum, count, version, format). */
   data_integrity: { readonly dataset: string; readonly expected: string; readonly received: string };
 

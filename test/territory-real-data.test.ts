@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTerritoryData } from "../src/data/index.js";
 import { LAMBERT93 } from "../src/territory/_lambert93.js";
+import { internalsOf } from "../src/territory/_territory-internals.js";
 import { readFileSync } from "node:fs";
 import {
   DECLICS_POLICY,
@@ -9,6 +10,7 @@ import {
   checkEligibility,
   checkEligibilityColumns,
   checkEligibilityMany,
+  getZoneOutline,
   territoryDataFromBuffers,
   type TerritoryData,
 } from "../src/territory/index.js";
@@ -115,10 +117,10 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
     expect(check({ codeInsee: "01029" }, "2024-06-30").status).toBe("not_eligible");
     expect(check({ codeInsee: "01029" }, "2024-07-01").status).toBe("eligible");
     // In the July 2025 list no commune classified ZRR C is "Non classée": the 2,134 that left ZRR are "bénéficiaire".
-    const lost = data.communeCodes.filter(
+    const { communeCodes, communeTable } = internalsOf(data);
+    const lost = communeCodes.filter(
       (code) =>
-        data.communeTable.zrr(code)?.classification === "C" &&
-        data.communeTable.frr(code)?.classification === "non_classee",
+        communeTable.zrr(code)?.classification === "C" && communeTable.frr(code)?.classification === "non_classee",
     );
     expect(lost).toEqual([]);
   });
@@ -300,6 +302,24 @@ describe.skipIf(!hasRealData(...artefacts))("territory eligibility on the compil
         "L'adresse est dans le QPV QN03107M « Grand Mirail » (géographie prioritaire 2024).",
         "La commune Toulouse n'est pas classée ZRR (NC - Commune non classée).",
       ]);
+    });
+
+    it("outlines for maps, opaque data, data from a dir (issue #11)", async () => {
+      const outline = getZoneOutline(data, { layer: "qpv2024", code: "QN03107M" });
+      expect([outline?.type, outline?.geometry.type, outline?.properties.name]).toEqual([
+        "Feature",
+        "Polygon",
+        "Grand Mirail",
+      ]);
+      const near = getZoneOutline(data, { layer: "qpv2024", near: { lon: 1.4025, lat: 43.5712 } });
+      expect([near?.properties.code, near?.properties.contains, near?.geometry.type]).toEqual([
+        "QN03107M",
+        true,
+        "Polygon",
+      ]);
+      expect(data.datasets.frr.dataset).toBe("frr-2025-07");
+      const fromDir = await loadTerritoryData({ dir: process.env.DECLICS_DATA_DIR ?? "data/build" });
+      expect(fromDir.zoneCounts.qpv2024 > 1500).toBe(true);
     });
 
     it("policy, bulk and batch", () => {

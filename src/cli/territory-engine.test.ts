@@ -65,8 +65,8 @@ describe.skipIf(!hasRealData(buildPath("manifest.json"), buildPath("qpv2024.laye
       expect(answers.map((a) => (isDeclicsError(a) ? a.code : a[5]))).toEqual(["31555", "unknown_code", "31555"]);
       const result = await engine.check({ lon: 1.4025, lat: 43.5712 }, on);
       const { qpv, commune } = engine.outlines(result);
-      expect(qpv?.code).toBe("QN03107M");
-      expect(commune).toMatchObject({ code: "31555", name: "Toulouse" });
+      expect(qpv?.properties.code).toBe("QN03107M");
+      expect(commune?.properties).toMatchObject({ code: "31555", name: "Toulouse" });
     });
   },
 );

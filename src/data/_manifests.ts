@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeclicsError } from "../errors.js";
 import { toInputIssues } from "../_lib/parse.js";
+import { dataMissingAdvice, dataSituation } from "./_data-situation.js";
+import { findPackageDir } from "./_paths.js";
 import { BuildManifest, SourcesManifest } from "./schema.js";
 
 function readJson(file: string, dataset: string): unknown {
@@ -35,15 +37,19 @@ function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
   });
 }
 
-/** data/build/manifest.json of `dir`; throws data_missing (saying to run `npm run build:data`) when absent. */
-export function readBuildManifest(dir: string): BuildManifest {
+/**
+ * data/build/manifest.json of `dir`; throws data_missing when absent, with the advice for where the code runs
+ * (`explicitDir`: the caller gave `dir`).
+ */
+export function readBuildManifest(dir: string, explicitDir = false): BuildManifest {
   const file = join(dir, "manifest.json");
   if (!existsSync(file)) {
+    const situation = dataSituation(explicitDir, findPackageDir());
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `The compiled territory data is missing: ${file} not found. Run \`npm run build:data\` (it needs the official source files, see docs/data.md).`,
-      details: { dataset: "manifest.json", location: file },
+      message: `The compiled territory data is missing: ${file} not found. ${dataMissingAdvice(situation)}`,
+      details: { dataset: "manifest.json", location: file, situation },
     });
   }
   return checked(BuildManifest, readJson(file, "manifest.json"), file, "manifest.json");

@@ -3,8 +3,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isDeclicsError } from "../errors.js";
+import { build } from "esbuild";
+import { pathToFileURL } from "node:url";
+import { isDeclicsError, type DeclicsError } from "../errors.js";
 import { BUILD_DIR, buildPath, hasRealData } from "../../test/support/real-data.js";
+import { internalsOf } from "../territory/_territory-internals.js";
 import { loadTerritoryData } from "./load-territory-data.js";
 import { BuildManifest } from "./schema.js";
 
@@ -35,12 +38,40 @@ describe("loadTerritoryData", () => {
     expect(isDeclicsError(await failure(loadTerritoryData({ folder: "x" } as never)), "invalid_input")).toBe(true);
   });
 
-  it("says to run npm run build:data when the compiled data is missing", async () => {
+  it("says the dir given holds no compiled data when it is missing there (situation custom_dir)", async () => {
     const dir = tempDir();
     const error = await failure(loadTerritoryData({ dir }));
     expect(isDeclicsError(error, "data_missing")).toBe(true);
     expect(error.message).toContain(join(dir, "manifest.json"));
-    expect(error.message).toContain("npm run build:data");
+    expect((error as DeclicsError<"data_missing">).details.situation).toBe("custom_dir");
+    expect(error.message).toContain("data/build");
+    expect(error.message).not.toContain("npm run build:data");
+  });
+
+  it("from a bundle that left the package's data behind (esbuild), says to pass { dir } (issue #11)", async () => {
+    // The situation of a bundled Node service: the loader is inlined into one file far from the package.
+    const out = tempDir();
+    await build({
+      stdin: {
+        contents: `export { loadTerritoryData } from ${JSON.stringify(join(process.cwd(), "src/data/index.ts"))};`,
+        resolveDir: process.cwd(),
+        loader: "ts",
+      },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile: join(out, "service.mjs"),
+      logLevel: "silent",
+      external: ["zod", "zod/*", "flatbush", "date-fns", "@date-fns/*"],
+    });
+    const bundled = (await import(pathToFileURL(join(out, "service.mjs")).href)) as {
+      loadTerritoryData: typeof loadTerritoryData;
+    };
+    const error = await failure(bundled.loadTerritoryData());
+    expect((error as DeclicsError<"data_missing">).code).toBe("data_missing");
+    expect((error as DeclicsError<"data_missing">).details.situation).toBe("bundled");
+    expect(error.message).toContain("loadTerritoryData({ dir })");
+    expect(error.message).not.toContain("npm run build:data");
   });
 
   it("names an artefact the manifest lists but the directory lacks", async () => {
@@ -64,7 +95,7 @@ describe("loadTerritoryData", () => {
     const error = await failure(loadTerritoryData({ dir }));
     expect(isDeclicsError(error, "data_missing")).toBe(true);
     expect(error.message).toContain("commune-table.json");
-    expect(error.message).toContain("npm run build:data");
+    expect((error as DeclicsError<"data_missing">).details.situation).toBe("custom_dir");
   });
 
   it("refuses a corrupt manifest", async () => {
@@ -103,8 +134,11 @@ describe.skipIf(!hasRealData(manifestFile))("loadTerritoryData on the compiled d
 
   it("loads the package's data/build by default, with the commune lists", async () => {
     const data = await loadTerritoryData();
-    expect(data.communeTable.resolve("75118")?.commune.codeInsee).toBe("75056");
-    expect(data.communeTable.frr("48095")?.label).toBe("FRR socle");
+    const { communeTable } = internalsOf(data);
+    expect(communeTable.resolve("75118")?.commune.codeInsee).toBe("75056");
+    expect(communeTable.frr("48095")?.label).toBe("FRR socle");
+    expect(data.datasets.frr.dataset).toBe("frr-2025-07");
+    expect(data.zoneCounts.qpv2024).toBeGreaterThan(1500);
   });
 
   it("refuses a truncated artefact, and with verify a changed one", async () => {

@@ -6,7 +6,8 @@ import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type TerritoryData, territoryDataFromBuffers } from "../territory/index.js";
 import { readBuildManifest } from "./_manifests.js";
-import { defaultBuildDir } from "./_paths.js";
+import { dataMissingAdvice, dataSituation } from "./_data-situation.js";
+import { defaultBuildDir, findPackageDir } from "./_paths.js";
 import { LoadTerritoryDataOptions } from "./schema.js";
 
 /**
@@ -14,12 +15,17 @@ import { LoadTerritoryDataOptions } from "./schema.js";
  * package's `data/build`, ready for `checkEligibility`. Node only; browsers fetch the same files and call
  * `territoryDataFromBuffers` from `declics/territory`.
  *
- * @param options - `dir`: another directory of compiled artefacts (default: the package's data/build);
- *   `verify`: also check every file's sha256 (sizes are always checked)
+ * In a bundled Node service (esbuild, a Docker image, a serverless package) the package's data folder is left
+ * behind: copy `node_modules/declics/data/build` next to the bundle and pass its path as `dir`.
+ *
+ * @param options - `dir`: another directory of compiled artefacts, a copy of the package's data/build (default:
+ *   the package's own); `verify`: also check every file's sha256 (sizes are always checked)
  * @returns the decoded, indexed territory data
  * @throws {DeclicsError} `invalid_input` for bad options; `data_missing` when data/build/manifest.json or an
- *   artefact it lists is absent (the message says to run `npm run build:data`); `data_integrity` when a file's
- *   size or checksum differs from the manifest, or a file is corrupt
+ *   artefact it lists is absent, with `details.situation` saying what applies: `"checkout"` (run `npm run
+ *   build:data`), `"installed_package"` (reinstall), `"bundled"` (pass `{ dir }`), `"custom_dir"` (the `dir`
+ *   given is not a copy of data/build); `data_integrity` when a file's size or checksum differs from the
+ *   manifest, or a file is corrupt
  * @example
  * ```ts
  * import { loadTerritoryData } from "declics/data";
@@ -37,18 +43,19 @@ export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}):
     what: "loadTerritoryData options",
   });
   const buildDir = dir === undefined ? defaultBuildDir() : resolve(dir);
-  const manifest = readBuildManifest(buildDir);
+  const manifest = readBuildManifest(buildDir, dir !== undefined);
   const entries = Object.entries(manifest.artefacts);
   const files: Record<string, Uint8Array> = {};
   await Promise.all(
     entries.map(async ([name, artefact]) => {
       const path = join(buildDir, artefact.file);
       if (!existsSync(path)) {
+        const situation = dataSituation(dir !== undefined, findPackageDir());
         throw new DeclicsError({
           code: "data_missing",
           module: "data",
-          message: `Artefact ${name} is missing: ${path} not found although manifest.json lists it. Run \`npm run build:data\`.`,
-          details: { dataset: name, location: path },
+          message: `Artefact ${name} is missing: ${path} not found although manifest.json lists it. ${dataMissingAdvice(situation)}`,
+          details: { dataset: name, location: path, situation },
         });
       }
       const buffer = await readFile(path);

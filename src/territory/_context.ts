@@ -4,7 +4,7 @@ import type { PolygonLayer } from "./_layer.js";
 import { DATE_RANGE, isDayInRange, isInstantNearRange, qpvRegimeOn, ruralRegimeOn } from "./_regimes.js";
 import { FRENCH_TERRITORIES, territoryOfCode } from "./_territories.js";
 import type { EligibilityPolicy } from "./schema.js";
-import type { TerritoryData } from "./territory-data-from-buffers.js";
+import type { TerritoryInternals as TerritoryData } from "./_territory-internals.js";
 
 /**
  * The query context: everything an answer depends on apart from the point — the data, the day (and the time

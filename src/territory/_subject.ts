@@ -1,9 +1,6 @@
 import { DeclicsError } from "../errors.js";
-import { parseWith } from "../_lib/parse.js";
 import {
-  Flag,
   RowError,
-  StatusCode,
   classifyPoint,
   materialiseCommune,
   materialisePoint,
@@ -12,6 +9,7 @@ import {
   type DayPlan,
 } from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
+import { geoJsonPointOf, subjectShapeError } from "./_subject-shape.js";
 import { MAINLAND, territoryAt } from "./_territories.js";
 import {
   CodeInsee,
@@ -239,19 +237,29 @@ export type ParsedSubject =
   | { readonly kind: "postcode"; readonly postcode: string }
   | { readonly kind: "address"; readonly address: string };
 
-/** Validates a subject. NaN and out-of-range coordinates get coordinate errors, not schema errors. */
+/**
+ * Validates a subject. NaN and out-of-range coordinates get coordinate errors, not schema errors; a GeoJSON Point
+ * or Feature<Point> is read as `[lon, lat]` (then checked like `{ lon, lat }`, swapped order included); anything
+ * else gets `invalid_input` listing the accepted shapes, the nearest one's failing fields and a hint.
+ */
 export function parseSubject(subject: unknown): ParsedSubject {
   if (typeof subject === "object" && subject !== null) {
     const s = subject as Record<string, unknown>;
     if (typeof s.lon === "number" && typeof s.lat === "number") return { kind: "point", lon: s.lon, lat: s.lat };
     if (typeof s.x === "number" && typeof s.y === "number") return { kind: "lambert93", x: s.x, y: s.y };
+    const point = geoJsonPointOf(s);
+    if (point !== null) return { kind: "point", lon: point.lon, lat: point.lat };
   }
-  const parsed = parseWith(EligibilitySubject, subject, { module: "territory", what: "eligibility subject" });
+  const result = EligibilitySubject.safeParse(subject);
+  if (!result.success) throw subjectShapeError(subject);
+  const parsed = result.data;
   if ("lon" in parsed) return { kind: "point", lon: parsed.lon, lat: parsed.lat };
   if ("x" in parsed) return { kind: "lambert93", x: parsed.x, y: parsed.y };
   if ("codeInsee" in parsed) return { kind: "code", codeInsee: parsed.codeInsee };
   if ("postcode" in parsed) return { kind: "postcode", postcode: parsed.postcode };
-  return { kind: "address", address: parsed.address };
+  if ("address" in parsed) return { kind: "address", address: parsed.address };
+  // Unreachable: GeoJSON subjects were read above. Kept so that a new subject form cannot slip through.
+  throw subjectShapeError(subject);
 }
 
 /** The synchronous answer for any subject but an address. */
@@ -269,5 +277,3 @@ export function answerSync(plan: DayPlan, subject: Exclude<ParsedSubject, { kind
       return checkPostcode(plan, subject.postcode);
   }
 }
-
-export { Flag, StatusCode };

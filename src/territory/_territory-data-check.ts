@@ -1,3 +1,4 @@
+import { internalsOfUnknown } from "./_territory-internals.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
 /**
@@ -52,19 +53,23 @@ function isCommuneTable(v: unknown): boolean {
   );
 }
 
-/** Whether a value has the full shape of {@link TerritoryData}; never throws (a throwing getter means no). */
+/**
+ * Whether a value is {@link TerritoryData}: the opaque object carries the engine's internals, whose full shape is
+ * checked; never throws (a throwing getter means no).
+ */
 export function isTerritoryData(v: unknown): v is TerritoryData {
-  if (!isObject(v)) return false;
-  if (verified.has(v)) return true;
+  const internals = internalsOfUnknown(v);
+  if (!isObject(internals)) return false;
+  if (verified.has(internals)) return true;
   try {
     const ok =
-      isLayer(v.qpv2024) &&
-      isLayer(v.qpv2015) &&
-      isLayer(v.communes) &&
-      isCommuneTable(v.communeTable) &&
-      Array.isArray(v.communeCodes) &&
-      v.communeCodes.length === (v.communes as { size: number }).size;
-    if (ok) verified.add(v);
+      isLayer(internals.qpv2024) &&
+      isLayer(internals.qpv2015) &&
+      isLayer(internals.communes) &&
+      isCommuneTable(internals.communeTable) &&
+      Array.isArray(internals.communeCodes) &&
+      internals.communeCodes.length === (internals.communes as { size: number }).size;
+    if (ok) verified.add(internals);
     return ok;
   } catch {
     return false;

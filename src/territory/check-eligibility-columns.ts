@@ -1,3 +1,4 @@
+import * as z from "zod/v4";
 import type { DeclicsError } from "../errors.js";
 import {
   Flag,
@@ -12,7 +13,7 @@ import {
 } from "./_engine.js";
 import { LAMBERT93, LAMBERT93_BOUNDS } from "./_lambert93.js";
 import { checkedColumns, type PointColumns } from "./_point-columns.js";
-import { contextOf, type CheckEligibilityOptions } from "./_options.js";
+import { ELIGIBILITY_OPTION_FIELDS, contextOf } from "./_options.js";
 import { lambertError, lambertRowError } from "./_subject.js";
 import { territoryAt } from "./_territories.js";
 import type { EligibilityResult, EligibilityStatus } from "./schema.js";
@@ -22,8 +23,10 @@ export type { PointColumns } from "./_point-columns.js";
 /** Status codes in {@link EligibilityColumns.status}. */
 export const COLUMN_STATUS = { eligible: 0, not_eligible: 1, uncertain: 2, error: 255 } as const;
 
-/** Options of {@link checkEligibilityColumns}: those of checkEligibility without the geocoder. */
-export type CheckEligibilityColumnsOptions = Omit<CheckEligibilityOptions, "geocoder">;
+const Options = z.object(ELIGIBILITY_OPTION_FIELDS);
+
+/** Options of {@link checkEligibilityColumns}: those of checkEligibility without the geocoder (`on`, `data`, `policy`). */
+export type CheckEligibilityColumnsOptions = z.input<typeof Options>;
 
 /** The code of a point that could not be checked. */
 export type ColumnErrorCode = "invalid_coordinates" | "swapped_coordinates" | "outside_france" | "date_out_of_range";
@@ -109,7 +112,7 @@ export function checkEligibilityColumns(
   points: PointColumns,
   options: CheckEligibilityColumnsOptions,
 ): EligibilityColumns {
-  const { plan } = contextOf(options);
+  const { plan } = contextOf(options, Options);
   const { lambert, a, b, length: n } = checkedColumns(points);
   const o: Outputs = {
     status: new Uint8Array(n),

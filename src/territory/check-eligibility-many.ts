@@ -1,9 +1,15 @@
+import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { describeValue } from "../_lib/parse.js";
-import { contextOf, type CheckEligibilityOptions } from "./_options.js";
+import { ELIGIBILITY_OPTION_FIELDS, contextOf } from "./_options.js";
 import { answerSync, parseSubject } from "./_subject.js";
 import type { AddressSubject, EligibilityResult } from "./schema.js";
 import type { SyncEligibilitySubject } from "./check-eligibility.js";
+
+const Options = z.object(ELIGIBILITY_OPTION_FIELDS);
+
+/** Options of {@link checkEligibilityMany}: those of `checkEligibility` without the geocoder (`on`, `data`, `policy`). */
+export type CheckEligibilityManyOptions = z.input<typeof Options>;
 
 /** One row of {@link checkEligibilityMany}: the answer, or the error that row alone raised. */
 export type EligibilityRow =
@@ -36,9 +42,9 @@ export type EligibilityRow =
  */
 export function checkEligibilityMany(
   subjects: Iterable<SyncEligibilitySubject | AddressSubject>,
-  options: Omit<CheckEligibilityOptions, "geocoder">,
+  options: CheckEligibilityManyOptions,
 ): EligibilityRow[] {
-  const { plan } = contextOf(options);
+  const { plan } = contextOf(options, Options);
   const rows: EligibilityRow[] = [];
   let index = 0;
   for (const subject of iterableOf(subjects)) {

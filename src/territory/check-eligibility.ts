@@ -1,20 +1,43 @@
+import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
-import { contextOf, type CheckEligibilityOptions } from "./_options.js";
+import { ELIGIBILITY_OPTION_FIELDS, GeocoderOption, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
 import type {
   AddressSubject,
   CommuneSubject,
   EligibilityResult,
+  GeoJsonPointFeatureSubject,
+  GeoJsonPointSubject,
   Lambert93Subject,
   LonLatSubject,
   PostcodeSubject,
 } from "./schema.js";
 
-export type { CheckEligibilityOptions } from "./_options.js";
+const Options = z.object({
+  ...ELIGIBILITY_OPTION_FIELDS,
+  /** Needed for `{ address }` subjects (for example `createBanGeocoder()`). */
+  geocoder: GeocoderOption.optional(),
+});
+
+/**
+ * Options of {@link checkEligibility}: `on` (the day), `data` (the territory data), optional `policy` (default
+ * DECLICS_POLICY) and `geocoder` (for addresses).
+ *
+ * `on` is the day the answer is for (the core has no clock): a calendar day `"YYYY-MM-DD"`, or a `Date`, an
+ * instant read as the calendar day in the legal time zone of the subject's territory (Europe/Paris,
+ * Indian/Reunion, America/Cayenne…). Days from 2015-01-01 to 2099-12-31 (see `ELIGIBILITY_DATE_RANGE`).
+ */
+export type CheckEligibilityOptions = z.input<typeof Options>;
 
 /** Subjects answered synchronously (no geocoder needed). */
-export type SyncEligibilitySubject = LonLatSubject | Lambert93Subject | CommuneSubject | PostcodeSubject;
+export type SyncEligibilitySubject =
+  | LonLatSubject
+  | Lambert93Subject
+  | CommuneSubject
+  | PostcodeSubject
+  | GeoJsonPointSubject
+  | GeoJsonPointFeatureSubject;
 
 /**
  * Checks whether a person living at a place qualifies on a date, and says why: QPV (2015 or 2024 list, by date
@@ -97,7 +120,7 @@ export function checkEligibility(
   subject: SyncEligibilitySubject | AddressSubject,
   options: CheckEligibilityOptions,
 ): EligibilityResult | Promise<EligibilityResult> {
-  const { plan, geocoder } = contextOf(options);
+  const { plan, geocoder } = contextOf(options, Options);
   const parsed = parseSubject(subject);
   if (parsed.kind !== "address") return answerSync(plan, parsed);
   const address = parsed.address;

@@ -14,8 +14,7 @@ export type FetchLike = (
   json(): Promise<unknown>;
 }>;
 
-/** Options of {@link createBanGeocoder}. */
-export const CreateBanGeocoderOptions = z.object({
+const Options = z.object({
   /** The fetch to call; defaults to `globalThis.fetch`. */
   fetch: z.custom<FetchLike>((value) => typeof value === "function", "a fetch function").optional(),
   /**
@@ -33,7 +32,8 @@ export const CreateBanGeocoderOptions = z.object({
     .regex(/^\d{5}$/, "a 5-digit postcode")
     .optional(),
 });
-export type CreateBanGeocoderOptions = z.infer<typeof CreateBanGeocoderOptions>;
+/** Options of {@link createBanGeocoder}: `fetch`, `baseUrl`, `signal`, `postcode`, all optional. */
+export type CreateBanGeocoderOptions = z.input<typeof Options>;
 
 /** Default base URL: IGN's Géoplateforme, which now serves the national address base (BAN). */
 export const BAN_DEFAULT_BASE_URL = "https://data.geopf.fr/geocodage";
@@ -93,7 +93,7 @@ function unavailable(address: string, reason: string, cause?: unknown): DeclicsE
  * @category Geocoding
  */
 export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geocoder {
-  const parsed = parseWith(CreateBanGeocoderOptions, options, { module: "territory", what: "BAN geocoder options" });
+  const parsed = parseWith(Options, options, { module: "territory", what: "BAN geocoder options" });
   const baseUrl = (parsed.baseUrl ?? BAN_DEFAULT_BASE_URL).replace(/\/+$/, "");
   const doFetch: FetchLike | undefined = parsed.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined);
 

@@ -5,13 +5,8 @@ import { loadTerritoryData } from "../data/index.js";
 import { isDeclicsError } from "../errors.js";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { webDataFetch } from "../../test/support/web-data-fetch.js";
-import {
-  checkEligibility,
-  createTerritoryDataSource,
-  tileKeyOf,
-  type DataSourceSubject,
-  type TerritoryData,
-} from "./index.js";
+import { checkEligibility, createTerritoryDataSource, type DataSourceSubject, type TerritoryData } from "./index.js";
+import { tileKeyOf } from "./web-data-manifest.js";
 
 const on = new Date("2025-03-01T12:00:00Z");
 const REYNERIE = { lon: 1.4025, lat: 43.5712 };

@@ -1,13 +1,14 @@
 import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
-import { checkOptionsWithoutData, contextOf, type CheckEligibilityOptions } from "./_options.js";
+import { checkOptionsWithoutData, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { PolygonLayer, decodeLayer } from "./_layer.js";
+import { internalsOf, makeTerritoryData } from "./_territory-internals.js";
 import { answerSync, checkHit, lambert93ToLonLat, parseSubject, type ParsedSubject } from "./_subject.js";
 import { fetchJson, fetchWebFile, type DataFetch, type DataResponse, type Transfer } from "./_fetch-web-file.js";
 import type { EligibilityRow } from "./check-eligibility-many.js";
-import type { SyncEligibilitySubject } from "./check-eligibility.js";
+import type { CheckEligibilityOptions, SyncEligibilitySubject } from "./check-eligibility.js";
 import { decodeCommuneTable } from "./decode-commune-table.js";
 import type { AddressSubject, EligibilityResult, GeocodeHit, Geocoder } from "./schema.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
@@ -22,7 +23,7 @@ import {
 export type { DataFetch, DataResponse } from "./_fetch-web-file.js";
 
 /** Options of {@link createTerritoryDataSource}. */
-export const CreateTerritoryDataSourceOptions = z
+const CreateTerritoryDataSourceOptions = z
   .object({
     /** Where the web data is served (the folder written by `declics data copy`), e.g. `"/declics-data/"`. */
     baseUrl: z.string().min(1).optional(),
@@ -225,13 +226,13 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
       const m = await manifest();
       const [table, qpv2015] = await Promise.all([file(m.core.communeTable), file(m.core.qpv2015)]);
       const communes = PolygonLayer.empty("communes");
-      codeData = {
+      codeData = makeTerritoryData({
         qpv2024: PolygonLayer.empty("qpv2024"),
         qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file),
         communes,
         communeTable: decodeCommuneTable(table),
         communeCodes: communes.header.codes,
-      };
+      });
     });
   const loadPoints = (): Promise<void> =>
     once("points", async () => {
@@ -245,14 +246,17 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
         "l'index des tuiles",
       ).tiles;
       tileDeg = m.communes.tileDeg;
-      pointBase = { ...codeData!, qpv2024: decodeLayer(qpv2024, m.core.qpv2024.file) };
+      pointBase = makeTerritoryData({ ...internalsOf(codeData!), qpv2024: decodeLayer(qpv2024, m.core.qpv2024.file) });
     });
   const loadTile = (key: string): Promise<void> =>
     once(`tile:${key}`, async () => {
       const entry = tiles![key];
       if (entry === undefined) return;
       const communes = decodeLayer(await file(entry), entry.file);
-      tileData.set(key, { ...pointBase!, communes, communeCodes: communes.header.codes });
+      tileData.set(
+        key,
+        makeTerritoryData({ ...internalsOf(pointBase!), communes, communeCodes: communes.header.codes }),
+      );
     });
 
   const pointData = (lon: number, lat: number): TerritoryData => {

@@ -91,23 +91,15 @@ function toBytes(input: unknown): Uint8Array {
  * (arrondissements municipaux, communes déléguées, old codes of merged communes), postcodes, ZRR, FRR and
  * QPV 2015 / 2024 per commune. Isomorphic: works on bytes fetched by a browser as well as read by Node.
  *
+ * Internal (not exported from `declics/territory` since issue #11): the table is one part of the opaque
+ * `TerritoryData`, which `territoryDataFromBuffers` and `createTerritoryDataSource` build; every question it
+ * answers is asked through `checkEligibility` (`{ codeInsee }`, `{ postcode }`), whose results carry the
+ * mapping and the lists' provenance.
+ *
  * @param bytes - the artefact's bytes (UTF-8 JSON), as a Uint8Array or an ArrayBuffer
  * @returns the commune table, with the provenance of each list in `sources`
  * @throws {DeclicsError} `invalid_input` when `bytes` is not binary data; `data_integrity` when the bytes are
  *   not a commune table of the supported format version
- * @example
- * ```ts
- * // @browser: a page that serves the data folder
- * import { decodeCommuneTable } from "declics/territory";
- *
- * const bytes = await (await fetch("/data/commune-table.json")).arrayBuffer();
- * const table = decodeCommuneTable(bytes);
- * table.resolve("75118")?.commune.codeInsee;
- * // => "75056"
- * table.frr("48095")?.label;
- * // => "FRR socle"
- * ```
- * @category Data
  */
 export function decodeCommuneTable(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
   try {

@@ -9,6 +9,7 @@ import { checkEligibilityMany } from "./check-eligibility-many.js";
 import { createBanGeocoder, type FetchLike } from "./create-ban-geocoder.js";
 import { decodeCommuneTable } from "./decode-commune-table.js";
 import { getZoneOutline } from "./get-zone-outline.js";
+import { internalsOf } from "./_territory-internals.js";
 import type { Geocoder } from "./schema.js";
 import { TERRITORY_ARTEFACTS, territoryDataFromBuffers } from "./territory-data-from-buffers.js";
 
@@ -139,25 +140,34 @@ describe("the inputs of issue #10 that threw TypeError or RangeError", () => {
     );
   });
 
+  // A forger who knows the hidden key: the internals behind it are checked as deeply as before.
+  const forged = (internals: object): object => ({ [Symbol.for("declics.territory.internals")]: internals });
+  const inner = internalsOf(data);
   it.each([
-    ["the shallow shape only", { communeTable: {}, qpv2024: {}, communes: {} }, "invalid_input"],
-    [
-      "layers without arrays",
-      { ...data, qpv2024: { header: { codes: [], names: [], marginM: 0 }, size: 0 } },
-      "invalid_input",
-    ],
-    ["a commune table without lookups", { ...data, communeTable: { resolve: () => undefined } }, "ok"],
-    ["commune codes of the wrong length", { ...data, communeCodes: [] }, "ok"],
+    ["a plain copy of the public facts", { ...data }],
+    ["the shallow shape only", forged({ communeTable: {}, qpv2024: {}, communes: {} })],
+    ["layers without arrays", forged({ ...inner, qpv2024: { header: { codes: [], names: [], marginM: 0 }, size: 0 } })],
+    ["a commune table without lookups", forged({ ...inner, communeTable: { resolve: () => undefined } })],
+    ["commune codes of the wrong length", forged({ ...inner, communeCodes: [] })],
     [
       "a throwing getter",
-      Object.defineProperty({ ...data }, "qpv2024", {
+      Object.defineProperty({}, Symbol.for("declics.territory.internals"), {
         get: () => {
           throw new Error("no");
         },
       }),
-      "invalid_input",
     ],
-  ])("refuses a fake data object (%s) with invalid_input", (_, fake, outline) => {
+    [
+      "a throwing layer getter",
+      forged(
+        Object.defineProperty({ ...inner }, "qpv2024", {
+          get: () => {
+            throw new Error("no");
+          },
+        }),
+      ),
+    ],
+  ])("refuses a fake data object (%s) with invalid_input", (_, fake) => {
     expect(outcome(() => checkEligibility({ lon: 1.025, lat: 45.025 }, { on, data: fake as never }))).toBe(
       "invalid_input",
     );
@@ -167,8 +177,14 @@ describe("the inputs of issue #10 that threw TypeError or RangeError", () => {
     expect(outcome(() => checkEligibilityMany([{ codeInsee: "31001" }], { on, data: fake as never }))).toBe(
       "invalid_input",
     );
-    // getZoneOutline reads one layer only: it refuses the data when that layer is fake.
-    expect(outcome(() => getZoneOutline(fake as never, { layer: "qpv2024", code: "QN03101M" }))).toBe(outline);
+    expect(outcome(() => getZoneOutline(fake as never, { layer: "qpv2024", code: "QN03101M" }))).toBe("invalid_input");
+  });
+
+  it("keeps the internals out of sight: no key, no JSON, frozen", () => {
+    expect(Object.keys(data).sort()).toEqual(["datasets", "zoneCounts"]);
+    expect(JSON.stringify(data)).not.toMatch(/coords|communeTable/);
+    expect(Object.isFrozen(data)).toBe(true);
+    expect(data.datasets.qpv2024.millesime).toBe("qpv2024 fixture");
   });
 
   it("refuses a Date-like object as `on` with an error whose message could be built", () => {

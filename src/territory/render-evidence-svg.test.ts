@@ -13,23 +13,24 @@ const square = (
   lon: number,
   lat: number,
   size: number,
-  layer: ZoneOutline["layer"],
+  layer: ZoneOutline["properties"]["layer"],
 ): ZoneOutline => ({
-  layer,
-  code,
-  name,
-  rings: [
-    [
-      [lon, lat],
-      [lon + size, lat],
-      [lon + size, lat + size],
-      [lon, lat + size],
-      [lon, lat],
-    ],
-  ],
+  type: "Feature",
+  id: code,
   bbox: [lon, lat, lon + size, lat + size],
-  distanceM: null,
-  contains: null,
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+      ],
+    ],
+  },
+  properties: { code, name, kind: layer === "communes" ? "commune" : "qpv", layer, distanceM: null, contains: null },
 });
 
 describe("renderEvidenceSvg", () => {

@@ -3,6 +3,7 @@ import { parseWith } from "../_lib/parse.js";
 import { escapeXml } from "../_lib/svg.js";
 import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
 import type { EligibilityResult } from "./schema.js";
+import { isTerritoryData } from "./_territory-data-check.js";
 import type { TerritoryData } from "./territory-data-from-buffers.js";
 
 /**
@@ -13,7 +14,7 @@ import type { TerritoryData } from "./territory-data-from-buffers.js";
  */
 
 /** What {@link renderEvidenceSvg} draws: the result, and the outlines (or the data to find them in). */
-export const EvidenceMap = z
+const EvidenceMapSchema = z
   .object({
     /** The answer to draw (from `checkEligibility`). */
     result: z.custom<EligibilityResult>(
@@ -22,26 +23,44 @@ export const EvidenceMap = z
     ),
     /** The territory data the outlines are read from, when `qpv` / `commune` are not given. */
     data: z
-      .custom<TerritoryData>(
-        (v) => typeof v === "object" && v !== null && "communes" in v && "qpv2024" in v,
-        "territory data",
-      )
+      .custom<TerritoryData>(isTerritoryData, "territory data from loadTerritoryData() or territoryDataFromBuffers()")
       .optional(),
     /** The QPV outline to draw (default: the result's QPV, else the nearest one, from `data`). */
     qpv: z
-      .custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline")
+      .custom<ZoneOutline>(isZoneOutline, "a zone outline (a GeoJSON Feature from getZoneOutline)")
       .nullable()
       .optional(),
     /** The commune outline to draw (default: the result's commune, from `data`). */
     commune: z
-      .custom<ZoneOutline>((v) => typeof v === "object" && v !== null && "rings" in v, "a zone outline")
+      .custom<ZoneOutline>(isZoneOutline, "a zone outline (a GeoJSON Feature from getZoneOutline)")
       .nullable()
       .optional(),
     /** Language of the legend. Default "fr". */
     lang: z.enum(["fr", "en"]).optional(),
   })
   .strict();
-export type EvidenceMap = z.input<typeof EvidenceMap>;
+export type EvidenceMap = z.input<typeof EvidenceMapSchema>;
+
+function isZoneOutline(v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  const o = v as { type?: unknown; bbox?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null };
+  const properties = (v as { properties?: { code?: unknown; name?: unknown } | null }).properties;
+  return (
+    o.type === "Feature" &&
+    Array.isArray(o.bbox) &&
+    o.bbox.length === 4 &&
+    (o.geometry?.type === "Polygon" || o.geometry?.type === "MultiPolygon") &&
+    Array.isArray(o.geometry.coordinates) &&
+    typeof properties?.code === "string" &&
+    typeof properties.name === "string"
+  );
+}
+
+/** Every ring of an outline (exteriors and holes: the path is filled by the even-odd rule). */
+function ringsOf(outline: ZoneOutline): readonly (readonly [number, number])[][] {
+  const { geometry } = outline;
+  return geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
+}
 
 const LABELS = {
   fr: {
@@ -96,8 +115,11 @@ export function evidenceOutlines(
     byCode ?? (point === null ? null : getZoneOutline(data, { layer: "communes", near: point, maxDistanceM: 2000 }));
   // The contours layer carries codes only; names come from the commune lists (the result has it).
   const commune =
-    found !== null && found.name === "" && result.commune !== null && found.code === result.commune.codeInsee
-      ? { ...found, name: result.commune.name }
+    found !== null &&
+    found.properties.name === "" &&
+    result.commune !== null &&
+    found.properties.code === result.commune.codeInsee
+      ? { ...found, properties: { ...found.properties, name: result.commune.name } }
       : found;
   return { qpv, commune };
 }
@@ -141,7 +163,7 @@ function niceLength(maxMetres: number): number {
  * @category Evidence
  */
 export function renderEvidenceSvg(map: EvidenceMap): string {
-  const parsed = parseWith(EvidenceMap, map, { module: "territory", what: "evidence map" });
+  const parsed = parseWith(EvidenceMapSchema, map, { module: "territory", what: "evidence map" });
   const result = parsed.result;
   const found =
     parsed.data !== undefined && (parsed.qpv === undefined || parsed.commune === undefined)
@@ -212,7 +234,7 @@ function mapLayers(
   commune: ZoneOutline | null,
 ): string[] {
   const path = (outline: ZoneOutline): string =>
-    outline.rings.map((ring) => `M${ring.map(([lon, lat]) => frame.toScreen(lon, lat)).join("L")}Z`).join("");
+    ringsOf(outline).map((ring) => `M${ring.map(([lon, lat]) => frame.toScreen(lon, lat)).join("L")}Z`).join("");
   const parts: string[] = [
     `<rect width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" fill="#ffffff"/>`,
     `<clipPath id="map"><rect width="${WIDTH}" height="${MAP_HEIGHT}"/></clipPath>`,
@@ -275,17 +297,17 @@ function legend(
   }
   if (qpv !== null) {
     const distance =
-      qpv.distanceM === null || qpv.contains === true
+      qpv.properties.distanceM === null || qpv.properties.contains === true
         ? ""
-        : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.distanceM)))}`;
-    const text = `QPV ${qpv.code} « ${qpv.name} » (${qpv.layer === "qpv2015" ? "2015" : "2024"})${distance}`;
+        : ` — ${labels.distance.replace("{m}", String(Math.round(qpv.properties.distanceM)))}`;
+    const text = `QPV ${qpv.properties.code} « ${qpv.properties.name} » (${qpv.properties.layer === "qpv2015" ? "2015" : "2024"})${distance}`;
     rows.push(
       `<rect x="16" y="-12" width="16" height="12" fill="${COLOURS.qpv}" fill-opacity="0.18" stroke="${COLOURS.qpv}" ` +
         `stroke-width="2"/><text x="40" y="0">${escapeXml(text)}</text>`,
     );
   }
   if (commune !== null) {
-    const text = `${labels.commune} ${commune.name} (${commune.code})`;
+    const text = `${labels.commune} ${commune.properties.name} (${commune.properties.code})`;
     rows.push(
       `<rect x="16" y="-12" width="16" height="12" fill="#e9ecef" stroke="${COLOURS.commune}" stroke-width="2" ` +
         `stroke-dasharray="4 2"/><text x="40" y="0">${escapeXml(text)}</text>`,

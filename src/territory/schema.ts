@@ -38,15 +38,30 @@ export const PostcodeSubject = z.object({ postcode: z.string() });
 /** A postal address, resolved by the Geocoder given in the options. */
 export const AddressSubject = z.object({ address: z.string().min(1) });
 
-/** Who or where to check: exactly one of the five forms. */
+/**
+ * A GeoJSON Point geometry (RFC 7946): `coordinates` are `[lon, lat]` in WGS84 degrees, GeoJSON order (an
+ * altitude may follow and is ignored).
+ */
+export const GeoJsonPointSubject = z.object({
+  type: z.literal("Point"),
+  coordinates: z.array(z.number()).min(2).max(3),
+});
+/** A GeoJSON Feature whose geometry is a Point (its properties are ignored), as Turf's `point()` makes. */
+export const GeoJsonPointFeatureSubject = z.object({ type: z.literal("Feature"), geometry: GeoJsonPointSubject });
+
+/** Who or where to check: exactly one of the seven forms. */
 export const EligibilitySubject = z.union([
   LonLatSubject,
   Lambert93Subject,
   CommuneSubject,
   PostcodeSubject,
   AddressSubject,
+  GeoJsonPointSubject,
+  GeoJsonPointFeatureSubject,
 ]);
 export type EligibilitySubject = z.infer<typeof EligibilitySubject>;
+export type GeoJsonPointSubject = z.infer<typeof GeoJsonPointSubject>;
+export type GeoJsonPointFeatureSubject = z.infer<typeof GeoJsonPointFeatureSubject>;
 export type LonLatSubject = z.infer<typeof LonLatSubject>;
 export type Lambert93Subject = z.infer<typeof Lambert93Subject>;
 export type CommuneSubject = z.infer<typeof CommuneSubject>;

@@ -1,27 +1,41 @@
 import { DeclicsError } from "../errors.js";
 import { describeValue } from "../_lib/parse.js";
-import { decodeLayer, type PolygonLayer } from "./_layer.js";
-import type { CommuneTable } from "./commune-table.js";
-import { decodeCommuneTable, type DecodedCommuneTable } from "./decode-commune-table.js";
+import { decodeLayer } from "./_layer.js";
+import { makeTerritoryData } from "./_territory-internals.js";
+import { decodeCommuneTable } from "./decode-commune-table.js";
 
-/** The commune lists as the engine reads them: the lookups, and the provenance of each list for evidence. */
-export type TerritoryCommuneTable = CommuneTable & { readonly sources: DecodedCommuneTable["sources"] };
+/** Dataset id (in data/sources.json) and vintage (millésime) of one part of the territory data. */
+export interface TerritoryDataset {
+  readonly dataset: string;
+  readonly millesime: string;
+}
+
+declare const territoryDataBrand: unique symbol;
 
 /**
- * Everything the eligibility engine reads: the polygon layers and the commune lists, decoded and indexed.
- * Build it with `loadTerritoryData()` from `declics/data` (Node) or {@link territoryDataFromBuffers} (browser).
+ * Territory data, ready for `checkEligibility`: the QPV perimeters, the commune contours and the commune lists
+ * (ZRR, FRR, QPV per commune, code history, postcodes), decoded and indexed. Opaque: build it with
+ * `loadTerritoryData()` from `declics/data` (Node), {@link territoryDataFromBuffers} (browser) or a
+ * `createTerritoryDataSource()`; its layout is private and may change in any release. It is frozen and
+ * shows only these read-only facts.
  */
 export interface TerritoryData {
-  /** QPV 2024 perimeters (all of France, simplified: about 10 m from the official edge). */
-  readonly qpv2024: PolygonLayer;
-  /** QPV 2015 perimeters, Occitanie only. */
-  readonly qpv2015: PolygonLayer;
-  /** Commune contours, COG 2026 (derived from IGN Admin Express COG 2018). */
-  readonly communes: PolygonLayer;
-  /** ZRR, FRR, QPV 2015 / 2024 per commune, code resolution and postcodes. */
-  readonly communeTable: TerritoryCommuneTable;
-  /** The INSEE code of each commune polygon, in layer order. */
-  readonly communeCodes: readonly string[];
+  readonly [territoryDataBrand]: "TerritoryData";
+  /** Which datasets and vintages the answers rest on (the same ids and millésimes as `result.bases`). */
+  readonly datasets: {
+    /** QPV 2024 perimeters (all of France). */
+    readonly qpv2024: TerritoryDataset;
+    /** QPV 2015 perimeters (Occitanie). */
+    readonly qpv2015: TerritoryDataset;
+    /** Commune contours (COG 2026 codes). */
+    readonly communes: TerritoryDataset;
+    /** ZRR list. */
+    readonly zrr: TerritoryDataset;
+    /** FRR list. */
+    readonly frr: TerritoryDataset;
+  };
+  /** How many zones each polygon layer holds (a data source's data holds only what it has fetched). */
+  readonly zoneCounts: { readonly qpv2024: number; readonly qpv2015: number; readonly communes: number };
 }
 
 function notBytes(path: string, expected: string, received: string): DeclicsError<"invalid_input"> {
@@ -50,8 +64,8 @@ export const TERRITORY_ARTEFACTS = {
  * @param files - artefact bytes by file name (see {@link TERRITORY_ARTEFACTS}): `qpv2024.layer.bin`,
  *   `qpv2015-occitanie.layer.bin`, `communes.layer.bin`, `commune-table.json`
  * @returns the decoded territory data, ready for `checkEligibility`
- * @throws {DeclicsError} `invalid_input` when `files` or one of its values is not bytes; `data_missing` when a file is absent; `data_integrity` when a file is corrupt or of
- *   another format version
+ * @throws {DeclicsError} `invalid_input` when `files` or one of its values is not bytes; `data_missing` when a
+ *   file is absent; `data_integrity` when a file is corrupt or of another format version
  * @example
  * ```ts
  * // @browser: a page that serves the data files
@@ -89,5 +103,5 @@ export function territoryDataFromBuffers(files: Readonly<Record<string, Uint8Arr
   const qpv2015 = decodeLayer(get(TERRITORY_ARTEFACTS.qpv2015), TERRITORY_ARTEFACTS.qpv2015);
   const communes = decodeLayer(get(TERRITORY_ARTEFACTS.communes), TERRITORY_ARTEFACTS.communes);
   const communeTable = decodeCommuneTable(get(TERRITORY_ARTEFACTS.communeTable));
-  return { qpv2024, qpv2015, communes, communeTable, communeCodes: communes.header.codes };
+  return makeTerritoryData({ qpv2024, qpv2015, communes, communeTable, communeCodes: communes.header.codes });
 }

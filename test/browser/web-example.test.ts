@@ -143,7 +143,8 @@ describe.skipIf(!ready)(
 
       // A point near a QPV edge: the middle of an edge of QN03107M (within the 10 m uncertainty).
       const outline = getZoneOutline(data, { layer: "qpv2024", code: "QN03107M" })!;
-      const ring = outline.rings[0]!;
+      const ring =
+        outline.geometry.type === "Polygon" ? outline.geometry.coordinates[0]! : outline.geometry.coordinates[0]![0]!;
       const edge = { lon: (ring[0]![0] + ring[1]![0]) / 2, lat: (ring[0]![1] + ring[1]![1]) / 2 };
       const cases: [string, string, SyncEligibilitySubject, string][] = [
         ["FRR commune (Lozère)", "codeInsee", { codeInsee: "48095" }, "eligible"],

@@ -1,7 +1,8 @@
 import { buildLayer, type LayerFeatureInput } from "../../../scripts/build/build-layer.js";
 import { decodeLayer } from "../_layer.js";
 import type { CommuneRecord, FrrStatus, Qpv2015CommuneStatus, ResolvedCommune, ZrrStatus } from "../commune-table.js";
-import type { TerritoryCommuneTable, TerritoryData } from "../territory-data-from-buffers.js";
+import { makeTerritoryData, type TerritoryCommuneTable } from "../_territory-internals.js";
+import type { TerritoryData } from "../territory-data-from-buffers.js";
 
 /**
  * A hand-made territory for unit tests: two mainland communes side by side (A 31001 not classified, B 31002
@@ -131,11 +132,11 @@ export function fixtureTerritoryData(): TerritoryData {
       name,
     );
   const communes = layer("communes", COMMUNE_FEATURES, 100);
-  return {
+  return makeTerritoryData({
     qpv2024: layer("qpv2024", QPV2024_FEATURES, 10),
     qpv2015: layer("qpv2015-occitanie", QPV2015_FEATURES, 10),
     communes,
     communeTable: fixtureCommuneTable,
     communeCodes: communes.header.codes,
-  };
+  });
 }
