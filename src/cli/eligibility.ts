@@ -16,7 +16,6 @@ import { t, type Lang } from "./messages.js";
 import { sanitiseForTerminal } from "./terminal-text.js";
 
 export { removePendingOutputs } from "./eligibility-output-target.js";
-export { EXIT } from "./exit-codes.js";
 
 /**
  * `declics eligibility IN.csv [-o OUT.csv]`: every row of a spreadsheet, streamed in constant memory, in four
