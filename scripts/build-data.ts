@@ -77,7 +77,9 @@ function integrity(dataset: string, what: string, expected: string, received: st
   return new DeclicsError({
     code: "data_integrity",
     module: "data",
-    message: `Dataset ${dataset}: ${what} mismatch: expected ${expected}, received ${received}. The source file differs from data/sources.json; refusing to build.`,
+    message:
+      `Dataset ${dataset}: ${what} mismatch: expected ${expected}, received ${received}. The` +
+      ` source file differs from data/sources.json; refusing to build.`,
     details: { dataset, expected: `${what} ${expected}`, received: `${what} ${received}` },
   });
 }
@@ -152,7 +154,9 @@ export function loadDataset(entry: SourceDataset, sourcesDir: string, schema: z.
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `Dataset ${entry.id}: file ${path} not found. Set DECLICS_DATA_SOURCES to the directory holding the official files (see data/sources.json and docs/data.md).`,
+      message:
+        `Dataset ${entry.id}: file ${path} not found. Set DECLICS_DATA_SOURCES to the directory` +
+        ` holding the official files (see data/sources.json and docs/data.md).`,
       details: { dataset: entry.id, location: path },
     });
   }
@@ -304,7 +308,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     const tiles = Object.values(web.tiles);
     const encoded = [...web.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
     log(
-      `  web data: ${tiles.length} commune tiles (largest ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed), ${formatBytes(encoded)} in ${webDir}`,
+      `  web data: ${tiles.length} commune tiles (largest` +
+        ` ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed),` +
+        ` ${formatBytes(encoded)} in ${webDir}`,
     );
   }
   log(
