@@ -80,7 +80,7 @@ const { loadTerritoryData } = await import(${JSON.stringify(new URL("../../src/d
 const t = performance.now();
 const data = await loadTerritoryData();
 const ms = performance.now() - t;
-process.stdout.write(JSON.stringify({ ms, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, communes: data.communes.size }));
+process.stdout.write(JSON.stringify({ ms, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, communes: data.zoneCounts.communes }));
 `;
 const colds: number[] = [];
 let childRss = 0;
