@@ -6,8 +6,24 @@
  * `declics/assessment`, ...): the root pulls in the territory engine.
  * @module declics
  */
-export { DeclicsError, isDeclicsError } from "./errors.js";
-export type { DeclicsErrorCode, DeclicsErrorDetails, DeclicsErrorInit, DeclicsModule, InputIssue } from "./errors.js";
+export { DeclicsError, formatDeclicsError, isDeclicsError } from "./errors.js";
+export type {
+  DeclicsErrorCode,
+  DeclicsErrorDetails,
+  DeclicsErrorInit,
+  DeclicsModule,
+  ErrorLanguage,
+  Expectation,
+  FormatDeclicsErrorOptions,
+  InputIssue,
+  KnownIdKind,
+  LocalisedText,
+  ItemBankReason,
+  PlanReason,
+  Problem,
+  TableReason,
+  TemplateReason,
+} from "./errors.js";
 export type { SafeParseResult } from "./_lib/parse.js";
 export { createSeededRandom, type RandomSource } from "./_lib/random.js";
 export * from "./_lib/vocabulary.js";
