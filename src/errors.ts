@@ -65,6 +65,7 @@ export type Expectation =
   | { readonly kind: "byte_count"; readonly bytes: number }
   | { readonly kind: "sha256"; readonly sha256: string }
   | { readonly kind: "json" }
+  | { readonly kind: "gzip" }
   | { readonly kind: "known_id"; readonly of: KnownIdKind; readonly values?: readonly string[] }
   | { readonly kind: "rule"; readonly rule: LocalisedText };
 
@@ -166,7 +167,13 @@ export interface DeclicsErrorDetails {
     readonly remedy?: "build_data" | "reinstall" | "pass_bytes" | "copy_web_data";
   };
   /** A dataset or artefact does not match its manifest (checksum, count, version, format). */
-  data_integrity: { readonly dataset: string; readonly expected: Expectation; readonly received: string };
+  data_integrity: {
+    readonly dataset: string;
+    /** Where in the artefact, for a schema mismatch (dotted path). */
+    readonly path?: string;
+    readonly expected: Expectation;
+    readonly received: string;
+  };
 
   // --- curriculum
   /** A parcours template is inconsistent (unknown prerequisite, cycle, impossible capacity). */

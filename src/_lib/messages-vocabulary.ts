@@ -120,6 +120,7 @@ const FIXED: Readonly<Record<string, Pair>> = {
   ],
   bytes: ["a Uint8Array or an ArrayBuffer", "un Uint8Array ou un ArrayBuffer"],
   json: ["valid JSON", "du JSON valide"],
+  gzip: ["a valid gzip stream", "un flux gzip valide"],
 };
 
 /** What was expected, in words of the language. Never throws; an unknown kind is shown as data. */

@@ -63,6 +63,8 @@ function remedy(value: unknown, lang: ErrorLanguage): string {
   return lang === "fr" ? pair[1] : pair[0];
 }
 
+const at = (path: unknown, lang: ErrorLanguage): string =>
+  typeof path === "string" && path !== "" ? (lang === "fr" ? `${shown(path)} : ` : `${shown(path)}: `) : "";
 const timeZoneEn = (tz: string | null): string => (typeof tz === "string" ? ` (read in ${shown(tz)})` : "");
 const timeZoneFr = (tz: string | null): string => (typeof tz === "string" ? ` (lue dans le fuseau ${shown(tz)})` : "");
 const statusEn = (s?: number): string => (s === undefined ? "" : ` (HTTP ${shown(s)})`);
@@ -179,10 +181,10 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   },
   data_integrity: {
     en: (d) =>
-      `Data ${shown(d.dataset)} is corrupt or does not match its manifest: expected ${en(d.expected)}, received ${shown(d.received)}. Rebuild it with ` +
+      `Data ${shown(d.dataset)} is corrupt or does not match its manifest: ${at(d.path, "en")}expected ${en(d.expected)}, received ${shown(d.received)}. Rebuild it with ` +
       `\`npm run build:data\` (or reinstall declics).`,
     fr: (d) =>
-      `Données ${shown(d.dataset)} corrompues ou différentes de leur manifeste : attendu ${fr(d.expected)}, reçu ${shown(d.received)}. ` +
+      `Données ${shown(d.dataset)} corrompues ou différentes de leur manifeste : ${at(d.path, "fr")}attendu ${fr(d.expected)}, reçu ${shown(d.received)}. ` +
       `Reconstruisez-les avec \`npm run build:data\` (ou réinstallez declics).`,
   },
   invalid_template: {

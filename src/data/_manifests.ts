@@ -11,8 +11,7 @@ function readJson(file: string, dataset: string): unknown {
     throw new DeclicsError({
       code: "data_integrity",
       module: "data",
-      message: `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}. Run \`npm run build:data\` to rebuild it.`,
-      details: { dataset, expected: "JSON", received: "unparsable text" },
+      details: { dataset, expected: { kind: "json" }, received: error instanceof Error ? error.name : "undefined" },
       cause: error,
     });
   }
@@ -30,8 +29,12 @@ function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
   throw new DeclicsError({
     code: "data_integrity",
     module: "data",
-    message: `${file} does not match its schema${issue ? ` at ${issue.path}: expected ${issue.expected}, received ${issue.received}` : ""}. Run \`npm run build:data\`.`,
-    details: { dataset, expected: issue?.expected ?? "a valid manifest", received: issue?.received ?? "invalid" },
+    details: {
+      dataset,
+      path: issue?.path ?? "",
+      expected: issue?.expected ?? { kind: "shape" },
+      received: issue?.received ?? "undefined",
+    },
   });
 }
 
@@ -42,8 +45,7 @@ export function readBuildManifest(dir: string): BuildManifest {
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `The compiled territory data is missing: ${file} not found. Run \`npm run build:data\` (it needs the official source files, see docs/data.md).`,
-      details: { dataset: "manifest.json", location: file },
+      details: { dataset: "manifest.json", location: file, remedy: "build_data" },
     });
   }
   return checked(BuildManifest, readJson(file, "manifest.json"), file, "manifest.json");
@@ -60,8 +62,7 @@ export function readSourcesManifest(file: string): SourcesManifest {
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `The dataset manifest ${file} is missing; it ships with the package (data/sources.json).`,
-      details: { dataset: "sources.json", location: file },
+      details: { dataset: "sources.json", location: file, remedy: "reinstall" },
     });
   }
   return checked(SourcesManifest, readJson(file, "sources.json"), file, "sources.json");

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isDeclicsError } from "../errors.js";
+import { type DeclicsError, formatDeclicsError, isDeclicsError } from "../errors.js";
 import { BUILD_DIR, buildPath, hasRealData } from "../../test/support/real-data.js";
 import { loadTerritoryData } from "./load-territory-data.js";
 import { BuildManifest } from "./schema.js";
@@ -113,7 +113,10 @@ describe.skipIf(!hasRealData(manifestFile))("loadTerritoryData on the compiled d
     );
     const error = await failure(loadTerritoryData({ dir: truncated }));
     expect(isDeclicsError(error, "data_integrity")).toBe(true);
-    expect(error.message).toMatch(/commune-table.*expected \d+ bytes, received \d+ bytes/);
+    expect(error.message).toMatch(/commune-table.*expected \d+ bytes, received \d+\./);
+    expect(formatDeclicsError(error as DeclicsError, { language: "fr" })).toMatch(
+      /commune-table.*attendu \d+ octets, reçu \d+\./,
+    );
 
     const flipped = copyBuild((file, bytes) => {
       if (file !== "commune-table.json") return bytes;
