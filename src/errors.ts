@@ -145,6 +145,8 @@ export interface DeclicsErrorDetails {
     readonly reason: "no_geocoder" | "sync_call" | "failed" | "invalid_answer";
     readonly status?: number;
     readonly cause?: string;
+    /** For `invalid_answer`: what the answer should have been (default: a GeocodeHit or null), and what it was. */
+    readonly expected?: Expectation;
     readonly received?: string;
   };
   /** A date the data cannot speak for (before its oldest list, or past the supported range). */
@@ -215,9 +217,24 @@ export interface DeclicsErrorDetails {
     readonly cause?: string;
   };
   /** A fetched data file is not data: a wrong content type, or an HTML page (a host's fallback or error page). */
-  data_content_type: { readonly url: string; readonly expected: string; readonly received: string };
+  data_content_type: {
+    readonly url: string;
+    /** The accepted MIME types, `" | "`-separated. */
+    readonly expected: string;
+    /** The MIME type received (`text/html` for an HTML page, whatever its declared type). */
+    readonly received: string;
+    /** Which data file was asked for. */
+    readonly file?: string;
+  };
   /** A fetched data file is shorter than its manifest says (interrupted download, proxy limit). */
-  data_truncated: { readonly url: string; readonly expected: number; readonly received: number };
+  data_truncated: {
+    readonly url: string;
+    /** Bytes expected, `null` when unknown (a JSON document cut short). */
+    readonly expected: number | null;
+    /** Bytes received, `null` when the download broke off. */
+    readonly received: number | null;
+    readonly cause?: string;
+  };
   /** A synchronous answer needs data that was not fetched yet: call `prepare` first. */
   data_not_prepared: { readonly what: string };
 }

@@ -167,3 +167,8 @@ export function renderExpectation(e: Expectation, lang: ErrorLanguage): string {
       return shown((e as { kind?: unknown }).kind);
   }
 }
+
+/** A one-off expectation, written in both languages (`{ kind: "rule" }`). */
+export function rule(en: string, fr: string): Expectation {
+  return { kind: "rule", rule: { en, fr } };
+}

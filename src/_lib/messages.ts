@@ -65,6 +65,7 @@ function remedy(value: unknown, lang: ErrorLanguage): string {
 
 const at = (path: unknown, lang: ErrorLanguage): string =>
   typeof path === "string" && path !== "" ? (lang === "fr" ? `${shown(path)} : ` : `${shown(path)}: `) : "";
+const HIT = "GeocodeHit { lon, lat, score 0-1, type, label, codeInsee }";
 const timeZoneEn = (tz: string | null): string => (typeof tz === "string" ? ` (read in ${shown(tz)})` : "");
 const timeZoneFr = (tz: string | null): string => (typeof tz === "string" ? ` (lue dans le fuseau ${shown(tz)})` : "");
 const statusEn = (s?: number): string => (s === undefined ? "" : ` (HTTP ${shown(s)})`);
@@ -145,10 +146,11 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
         );
       if (d.reason === "invalid_answer")
         return (
-          `Invalid geocoder answer for ${address}: expected a GeocodeHit { lon, lat, score 0-1, type, label, codeInsee } or null, received ` +
+          `Invalid geocoder answer for ${address}: expected ${d.expected === undefined ? `a ${HIT} or null` : en(d.expected)}, received ` +
           `${shown(d.received)}.`
         );
-      return `The geocoder failed for ${address}${statusEn(d.status)}${causeOf(d.cause)}.`;
+      const busy = d.status === 429 ? "; too many requests, at most 50 per second" : "";
+      return `The geocoder failed for ${address}${statusEn(d.status)}${causeOf(d.cause)}${busy}.`;
     },
     fr: (d) => {
       const address = quote(String(d.address));
@@ -161,10 +163,11 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
         );
       if (d.reason === "invalid_answer")
         return (
-          `Réponse du géocodeur invalide pour ${address} : attendu un GeocodeHit { lon, lat, score 0-1, type, label, codeInsee } ou null, reçu ` +
+          `Réponse du géocodeur invalide pour ${address} : attendu ${d.expected === undefined ? `un ${HIT} ou null` : fr(d.expected)}, reçu ` +
           `${shown(d.received)}.`
         );
-      return `Le géocodeur a échoué pour ${address}${statusEn(d.status)}${causeOf(d.cause)}.`;
+      const busy = d.status === 429 ? " ; trop de requêtes, au plus 50 par seconde" : "";
+      return `Le géocodeur a échoué pour ${address}${statusEn(d.status)}${causeOf(d.cause)}${busy}.`;
     },
   },
   date_out_of_range: {
@@ -239,15 +242,29 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   },
   data_content_type: {
     en: (d) =>
-      `${shown(d.url)} is not a data file: expected ${shown(d.expected)}, received ${shown(d.received)} (an HTML page is often a host's fallback or ` +
-      `error page).`,
+      `${shown(d.url)} is not a data file: expected ${shown(d.expected)}, received ${shown(d.received)}` +
+      (d.received === "text/html" ? " (an HTML page: the host's fallback or error page for a missing file?)." : "."),
     fr: (d) =>
-      `${shown(d.url)} n'est pas un fichier de données : attendu ${shown(d.expected)}, reçu ${shown(d.received)} (une page HTML est souvent la page de ` +
-      `repli ou d'erreur d'un hébergeur).`,
+      `${shown(d.url)} n'est pas un fichier de données : attendu ${shown(d.expected)}, reçu ${shown(d.received)}` +
+      (d.received === "text/html"
+        ? " (une page HTML : la page de repli ou d'erreur de l'hébergeur pour un fichier absent ?)."
+        : "."),
   },
   data_truncated: {
-    en: (d) => `${shown(d.url)} is truncated: expected ${shown(d.expected)} bytes, received ${shown(d.received)}.`,
-    fr: (d) => `${shown(d.url)} est tronqué : attendu ${shown(d.expected)} octets, reçu ${shown(d.received)}.`,
+    en: (d) =>
+      `${shown(d.url)} is truncated (interrupted download?): ` +
+      (typeof d.received === "number" && typeof d.expected === "number"
+        ? `expected ${shown(d.expected)} bytes, received ${shown(d.received)}.`
+        : typeof d.expected === "number"
+          ? `expected ${shown(d.expected)} bytes, the download broke off${causeOf(d.cause)}.`
+          : `${shown(d.received)} bytes ending mid-document.`),
+    fr: (d) =>
+      `${shown(d.url)} est tronqué (téléchargement interrompu ?) : ` +
+      (typeof d.received === "number" && typeof d.expected === "number"
+        ? `attendu ${shown(d.expected)} octets, reçu ${shown(d.received)}.`
+        : typeof d.expected === "number"
+          ? `attendu ${shown(d.expected)} octets, le téléchargement s'est interrompu${causeOf(d.cause)}.`
+          : `${shown(d.received)} octets finissant au milieu du document.`),
   },
   data_not_prepared: {
     en: (d) =>

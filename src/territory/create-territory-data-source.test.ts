@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTerritoryData } from "../data/index.js";
-import { isDeclicsError } from "../errors.js";
+import { formatDeclicsError, isDeclicsError } from "../errors.js";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { webDataFetch } from "../../test/support/web-data-fetch.js";
 import {
@@ -194,7 +194,12 @@ describe.skipIf(!hasRealData(web, buildPath("manifest.json")))("createTerritoryD
   describe("hostile hosts", () => {
     const tile = `communes/${tileKeyOf(REYNERIE.lon, REYNERIE.lat, 0.5)}.bin.gz`;
     const cases: [string, Parameters<typeof webDataFetch>[0], string, RegExp][] = [
-      ["offline", () => Promise.reject(new TypeError("Failed to fetch")), "data_unreachable", /hors ligne/i],
+      [
+        "offline",
+        () => Promise.reject(new TypeError("Failed to fetch")),
+        "data_unreachable",
+        /injoignables.*TypeError/,
+      ],
       [
         "HTML fallback page (SPA host)",
         (p) =>
@@ -256,7 +261,7 @@ describe.skipIf(!hasRealData(web, buildPath("manifest.json")))("createTerritoryD
         "manifest of another format",
         (p) => (p === "manifest.json" ? Response.json({ format: 99 }) : undefined),
         "data_integrity",
-        /format 99/,
+        /format.*reçu 99/,
       ],
       [
         "truncated manifest",
@@ -273,7 +278,7 @@ describe.skipIf(!hasRealData(web, buildPath("manifest.json")))("createTerritoryD
         const source = createTerritoryDataSource({ fetch: webDataFetch(override) });
         const error = await rejection(source.checkEligibility(REYNERIE, { on }));
         expect(error.code).toBe(code);
-        expect(error.message).toMatch(message);
+        expect(formatDeclicsError(error, { language: "fr" })).toMatch(message);
       });
     }
 
