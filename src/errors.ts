@@ -47,8 +47,12 @@ export type Expectation =
   | { readonly kind: "format"; readonly format: string }
   | { readonly kind: "no_extra_keys"; readonly keys: readonly string[] }
   | { readonly kind: "shape" }
-  /** A refinement of the schema without a described expectation (give one with `params: { expected }`). */
-  | { readonly kind: "custom" }
+  /**
+   * A refinement of a schema that does not describe its expectation as data yet: `note` is the schema's own
+   * text (English), shown in English messages only. A refinement gives an expectation in both languages
+   * with `params: { expected: { kind: "rule", rule: { en, fr } } }`.
+   */
+  | { readonly kind: "custom"; readonly note?: string }
   | { readonly kind: "calendar_day" }
   | { readonly kind: "insee_code" }
   | { readonly kind: "postcode" }
@@ -81,7 +85,9 @@ export type KnownIdKind =
   | "dimension"
   | "academie"
   | "zone"
-  | "artefact";
+  | "artefact"
+  | "resource"
+  | "session";
 
 /** One problem found while validating an input against its schema. */
 export interface InputIssue {

@@ -9,6 +9,13 @@ import { shown } from "./messages-values.js";
 type V = (name: string) => string;
 type Reason = readonly [en: (v: V) => string, fr: (v: V) => string];
 
+const RESOURCE_KINDS_FR: Readonly<Record<string, string>> = {
+  facilitator: "animateur",
+  speaker: "intervenant",
+  room: "salle",
+};
+const kindFr = (kind: string): string => RESOURCE_KINDS_FR[kind] ?? kind;
+
 /** Curriculum: templates and plans. */
 const CURRICULUM: Readonly<Record<string, Reason>> = {
   duplicate_activity: [
@@ -91,7 +98,7 @@ const CURRICULUM: Readonly<Record<string, Reason>> = {
   wrong_resource_kind: [
     (v) => `session ${v("sessionId")} uses ${v("resourceId")} as a ${v("expectedKind")}, but it is a ${v("kind")}`,
     (v) =>
-      `la séance ${v("sessionId")} utilise ${v("resourceId")} comme ${v("expectedKind")}, or c'est un(e) ${v("kind")}`,
+      `la séance ${v("sessionId")} utilise ${v("resourceId")} comme ${kindFr(v("expectedKind"))}, or c'est : ${kindFr(v("kind"))}`,
   ],
   no_room: [
     (v) => `on-site session ${v("sessionId")} has no room`,

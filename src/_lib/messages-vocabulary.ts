@@ -42,6 +42,8 @@ const KNOWN_IDS: Readonly<Record<KnownIdKind, Pair>> = {
   academie: ["an académie of the school calendar", "une académie du calendrier scolaire"],
   zone: ["a school holiday zone", "une zone de vacances scolaires"],
   artefact: ["an artefact listed in manifest.json", "un artefact listé dans manifest.json"],
+  resource: ["the id of a resource of the cohort", "l'identifiant d'une ressource de la cohorte"],
+  session: ["the id of a scheduled session of the plan", "l'identifiant d'une séance programmée du plan"],
 };
 
 const FORMATS: Readonly<Record<string, Pair>> = {
@@ -103,7 +105,6 @@ function lambert(e: Extract<Expectation, { kind: "lambert93_point" }>, lang: Err
 
 const FIXED: Readonly<Record<string, Pair>> = {
   shape: ["one of the accepted shapes", "l'une des formes acceptées"],
-  custom: ["a value that passes the check of this field", "une valeur qui passe le contrôle de ce champ"],
   calendar_day: [
     'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date',
     'un jour "AAAA-MM-JJ" qui existe (ex. "2025-01-01") ou une Date valide',
@@ -161,6 +162,12 @@ export function renderExpectation(e: Expectation, lang: ErrorLanguage): string {
       const base = KNOWN_IDS[e.of] ?? [shown(e.of), shown(e.of)];
       return e.values === undefined ? pick(base, lang) : `${pick(base, lang)} (${listValues(e.values, lang)})`;
     }
+    case "custom":
+      if (lang === "en" && typeof e.note === "string" && e.note !== "") return shown(e.note);
+      return pick(
+        ["a value that passes the check of this field", "une valeur qui passe le contrôle de ce champ"],
+        lang,
+      );
     case "rule":
       return shown(lang === "fr" ? e.rule?.fr : e.rule?.en);
     default:

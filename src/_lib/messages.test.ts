@@ -77,6 +77,7 @@ const expectation: fc.Arbitrary<Expectation> = fc.oneof(
         "wgs84_point",
         "bytes",
         "json",
+        "gzip",
       ] as const),
     )
     .map((kind) => ({ kind })),
@@ -86,6 +87,7 @@ const expectation: fc.Arbitrary<Expectation> = fc.oneof(
   fc
     .record({ of: fc.constantFrom(...knownIds, ...moreIds), values: fc.option(fc.array(id), { nil: undefined }) })
     .map(({ of, values }) => ({ kind: "known_id" as const, of, ...(values === undefined ? {} : { values }) })),
+  fc.constant({ kind: "custom" as const, note: "deadline must be after start" }),
   fc.constant({
     kind: "rule" as const,
     rule: { en: "a break that ends after it starts", fr: "une pause qui finit après son début" },

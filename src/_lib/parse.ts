@@ -60,7 +60,7 @@ function expectedOf(issue: z.core.$ZodIssue): Expectation {
       return { kind: "no_extra_keys", keys: issue.keys };
     case "custom": {
       const params = (issue as { params?: { expected?: unknown } }).params;
-      return isExpectation(params?.expected) ? params.expected : { kind: "custom" };
+      return isExpectation(params?.expected) ? params.expected : { kind: "custom", note: issue.message };
     }
     default:
       return { kind: "shape" };
