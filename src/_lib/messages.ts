@@ -17,6 +17,9 @@ export type ErrorMessageTable = {
   readonly [C in DeclicsErrorCode]: { readonly en: Render<C>; readonly fr: Render<C> };
 };
 
+/** ", received X" — left out when a detail gives no separate received value (it is then in the expectation's note). */
+const rec = (received: unknown, lang: ErrorLanguage): string =>
+  received === "" ? "" : lang === "fr" ? `, reçu ${shown(received)}` : `, received ${shown(received)}`;
 const en = (e: Expectation): string => renderExpectation(e, "en");
 const fr = (e: Expectation): string => renderExpectation(e, "fr");
 
@@ -25,8 +28,8 @@ function issuesText(issues: readonly InputIssue[], what: string, lang: ErrorLang
   const shownIssues = list.slice(0, 3).map((i) => {
     const path = typeof i?.path === "string" && i.path !== "" && i.path !== what ? shown(i.path) : "";
     const expected = renderExpectation(i?.expected, lang);
-    if (lang === "fr") return `${path === "" ? "" : `${path} : `}attendu ${expected}, reçu ${shown(i?.received)}`;
-    return `${path === "" ? "" : `${path}: `}expected ${expected}, received ${shown(i?.received)}`;
+    if (lang === "fr") return `${path === "" ? "" : `${path} : `}attendu ${expected}${rec(i?.received, "fr")}`;
+    return `${path === "" ? "" : `${path}: `}expected ${expected}${rec(i?.received, "en")}`;
   });
   const more = list.length - 3;
   const tail = more > 0 ? (lang === "fr" ? ` (et ${more} autres)` : ` (and ${more} more)`) : "";
@@ -78,8 +81,8 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
     fr: (d) => `Entrée invalide : ${issuesText(d.issues, "", "fr")}`,
   },
   invalid_option: {
-    en: (d) => `Invalid option ${shown(d.option)}: expected ${en(d.expected)}, received ${shown(d.received)}`,
-    fr: (d) => `Option ${shown(d.option)} invalide : attendu ${fr(d.expected)}, reçu ${shown(d.received)}`,
+    en: (d) => `Invalid option ${shown(d.option)}: expected ${en(d.expected)}${rec(d.received, "en")}`,
+    fr: (d) => `Option ${shown(d.option)} invalide : attendu ${fr(d.expected)}${rec(d.received, "fr")}`,
   },
   invalid_coordinates: {
     en: (d) => `Invalid coordinates: expected ${en(d.expected)}, received ${shown(d.received)}.`,
@@ -184,7 +187,8 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   },
   data_integrity: {
     en: (d) =>
-      `Data ${shown(d.dataset)} is corrupt or does not match its manifest: ${at(d.path, "en")}expected ${en(d.expected)}, received ${shown(d.received)}. Rebuild it with ` +
+      `Data ${shown(d.dataset)} is corrupt or does not match its manifest: ${at(d.path, "en")}expected ${en(d.expected)}, received ` +
+      `${shown(d.received)}. Rebuild it with ` +
       `\`npm run build:data\` (or reinstall declics).`,
     fr: (d) =>
       `Données ${shown(d.dataset)} corrompues ou différentes de leur manifeste : ${at(d.path, "fr")}attendu ${fr(d.expected)}, reçu ${shown(d.received)}. ` +
@@ -203,8 +207,8 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
     fr: (d) => `Banque d'items invalide : ${problemList(d.problems, "fr")}`,
   },
   invalid_session_state: {
-    en: (d) => `Adaptive session state refused: expected ${en(d.expected)}, received ${shown(d.received)}`,
-    fr: (d) => `État de session adaptative refusé : attendu ${fr(d.expected)}, reçu ${shown(d.received)}`,
+    en: (d) => `Adaptive session state refused: expected ${en(d.expected)}${rec(d.received, "en")}`,
+    fr: (d) => `État de session adaptative refusé : attendu ${fr(d.expected)}${rec(d.received, "fr")}`,
   },
   invalid_table: {
     en: (d) => `Tables do not fit together: ${renderProblem(d, "en")}`,

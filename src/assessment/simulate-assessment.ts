@@ -53,8 +53,7 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
     throw new DeclicsError({
       code: "invalid_option",
       module: "assessment",
-      message: `Test length ${L} exceeds the bank's ${p.n} items`,
-      details: { option: "length", expected: `at most ${p.n}`, received: String(L) },
+      details: { option: "length", expected: { kind: "range", origin: "number", max: p.n }, received: String(L) },
     });
   }
   let form: Int32Array | null = null;
@@ -66,8 +65,7 @@ export function simulateAssessment(bank: unknown, options: SimulateAssessmentOpt
         throw new DeclicsError({
           code: "invalid_option",
           module: "assessment",
-          message: `Fixed form item ${id} is not in the bank`,
-          details: { option: "design.itemIds", expected: "ids of items in the bank", received: id },
+          details: { option: "design.itemIds", expected: { kind: "known_id", of: "bank_item" }, received: id },
         });
       form![j] = i;
     });
