@@ -8,7 +8,6 @@ describe("DeclicsError", () => {
     const error = new DeclicsError({
       code: "unknown_code",
       module: "territory",
-      message: "Code commune inconnu : 99999",
       details: { kind: "codeInsee", received: "99999" },
       cause,
     });
@@ -22,20 +21,21 @@ describe("DeclicsError", () => {
       name: "DeclicsError",
       code: "unknown_code",
       module: "territory",
-      message: "Code commune inconnu : 99999",
+      message:
+        'Unknown INSEE code: expected a code of the commune reference (COG 2026, former codes and arrondissements included), received "99999".',
       details: { kind: "codeInsee", received: "99999" },
     });
   });
 
   it("has no cause property when none is given", () => {
-    const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+    const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "no_subject" } });
     expect("cause" in error).toBe(false);
   });
 });
 
 describe("isDeclicsError", () => {
   it("recognises instances and plain copies from another bundle, by code", () => {
-    const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+    const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "no_subject" } });
     expect(isDeclicsError(error)).toBe(true);
     expect(isDeclicsError(error, "usage")).toBe(true);
     expect(isDeclicsError(error, "invalid_input")).toBe(false);

@@ -8,8 +8,24 @@
  * (Node loaders). Every subpath also re-exports `DeclicsError` and `isDeclicsError`.
  * @module declics
  */
-export { DeclicsError, isDeclicsError } from "./errors.js";
-export type { DeclicsErrorCode, DeclicsErrorDetails, DeclicsErrorInit, DeclicsModule, InputIssue } from "./errors.js";
+export { DeclicsError, formatDeclicsError, isDeclicsError } from "./errors.js";
+export type {
+  DeclicsErrorCode,
+  DeclicsErrorDetails,
+  DeclicsErrorInit,
+  DeclicsModule,
+  ErrorLanguage,
+  Expectation,
+  FormatDeclicsErrorOptions,
+  InputIssue,
+  KnownIdKind,
+  LocalisedText,
+  ItemBankReason,
+  PlanReason,
+  Problem,
+  TableReason,
+  TemplateReason,
+} from "./errors.js";
 export type { SafeParseResult } from "./_lib/parse.js";
 export type { DayInput } from "./_lib/calendar-day.js";
 export { createSeededRandom, type RandomSource } from "./_lib/random.js";

@@ -195,12 +195,10 @@ export function readDayInput(value: unknown, field: string, module: DeclicsModul
     if (fourDigitYears ? isDayInput(value) : Number.isFinite(time)) return { kind: "instant", time };
   }
   const received = safeDescribe(value);
-  const expected = 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date';
   throw new DeclicsError({
     code: "invalid_input",
     module,
-    message: `Invalid ${field}: expected ${expected}, received ${received}`,
-    details: { what: field, issues: [{ path: field, expected, received, message: "not a calendar day" }] },
+    details: { what: field, issues: [{ path: field, expected: { kind: "calendar_day" }, received }] },
   });
 }
 
@@ -213,11 +211,9 @@ export function dayOutOfRange(
   to: string,
   timeZone: string | null,
 ): DeclicsError<"date_out_of_range"> {
-  const where = timeZone === null ? "" : ` (read in ${timeZone})`;
   return new DeclicsError({
     code: "date_out_of_range",
     module,
-    message: `Date hors de la période couverte par les données : attendu un jour du ${from} au ${to}, reçu ${received}${where}. Expected ${field} between ${from} and ${to}.`,
     details: { field, received, from, to, timeZone },
   });
 }

@@ -49,8 +49,7 @@ function priorError(expected: string, received: string): DeclicsError<"invalid_o
   return new DeclicsError({
     code: "invalid_option",
     module: "assessment",
-    message: `Ability prior: expected ${expected}, received ${received}`,
-    details: { option: "prior", expected, received },
+    details: { option: "prior", expected: { kind: "custom", note: `${expected}, received ${received}` }, received: "" },
   });
 }
 

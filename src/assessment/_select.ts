@@ -140,8 +140,11 @@ function invalidCompetences(
   return new DeclicsError({
     code: "invalid_option",
     module: "assessment",
-    message: `Competences or balancing targets ${received} cannot be tested: expected ${expected}, received them in options`,
-    details: { option: "competences / contentBalancing.targets", expected, received },
+    details: {
+      option: "competences / contentBalancing.targets",
+      expected: { kind: "custom", note: expected },
+      received,
+    },
   });
 }
 

@@ -133,8 +133,7 @@ export function sessionError(expected: string, received: string): DeclicsError<"
   return new DeclicsError({
     code: "invalid_session_state",
     module: "assessment",
-    message: `Adaptive session state refused: expected ${expected}, received ${received}`,
-    details: { expected, received },
+    details: { expected: { kind: "custom", note: `${expected}, received ${received}` }, received: "" },
   });
 }
 
@@ -151,8 +150,7 @@ export function checkExposureIds(
   throw new DeclicsError({
     code: "invalid_option",
     module: "assessment",
-    message: `Sympson-Hetter parameters: expected ids of items in the bank, received ${shown}`,
-    details: { option, expected: "ids of items in the bank", received: shown },
+    details: { option, expected: { kind: "known_id", of: "bank_item" }, received: shown },
   });
 }
 

@@ -75,7 +75,10 @@ export function isAnswerCorrect(item: Item, answer: z.input<typeof Answer>): boo
   throw new DeclicsError({
     code: "invalid_option",
     module: "assessment",
-    message: `Answer to item ${item.id} (${item.kind}): expected ${expectedShape[item.kind]}, received an object with keys ${Object.keys(a).join(", ")}`,
-    details: { option: "answer", expected: expectedShape[item.kind], received: `keys ${Object.keys(a).join(", ")}` },
+    details: {
+      option: "answer",
+      expected: { kind: "custom", note: expectedShape[item.kind] },
+      received: `{ ${Object.keys(a).join(", ")} }`,
+    },
   });
 }

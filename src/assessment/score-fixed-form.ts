@@ -90,8 +90,11 @@ export function scoreFixedForm(
     new DeclicsError({
       code: "invalid_option",
       module: "assessment",
-      message: `Form responses: expected ${expected}, received ${received}`,
-      details: { option: "responses", expected, received },
+      details: {
+        option: "responses",
+        expected: { kind: "custom", note: `${expected}, received ${received}` },
+        received: "",
+      },
     });
   const form = o.itemIds ?? rs.map((r) => r.itemId);
   const inForm = new Set(form);

@@ -149,8 +149,7 @@ function checkDesign(p: PreparedBank, o: ResolvedOptions): Int32Array | null {
     throw new DeclicsError({
       code: "invalid_option",
       module: "assessment",
-      message: `Test length ${L} exceeds the bank's ${p.n} items`,
-      details: { option: "length", expected: `at most ${p.n}`, received: String(L) },
+      details: { option: "length", expected: { kind: "range", origin: "number", max: p.n }, received: String(L) },
     });
   }
   if (design.kind !== "fixed") return null;
@@ -161,8 +160,7 @@ function checkDesign(p: PreparedBank, o: ResolvedOptions): Int32Array | null {
       throw new DeclicsError({
         code: "invalid_option",
         module: "assessment",
-        message: `Fixed form item ${id} is not in the bank`,
-        details: { option: "design.itemIds", expected: "ids of items in the bank", received: id },
+        details: { option: "design.itemIds", expected: { kind: "known_id", of: "bank_item" }, received: id },
       });
     form[j] = i;
   });

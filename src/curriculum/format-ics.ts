@@ -286,7 +286,6 @@ function unknownAudience(kind: "participant" | "resource", id: string): DeclicsE
   return new DeclicsError({
     code: "invalid_option",
     module: "curriculum",
-    message: `Cannot export a calendar: expected the id of a ${kind} of the cohort, received ${JSON.stringify(id)}`,
-    details: { option: "audience", expected: `the id of a ${kind} of the cohort`, received: id },
+    details: { option: "audience", expected: { kind: "known_id", of: kind }, received: id },
   });
 }

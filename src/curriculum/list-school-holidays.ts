@@ -41,12 +41,15 @@ interface Selection {
   readonly place: string | null;
 }
 
-function notFound(what: string, received: string, known: readonly string[]): DeclicsError<"invalid_option"> {
+function notFound(
+  what: "zone" | "academie",
+  received: string,
+  known: readonly string[],
+): DeclicsError<"invalid_option"> {
   return new DeclicsError({
     code: "invalid_option",
     module: "curriculum",
-    message: `No ${what} ${JSON.stringify(received)} in the school calendar: expected one of ${known.join(", ")}`,
-    details: { option: `where.${what}`, expected: `one of ${known.join(", ")}`, received },
+    details: { option: `where.${what}`, expected: { kind: "known_id", of: what, values: known }, received },
   });
 }
 

@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
+import { rule } from "../_lib/messages-vocabulary.js";
 import { ACADEMIE_OF_DEPARTEMENT, departementOfCommune, placeOfCommune } from "./_academies.js";
 import { checkedSchoolCalendar, type SchoolCalendar } from "./school-calendar.js";
 
@@ -31,7 +32,6 @@ export function academieOfCommune(commune: string): Omit<SchoolArea, "zone"> {
     throw new DeclicsError({
       code: "unknown_code",
       module: "curriculum",
-      message: `No académie for commune ${code}: its département ${departement} is not a French département or overseas collectivity with a school calendar`,
       details: { kind: "codeInsee", received: code },
     });
   }
@@ -73,8 +73,11 @@ export function locateSchoolArea(calendar: SchoolCalendar, commune: string): Sch
     throw new DeclicsError({
       code: "data_integrity",
       module: "curriculum",
-      message: `The school calendar has no row for the académie ${base.academie} (commune ${base.commune}); load a complete export of the Ministry's calendar`,
-      details: { dataset: "school-calendar", expected: `rows for the académie ${base.academie}`, received: "none" },
+      details: {
+        dataset: "school-calendar",
+        expected: rule(`rows for the académie ${base.academie}`, `des lignes pour l'académie ${base.academie}`),
+        received: "undefined",
+      },
     });
   }
   return { ...base, zone: entry.zone };

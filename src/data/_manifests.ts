@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeclicsError } from "../errors.js";
 import { toInputIssues } from "../_lib/parse.js";
-import { dataMissingAdvice, dataSituation } from "./_data-situation.js";
+import { dataSituation } from "./_data-situation.js";
 import { findPackageDir } from "./_paths.js";
 import { BuildManifest, SourcesManifest } from "./schema.js";
 
@@ -13,8 +13,7 @@ function readJson(file: string, dataset: string): unknown {
     throw new DeclicsError({
       code: "data_integrity",
       module: "data",
-      message: `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}. Run \`npm run build:data\` to rebuild it.`,
-      details: { dataset, expected: "JSON", received: "unparsable text" },
+      details: { dataset, expected: { kind: "json" }, received: error instanceof Error ? error.name : "undefined" },
       cause: error,
     });
   }
@@ -32,8 +31,12 @@ function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
   throw new DeclicsError({
     code: "data_integrity",
     module: "data",
-    message: `${file} does not match its schema${issue ? ` at ${issue.path}: expected ${issue.expected}, received ${issue.received}` : ""}. Run \`npm run build:data\`.`,
-    details: { dataset, expected: issue?.expected ?? "a valid manifest", received: issue?.received ?? "invalid" },
+    details: {
+      dataset,
+      path: issue?.path ?? "",
+      expected: issue?.expected ?? { kind: "shape" },
+      received: issue?.received ?? "undefined",
+    },
   });
 }
 
@@ -48,7 +51,6 @@ export function readBuildManifest(dir: string, explicitDir = false): BuildManife
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `The compiled territory data is missing: ${file} not found. ${dataMissingAdvice(situation)}`,
       details: { dataset: "manifest.json", location: file, situation },
     });
   }
@@ -66,8 +68,7 @@ export function readSourcesManifest(file: string): SourcesManifest {
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `The dataset manifest ${file} is missing; it ships with the package (data/sources.json).`,
-      details: { dataset: "sources.json", location: file },
+      details: { dataset: "sources.json", location: file, remedy: "reinstall" },
     });
   }
   return checked(SourcesManifest, readJson(file, "sources.json"), file, "sources.json");

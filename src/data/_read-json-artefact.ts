@@ -15,8 +15,7 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
     throw new DeclicsError({
       code: "data_missing",
       module: "data",
-      message: `Artefact ${name} is missing from ${buildDir}. Run \`npm run build:data\`.`,
-      details: { dataset: name, location: path },
+      details: { dataset: name, location: path, remedy: "build_data" },
     });
   }
   const bytes = readFileSync(path);
@@ -24,8 +23,11 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
     throw new DeclicsError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${name} does not match data/build/manifest.json: expected ${artefact.bytes} bytes, received ${bytes.byteLength}. Run \`npm run build:data\`.`,
-      details: { dataset: name, expected: `${artefact.bytes} bytes`, received: `${bytes.byteLength} bytes` },
+      details: {
+        dataset: name,
+        expected: { kind: "byte_count", bytes: artefact.bytes },
+        received: String(bytes.byteLength),
+      },
     });
   }
   try {
@@ -34,8 +36,11 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
     throw new DeclicsError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${name} is not valid JSON. Run \`npm run build:data\`.`,
-      details: { dataset: name, expected: "JSON", received: "unparsable text" },
+      details: {
+        dataset: name,
+        expected: { kind: "json" },
+        received: error instanceof Error ? error.name : "undefined",
+      },
       cause: error,
     });
   }

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, isDeclicsError } from "../errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";
 import { readJsonArtefact } from "./_read-json-artefact.js";
@@ -48,11 +48,15 @@ export function loadReferencePopulations(options: LoadReferencePopulationsOption
     throw new DeclicsError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${ARTEFACT} does not match the ReferencePopulation schema. Run \`npm run build:data\`.`,
       details: {
         dataset: ARTEFACT,
-        expected: "reference populations",
-        received: error instanceof Error ? error.message : String(error),
+        path: isDeclicsError(error, "invalid_input") ? (error.details.issues[0]?.path ?? "") : "",
+        expected: isDeclicsError(error, "invalid_input")
+          ? (error.details.issues[0]?.expected ?? { kind: "shape" })
+          : { kind: "shape" },
+        received: isDeclicsError(error, "invalid_input")
+          ? (error.details.issues[0]?.received ?? "undefined")
+          : "undefined",
       },
       cause: error,
     });

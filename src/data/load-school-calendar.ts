@@ -48,8 +48,12 @@ export function loadSchoolCalendar(options: LoadSchoolCalendarOptions = {}): Sch
     throw new DeclicsError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${ARTEFACT} does not match the SchoolCalendar schema (${error.message}). Run \`npm run build:data\`.`,
-      details: { dataset: ARTEFACT, expected: "a school calendar", received: error.message },
+      details: {
+        dataset: ARTEFACT,
+        path: error.details.issues[0]?.path ?? "",
+        expected: error.details.issues[0]?.expected ?? { kind: "shape" },
+        received: error.details.issues[0]?.received ?? "undefined",
+      },
       cause: error,
     });
   }

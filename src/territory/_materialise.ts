@@ -372,22 +372,19 @@ export function rowError(error: RowError, lon: number, lat: number, plan: DayPla
       return new DeclicsError({
         code: "swapped_coordinates",
         module: "territory",
-        message: `Coordonnées inversées : attendu { lon, lat } (longitude puis latitude, ordre GeoJSON), reçu ${received}, qui tombe en France une fois inversé. Expected lon ${String(lat)}, lat ${String(lon)}.`,
-        details: { lon, lat },
+        details: { lon, lat, system: "wgs84" },
       });
     case RowError.OutsideFrance:
       return new DeclicsError({
         code: "outside_france",
         module: "territory",
-        message: `Point hors de France : attendu un point en France (métropole, Corse ou outre-mer), reçu ${received}.`,
         details: { lon, lat },
       });
     default:
       return new DeclicsError({
         code: "invalid_coordinates",
         module: "territory",
-        message: `Coordonnées invalides : attendu des nombres finis, longitude entre -180 et 180 et latitude entre -90 et 90 (WGS84), reçu ${received}.`,
-        details: { expected: "finite lon in [-180, 180] and lat in [-90, 90]", received },
+        details: { expected: { kind: "wgs84_point" }, received },
       });
   }
 }

@@ -54,8 +54,7 @@ export function checkEligibilityMany(
         throw new DeclicsError({
           code: "geocoder_unavailable",
           module: "territory",
-          message: `checkEligibilityMany est synchrone et ne géocode pas : attendu un point, un code INSEE ou un code postal, reçu l'adresse ${JSON.stringify(parsed.address)}. Géocodez d'abord, ou utilisez checkEligibility.`,
-          details: { address: parsed.address, reason: "checkEligibilityMany does not geocode" },
+          details: { address: parsed.address, reason: "sync_call" },
         });
       }
       rows.push({ index, ok: true, result: answerSync(plan, parsed) });
@@ -78,11 +77,9 @@ function iterableOf(subjects: unknown): Iterable<unknown> {
     return subjects as Iterable<unknown>;
   }
   const received = describeValue(subjects);
-  const expected = "an iterable of subjects (an array, a Set, a generator)";
   throw new DeclicsError({
     code: "invalid_input",
     module: "territory",
-    message: `Invalid subjects: expected ${expected}, received ${received}`,
-    details: { what: "subjects", issues: [{ path: "", expected, received, message: "not iterable" }] },
+    details: { what: "subjects", issues: [{ path: "", expected: { kind: "type", type: "iterable" }, received }] },
   });
 }

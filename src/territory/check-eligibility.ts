@@ -129,8 +129,7 @@ export function checkEligibility(
       new DeclicsError({
         code: "geocoder_unavailable",
         module: "territory",
-        message: `Une adresse demande un géocodeur : attendu options.geocoder (par exemple createBanGeocoder()), reçu aucun. Adresse : ${JSON.stringify(address)}.`,
-        details: { address, reason: "no geocoder in options" },
+        details: { address, reason: "no_geocoder" },
       }),
     );
   }

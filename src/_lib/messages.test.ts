@@ -1,0 +1,352 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  DeclicsError,
+  type DeclicsErrorCode,
+  type DeclicsErrorDetails,
+  type Expectation,
+  formatDeclicsError,
+  type KnownIdKind,
+} from "../errors.js";
+import { ERROR_MESSAGES, renderErrorMessage } from "./messages.js";
+import { KNOWN_REASONS } from "./messages-reasons.js";
+
+/** Words that betray English in a French message, and French in an English one. */
+const ENGLISH = [
+  "expected",
+  "received",
+  "the",
+  "must",
+  "which",
+  "with",
+  "from",
+  "between",
+  "missing",
+  "invalid",
+  "unknown",
+];
+const ENGLISH_MORE = ["cannot", "does", "is", "are", "of", "and", "number", "string", "found", "use", "give"];
+const FRENCH = ["attendu", "reçu", "le", "la", "les", "des", "du", "une", "est", "pas", "avec", "ou", "et", "dans"];
+const FRENCH_MORE = ["pour", "invalide", "inconnu", "manquantes", "introuvable", "donnez", "utilisez", "aucun"];
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}]+/u);
+}
+
+function foreignWords(text: string, language: "fr" | "en"): string[] {
+  const stop = new Set(language === "fr" ? [...ENGLISH, ...ENGLISH_MORE] : [...FRENCH, ...FRENCH_MORE]);
+  return words(text).filter((w) => stop.has(w));
+}
+
+// Values: ids, numbers and paths from an alphabet that spells no word of either stop-list.
+const id = fc.stringMatching(/^[QXZ][0-9]{1,6}$/);
+const num = fc.integer({ min: -1_000_000, max: 1_000_000 });
+const received = fc.oneof(
+  id.map((s) => JSON.stringify(s)),
+  num.map(String),
+  fc.constant("undefined"),
+);
+const knownIds: KnownIdKind[] = ["bank_item", "form_item", "competence", "participant", "speaker", "room"];
+const moreIds: KnownIdKind[] = ["category", "dimension", "academie", "zone", "artefact"];
+
+const expectation: fc.Arbitrary<Expectation> = fc.oneof(
+  fc
+    .constantFrom("string", "number", "int", "boolean", "object", "array", "date", "iterable")
+    .map((type) => ({ kind: "type" as const, type })),
+  fc.array(id, { minLength: 1, maxLength: 30 }).map((values) => ({ kind: "one_of" as const, values })),
+  fc
+    .record({
+      origin: fc.constantFrom("number", "string", "array", "date"),
+      min: fc.option(num, { nil: undefined }),
+      max: num,
+      inclusive: fc.boolean(),
+    })
+    .map(({ min, ...r }) => ({ kind: "range" as const, ...r, ...(min === undefined ? {} : { min }) })),
+  fc.constant({ kind: "pattern" as const, pattern: "^\\d{5}$" }),
+  fc.constantFrom("date", "datetime", "email", "uuid", "cuid").map((format) => ({ kind: "format" as const, format })),
+  fc.array(id, { minLength: 1 }).map((keys) => ({ kind: "no_extra_keys" as const, keys })),
+  fc
+    .constantFrom(
+      ...([
+        "shape",
+        "custom",
+        "calendar_day",
+        "insee_code",
+        "postcode",
+        "qpv_code",
+        "wgs84_point",
+        "bytes",
+        "json",
+        "gzip",
+      ] as const),
+    )
+    .map((kind) => ({ kind })),
+  fc.constant({ kind: "lambert93_point" as const, minX: 0, maxX: 1_300_000, minY: 6_000_000, maxY: 7_200_000 }),
+  num.map((bytes) => ({ kind: "byte_count" as const, bytes })),
+  fc.stringMatching(/^[0-9a-f]{64}$/).map((sha256) => ({ kind: "sha256" as const, sha256 })),
+  fc
+    .record({ of: fc.constantFrom(...knownIds, ...moreIds), values: fc.option(fc.array(id), { nil: undefined }) })
+    .map(({ of, values }) => ({ kind: "known_id" as const, of, ...(values === undefined ? {} : { values }) })),
+  fc.constant({ kind: "custom" as const, note: "deadline must be after start" }),
+  fc.constant({
+    kind: "rule" as const,
+    rule: { en: "a break that ends after it starts", fr: "une pause qui finit après son début" },
+  }),
+);
+
+const values = fc.dictionary(
+  fc.constantFrom(
+    "activityId",
+    "phaseId",
+    "sessionId",
+    "participantId",
+    "itemId",
+    "index",
+    "table",
+    "key",
+    "label",
+    "axis",
+    "dimension",
+  ),
+  fc.oneof(id, num),
+);
+const problem = (reasons: readonly string[]) => fc.record({ reason: fc.constantFrom(...reasons), values });
+const file = fc.constantFrom("a.csv", "/tmp/X1.csv", "-");
+const url = fc.constantFrom("https://cdn.example/qpv.bin", "/data/manifest.json");
+
+/** Sample details for every code: the type makes a new code without a sample fail to compile. */
+const SAMPLES: { [C in DeclicsErrorCode]: fc.Arbitrary<DeclicsErrorDetails[C]> } = {
+  invalid_input: fc.record({
+    what: fc.constantFrom("person", "on", "participant_record"),
+    issues: fc.array(
+      fc.record({ path: fc.constantFrom("", "age", "participants.3.gender"), expected: expectation, received }),
+      { maxLength: 5 },
+    ),
+  }),
+  invalid_option: fc.record({
+    option: fc.constantFrom("prior", "slotMinutes", "where.zone"),
+    expected: expectation,
+    received,
+  }),
+  invalid_coordinates: fc.record({ expected: expectation, received }),
+  swapped_coordinates: fc.record({
+    lon: num,
+    lat: num,
+    system: fc.constantFrom("wgs84" as const, "lambert93" as const, "wgs84_as_lambert93" as const),
+  }),
+  outside_france: fc.record({ lon: num, lat: num }),
+  malformed_code: fc.record({
+    kind: fc.constantFrom("codeInsee" as const, "postcode" as const, "qpv" as const),
+    received: id,
+    expected: expectation,
+  }),
+  unknown_code: fc.record({ kind: fc.constantFrom("codeInsee" as const, "postcode" as const), received: id }),
+  geocoder_unavailable: fc.record(
+    {
+      address: id,
+      reason: fc.constantFrom(
+        "no_geocoder" as const,
+        "sync_call" as const,
+        "failed" as const,
+        "invalid_answer" as const,
+      ),
+      status: fc.integer({ min: 400, max: 599 }),
+      cause: fc.constantFrom("ETIMEDOUT", "AbortError"),
+      received,
+    },
+    { requiredKeys: ["address", "reason"] },
+  ),
+  date_out_of_range: fc.record({
+    field: fc.constantFrom("on", "start"),
+    received: fc.constant("2014-12-31"),
+    from: fc.constant("2015-01-01"),
+    to: fc.constant("2099-12-31"),
+    timeZone: fc.constantFrom(null, "Indian/Reunion"),
+  }),
+  data_missing: fc.record(
+    {
+      dataset: id,
+      location: file,
+      remedy: fc.constantFrom(
+        "build_data" as const,
+        "reinstall" as const,
+        "pass_bytes" as const,
+        "copy_web_data" as const,
+      ),
+    },
+    { requiredKeys: ["dataset", "location"] },
+  ),
+  data_integrity: fc.record({ dataset: id, expected: expectation, received }),
+  invalid_template: problem(KNOWN_REASONS.curriculum) as fc.Arbitrary<DeclicsErrorDetails["invalid_template"]>,
+  invalid_plan: problem(KNOWN_REASONS.curriculum) as fc.Arbitrary<DeclicsErrorDetails["invalid_plan"]>,
+  invalid_item_bank: fc.record({
+    problems: fc.array(
+      problem(KNOWN_REASONS.assessment) as fc.Arbitrary<DeclicsErrorDetails["invalid_item_bank"]["problems"][number]>,
+      { minLength: 1, maxLength: 8 },
+    ),
+  }),
+  invalid_session_state: fc.record({ expected: expectation, received }),
+  invalid_table: problem(KNOWN_REASONS.diversity) as fc.Arbitrary<DeclicsErrorDetails["invalid_table"]>,
+  usage: problem(KNOWN_REASONS.files),
+  unreadable_input: fc.record({ file, reason: fc.constantFrom(...KNOWN_REASONS.files) }),
+  output_unavailable: fc.record({ file, reason: fc.constantFrom(...KNOWN_REASONS.files) }),
+  unencodable_output: fc.record({
+    encoding: fc.constant("windows-1252"),
+    row: num,
+    column: id,
+    character: fc.constant("Ł"),
+  }),
+  data_unreachable: fc.record(
+    {
+      url,
+      reason: fc.constantFrom("network" as const, "http_status" as const),
+      status: fc.integer({ min: 400, max: 599 }),
+      cause: fc.constant("ECONNRESET"),
+    },
+    { requiredKeys: ["url", "reason"] },
+  ),
+  data_content_type: fc.record({ url, expected: fc.constant("application/gzip"), received: fc.constant("text/html") }),
+  data_truncated: fc.record({ url, expected: num, received: num }),
+  data_not_prepared: fc.record({ what: id }),
+};
+
+const CODES = Object.keys(SAMPLES) as DeclicsErrorCode[];
+const anyError = fc
+  .constantFrom(...CODES)
+  .chain((code) =>
+    (SAMPLES[code] as fc.Arbitrary<DeclicsErrorDetails[typeof code]>).map((details) => ({ code, details })),
+  );
+
+describe("the message table", () => {
+  it("has one entry per code, in both languages", () => {
+    expect(Object.keys(ERROR_MESSAGES).sort()).toEqual([...CODES].sort());
+  });
+
+  it("gives every code a non-empty message in French and in English, one line each", () => {
+    fc.assert(
+      fc.property(anyError, ({ code, details }) => {
+        for (const language of ["fr", "en"] as const) {
+          const text = renderErrorMessage(code, details, language);
+          expect(text.trim().length).toBeGreaterThan(10);
+          expect(text).not.toMatch(/[\n\r]/);
+          expect(text).not.toMatch(/\[object Object\]/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never mixes languages: no English word in French, no French word in English", () => {
+    fc.assert(
+      fc.property(anyError, ({ code, details }) => {
+        expect(foreignWords(renderErrorMessage(code, details, "fr"), "fr")).toEqual([]);
+        expect(foreignWords(renderErrorMessage(code, details, "en"), "en")).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("renders the English message as the error's own message", () => {
+    fc.assert(
+      fc.property(anyError, ({ code, details }) => {
+        const error = new DeclicsError({ code, module: "core", details } as never);
+        expect(error.message).toBe(formatDeclicsError(error, { language: "en" }));
+        expect(formatDeclicsError(error)).toBe(error.message);
+      }),
+    );
+  });
+});
+
+/** A Date-like object: Date's prototype without a Date's internal slot, so every Date method throws. */
+function dateLike(): object {
+  return Object.create(Date.prototype) as object;
+}
+
+const hostile = fc.oneof(
+  fc.anything(),
+  fc.constant(dateLike()),
+  fc.constant("x".repeat(1_000_000)),
+  fc.string({ unit: "binary" }),
+  fc.constant("\u001b[2J\u001b]0;pwned\u0007\r\nforged line\u202e"),
+  fc.constant(
+    new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("trap");
+        },
+        ownKeys() {
+          throw new Error("trap");
+        },
+      },
+    ),
+  ),
+);
+
+describe("hostile details", () => {
+  it("never throw, stay one short line and show no control character", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CODES),
+        fc.oneof(hostile, fc.dictionary(fc.string(), hostile)),
+        (code, details) => {
+          for (const language of ["fr", "en"] as const) {
+            const text = renderErrorMessage(code, details as never, language);
+            expect(typeof text).toBe("string");
+            expect(text.length).toBeLessThan(6_000);
+            expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("shows a huge received string truncated", () => {
+    const text = formatDeclicsError(
+      {
+        code: "malformed_code",
+        details: { kind: "postcode", received: "9".repeat(100_000), expected: { kind: "postcode" } },
+      },
+      { language: "fr" },
+    );
+    expect(text.length).toBeLessThan(300);
+    expect(text).toContain("…");
+  });
+
+  it("falls back to the code for an unknown code or missing details", () => {
+    expect(renderErrorMessage("no_such_code" as DeclicsErrorCode, {} as never, "fr")).toBe(
+      "erreur declics no_such_code",
+    );
+    expect(renderErrorMessage("usage", null as never, "en")).toBe("declics error usage");
+  });
+});
+
+describe("issue #11 regressions", () => {
+  it('never says "attendu a 5-character…": a malformed INSEE code reads in one language', () => {
+    const error = new DeclicsError({
+      code: "malformed_code",
+      module: "territory",
+      details: { kind: "codeInsee", received: "3155", expected: { kind: "insee_code" } },
+    });
+    const fr = formatDeclicsError(error, { language: "fr" });
+    expect(fr).toBe(
+      'Code INSEE mal formé : attendu un code commune INSEE de 5 caractères (ex. 31555, 2A004 ou 97411), reçu "3155".',
+    );
+    expect(fr).not.toMatch(/attendu a |5-character/);
+    expect(error.message).toBe(
+      'Malformed INSEE code: expected a 5-character INSEE commune code (e.g. 31555, 2A004 or 97411), received "3155".',
+    );
+  });
+
+  it("swapped coordinates no longer end on an English sentence in the French message", () => {
+    const error = new DeclicsError({
+      code: "swapped_coordinates",
+      module: "territory",
+      details: { lon: 43.6, lat: 1.44, system: "wgs84" },
+    });
+    const fr = formatDeclicsError(error, { language: "fr" });
+    expect(fr).toContain("utilisez lon 1.44, lat 43.6");
+    expect(fr).not.toContain("Expected");
+  });
+});
