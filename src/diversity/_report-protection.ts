@@ -183,8 +183,7 @@ export function publishedCounts(
     throw new DeclicsError({
       code: "invalid_table",
       module: "diversity",
-      message: `The report's tables do not hold ${what} (this is a bug in declics)`,
-      details: { reason: "missing count" },
+      details: { reason: "missing_count", values: { count: what } },
     });
   };
   const level = (d: string, c: string, l: number): number | null => {

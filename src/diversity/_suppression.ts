@@ -261,8 +261,7 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
           throw new DeclicsError({
             code: "invalid_table",
             module: "diversity",
-            message: `Linked tables disagree on the same count (${key}): ${known.value} in an earlier table, ${v} in table ${index}`,
-            details: { reason: "mismatched margins" },
+            details: { reason: "mismatched_margins", values: { key, known: known.value, value: v, table: index } },
           });
         }
       }
@@ -326,8 +325,7 @@ export function protectLinked(inputs: readonly LinkedInput[], settings: LinkedSe
             throw new DeclicsError({
               code: "invalid_table",
               module: "diversity",
-              message: "No complementary suppression found (this is a bug in declics)",
-              details: { reason: "no witness cycle" },
+              details: { reason: "no_witness_cycle" },
             });
           }
           for (const [i, j] of path) if (hide(tab, i, j)) changed = true;

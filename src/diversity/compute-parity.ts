@@ -76,8 +76,11 @@ export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
       throw new DeclicsError({
         code: "invalid_option",
         module: "diversity",
-        message: `referenceGroup ${JSON.stringify(o.referenceGroup)} is not a category of ${o.by}`,
-        details: { option: "referenceGroup", expected: `one of ${categories.join(", ")}`, received: o.referenceGroup },
+        details: {
+          option: "referenceGroup",
+          expected: { kind: "one_of", values: categories },
+          received: o.referenceGroup,
+        },
       });
     }
   } else {

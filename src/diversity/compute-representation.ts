@@ -58,8 +58,11 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
     throw new DeclicsError({
       code: "invalid_option",
       module: "diversity",
-      message: "A reference population treated as a sample needs its population (sample size)",
-      details: { option: "reference.population", expected: "a non-negative integer", received: "undefined" },
+      details: {
+        option: "reference.population",
+        expected: { kind: "range", origin: "number", min: 0 },
+        received: "undefined",
+      },
     });
   }
   const z = zFor(o.confidence);
@@ -71,8 +74,7 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
     throw new DeclicsError({
       code: "invalid_option",
       module: "diversity",
-      message: `relativeTo ${JSON.stringify(o.relativeTo)} is not a category of ${o.dimension}`,
-      details: { option: "relativeTo", expected: `one of ${categories.join(", ")}`, received: o.relativeTo },
+      details: { option: "relativeTo", expected: { kind: "one_of", values: categories }, received: o.relativeTo },
     });
   }
   return categories.map((category, c) => {

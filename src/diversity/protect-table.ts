@@ -63,8 +63,7 @@ export function protectTable(table: CountTable, options: ProtectTableOptions = {
         throw new DeclicsError({
           code: "invalid_table",
           module: "diversity",
-          message: `The ${axis} label ${JSON.stringify(label)} appears twice; each ${axis} must have its own label`,
-          details: { reason: "duplicate label" },
+          details: { reason: "duplicate_label", values: { axis, label } },
         });
       seen.add(label);
     }
