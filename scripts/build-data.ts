@@ -159,12 +159,12 @@ export function loadDataset(entry: SourceDataset, sourcesDir: string, schema: z.
     throw integrity(entry.id, "bytes", { kind: "byte_count", bytes: entry.bytes }, String(bytes.byteLength));
   const records = parseRecords(entry, bytes);
   if (records.length !== entry.count.value) {
-    throw integrity(
-      entry.id,
-      entry.count.unit,
-      { kind: "one_of", values: [entry.count.value] },
-      String(records.length),
+    const unit = entry.count.unit;
+    const expected = rule(
+      `${entry.count.value} ${unit}`,
+      `${entry.count.value} ${unit === "rows" ? "lignes" : "entités"}`,
     );
+    throw integrity(entry.id, unit, expected, String(records.length));
   }
   if (schema === undefined) {
     throw integrity(
@@ -305,7 +305,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
     const tiles = Object.values(web.tiles);
     const encoded = [...web.files.values()].reduce((sum, b) => sum + b.byteLength, 0);
     log(
-      `  web data: ${tiles.length} commune tiles (largest ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed), ${formatBytes(encoded)} in ${webDir}`,
+      `  web data: ${tiles.length} commune tiles (largest` +
+        ` ${formatBytes(Math.max(...tiles.map((t) => t.encodedBytes)))} compressed),` +
+        ` ${formatBytes(encoded)} in ${webDir}`,
     );
   }
   log(

@@ -63,6 +63,7 @@ const expectation: fc.Arbitrary<Expectation> = fc.oneof(
     })
     .map(({ min, ...r }) => ({ kind: "range" as const, ...r, ...(min === undefined ? {} : { min }) })),
   fc.constant({ kind: "pattern" as const, pattern: "^\\d{5}$" }),
+  fc.constantFrom("{ lon, lat }", "GeoJSON Feature<Point>").map((shape) => ({ kind: "subject_shape" as const, shape })),
   fc.constantFrom("date", "datetime", "email", "uuid", "cuid").map((format) => ({ kind: "format" as const, format })),
   fc.array(id, { minLength: 1 }).map((keys) => ({ kind: "no_extra_keys" as const, keys })),
   fc
@@ -116,13 +117,30 @@ const url = fc.constantFrom("https://cdn.example/qpv.bin", "/data/manifest.json"
 
 /** Sample details for every code: the type makes a new code without a sample fail to compile. */
 const SAMPLES: { [C in DeclicsErrorCode]: fc.Arbitrary<DeclicsErrorDetails[C]> } = {
-  invalid_input: fc.record({
-    what: fc.constantFrom("person", "on", "participant_record"),
-    issues: fc.array(
-      fc.record({ path: fc.constantFrom("", "age", "participants.3.gender"), expected: expectation, received }),
-      { maxLength: 5 },
-    ),
-  }),
+  invalid_input: fc.record(
+    {
+      what: fc.constantFrom("person", "on", "participant_record", "eligibility subject"),
+      issues: fc.array(
+        fc.record({ path: fc.constantFrom("", "age", "participants.3.gender"), expected: expectation, received }),
+        { maxLength: 5 },
+      ),
+      accepted: fc.constant(["{ lon, lat }", "{ codeInsee }", "GeoJSON Point"]),
+      nearest: fc.constantFrom("{ lon, lat }", "GeoJSON Point"),
+      hint: fc.constantFrom(
+        "use_lon_not_lng",
+        "use_lon_lat_not_latitude_longitude",
+        "coordinates_as_strings",
+        "code_insee_as_number",
+        "postcode_as_number",
+        "use_code_insee_key",
+        "use_postcode_key",
+        "use_object_not_array",
+        "geojson_coordinates_lon_lat",
+        "geojson_not_point",
+      ),
+    },
+    { requiredKeys: ["what", "issues"] },
+  ),
   invalid_option: fc.record({
     option: fc.constantFrom("prior", "slotMinutes", "where.zone"),
     expected: expectation,
@@ -172,6 +190,13 @@ const SAMPLES: { [C in DeclicsErrorCode]: fc.Arbitrary<DeclicsErrorDetails[C]> }
         "reinstall" as const,
         "pass_bytes" as const,
         "copy_web_data" as const,
+        "sources_dir" as const,
+      ),
+      situation: fc.constantFrom(
+        "checkout" as const,
+        "installed_package" as const,
+        "bundled" as const,
+        "custom_dir" as const,
       ),
     },
     { requiredKeys: ["dataset", "location"] },
@@ -187,9 +212,9 @@ const SAMPLES: { [C in DeclicsErrorCode]: fc.Arbitrary<DeclicsErrorDetails[C]> }
   }),
   invalid_session_state: fc.record({ expected: expectation, received }),
   invalid_table: problem(KNOWN_REASONS.diversity) as fc.Arbitrary<DeclicsErrorDetails["invalid_table"]>,
-  usage: problem(KNOWN_REASONS.files),
-  unreadable_input: fc.record({ file, reason: fc.constantFrom(...KNOWN_REASONS.files) }),
-  output_unavailable: fc.record({ file, reason: fc.constantFrom(...KNOWN_REASONS.files) }),
+  usage: problem([...KNOWN_REASONS.files, ...KNOWN_REASONS.cli]),
+  unreadable_input: fc.record({ file, reason: fc.constantFrom(...KNOWN_REASONS.files, ...KNOWN_REASONS.cli) }),
+  output_unavailable: fc.record({ file, reason: fc.constantFrom(...KNOWN_REASONS.files, ...KNOWN_REASONS.cli) }),
   unencodable_output: fc.record({
     encoding: fc.constant("windows-1252"),
     row: num,
@@ -348,5 +373,37 @@ describe("issue #11 regressions", () => {
     const fr = formatDeclicsError(error, { language: "fr" });
     expect(fr).toContain("utilisez lon 1.44, lat 43.6");
     expect(fr).not.toContain("Expected");
+  });
+});
+
+describe("shape hints and data situations", () => {
+  it("lists the accepted subject shapes, the nearest one and the hint, in each language", () => {
+    const details: DeclicsErrorDetails["invalid_input"] = {
+      what: "eligibility subject",
+      issues: [{ path: "lon", expected: { kind: "type", type: "number" }, received: "undefined" }],
+      accepted: ["{ lon, lat }", "{ codeInsee }"],
+      nearest: "{ lon, lat }",
+      hint: "use_lon_not_lng",
+    };
+    expect(renderErrorMessage("invalid_input", details, "en")).toBe(
+      "Invalid eligibility subject: expected one of { lon, lat }, { codeInsee }; nearest { lon, lat }: lon: expected a number, " +
+        "received undefined (hint: the key is lon, not lng)",
+    );
+    expect(renderErrorMessage("invalid_input", details, "fr")).toBe(
+      "Entrée invalide : attendu l'une des formes { lon, lat }, { codeInsee } ; la plus proche, { lon, lat } : lon : attendu un nombre, " +
+        "reçu undefined (indice : la clé est lon, pas lng)",
+    );
+  });
+
+  it("gives the advice of each data situation, and build:data only in a checkout", () => {
+    const base = { dataset: "manifest.json", location: "/srv/app/data/manifest.json" };
+    for (const lang of ["fr", "en"] as const) {
+      const bundled = renderErrorMessage("data_missing", { ...base, situation: "bundled" }, lang);
+      expect(bundled).toContain("loadTerritoryData({ dir })");
+      expect(bundled).not.toContain("build:data");
+      expect(renderErrorMessage("data_missing", { ...base, situation: "checkout" }, lang)).toContain(
+        "npm run build:data",
+      );
+    }
   });
 });

@@ -126,6 +126,11 @@ const HIT = "GeocodeHit { lon, lat, score 0-1, type, label, codeInsee }";
 const timeZoneEn = (tz: string | null): string => (typeof tz === "string" ? ` (read in ${shown(tz)})` : "");
 const timeZoneFr = (tz: string | null): string => (typeof tz === "string" ? ` (lue dans le fuseau ${shown(tz)})` : "");
 const statusEn = (s?: number): string => (s === undefined ? "" : ` (HTTP ${shown(s)})`);
+/** " (U+0141)": the code point of a character, for the characters that look alike. */
+const codePoint = (c: unknown): string =>
+  typeof c === "string" && c !== ""
+    ? ` (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`
+    : "";
 const causeOf = (c?: string): string => (c === undefined ? "" : ` (${shown(c)})`);
 
 /** The table: one entry per code, English then French. */
@@ -284,11 +289,13 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   },
   unencodable_output: {
     en: (d) =>
-      `Cannot write row ${shown(d.row)}, column ${quote(String(d.column))} in ${shown(d.encoding)}: the character ${shown(d.character)} does not exist ` +
-      `in that encoding. Nothing was written. Choose --output-encoding utf-8 or utf-8-bom.`,
+      `Cannot write row ${shown(d.row)}, column ${quote(String(d.column))} in ${shown(d.encoding)}: ` +
+      `the character ${shown(d.character)}${codePoint(d.character)} does not exist in that encoding. ` +
+      "Nothing was written. Choose --output-encoding utf-8 or utf-8-bom.",
     fr: (d) =>
-      `Impossible d'écrire en ${shown(d.encoding)} la ligne ${shown(d.row)}, colonne ${quote(String(d.column))} : le caractère ${shown(d.character)} ` +
-      `n'existe pas dans cet encodage. Rien n'a été écrit. Choisissez --output-encoding utf-8 ou utf-8-bom.`,
+      `Impossible d'écrire en ${shown(d.encoding)} la ligne ${shown(d.row)}, colonne ${quote(String(d.column))} : ` +
+      `le caractère ${shown(d.character)}${codePoint(d.character)} n'existe pas dans cet encodage. ` +
+      "Rien n'a été écrit. Choisissez --output-encoding utf-8 ou utf-8-bom.",
   },
   data_unreachable: {
     en: (d) =>
