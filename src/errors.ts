@@ -313,7 +313,8 @@ export type TableReason =
   | "unknown_dimension"
   | "same_dimension_twice"
   | "same_crossing_twice"
-  | "repeated_label";
+  | "repeated_label"
+  | "lookup_out_of_range";
 
 /** Every error code, as a union of snake_case strings. */
 export type DeclicsErrorCode = keyof DeclicsErrorDetails;

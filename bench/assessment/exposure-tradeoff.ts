@@ -85,11 +85,16 @@ function table(title: string, bank: ItemBank, extra: Setting[] = []): Row[] {
   const base = new Map(rows.filter((r) => r.setting === "pure max-info").map((r) => [r.stop, r.rmse]));
   process.stdout.write(`\n${title} (${bank.items.length} items, ${EXAMINEES} examinees per row)\n`);
   process.stdout.write(
-    `| setting | stop | RMSE | RMSE / max-info | bias | mean length | bank items used | max exposure | items > 0.25 | SE <= 0.3 reached |\n|---|---|---|---|---|---|---|---|---|---|\n`,
+    `| setting | stop | RMSE | RMSE / max-info | bias | mean length | bank items used | max` +
+      ` exposure | items > 0.25 | SE <= 0.3 reached` +
+      ` |\n|---|---|---|---|---|---|---|---|---|---|\n`,
   );
   for (const r of rows) {
     process.stdout.write(
-      `| ${r.setting} | ${r.stop} | ${r.rmse.toFixed(3)} | ${(r.rmse / base.get(r.stop)!).toFixed(2)} | ${r.bias.toFixed(3)} | ${r.length.toFixed(1)} | ${r.itemsUsed} | ${r.maxExposure.toFixed(3)} | ${r.over25} | ${(100 * r.reached).toFixed(1)} % |\n`,
+      `| ${r.setting} | ${r.stop} | ${r.rmse.toFixed(3)} |` +
+        ` ${(r.rmse / base.get(r.stop)!).toFixed(2)} | ${r.bias.toFixed(3)} |` +
+        ` ${r.length.toFixed(1)} | ${r.itemsUsed} | ${r.maxExposure.toFixed(3)} | ${r.over25} |` +
+        ` ${(100 * r.reached).toFixed(1)} % |\n`,
     );
   }
   return rows;

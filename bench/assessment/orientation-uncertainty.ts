@@ -69,7 +69,8 @@ const rules: Rule[] = [
   { name: "P(level >= required) >= 0.9 (default)", ready: () => false },
 ];
 process.stdout.write(
-  "| rule | required level | false ready (true level below) | recognised (true level reached) | recognised (one level above or more) |\n|---|---|---|---|---|\n",
+  "| rule | required level | false ready (true level below) | recognised (true level" +
+    " reached) | recognised (one level above or more) |\n|---|---|---|---|---|\n",
 );
 for (const [ri, rule] of rules.entries()) {
   for (const required of [...new Set(families.map((f) => f.required))].sort()) {
@@ -164,5 +165,7 @@ process.stdout.write(
   `| result.profile, P >= 0.9 (now) | ${pct(newDev / SESSIONS)} | ${pct(newSupport / SESSIONS)} | ${pct(newAny / SESSIONS)} |\n`,
 );
 process.stdout.write(
-  `\nRatio of false "ready" for some family, before / now: ${newAny === 0 ? "∞ (none now)" : (oldAny / newAny).toFixed(1)}; ${toConfirmOrBelow} of ${SESSIONS} shown no "ready" family.\n`,
+  `\nRatio of false "ready" for some family, before / now:` +
+    ` ${newAny === 0 ? "∞ (none now)" : (oldAny / newAny).toFixed(1)}; ${toConfirmOrBelow} of` +
+    ` ${SESSIONS} shown no "ready" family.\n`,
 );

@@ -160,7 +160,9 @@ for (const [name, r, t] of runs) {
       ? "never"
       : `${r.meanLengthToSeTarget.toFixed(1)} items, ${(100 * r.shareReachingSeTarget).toFixed(1)} %`;
   console.log(
-    `${name.padEnd(12)} ${t.toFixed(3).padStart(8)}  ${rate(EXAMINEES, t).padStart(11)}  ${f3(r.rmse)}   ${f3(r.meanSe)}  ${r.bias.toFixed(3).padStart(6)}  ${r.meanLength.toFixed(1).padStart(11)}  ${reach}`,
+    `${name.padEnd(12)} ${t.toFixed(3).padStart(8)}  ${rate(EXAMINEES, t).padStart(11)} ` +
+      ` ${f3(r.rmse)}   ${f3(r.meanSe)}  ${r.bias.toFixed(3).padStart(6)} ` +
+      ` ${r.meanLength.toFixed(1).padStart(11)}  ${reach}`,
   );
 }
 console.log(`total (3 designs): ${total.toFixed(3)} s  (target < 2 s)`);
@@ -171,7 +173,9 @@ console.log(
 );
 console.log(
   `adaptive by maximum information only (no content balancing, no exposure control): RMSE ${f3(pure.rmse)}, mean SE ${f3(pure.meanSe)}, ` +
-    `SE <= 0.3 reached at ${pure.meanLengthToSeTarget?.toFixed(1) ?? "never"} items by ${(100 * pure.shareReachingSeTarget).toFixed(1)} %, max exposure ${f3(Math.max(...Object.values(pure.exposure)))}, ${tp.toFixed(3)} s`,
+    `SE <= 0.3 reached at ${pure.meanLengthToSeTarget?.toFixed(1) ?? "never"} items by` +
+    ` ${(100 * pure.shareReachingSeTarget).toFixed(1)} %, max exposure` +
+    ` ${f3(Math.max(...Object.values(pure.exposure)))}, ${tp.toFixed(3)} s`,
 );
 console.log("");
 console.log("ratios");

@@ -85,9 +85,12 @@ process.stdout.write(
   `\nLargest state over all ${LENGTH} steps: ${maxSize} B (target <= 4096 B at ${LENGTH} items): ${maxSize <= 4096 ? "met" : "NOT met"}; no item, no key.\n`,
 );
 process.stdout.write(
-  `Before, a state embedding the bank and the log: ${bytes(embedded)} B (${(bytes(embedded) / maxSize).toFixed(0)} x larger); JSON parse + stringify alone cost ${us(embeddedJsonMs)} per request.\n`,
+  `Before, a state embedding the bank and the log: ${bytes(embedded)} B` +
+    ` (${(bytes(embedded) / maxSize).toFixed(0)} x larger); JSON parse + stringify alone cost` +
+    ` ${us(embeddedJsonMs)} per request.\n`,
 );
 const j30 = median(json.perStep[LENGTH - 1]!);
 process.stdout.write(
-  `Whole step at item ${LENGTH} from JSON: ${us(j30)} (${Math.round(1000 / j30)} steps/s per core); the embedded state's JSON alone cost ${(embeddedJsonMs / j30).toFixed(1)} x that.\n`,
+  `Whole step at item ${LENGTH} from JSON: ${us(j30)} (${Math.round(1000 / j30)} steps/s per` +
+    ` core); the embedded state's JSON alone cost ${(embeddedJsonMs / j30).toFixed(1)} x that.\n`,
 );

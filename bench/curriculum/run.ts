@@ -146,7 +146,9 @@ for (let i = 1; i < rows.length; i++) {
   const b = rows[i];
   if (a === undefined || b === undefined) continue;
   console.log(
-    `growth ${a.size} -> ${b.size} (x${b.size / a.size} people): planCohort x${(b.full / a.full).toFixed(1)}, engine x${(b.core / a.core).toFixed(1)}${a.naive !== undefined && b.naive !== undefined ? `, naive x${(b.naive / a.naive).toFixed(1)}` : ""}`,
+    `growth ${a.size} -> ${b.size} (x${b.size / a.size} people): planCohort` +
+      ` x${(b.full / a.full).toFixed(1)}, engine` +
+      ` x${(b.core / a.core).toFixed(1)}${a.naive !== undefined && b.naive !== undefined ? `, naive x${(b.naive / a.naive).toFixed(1)}` : ""}`,
   );
 }
 const target = rows.find((r) => r.size === 2_000);
@@ -159,7 +161,14 @@ if (target !== undefined)
 const spread = (plan: CohortPlan): string => {
   const l = plan.load;
   if (l === undefined) return "-";
-  return `sessions/day ${l.minDaySessions}-${l.maxDaySessions} [${l.days.map((d) => d.sessions).join(" ")}], longest personal day ${(l.maxPersonDailyMinutes / 60).toFixed(1)} h, person-days over ${l.objective.startsWith("balanced") ? "the limit" : "5 h"} ${l.personDaysOverLimit}, mean ${(l.meanPersonDailyMinutes / 60).toFixed(2)} h, room use ${(l.roomUse.min * 100).toFixed(0)}-${(l.roomUse.max * 100).toFixed(0)} % (cv ${l.roomUse.cv})`;
+  return (
+    `sessions/day ${l.minDaySessions}-${l.maxDaySessions}` +
+    ` [${l.days.map((d) => d.sessions).join(" ")}], longest personal day` +
+    ` ${(l.maxPersonDailyMinutes / 60).toFixed(1)} h, person-days over` +
+    ` ${l.objective.startsWith("balanced") ? "the limit" : "5 h"} ${l.personDaysOverLimit},` +
+    ` mean ${(l.meanPersonDailyMinutes / 60).toFixed(2)} h, room use` +
+    ` ${(l.roomUse.min * 100).toFixed(0)}-${(l.roomUse.max * 100).toFixed(0)} % (cv ${l.roomUse.cv})`
+  );
 };
 console.log("\nload spread — balanced (default) vs earliest-first (the former planner)");
 for (const size of [200, 2_000]) {
@@ -194,6 +203,9 @@ for (const size of [200, 2_000]) {
   const cancelled = next.sessions.filter((s) => s.status === "cancelled").length;
   const empty = next.sessions.filter((s) => s.status === "scheduled" && s.participantIds.length === 0).length;
   console.log(
-    `${size}: re-plan ${next.assignments.length} placements in ${fmt(replanned.ms)} (${next.changes?.length ?? 0} sessions changed, ${cancelled} cancelled, ${empty} scheduled-but-empty, ${moved} people moved out of a session) | fresh plan ${fresh.assignments.length} | before the change ${plan.assignments.length}`,
+    `${size}: re-plan ${next.assignments.length} placements in ${fmt(replanned.ms)}` +
+      ` (${next.changes?.length ?? 0} sessions changed, ${cancelled} cancelled, ${empty}` +
+      ` scheduled-but-empty, ${moved} people moved out of a session) | fresh plan` +
+      ` ${fresh.assignments.length} | before the change ${plan.assignments.length}`,
   );
 }

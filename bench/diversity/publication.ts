@@ -106,7 +106,10 @@ for (const n of SIZES) {
         ? ""
         : `  attacker: ${narrow === 0 ? "no count below 3 values" : `${narrow} counts below 3 values`} (${attacked} reports)`;
     process.stdout.write(
-      `${String(n).padStart(5)}  ${name.padEnd(25)} ${pct(parts.tableCounts)} | ${pct(parts.funnelCounts)} | ${pct(parts.shares)} | ${pct(parts.parityRates)} | ${pct(parts.fourFifths)} | ${pct(parts.all)}  headline ${heads.join(" ")}${applied.size ? `  recoded: ${[...applied].join(", ")}` : ""}${check}\n`,
+      `${String(n).padStart(5)}  ${name.padEnd(25)} ${pct(parts.tableCounts)} |` +
+        ` ${pct(parts.funnelCounts)} | ${pct(parts.shares)} | ${pct(parts.parityRates)} |` +
+        ` ${pct(parts.fourFifths)} | ${pct(parts.all)}  headline` +
+        ` ${heads.join(" ")}${applied.size ? `  recoded: ${[...applied].join(", ")}` : ""}${check}\n`,
     );
   }
   process.stdout.write("\n");

@@ -169,7 +169,9 @@ process.stdout.write(
   `throughput:                           ${(((N / fast.median) * 1000) / 1e6).toFixed(2)} M records/s\n`,
 );
 process.stdout.write(
-  `zod validation (parseParticipantRecords) of 100,000 records: ${parseMs.toFixed(0)} ms (~${((parseMs * N) / 100_000 / 1000).toFixed(1)} s for ${N.toLocaleString("en")}; done once, at the boundary)\n`,
+  `zod validation (parseParticipantRecords) of 100,000 records: ${parseMs.toFixed(0)} ms` +
+    ` (~${((parseMs * N) / 100_000 / 1000).toFixed(1)} s for ${N.toLocaleString("en")}; done` +
+    ` once, at the boundary)\n`,
 );
 process.stdout.write(`peak RSS of the process (records included): ${mb(usage.maxRSS * 1024)}\n`);
 process.stdout.write(

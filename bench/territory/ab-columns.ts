@@ -62,5 +62,7 @@ for (let r = 0; r < 5; r++) {
 const median = (v: number[]): number => v.sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
 const rate = (ms: number): string => Math.round((N / ms) * 1000).toLocaleString("en-US");
 process.stdout.write(
-  `columnar A/B, ${N.toLocaleString("en-US")} points, 5 interleaved runs, same statuses: old ${rate(median(times.old))} points/s, new ${rate(median(times.new))} points/s (new/old ${(median(times.old) / median(times.new)).toFixed(2)})\n`,
+  `columnar A/B, ${N.toLocaleString("en-US")} points, 5 interleaved runs, same statuses: old` +
+    ` ${rate(median(times.old))} points/s, new ${rate(median(times.new))} points/s (new/old` +
+    ` ${(median(times.old) / median(times.new)).toFixed(2)})\n`,
 );

@@ -122,7 +122,8 @@ try {
   ];
   const base = await measure("before", SUBJECTS[0]![1]);
   lines.push(
-    `  before (whole files, any subject): ${mb(base.bytes)} in ${base.requests} requests, ${base.ms.toFixed(0)} ms on loopback, ~${at(base.ms, base.bytes)} at ${MBIT} Mbit/s (${base.status})`,
+    `  before (whole files, any subject): ${mb(base.bytes)} in ${base.requests} requests,` +
+      ` ${base.ms.toFixed(0)} ms on loopback, ~${at(base.ms, base.bytes)} at ${MBIT} Mbit/s (${base.status})`,
   );
   let verdict = true;
   for (const [name, subject] of SUBJECTS) {
@@ -131,7 +132,8 @@ try {
     const ok = after.bytes <= budget;
     verdict &&= ok;
     lines.push(
-      `  after, ${name}: ${mb(after.bytes)} in ${after.requests} requests, ${after.ms.toFixed(0)} ms on loopback, ~${at(after.ms, after.bytes)} at ${MBIT} Mbit/s (${after.status}); ` +
+      `  after, ${name}: ${mb(after.bytes)} in ${after.requests} requests,` +
+        ` ${after.ms.toFixed(0)} ms on loopback, ~${at(after.ms, after.bytes)} at ${MBIT} Mbit/s (${after.status}); ` +
         `${(base.bytes / after.bytes).toFixed(0)}x fewer bytes; budget ${mb(budget)} ${ok ? "MET" : "NOT MET"}`,
     );
   }

@@ -154,14 +154,19 @@ const rss = process.memoryUsage().rss;
 const lines = [
   `territory eligibility benchmark — ${fmt(N)} seeded points around ${CITIES.length} cities, date ${on.toISOString().slice(0, 10)}`,
   `  declics checkEligibilityColumns (QPV + commune + ZRR/FRR, typed arrays): ${fmt(batchRate)} points/s (median of 5 runs, one core)`,
-  `    answers: ${fmt(counts.eligible)} eligible, ${fmt(counts.not_eligible)} not eligible, ${fmt(counts.uncertain)} uncertain, ${fmt(counts.error)} errors (at sea / abroad)`,
+  `    answers: ${fmt(counts.eligible)} eligible, ${fmt(counts.not_eligible)} not eligible,` +
+    ` ${fmt(counts.uncertain)} uncertain, ${fmt(counts.error)} errors (at sea / abroad)`,
   `  declics checkEligibilityMany (full result objects):                    ${fmt(manyRate)} points/s`,
   `  declics checkEligibility (one call per point):                         ${fmt(singleRate)} points/s (${singleErrors} errors)`,
   `  naive turf booleanPointInPolygon over ${qpvFeatures.length} QPV (QPV only):         ${fmt(naiveRate)} points/s (${fmt(NAIVE_N)} points, extrapolated)`,
   `    same points in a QPV: naive ${naiveHits}, declics ${declicsHits}`,
   `  ratio batch / naive: ${fmt(batchRate / naiveRate)}x   (target >= 500x); many / naive: ${fmt(manyRate / naiveRate)}x`,
-  `  cold load loadTerritoryData() in a fresh process: median ${colds[2]!.toFixed(1)} ms, min ${colds[0]!.toFixed(1)} ms, max ${colds[4]!.toFixed(1)} ms (target < 150 ms)`,
-  `  resident memory: ${(childRss / 1e6).toFixed(0)} MB after a cold load; ${(rss / 1e6).toFixed(0)} MB in this process (with ${fmt(N)} points and the GeoJSON for turf)`,
-  `  targets: >= 1,000,000 points/s ${batchRate >= 1e6 ? "MET" : "NOT MET"}; >= 500x naive ${batchRate / naiveRate >= 500 ? "MET" : "NOT MET"}; cold load < 150 ms ${colds[2]! < 150 ? "MET" : "NOT MET"}`,
+  `  cold load loadTerritoryData() in a fresh process: median ${colds[2]!.toFixed(1)} ms,` +
+    ` min ${colds[0]!.toFixed(1)} ms, max ${colds[4]!.toFixed(1)} ms (target < 150 ms)`,
+  `  resident memory: ${(childRss / 1e6).toFixed(0)} MB after a cold load;` +
+    ` ${(rss / 1e6).toFixed(0)} MB in this process (with ${fmt(N)} points and the GeoJSON for turf)`,
+  `  targets: >= 1,000,000 points/s ${batchRate >= 1e6 ? "MET" : "NOT MET"}; >= 500x naive` +
+    ` ${batchRate / naiveRate >= 500 ? "MET" : "NOT MET"}; cold load < 150 ms` +
+    ` ${colds[2]! < 150 ? "MET" : "NOT MET"}`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);

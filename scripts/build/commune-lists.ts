@@ -252,7 +252,8 @@ export function compileCommuneTable(input: CommuneListsInput): CommuneTableArtef
       if (i === undefined || !(qpv2024[i] ?? []).includes(pair.codeQPV)) extra.add(`${pair.codeQPV}@${code}`);
     }
     input.report(
-      `QPV 2024: ${extra.size} (QPV, commune) pair(s) of the indicators file are not in the layer's commune lists${extra.size > 0 ? `: ${[...extra].sort().join(", ")}` : ""}`,
+      `QPV 2024: ${extra.size} (QPV, commune) pair(s) of the indicators file are not in the` +
+        ` layer's commune lists${extra.size > 0 ? `: ${[...extra].sort().join(", ")}` : ""}`,
     );
   }
 
@@ -332,7 +333,9 @@ export const communeLists = defineBuilder({
         file: "commune-table.json",
         bytes: new TextEncoder().encode(JSON.stringify(table)),
         formatVersion: COMMUNE_TABLE_VERSION,
-        description: `Current communes (@etalab/decoupage-administratif ${etalabVersion}), code aliases, postcodes, ZRR (mapped from COG 2021), FRR and QPV 2015/2024 per commune`,
+        description:
+          `Current communes (@etalab/decoupage-administratif ${etalabVersion}), code aliases,` +
+          ` postcodes, ZRR (mapped from COG 2021), FRR and QPV 2015/2024 per commune`,
       },
     ];
   },

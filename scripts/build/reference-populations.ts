@@ -115,7 +115,9 @@ export const referencePopulations = defineBuilder({
         file: "reference-populations.json",
         bytes: new TextEncoder().encode(JSON.stringify(artefact)),
         formatVersion: REFERENCE_POPULATIONS_FORMAT,
-        description: `Reference populations per QPV for declics/diversity (${artefact.populations.length}): residents and job seekers with the share of women (QPV 2015, Occitanie), residents (QPV 2024)`,
+        description:
+          `Reference populations per QPV for declics/diversity (${artefact.populations.length}):` +
+          ` residents and job seekers with the share of women (QPV 2015, Occitanie), residents (QPV 2024)`,
       },
     ];
   },

@@ -224,6 +224,10 @@ const DIVERSITY: Readonly<Record<string, Reason>> = {
     (v) => `table ${v("table")} crosses ${v("rows")} and ${v("columns")} again`,
     (v) => `le tableau ${v("table")} croise de nouveau ${v("rows")} et ${v("columns")}`,
   ],
+  lookup_out_of_range: [
+    () => "a lookup fell outside the suppression engine's tables (this is a bug in declics)",
+    () => "une recherche est sortie des tableaux du moteur de secret statistique (c'est un bogue de declics)",
+  ],
   repeated_label: [
     (v) => `table ${v("table")} repeats a label`,
     (v) => `le tableau ${v("table")} répète une étiquette`,

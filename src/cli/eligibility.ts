@@ -17,7 +17,6 @@ import { sanitiseForTerminal } from "./terminal-text.js";
 import type { Problem } from "../errors.js";
 
 export { removePendingOutputs } from "./eligibility-output-target.js";
-export { EXIT } from "./exit-codes.js";
 
 /**
  * `declics eligibility IN.csv [-o OUT.csv]`: every row of a spreadsheet, streamed in constant memory, in four

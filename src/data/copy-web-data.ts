@@ -10,7 +10,7 @@ import { WebDataManifest, WebDataTileIndex, type WebDataFile } from "../territor
 import { defaultBuildDir } from "./_paths.js";
 
 /** Options of {@link copyWebData}. */
-export const CopyWebDataOptions = z
+const CopyWebDataOptionsSchema = z
   .object({
     /** Where to copy (created if needed), e.g. `public/declics-data`. */
     dir: z.string().min(1),
@@ -18,7 +18,7 @@ export const CopyWebDataOptions = z
     from: z.string().min(1).optional(),
   })
   .strict();
-export type CopyWebDataOptions = z.infer<typeof CopyWebDataOptions>;
+export type CopyWebDataOptions = z.infer<typeof CopyWebDataOptionsSchema>;
 
 /** What {@link copyWebData} did. */
 export interface CopiedWebData {
@@ -80,7 +80,7 @@ function readManifest(dir: string): { manifest: WebDataManifest; files: WebDataF
  * @category Data
  */
 export async function copyWebData(options: CopyWebDataOptions): Promise<CopiedWebData> {
-  const { dir, from } = parseWith(CopyWebDataOptions, options, { module: "data", what: "copyWebData options" });
+  const { dir, from } = parseWith(CopyWebDataOptionsSchema, options, { module: "data", what: "copyWebData options" });
   const source = from === undefined ? join(defaultBuildDir(), "web") : resolve(from);
   const target = resolve(dir);
   const current = readManifest(source);

@@ -2,7 +2,20 @@ import { resolve } from "node:path";
 import { parseWith } from "../_lib/parse.js";
 import { readBuildManifestIfPresent, readSourcesManifest } from "./_manifests.js";
 import { defaultBuildDir, defaultSourcesFile } from "./_paths.js";
-import { type DatasetDescription, DescribeDatasetsOptions } from "./schema.js";
+import * as z from "zod/v4";
+import type { DatasetDescription } from "./schema.js";
+
+// Checked at the boundary; the type below is what callers pass.
+const DescribeDatasetsOptionsSchema = z
+  .object({
+    /** The data/sources.json to describe (default: the package's). */
+    sourcesFile: z.string().min(1).optional(),
+    /** Directory of the compiled artefacts (default: the package's data/build). */
+    dir: z.string().min(1).optional(),
+  })
+  .strict();
+/** Options of {@link describeDatasets}. */
+export type DescribeDatasetsOptions = z.infer<typeof DescribeDatasetsOptionsSchema>;
 
 /**
  * Describes every dataset behind the bundled territory data: what it is, its vintage (millésime), when the
@@ -25,7 +38,10 @@ import { type DatasetDescription, DescribeDatasetsOptions } from "./schema.js";
  * @category Data
  */
 export async function describeDatasets(options: DescribeDatasetsOptions = {}): Promise<DatasetDescription[]> {
-  const parsed = parseWith(DescribeDatasetsOptions, options, { module: "data", what: "describeDatasets options" });
+  const parsed = parseWith(DescribeDatasetsOptionsSchema, options, {
+    module: "data",
+    what: "describeDatasets options",
+  });
   const sources = readSourcesManifest(
     parsed.sourcesFile === undefined ? defaultSourcesFile() : resolve(parsed.sourcesFile),
   );

@@ -1,3 +1,4 @@
+import * as z from "zod/v4";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -8,7 +9,18 @@ import { type TerritoryData, territoryDataFromBuffers } from "../territory/index
 import { readBuildManifest } from "./_manifests.js";
 import { dataSituation } from "./_data-situation.js";
 import { defaultBuildDir, findPackageDir } from "./_paths.js";
-import { LoadTerritoryDataOptions } from "./schema.js";
+
+// Checked at the boundary; the type below is what callers pass.
+const LoadTerritoryDataOptionsSchema = z
+  .object({
+    /** Directory holding the compiled artefacts and their manifest.json (default: the package's data/build). */
+    dir: z.string().min(1).optional(),
+    /** Also check every artefact's sha256 against manifest.json (byte sizes are always checked). */
+    verify: z.boolean().optional(),
+  })
+  .strict();
+/** Options of {@link loadTerritoryData}. */
+export type LoadTerritoryDataOptions = z.infer<typeof LoadTerritoryDataOptionsSchema>;
 
 /**
  * Loads the compiled territory data (QPV polygons, commune contours, commune lists) that ships in the
@@ -38,7 +50,7 @@ import { LoadTerritoryDataOptions } from "./schema.js";
  * @category Data
  */
 export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}): Promise<TerritoryData> {
-  const { dir, verify } = parseWith(LoadTerritoryDataOptions, options, {
+  const { dir, verify } = parseWith(LoadTerritoryDataOptionsSchema, options, {
     module: "data",
     what: "loadTerritoryData options",
   });

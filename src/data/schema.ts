@@ -131,28 +131,6 @@ export const BuildManifest = z.object({
 });
 export type BuildManifest = z.infer<typeof BuildManifest>;
 
-/** Options of `loadTerritoryData`. */
-export const LoadTerritoryDataOptions = z
-  .object({
-    /** Directory holding the compiled artefacts and their manifest.json (default: the package's data/build). */
-    dir: z.string().min(1).optional(),
-    /** Also check every artefact's sha256 against manifest.json (byte sizes are always checked). */
-    verify: z.boolean().optional(),
-  })
-  .strict();
-export type LoadTerritoryDataOptions = z.infer<typeof LoadTerritoryDataOptions>;
-
-/** Options of `describeDatasets`. */
-export const DescribeDatasetsOptions = z
-  .object({
-    /** The data/sources.json to describe (default: the package's). */
-    sourcesFile: z.string().min(1).optional(),
-    /** Directory of the compiled artefacts (default: the package's data/build). */
-    dir: z.string().min(1).optional(),
-  })
-  .strict();
-export type DescribeDatasetsOptions = z.infer<typeof DescribeDatasetsOptions>;
-
 /** One dataset as `describeDatasets` reports it: provenance, vintage, validity, quality and what was built from it. */
 export const DatasetDescription = z.object({
   id: z.string(),

@@ -148,15 +148,8 @@ export interface PublishedCounts {
   level(dimension: string, category: string, level: number): number | null;
 }
 
-/**
- * @param exact - the true funnel count, given when the tables make it follow (the relations give which
- *   counts follow, not their values)
- */
-export function publishedCounts(
-  tables: readonly ProtectedTable[],
-  threshold: number,
-  exact: (dimension: string, category: string, s: number) => number,
-): PublishedCounts {
+/** Every count of the tables by key: its published value, or null when it is hidden. */
+function publishedValues(tables: readonly ProtectedTable[]): Map<string, number | null> {
   const values = new Map<string, number | null>();
   const put = (parts: [string, string][], cell: ProtectedCell | undefined): void => {
     if (cell === undefined) return;
@@ -178,17 +171,60 @@ export function publishedCounts(
     t.columns.forEach((c, j) => put([[t.columnDimension, c]], t.columnTotals[j]));
     put([], t.grandTotal);
   }
+  return values;
+}
+
+/** The report's tables lack a count they hold by construction. */
+function missing(what: string): never {
+  throw new DeclicsError({
+    code: "invalid_table",
+    module: "diversity",
+    details: { reason: "missing_count", values: { count: what } },
+  });
+}
+
+/**
+ * A group's funnel count at stage s from its own row: the levels past s, or the total minus the levels
+ * up to s (null when a count it needs is hidden).
+ */
+function fromRow(counts: Pick<PublishedCounts, "get" | "level">, d: string, c: string, s: number): number | null {
+  const { get, level } = counts;
+  // Cut after level s: cells 0..s before, s+1..LEVELS-1 after.
+  let after = 0;
+  for (let l = s + 1; l < LEVELS; l++) {
+    const v = level(d, c, l);
+    if (v === null) {
+      after = NaN;
+      break;
+    }
+    after += v;
+  }
+  if (!Number.isNaN(after)) return after;
+  const total = get([[d, c]]);
+  if (total === undefined) return missing(`${d} = ${c}`);
+  if (total === null) return null;
+  let before = 0;
+  for (let l = 0; l <= s; l++) {
+    const v = level(d, c, l);
+    if (v === null) return null;
+    before += v;
+  }
+  return total - before;
+}
+
+/**
+ * @param exact - the true funnel count, given when the tables make it follow (the relations give which
+ *   counts follow, not their values)
+ */
+export function publishedCounts(
+  tables: readonly ProtectedTable[],
+  threshold: number,
+  exact: (dimension: string, category: string, s: number) => number,
+): PublishedCounts {
+  const values = publishedValues(tables);
   const get = (parts: readonly (readonly [string, string])[]): number | null | undefined => values.get(keyOf(parts));
-  const missing = (what: string): never => {
-    throw new DeclicsError({
-      code: "invalid_table",
-      module: "diversity",
-      details: { reason: "missing_count", values: { count: what } },
-    });
-  };
   const level = (d: string, c: string, l: number): number | null => {
     // Grouped by the highest stage itself: the group of level c holds all its people at level c.
-    // Grouped by the highest stage itself, the group of level c holds all its people at level c.
     const v =
       d === "stage"
         ? LEVEL_LABELS[l] === c
@@ -202,7 +238,7 @@ export function publishedCounts(
   };
   let span: ReturnType<typeof relationSpan> | null = null;
   const exactReached = (d: string, c: string, s: number): number | null => {
-    const v = inRow(d, c, s);
+    const v = fromRow({ get, level }, d, c, s);
     if (v !== null || d === "stage") return v;
     // Not from the group's row alone: perhaps from the other tables (columns, margins) together.
     const hiddenPast: string[] = [];
@@ -216,29 +252,6 @@ export function publishedCounts(
         );
     span ??= relationSpan(tables);
     return span.follows(hiddenPast) ? exact(d, c, s) : null;
-  };
-  const inRow = (d: string, c: string, s: number): number | null => {
-    // Cut after level s: cells 0..s before, s+1..LEVELS-1 after.
-    let after = 0;
-    for (let l = s + 1; l < LEVELS; l++) {
-      const v = level(d, c, l);
-      if (v === null) {
-        after = NaN;
-        break;
-      }
-      after += v;
-    }
-    if (!Number.isNaN(after)) return after;
-    const total = get([[d, c]]);
-    if (total === undefined) return missing(`${d} = ${c}`);
-    if (total === null) return null;
-    let before = 0;
-    for (let l = 0; l <= s; l++) {
-      const v = level(d, c, l);
-      if (v === null) return null;
-      before += v;
-    }
-    return total - before;
   };
   const reached = (d: string, c: string, s: number): number | null => {
     const v = exactReached(d, c, s);

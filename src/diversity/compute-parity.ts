@@ -60,15 +60,13 @@ export interface ParityRow {
 
 type Parsed = z.output<typeof Options>;
 
-/** Parity from an already built cube. */
-export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
-  const table = marginalize(cube, [o.by]);
-  const categories = table.categories[0] as readonly string[];
-  const z = zFor(o.confidence);
-  const a = STAGES.indexOf(o.among);
-  const b = STAGES.indexOf(o.outcome);
-  const den = categories.map((_, c) => reachedAtLeast(table, c, a));
-  const num = categories.map((_, c) => reachedAtLeast(table, c, b));
+/** The index of the reference group: the one asked for, else the group with the highest rate (-1: none). */
+function referenceIndex(
+  categories: readonly string[],
+  den: readonly number[],
+  num: readonly number[],
+  o: Parsed,
+): number {
   let ref = -1;
   if (o.referenceGroup !== undefined) {
     ref = categories.indexOf(o.referenceGroup);
@@ -94,78 +92,105 @@ export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
       }
     });
   }
-  return categories.map((group, c) => {
-    const n = den[c] as number;
-    const x = num[c] as number;
-    const rate =
-      n === 0
-        ? notComputable("empty_group", `nobody in ${o.by} = ${group} reached ${o.among}`)
-        : proportion(x, n, o.method, o.confidence, z);
-    if (ref < 0) {
-      const none = notComputable("empty_group", "no group has anyone to compare");
-      return {
-        dimension: o.by,
-        group,
-        among: n,
-        outcome: x,
-        rate,
-        referenceGroup: null,
-        ratio: none,
-        difference: none,
-        fourFifths: none,
-      };
-    }
-    const rn = den[ref] as number;
-    const rx = num[ref] as number;
-    if (c === ref) {
-      // The reference group compared with itself: exactly 1 and 0, not two independent samples.
-      const same = (value: number): Metric => ({
-        computable: true,
-        value,
-        lower: value,
-        upper: value,
-        confidence: o.confidence,
-        method: "reference_group",
-      });
-      return {
-        dimension: o.by,
-        group,
-        among: n,
-        outcome: x,
-        rate,
-        referenceGroup: group,
-        ratio: same(1),
-        difference: same(0),
-        fourFifths: { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false },
-      };
-    }
-    const ratio =
-      n === 0
-        ? notComputable("empty_group")
-        : rx === 0
-          ? notComputable("zero_count", "the reference group has no outcome")
-          : ratioOrZero(x, n, rx, rn, o.confidence, z);
-    const difference = newcombeDifference(x, n, rx, rn, o.confidence, z);
-    let fourFifths: FourFifthsResult;
-    if (!ratio.computable) fourFifths = ratio;
-    else
-      fourFifths = {
-        status: ratioBelow(x, n, rx, rn, o.threshold) ? "flagged" : "not_flagged",
-        threshold: o.threshold,
-        belowThresholdWithConfidence: ratio.upper < o.threshold,
-      };
+  return ref;
+}
+
+/** Counts of one group and of the reference group, with the interval settings. */
+interface GroupCounts {
+  readonly group: string;
+  readonly c: number;
+  readonly ref: number;
+  readonly den: readonly number[];
+  readonly num: readonly number[];
+  readonly categories: readonly string[];
+  readonly z: number;
+}
+
+/** One group's parity row against the reference group. */
+function parityRow({ group, c, ref, den, num, categories, z }: GroupCounts, o: Parsed): ParityRow {
+  const n = den[c] as number;
+  const x = num[c] as number;
+  const rate =
+    n === 0
+      ? notComputable("empty_group", `nobody in ${o.by} = ${group} reached ${o.among}`)
+      : proportion(x, n, o.method, o.confidence, z);
+  if (ref < 0) {
+    const none = notComputable("empty_group", "no group has anyone to compare");
     return {
       dimension: o.by,
       group,
       among: n,
       outcome: x,
       rate,
-      referenceGroup: categories[ref] as string,
-      ratio,
-      difference,
-      fourFifths,
+      referenceGroup: null,
+      ratio: none,
+      difference: none,
+      fourFifths: none,
     };
-  });
+  }
+  const rn = den[ref] as number;
+  const rx = num[ref] as number;
+  if (c === ref) {
+    // The reference group compared with itself: exactly 1 and 0, not two independent samples.
+    const same = (value: number): Metric => ({
+      computable: true,
+      value,
+      lower: value,
+      upper: value,
+      confidence: o.confidence,
+      method: "reference_group",
+    });
+    return {
+      dimension: o.by,
+      group,
+      among: n,
+      outcome: x,
+      rate,
+      referenceGroup: group,
+      ratio: same(1),
+      difference: same(0),
+      fourFifths: { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false },
+    };
+  }
+  const ratio =
+    n === 0
+      ? notComputable("empty_group")
+      : rx === 0
+        ? notComputable("zero_count", "the reference group has no outcome")
+        : ratioOrZero(x, n, rx, rn, o.confidence, z);
+  const difference = newcombeDifference(x, n, rx, rn, o.confidence, z);
+  let fourFifths: FourFifthsResult;
+  if (!ratio.computable) fourFifths = ratio;
+  else
+    fourFifths = {
+      status: ratioBelow(x, n, rx, rn, o.threshold) ? "flagged" : "not_flagged",
+      threshold: o.threshold,
+      belowThresholdWithConfidence: ratio.upper < o.threshold,
+    };
+  return {
+    dimension: o.by,
+    group,
+    among: n,
+    outcome: x,
+    rate,
+    referenceGroup: categories[ref] as string,
+    ratio,
+    difference,
+    fourFifths,
+  };
+}
+
+/** Parity from an already built cube. */
+export function parityFromCube(cube: Cube, o: Parsed): ParityRow[] {
+  const table = marginalize(cube, [o.by]);
+  const categories = table.categories[0] as readonly string[];
+  const z = zFor(o.confidence);
+  const a = STAGES.indexOf(o.among);
+  const b = STAGES.indexOf(o.outcome);
+  const den = categories.map((_, c) => reachedAtLeast(table, c, a));
+  const num = categories.map((_, c) => reachedAtLeast(table, c, b));
+  const ref = referenceIndex(categories, den, num, o);
+  return categories.map((group, c) => parityRow({ group, c, ref, den, num, categories, z }, o));
 }
 
 /**

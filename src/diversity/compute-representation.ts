@@ -47,6 +47,42 @@ export interface RepresentationRow {
 
 type Parsed = z.output<typeof Options>;
 
+/** One category's counts, share among participants and reference share. */
+interface CategoryCounts {
+  readonly category: string;
+  readonly count: number;
+  readonly n: number;
+  readonly share: Metric;
+  readonly r: number | undefined;
+}
+
+/** The representation ratio and gap of one category against its reference share. */
+function ratioAndGap(
+  { category, count, n, share, r }: CategoryCounts,
+  o: Parsed,
+  z: number,
+): { ratio: Metric; gap: Metric } {
+  const sample = o.reference.treatAs === "sample";
+  const N = o.reference.population;
+  const refCount = (share: number): number => Math.round(share * (N ?? 0));
+  let ratio: Metric;
+  let gap: Metric;
+  if (r === undefined) {
+    ratio = gap = notComputable("no_reference", `${o.dimension} = ${category}`);
+  } else if (n === 0) {
+    ratio = gap = notComputable("empty_group");
+  } else if (sample) {
+    // Both shares estimated: Katz log interval for the ratio, Newcombe hybrid score for the difference.
+    ratio = r === 0 ? notComputable("zero_reference") : katzRatio(count, n, refCount(r), N as number, o.confidence, z);
+    gap = newcombeDifference(count, n, refCount(r), N as number, o.confidence, z);
+  } else {
+    // Reference known exactly (census): only the participants' share is uncertain.
+    ratio = ratioToFixed(share, r);
+    gap = differenceToFixed(share, r);
+  }
+  return { ratio, gap };
+}
+
 /** Representation from an already built cube. */
 export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow[] {
   const table = marginalize(cube, [o.dimension]);
@@ -81,22 +117,7 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
     const count = counts[c] as number;
     const share = n === 0 ? notComputable("empty_group") : proportion(count, n, o.method, o.confidence, z);
     const r = shares[category];
-    let ratio: Metric;
-    let gap: Metric;
-    if (r === undefined) {
-      ratio = gap = notComputable("no_reference", `${o.dimension} = ${category}`);
-    } else if (n === 0) {
-      ratio = gap = notComputable("empty_group");
-    } else if (sample) {
-      // Both shares estimated: Katz log interval for the ratio, Newcombe hybrid score for the difference.
-      ratio =
-        r === 0 ? notComputable("zero_reference") : katzRatio(count, n, refCount(r), N as number, o.confidence, z);
-      gap = newcombeDifference(count, n, refCount(r), N as number, o.confidence, z);
-    } else {
-      // Reference known exactly (census): only the participants' share is uncertain.
-      ratio = ratioToFixed(share, r);
-      gap = differenceToFixed(share, r);
-    }
+    const { ratio, gap } = ratioAndGap({ category, count, n, share, r }, o, z);
     const row: RepresentationRow = {
       dimension: o.dimension,
       category,

@@ -23,9 +23,6 @@ export const FRR_ORDER = [
   "frr_beneficiaire_partiel",
 ] as const;
 
-/** ZRR classification letters of `zrr` ("N" stands for NC); "." means no entry. */
-export const ZRR_LETTERS = { C: "C", N: "NC", P: "P" } as const;
-
 const indexKey = z.string().regex(/^\d+$/);
 
 export const CommuneTableArtefact = z.object({

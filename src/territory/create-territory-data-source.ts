@@ -148,6 +148,223 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: stri
   });
 }
 
+/** Downloads and decodes the web data once per file: the manifest, the commune codes, the points, the tiles. */
+class WebDataStore {
+  readonly transfers: Transfer[] = [];
+  codeData: TerritoryData | undefined;
+  pointBase: TerritoryData | undefined;
+  tileDeg = 0;
+  tiles: WebDataTileIndex["tiles"] | undefined;
+  readonly tileData = new Map<string, TerritoryData>();
+  // Memoised downloads: one request per file; a failed one is forgotten so that a retry can succeed.
+  private readonly pending = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly fetchFn: DataFetch,
+    private readonly base: string | undefined,
+    private readonly verify: boolean,
+  ) {}
+
+  urlOf(file: string): string {
+    const base = this.base;
+    return base === undefined ? file : base.endsWith("/") ? `${base}${file}` : `${base}/${file}`;
+  }
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let promise = this.pending.get(key) as Promise<T> | undefined;
+    if (promise === undefined) {
+      promise = load();
+      this.pending.set(key, promise);
+      promise.catch(() => this.pending.delete(key));
+    }
+    return promise;
+  }
+
+  private readonly onTransfer = (t: Transfer): void => void this.transfers.push(t);
+
+  private manifest(): Promise<WebDataManifest> {
+    return this.once("manifest", async () =>
+      parsed(
+        WebDataManifest,
+        await fetchJson(this.fetchFn, this.urlOf("manifest.json"), this.onTransfer),
+        this.urlOf("manifest.json"),
+        "le manifeste des données web",
+      ),
+    );
+  }
+
+  private file(entry: WebDataFile | WebDataTile): Promise<Uint8Array> {
+    return this.once(entry.file, () =>
+      fetchWebFile(this.fetchFn, this.urlOf(entry.file), { covers: "", ...entry }, this.verify, this.onTransfer),
+    );
+  }
+
+  loadCodes(): Promise<void> {
+    return this.once("codes", async () => {
+      const m = await this.manifest();
+      const [table, qpv2015] = await Promise.all([this.file(m.core.communeTable), this.file(m.core.qpv2015)]);
+      const communes = PolygonLayer.empty("communes");
+      this.codeData = makeTerritoryData({
+        qpv2024: PolygonLayer.empty("qpv2024"),
+        qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file),
+        communes,
+        communeTable: decodeCommuneTable(table),
+        communeCodes: communes.header.codes,
+      });
+    });
+  }
+
+  loadPoints(): Promise<void> {
+    return this.once("points", async () => {
+      const m = await this.manifest();
+      await this.loadCodes();
+      const [qpv2024, index] = await Promise.all([this.file(m.core.qpv2024), this.file(m.communes.index)]);
+      this.tiles = parsed(
+        WebDataTileIndex,
+        JSON.parse(new TextDecoder().decode(index)),
+        this.urlOf(m.communes.index.file),
+        "l'index des tuiles",
+      ).tiles;
+      this.tileDeg = m.communes.tileDeg;
+      const qpv = decodeLayer(qpv2024, m.core.qpv2024.file);
+      this.pointBase = makeTerritoryData({ ...internalsOf(this.codeData!), qpv2024: qpv });
+    });
+  }
+
+  loadTile(key: string): Promise<void> {
+    return this.once(`tile:${key}`, async () => {
+      const entry = this.tiles![key];
+      if (entry === undefined) return;
+      const communes = decodeLayer(await this.file(entry), entry.file);
+      const data = makeTerritoryData({
+        ...internalsOf(this.pointBase!),
+        communes,
+        communeCodes: communes.header.codes,
+      });
+      this.tileData.set(key, data);
+    });
+  }
+
+  /** The keys of the tiles these points need that are not loaded yet. */
+  missingTiles(points: readonly (readonly [number, number])[]): string[] {
+    const keys = new Set(points.map(([lon, lat]) => tileKeyOf(lon, lat, this.tileDeg)));
+    return [...keys].filter((k) => this.tiles![k] !== undefined && !this.tileData.has(k));
+  }
+
+  requireCodes(): TerritoryData {
+    if (this.codeData === undefined) throw notPrepared("les codes de commune");
+    return this.codeData;
+  }
+
+  /** The data that answers a point synchronously (its tile, or the base when no commune tile covers it). */
+  pointData(lon: number, lat: number): TerritoryData {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return this.requireCodes();
+    if (this.pointBase === undefined || this.tiles === undefined) throw notPrepared(`le point ${lon}, ${lat}`);
+    const key = tileKeyOf(lon, lat, this.tileDeg);
+    if (this.tiles[key] === undefined) return this.pointBase;
+    const data = this.tileData.get(key);
+    if (data === undefined) throw notPrepared(`le point ${lon}, ${lat} (tuile ${key})`);
+    return data;
+  }
+}
+
+type HitEntry = { hit: GeocodeHit | null } | { error: DeclicsError };
+
+/** Geocoded addresses, kept with their hit or their coded error so a synchronous answer can be given later. */
+class AddressHits {
+  private readonly hits = new Map<string, HitEntry>();
+
+  async geocode(address: string, geocoder: Geocoder): Promise<void> {
+    if (this.hits.has(address)) return;
+    try {
+      this.hits.set(address, { hit: validHit(address, await geocoder.geocode(address)) });
+    } catch (cause) {
+      this.hits.set(address, { error: geocoderFailed(address, cause) });
+    }
+  }
+
+  /** The hit of a geocoded address (null: not found); throws its error, or `data_not_prepared`. */
+  entry(address: string): GeocodeHit | null {
+    const entry = this.hits.get(address);
+    if (entry === undefined)
+      throw notPrepared(`l'adresse ${JSON.stringify(address)} (à géocoder dans prepare, avec options.geocoder)`);
+    if ("error" in entry) throw entry.error;
+    return entry.hit;
+  }
+
+  /** The point of a geocoded address, when it was found. */
+  pointOf(address: string): [number, number] | null {
+    const entry = this.hits.get(address);
+    return entry !== undefined && "hit" in entry && entry.hit !== null ? [entry.hit.lon, entry.hit.lat] : null;
+  }
+}
+
+/** The needs of the subjects that parse (an invalid subject needs no data: its answer is its own coded error). */
+function needsOf(subjects: DataSourceSubject | Iterable<DataSourceSubject>): Need[] {
+  const list = isIterable(subjects) ? [...subjects] : [subjects];
+  const needs: Need[] = [];
+  for (const subject of list) {
+    try {
+      needs.push(needOf(parseSubject(subject)));
+    } catch (error) {
+      if (!isDeclicsError(error)) throw error;
+    }
+  }
+  return needs;
+}
+
+/** Geocodes the addresses, then downloads the codes and the tiles the subjects' points fall in. */
+async function prepareSubjects(
+  store: WebDataStore,
+  hits: AddressHits,
+  needs: readonly Need[],
+  geocoder: Geocoder | undefined,
+  concurrency: number,
+): Promise<void> {
+  const addresses = [...new Set(needs.flatMap((n) => (n.kind === "address" ? [n.address] : [])))];
+  if (addresses.length > 0 && geocoder !== undefined) {
+    await runLimited(
+      addresses.map((a) => () => hits.geocode(a, geocoder)),
+      concurrency,
+    );
+  }
+  const points: [number, number][] = [];
+  for (const need of needs) {
+    const point = need.kind === "point" ? ([need.lon, need.lat] as [number, number]) : null;
+    const found = need.kind === "address" ? hits.pointOf(need.address) : point;
+    if (found !== null) points.push(found);
+  }
+  await store.loadCodes();
+  const finite = points.filter(([lon, lat]) => Number.isFinite(lon) && Number.isFinite(lat));
+  if (finite.length === 0) return;
+  await store.loadPoints();
+  await runLimited(
+    store.missingTiles(finite).map((k) => () => store.loadTile(k)),
+    concurrency,
+  );
+}
+
+/** The synchronous answer for one subject, from data already prepared. */
+function answerPrepared(
+  store: WebDataStore,
+  hits: AddressHits,
+  subject: DataSourceSubject,
+  options: Omit<CheckEligibilityOptions, "data">,
+): EligibilityResult {
+  const p = parseSubject(subject);
+  const data = dataOfParsed(store, hits, p);
+  if (p.kind === "address") return checkHit(contextOf({ ...options, data }).plan, p.address, hits.entry(p.address));
+  return answerSync(contextOf({ ...options, data }).plan, p);
+}
+
+function dataOfParsed(store: WebDataStore, hits: AddressHits, subject: ParsedSubject): TerritoryData {
+  const need = needOf(subject);
+  if (need.kind === "codes") return store.requireCodes();
+  if (need.kind === "point") return store.pointData(need.lon, need.lat);
+  const hit = hits.entry(need.address);
+  return hit === null ? store.requireCodes() : store.pointData(hit.lon, hit.lat);
+}
+
 /**
  * Creates a territory data source for browsers and edge runtimes: it downloads only the files a subject needs
  * from the web data (`declics data copy DIR`, served as static files), caches them, checks their sha256 with
@@ -182,174 +399,18 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     module: "territory",
     what: "createTerritoryDataSource options",
   });
-  const base = opts.baseUrl;
   const fetchFn: DataFetch = opts.fetch ?? ((url) => globalThis.fetch(url) as Promise<DataResponse>);
-  const verify = opts.verify ?? true;
+  const store = new WebDataStore(fetchFn, opts.baseUrl, opts.verify ?? true);
+  const hits = new AddressHits();
   const concurrency = opts.concurrency ?? 6;
-  const urlOf = (file: string): string =>
-    base === undefined ? file : base.endsWith("/") ? `${base}${file}` : `${base}/${file}`;
-  const transfers: Transfer[] = [];
-  const onTransfer = (t: Transfer): void => void transfers.push(t);
-
-  // Memoised downloads: one request per file; a failed one is forgotten so that a retry can succeed.
-  const pending = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    let promise = pending.get(key) as Promise<T> | undefined;
-    if (promise === undefined) {
-      promise = load();
-      pending.set(key, promise);
-      promise.catch(() => pending.delete(key));
-    }
-    return promise;
-  };
-  const manifest = (): Promise<WebDataManifest> =>
-    once("manifest", async () =>
-      parsed(
-        WebDataManifest,
-        await fetchJson(fetchFn, urlOf("manifest.json"), onTransfer),
-        urlOf("manifest.json"),
-        "le manifeste des données web",
-      ),
-    );
-  const file = (entry: WebDataFile | WebDataTile): Promise<Uint8Array> =>
-    once(entry.file, () => fetchWebFile(fetchFn, urlOf(entry.file), { covers: "", ...entry }, verify, onTransfer));
-
-  let codeData: TerritoryData | undefined;
-  let pointBase: TerritoryData | undefined;
-  let tileDeg = 0;
-  let tiles: WebDataTileIndex["tiles"] | undefined;
-  const tileData = new Map<string, TerritoryData>();
-  const hits = new Map<string, { hit: GeocodeHit | null } | { error: DeclicsError }>();
-
-  const loadCodes = (): Promise<void> =>
-    once("codes", async () => {
-      const m = await manifest();
-      const [table, qpv2015] = await Promise.all([file(m.core.communeTable), file(m.core.qpv2015)]);
-      const communes = PolygonLayer.empty("communes");
-      codeData = makeTerritoryData({
-        qpv2024: PolygonLayer.empty("qpv2024"),
-        qpv2015: decodeLayer(qpv2015, m.core.qpv2015.file),
-        communes,
-        communeTable: decodeCommuneTable(table),
-        communeCodes: communes.header.codes,
-      });
-    });
-  const loadPoints = (): Promise<void> =>
-    once("points", async () => {
-      const m = await manifest();
-      await loadCodes();
-      const [qpv2024, index] = await Promise.all([file(m.core.qpv2024), file(m.communes.index)]);
-      tiles = parsed(
-        WebDataTileIndex,
-        JSON.parse(new TextDecoder().decode(index)),
-        urlOf(m.communes.index.file),
-        "l'index des tuiles",
-      ).tiles;
-      tileDeg = m.communes.tileDeg;
-      pointBase = makeTerritoryData({ ...internalsOf(codeData!), qpv2024: decodeLayer(qpv2024, m.core.qpv2024.file) });
-    });
-  const loadTile = (key: string): Promise<void> =>
-    once(`tile:${key}`, async () => {
-      const entry = tiles![key];
-      if (entry === undefined) return;
-      const communes = decodeLayer(await file(entry), entry.file);
-      tileData.set(
-        key,
-        makeTerritoryData({ ...internalsOf(pointBase!), communes, communeCodes: communes.header.codes }),
-      );
-    });
-
-  const pointData = (lon: number, lat: number): TerritoryData => {
-    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return requireCodes();
-    if (pointBase === undefined || tiles === undefined) throw notPrepared(`le point ${lon}, ${lat}`);
-    const key = tileKeyOf(lon, lat, tileDeg);
-    if (tiles[key] === undefined) return pointBase;
-    const data = tileData.get(key);
-    if (data === undefined) throw notPrepared(`le point ${lon}, ${lat} (tuile ${key})`);
-    return data;
-  };
-  const requireCodes = (): TerritoryData => {
-    if (codeData === undefined) throw notPrepared("les codes de commune");
-    return codeData;
-  };
-  const addressEntry = (address: string) => {
-    const entry = hits.get(address);
-    if (entry === undefined)
-      throw notPrepared(`l'adresse ${JSON.stringify(address)} (à géocoder dans prepare, avec options.geocoder)`);
-    if ("error" in entry) throw entry.error;
-    return entry.hit;
-  };
-  const dataOfParsed = (subject: ParsedSubject): TerritoryData => {
-    const need = needOf(subject);
-    if (need.kind === "codes") return requireCodes();
-    if (need.kind === "point") return pointData(need.lon, need.lat);
-    const hit = addressEntry(need.address);
-    return hit === null ? requireCodes() : pointData(hit.lon, hit.lat);
-  };
-  const answer = (subject: DataSourceSubject, options: Omit<CheckEligibilityOptions, "data">): EligibilityResult => {
-    const p = parseSubject(subject);
-    if (p.kind === "address") {
-      const hit = addressEntry(p.address);
-      return checkHit(contextOf({ ...options, data: dataOfParsed(p) }).plan, p.address, hit);
-    }
-    return answerSync(contextOf({ ...options, data: dataOfParsed(p) }).plan, p);
-  };
-
-  const geocode = async (address: string, geocoder: Geocoder): Promise<void> => {
-    if (hits.has(address)) return;
-    try {
-      hits.set(address, { hit: validHit(address, await geocoder.geocode(address)) });
-    } catch (cause) {
-      hits.set(address, { error: geocoderFailed(address, cause) });
-    }
-  };
-
-  const prepare = async (
-    subjects: DataSourceSubject | Iterable<DataSourceSubject>,
-    prepareOptions: PrepareOptions = {},
-  ): Promise<void> => {
-    const list = isIterable(subjects) ? [...subjects] : [subjects];
-    const needs: Need[] = [];
-    for (const subject of list) {
-      try {
-        needs.push(needOf(parseSubject(subject)));
-      } catch (error) {
-        // An invalid subject needs no data: its answer is its own coded error, given when it is checked.
-        if (!isDeclicsError(error)) throw error;
-      }
-    }
-    const addresses = [...new Set(needs.flatMap((n) => (n.kind === "address" ? [n.address] : [])))];
-    if (addresses.length > 0 && prepareOptions.geocoder !== undefined) {
-      const geocoder = prepareOptions.geocoder;
-      await runLimited(
-        addresses.map((a) => () => geocode(a, geocoder)),
-        concurrency,
-      );
-    }
-    const points: [number, number][] = [];
-    for (const need of needs) {
-      if (need.kind === "point") points.push([need.lon, need.lat]);
-      else if (need.kind === "address") {
-        const entry = hits.get(need.address);
-        if (entry !== undefined && "hit" in entry && entry.hit !== null) points.push([entry.hit.lon, entry.hit.lat]);
-      }
-    }
-    await loadCodes();
-    const finite = points.filter(([lon, lat]) => Number.isFinite(lon) && Number.isFinite(lat));
-    if (finite.length === 0) return;
-    await loadPoints();
-    const keys = [...new Set(finite.map(([lon, lat]) => tileKeyOf(lon, lat, tileDeg)))].filter(
-      (k) => tiles![k] !== undefined && !tileData.has(k),
-    );
-    await runLimited(
-      keys.map((k) => () => loadTile(k)),
-      concurrency,
-    );
-  };
+  const prepare = (subjects: DataSourceSubject | Iterable<DataSourceSubject>, prepareOptions: PrepareOptions = {}) =>
+    prepareSubjects(store, hits, needsOf(subjects), prepareOptions.geocoder, concurrency);
+  const answer = (subject: DataSourceSubject, checkOptions: Omit<CheckEligibilityOptions, "data">) =>
+    answerPrepared(store, hits, subject, checkOptions);
 
   return {
     prepare,
-    dataFor: (subject) => dataOfParsed(parseSubject(subject)),
+    dataFor: (subject) => dataOfParsed(store, hits, parseSubject(subject)),
     async checkEligibility(subject, checkOptions) {
       const p = parseSubject(subject);
       if (p.kind === "address" && checkOptions.geocoder === undefined) {
@@ -379,9 +440,9 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
       return rows;
     },
     stats: () => ({
-      requests: transfers.length,
-      bytes: transfers.reduce((sum, t) => sum + t.bytes, 0),
-      files: [...transfers],
+      requests: store.transfers.length,
+      bytes: store.transfers.reduce((sum, t) => sum + t.bytes, 0),
+      files: [...store.transfers],
     }),
   };
 }

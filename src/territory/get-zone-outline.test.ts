@@ -5,13 +5,7 @@ import { isDeclicsError } from "../errors.js";
 import { buildLayer, type LayerFeatureInput } from "../../scripts/build/build-layer.js";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { fixtureCommuneTable } from "./__fixtures__/territory.js";
-import {
-  UNITS_PER_DEGREE,
-  decodeLayer,
-  metresPerUnitX,
-  metresPerUnitY,
-  type PolygonLayer,
-} from "./_layer.js";
+import { UNITS_PER_DEGREE, decodeLayer, metresPerUnitX, metresPerUnitY, type PolygonLayer } from "./_layer.js";
 import { internalsOf, makeTerritoryData } from "./_territory-internals.js";
 import { signedArea2 } from "./_zone-geometry.js";
 import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";

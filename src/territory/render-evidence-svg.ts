@@ -94,7 +94,7 @@ const LABELS = {
  * const data = await loadTerritoryData();
  * const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: "2025-03-01", data });
  * const { qpv, commune } = evidenceOutlines(result, data);
- * qpv?.code; // => "QN03107M"
+ * qpv?.properties.code; // => "QN03107M"
  * ```
  */
 export function evidenceOutlines(
@@ -234,7 +234,9 @@ function mapLayers(
   commune: ZoneOutline | null,
 ): string[] {
   const path = (outline: ZoneOutline): string =>
-    ringsOf(outline).map((ring) => `M${ring.map(([lon, lat]) => frame.toScreen(lon, lat)).join("L")}Z`).join("");
+    ringsOf(outline)
+      .map((ring) => `M${ring.map(([lon, lat]) => frame.toScreen(lon, lat)).join("L")}Z`)
+      .join("");
   const parts: string[] = [
     `<rect width="${WIDTH}" height="${MAP_HEIGHT + LEGEND_HEIGHT}" fill="#ffffff"/>`,
     `<clipPath id="map"><rect width="${WIDTH}" height="${MAP_HEIGHT}"/></clipPath>`,

@@ -126,53 +126,57 @@ describe.skipIf(!ready)(
     const dataBytes = (served: readonly Served[]): number =>
       served.filter((s) => s.path.includes("/declics-data/")).reduce((sum, s) => sum + s.bytes, 0);
 
-    it("answers a QPV address point, a rural FRR commune, an overseas point, a not-eligible point, a point near a QPV edge and a postcode as the library does", async () => {
-      const page = await open();
-      const before = server.served.length;
-      // A QPV address point (Reynerie, Toulouse): the first answer, with the bytes it took.
-      const reynerie = { lon: 1.4025, lat: 43.5712 };
-      const first = await ask(page, "point", `${reynerie.lon}, ${reynerie.lat}`);
-      const firstServed = server.served.slice(before);
-      expect(first.status).toBe("eligible");
-      expect(first.reasons.some((r) => r.startsWith("in_qpv: L'adresse est dans le QPV QN03107M"))).toBe(true);
-      expect(first.map).toBe(true);
-      expect(dataBytes(firstServed)).toBeLessThanOrEqual(1_500_000);
-      // Only one commune tile, and never the whole contours.
-      expect(firstServed.filter((s) => /\/communes\/-?\d+_-?\d+\.bin\.gz$/.test(s.path))).toHaveLength(1);
-      expect(firstServed.some((s) => s.path.endsWith("communes.layer.bin"))).toBe(false);
+    it(
+      "answers a QPV address point, a rural FRR commune, an overseas point, a not-eligible" +
+        " point, a point near a QPV edge and a postcode as the library does",
+      async () => {
+        const page = await open();
+        const before = server.served.length;
+        // A QPV address point (Reynerie, Toulouse): the first answer, with the bytes it took.
+        const reynerie = { lon: 1.4025, lat: 43.5712 };
+        const first = await ask(page, "point", `${reynerie.lon}, ${reynerie.lat}`);
+        const firstServed = server.served.slice(before);
+        expect(first.status).toBe("eligible");
+        expect(first.reasons.some((r) => r.startsWith("in_qpv: L'adresse est dans le QPV QN03107M"))).toBe(true);
+        expect(first.map).toBe(true);
+        expect(dataBytes(firstServed)).toBeLessThanOrEqual(1_500_000);
+        // Only one commune tile, and never the whole contours.
+        expect(firstServed.filter((s) => /\/communes\/-?\d+_-?\d+\.bin\.gz$/.test(s.path))).toHaveLength(1);
+        expect(firstServed.some((s) => s.path.endsWith("communes.layer.bin"))).toBe(false);
 
-      // A point near a QPV edge: the middle of an edge of QN03107M (within the 10 m uncertainty).
-      const outline = getZoneOutline(data, { layer: "qpv2024", code: "QN03107M" })!;
-      const ring =
-        outline.geometry.type === "Polygon" ? outline.geometry.coordinates[0]! : outline.geometry.coordinates[0]![0]!;
-      const edge = { lon: (ring[0]![0] + ring[1]![0]) / 2, lat: (ring[0]![1] + ring[1]![1]) / 2 };
-      const cases: [string, string, SyncEligibilitySubject, string][] = [
-        ["FRR commune (Lozère)", "codeInsee", { codeInsee: "48095" }, "eligible"],
-        ["overseas point (Saint-Denis, La Réunion)", "point", { lon: 55.4504, lat: -20.8823 }, ""],
-        ["not-eligible point (Capitole, Toulouse)", "point", { lon: 1.4442, lat: 43.6045 }, "not_eligible"],
-        ["point near a QPV edge", "point", edge, "uncertain"],
-        ["postcode", "postcode", { postcode: "31100" }, ""],
-      ];
-      for (const [name, kind, subject, status] of cases) {
-        const value =
-          "lon" in subject
-            ? `${subject.lon}, ${subject.lat}`
-            : "codeInsee" in subject
-              ? subject.codeInsee
-              : (subject as { postcode: string }).postcode;
-        const answer = await ask(page, kind, value);
-        const want = expected(subject);
-        if (status !== "") expect(want.status, name).toBe(status);
-        expect(answer.status, name).toBe(want.status);
-        expect(answer.reasons, name).toEqual(want.reasons.map((r) => `${r.code}: ${r.message}`));
-        expect(answer.map, name).toBe(want.point !== null);
-      }
-      mkdirSync(OUT, { recursive: true });
-      await ask(page, "point", `${edge.lon}, ${edge.lat}`);
-      await page.screenshot({ path: join(OUT, "web-example.png"), fullPage: true });
-      expect(existsSync(join(OUT, "web-example.png"))).toBe(true);
-      await page.context().close();
-    });
+        // A point near a QPV edge: the middle of an edge of QN03107M (within the 10 m uncertainty).
+        const outline = getZoneOutline(data, { layer: "qpv2024", code: "QN03107M" })!;
+        const ring =
+          outline.geometry.type === "Polygon" ? outline.geometry.coordinates[0]! : outline.geometry.coordinates[0]![0]!;
+        const edge = { lon: (ring[0]![0] + ring[1]![0]) / 2, lat: (ring[0]![1] + ring[1]![1]) / 2 };
+        const cases: [string, string, SyncEligibilitySubject, string][] = [
+          ["FRR commune (Lozère)", "codeInsee", { codeInsee: "48095" }, "eligible"],
+          ["overseas point (Saint-Denis, La Réunion)", "point", { lon: 55.4504, lat: -20.8823 }, ""],
+          ["not-eligible point (Capitole, Toulouse)", "point", { lon: 1.4442, lat: 43.6045 }, "not_eligible"],
+          ["point near a QPV edge", "point", edge, "uncertain"],
+          ["postcode", "postcode", { postcode: "31100" }, ""],
+        ];
+        for (const [name, kind, subject, status] of cases) {
+          const value =
+            "lon" in subject
+              ? `${subject.lon}, ${subject.lat}`
+              : "codeInsee" in subject
+                ? subject.codeInsee
+                : (subject as { postcode: string }).postcode;
+          const answer = await ask(page, kind, value);
+          const want = expected(subject);
+          if (status !== "") expect(want.status, name).toBe(status);
+          expect(answer.status, name).toBe(want.status);
+          expect(answer.reasons, name).toEqual(want.reasons.map((r) => `${r.code}: ${r.message}`));
+          expect(answer.map, name).toBe(want.point !== null);
+        }
+        mkdirSync(OUT, { recursive: true });
+        await ask(page, "point", `${edge.lon}, ${edge.lat}`);
+        await page.screenshot({ path: join(OUT, "web-example.png"), fullPage: true });
+        expect(existsSync(join(OUT, "web-example.png"))).toBe(true);
+        await page.context().close();
+      },
+    );
 
     it("a commune-code-only visit downloads the commune table, not the contours (≤ 0.5 MB of data)", async () => {
       const page = await open();

@@ -112,38 +112,42 @@ describe.skipIf(!ready)("declics eligibility keeps every row (issue #10, items 1
     }
   });
 
-  it("property: random CSV files (delimiters, quoting, mixed line endings, both encodings, empty and ragged rows) keep every record and every cell's bytes", async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(csvFile, async (file) => {
-        const input = write(`random-${++run}.csv`, file.bytes);
-        const result = await declics([
-          "eligibility",
-          input,
-          "-o",
-          path(`random-${run}-out.csv`),
-          "--on",
-          "2024-05-01",
-          "-q",
-          "--lon-column",
-          "lon",
-          "--lat-column",
-          "lat",
-        ]);
-        expect(result.code).toBe(0);
-        const sent = cellBytes(file.bytes, file.delimiter);
-        const back = cellBytes(readFileSync(path(`random-${run}-out.csv`)), file.delimiter);
-        expect(sent).toHaveLength(file.records);
-        expect(back).toHaveLength(sent.length);
-        sent.forEach((cells, i) =>
-          expect([...(back[i] ?? []).slice(0, Math.min(cells.length, 4)), ...(back[i] ?? []).slice(13)]).toEqual(
-            i === 0 ? [...cells] : cells,
-          ),
-        );
-      }),
-      { numRuns: 8 },
-    );
-  });
+  it(
+    "property: random CSV files (delimiters, quoting, mixed line endings, both encodings," +
+      " empty and ragged rows) keep every record and every cell's bytes",
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(csvFile, async (file) => {
+          const input = write(`random-${++run}.csv`, file.bytes);
+          const result = await declics([
+            "eligibility",
+            input,
+            "-o",
+            path(`random-${run}-out.csv`),
+            "--on",
+            "2024-05-01",
+            "-q",
+            "--lon-column",
+            "lon",
+            "--lat-column",
+            "lat",
+          ]);
+          expect(result.code).toBe(0);
+          const sent = cellBytes(file.bytes, file.delimiter);
+          const back = cellBytes(readFileSync(path(`random-${run}-out.csv`)), file.delimiter);
+          expect(sent).toHaveLength(file.records);
+          expect(back).toHaveLength(sent.length);
+          sent.forEach((cells, i) =>
+            expect([...(back[i] ?? []).slice(0, Math.min(cells.length, 4)), ...(back[i] ?? []).slice(13)]).toEqual(
+              i === 0 ? [...cells] : cells,
+            ),
+          );
+        }),
+        { numRuns: 8 },
+      );
+    },
+  );
 
   it("2. gives Windows-1252 cells back byte for byte, the five undefined bytes included", async () => {
     const name = Buffer.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xe9, 0x9c, 0x80]);

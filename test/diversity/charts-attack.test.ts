@@ -66,17 +66,24 @@ describe("the whole publication (report, CSV, charts) against the attacker", () 
     });
   }
 
-  it("regression: protection was only +/-1 (some hidden counts pinned to two values, 'other' x territory 1 or 2); by default every hidden count spans at least 3 values", () => {
-    const records = syntheticParticipants(300, createSeededRandom("x-300-0"));
-    const options = { dimensions: ["gender", "territoryKind", "ageBand"] as Dimension[], referenceDate: "2021-01-01" };
-    const narrow = (report: DiversityReport) =>
-      [...reportAttack(report, { linearProgramming: true, charts: chartsOf(report).figures }).intervals].filter(
-        ([, [lo, hi]]) => hi - lo + 1 < 3,
-      );
-    // The old guarantee, still available as protectionInterval 2: some counts are pinned to two values.
-    expect(narrow(computeDiversityReport(records, { ...options, protectionInterval: 2 })).length).toBeGreaterThan(0);
-    expect(narrow(computeDiversityReport(records, options))).toEqual([]);
-  });
+  it(
+    "regression: protection was only +/-1 (some hidden counts pinned to two values, 'other' x" +
+      " territory 1 or 2); by default every hidden count spans at least 3 values",
+    () => {
+      const records = syntheticParticipants(300, createSeededRandom("x-300-0"));
+      const options = {
+        dimensions: ["gender", "territoryKind", "ageBand"] as Dimension[],
+        referenceDate: "2021-01-01",
+      };
+      const narrow = (report: DiversityReport) =>
+        [...reportAttack(report, { linearProgramming: true, charts: chartsOf(report).figures }).intervals].filter(
+          ([, [lo, hi]]) => hi - lo + 1 < 3,
+        );
+      // The old guarantee, still available as protectionInterval 2: some counts are pinned to two values.
+      expect(narrow(computeDiversityReport(records, { ...options, protectionInterval: 2 })).length).toBeGreaterThan(0);
+      expect(narrow(computeDiversityReport(records, options))).toEqual([]);
+    },
+  );
 
   it("property: on random small programmes, linear programming over the report and its charts never pins a hidden count below the protection interval", () => {
     fc.assert(

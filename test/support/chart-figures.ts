@@ -72,7 +72,6 @@ export function funnelChartFigures(svg: string, d: string): ChartFigure[] {
   const plotWidth = width - 190 - 250;
   let group: string | null = null;
   let stage: string | null = null;
-  let barShare: [number, number] | null = null;
   for (const e of els) {
     const panel =
       e.tag === "text" && e.attrs["font-weight"] === "bold"
@@ -87,7 +86,6 @@ export function funnelChartFigures(svg: string, d: string): ChartFigure[] {
     if (group === null) continue;
     if (e.tag === "text" && e.attrs["text-anchor"] === "end" && e.text in STAGE_BY_LABEL) {
       stage = STAGE_BY_LABEL[e.text] as string;
-      barShare = null;
       continue;
     }
     if (stage === null) continue;
@@ -95,7 +93,7 @@ export function funnelChartFigures(svg: string, d: string): ChartFigure[] {
     const s = STAGES.indexOf(stage);
     if (e.tag === "rect" && e.attrs.height !== undefined && e.attrs.width !== undefined) {
       const w = Number(e.attrs.width);
-      barShare = [Math.max(0, (w - 0.05) / plotWidth), (w + 0.05) / plotWidth];
+      const barShare = [Math.max(0, (w - 0.05) / plotWidth), (w + 0.05) / plotWidth] as const;
       out.push({ kind: "ratio", num: here, den: `reached:${d}=${group}:registered`, lo: barShare[0], hi: barShare[1] });
       continue;
     }
