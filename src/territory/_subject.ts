@@ -199,7 +199,9 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
         ...result.reasons,
         {
           code: "geocoder_low_score",
-          message: `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.`,
+          message:
+            `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, ` +
+            `sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.`,
         },
       ],
     };
@@ -210,7 +212,9 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
     ...result.reasons,
     {
       code: "geocoder_imprecise",
-      message: `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.`,
+      message:
+        `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : ` +
+        `trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.`,
     },
   ];
   if (!confident) {

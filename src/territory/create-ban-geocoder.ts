@@ -109,100 +109,108 @@ export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geoco
       if (parsed.postcode !== undefined) params.set("postcode", parsed.postcode);
       const url = `${baseUrl}/search?${params.toString()}`;
       const signal = callOptions?.signal ?? parsed.signal;
-
-      let response: Awaited<ReturnType<FetchLike>>;
-      try {
-        response = await doFetch(url, {
-          ...(signal === undefined ? {} : { signal }),
-          headers: { accept: "application/json" },
-        });
-      } catch (error) {
-        const code = (error as { code?: unknown } | null)?.code;
-        const why = typeof code === "string" ? code : error instanceof Error ? error.name : describeValue(error);
-        throw unavailable(query, { reason: "failed", cause: why }, error);
-      }
-      // The fetch is the caller's: check that what it resolved to looks like a Response before using it.
-      if (
-        typeof response !== "object" ||
-        response === null ||
-        typeof response.json !== "function" ||
-        typeof response.ok !== "boolean"
-      ) {
-        throw unavailable(query, {
-          reason: "invalid_answer",
-          expected: rule("a fetch Response", "une Response de fetch"),
-          received: describeValue(response),
-        });
-      }
-      if (!response.ok) {
-        throw unavailable(
-          query,
-          typeof response.status === "number"
-            ? { reason: "failed", status: response.status }
-            : { reason: "failed", cause: describeValue(response.status) },
-        );
-      }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch (error) {
-        throw unavailable(
-          query,
-          { reason: "invalid_answer", expected: { kind: "json" }, received: "undefined" },
-          error,
-        );
-      }
-      const collection = BanResponse.safeParse(body);
-      if (!collection.success)
-        throw unavailable(
-          query,
-          {
-            reason: "invalid_answer",
-            expected: rule("a GeoJSON FeatureCollection", "une FeatureCollection GeoJSON"),
-            received: describeValue(body),
-          },
-          collection.error,
-        );
-
-      for (const raw of collection.data.features) {
-        const feature = BanFeature.safeParse(raw);
-        if (!feature.success)
-          throw unavailable(
-            query,
-            {
-              reason: "invalid_answer",
-              expected: rule("features of the documented shape", "des features de la forme documentée"),
-              received: describeValue(raw),
-            },
-            feature.error,
-          );
-        const { geometry, properties } = feature.data;
-        if (!ADDRESS_TYPES.has(properties.type)) continue;
-        const [lon, lat] = geometry.coordinates;
-        const hit = GeocodeHit.safeParse({
-          lon,
-          lat,
-          score: Math.min(1, Math.max(0, properties.score)),
-          type: properties.type,
-          label: properties.label,
-          codeInsee: properties.citycode,
-          ...(properties.postcode === undefined || properties.postcode === "" ? {} : { postcode: properties.postcode }),
-        });
-        if (!hit.success) {
-          const issue = toInputIssues(hit.error, undefined)[0];
-          throw unavailable(
-            query,
-            {
-              reason: "invalid_answer",
-              expected: issue?.expected ?? { kind: "shape" },
-              received: issue?.received ?? "undefined",
-            },
-            hit.error,
-          );
-        }
-        return hit.data;
-      }
-      return null;
+      const body = await fetchBody(doFetch, url, query, signal);
+      return firstAddressHit(body, query);
     },
   };
+}
+
+/** Calls the service and reads its JSON body; every failure is a `geocoder_unavailable` naming the address. */
+async function fetchBody(
+  doFetch: FetchLike,
+  url: string,
+  query: string,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  let response: Awaited<ReturnType<FetchLike>>;
+  try {
+    response = await doFetch(url, {
+      ...(signal === undefined ? {} : { signal }),
+      headers: { accept: "application/json" },
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = typeof code === "string" ? code : error instanceof Error ? error.name : describeValue(error);
+    throw unavailable(query, { reason: "failed", cause: why }, error);
+  }
+  // The fetch is the caller's: check that what it resolved to looks like a Response before using it.
+  if (
+    typeof response !== "object" ||
+    response === null ||
+    typeof response.json !== "function" ||
+    typeof response.ok !== "boolean"
+  ) {
+    throw unavailable(query, {
+      reason: "invalid_answer",
+      expected: rule("a fetch Response", "une Response de fetch"),
+      received: describeValue(response),
+    });
+  }
+  if (!response.ok) {
+    throw unavailable(
+      query,
+      typeof response.status === "number"
+        ? { reason: "failed", status: response.status }
+        : { reason: "failed", cause: describeValue(response.status) },
+    );
+  }
+  try {
+    return await response.json();
+  } catch (error) {
+    throw unavailable(query, { reason: "invalid_answer", expected: { kind: "json" }, received: "undefined" }, error);
+  }
+}
+
+/** The first address-level feature of a BAN answer as a validated hit, or null when there is none. */
+function firstAddressHit(body: unknown, query: string): GeocodeHit | null {
+  const collection = BanResponse.safeParse(body);
+  if (!collection.success)
+    throw unavailable(
+      query,
+      {
+        reason: "invalid_answer",
+        expected: rule("a GeoJSON FeatureCollection", "une FeatureCollection GeoJSON"),
+        received: describeValue(body),
+      },
+      collection.error,
+    );
+  for (const raw of collection.data.features) {
+    const feature = BanFeature.safeParse(raw);
+    if (!feature.success)
+      throw unavailable(
+        query,
+        {
+          reason: "invalid_answer",
+          expected: rule("features of the documented shape", "des features de la forme documentée"),
+          received: describeValue(raw),
+        },
+        feature.error,
+      );
+    const { geometry, properties } = feature.data;
+    if (!ADDRESS_TYPES.has(properties.type)) continue;
+    const [lon, lat] = geometry.coordinates;
+    const hit = GeocodeHit.safeParse({
+      lon,
+      lat,
+      score: Math.min(1, Math.max(0, properties.score)),
+      type: properties.type,
+      label: properties.label,
+      codeInsee: properties.citycode,
+      ...(properties.postcode === undefined || properties.postcode === "" ? {} : { postcode: properties.postcode }),
+    });
+    if (!hit.success) {
+      const issue = toInputIssues(hit.error, undefined)[0];
+      throw unavailable(
+        query,
+        {
+          reason: "invalid_answer",
+          expected: issue?.expected ?? { kind: "shape" },
+          received: issue?.received ?? "undefined",
+        },
+        hit.error,
+      );
+    }
+    return hit.data;
+  }
+  return null;
 }
