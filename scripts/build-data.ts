@@ -16,8 +16,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
 import type * as z from "zod/v4";
+import { dataError } from "../src/data/_errors.js";
 import { DeclicsError, type Expectation, type InputIssue, isDeclicsError } from "../src/errors.js";
-import { rule } from "../src/_lib/messages-vocabulary.js";
+import { rule } from "../src/_lib/messages/vocabulary.js";
 import { describeValue, toInputIssues } from "../src/_lib/parse.js";
 import { BuildManifest, type BuiltArtefact, type SourceDataset, SourcesManifest } from "../src/data/schema.js";
 import * as registry from "./build/registry.js";
@@ -80,7 +81,7 @@ function integrity(
   expected: Expectation,
   received: string,
 ): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+  return dataError({
     code: "data_integrity",
     module: "data",
     details: { dataset, path, expected, received },
@@ -146,7 +147,7 @@ function validateRecords(entry: SourceDataset, records: readonly unknown[], sche
 export function loadDataset(entry: SourceDataset, sourcesDir: string, schema: z.ZodType | undefined): LoadedDataset {
   const path = resolve(sourcesDir, entry.file);
   if (!existsSync(path)) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
       details: { dataset: entry.id, location: path, remedy: "sources_dir" },
@@ -189,7 +190,7 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const parsed = SourcesManifest.safeParse(options.manifest, { reportInput: true });
   if (!parsed.success) {
     const issues = toInputIssues(parsed.error, options.manifest);
-    throw new DeclicsError({
+    throw dataError({
       code: "invalid_input",
       module: "data",
       details: { what: "data/sources.json", issues },

@@ -21,10 +21,23 @@ describe("DeclicsError", () => {
       name: "DeclicsError",
       code: "unknown_code",
       module: "territory",
-      message:
-        'Unknown INSEE code: expected a code of the commune reference (COG 2026, former codes and arrondissements included), received "99999".',
+      message: 'unknown_code: {"kind":"codeInsee","received":"99999"}',
       details: { kind: "codeInsee", received: "99999" },
     });
+  });
+
+  it("built by hand, says its code and details, escaped and at most 300 characters", () => {
+    const hostile = new DeclicsError({
+      code: "usage",
+      module: "cli",
+      details: { reason: "x\u202e\u2028\u0085y\nz", values: { long: "a".repeat(400) } },
+    });
+    expect(hostile.message).toMatch(/^usage: \{"reason":"x\\u202e\\u2028\\u0085y\\nz"/);
+    expect(hostile.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(hostile.message.length).toBe(300);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(new DeclicsError({ code: "usage", module: "cli", details: cyclic as never }).message).toBe("usage: {…}");
   });
 
   it("has no cause property when none is given", () => {

@@ -9,8 +9,6 @@
  * @module
  */
 
-import { renderErrorMessage } from "./_lib/messages.js";
-
 /** Where an error was raised. */
 export type DeclicsModule = "core" | "territory" | "curriculum" | "assessment" | "diversity" | "data" | "cli";
 
@@ -332,13 +330,14 @@ export interface DeclicsErrorInit<C extends DeclicsErrorCode> {
  *
  * @example
  * ```ts
- * import { DeclicsError } from "declics";
+ * import { DeclicsError, formatDeclicsError } from "declics";
  *
+ * // A test double, built by hand: its message is its code and details until formatDeclicsError writes it.
  * const error = new DeclicsError({ code: "unknown_code", module: "territory", details: { kind: "postcode", received: "99999" } });
- * error.message;
- * // => 'Unknown postcode: expected a code of the commune reference (COG 2026, former codes and arrondissements included), received "99999".'
  * error.details.received;
  * // => "99999"
+ * formatDeclicsError(error);
+ * // => 'Unknown postcode: expected a code of the commune reference (COG 2026, former codes and arrondissements included), received "99999".'
  * ```
  * @category Errors
  */
@@ -351,12 +350,10 @@ export class DeclicsError<C extends DeclicsErrorCode = DeclicsErrorCode> extends
   readonly details: DeclicsErrorDetails[C];
 
   constructor(init: DeclicsErrorInit<C>) {
-    // English by default, so that logs and stack traces read the same everywhere; formatDeclicsError
-    // gives the message in the caller's language.
-    super(
-      renderErrorMessage(init.code, init.details, "en"),
-      init.cause === undefined ? undefined : { cause: init.cause },
-    );
+    // The errors declics raises carry their English message, written by the module's part of the message table
+    // (src/_lib/messages); one built by hand (a test double) says its code and details until formatDeclicsError
+    // writes it: the table is not imported here, so that a bundle carries only the words of its own errors.
+    super(fallbackMessage(init.code, init.details), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = "DeclicsError";
     this.code = init.code;
     this.module = init.module;
@@ -396,40 +393,18 @@ export function isDeclicsError<C extends DeclicsErrorCode>(value: unknown, code?
   );
 }
 
-/** Options of {@link formatDeclicsError}. */
-export interface FormatDeclicsErrorOptions {
-  /** The language of the message: `"fr"` or `"en"` (default `"en"`, the language of `error.message`). */
-  readonly language?: ErrorLanguage;
-}
-
-/**
- * The message of a {@link DeclicsError} in the caller's language, written from its code and details by
- * the one message table of declics (`error.message` is the English one). Never throws: details from
- * another version or copied by hand are rendered as well as they can be, values are shown truncated and
- * with control characters escaped.
- *
- * @param error - a DeclicsError (or a plain copy of one, `{ code, details }`, e.g. read back from JSON)
- * @param options - `{ language: "fr" }` for French
- * @returns the message, one line
- * @example
- * ```ts
- * import { DeclicsError, formatDeclicsError } from "declics";
- *
- * const error = new DeclicsError({
- *   code: "malformed_code",
- *   module: "territory",
- *   details: { kind: "codeInsee", received: "3155", expected: { kind: "insee_code" } },
- * });
- * formatDeclicsError(error, { language: "fr" });
- * // => 'Code INSEE mal formé : attendu un code commune INSEE de 5 caractères (ex. 31555, 2A004 ou 97411), reçu "3155".'
- * formatDeclicsError(error, { language: "en" });
- * // => 'Malformed INSEE code: expected a 5-character INSEE commune code (e.g. 31555, 2A004 or 97411), received "3155".'
- * ```
- * @category Errors
- */
-export function formatDeclicsError(
-  error: Pick<DeclicsError, "code" | "details">,
-  options: FormatDeclicsErrorOptions = {},
-): string {
-  return renderErrorMessage(error.code, error.details, options.language === "fr" ? "fr" : "en");
+/** `code: {details as JSON}`, at most 300 characters: the message of a DeclicsError built by hand. */
+function fallbackMessage(code: unknown, details: unknown): string {
+  let json: string;
+  try {
+    json = JSON.stringify(details) ?? String(details);
+  } catch {
+    json = "{…}";
+  }
+  // JSON escapes C0 controls; escape the other characters that could forge a log line or reorder a terminal's text.
+  const text = `${String(code)}: ${json}`.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }

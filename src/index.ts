@@ -8,7 +8,8 @@
  * (Node loaders). Every subpath also re-exports `DeclicsError` and `isDeclicsError`.
  * @module declics
  */
-export { DeclicsError, formatDeclicsError, isDeclicsError } from "./errors.js";
+export { DeclicsError, isDeclicsError } from "./errors.js";
+export { formatDeclicsError, type FormatDeclicsErrorOptions } from "./format-declics-error.js";
 export type {
   DeclicsErrorCode,
   DeclicsErrorDetails,
@@ -16,7 +17,6 @@ export type {
   DeclicsModule,
   ErrorLanguage,
   Expectation,
-  FormatDeclicsErrorOptions,
   InputIssue,
   KnownIdKind,
   LocalisedText,

@@ -81,10 +81,8 @@ describe("import rules between the parts of src", () => {
     const edges = new Map<string, Set<string>>();
     for (const i of imports) {
       if (i.target === null) continue;
-      // errors.ts and _lib are one core: the error type renders its messages with the table in _lib/messages.ts.
-      const core = (part: string): string => (part === "errors.ts" ? "_lib" : part);
-      const from = core(partOf(i.file));
-      const to = core(partOf(i.target));
+      const from = partOf(i.file);
+      const to = partOf(i.target);
       if (from !== to) edges.set(from, (edges.get(from) ?? new Set()).add(to));
     }
     const cycle: string[] = [];

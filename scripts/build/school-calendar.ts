@@ -1,7 +1,8 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
+import { dataError } from "../../src/data/_errors.js";
 import { DeclicsError, type Expectation } from "../../src/errors.js";
-import { rule } from "../../src/_lib/messages-vocabulary.js";
+import { rule } from "../../src/_lib/messages/vocabulary.js";
 import {
   parseSchoolCalendar,
   SCHOOL_CALENDAR_FORMAT,
@@ -57,7 +58,7 @@ export function freeDays(classesEnd: string, classesResume: string): { firstDay:
 }
 
 function integrity(path: string, expected: Expectation, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+  return dataError({
     code: "data_integrity",
     module: "data",
     details: { dataset: "school-calendar", path, expected, received },

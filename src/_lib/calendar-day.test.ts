@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DeclicsError, formatDeclicsError, isDeclicsError } from "../errors.js";
+import { type DeclicsError, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import {
   calendarDayIn,
   calendarDayOf,

@@ -1,6 +1,7 @@
 import { tzOffset } from "@date-fns/tz/tzOffset";
 import * as z from "zod/v4";
 import { DeclicsError, type DeclicsModule } from "../errors.js";
+import { coreError } from "./core-error.js";
 import { describeValue } from "./parse.js";
 
 /**
@@ -195,7 +196,7 @@ export function readDayInput(value: unknown, field: string, module: DeclicsModul
     if (fourDigitYears ? isDayInput(value) : Number.isFinite(time)) return { kind: "instant", time };
   }
   const received = safeDescribe(value);
-  throw new DeclicsError({
+  throw coreError({
     code: "invalid_input",
     module,
     details: { what: field, issues: [{ path: field, expected: { kind: "calendar_day" }, received }] },
@@ -211,7 +212,7 @@ export function dayOutOfRange(
   to: string,
   timeZone: string | null,
 ): DeclicsError<"date_out_of_range"> {
-  return new DeclicsError({
+  return coreError({
     code: "date_out_of_range",
     module,
     details: { field, received, from, to, timeZone },

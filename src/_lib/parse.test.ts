@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/v4";
-import { formatDeclicsError, isDeclicsError } from "../errors.js";
+import { isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { describeValue, parseWith, safeParseWith } from "./parse.js";
 
 const Person = z.object({ name: z.string(), age: z.number().int().min(0), kind: z.enum(["qpv", "zrr"]) });

@@ -1,13 +1,14 @@
 import type * as z from "zod/v4";
 import { DeclicsError, type DeclicsModule, type Expectation, type InputIssue } from "../errors.js";
-import { describeValue } from "./messages-values.js";
+import { coreError } from "./core-error.js";
+import { describeValue } from "./messages/values.js";
 
 /** The result of a `safeParseX` function: the parsed value, or the error `parseX` would have thrown. */
 export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly error: DeclicsError<"invalid_input"> };
 
-export { describeValue } from "./messages-values.js";
+export { describeValue } from "./messages/values.js";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
@@ -82,7 +83,7 @@ function invalidInput(
   error: z.core.$ZodError,
   input: unknown,
 ): DeclicsError<"invalid_input"> {
-  return new DeclicsError({
+  return coreError({
     code: "invalid_input",
     module,
     details: { what, issues: toInputIssues(error, input) },

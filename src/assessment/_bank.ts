@@ -3,6 +3,7 @@
  * @module
  */
 import { DeclicsError, type ItemBankReason, type Problem } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import { buildGrid, type Grid, information, probability } from "./_irt.js";
 import type { AbilityPrior, QuadratureGrid } from "./ability.js";
 import type { CompetenceFramework } from "./framework.js";
@@ -60,7 +61,7 @@ export function assertBankValid(bank: ItemBank, framework: CompetenceFramework |
 }
 
 export function bankError(problems: Problem<ItemBankReason>[]): DeclicsError<"invalid_item_bank"> {
-  return new DeclicsError({
+  return assessmentError({
     code: "invalid_item_bank",
     module: "assessment",
     details: { problems },

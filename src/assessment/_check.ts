@@ -1,4 +1,5 @@
-import { DeclicsError, type InputIssue } from "../errors.js";
+import type { InputIssue } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import type { IrtParameters } from "./item.js";
 
 /** Throws `invalid_input` when IRT parameters are impossible (a <= 0, non-finite b, c outside [0, 1)). */
@@ -24,7 +25,7 @@ export function checkParameters(irt: IrtParameters, path = ""): void {
       received: String(irt.c),
     });
   if (issues.length > 0) {
-    throw new DeclicsError({
+    throw assessmentError({
       code: "invalid_input",
       module: "assessment",
       details: { what: "IRT parameters", issues },

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { renderProblem } from "../_lib/messages-reasons.js";
+import { ASSESSMENT_REASONS } from "../_lib/messages/assessment.js";
+import { renderProblem } from "../_lib/messages/problem.js";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { parseItemBank, safeParseItemBank } from "./parse-item-bank.js";
@@ -40,7 +41,8 @@ const good = {
 function problemsOf(input: unknown): string[] {
   const r = safeParseItemBank(input);
   if (r.success) return [];
-  if (isDeclicsError(r.error, "invalid_item_bank")) return r.error.details.problems.map((p) => renderProblem(p, "en"));
+  if (isDeclicsError(r.error, "invalid_item_bank"))
+    return r.error.details.problems.map((p) => renderProblem(p, "en", ASSESSMENT_REASONS));
   return [`invalid_input: ${r.error.message}`];
 }
 

@@ -1,13 +1,18 @@
 import {
   DeclicsError,
-  formatDeclicsError,
   isDeclicsError,
   type DeclicsErrorCode,
   type DeclicsErrorDetails,
   type Problem,
 } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { t, type Lang } from "./messages.js";
 import { sanitiseForTerminal } from "./terminal-text.js";
+import { wholeTable } from "../_lib/messages/index.js";
+import { errorWith } from "../_lib/messages/part.js";
+
+/** The command line raises its errors with the whole table (it may report any module's). */
+const raise = errorWith(wholeTable());
 
 /**
  * The exit codes of the command line, and the one place where a failure becomes an exit code and a message.
@@ -97,7 +102,7 @@ export function cliError<C extends DeclicsErrorCode>(
   details: DeclicsErrorDetails[C],
   cause?: unknown,
 ): DeclicsError<C> {
-  return new DeclicsError({ code, module: "cli", details, ...(cause === undefined ? {} : { cause }) });
+  return raise({ code, module: "cli", details, ...(cause === undefined ? {} : { cause }) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDeclicsError, isDeclicsError } from "../errors.js";
+import { isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { formatCsvRow } from "./format-csv-row.js";
 import { normaliseHeader, readParticipants } from "./plan-participants.js";
 

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import type { ParticipantInput } from "../curriculum/index.js";
 import { DeclicsError } from "../errors.js";
+import { cliError } from "./exit-codes.js";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.js";
 import { detectEncoding, type CsvEncoding } from "./detect-encoding.js";
 import { parseCalendarDate } from "./parse-cell.js";
@@ -90,11 +91,7 @@ function bad(
   reason: string,
   values?: Readonly<Record<string, string | number>>,
 ): DeclicsError<"unreadable_input"> {
-  return new DeclicsError({
-    code: "unreadable_input",
-    module: "cli",
-    details: { file, reason, ...(values === undefined ? {} : { values }) },
-  });
+  return cliError("unreadable_input", { file, reason, ...(values === undefined ? {} : { values }) });
 }
 
 /** Decodes the bytes of a CSV file in its detected (or given) encoding. */

@@ -10,8 +10,10 @@ import {
   type SchoolCalendar,
   type SchoolHolidays,
 } from "../curriculum/index.js";
-import { DeclicsError, formatDeclicsError, isDeclicsError } from "../errors.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { DeclicsError, isDeclicsError } from "../errors.js";
+import { cliError } from "./exit-codes.js";
+import { formatDeclicsError } from "../format-declics-error.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { toInputIssues } from "../_lib/parse.js";
 import type { CsvDelimiter } from "./detect-delimiter.js";
 import type { CsvEncoding } from "./detect-encoding.js";
@@ -70,11 +72,7 @@ const PlanFile = z
   .strict();
 
 function fail(file: string, reason: string, values?: Readonly<Record<string, string | number>>): DeclicsError {
-  return new DeclicsError({
-    code: "unreadable_input",
-    module: "cli",
-    details: { file, reason, ...(values === undefined ? {} : { values }) },
-  });
+  return cliError("unreadable_input", { file, reason, ...(values === undefined ? {} : { values }) });
 }
 
 function readPlanFile(path: string): z.infer<typeof PlanFile> {
@@ -135,19 +133,15 @@ export async function runPlan(options: PlanCommandOptions, io: PlanCommandIo): P
 function checkSchoolCoverage(plan: CohortPlan, school: SchoolHolidays | undefined): void {
   const last = plan.days.at(-1);
   if (school === undefined || last === undefined || last <= school.coveredUntil) return;
-  throw new DeclicsError({
-    code: "invalid_option",
-    module: "cli",
-    details: {
-      option: "avoidSchoolHolidays",
-      expected: rule(
-        `a parcours ending by ${school.coveredUntil}, the last day the school calendar of ${school.area} covers ` +
-          "(choose an earlier start or install a newer school calendar)",
-        `un parcours qui finit au plus tard le ${frDate(school.coveredUntil)}, dernier jour couvert par le calendrier ` +
-          `scolaire (${school.area}) (choisissez une date de début plus tôt ou installez un calendrier scolaire plus récent)`,
-      ),
-      received: last,
-    },
+  throw cliError("invalid_option", {
+    option: "avoidSchoolHolidays",
+    expected: rule(
+      `a parcours ending by ${school.coveredUntil}, the last day the school calendar of ${school.area} covers ` +
+        "(choose an earlier start or install a newer school calendar)",
+      `un parcours qui finit au plus tard le ${frDate(school.coveredUntil)}, dernier jour couvert par le calendrier ` +
+        `scolaire (${school.area}) (choisissez une date de début plus tôt ou installez un calendrier scolaire plus récent)`,
+    ),
+    received: last,
   });
 }
 

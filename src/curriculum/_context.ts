@@ -1,6 +1,7 @@
 import { createSeededRandom } from "../_lib/random.js";
 import { DeclicsError, type Expectation, type TemplateReason } from "../errors.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { curriculumError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { isoToDay, isWorkingDayNumber, timeToMinutes, ZONE_TIME_ZONES } from "./_calendar.js";
 import { createIndexedOccupancy, type Occupancy } from "./_occupancy.js";
 import type {
@@ -89,7 +90,7 @@ export function templateError(
   values: Readonly<Record<string, string | number>>,
   activityId?: string,
 ): DeclicsError<"invalid_template"> {
-  return new DeclicsError({
+  return curriculumError({
     code: "invalid_template",
     module: "curriculum",
     details: activityId === undefined ? { reason, values } : { reason, values, activityId },
@@ -97,7 +98,7 @@ export function templateError(
 }
 
 function optionError(option: string, expected: Expectation, received: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+  return curriculumError({
     code: "invalid_option",
     module: "curriculum",
     details: { option, expected, received },

@@ -1,11 +1,12 @@
 import { DeclicsError, type Expectation } from "../errors.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { curriculumError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import type { Cohort, CohortPlan, PlanChange } from "./schema.js";
 
 /** What a change does to the cohort (before the sessions are repaired). */
 
 function unknown(option: string, what: Expectation, received: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+  return curriculumError({
     code: "invalid_option",
     module: "curriculum",
     details: { option, expected: what, received },

@@ -1,4 +1,5 @@
 import { DeclicsError, type PlanReason } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { timeToMinutes } from "./_calendar.js";
 import type { CohortPlan } from "./schema.js";
 
@@ -9,7 +10,7 @@ function planError(
   values: Readonly<Record<string, string | number>>,
   sessionId?: string,
 ): DeclicsError<"invalid_plan"> {
-  return new DeclicsError({
+  return curriculumError({
     code: "invalid_plan",
     module: "curriculum",
     details: sessionId === undefined ? { reason, values } : { reason, values, sessionId },

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { departementOfCommune, FORMER_ACADEMIES, timeZoneOfAcademie, timeZoneOfDepartement } from "./_academies.js";
 import { type DateReading, readDatesAt } from "./_days.js";
@@ -46,7 +47,7 @@ function notFound(
   received: string,
   known: readonly string[],
 ): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+  return curriculumError({
     code: "invalid_option",
     module: "curriculum",
     details: { option: `where.${what}`, expected: { kind: "known_id", of: what, values: known }, received },

@@ -1,7 +1,7 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { ACADEMIE_OF_DEPARTEMENT, departementOfCommune, placeOfCommune } from "./_academies.js";
 import { checkedSchoolCalendar, type SchoolCalendar } from "./school-calendar.js";
 
@@ -29,7 +29,7 @@ export function academieOfCommune(commune: string): Omit<SchoolArea, "zone"> {
   const departement = departementOfCommune(code);
   const entry = ACADEMIE_OF_DEPARTEMENT.get(departement);
   if (entry === undefined) {
-    throw new DeclicsError({
+    throw curriculumError({
       code: "unknown_code",
       module: "curriculum",
       details: { kind: "codeInsee", received: code },
@@ -70,7 +70,7 @@ export function locateSchoolArea(calendar: SchoolCalendar, commune: string): Sch
   const base = academieOfCommune(commune);
   const entry = cal.academies.find((a) => a.academie === base.academie);
   if (entry === undefined) {
-    throw new DeclicsError({
+    throw curriculumError({
       code: "data_integrity",
       module: "curriculum",
       details: {

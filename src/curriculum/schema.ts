@@ -2,7 +2,7 @@ import * as z from "zod/v4";
 import { IsoDate } from "../_lib/calendar-day.js";
 import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 import { isDayInput } from "../_lib/calendar-day.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { schoolHolidayDates } from "./_calendar.js";
 import { COHORT_DATES, cohortTimeZone, type DateReading as DateReadingType, readDatesAt } from "./_days.js";
 

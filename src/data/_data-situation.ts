@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, sep } from "node:path";
-import { dataMissingAdvice as situationAdvice } from "../_lib/messages.js";
+import { dataMissingAdvice as situationAdvice } from "../_lib/messages/data.js";
 
 /**
  * Where the compiled data was looked for, so that a `data_missing` error gives the advice that applies: in a

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DeclicsError } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { toInputIssues } from "../_lib/parse.js";
 import { dataSituation } from "./_data-situation.js";
 import { findPackageDir } from "./_paths.js";
@@ -10,7 +10,7 @@ function readJson(file: string, dataset: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
       details: { dataset, expected: { kind: "json" }, received: error instanceof Error ? error.name : "undefined" },
@@ -28,7 +28,7 @@ function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
   const result = schema.safeParse(value);
   if (result.success) return result.data as S["_output"];
   const issue = toInputIssues(result.error, value)[0];
-  throw new DeclicsError({
+  throw dataError({
     code: "data_integrity",
     module: "data",
     details: {
@@ -48,7 +48,7 @@ export function readBuildManifest(dir: string, explicitDir = false): BuildManife
   const file = join(dir, "manifest.json");
   if (!existsSync(file)) {
     const situation = dataSituation(explicitDir, findPackageDir());
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
       details: { dataset: "manifest.json", location: file, situation },
@@ -65,7 +65,7 @@ export function readBuildManifestIfPresent(dir: string): BuildManifest | null {
 /** data/sources.json. */
 export function readSourcesManifest(file: string): SourcesManifest {
   if (!existsSync(file)) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
       details: { dataset: "sources.json", location: file, remedy: "reinstall" },

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DeclicsError } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { readBuildManifest } from "./_manifests.js";
 
 /**
@@ -12,7 +12,7 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
   const artefact = manifest.artefacts[name];
   const path = join(buildDir, artefact?.file ?? `${name}.json`);
   if (artefact === undefined || !existsSync(path)) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
       details: { dataset: name, location: path, remedy: "build_data" },
@@ -20,7 +20,7 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
   }
   const bytes = readFileSync(path);
   if (bytes.byteLength !== artefact.bytes) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
       details: {
@@ -33,7 +33,7 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
   try {
     return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch (error) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
       details: {

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as z from "zod/v4";
 import { DeclicsError, type Expectation } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { WebDataManifest, WebDataTileIndex, type WebDataFile } from "../territory/web-data-manifest.js";
 import { defaultBuildDir } from "./_paths.js";
@@ -31,7 +32,7 @@ export interface CopiedWebData {
 }
 
 function integrity(file: string, expected: Expectation, received: string): DeclicsError {
-  return new DeclicsError({
+  return dataError({
     code: "data_integrity",
     module: "data",
     details: { dataset: file, expected, received },
@@ -85,7 +86,7 @@ export async function copyWebData(options: CopyWebDataOptions): Promise<CopiedWe
   const target = resolve(dir);
   const current = readManifest(source);
   if (current === null) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
       details: { dataset: "web/manifest.json", location: join(source, "manifest.json"), remedy: "build_data" },

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { pathToFileURL } from "node:url";
-import { type DeclicsError, formatDeclicsError, isDeclicsError } from "../errors.js";
+import { type DeclicsError, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 
 import { BUILD_DIR, buildPath, hasRealData } from "../../test/support/real-data.js";
 import { internalsOf } from "../territory/_territory-internals.js";

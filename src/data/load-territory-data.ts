@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DeclicsError, type Expectation } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type TerritoryData, territoryDataFromBuffers } from "../territory/index.js";
 import { readBuildManifest } from "./_manifests.js";
@@ -63,7 +64,7 @@ export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}):
       const path = join(buildDir, artefact.file);
       if (!existsSync(path)) {
         const situation = dataSituation(dir !== undefined, findPackageDir());
-        throw new DeclicsError({
+        throw dataError({
           code: "data_missing",
           module: "data",
           details: { dataset: name, location: path, situation },
@@ -85,7 +86,7 @@ export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}):
 }
 
 function integrity(name: string, expected: Expectation, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+  return dataError({
     code: "data_integrity",
     module: "data",
     details: { dataset: name, expected, received },

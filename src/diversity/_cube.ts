@@ -5,8 +5,9 @@
  * allocates an object per record or per group while counting.
  */
 import { DeclicsError, type Expectation } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { describeValue } from "../_lib/parse.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
 import { dayUsed, isCalendarDay } from "../_lib/calendar-day.js";
 import { DEFAULT_TIME_ZONE, recordDay } from "./_days.js";
@@ -47,7 +48,7 @@ export function invalid(
   expected: Expectation,
   value: unknown,
 ): DeclicsError<"invalid_input"> {
-  return new DeclicsError({
+  return diversityError({
     code: "invalid_input",
     module: "diversity",
     details: {
@@ -152,7 +153,7 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined, timeZon
             undefined,
           );
         if (referenceDate === undefined) {
-          throw new DeclicsError({
+          throw diversityError({
             code: "invalid_option",
             module: "diversity",
             details: { option: "referenceDate", expected: { kind: "calendar_day" }, received: "undefined" },
@@ -341,7 +342,7 @@ const MAX_CELLS = 4_000_000;
 function checkSize(dims: readonly Dimension[], sizes: readonly number[]): void {
   const cells = sizes.reduce((a, b) => a * b, 1);
   if (cells > MAX_CELLS) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_table",
       module: "diversity",
       details: { reason: "too_many_groups", values: { dimensions: dims.join(" x "), groups: cells, max: MAX_CELLS } },
@@ -364,7 +365,7 @@ export function marginalize(cube: Cube, keep: readonly Dimension[]): Cube {
   const positions = keep.map((d) => {
     const p = cube.dims.indexOf(d);
     if (p < 0) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
         details: { reason: "unknown_dimension", values: { dimension: d, tabulated: cube.dims.join(", ") } },

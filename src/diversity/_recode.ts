@@ -1,5 +1,6 @@
 /** Private: merging categories of a dimension in the cube (recoding before suppression). */
-import { DeclicsError, type Expectation } from "../errors.js";
+import type { Expectation } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { LEVELS, type Cube } from "./_cube.js";
 import type { Dimension } from "./schema.js";
 
@@ -17,7 +18,7 @@ export interface RecodeRule {
 export function recodeCube(cube: Cube, rule: RecodeRule): Cube {
   const p = cube.dims.indexOf(rule.dimension);
   const fail = (expected: Expectation, received: string): never => {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_option",
       module: "diversity",
       details: { option: "recode", expected, received },

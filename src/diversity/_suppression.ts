@@ -1,4 +1,4 @@
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
 
 /*
@@ -33,7 +33,7 @@ import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
 /** Narrows a lookup into a structure this file sized itself: a miss would be a bug in declics, not bad input. */
 function defined<T>(x: T | undefined): T {
   if (x === undefined) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_table",
       module: "diversity",
       details: { reason: "lookup_out_of_range" },
@@ -339,7 +339,7 @@ function sharedEntries(
       return entry;
     }
     if (known.value !== v) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
         details: { reason: "mismatched_margins", values: { key, known: known.value, value: v, table: index } },
@@ -409,7 +409,7 @@ function completeWitnesses(tab: Tab): boolean {
     const path = cheapestWitness(tab.grid, i0, j0, tab.costOf);
     // The cycle through the entry's totals and the grand total always qualifies (see the note above).
     if (path === null) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
         details: { reason: "no_witness_cycle" },

@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { zFor } from "./_stats.js";
 import { buildCube, cellTotal, marginalize, type Cube } from "./_cube.js";
@@ -91,7 +91,7 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
   const sample = o.reference.treatAs === "sample";
   const N = o.reference.population;
   if (sample && N === undefined) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_option",
       module: "diversity",
       details: {
@@ -107,7 +107,7 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
   const refCount = (share: number): number => Math.round(share * (N ?? 0));
   const relIndex = o.relativeTo === undefined ? -1 : categories.indexOf(o.relativeTo);
   if (o.relativeTo !== undefined && relIndex < 0) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_option",
       module: "diversity",
       details: { option: "relativeTo", expected: { kind: "one_of", values: categories }, received: o.relativeTo },

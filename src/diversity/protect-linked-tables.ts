@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
-import { DeclicsError, type TableReason } from "../errors.js";
+import { type TableReason } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
 import { ProtectionOptions } from "./_options.js";
@@ -96,7 +97,7 @@ export function protectLinkedTablesHiding(
   const crossings = new Set<string>();
   const inputs = ts.map((t, index) => {
     const fail = (reason: TableReason, values: Readonly<Record<string, string | number>> = {}): never => {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
         details: { reason, values: { table: index, ...values } },

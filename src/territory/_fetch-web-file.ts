@@ -1,4 +1,5 @@
 import { DeclicsError, type DeclicsErrorDetails } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import type { WebDataFile } from "./web-data-manifest.js";
 
 /**
@@ -33,7 +34,7 @@ const JSON_TYPES = ["application/json", "text/json", "application/octet-stream",
 type FetchErrorCode = "data_unreachable" | "data_content_type" | "data_truncated" | "data_integrity" | "data_missing";
 
 function error<C extends FetchErrorCode>(code: C, details: DeclicsErrorDetails[C], cause?: unknown): DeclicsError<C> {
-  return new DeclicsError({ code, module: "territory", details, ...(cause === undefined ? {} : { cause }) });
+  return territoryError({ code, module: "territory", details, ...(cause === undefined ? {} : { cause }) });
 }
 
 const causeName = (cause: unknown): string => {

@@ -1,4 +1,5 @@
 import { DeclicsError, isDeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue, toInputIssues } from "../_lib/parse.js";
 import { GeocodeHit } from "./schema.js";
 
@@ -8,7 +9,7 @@ import { GeocodeHit } from "./schema.js";
 export function geocoderFailed(address: string, error: unknown): DeclicsError {
   if (isDeclicsError(error)) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  return new DeclicsError({
+  return territoryError({
     code: "geocoder_unavailable",
     module: "territory",
     details: {
@@ -25,7 +26,7 @@ export function validHit(address: string, hit: unknown): GeocodeHit | null {
   const parsed = GeocodeHit.nullable().safeParse(hit, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = toInputIssues(parsed.error, hit)[0];
-  throw new DeclicsError({
+  throw territoryError({
     code: "geocoder_unavailable",
     module: "territory",
     details: {

@@ -1,6 +1,7 @@
 import { Flatbush, type SpatialIndex } from "./_flatbush.js";
 import { DeclicsError, type Expectation } from "../errors.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { territoryError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 
 /**
  * Compiled polygon layers (QPV 2024, QPV 2015 Occitanie, commune contours): the binary format, its decoder and
@@ -89,7 +90,7 @@ export interface RegionGrid extends RegionHeader {
 }
 
 function corrupt(layer: string, expected: Expectation, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+  return territoryError({
     code: "data_integrity",
     module: "territory",
     details: { dataset: layer, expected, received },

@@ -1,4 +1,5 @@
 import { DeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { Flag, RowError, StatusCode, type PointOutcome } from "./_classify-point.js";
 import { Q2015, Rural, isOverseasCode, q2015Outcome, ruralOutcome, type Context, type DayPlan } from "./_context.js";
 import { UNITS_PER_DEGREE, metresPerUnitX, metresPerUnitY } from "./_layer.js";
@@ -369,19 +370,19 @@ export function rowError(error: RowError, lon: number, lat: number, plan: DayPla
     case RowError.DateOutOfRange:
       return plan.rangeError(territory);
     case RowError.SwappedCoordinates:
-      return new DeclicsError({
+      return territoryError({
         code: "swapped_coordinates",
         module: "territory",
         details: { lon, lat, system: "wgs84" },
       });
     case RowError.OutsideFrance:
-      return new DeclicsError({
+      return territoryError({
         code: "outside_france",
         module: "territory",
         details: { lon, lat },
       });
     default:
-      return new DeclicsError({
+      return territoryError({
         code: "invalid_coordinates",
         module: "territory",
         details: { expected: { kind: "wgs84_point" }, received },

@@ -1,5 +1,6 @@
 import { DeclicsError, type Expectation } from "../errors.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { territoryError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { describeValue } from "../_lib/parse.js";
 
 /** Columns of points: WGS84 `{ lon, lat }` or Lambert-93 `{ x, y }`, same length. */
@@ -22,7 +23,7 @@ export interface CheckedColumns {
 }
 
 function invalid(path: string, expected: Expectation, received: string): DeclicsError<"invalid_input"> {
-  return new DeclicsError({
+  return territoryError({
     code: "invalid_input",
     module: "territory",
     details: { what: "point columns", issues: [{ path, expected, received }] },

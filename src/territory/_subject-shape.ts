@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { DeclicsError, type InputIssue } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue, toInputIssues } from "../_lib/parse.js";
 import {
   AddressSubject,
@@ -116,7 +117,7 @@ export function subjectShapeError(subject: unknown): DeclicsError<"invalid_input
   } catch {
     // A hostile subject (throwing getters, a revoked Proxy): the error still lists the accepted shapes.
   }
-  return new DeclicsError({
+  return territoryError({
     code: "invalid_input",
     module: "territory",
     details: {

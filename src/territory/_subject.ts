@@ -1,4 +1,5 @@
 import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import {
   RowError,
   classifyPoint,
@@ -47,20 +48,20 @@ export function lambertError(x: number, y: number): DeclicsError {
   const b = LAMBERT93_BOUNDS;
   if (lambertRowError(x, y) === RowError.SwappedCoordinates) {
     if (y >= b.minX && y <= b.maxX && x >= b.minY && x <= b.maxY) {
-      return new DeclicsError({
+      return territoryError({
         code: "swapped_coordinates",
         module: "territory",
         details: { lon: x, lat: y, system: "lambert93" },
       });
     }
     const [lon, lat] = territoryAt(x, y) >= 0 ? [x, y] : [y, x];
-    return new DeclicsError({
+    return territoryError({
       code: "swapped_coordinates",
       module: "territory",
       details: { lon, lat, system: "wgs84_as_lambert93" },
     });
   }
-  return new DeclicsError({
+  return territoryError({
     code: "invalid_coordinates",
     module: "territory",
     details: { expected: { kind: "lambert93_point", ...b }, received },
@@ -76,7 +77,7 @@ export function lambert93ToLonLat(x: number, y: number): [number, number] {
 }
 
 function malformed(kind: "codeInsee" | "postcode", received: string, expected: Expectation): DeclicsError {
-  return new DeclicsError({
+  return territoryError({
     code: "malformed_code",
     module: "territory",
     details: { kind, received, expected },
@@ -84,7 +85,7 @@ function malformed(kind: "codeInsee" | "postcode", received: string, expected: E
 }
 
 function unknown(kind: "codeInsee" | "postcode", received: string): DeclicsError {
-  return new DeclicsError({
+  return territoryError({
     code: "unknown_code",
     module: "territory",
     details: { kind, received },

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue } from "../_lib/parse.js";
 import { ELIGIBILITY_OPTION_FIELDS, contextOf } from "./_options.js";
 import { answerSync, parseSubject } from "./_subject.js";
@@ -51,7 +52,7 @@ export function checkEligibilityMany(
     try {
       const parsed = parseSubject(subject);
       if (parsed.kind === "address") {
-        throw new DeclicsError({
+        throw territoryError({
           code: "geocoder_unavailable",
           module: "territory",
           details: { address: parsed.address, reason: "sync_call" },
@@ -77,7 +78,7 @@ function iterableOf(subjects: unknown): Iterable<unknown> {
     return subjects as Iterable<unknown>;
   }
   const received = describeValue(subjects);
-  throw new DeclicsError({
+  throw territoryError({
     code: "invalid_input",
     module: "territory",
     details: { what: "subjects", issues: [{ path: "", expected: { kind: "type", type: "iterable" }, received }] },

@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { ELIGIBILITY_OPTION_FIELDS, GeocoderOption, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
@@ -126,7 +126,7 @@ export function checkEligibility(
   const address = parsed.address;
   if (geocoder === undefined) {
     return Promise.reject(
-      new DeclicsError({
+      territoryError({
         code: "geocoder_unavailable",
         module: "territory",
         details: { address, reason: "no_geocoder" },

@@ -1,7 +1,8 @@
 import * as z from "zod/v4";
 import { DeclicsError, type DeclicsErrorDetails } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { GeocodeHit, type Geocoder } from "./schema.js";
 
 /** The fetch function the adapter calls (the global `fetch` by default; tests pass a fake). */
@@ -63,7 +64,7 @@ function unavailable(
   why: Omit<DeclicsErrorDetails["geocoder_unavailable"], "address">,
   cause?: unknown,
 ): DeclicsError<"geocoder_unavailable"> {
-  return new DeclicsError({
+  return territoryError({
     code: "geocoder_unavailable",
     module: "territory",
     details: { address, ...why },

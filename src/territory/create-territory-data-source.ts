@@ -1,7 +1,8 @@
 import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { checkOptionsWithoutData, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { PolygonLayer, decodeLayer } from "./_layer.js";
@@ -81,7 +82,7 @@ export interface TerritoryDataSource {
 }
 
 function notPrepared(what: string): DeclicsError {
-  return new DeclicsError({
+  return territoryError({
     code: "data_not_prepared",
     module: "territory",
     details: { what },
@@ -136,7 +137,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: stri
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = toInputIssues(result.error, value)[0];
-  throw new DeclicsError({
+  throw territoryError({
     code: "data_integrity",
     module: "territory",
     details: {
@@ -414,7 +415,7 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     async checkEligibility(subject, checkOptions) {
       const p = parseSubject(subject);
       if (p.kind === "address" && checkOptions.geocoder === undefined) {
-        throw new DeclicsError({
+        throw territoryError({
           code: "geocoder_unavailable",
           module: "territory",
           details: { address: p.address, reason: "no_geocoder" },

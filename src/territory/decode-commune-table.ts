@@ -1,6 +1,7 @@
 import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue, toInputIssues } from "../_lib/parse.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import {
   ALIAS_REASONS,
   COMMUNE_TABLE_FORMAT,
@@ -56,7 +57,7 @@ const NO_COMMUNES: readonly CommuneRecord[] = Object.freeze([]);
 const ZRR_OF_LETTER: Record<string, ZrrClassification> = { C: "C", N: "NC", P: "P" };
 
 function integrity(expected: Expectation, received: string, cause?: unknown): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+  return territoryError({
     code: "data_integrity",
     module: "territory",
     details: { dataset: "commune-table", expected, received },
@@ -68,7 +69,7 @@ function toBytes(input: unknown): Uint8Array {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw new DeclicsError({
+  throw territoryError({
     code: "invalid_input",
     module: "territory",
     details: {

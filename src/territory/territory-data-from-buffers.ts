@@ -1,6 +1,7 @@
 import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue } from "../_lib/parse.js";
-import { rule } from "../_lib/messages-vocabulary.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { decodeLayer } from "./_layer.js";
 import { makeTerritoryData } from "./_territory-internals.js";
 import { decodeCommuneTable } from "./decode-commune-table.js";
@@ -40,7 +41,7 @@ export interface TerritoryData {
 }
 
 function notBytes(path: string, expected: Expectation, received: string): DeclicsError<"invalid_input"> {
-  return new DeclicsError({
+  return territoryError({
     code: "invalid_input",
     module: "territory",
     details: { what: "territory artefacts", issues: [{ path, expected, received }] },
@@ -91,7 +92,7 @@ export function territoryDataFromBuffers(files: Readonly<Record<string, Uint8Arr
   const get = (file: string): Uint8Array => {
     const bytes: unknown = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
     if (bytes === undefined) {
-      throw new DeclicsError({
+      throw territoryError({
         code: "data_missing",
         module: "territory",
         details: { dataset: file, location: file, remedy: "pass_bytes" },

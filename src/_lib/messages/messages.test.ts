@@ -5,11 +5,18 @@ import {
   type DeclicsErrorCode,
   type DeclicsErrorDetails,
   type Expectation,
-  formatDeclicsError,
   type KnownIdKind,
-} from "../errors.js";
-import { ERROR_MESSAGES, renderErrorMessage } from "./messages.js";
-import { KNOWN_REASONS } from "./messages-reasons.js";
+} from "../../errors.js";
+import { formatDeclicsError } from "../../format-declics-error.js";
+import { assessmentError } from "../../assessment/_errors.js";
+import { cliError } from "../../cli/exit-codes.js";
+import { curriculumError } from "../../curriculum/_errors.js";
+import { dataError } from "../../data/_errors.js";
+import { diversityError } from "../../diversity/_errors.js";
+import { territoryError } from "../../territory/_errors.js";
+import { coreError } from "../core-error.js";
+import { knownReasons, renderErrorMessage, wholeTable } from "./index.js";
+import { TERRITORY_MESSAGES } from "./territory.js";
 
 /** Words that betray English in a French message, and French in an English one. */
 const ENGLISH = [
@@ -116,6 +123,8 @@ const file = fc.constantFrom("a.csv", "/tmp/X1.csv", "-");
 const url = fc.constantFrom("https://cdn.example/qpv.bin", "/data/manifest.json");
 
 /** Sample details for every code: the type makes a new code without a sample fail to compile. */
+const KNOWN_REASONS = knownReasons() as Record<"curriculum" | "assessment" | "diversity" | "files" | "cli", string[]>;
+
 const SAMPLES: { [C in DeclicsErrorCode]: fc.Arbitrary<DeclicsErrorDetails[C]> } = {
   invalid_input: fc.record(
     {
@@ -244,7 +253,7 @@ const anyError = fc
 
 describe("the message table", () => {
   it("has one entry per code, in both languages", () => {
-    expect(Object.keys(ERROR_MESSAGES).sort()).toEqual([...CODES].sort());
+    expect(Object.keys(wholeTable()).sort()).toEqual([...CODES].sort());
   });
 
   it("gives every code a non-empty message in French and in English, one line each", () => {
@@ -271,12 +280,40 @@ describe("the message table", () => {
     );
   });
 
-  it("renders the English message as the error's own message", () => {
+  it("gives each error a module raises its English message, from the module's parts of the table only", () => {
+    const core = ["invalid_input", "invalid_option", "date_out_of_range", "malformed_code", "unknown_code"];
+    const data = ["data_missing", "data_integrity"];
+    const raisers = {
+      core: [coreError, core],
+      territory: [territoryError, [...core, ...data, ...Object.keys(TERRITORY_MESSAGES)]],
+      data: [dataError, [...core, ...data]],
+      curriculum: [curriculumError, [...core, ...data, "invalid_template", "invalid_plan"]],
+      assessment: [assessmentError, [...core, "invalid_item_bank", "invalid_session_state"]],
+      diversity: [diversityError, [...core, "invalid_table"]],
+      cli: [cliError, CODES],
+    } as const;
+    for (const [module, [raise, codes]] of Object.entries(raisers)) {
+      fc.assert(
+        fc.property(anyError, ({ code, details }) => {
+          const error =
+            raise === cliError
+              ? cliError(code, details as never)
+              : (raise as (init: unknown) => DeclicsError)({ code, module, details });
+          const own = (codes as readonly string[]).includes(code);
+          expect(error.message).toBe(own ? formatDeclicsError(error, { language: "en" }) : `declics error ${code}`);
+          expect(error.code).toBe(code);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it("renders a hand-built error (a test double) like a raised one", () => {
     fc.assert(
       fc.property(anyError, ({ code, details }) => {
         const error = new DeclicsError({ code, module: "core", details } as never);
-        expect(error.message).toBe(formatDeclicsError(error, { language: "en" }));
-        expect(formatDeclicsError(error)).toBe(error.message);
+        expect(formatDeclicsError(error)).toBe(renderErrorMessage(code, details, "en"));
+        expect(error.message.startsWith(`${code}: `)).toBe(true);
       }),
     );
   });
@@ -349,7 +386,7 @@ describe("hostile details", () => {
 
 describe("issue #11 regressions", () => {
   it('never says "attendu a 5-character…": a malformed INSEE code reads in one language', () => {
-    const error = new DeclicsError({
+    const error = territoryError({
       code: "malformed_code",
       module: "territory",
       details: { kind: "codeInsee", received: "3155", expected: { kind: "insee_code" } },

@@ -3,8 +3,8 @@
  * refused templates, plans, tables, banks and files (`Problem`): the vocabulary of the message table.
  * @module
  */
-import type { ErrorLanguage, Expectation, KnownIdKind } from "../errors.js";
-import { quote, shown } from "./messages-values.js";
+import type { ErrorLanguage, Expectation, KnownIdKind } from "../../errors.js";
+import { quote, shown } from "./values.js";
 
 type Pair = readonly [en: string, fr: string];
 
