@@ -85,7 +85,7 @@ export default tseslint.config(
   },
   {
     // The message tables: one sentence per entry, in French and English, where long messages belong.
-    files: ["src/cli/messages.ts", "src/_lib/messages*.ts"],
+    files: ["src/cli/messages.ts", "src/_lib/messages/*.ts"],
     rules: { "max-len": "off" },
   },
 );

@@ -16,8 +16,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
 import type * as z from "zod/v4";
-import { DeclicsError, isDeclicsError } from "../src/errors.js";
-import { toInputIssues } from "../src/_lib/parse.js";
+import { dataError } from "../src/data/_errors.js";
+import { DeclicsError, type Expectation, type InputIssue, isDeclicsError } from "../src/errors.js";
+import { rule } from "../src/_lib/messages/vocabulary.js";
+import { describeValue, toInputIssues } from "../src/_lib/parse.js";
 import { BuildManifest, type BuiltArtefact, type SourceDataset, SourcesManifest } from "../src/data/schema.js";
 import * as registry from "./build/registry.js";
 import { communeFeatures, communeLayerOptions, POLYGON_ARTEFACTS } from "./build/polygon-layers.js";
@@ -73,14 +75,16 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function integrity(dataset: string, what: string, expected: string, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+function integrity(
+  dataset: string,
+  path: string,
+  expected: Expectation,
+  received: string,
+): DeclicsError<"data_integrity"> {
+  return dataError({
     code: "data_integrity",
     module: "data",
-    message:
-      `Dataset ${dataset}: ${what} mismatch: expected ${expected}, received ${received}. The` +
-      ` source file differs from data/sources.json; refusing to build.`,
-    details: { dataset, expected: `${what} ${expected}`, received: `${what} ${received}` },
+    details: { dataset, path, expected, received },
   });
 }
 
@@ -99,7 +103,7 @@ function parseRecords(entry: SourceDataset, bytes: Uint8Array): unknown[] {
       features?: unknown;
     };
     if (json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
-      throw integrity(entry.id, "format", "a GeoJSON FeatureCollection", `type ${String(json.type)}`);
+      throw integrity(entry.id, "type", { kind: "one_of", values: ["FeatureCollection"] }, describeValue(json.type));
     }
     return json.features as unknown[];
   }
@@ -119,31 +123,23 @@ function parseRecords(entry: SourceDataset, bytes: Uint8Array): unknown[] {
 }
 
 function validateRecords(entry: SourceDataset, records: readonly unknown[], schema: z.ZodType): void {
-  const problems: string[] = [];
+  let first: { index: number; issue: InputIssue | undefined } | undefined;
   let invalid = 0;
   records.forEach((record, index) => {
     const result = schema.safeParse(record, { reportInput: true });
     if (result.success) return;
     invalid++;
-    if (problems.length < 5) {
-      const issues = toInputIssues(result.error, record)
-        .slice(0, 2)
-        .map((i) => `${i.path || "record"}: expected ${i.expected}, received ${i.received}`)
-        .join("; ");
-      problems.push(`${entry.count.unit === "features" ? "feature" : "row"} ${index + 1}: ${issues}`);
-    }
+    first ??= { index, issue: toInputIssues(result.error, record)[0] };
   });
-  if (invalid > 0) {
-    throw new DeclicsError({
-      code: "data_integrity",
-      module: "data",
-      message: `Dataset ${entry.id}: ${invalid} invalid record(s): ${problems.join(" | ")}`,
-      details: {
-        dataset: entry.id,
-        expected: "every record valid against its schema",
-        received: `${invalid} invalid record(s): ${problems.join(" | ")}`,
-      },
-    });
+  if (invalid > 0 && first !== undefined) {
+    // The first invalid record is named; the count of invalid records is in the received value.
+    const { index, issue } = first;
+    throw integrity(
+      entry.id,
+      `${index + 1}${issue === undefined || issue.path === "" ? "" : `.${issue.path}`}`,
+      issue?.expected ?? { kind: "shape" },
+      `${issue?.received ?? "undefined"} (${invalid} / ${records.length})`,
+    );
   }
 }
 
@@ -151,27 +147,33 @@ function validateRecords(entry: SourceDataset, records: readonly unknown[], sche
 export function loadDataset(entry: SourceDataset, sourcesDir: string, schema: z.ZodType | undefined): LoadedDataset {
   const path = resolve(sourcesDir, entry.file);
   if (!existsSync(path)) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
-      message:
-        `Dataset ${entry.id}: file ${path} not found. Set DECLICS_DATA_SOURCES to the directory` +
-        ` holding the official files (see data/sources.json and docs/data.md).`,
-      details: { dataset: entry.id, location: path },
+      details: { dataset: entry.id, location: path, remedy: "sources_dir" },
     });
   }
   const bytes = new Uint8Array(readFileSync(path));
   const digest = sha256(bytes);
-  if (digest !== entry.sha256)
-    throw integrity(entry.id, "sha256", entry.sha256, `${digest} (${bytes.byteLength} bytes, expected ${entry.bytes})`);
+  if (digest !== entry.sha256) throw integrity(entry.id, "sha256", { kind: "sha256", sha256: entry.sha256 }, digest);
   if (bytes.byteLength !== entry.bytes)
-    throw integrity(entry.id, "byte size", String(entry.bytes), String(bytes.byteLength));
+    throw integrity(entry.id, "bytes", { kind: "byte_count", bytes: entry.bytes }, String(bytes.byteLength));
   const records = parseRecords(entry, bytes);
   if (records.length !== entry.count.value) {
-    throw integrity(entry.id, `${entry.count.unit} count`, String(entry.count.value), String(records.length));
+    const unit = entry.count.unit;
+    const expected = rule(
+      `${entry.count.value} ${unit}`,
+      `${entry.count.value} ${unit === "rows" ? "lignes" : "entités"}`,
+    );
+    throw integrity(entry.id, unit, expected, String(records.length));
   }
   if (schema === undefined) {
-    throw integrity(entry.id, "record schema", "a zod schema in scripts/build/record-schemas.ts", "none");
+    throw integrity(
+      entry.id,
+      "schema",
+      rule("a zod schema in scripts/build/record-schemas.ts", "un schéma zod dans scripts/build/record-schemas.ts"),
+      "undefined",
+    );
   }
   validateRecords(entry, records, schema);
   return { entry, path, bytes, records };
@@ -188,13 +190,9 @@ export async function buildData(options: BuildDataOptions): Promise<BuildDataRes
   const parsed = SourcesManifest.safeParse(options.manifest, { reportInput: true });
   if (!parsed.success) {
     const issues = toInputIssues(parsed.error, options.manifest);
-    throw new DeclicsError({
+    throw dataError({
       code: "invalid_input",
       module: "data",
-      message: `Invalid data/sources.json: ${issues
-        .slice(0, 3)
-        .map((i) => `${i.path}: expected ${i.expected}, received ${i.received}`)
-        .join("; ")}`,
       details: { what: "data/sources.json", issues },
     });
   }

@@ -61,7 +61,11 @@ function run(cmd, args, options = {}) {
 // diversity 60 -> 72 kB (issue #16): charts from the protected report, protection interval, priorities, recoding, the French note.
 // diversity 72 -> 78 kB (issue #11): Date inputs read as calendar days in a legal time zone (@date-fns/tz), the
 // typed suppression engine (issue #12); measured 74,763 B.
-const BUDGETS = { diversity: 78_000, assessment: 150_000 };
+// diversity 78 -> 90 kB, assessment 150 -> 162 kB (issue #11, errors that help): each module bundles the words of
+// the errors it raises, in English and French (its parts of the message table: shared expectations, its own
+// reasons), about 12.5 kB; measured 87,451 B and 158,654 B. The whole table (36 kB) comes only with
+// formatDeclicsError.
+const BUDGETS = { diversity: 90_000, assessment: 162_000 };
 const FORBIDDEN = [
   /node_modules\/@turf\//,
   /node_modules\/flatbush\//,

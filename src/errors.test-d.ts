@@ -6,7 +6,6 @@ describe("DeclicsError types", () => {
     const error = new DeclicsError({
       code: "outside_france",
       module: "territory",
-      message: "m",
       details: { lon: 0, lat: 0 },
     });
     expectTypeOf(error.details).toEqualTypeOf<{ readonly lon: number; readonly lat: number }>();
@@ -20,6 +19,6 @@ describe("DeclicsError types", () => {
 
   it("rejects details of the wrong shape", () => {
     // @ts-expect-error usage details need a reason
-    new DeclicsError({ code: "usage", module: "cli", message: "m", details: { lon: 1 } });
+    new DeclicsError({ code: "usage", module: "cli", details: { lon: 1 } });
   });
 });

@@ -8,7 +8,6 @@ describe("DeclicsError", () => {
     const error = new DeclicsError({
       code: "unknown_code",
       module: "territory",
-      message: "Code commune inconnu : 99999",
       details: { kind: "codeInsee", received: "99999" },
       cause,
     });
@@ -22,20 +21,34 @@ describe("DeclicsError", () => {
       name: "DeclicsError",
       code: "unknown_code",
       module: "territory",
-      message: "Code commune inconnu : 99999",
+      message: 'unknown_code: {"kind":"codeInsee","received":"99999"}',
       details: { kind: "codeInsee", received: "99999" },
     });
   });
 
+  it("built by hand, says its code and details, escaped and at most 300 characters", () => {
+    const hostile = new DeclicsError({
+      code: "usage",
+      module: "cli",
+      details: { reason: "x\u202e\u2028\u0085y\nz", values: { long: "a".repeat(400) } },
+    });
+    expect(hostile.message).toMatch(/^usage: \{"reason":"x\\u202e\\u2028\\u0085y\\nz"/);
+    expect(hostile.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(hostile.message.length).toBe(300);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(new DeclicsError({ code: "usage", module: "cli", details: cyclic as never }).message).toBe("usage: {…}");
+  });
+
   it("has no cause property when none is given", () => {
-    const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+    const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "no_subject" } });
     expect("cause" in error).toBe(false);
   });
 });
 
 describe("isDeclicsError", () => {
   it("recognises instances and plain copies from another bundle, by code", () => {
-    const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+    const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "no_subject" } });
     expect(isDeclicsError(error)).toBe(true);
     expect(isDeclicsError(error, "usage")).toBe(true);
     expect(isDeclicsError(error, "invalid_input")).toBe(false);

@@ -9,7 +9,23 @@
  * @module declics
  */
 export { DeclicsError, isDeclicsError } from "./errors.js";
-export type { DeclicsErrorCode, DeclicsErrorDetails, DeclicsErrorInit, DeclicsModule, InputIssue } from "./errors.js";
+export { formatDeclicsError, type FormatDeclicsErrorOptions } from "./format-declics-error.js";
+export type {
+  DeclicsErrorCode,
+  DeclicsErrorDetails,
+  DeclicsErrorInit,
+  DeclicsModule,
+  ErrorLanguage,
+  Expectation,
+  InputIssue,
+  KnownIdKind,
+  LocalisedText,
+  ItemBankReason,
+  PlanReason,
+  Problem,
+  TableReason,
+  TemplateReason,
+} from "./errors.js";
 export type { SafeParseResult } from "./_lib/parse.js";
 export type { DayInput } from "./_lib/calendar-day.js";
 export { createSeededRandom, type RandomSource } from "./_lib/random.js";

@@ -1,6 +1,8 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
-import { DeclicsError } from "../../src/errors.js";
+import { dataError } from "../../src/data/_errors.js";
+import { DeclicsError, type Expectation } from "../../src/errors.js";
+import { rule } from "../../src/_lib/messages/vocabulary.js";
 import {
   parseSchoolCalendar,
   SCHOOL_CALENDAR_FORMAT,
@@ -55,12 +57,11 @@ export function freeDays(classesEnd: string, classesResume: string): { firstDay:
   return { firstDay: addDays(classesEnd, 1), lastDay: addDays(classesResume, -1) };
 }
 
-function integrity(expected: string, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+function integrity(path: string, expected: Expectation, received: string): DeclicsError<"data_integrity"> {
+  return dataError({
     code: "data_integrity",
     module: "data",
-    message: `Dataset school-calendar: expected ${expected}, received ${received}`,
-    details: { dataset: "school-calendar", expected, received },
+    details: { dataset: "school-calendar", path, expected, received },
   });
 }
 
@@ -68,14 +69,19 @@ function compileRow(row: SchoolCalendarRow, index: number): SchoolHolidayRow {
   const who = readPopulation(row.Population);
   if (who === null)
     throw integrity(
-      `row ${index + 1}: a Population of -, Élèves…, Enseignants… or Guadeloupe sub-territories`,
+      `${index + 1}.Population`,
+      rule(
+        "a Population of -, Élèves…, Enseignants… or Guadeloupe sub-territories",
+        "une Population -, Élèves…, Enseignants… ou sous-territoire de Guadeloupe",
+      ),
       JSON.stringify(row.Population),
     );
   const classesEnd = exportDay(row["Date de début"]);
   const classesResume = exportDay(row["Date de fin"]);
   if (classesResume < classesEnd)
     throw integrity(
-      `row ${index + 1}: Date de fin on or after Date de début`,
+      `${index + 1}.Date de fin`,
+      rule("a Date de fin on or after the Date de début", "une Date de fin égale ou postérieure à la Date de début"),
       `${row["Date de début"]} .. ${row["Date de fin"]}`,
     );
   return {
@@ -102,7 +108,14 @@ export function compileSchoolCalendar(
     const academie = row.Académies.trim();
     const entry = byAcademie.get(academie) ?? { zone: row.Zones.trim(), rows: [], openEnd: null };
     if (entry.zone !== row.Zones.trim())
-      throw integrity(`row ${index + 1}: académie ${academie} in one zone (${entry.zone})`, row.Zones);
+      throw integrity(
+        `${index + 1}.Zones`,
+        rule(
+          `académie ${academie} in one zone (${entry.zone})`,
+          `l'académie ${academie} dans une seule zone (${entry.zone})`,
+        ),
+        row.Zones,
+      );
     const compiled = compileRow(row, index);
     if (compiled.description.startsWith("Début des") && compiled.classesEnd === compiled.classesResume) {
       entry.openEnd =

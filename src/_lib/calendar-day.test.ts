@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDeclicsError } from "../errors.js";
+import { type DeclicsError, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import {
   calendarDayIn,
   calendarDayOf,
@@ -109,6 +110,9 @@ describe("readDayInput", () => {
     } catch (error) {
       expect(isDeclicsError(error, "invalid_input")).toBe(true);
       expect((error as Error).message).toMatch(/^Invalid sessionDay: expected a calendar day "YYYY-MM-DD"/);
+      expect(formatDeclicsError(error as DeclicsError, { language: "fr" })).toMatch(
+        /^Entrée invalide : sessionDay : attendu un jour "AAAA-MM-JJ" qui existe/,
+      );
       expect((error as { details: { issues: { path: string }[] } }).details.issues[0]?.path).toBe("sessionDay");
     }
   });
@@ -116,7 +120,10 @@ describe("readDayInput", () => {
   it("builds its range error with the range and the time zone", () => {
     const error = dayOutOfRange("on", "territory", "2014-12-31", "2015-01-01", "2099-12-31", "Indian/Reunion");
     expect(error.code).toBe("date_out_of_range");
-    expect(error.message).toContain("du 2015-01-01 au 2099-12-31, reçu 2014-12-31 (read in Indian/Reunion)");
+    expect(error.message).toContain("from 2015-01-01 to 2099-12-31, received 2014-12-31 (read in Indian/Reunion)");
+    expect(formatDeclicsError(error, { language: "fr" })).toContain(
+      "du 2015-01-01 au 2099-12-31, reçu 2014-12-31 (lue dans le fuseau Indian/Reunion)",
+    );
   });
 });
 

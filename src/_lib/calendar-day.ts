@@ -1,6 +1,7 @@
 import { tzOffset } from "@date-fns/tz/tzOffset";
 import * as z from "zod/v4";
 import { DeclicsError, type DeclicsModule } from "../errors.js";
+import { coreError } from "./core-error.js";
 import { describeValue } from "./parse.js";
 
 /**
@@ -195,12 +196,10 @@ export function readDayInput(value: unknown, field: string, module: DeclicsModul
     if (fourDigitYears ? isDayInput(value) : Number.isFinite(time)) return { kind: "instant", time };
   }
   const received = safeDescribe(value);
-  const expected = 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date';
-  throw new DeclicsError({
+  throw coreError({
     code: "invalid_input",
     module,
-    message: `Invalid ${field}: expected ${expected}, received ${received}`,
-    details: { what: field, issues: [{ path: field, expected, received, message: "not a calendar day" }] },
+    details: { what: field, issues: [{ path: field, expected: { kind: "calendar_day" }, received }] },
   });
 }
 
@@ -213,11 +212,9 @@ export function dayOutOfRange(
   to: string,
   timeZone: string | null,
 ): DeclicsError<"date_out_of_range"> {
-  const where = timeZone === null ? "" : ` (read in ${timeZone})`;
-  return new DeclicsError({
+  return coreError({
     code: "date_out_of_range",
     module,
-    message: `Date hors de la période couverte par les données : attendu un jour du ${from} au ${to}, reçu ${received}${where}. Expected ${field} between ${from} and ${to}.`,
     details: { field, received, from, to, timeZone },
   });
 }

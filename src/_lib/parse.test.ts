@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { describeValue, parseWith, safeParseWith } from "./parse.js";
 
 const Person = z.object({ name: z.string(), age: z.number().int().min(0), kind: z.enum(["qpv", "zrr"]) });
@@ -25,10 +26,13 @@ describe("parseWith", () => {
       if (!isDeclicsError(error, "invalid_input")) return;
       expect(error.module).toBe("diversity");
       expect(error.details.issues).toEqual([
-        expect.objectContaining({ path: "age", expected: "number", received: 'string "31"' }),
-        expect.objectContaining({ path: "kind", expected: 'one of "qpv", "zrr"', received: 'string "frr"' }),
+        { path: "age", expected: { kind: "type", type: "number" }, received: '"31"' },
+        { path: "kind", expected: { kind: "one_of", values: ["qpv", "zrr"] }, received: '"frr"' },
       ]);
-      expect(error.message).toContain('Invalid person: age: expected number, received string "31"');
+      expect(error.message).toContain('Invalid person: age: expected a number, received "31"');
+      expect(formatDeclicsError(error, { language: "fr" })).toBe(
+        'Entrée invalide : age : attendu un nombre, reçu "31"; kind : attendu l\'une des valeurs "qpv", "zrr", reçu "frr"',
+      );
     }
   });
 
@@ -38,8 +42,8 @@ describe("parseWith", () => {
     if (result.success) return;
     expect(result.error.details.issues[0]).toMatchObject({
       path: "age",
-      expected: "number >= 0",
-      received: "number -1",
+      expected: { kind: "range", origin: "number", min: 0, inclusive: true },
+      received: "-1",
     });
   });
 });
@@ -64,11 +68,16 @@ describe("describeValue", () => {
     [undefined, "undefined"],
     [null, "null"],
     [Number.NaN, "NaN"],
-    [3, "number 3"],
-    ["x".repeat(50), `string "${"x".repeat(40)}…"`],
-    [[1, 2], "array of length 2"],
-    [{}, "empty object"],
-    [new Date(Number.NaN), "Invalid Date"],
+    [3, "3"],
+    ["x".repeat(70), `"${"x".repeat(60)}…"`],
+    ["a\u001b[31m\u202eb", '"a\\u001b[31m\\u202eb"'],
+    [[1, 2], "Array(2)"],
+    [{}, "{}"],
+    [{ a: 1, b: 2 }, "{ a, b }"],
+    [new Uint8Array(4), "Uint8Array(4)"],
+    [new Date(Number.NaN), "Date(NaN)"],
+    [new Date(0), "Date(1970-01-01T00:00:00.000Z)"],
+    [12n, "12n"],
   ])("describes %s", (value, expected) => {
     expect(describeValue(value)).toBe(expected);
   });

@@ -1,48 +1,14 @@
 import type * as z from "zod/v4";
-import { DeclicsError, type DeclicsModule, type InputIssue } from "../errors.js";
+import { DeclicsError, type DeclicsModule, type Expectation, type InputIssue } from "../errors.js";
+import { coreError } from "./core-error.js";
+import { describeValue } from "./messages/values.js";
 
 /** The result of a `safeParseX` function: the parsed value, or the error `parseX` would have thrown. */
 export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly error: DeclicsError<"invalid_input"> };
 
-/**
- * Summarises a received value for an error message without dumping large inputs. Never throws: a hostile
- * value (a Date-like object whose methods throw, a Proxy, a throwing getter) is described by its type.
- */
-export function describeValue(value: unknown): string {
-  try {
-    return describeUnsafe(value);
-  } catch {
-    return Object.prototype.toString.call(value) === "[object Date]" ? "Date" : `${typeof value} (unreadable)`;
-  }
-}
-
-function describeUnsafe(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === null) return "null";
-  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : `number ${value}`;
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `string ${JSON.stringify(shown)}`;
-  }
-  if (typeof value === "boolean" || typeof value === "bigint") return `${typeof value} ${String(value)}`;
-  if (Array.isArray(value)) return `array of length ${value.length}`;
-  if (Object.prototype.toString.call(value) === "[object Date]") {
-    const time = Date.prototype.getTime.call(value);
-    return Number.isNaN(time)
-      ? "Invalid Date"
-      : `Date ${Number.isFinite(time) ? new Date(time).toISOString() : String(time)}`;
-  }
-  if (value instanceof Date) return "a Date-like object that is not a Date";
-  if (typeof value === "object") {
-    const keys = Object.keys(value);
-    return keys.length === 0
-      ? "empty object"
-      : `object with keys ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`;
-  }
-  return typeof value;
-}
+export { describeValue } from "./messages/values.js";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
@@ -53,24 +19,52 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function expectedOf(issue: z.core.$ZodIssue): string {
+function bound(value: unknown, origin: string): number | string {
+  if (typeof value === "bigint") return value.toString();
+  if (origin === "date" && typeof value === "number") return new Date(value).toISOString().slice(0, 10);
+  return typeof value === "number" ? value : String(value);
+}
+
+function isExpectation(value: unknown): value is Expectation {
+  return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string";
+}
+
+/** What a zod issue expected, as data (never zod's English message). */
+function expectedOf(issue: z.core.$ZodIssue): Expectation {
   switch (issue.code) {
     case "invalid_type":
-      return issue.expected;
+      return { kind: "type", type: issue.expected };
     case "invalid_value":
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return {
+        kind: "one_of",
+        values: issue.values.map((v) => (typeof v === "bigint" ? v.toString() : (v ?? null))) as string[],
+      };
     case "too_small":
-      return `${issue.origin} ${issue.inclusive === false ? ">" : ">="} ${String(issue.minimum)}`;
+      return {
+        kind: "range",
+        origin: issue.origin,
+        min: bound(issue.minimum, issue.origin),
+        inclusive: issue.inclusive !== false,
+      };
     case "too_big":
-      return `${issue.origin} ${issue.inclusive === false ? "<" : "<="} ${String(issue.maximum)}`;
+      return {
+        kind: "range",
+        origin: issue.origin,
+        max: bound(issue.maximum, issue.origin),
+        inclusive: issue.inclusive !== false,
+      };
     case "invalid_format":
-      return issue.pattern ? `${issue.format} matching ${issue.pattern}` : issue.format;
+      return issue.format === "regex" && issue.pattern
+        ? { kind: "pattern", pattern: issue.pattern }
+        : { kind: "format", format: issue.format };
     case "unrecognized_keys":
-      return `no keys ${issue.keys.join(", ")}`;
-    case "invalid_union":
-      return "one of the accepted shapes";
+      return { kind: "no_extra_keys", keys: issue.keys };
+    case "custom": {
+      const params = (issue as { params?: { expected?: unknown } }).params;
+      return isExpectation(params?.expected) ? params.expected : { kind: "custom", note: issue.message };
+    }
     default:
-      return issue.message;
+      return { kind: "shape" };
   }
 }
 
@@ -80,7 +74,6 @@ export function toInputIssues(error: z.core.$ZodError, input: unknown): InputIss
     path: issue.path.map(String).join("."),
     expected: expectedOf(issue),
     received: describeValue("input" in issue && issue.input !== undefined ? issue.input : valueAt(input, issue.path)),
-    message: issue.message,
   }));
 }
 
@@ -90,17 +83,10 @@ function invalidInput(
   error: z.core.$ZodError,
   input: unknown,
 ): DeclicsError<"invalid_input"> {
-  const issues = toInputIssues(error, input);
-  const shown = issues
-    .slice(0, 3)
-    .map((i) => `${i.path === "" ? what : i.path}: expected ${i.expected}, received ${i.received}`)
-    .join("; ");
-  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
-  return new DeclicsError({
+  return coreError({
     code: "invalid_input",
     module,
-    message: `Invalid ${what}: ${shown}${more}`,
-    details: { what, issues },
+    details: { what, issues: toInputIssues(error, input) },
     cause: error,
   });
 }

@@ -2,7 +2,8 @@
  * Private: item bank checks and the flat, typed-array form of a bank the engine works on.
  * @module
  */
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type ItemBankReason, type Problem } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import { buildGrid, type Grid, information, probability } from "./_irt.js";
 import type { AbilityPrior, QuadratureGrid } from "./ability.js";
 import type { CompetenceFramework } from "./framework.js";
@@ -10,44 +11,45 @@ import type { Item } from "./item.js";
 import type { ItemBank } from "./item-bank.js";
 
 /** Lists the semantic problems of a structurally valid bank (empty when none). */
-export function findBankProblems(bank: ItemBank, framework: CompetenceFramework | null): string[] {
-  const problems: string[] = [];
+export function findBankProblems(bank: ItemBank, framework: CompetenceFramework | null): Problem<ItemBankReason>[] {
+  const problems: Problem<ItemBankReason>[] = [];
   const known =
     framework === null ? null : new Set(framework.areas.flatMap((a) => a.competences.map((c) => c.id as string)));
-  if (bank.items.length === 0) problems.push("the bank has no items (a test on it would only return the prior)");
+  if (bank.items.length === 0) problems.push({ reason: "empty_bank" });
   const seen = new Set<string>();
   bank.items.forEach((item, i) => {
-    const where = `item ${i} (${item.id})`;
-    if (seen.has(item.id)) problems.push(`${where}: duplicate id ${item.id}`);
+    const where = { index: i, itemId: item.id };
+    if (seen.has(item.id)) problems.push({ reason: "duplicate_item", values: where });
     seen.add(item.id);
-    if (known !== null && !known.has(item.competence)) problems.push(`${where}: unknown competence ${item.competence}`);
+    if (known !== null && !known.has(item.competence))
+      problems.push({ reason: "unknown_competence", values: { ...where, competence: item.competence } });
     const { a, b, c } = item.irt;
     if (!Number.isFinite(a) || a <= 0)
-      problems.push(`${where}: discrimination a must be a finite number > 0, received ${a}`);
-    if (!Number.isFinite(b)) problems.push(`${where}: difficulty b must be a finite number, received ${b}`);
-    if (!Number.isFinite(c) || c < 0 || c >= 1) problems.push(`${where}: guessing c must be in [0, 1), received ${c}`);
-    problems.push(...answerKeyProblems(item).map((p) => `${where}: ${p}`));
+      problems.push({ reason: "bad_discrimination", values: { ...where, received: a } });
+    if (!Number.isFinite(b)) problems.push({ reason: "bad_difficulty", values: { ...where, received: b } });
+    if (!Number.isFinite(c) || c < 0 || c >= 1)
+      problems.push({ reason: "bad_guessing", values: { ...where, received: c } });
+    problems.push(...answerKeyProblems(item).map((p) => ({ ...p, values: { ...where, ...p.values } })));
   });
   return problems;
 }
 
-function answerKeyProblems(item: Item): string[] {
-  const out: string[] = [];
+function answerKeyProblems(item: Item): Problem<ItemBankReason>[] {
+  const out: Problem<ItemBankReason>[] = [];
   if (item.kind === "single_choice" || item.kind === "multiple_choice" || item.kind === "ordering") {
     const ids = item.options.map((o) => o.id);
     const set = new Set(ids);
-    if (set.size !== ids.length) out.push("option ids are not unique");
+    if (set.size !== ids.length) out.push({ reason: "duplicate_option" });
     const key = item.kind === "single_choice" ? [item.answer] : item.answer;
-    for (const k of key) if (!set.has(k)) out.push(`answer key ${k} is not an option`);
-    if (new Set(key).size !== key.length) out.push("answer key repeats an option");
+    for (const k of key) if (!set.has(k)) out.push({ reason: "key_not_option", values: { key: k } });
+    if (new Set(key).size !== key.length) out.push({ reason: "key_repeats" });
     if (item.kind === "ordering" && key.length !== ids.length)
-      out.push(`ordering key must list all ${ids.length} options, lists ${key.length}`);
-    if (item.kind === "multiple_choice" && key.length === ids.length)
-      out.push("multiple choice key selects every option");
+      out.push({ reason: "ordering_incomplete", values: { options: ids.length, listed: key.length } });
+    if (item.kind === "multiple_choice" && key.length === ids.length) out.push({ reason: "key_selects_all" });
   } else if (item.kind === "numeric") {
-    if (!Number.isFinite(item.answer)) out.push("numeric answer must be finite");
+    if (!Number.isFinite(item.answer)) out.push({ reason: "numeric_not_finite" });
   } else if (item.accepted.some((t) => t.trim() === "")) {
-    out.push("accepted answers must not be blank");
+    out.push({ reason: "blank_accepted" });
   }
   return out;
 }
@@ -58,13 +60,10 @@ export function assertBankValid(bank: ItemBank, framework: CompetenceFramework |
   if (problems.length > 0) throw bankError(problems);
 }
 
-export function bankError(problems: string[]): DeclicsError<"invalid_item_bank"> {
-  const shown = problems.slice(0, 3).join("; ");
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
-  return new DeclicsError({
+export function bankError(problems: Problem<ItemBankReason>[]): DeclicsError<"invalid_item_bank"> {
+  return assessmentError({
     code: "invalid_item_bank",
     module: "assessment",
-    message: `Invalid item bank: expected at least one item, unique ids, known competences, a > 0, finite b, c in [0, 1) and consistent answer keys; found ${shown}${more}`,
     details: { problems },
   });
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import { DeclicsError } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import type { AbilityPrior, QuadratureGrid } from "./ability.js";
 
 /** P(correct) under the 3PL model (Rasch and 2PL are special cases). */
@@ -46,11 +47,10 @@ export function gridKey(grid: QuadratureGrid): string {
 }
 
 function priorError(expected: string, received: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+  return assessmentError({
     code: "invalid_option",
     module: "assessment",
-    message: `Ability prior: expected ${expected}, received ${received}`,
-    details: { option: "prior", expected, received },
+    details: { option: "prior", expected: { kind: "custom", note: `${expected}, received ${received}` }, received: "" },
   });
 }
 

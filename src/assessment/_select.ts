@@ -5,6 +5,7 @@
  */
 import { createSeededRandom, type RandomSource } from "../_lib/random.js";
 import { DeclicsError } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import type { GridTables, PreparedBank } from "./_bank.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import type { ResolvedAdaptiveSessionOptions } from "./session-state.js";
@@ -137,11 +138,14 @@ function invalidCompetences(
   const targets = badTargets.length > 0 ? `; targets naming ${what} with items to test (${keys.join(", ")})` : "";
   const expected = `competences of ${p.competences.join(", ")}${targets}`;
   const received = [...new Set([...unknown, ...badTargets])].join(", ");
-  return new DeclicsError({
+  return assessmentError({
     code: "invalid_option",
     module: "assessment",
-    message: `Competences or balancing targets ${received} cannot be tested: expected ${expected}, received them in options`,
-    details: { option: "competences / contentBalancing.targets", expected, received },
+    details: {
+      option: "competences / contentBalancing.targets",
+      expected: { kind: "custom", note: expected },
+      received,
+    },
   });
 }
 

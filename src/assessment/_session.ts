@@ -5,6 +5,7 @@
  */
 import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type GridTables, type PreparedBank, prepareBank, tablesFor } from "./_bank.js";
 import { levelOf, levelPosterior, summarisePosterior } from "./_irt.js";
@@ -130,11 +131,10 @@ export function stopReasonFor(
 }
 
 export function sessionError(expected: string, received: string): DeclicsError<"invalid_session_state"> {
-  return new DeclicsError({
+  return assessmentError({
     code: "invalid_session_state",
     module: "assessment",
-    message: `Adaptive session state refused: expected ${expected}, received ${received}`,
-    details: { expected, received },
+    details: { expected: { kind: "custom", note: `${expected}, received ${received}` }, received: "" },
   });
 }
 
@@ -148,11 +148,10 @@ export function checkExposureIds(
   const unknown = Object.keys(exposure.parameters).filter((id) => !p.indexById.has(id));
   if (unknown.length === 0) return;
   const shown = unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : "");
-  throw new DeclicsError({
+  throw assessmentError({
     code: "invalid_option",
     module: "assessment",
-    message: `Sympson-Hetter parameters: expected ids of items in the bank, received ${shown}`,
-    details: { option, expected: "ids of items in the bank", received: shown },
+    details: { option, expected: { kind: "known_id", of: "bank_item" }, received: shown },
   });
 }
 

@@ -38,7 +38,7 @@ function stored(n: number): AdaptiveSession {
 describe("bad input gets a coded DeclicsError", () => {
   it("an empty bank (the result used to be the prior)", () => {
     const empty = { id: "empty", items: [] };
-    expectCode("invalid_item_bank", () => startAdaptiveSession(empty, { seed: 1 }), /at least one item/);
+    expectCode("invalid_item_bank", () => startAdaptiveSession(empty, { seed: 1 }), /the bank has no items/);
     expectCode("invalid_item_bank", () => parseItemBank(empty));
     expectCode("invalid_item_bank", () => scoreFixedForm(empty, []));
     expectCode("invalid_item_bank", () =>

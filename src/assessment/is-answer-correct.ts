@@ -1,6 +1,6 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { DeclicsError } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import { Answer, Item } from "./item.js";
 
 const expectedShape: Record<Item["kind"], string> = {
@@ -72,10 +72,13 @@ export function isAnswerCorrect(item: Item, answer: z.input<typeof Answer>): boo
       }
       break;
   }
-  throw new DeclicsError({
+  throw assessmentError({
     code: "invalid_option",
     module: "assessment",
-    message: `Answer to item ${item.id} (${item.kind}): expected ${expectedShape[item.kind]}, received an object with keys ${Object.keys(a).join(", ")}`,
-    details: { option: "answer", expected: expectedShape[item.kind], received: `keys ${Object.keys(a).join(", ")}` },
+    details: {
+      option: "answer",
+      expected: { kind: "custom", note: expectedShape[item.kind] },
+      received: `{ ${Object.keys(a).join(", ")} }`,
+    },
   });
 }

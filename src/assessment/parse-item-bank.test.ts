@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { ASSESSMENT_REASONS } from "../_lib/messages/assessment.js";
+import { renderProblem } from "../_lib/messages/problem.js";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
 import { parseItemBank, safeParseItemBank } from "./parse-item-bank.js";
@@ -39,7 +41,8 @@ const good = {
 function problemsOf(input: unknown): string[] {
   const r = safeParseItemBank(input);
   if (r.success) return [];
-  if (isDeclicsError(r.error, "invalid_item_bank")) return [...r.error.details.problems];
+  if (isDeclicsError(r.error, "invalid_item_bank"))
+    return r.error.details.problems.map((p) => renderProblem(p, "en", ASSESSMENT_REASONS));
   return [`invalid_input: ${r.error.message}`];
 }
 
@@ -56,7 +59,7 @@ describe("parseItemBank", () => {
     bad.items.push({ ...good.items[1]!, id: "q5", competence: "9.9", answer: "z" });
     bad.items.push({ ...good.items[2]!, id: "q6", answer: ["x"] });
     const problems = problemsOf(bad);
-    expect(problems.some((p) => p.includes("duplicate id q1"))).toBe(true);
+    expect(problems.some((p) => p.includes("(q1): duplicate id"))).toBe(true);
     expect(problems.some((p) => p.includes("discrimination a"))).toBe(true);
     expect(problems.some((p) => p.includes("difficulty b"))).toBe(true);
     expect(problems.some((p) => p.includes("guessing c"))).toBe(true);

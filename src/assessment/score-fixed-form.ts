@@ -5,6 +5,7 @@ import type { ResultProvenance } from "./item-bank.js";
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import { isAnswerCorrect } from "./is-answer-correct.js";
 import { frameworkFrom, scoreGroups } from "./_groups.js";
 import { levelOf } from "./_irt.js";
@@ -87,11 +88,14 @@ export function scoreFixedForm(
   const engine = engineOf(parsedBank, o);
   const { p, cuts } = engine;
   const fail = (expected: string, received: string): DeclicsError<"invalid_option"> =>
-    new DeclicsError({
+    assessmentError({
       code: "invalid_option",
       module: "assessment",
-      message: `Form responses: expected ${expected}, received ${received}`,
-      details: { option: "responses", expected, received },
+      details: {
+        option: "responses",
+        expected: { kind: "custom", note: `${expected}, received ${received}` },
+        received: "",
+      },
     });
   const form = o.itemIds ?? rs.map((r) => r.itemId);
   const inForm = new Set(form);

@@ -3,7 +3,7 @@ import type { ResultProvenance } from "./item-bank.js";
 import { ExposureControl, SimulatedSessionOptions } from "./session-state.js";
 import { createSeededRandom } from "../_lib/random.js";
 import { parseWith } from "../_lib/parse.js";
-import { DeclicsError } from "../errors.js";
+import { assessmentError } from "./_errors.js";
 import { levelOf, probability, summarisePosterior } from "./_irt.js";
 import type { GridTables, PreparedBank } from "./_bank.js";
 import {
@@ -146,11 +146,10 @@ function checkDesign(p: PreparedBank, o: ResolvedOptions): Int32Array | null {
   const L = o.length;
   if (design.kind === "adaptive") checkExposureIds(p, o.session.exposure, "session.exposure.parameters");
   if (design.kind !== "adaptive" && L > p.n) {
-    throw new DeclicsError({
+    throw assessmentError({
       code: "invalid_option",
       module: "assessment",
-      message: `Test length ${L} exceeds the bank's ${p.n} items`,
-      details: { option: "length", expected: `at most ${p.n}`, received: String(L) },
+      details: { option: "length", expected: { kind: "range", origin: "number", max: p.n }, received: String(L) },
     });
   }
   if (design.kind !== "fixed") return null;
@@ -158,11 +157,10 @@ function checkDesign(p: PreparedBank, o: ResolvedOptions): Int32Array | null {
   design.itemIds.forEach((id, j) => {
     const i = p.indexById.get(id);
     if (i === undefined)
-      throw new DeclicsError({
+      throw assessmentError({
         code: "invalid_option",
         module: "assessment",
-        message: `Fixed form item ${id} is not in the bank`,
-        details: { option: "design.itemIds", expected: "ids of items in the bank", received: id },
+        details: { option: "design.itemIds", expected: { kind: "known_id", of: "bank_item" }, received: id },
       });
     form[j] = i;
   });

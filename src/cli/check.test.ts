@@ -63,8 +63,7 @@ describe("runCheck", () => {
       throw new DeclicsError({
         code: "geocoder_unavailable",
         module: "territory",
-        message: "down",
-        details: { address: "1 rue X", reason: "network error (fetch failed)" },
+        details: { address: "1 rue X", reason: "failed", cause: "network error (fetch failed)" },
       });
     });
     expect(run.code).toBe(3);

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { isDeclicsError } from "../errors.js";
 import { renderEvidenceSvg, type EligibilitySubject, type Geocoder } from "../territory/index.js";
-import { cliError, EXIT, reasonOf } from "./exit-codes.js";
+import { cliError, EXIT, failureLine, problemOf } from "./exit-codes.js";
 import type { CliEngine } from "./engine.js";
 import { formatResultText } from "./format-result-text.js";
 import { t, type Lang } from "./messages.js";
@@ -100,12 +100,12 @@ export async function runCheck(options: CheckCommandOptions, io: CheckCommandIo)
     );
   } catch (error) {
     if (isDeclicsError(error, "geocoder_unavailable")) {
-      io.stderr.write(`${t(lang, "error.geocoder", { reason: error.details.reason })}\n`);
+      io.stderr.write(`${t(lang, "error.geocoder", { reason: error.details.cause ?? error.details.reason })}\n`);
       return EXIT.failed;
     }
     if (isDeclicsError(error, "data_missing") || isDeclicsError(error, "data_integrity")) throw error;
     if (isDeclicsError(error)) {
-      io.stderr.write(`${t(lang, "error.usage", { message: error.message })} [${error.code}]\n`);
+      io.stderr.write(`${failureLine(error, lang)}\n`);
       return EXIT.usage;
     }
     throw error;
@@ -118,12 +118,7 @@ export async function runCheck(options: CheckCommandOptions, io: CheckCommandIo)
       const { qpv, commune } = engine.outlines(result);
       const file = options.svg;
       await writeFile(file, renderEvidenceSvg({ result, qpv, commune, lang })).catch((error: unknown) => {
-        throw cliError(
-          "output_unavailable",
-          t(lang, "check.svgFailed", { file, reason: reasonOf(error) }),
-          { file, reason: reasonOf(error) },
-          error,
-        );
+        throw cliError("output_unavailable", { file, ...problemOf(error) }, error);
       });
       io.stderr.write(`${t(lang, "check.svgWritten", { file: options.svg })}\n`);
     }

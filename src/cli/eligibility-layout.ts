@@ -77,13 +77,12 @@ export function holdsData(extras: readonly string[] | null): boolean {
  * @param sample - the first records as carried (the evidence for column detection)
  * @param encoding - the input's encoding
  * @param overrides - columns named on the command line
- * @param lang - language of messages
  * @returns the layout
  * @throws {DeclicsError} `usage` for a named column that is not in the header, `unreadable_input` when no
  *   column holds a location
  * @example
  * ```ts
- * planLayout(["nom", "lon", "lat"], [["A", "1.4", "43.6"]], "utf-8", {}, "en").columns.lon; // => 1
+ * planLayout(["nom", "lon", "lat"], [["A", "1.4", "43.6"]], "utf-8", {}, "in.csv").columns.lon; // => 1
  * ```
  */
 export function planLayout(
@@ -92,7 +91,6 @@ export function planLayout(
   encoding: CsvEncoding,
   overrides: ColumnOverrides,
   file: string,
-  lang: Lang,
 ): Layout {
   const allText = header.map((cell) => textOfCell(cell, encoding));
   const previousResults = findPreviousResults(allText);
@@ -115,16 +113,18 @@ export function planLayout(
   if (!detected.ok && detected.problem === "unknown_column") {
     const flag =
       detected.role === "date" ? "date-column" : `${detected.role === "codeInsee" ? "insee" : detected.role}-column`;
-    throw cliError("usage", t(lang, "eligibility.unknownColumn", { name: detected.name, role: flag, header: shown }), {
-      reason: `no column ${detected.name}`,
+    throw cliError("usage", {
+      reason: "unknown_column",
+      values: { name: detected.name, flag: `--${flag}`, header: shown },
     });
   }
   if (!detected.ok) {
-    const why = [
-      t(lang, "eligibility.noLocation", { header: shown }),
-      ...describeRejected(detected.rejected, headerText, lang),
-    ].join(" ");
-    throw cliError("unreadable_input", why, { file, reason: "no location column" });
+    const rejected = detected.rejected.map((r) => `"${headerText[r.index] ?? ""}" (${FLAG[r.role]})`).join(", ");
+    throw cliError("unreadable_input", {
+      file,
+      reason: "no_location_column",
+      values: { header: shown, ...(rejected === "" ? {} : { rejected }) },
+    });
   }
   return {
     header: kept,

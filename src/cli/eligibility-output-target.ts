@@ -3,8 +3,8 @@ import { unlinkSync } from "node:fs";
 import { lstat, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
-import { cliError, reasonOf } from "./exit-codes.js";
-import { t, type Lang } from "./messages.js";
+import { cliError, problemOf } from "./exit-codes.js";
+import type { Problem } from "../errors.js";
 
 /**
  * Where `declics eligibility` writes: a temporary file beside the target, created exclusively under a random
@@ -73,8 +73,8 @@ export function defaultOutputPath(input: string): string {
   return join(dirname(input), `${basename(input, ext)}-eligibilite${ext === "" ? ".csv" : ext}`);
 }
 
-const unavailable = (lang: Lang, file: string, reason: string, cause?: unknown): Error =>
-  cliError("output_unavailable", t(lang, "eligibility.writeFailed", { file, reason }), { file, reason }, cause);
+const unavailable = (file: string, problem: Problem, cause?: unknown): Error =>
+  cliError("output_unavailable", { file, ...problem }, cause);
 
 /**
  * Checks the output before any work: standard output for `-`; otherwise a regular file or a new name in an
@@ -84,37 +84,33 @@ const unavailable = (lang: Lang, file: string, reason: string, cause?: unknown):
  *
  * @param output - `-o` as given, or undefined for the default name
  * @param input - the input path, device and inode
- * @param lang - language of messages
  * @returns the target
  * @throws {DeclicsError} `usage` for a refused target, `output_unavailable` for a missing folder
  * @example
  * ```ts
- * await prepareOutput("out.csv", { path: "in.csv", dev: 2049, ino: 1234 }, "en"); // => { kind: "file", path: "/home/me/out.csv", mode: 0o666 }
+ * await prepareOutput("out.csv", { path: "in.csv", dev: 2049, ino: 1234 }); // => { kind: "file", path: "/home/me/out.csv", mode: 0o666 }
  * ```
  */
 export async function prepareOutput(
   output: string | undefined,
   input: { path: string; dev: number; ino: number },
-  lang: Lang,
 ): Promise<OutputTarget> {
   if (output === "-") return { kind: "stdout" };
   let path = resolve(output ?? defaultOutputPath(input.path));
   const link = await lstat(path).catch(() => null);
   if (link === null) {
     const folder = await stat(dirname(path)).catch((error: unknown) => {
-      throw unavailable(lang, path, reasonOf(error), error);
+      throw unavailable(path, problemOf(error), error);
     });
-    if (!folder.isDirectory()) throw unavailable(lang, path, t(lang, "output.notFolder", { folder: dirname(path) }));
+    if (!folder.isDirectory()) throw unavailable(path, { reason: "not_a_folder", values: { folder: dirname(path) } });
     return { kind: "file", path, mode: 0o666 };
   }
   if (link.isSymbolicLink()) path = await realpath(path).catch(() => path);
   const info = await stat(path).catch(() => null);
   if (info !== null && !info.isFile())
-    throw cliError("usage", t(lang, "output.notRegular", { file: path }), { reason: "output is not a regular file" });
+    throw cliError("usage", { reason: "output_not_regular", values: { file: path } });
   if (info !== null && info.dev === input.dev && info.ino === input.ino) {
-    throw cliError("usage", t(lang, "output.isInput", { file: output ?? path, input: input.path }), {
-      reason: "output is the input",
-    });
+    throw cliError("usage", { reason: "output_is_input", values: { file: output ?? path, input: input.path } });
   }
   return { kind: "file", path, mode: info === null ? 0o666 : info.mode & 0o777 };
 }
@@ -125,28 +121,27 @@ export async function prepareOutput(
  *
  * @param target - from {@link prepareOutput}
  * @param stdout - standard output
- * @param lang - language of messages
  * @returns the sink
  * @throws {DeclicsError} `output_unavailable` when the temporary file cannot be created
  * @example
  * ```ts
- * const sink = await openSink(target, process.stdout, "en");
+ * const sink = await openSink(target, process.stdout);
  * await sink.write(Buffer.from("a;b\n"));
  * await sink.commit();
  * ```
  */
-export async function openSink(target: OutputTarget, stdout: Writable, lang: Lang): Promise<OutputSink> {
-  if (target.kind === "stdout") return stdoutSink(stdout, lang);
+export async function openSink(target: OutputTarget, stdout: Writable): Promise<OutputSink> {
+  if (target.kind === "stdout") return stdoutSink(stdout);
   const { path, mode } = target;
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   let handle: FileHandle;
   try {
     handle = await open(tmp, "wx", mode);
   } catch (error) {
-    throw unavailable(lang, path, reasonOf(error), error);
+    throw unavailable(path, problemOf(error), error);
   }
   pendingOutputs.add(tmp);
-  const fail = (error: unknown): Error => unavailable(lang, path, reasonOf(error), error);
+  const fail = (error: unknown): Error => unavailable(path, problemOf(error), error);
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -192,7 +187,7 @@ export async function openSink(target: OutputTarget, stdout: Writable, lang: Lan
   };
 }
 
-function stdoutSink(stdout: Writable, lang: Lang): OutputSink {
+function stdoutSink(stdout: Writable): OutputSink {
   let failure: (Error & { code?: string }) | null = null;
   const record = (error: Error | null | undefined): void => {
     if (error) failure ??= error;
@@ -201,7 +196,7 @@ function stdoutSink(stdout: Writable, lang: Lang): OutputSink {
   const check = (): void => {
     if (failure === null) return;
     if (failure.code === "EPIPE" || failure.code === "ERR_STREAM_DESTROYED") throw new OutputClosed();
-    throw unavailable(lang, "-", reasonOf(failure), failure);
+    throw unavailable("-", problemOf(failure), failure);
   };
   return {
     label: "-",

@@ -6,8 +6,8 @@ import { parse } from "csv-parse";
 import { carrierOf, decodeWindows1252 } from "./csv-codec.js";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.js";
 import { detectEncoding, type CsvEncoding } from "./detect-encoding.js";
-import { cliError, reasonOf } from "./exit-codes.js";
-import { t, type Lang } from "./messages.js";
+import { cliError, problemOf } from "./exit-codes.js";
+import type { Problem } from "../errors.js";
 
 /**
  * Stage 1 of `declics eligibility`, *read rows*: inspect the input (encoding, delimiter, line ending, Excel's
@@ -42,8 +42,8 @@ const READ_CHUNK = 1 << 16;
 /** Outside quotes, CRLF, LF and CR each end a record, whatever the first line used. */
 export const RECORD_DELIMITERS = ["\r\n", "\n", "\r"];
 
-function unreadable(lang: Lang, file: string, reason: string, cause?: unknown): Error {
-  return cliError("unreadable_input", t(lang, "eligibility.unreadable", { file, reason }), { file, reason }, cause);
+function unreadable(file: string, problem: Problem, cause?: unknown): Error {
+  return cliError("unreadable_input", { file, ...problem }, cause);
 }
 
 /**
@@ -52,28 +52,26 @@ function unreadable(lang: Lang, file: string, reason: string, cause?: unknown): 
  *
  * @param path - the input file
  * @param forced - `--encoding` and `--delimiter`, when given
- * @param lang - language of messages
  * @returns the plan
  * @throws {DeclicsError} `unreadable_input` when the file is missing, a directory, unreadable or empty
  * @example
  * ```ts
- * const plan = await inspectInput("people.csv", {}, "en");
+ * const plan = await inspectInput("people.csv", {});
  * plan.delimiter; // => ";"
  * ```
  */
 export async function inspectInput(
   path: string,
   forced: { encoding?: CsvEncoding; delimiter?: CsvDelimiter },
-  lang: Lang,
 ): Promise<InputPlan> {
-  const { sample, size, dev, ino } = await readSample(path, lang);
-  if (sample.length === 0) throw unreadable(lang, path, t(lang, "eligibility.empty"));
+  const { sample, size, dev, ino } = await readSample(path);
+  if (sample.length === 0) throw unreadable(path, { reason: "empty_file" });
   const bom = detectEncoding(sample.subarray(0, 3));
   const hasBom = bom === "utf-8-bom" || bom === "utf-16le";
   let encoding: CsvEncoding = forced.encoding ?? (hasBom ? bom : "utf-8");
   let mixed = false;
   if (encoding === "utf-8" || encoding === "utf-8-bom") {
-    const scan = await scanUtf8(path, lang);
+    const scan = await scanUtf8(path);
     // Bytes that are not UTF-8 and no UTF-8 character at all: a Windows-1252 file. Both: a mixed file.
     if (forced.encoding === undefined && !hasBom && scan.invalid && !scan.multibyte) encoding = "windows-1252";
     else mixed = scan.invalid;
@@ -99,10 +97,7 @@ export async function inspectInput(
   };
 }
 
-async function readSample(
-  path: string,
-  lang: Lang,
-): Promise<{ sample: Buffer; size: number; dev: number; ino: number }> {
+async function readSample(path: string): Promise<{ sample: Buffer; size: number; dev: number; ino: number }> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new Error("EISDIR: a directory, not a file");
@@ -115,7 +110,7 @@ async function readSample(
       await handle.close();
     }
   } catch (error) {
-    throw unreadable(lang, path, reasonOf(error), error);
+    throw unreadable(path, problemOf(error), error);
   }
 }
 
@@ -143,7 +138,7 @@ function firstLineEnding(text: string): string {
  * buffer (fresh buffers per chunk cost ten times the CPU, in page faults), native checks do the work, and the
  * byte loop only runs on a chunk that fails them.
  */
-async function scanUtf8(path: string, lang: Lang): Promise<{ invalid: boolean; multibyte: boolean }> {
+async function scanUtf8(path: string): Promise<{ invalid: boolean; multibyte: boolean }> {
   const buffer = Buffer.allocUnsafe(SCAN_CHUNK);
   let kept = 0;
   let invalid = false;
@@ -174,7 +169,7 @@ async function scanUtf8(path: string, lang: Lang): Promise<{ invalid: boolean; m
       await handle.close();
     }
   } catch (error) {
-    throw unreadable(lang, path, reasonOf(error), error);
+    throw unreadable(path, problemOf(error), error);
   }
   return { invalid: invalid || kept > 0, multibyte };
 }

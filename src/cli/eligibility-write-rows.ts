@@ -15,7 +15,7 @@ import { errorAnswer } from "./eligibility-answer-rows.js";
 import { excelSafeCell } from "./excel-safe.js";
 import { cliError } from "./exit-codes.js";
 import { formatCsvRow } from "./format-csv-row.js";
-import { t, type Lang } from "./messages.js";
+import type { Lang } from "./messages.js";
 import { REASON_SEPARATOR, RESULT_COLUMNS } from "./result-columns.js";
 
 /**
@@ -217,12 +217,7 @@ function withReason(fields: readonly string[], reason: string): string[] {
 }
 
 function unencodable(options: WriteOptions, row: number, column: string, character: string): Error {
-  const shown = `${character} (U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
-  return cliError(
-    "unencodable_output",
-    t(options.lang, "output.unencodable", { encoding: options.outputEncoding, row, column, character: shown }),
-    { encoding: options.outputEncoding, row, column, character },
-  );
+  return cliError("unencodable_output", { encoding: options.outputEncoding, row, column, character });
 }
 
 interface Tally {

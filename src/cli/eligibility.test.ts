@@ -112,7 +112,7 @@ describe("runEligibility (pipeline, on a stand-in engine)", () => {
   it("refuses a file without a location column (exit 2) and an unknown named column (exit 1), leaving no output", async () => {
     const none = await run(Buffer.from("nom;prenom\nA;B\n"));
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("Aucune colonne de localisation");
+    expect(none.stderr).toContain("aucune colonne de localisation");
     const unknown = await run(Buffer.from("lon;lat\n1;43\n"), { dateColumn: "quand" });
     expect(unknown.code).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);

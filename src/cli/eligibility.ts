@@ -11,9 +11,10 @@ import { openSink, OutputClosed, prepareOutput, type OutputSink } from "./eligib
 import { inspectInput, openRecords, recordBatches, type InputPlan } from "./eligibility-read-rows.js";
 import { errorRoute, routeRow, type Route, type RoutePlan } from "./eligibility-route-row.js";
 import { createRowWriter, type WriteCounts } from "./eligibility-write-rows.js";
-import { cliError, EXIT, exitCodeOf, failureLine, reasonOf } from "./exit-codes.js";
+import { cliError, EXIT, exitCodeOf, failureLine, problemOf } from "./exit-codes.js";
 import { t, type Lang } from "./messages.js";
 import { sanitiseForTerminal } from "./terminal-text.js";
+import type { Problem } from "../errors.js";
 
 export { removePendingOutputs } from "./eligibility-output-target.js";
 
@@ -106,31 +107,26 @@ export async function runEligibility(options: EligibilityCommandOptions, io: Eli
 /** The four stages, in order. */
 async function eligibility(options: EligibilityCommandOptions, io: EligibilityCommandIo): Promise<void> {
   const { lang } = options;
-  const plan = await inspectInput(
-    options.input,
-    {
-      ...(options.encoding ? { encoding: options.encoding } : {}),
-      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    },
-    lang,
-  );
-  const target = await prepareOutput(options.output, { path: options.input, dev: plan.dev, ino: plan.ino }, lang);
+  const plan = await inspectInput(options.input, {
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+  });
+  const target = await prepareOutput(options.output, { path: options.input, dev: plan.dev, ino: plan.ino });
   const input = openRecords(plan);
   const records = input.records;
   try {
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-    const head = await readHead(records, plan, lang);
+    const head = await readHead(records, plan);
     const layout = planLayout(
       head.header,
       head.sample,
       plan.encoding,
       { ...options.columns, ...(options.dateColumn === undefined ? {} : { date: options.dateColumn }) },
       plan.path,
-      lang,
     );
     if (!options.quiet) announce(io, plan, layout, options, lang);
     const engine = await io.loadEngine();
-    const sink = await openSink(target, io.stdout, lang);
+    const sink = await openSink(target, io.stdout);
     try {
       const counts = await streamRows(sink, input, head.sample, plan, layout, engine, options, io, batchSize);
       await sink.commit();
@@ -146,34 +142,25 @@ async function eligibility(options: EligibilityCommandOptions, io: EligibilityCo
 }
 
 /** The header and up to SAMPLE_ROWS records. */
-async function readHead(
-  records: Readable,
-  plan: InputPlan,
-  lang: Lang,
-): Promise<{ header: string[]; sample: string[][] }> {
+async function readHead(records: Readable, plan: InputPlan): Promise<{ header: string[]; sample: string[][] }> {
   const head: string[][] = [];
   try {
     for await (const batch of recordBatches(records, SAMPLE_ROWS + 1, 1)) head.push(...batch);
   } catch (error) {
-    throw unreadableCsv(error, plan.path, lang);
+    throw unreadableCsv(error, plan.path);
   }
   const header = head.shift();
-  if (header === undefined)
-    throw cliError(
-      "unreadable_input",
-      t(lang, "eligibility.unreadable", { file: plan.path, reason: t(lang, "eligibility.empty") }),
-      { file: plan.path, reason: "empty" },
-    );
+  if (header === undefined) throw cliError("unreadable_input", { file: plan.path, reason: "empty_file" });
   return { header, sample: head };
 }
 
-function unreadableCsv(error: unknown, file: string, lang: Lang): Error {
+function unreadableCsv(error: unknown, file: string): Error {
   const csv = error as { code?: string; lines?: number; message?: string };
-  const reason =
+  const problem: Problem =
     typeof csv.code === "string" && csv.code.startsWith("CSV_")
-      ? t(lang, "eligibility.badCsv", { line: csv.lines ?? "?", reason: csv.message ?? csv.code })
-      : reasonOf(error);
-  return cliError("unreadable_input", t(lang, "eligibility.unreadable", { file, reason }), { file, reason }, error);
+      ? { reason: "bad_csv", values: { line: csv.lines ?? "?", cause: csv.message ?? csv.code } }
+      : problemOf(error);
+  return cliError("unreadable_input", { file, ...problem }, error);
 }
 
 /** Reads, routes, answers and writes every row after the header, batch by batch. */
@@ -230,7 +217,7 @@ async function streamRows(
     for await (const batch of recordBatches(input.records, batchSize)) await handle(batch);
   } catch (error) {
     if (error instanceof OutputClosed || (error as { module?: string }).module === "cli") throw error;
-    throw unreadableCsv(error, plan.path, options.lang);
+    throw unreadableCsv(error, plan.path);
   }
   await writer.finish();
   progress.done(row - 2);

@@ -1,6 +1,18 @@
-import { DeclicsError, isDeclicsError, type DeclicsErrorCode, type DeclicsErrorDetails } from "../errors.js";
+import {
+  DeclicsError,
+  isDeclicsError,
+  type DeclicsErrorCode,
+  type DeclicsErrorDetails,
+  type Problem,
+} from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { t, type Lang } from "./messages.js";
 import { sanitiseForTerminal } from "./terminal-text.js";
+import { wholeTable } from "../_lib/messages/index.js";
+import { errorWith } from "../_lib/messages/part.js";
+
+/** The command line raises its errors with the whole table (it may report any module's). */
+const raise = errorWith(wholeTable());
 
 /**
  * The exit codes of the command line, and the one place where a failure becomes an exit code and a message.
@@ -35,7 +47,9 @@ const EXIT_BY_CODE: Partial<Record<DeclicsErrorCode, number>> = {
  * @returns 1 (usage), 2 (unreadable input) or 3 (data, output or service unavailable; unexpected errors)
  * @example
  * ```ts
- * exitCodeOf(cliError("output_unavailable", "Cannot write out.csv", { file: "out.csv", reason: "ENOSPC" })); // => 3
+ * import { cliError, exitCodeOf } from "./exit-codes.js";
+ *
+ * exitCodeOf(cliError("output_unavailable", { file: "out.csv", reason: "ENOSPC" })); // => 3
  * ```
  */
 export function exitCodeOf(error: unknown): number {
@@ -53,49 +67,50 @@ export function exitCodeOf(error: unknown): number {
  * @returns the line, without the final newline
  * @example
  * ```ts
- * failureLine(cliError("usage", "Bad option", { reason: "x" }), "en"); // => "Bad option [usage]"
+ * import { cliError, failureLine } from "./exit-codes.js";
+ *
+ * failureLine(cliError("output_unavailable", { file: "out.csv", reason: "ENOSPC" }), "en");
+ * // => "Cannot write out.csv: no space left on the device [output_unavailable]"
  * ```
  */
 export function failureLine(error: unknown, lang: Lang): string {
-  if (isDeclicsError(error)) {
-    const text = error.module === "cli" ? error.message : libraryMessage(error, lang);
-    return sanitiseForTerminal(`${text} [${error.code}]`);
-  }
+  if (isDeclicsError(error))
+    return sanitiseForTerminal(`${formatDeclicsError(error, { language: lang })} [${error.code}]`);
   const message = error instanceof Error ? error.message : String(error);
   return sanitiseForTerminal(t(lang, "error.generic", { message }));
 }
 
-function libraryMessage(error: DeclicsError, lang: Lang): string {
-  if (error.code === "data_missing" || error.code === "data_integrity")
-    return t(lang, "error.data", { message: error.message });
-  if (error.code === "geocoder_unavailable")
-    return t(lang, "error.geocoder", { reason: (error as DeclicsError<"geocoder_unavailable">).details.reason });
-  return t(lang, "error.usage", { message: error.message });
-}
-
 /**
- * Builds a command-line `DeclicsError` (module `cli`), whose message is already in the user's language.
+ * Builds a command-line `DeclicsError` (module `cli`). Its message comes from the one message table, in
+ * French or English (`formatDeclicsError`), like every other error of the library.
  *
  * @param code - the error code
- * @param message - the message shown to the user
- * @param details - the typed details
+ * @param details - the typed details (a reason code and its values, never a sentence)
  * @param cause - the underlying error, if any
  * @returns the error
  * @example
  * ```ts
- * throw cliError("unreadable_input", "Unreadable input file: a.csv (empty).", { file: "a.csv", reason: "empty" });
+ * import { formatDeclicsError } from "declics";
+ * import { cliError } from "./exit-codes.js";
+ *
+ * formatDeclicsError(cliError("unreadable_input", { file: "a.csv", reason: "empty_file" }), { language: "en" });
+ * // => "Unreadable input file: a.csv (the file is empty, not even a header)."
  * ```
  */
 export function cliError<C extends DeclicsErrorCode>(
   code: C,
-  message: string,
   details: DeclicsErrorDetails[C],
   cause?: unknown,
 ): DeclicsError<C> {
-  return new DeclicsError({ code, module: "cli", message, details, ...(cause === undefined ? {} : { cause }) });
+  return raise({ code, module: "cli", details, ...(cause === undefined ? {} : { cause }) });
 }
 
-/** The message of any thrown value. */
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * Why a file operation failed, as a reason code: the system code (`ENOENT`, `EACCES`…) when there is one,
+ * else `failed` with the error's own text as a value.
+ */
+export function problemOf(error: unknown): Problem {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return { reason: code };
+  return { reason: "failed", values: { cause: error instanceof Error ? error.message : String(error) } };
 }

@@ -75,8 +75,7 @@ describe("createPatientFetch", () => {
     const wrapped = new DeclicsError({
       code: "geocoder_unavailable",
       module: "territory",
-      message: "x",
-      details: { address: "a", reason: "r" },
+      details: { address: "a", reason: "failed" },
       cause: new GeocodeFailure("geocoder_timeout", "t"),
     });
     expect(geocodeFailureReason(wrapped)).toBe("geocoder_timeout");
@@ -85,8 +84,7 @@ describe("createPatientFetch", () => {
         new DeclicsError({
           code: "geocoder_unavailable",
           module: "territory",
-          message: "x",
-          details: { address: "a", reason: "r" },
+          details: { address: "a", reason: "failed" },
         }),
       ),
     ).toBe("geocoder_unavailable");

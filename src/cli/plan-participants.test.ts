@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { formatCsvRow } from "./format-csv-row.js";
 import { normaliseHeader, readParticipants } from "./plan-participants.js";
 
@@ -47,7 +48,11 @@ describe("readParticipants", () => {
       expect.unreachable();
     } catch (error) {
       expect(isDeclicsError(error, "unreadable_input")).toBe(true);
-      expect((error as Error).message).toMatch(/ligne 2/);
+      if (!isDeclicsError(error)) throw error;
+      expect(formatDeclicsError(error, { language: "fr" })).toMatch(
+        /ligne 2 : « peut-être » dans la colonne « distanciel »/,
+      );
+      expect(error.message).toMatch(/line 2/);
     }
   });
 

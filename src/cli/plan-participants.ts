@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import type { ParticipantInput } from "../curriculum/index.js";
 import { DeclicsError } from "../errors.js";
+import { cliError } from "./exit-codes.js";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.js";
 import { detectEncoding, type CsvEncoding } from "./detect-encoding.js";
 import { parseCalendarDate } from "./parse-cell.js";
@@ -85,13 +86,12 @@ export interface ReadParticipants {
   readonly ignoredColumns: readonly string[];
 }
 
-function bad(file: string, reason: string): DeclicsError<"unreadable_input"> {
-  return new DeclicsError({
-    code: "unreadable_input",
-    module: "cli",
-    message: `${file} : ${reason}`,
-    details: { file, reason },
-  });
+function bad(
+  file: string,
+  reason: string,
+  values?: Readonly<Record<string, string | number>>,
+): DeclicsError<"unreadable_input"> {
+  return cliError("unreadable_input", { file, reason, ...(values === undefined ? {} : { values }) });
 }
 
 /** Decodes the bytes of a CSV file in its detected (or given) encoding. */
@@ -115,10 +115,7 @@ function mapColumns(header: readonly string[], file: string): { roles: Map<Role,
     roles.set(role, i);
   });
   if (!roles.has("id") && !roles.has("email") && !roles.has("name") && !roles.has("lastName")) {
-    throw bad(
-      file,
-      `aucune colonne ne désigne les personnes : attendu « identifiant », « nom », « prénom » ou « email », reçu ${header.map((h) => `« ${h} »`).join(", ")}`,
-    );
+    throw bad(file, "no_people_column", { header: header.map((h) => `"${h}"`).join(", ") });
   }
   return { roles, ignored };
 }
@@ -133,21 +130,18 @@ export function readParticipants(
   try {
     decoded = decodeCsv(bytes, given.encoding);
   } catch {
-    throw bad(
-      file,
-      `le fichier n'est pas lisible dans l'encodage ${given.encoding ?? "détecté"} (essayez --encoding windows-1252)`,
-    );
+    throw bad(file, "undecodable", { encoding: given.encoding ?? "auto" });
   }
   const delimiter = given.delimiter ?? detectDelimiter(decoded.text.slice(0, 65_536));
   let rows: string[][];
   try {
     rows = parseCsv(decoded.text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
-    throw bad(file, `CSV invalide (${error instanceof Error ? error.message : String(error)})`);
+    const csv = error as { lines?: number; message?: string };
+    throw bad(file, "bad_csv", { line: csv.lines ?? "?", cause: csv.message ?? String(error) });
   }
   const header = rows[0];
-  if (header === undefined)
-    throw bad(file, "le fichier est vide : attendu une ligne d'en-tête puis une ligne par personne");
+  if (header === undefined) throw bad(file, "empty_file");
   const { roles, ignored } = mapColumns(header, file);
   const participants: ParticipantInput[] = [];
   const seen = new Map<string, number>();
@@ -156,11 +150,11 @@ export function readParticipants(
     if (cells.every((c) => c.trim() === "")) return; // blank line: not a record
     const p = readRow(cells, roles, line, file);
     const first = seen.get(p.id);
-    if (first !== undefined) throw bad(file, `ligne ${line} : l'identifiant « ${p.id} » figure déjà ligne ${first}`);
+    if (first !== undefined) throw bad(file, "duplicate_id", { line, id: p.id, first });
     seen.set(p.id, line);
     participants.push(p);
   });
-  if (participants.length === 0) throw bad(file, "aucune personne : le fichier n'a que son en-tête");
+  if (participants.length === 0) throw bad(file, "no_people");
   return { participants, encoding: decoded.encoding, delimiter, ignoredColumns: ignored };
 }
 
@@ -174,27 +168,31 @@ function readRow(cells: readonly string[], roles: Map<Role, number>, line: numbe
   const name = get("name") || [get("firstName"), get("lastName")].filter((x) => x !== "").join(" ");
   const email = get("email");
   const id = get("id") || email || (roles.has("id") ? "" : `ligne-${line}`);
-  if (id === "") throw bad(file, `ligne ${line} : identifiant vide (colonne « identifiant »)`);
+  if (id === "") throw bad(file, "empty_id", { line });
   const p: { -readonly [K in keyof ParticipantInput]: ParticipantInput[K] } = { id };
   if (name !== "") p.name = name;
   if (email !== "") p.email = email;
   const gender = readGender(get("gender"));
   if (gender === null)
-    throw bad(file, `ligne ${line} : genre « ${get("gender")} » non reconnu (attendu F, H, autre ou vide)`);
+    throw bad(file, "unknown_cell", { line, column: "genre", value: get("gender"), accepted: "F, H, autre, (vide)" });
   if (gender !== undefined) p.gender = gender;
   const territory = readTerritory(get("territoryKind"));
   if (territory === null)
-    throw bad(
-      file,
-      `ligne ${line} : territoire « ${get("territoryKind")} » non reconnu (attendu QPV, ZRR, FRR, autre ou vide)`,
-    );
+    throw bad(file, "unknown_cell", {
+      line,
+      column: "territoire",
+      value: get("territoryKind"),
+      accepted: "QPV, ZRR, FRR, autre, (vide)",
+    });
   if (territory !== undefined) p.territoryKind = territory;
   const age = readAgeBand(get("ageBand"));
   if (age === null)
-    throw bad(
-      file,
-      `ligne ${line} : tranche d'âge « ${get("ageBand")} » non reconnue (attendu moins de 26, 26-49, 50 et plus, ou un âge)`,
-    );
+    throw bad(file, "unknown_cell", {
+      line,
+      column: "tranche d'âge",
+      value: get("ageBand"),
+      accepted: "moins de 26, 26-49, 50 et plus, 0-120",
+    });
   if (age !== undefined) p.ageBand = age;
   const days = get("unavailableDays");
   if (days !== "") {
@@ -204,15 +202,22 @@ function readRow(cells: readonly string[], roles: Map<Role, number>, line: numbe
       .map((d) => ({ d, iso: parseCalendarDate(d) }));
     const wrong = parsed.find((x) => x.iso === null);
     if (wrong !== undefined)
-      throw bad(
-        file,
-        `ligne ${line} : date d'indisponibilité « ${wrong.d} » invalide (attendu JJ/MM/AAAA ou AAAA-MM-JJ)`,
-      );
+      throw bad(file, "unknown_cell", {
+        line,
+        column: "indisponibilités",
+        value: wrong.d,
+        accepted: "JJ/MM/AAAA, AAAA-MM-JJ",
+      });
     p.unavailableDays = parsed.map((x) => x.iso as string);
   }
   const remote = readYesNo(get("remoteOnly"));
   if (remote === null)
-    throw bad(file, `ligne ${line} : « ${get("remoteOnly")} » dans la colonne distanciel (attendu oui, non ou vide)`);
+    throw bad(file, "unknown_cell", {
+      line,
+      column: "distanciel",
+      value: get("remoteOnly"),
+      accepted: "oui, non, (vide)",
+    });
   if (remote) p.remoteOnly = true;
   return p;
 }

@@ -11,6 +11,9 @@ import {
   type SchoolHolidays,
 } from "../curriculum/index.js";
 import { DeclicsError, isDeclicsError } from "../errors.js";
+import { cliError } from "./exit-codes.js";
+import { formatDeclicsError } from "../format-declics-error.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { toInputIssues } from "../_lib/parse.js";
 import type { CsvDelimiter } from "./detect-delimiter.js";
 import type { CsvEncoding } from "./detect-encoding.js";
@@ -68,15 +71,8 @@ const PlanFile = z
   })
   .strict();
 
-function fail(code: "usage" | "unreadable_input", file: string, reason: string): DeclicsError {
-  return code === "usage"
-    ? new DeclicsError({ code: "usage", module: "cli", message: reason, details: { reason } })
-    : new DeclicsError({
-        code: "unreadable_input",
-        module: "cli",
-        message: `${file} : ${reason}`,
-        details: { file, reason },
-      });
+function fail(file: string, reason: string, values?: Readonly<Record<string, string | number>>): DeclicsError {
+  return cliError("unreadable_input", { file, reason, ...(values === undefined ? {} : { values }) });
 }
 
 function readPlanFile(path: string): z.infer<typeof PlanFile> {
@@ -84,16 +80,12 @@ function readPlanFile(path: string): z.infer<typeof PlanFile> {
   try {
     json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw fail("unreadable_input", path, `JSON illisible (${error instanceof Error ? error.message : String(error)})`);
+    throw fail(path, "bad_json", { cause: error instanceof Error ? error.message : String(error) });
   }
   const parsed = PlanFile.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    const issues = toInputIssues(parsed.error, json).slice(0, 3);
-    throw fail(
-      "unreadable_input",
-      path,
-      `fichier de cohorte invalide : ${issues.map((i) => `« ${i.path || "(racine)"} » attendu ${i.expected}, reçu ${i.received}`).join(" ; ")}`,
-    );
+    const issue = toInputIssues(parsed.error, json)[0];
+    throw fail(path, "invalid_cohort_file", { field: issue?.path || "(racine)", received: issue?.received ?? "?" });
   }
   return parsed.data;
 }
@@ -102,8 +94,7 @@ function readPlanFile(path: string): z.infer<typeof PlanFile> {
 export async function runPlan(options: PlanCommandOptions, io: PlanCommandIo): Promise<number> {
   const say = (stream: { write(text: string): unknown }, line: string): void => void stream.write(`${line}\n`);
   try {
-    for (const f of [options.participants, options.cohortFile])
-      if (!existsSync(f)) throw fail("unreadable_input", f, "fichier introuvable");
+    for (const f of [options.participants, options.cohortFile]) if (!existsSync(f)) throw fail(f, "ENOENT");
     const read = readParticipants(new Uint8Array(readFileSync(options.participants)), options.participants, {
       encoding: options.encoding,
       delimiter: options.delimiter,
@@ -142,32 +133,31 @@ export async function runPlan(options: PlanCommandOptions, io: PlanCommandIo): P
 function checkSchoolCoverage(plan: CohortPlan, school: SchoolHolidays | undefined): void {
   const last = plan.days.at(-1);
   if (school === undefined || last === undefined || last <= school.coveredUntil) return;
-  const reason = `le calendrier scolaire (${school.area}) s'arrête au ${frDate(school.coveredUntil)} et le parcours irait jusqu'au ${frDate(last)} : impossible de savoir si ces jours sont des vacances. Choisissez une date de début plus tôt ou installez un calendrier scolaire plus récent`;
-  throw new DeclicsError({
-    code: "invalid_option",
-    module: "cli",
-    message: reason,
-    details: {
-      option: "avoidSchoolHolidays",
-      expected: `a parcours ending by ${school.coveredUntil}`,
-      received: `ending ${last}`,
-    },
+  throw cliError("invalid_option", {
+    option: "avoidSchoolHolidays",
+    expected: rule(
+      `a parcours ending by ${school.coveredUntil}, the last day the school calendar of ${school.area} covers ` +
+        "(choose an earlier start or install a newer school calendar)",
+      `un parcours qui finit au plus tard le ${frDate(school.coveredUntil)}, dernier jour couvert par le calendrier ` +
+        `scolaire (${school.area}) (choisissez une date de début plus tôt ou installez un calendrier scolaire plus récent)`,
+    ),
+    received: last,
   });
 }
 
 function report(error: unknown, say: (s: { write(t: string): unknown }, l: string) => void, io: PlanCommandIo): number {
   if (isDeclicsError(error, "unreadable_input")) {
-    say(io.stderr, `Erreur : ${error.message}`);
+    say(io.stderr, `Erreur : ${formatDeclicsError(error, { language: "fr" })}`);
     return PLAN_EXIT.unreadable;
   }
   if (isDeclicsError(error, "data_missing") || isDeclicsError(error, "data_integrity")) {
-    say(io.stderr, `Erreur de données : ${error.message}`);
+    say(io.stderr, `Erreur de données : ${formatDeclicsError(error, { language: "fr" })}`);
     return PLAN_EXIT.failed;
   }
   if (isDeclicsError(error)) {
     say(
       io.stderr,
-      `Erreur : le planning ne peut pas être calculé avec ces fichiers : ${error.message} [${error.code}]`,
+      `Erreur : le planning ne peut pas être calculé avec ces fichiers : ${formatDeclicsError(error, { language: "fr" })} [${error.code}]`,
     );
     return PLAN_EXIT.usage;
   }

@@ -1,5 +1,7 @@
 import { createSeededRandom } from "../_lib/random.js";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation, type TemplateReason } from "../errors.js";
+import { curriculumError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { isoToDay, isWorkingDayNumber, timeToMinutes, ZONE_TIME_ZONES } from "./_calendar.js";
 import { createIndexedOccupancy, type Occupancy } from "./_occupancy.js";
 import type {
@@ -83,20 +85,22 @@ export interface Context {
 /** The occupancy grid's largest size (bytes) before the planner refuses, with a typed error. */
 export const MAX_GRID_CELLS = 1_000_000_000;
 
-export function templateError(reason: string, activityId?: string): DeclicsError<"invalid_template"> {
-  return new DeclicsError({
+export function templateError(
+  reason: TemplateReason,
+  values: Readonly<Record<string, string | number>>,
+  activityId?: string,
+): DeclicsError<"invalid_template"> {
+  return curriculumError({
     code: "invalid_template",
     module: "curriculum",
-    message: `Invalid parcours template: ${reason}`,
-    details: activityId === undefined ? { reason } : { reason, activityId },
+    details: activityId === undefined ? { reason, values } : { reason, values, activityId },
   });
 }
 
-function optionError(option: string, expected: string, received: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+function optionError(option: string, expected: Expectation, received: string): DeclicsError<"invalid_option"> {
+  return curriculumError({
     code: "invalid_option",
     module: "curriculum",
-    message: `Invalid ${option}: expected ${expected}, received ${received}`,
     details: { option, expected, received },
   });
 }
@@ -105,29 +109,35 @@ function optionError(option: string, expected: string, received: string): Declic
 function topologicalOrder(template: ParcoursTemplate): Activity[] {
   const byId = new Map<string, Activity>();
   for (const a of template.activities) {
-    if (byId.has(a.id)) throw templateError(`activity id ${a.id} appears twice`, a.id);
+    if (byId.has(a.id)) throw templateError("duplicate_activity", { activityId: a.id }, a.id);
     byId.set(a.id, a);
   }
   const phases = new Map<string, { rank: number; fromDay: number; toDay: number }>();
   template.phases.forEach((p, i) => {
-    if (phases.has(p.id)) throw templateError(`phase id ${p.id} appears twice`);
+    if (phases.has(p.id)) throw templateError("duplicate_phase", { phaseId: p.id });
     if (p.toDay > template.workingDays)
-      throw templateError(
-        `phase ${p.id} ends on day ${p.toDay}, after the parcours' ${template.workingDays} working days`,
-      );
+      throw templateError("phase_after_end", { phaseId: p.id, toDay: p.toDay, workingDays: template.workingDays });
     phases.set(p.id, { rank: i, fromDay: p.fromDay, toDay: p.toDay });
   });
   for (const a of template.activities) {
     const phase = phases.get(a.phaseId);
-    if (phase === undefined) throw templateError(`activity ${a.id} names unknown phase ${a.phaseId}`, a.id);
+    if (phase === undefined) throw templateError("unknown_phase", { activityId: a.id, phaseId: a.phaseId }, a.id);
     for (const p of a.prerequisites) {
       const q = byId.get(p);
-      if (q === undefined) throw templateError(`activity ${a.id} has unknown prerequisite ${p}`, a.id);
+      if (q === undefined) throw templateError("unknown_prerequisite", { activityId: a.id, prerequisite: p }, a.id);
       const before = phases.get(q.phaseId);
       if (before !== undefined && before.fromDay > phase.toDay) {
         throw templateError(
-          `activity ${a.id} (phase ${a.phaseId}, days ${phase.fromDay}-${phase.toDay}) requires ${p}, ` +
-            `whose phase ${q.phaseId} only starts on day ${before.fromDay}: it can never come first`,
+          "prerequisite_too_late",
+          {
+            activityId: a.id,
+            phaseId: a.phaseId,
+            fromDay: phase.fromDay,
+            toDay: phase.toDay,
+            prerequisite: p,
+            prerequisitePhaseId: q.phaseId,
+            prerequisiteFromDay: before.fromDay,
+          },
           a.id,
         );
       }
@@ -140,7 +150,7 @@ function topologicalOrder(template: ParcoursTemplate): Activity[] {
   const out: Activity[] = [];
   const visit = (a: Activity): void => {
     if (done.has(a.id)) return;
-    if (visiting.has(a.id)) throw templateError(`prerequisites form a cycle through ${a.id}`, a.id);
+    if (visiting.has(a.id)) throw templateError("prerequisite_cycle", { activityId: a.id }, a.id);
     visiting.add(a.id);
     for (const p of a.prerequisites) visit(byId.get(p) as Activity);
     visiting.delete(a.id);
@@ -169,10 +179,19 @@ function dayGrid(
   const { opens: o, closes: c, breaks } = cohort.openingHours;
   const opens = timeToMinutes(o);
   const closes = timeToMinutes(c);
-  if (closes <= opens) throw optionError("cohort.openingHours", "closes after opens", `${o}-${c}`);
+  if (closes <= opens)
+    throw optionError(
+      "cohort.openingHours",
+      rule("closes after opens", "une fermeture après l'ouverture"),
+      `${o}-${c}`,
+    );
   for (const b of breaks) {
     if (timeToMinutes(b.end) <= timeToMinutes(b.start))
-      throw optionError("cohort.openingHours.breaks", "a break that ends after it starts", `${b.start}-${b.end}`);
+      throw optionError(
+        "cohort.openingHours.breaks",
+        rule("a break that ends after it starts", "une pause qui finit après son début"),
+        `${b.start}-${b.end}`,
+      );
   }
   const slotsPerDay = Math.floor((closes - opens) / slotMinutes);
   const blocked = new Uint8Array(slotsPerDay);
@@ -245,8 +264,11 @@ function checkGridSize(participants: number, resources: number, slots: number, o
   if (cells > MAX_GRID_CELLS || !Number.isSafeInteger(cells)) {
     throw optionError(
       "slotMinutes",
-      `a plan of at most ${MAX_GRID_CELLS.toLocaleString("en")} person-slots (use a coarser slotMinutes, a shorter parcours or smaller cohorts)`,
-      `${participants} participants × ${slots} slots of ${options.slotMinutes} min = ${cells.toLocaleString("en")}`,
+      rule(
+        `a plan of at most ${MAX_GRID_CELLS} person-slots (use a coarser slotMinutes, a shorter parcours or smaller cohorts)`,
+        `un plan d'au plus ${MAX_GRID_CELLS} créneaux-personnes (slotMinutes plus grand, parcours plus court ou cohortes plus petites)`,
+      ),
+      `${Math.max(participants, resources)} × ${slots} = ${cells} (slotMinutes ${options.slotMinutes})`,
     );
   }
 }
@@ -268,7 +290,8 @@ export function buildContext(
     const length = Math.ceil(a.durationMinutes / slotMinutes);
     if (length > longestBlock) {
       throw templateError(
-        `activity ${a.id} lasts ${a.durationMinutes} min, longer than the longest opening block (${longestBlock * slotMinutes} min)`,
+        "activity_too_long",
+        { activityId: a.id, durationMinutes: a.durationMinutes, longestMinutes: longestBlock * slotMinutes },
         a.id,
       );
     }

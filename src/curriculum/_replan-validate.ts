@@ -1,15 +1,19 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type PlanReason } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { timeToMinutes } from "./_calendar.js";
 import type { CohortPlan } from "./schema.js";
 
 /** Checks that a plan handed back for re-planning is consistent with itself and its cohort. */
 
-function planError(reason: string, sessionId?: string): DeclicsError<"invalid_plan"> {
-  return new DeclicsError({
+function planError(
+  reason: PlanReason,
+  values: Readonly<Record<string, string | number>>,
+  sessionId?: string,
+): DeclicsError<"invalid_plan"> {
+  return curriculumError({
     code: "invalid_plan",
     module: "curriculum",
-    message: `Cannot re-plan: the previous plan is inconsistent: ${reason}`,
-    details: sessionId === undefined ? { reason } : { reason, sessionId },
+    details: sessionId === undefined ? { reason, values } : { reason, values, sessionId },
   });
 }
 
@@ -19,25 +23,28 @@ function checkSessionRefs(plan: CohortPlan): void {
   const resources = new Map(plan.cohort.resources.map((r) => [r.id as string, r]));
   const ids = new Set<string>();
   for (const s of plan.sessions) {
-    if (ids.has(s.id)) throw planError(`session id ${s.id} appears twice`, s.id);
+    if (ids.has(s.id)) throw planError("duplicate_session", { sessionId: s.id }, s.id);
     ids.add(s.id);
     const a = activities.get(s.activityId);
-    if (a === undefined)
-      throw planError(`session ${s.id} is of activity ${s.activityId}, which the template does not have`, s.id);
+    if (a === undefined) throw planError("unknown_activity", { sessionId: s.id, activityId: s.activityId }, s.id);
     if (a.phaseId !== s.phaseId)
-      throw planError(`session ${s.id} says phase ${s.phaseId}, its activity ${a.id} is in phase ${a.phaseId}`, s.id);
+      throw planError(
+        "wrong_phase",
+        { sessionId: s.id, phaseId: s.phaseId, activityId: a.id, activityPhaseId: a.phaseId },
+        s.id,
+      );
     if (timeToMinutes(s.end) - timeToMinutes(s.start) !== a.durationMinutes)
-      throw planError(`session ${s.id} runs ${s.start}-${s.end}, its activity lasts ${a.durationMinutes} min`, s.id);
+      throw planError(
+        "wrong_duration",
+        { sessionId: s.id, start: s.start, end: s.end, durationMinutes: a.durationMinutes },
+        s.id,
+      );
     for (const p of [...s.participantIds, ...(s.videoParticipantIds ?? [])]) {
-      if (!people.has(p))
-        throw planError(
-          `session ${s.id} names participant ${p}, who is not in the cohort (use a withdraw_participant change instead of deleting people)`,
-          s.id,
-        );
+      if (!people.has(p)) throw planError("unknown_participant", { sessionId: s.id, participantId: p }, s.id);
     }
     for (const p of s.videoParticipantIds ?? [])
       if (!s.participantIds.includes(p))
-        throw planError(`session ${s.id} has ${p} joining by video without being a participant`, s.id);
+        throw planError("video_not_participant", { sessionId: s.id, participantId: p }, s.id);
     const named: Array<[string, string]> = [
       ...s.facilitatorIds.map((r): [string, string] => [r, "facilitator"]),
       ...s.speakerIds.map((r): [string, string] => [r, "speaker"]),
@@ -45,15 +52,16 @@ function checkSessionRefs(plan: CohortPlan): void {
     if (s.roomId !== undefined) named.push([s.roomId, "room"]);
     for (const [r, kind] of named) {
       const res = resources.get(r);
-      if (res === undefined)
+      if (res === undefined) throw planError("unknown_resource", { sessionId: s.id, resourceId: r }, s.id);
+      if (res.kind !== kind)
         throw planError(
-          `session ${s.id} uses resource ${r}, which is not in the cohort (use a lose_resource change instead of deleting resources)`,
+          "wrong_resource_kind",
+          { sessionId: s.id, resourceId: r, expectedKind: kind, kind: res.kind },
           s.id,
         );
-      if (res.kind !== kind) throw planError(`session ${s.id} uses ${r} as a ${kind}, but it is a ${res.kind}`, s.id);
     }
     if (s.modality === "on_site" && a.needs.room && s.roomId === undefined && s.status === "scheduled")
-      throw planError(`on-site session ${s.id} has no room`, s.id);
+      throw planError("no_room", { sessionId: s.id }, s.id);
   }
 }
 
@@ -65,7 +73,11 @@ function checkCoverage(plan: CohortPlan): void {
       const key = `${p}|${s.activityId}`;
       const other = seen.get(key);
       if (other !== undefined)
-        throw planError(`participant ${p} is in two sessions of ${s.activityId} (${other} and ${s.id})`, s.id);
+        throw planError(
+          "participant_twice",
+          { participantId: p, activityId: s.activityId, otherSessionId: other, sessionId: s.id },
+          s.id,
+        );
       seen.set(key, s.id);
     }
   }
@@ -75,12 +87,13 @@ function checkCoverage(plan: CohortPlan): void {
     const key = `${x.participantId}|${x.activityId}`;
     if (seen.get(key) !== x.sessionId)
       throw planError(
-        `assignment of ${x.participantId} to ${x.sessionId} (${x.activityId}) does not match the sessions`,
+        "assignment_mismatch",
+        { participantId: x.participantId, sessionId: x.sessionId, activityId: x.activityId },
         x.sessionId,
       );
     count++;
   }
-  if (count !== expected.size) throw planError(`${count} assignments for ${expected.size} placements in the sessions`);
+  if (count !== expected.size) throw planError("assignment_count", { assignments: count, placements: expected.size });
 }
 
 /** Two scheduled sessions holding the same person or resource at overlapping times. */
@@ -95,7 +108,12 @@ function checkDoubleBooking(plan: CohortPlan): void {
     for (const h of holders) {
       const list = busy.get(h) ?? [];
       const clash = list.find((o) => o.from < s.endUtc && s.startUtc < o.to);
-      if (clash !== undefined) throw planError(`${h} is booked in ${clash.id} and ${s.id} at the same time`, s.id);
+      if (clash !== undefined)
+        throw planError(
+          "double_booking",
+          { holder: h.slice(h.indexOf(" ") + 1), otherSessionId: clash.id, sessionId: s.id },
+          s.id,
+        );
       list.push({ from: s.startUtc, to: s.endUtc, id: s.id });
       busy.set(h, list);
     }

@@ -2,6 +2,7 @@ import { tzOffset, tzScan } from "@date-fns/tz";
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { checkedPlan } from "./_checked-plan.js";
 import type { CohortPlan, Session } from "./schema.js";
 
@@ -283,10 +284,9 @@ function eventWriter(p: CohortPlan, o: Settings): (s: Session) => string[] {
 }
 
 function unknownAudience(kind: "participant" | "resource", id: string): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+  return curriculumError({
     code: "invalid_option",
     module: "curriculum",
-    message: `Cannot export a calendar: expected the id of a ${kind} of the cohort, received ${JSON.stringify(id)}`,
-    details: { option: "audience", expected: `the id of a ${kind} of the cohort`, received: id },
+    details: { option: "audience", expected: { kind: "known_id", of: kind }, received: id },
   });
 }

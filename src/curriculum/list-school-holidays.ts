@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { DeclicsError } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { departementOfCommune, FORMER_ACADEMIES, timeZoneOfAcademie, timeZoneOfDepartement } from "./_academies.js";
 import { type DateReading, readDatesAt } from "./_days.js";
@@ -41,12 +42,15 @@ interface Selection {
   readonly place: string | null;
 }
 
-function notFound(what: string, received: string, known: readonly string[]): DeclicsError<"invalid_option"> {
-  return new DeclicsError({
+function notFound(
+  what: "zone" | "academie",
+  received: string,
+  known: readonly string[],
+): DeclicsError<"invalid_option"> {
+  return curriculumError({
     code: "invalid_option",
     module: "curriculum",
-    message: `No ${what} ${JSON.stringify(received)} in the school calendar: expected one of ${known.join(", ")}`,
-    details: { option: `where.${what}`, expected: `one of ${known.join(", ")}`, received },
+    details: { option: `where.${what}`, expected: { kind: "known_id", of: what, values: known }, received },
   });
 }
 

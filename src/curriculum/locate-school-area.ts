@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { curriculumError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { ACADEMIE_OF_DEPARTEMENT, departementOfCommune, placeOfCommune } from "./_academies.js";
 import { checkedSchoolCalendar, type SchoolCalendar } from "./school-calendar.js";
 
@@ -28,10 +29,9 @@ export function academieOfCommune(commune: string): Omit<SchoolArea, "zone"> {
   const departement = departementOfCommune(code);
   const entry = ACADEMIE_OF_DEPARTEMENT.get(departement);
   if (entry === undefined) {
-    throw new DeclicsError({
+    throw curriculumError({
       code: "unknown_code",
       module: "curriculum",
-      message: `No académie for commune ${code}: its département ${departement} is not a French département or overseas collectivity with a school calendar`,
       details: { kind: "codeInsee", received: code },
     });
   }
@@ -70,11 +70,14 @@ export function locateSchoolArea(calendar: SchoolCalendar, commune: string): Sch
   const base = academieOfCommune(commune);
   const entry = cal.academies.find((a) => a.academie === base.academie);
   if (entry === undefined) {
-    throw new DeclicsError({
+    throw curriculumError({
       code: "data_integrity",
       module: "curriculum",
-      message: `The school calendar has no row for the académie ${base.academie} (commune ${base.commune}); load a complete export of the Ministry's calendar`,
-      details: { dataset: "school-calendar", expected: `rows for the académie ${base.academie}`, received: "none" },
+      details: {
+        dataset: "school-calendar",
+        expected: rule(`rows for the académie ${base.academie}`, `des lignes pour l'académie ${base.academie}`),
+        received: "undefined",
+      },
     });
   }
   return { ...base, zone: entry.zone };

@@ -2,6 +2,7 @@ import * as z from "zod/v4";
 import { IsoDate } from "../_lib/calendar-day.js";
 import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 import { isDayInput } from "../_lib/calendar-day.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { schoolHolidayDates } from "./_calendar.js";
 import { COHORT_DATES, cohortTimeZone, type DateReading as DateReadingType, readDatesAt } from "./_days.js";
 
@@ -378,6 +379,14 @@ const CohortShape = z
         path: ["startDate"],
         message: `a start date the school calendar of ${school.area} covers (${school.coveredFrom} to ${school.coveredUntil}); load a newer calendar export`,
         input: cohort.startDate,
+        params: {
+          expected: rule(
+            `a start date the school calendar of ${school.area} covers (${school.coveredFrom} to ${school.coveredUntil}); ` +
+              "load a newer calendar export",
+            `une date de début couverte par le calendrier scolaire (${school.area}) (du ${school.coveredFrom} au ` +
+              `${school.coveredUntil}) ; chargez un export plus récent du calendrier`,
+          ),
+        },
       });
     }
     for (const [field, list] of [

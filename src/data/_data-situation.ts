@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, sep } from "node:path";
+import { dataMissingAdvice as situationAdvice } from "../_lib/messages/data.js";
 
 /**
  * Where the compiled data was looked for, so that a `data_missing` error gives the advice that applies: in a
@@ -24,19 +25,7 @@ export function dataSituation(explicitDir: boolean, packageDir: string | null): 
   return existsSync(join(packageDir, "scripts", "build-data.ts")) ? "checkout" : "installed_package";
 }
 
-const ADVICE: Record<DataSituation, string> = {
-  checkout: "Run `npm run build:data` (it needs the official source files, see docs/data.md).",
-  installed_package:
-    "The installed package is incomplete (its data/build ships in the npm tarball): reinstall declics (`npm ci`, or `npm install declics`).",
-  bundled:
-    "This code runs from a bundle (esbuild, Docker, serverless) without the package's data folder: " +
-    "copy node_modules/declics/data/build next to it and pass `loadTerritoryData({ dir })`, " +
-    "or leave declics external to the bundle (see docs/data.md).",
-  custom_dir:
-    "The `dir` given must be a copy of the package's data/build folder (manifest.json and the artefacts it lists).",
-};
-
-/** The sentence that says what to do, in the style of the existing data messages. */
+/** The sentence that says what to do (English; the message table gives it in French too). */
 export function dataMissingAdvice(situation: DataSituation): string {
-  return ADVICE[situation];
+  return `${situationAdvice({ situation }, "en")}.`;
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DeclicsError } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { toInputIssues } from "../_lib/parse.js";
-import { dataMissingAdvice, dataSituation } from "./_data-situation.js";
+import { dataSituation } from "./_data-situation.js";
 import { findPackageDir } from "./_paths.js";
 import { BuildManifest, SourcesManifest } from "./schema.js";
 
@@ -10,11 +10,10 @@ function readJson(file: string, dataset: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
-      message: `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}. Run \`npm run build:data\` to rebuild it.`,
-      details: { dataset, expected: "JSON", received: "unparsable text" },
+      details: { dataset, expected: { kind: "json" }, received: error instanceof Error ? error.name : "undefined" },
       cause: error,
     });
   }
@@ -29,11 +28,15 @@ function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
   const result = schema.safeParse(value);
   if (result.success) return result.data as S["_output"];
   const issue = toInputIssues(result.error, value)[0];
-  throw new DeclicsError({
+  throw dataError({
     code: "data_integrity",
     module: "data",
-    message: `${file} does not match its schema${issue ? ` at ${issue.path}: expected ${issue.expected}, received ${issue.received}` : ""}. Run \`npm run build:data\`.`,
-    details: { dataset, expected: issue?.expected ?? "a valid manifest", received: issue?.received ?? "invalid" },
+    details: {
+      dataset,
+      path: issue?.path ?? "",
+      expected: issue?.expected ?? { kind: "shape" },
+      received: issue?.received ?? "undefined",
+    },
   });
 }
 
@@ -45,10 +48,9 @@ export function readBuildManifest(dir: string, explicitDir = false): BuildManife
   const file = join(dir, "manifest.json");
   if (!existsSync(file)) {
     const situation = dataSituation(explicitDir, findPackageDir());
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
-      message: `The compiled territory data is missing: ${file} not found. ${dataMissingAdvice(situation)}`,
       details: { dataset: "manifest.json", location: file, situation },
     });
   }
@@ -63,11 +65,10 @@ export function readBuildManifestIfPresent(dir: string): BuildManifest | null {
 /** data/sources.json. */
 export function readSourcesManifest(file: string): SourcesManifest {
   if (!existsSync(file)) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
-      message: `The dataset manifest ${file} is missing; it ships with the package (data/sources.json).`,
-      details: { dataset: "sources.json", location: file },
+      details: { dataset: "sources.json", location: file, remedy: "reinstall" },
     });
   }
   return checked(SourcesManifest, readJson(file, "sources.json"), file, "sources.json");

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DeclicsError } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { readBuildManifest } from "./_manifests.js";
 
 /**
@@ -12,30 +12,35 @@ export function readJsonArtefact(buildDir: string, name: string): unknown {
   const artefact = manifest.artefacts[name];
   const path = join(buildDir, artefact?.file ?? `${name}.json`);
   if (artefact === undefined || !existsSync(path)) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
-      message: `Artefact ${name} is missing from ${buildDir}. Run \`npm run build:data\`.`,
-      details: { dataset: name, location: path },
+      details: { dataset: name, location: path, remedy: "build_data" },
     });
   }
   const bytes = readFileSync(path);
   if (bytes.byteLength !== artefact.bytes) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${name} does not match data/build/manifest.json: expected ${artefact.bytes} bytes, received ${bytes.byteLength}. Run \`npm run build:data\`.`,
-      details: { dataset: name, expected: `${artefact.bytes} bytes`, received: `${bytes.byteLength} bytes` },
+      details: {
+        dataset: name,
+        expected: { kind: "byte_count", bytes: artefact.bytes },
+        received: String(bytes.byteLength),
+      },
     });
   }
   try {
     return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch (error) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${name} is not valid JSON. Run \`npm run build:data\`.`,
-      details: { dataset: name, expected: "JSON", received: "unparsable text" },
+      details: {
+        dataset: name,
+        expected: { kind: "json" },
+        received: error instanceof Error ? error.name : "undefined",
+      },
       cause: error,
     });
   }

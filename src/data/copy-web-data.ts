@@ -4,7 +4,8 @@ import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { WebDataManifest, WebDataTileIndex, type WebDataFile } from "../territory/web-data-manifest.js";
 import { defaultBuildDir } from "./_paths.js";
@@ -30,11 +31,10 @@ export interface CopiedWebData {
   readonly removed: number;
 }
 
-function integrity(file: string, expected: string, received: string): DeclicsError {
-  return new DeclicsError({
+function integrity(file: string, expected: Expectation, received: string): DeclicsError {
+  return dataError({
     code: "data_integrity",
     module: "data",
-    message: `Web data file ${file} does not match manifest.json: expected ${expected}, received ${received}. Run \`npm run build:data\` (or reinstall declics).`,
     details: { dataset: file, expected, received },
   });
 }
@@ -86,33 +86,28 @@ export async function copyWebData(options: CopyWebDataOptions): Promise<CopiedWe
   const target = resolve(dir);
   const current = readManifest(source);
   if (current === null) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_missing",
       module: "data",
-      message: `The web data is missing: ${join(source, "manifest.json")} not found or not a web data manifest. Run \`npm run build:data\`.`,
-      details: { dataset: "web/manifest.json", location: join(source, "manifest.json") },
+      details: { dataset: "web/manifest.json", location: join(source, "manifest.json"), remedy: "build_data" },
     });
   }
   const previous = target === source ? null : readManifest(target);
   let bytes = 0;
   for (const entry of current.files) {
     const from = join(source, entry.file);
-    if (!existsSync(from)) throw integrity(entry.file, "a file listed in manifest.json", "no file");
+    if (!existsSync(from)) throw integrity(entry.file, { kind: "known_id", of: "artefact" }, "undefined");
     const stored = await readFile(from);
     if (stored.byteLength !== entry.encodedBytes)
-      throw integrity(entry.file, `${entry.encodedBytes} bytes`, `${stored.byteLength} bytes`);
+      throw integrity(entry.file, { kind: "byte_count", bytes: entry.encodedBytes }, String(stored.byteLength));
     let decoded: Uint8Array = stored;
     try {
       if (entry.encoding === "gzip") decoded = gunzipSync(stored);
     } catch (error) {
-      throw integrity(
-        entry.file,
-        "a valid gzip stream",
-        `a corrupt one (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw integrity(entry.file, { kind: "gzip" }, error instanceof Error ? error.name : "undefined");
     }
     const digest = createHash("sha256").update(decoded).digest("hex");
-    if (digest !== entry.sha256) throw integrity(entry.file, `sha256 ${entry.sha256}`, `sha256 ${digest}`);
+    if (digest !== entry.sha256) throw integrity(entry.file, { kind: "sha256", sha256: entry.sha256 }, digest);
     if (target !== source) {
       await mkdir(dirname(join(target, entry.file)), { recursive: true });
       await copyFile(from, join(target, entry.file));

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { isDeclicsError } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";
 import { readJsonArtefact } from "./_read-json-artefact.js";
@@ -45,14 +46,18 @@ export function loadReferencePopulations(options: LoadReferencePopulationsOption
   try {
     return parseReferencePopulations(json.populations);
   } catch (error) {
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${ARTEFACT} does not match the ReferencePopulation schema. Run \`npm run build:data\`.`,
       details: {
         dataset: ARTEFACT,
-        expected: "reference populations",
-        received: error instanceof Error ? error.message : String(error),
+        path: isDeclicsError(error, "invalid_input") ? (error.details.issues[0]?.path ?? "") : "",
+        expected: isDeclicsError(error, "invalid_input")
+          ? (error.details.issues[0]?.expected ?? { kind: "shape" })
+          : { kind: "shape" },
+        received: isDeclicsError(error, "invalid_input")
+          ? (error.details.issues[0]?.received ?? "undefined")
+          : "undefined",
       },
       cause: error,
     });

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import * as z from "zod/v4";
-import { DeclicsError, isDeclicsError } from "../errors.js";
+import { isDeclicsError } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { parseSchoolCalendar, type SchoolCalendar } from "../curriculum/school-calendar.js";
 import { readJsonArtefact } from "./_read-json-artefact.js";
@@ -45,11 +46,15 @@ export function loadSchoolCalendar(options: LoadSchoolCalendarOptions = {}): Sch
     return parseSchoolCalendar(json);
   } catch (error) {
     if (!isDeclicsError(error, "invalid_input")) throw error;
-    throw new DeclicsError({
+    throw dataError({
       code: "data_integrity",
       module: "data",
-      message: `Artefact ${ARTEFACT} does not match the SchoolCalendar schema (${error.message}). Run \`npm run build:data\`.`,
-      details: { dataset: ARTEFACT, expected: "a school calendar", received: error.message },
+      details: {
+        dataset: ARTEFACT,
+        path: error.details.issues[0]?.path ?? "",
+        expected: error.details.issues[0]?.expected ?? { kind: "shape" },
+        received: error.details.issues[0]?.received ?? "undefined",
+      },
       cause: error,
     });
   }

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { pathToFileURL } from "node:url";
-import { isDeclicsError, type DeclicsError } from "../errors.js";
+import { type DeclicsError, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
+
 import { BUILD_DIR, buildPath, hasRealData } from "../../test/support/real-data.js";
 import { internalsOf } from "../territory/_territory-internals.js";
 import { loadTerritoryData } from "./load-territory-data.js";
@@ -147,7 +149,10 @@ describe.skipIf(!hasRealData(manifestFile))("loadTerritoryData on the compiled d
     );
     const error = await failure(loadTerritoryData({ dir: truncated }));
     expect(isDeclicsError(error, "data_integrity")).toBe(true);
-    expect(error.message).toMatch(/commune-table.*expected \d+ bytes, received \d+ bytes/);
+    expect(error.message).toMatch(/commune-table.*expected \d+ bytes, received \d+\./);
+    expect(formatDeclicsError(error as DeclicsError, { language: "fr" })).toMatch(
+      /commune-table.*attendu \d+ octets, reçu \d+\./,
+    );
 
     const flipped = copyBuild((file, bytes) => {
       if (file !== "commune-table.json") return bytes;

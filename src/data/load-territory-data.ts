@@ -3,11 +3,12 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { dataError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { type TerritoryData, territoryDataFromBuffers } from "../territory/index.js";
 import { readBuildManifest } from "./_manifests.js";
-import { dataMissingAdvice, dataSituation } from "./_data-situation.js";
+import { dataSituation } from "./_data-situation.js";
 import { defaultBuildDir, findPackageDir } from "./_paths.js";
 
 // Checked at the boundary; the type below is what callers pass.
@@ -63,21 +64,20 @@ export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}):
       const path = join(buildDir, artefact.file);
       if (!existsSync(path)) {
         const situation = dataSituation(dir !== undefined, findPackageDir());
-        throw new DeclicsError({
+        throw dataError({
           code: "data_missing",
           module: "data",
-          message: `Artefact ${name} is missing: ${path} not found although manifest.json lists it. ${dataMissingAdvice(situation)}`,
           details: { dataset: name, location: path, situation },
         });
       }
       const buffer = await readFile(path);
       const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       if (bytes.byteLength !== artefact.bytes) {
-        throw integrity(name, `${artefact.bytes} bytes`, `${bytes.byteLength} bytes`);
+        throw integrity(name, { kind: "byte_count", bytes: artefact.bytes }, String(bytes.byteLength));
       }
       if (verify === true) {
         const digest = createHash("sha256").update(bytes).digest("hex");
-        if (digest !== artefact.sha256) throw integrity(name, `sha256 ${artefact.sha256}`, `sha256 ${digest}`);
+        if (digest !== artefact.sha256) throw integrity(name, { kind: "sha256", sha256: artefact.sha256 }, digest);
       }
       files[artefact.file] = bytes;
     }),
@@ -85,11 +85,10 @@ export async function loadTerritoryData(options: LoadTerritoryDataOptions = {}):
   return territoryDataFromBuffers(files);
 }
 
-function integrity(name: string, expected: string, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+function integrity(name: string, expected: Expectation, received: string): DeclicsError<"data_integrity"> {
+  return dataError({
     code: "data_integrity",
     module: "data",
-    message: `Artefact ${name} does not match data/build/manifest.json: expected ${expected}, received ${received}. Run \`npm run build:data\`.`,
     details: { dataset: name, expected, received },
   });
 }

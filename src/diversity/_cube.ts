@@ -4,7 +4,10 @@
  * is derived from this "cube" by summing along axes, so a full report reads the records once and never
  * allocates an object per record or per group while counting.
  */
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { diversityError } from "./_errors.js";
+import { describeValue } from "../_lib/parse.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { AgeBand, Gender, ParcoursStage, TerritoryKind } from "../_lib/vocabulary.js";
 import { dayUsed, isCalendarDay } from "../_lib/calendar-day.js";
 import { DEFAULT_TIME_ZONE, recordDay } from "./_days.js";
@@ -39,15 +42,18 @@ const FIXED: Partial<Record<Dimension, readonly string[]>> = {
   stage: ["none", ...STAGES],
 };
 
-export function invalid(index: number, field: string, expected: string, value: unknown): DeclicsError<"invalid_input"> {
-  const received = value === undefined ? "undefined" : JSON.stringify(value);
-  return new DeclicsError({
+export function invalid(
+  index: number,
+  field: string,
+  expected: Expectation,
+  value: unknown,
+): DeclicsError<"invalid_input"> {
+  return diversityError({
     code: "invalid_input",
     module: "diversity",
-    message: `Invalid participant record ${index}: ${field}: expected ${expected}, received ${received}`,
     details: {
       what: "participant record",
-      issues: [{ path: `${index}.${field}`, expected, received, message: `expected ${expected}` }],
+      issues: [{ path: field === "" ? `${index}` : `${index}.${field}`, expected, received: describeValue(value) }],
     },
   });
 }
@@ -115,7 +121,7 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined, timeZon
   const find = vocabularyIndex(labels);
   const lookup = (value: string | undefined, i: number, field: string): number => {
     const c = find(value ?? NOT_STATED);
-    if (c < 0) throw invalid(i, field, `one of ${labels.join(", ")}`, value);
+    if (c < 0) throw invalid(i, field, { kind: "one_of", values: labels }, value);
     return c;
   };
   let code: Encoder["code"];
@@ -139,22 +145,25 @@ function fixedEncoder(dim: Dimension, referenceDate: string | undefined, timeZon
         referenceDate === undefined ? 0 : Number(referenceDate.slice(5, 7)) * 100 + Number(referenceDate.slice(8, 10));
       code = (r, i) => {
         if (r.ageBand !== undefined) return lookup(r.ageBand, i, "ageBand");
-        if (r.birthDate === undefined) throw invalid(i, "ageBand", "an age band or a birth date", undefined);
+        if (r.birthDate === undefined)
+          throw invalid(
+            i,
+            "ageBand",
+            rule("an age band or a birth date", "une tranche d'âge ou une date de naissance"),
+            undefined,
+          );
         if (referenceDate === undefined) {
-          throw new DeclicsError({
+          throw diversityError({
             code: "invalid_option",
             module: "diversity",
-            message: "Grouping by age band needs a referenceDate (YYYY-MM-DD) for records that give a birth date",
-            details: { option: "referenceDate", expected: "a date YYYY-MM-DD", received: "undefined" },
+            details: { option: "referenceDate", expected: { kind: "calendar_day" }, received: "undefined" },
           });
         }
         const birthDate = birthDayOf(r, timeZone);
-        if (birthDate === null)
-          throw invalid(i, "birthDate", "a calendar date YYYY-MM-DD that exists, or a valid Date", r.birthDate);
+        if (birthDate === null) throw invalid(i, "birthDate", { kind: "calendar_day" }, r.birthDate);
         // Same rule as ageOn/bandOfAge (completed years), on character codes: no substring per record.
         const band = ageBandCode(birthDate, refYear, refMonthDay);
-        if (band < 0)
-          throw invalid(i, "birthDate", `a birth date on or before the reference date ${referenceDate}`, r.birthDate);
+        if (band < 0) throw invalid(i, "birthDate", { kind: "range", origin: "date", max: referenceDate }, r.birthDate);
         return band;
       };
     }
@@ -202,7 +211,7 @@ function dynamicEncoder(dim: "departement" | "cohort"): Encoder {
 /** Highest stage level of a record (0 when no stage is recorded). */
 export function levelOf(record: ParticipantRecord, index: number): number {
   const stages = record.stages as unknown;
-  if (!Array.isArray(stages)) throw invalid(index, "stages", "an array of stages reached", stages);
+  if (!Array.isArray(stages)) throw invalid(index, "stages", { kind: "type", type: "array" }, stages);
   let level = 0;
   for (let s = 0; s < stages.length; s++) {
     const entry = stages[s] as { stage: string } | null;
@@ -210,13 +219,13 @@ export function levelOf(record: ParticipantRecord, index: number): number {
       throw invalid(
         index,
         `stages.${s}.stage`,
-        `one of ${STAGES.join(", ")}`,
+        { kind: "one_of", values: STAGES },
         entry === null || typeof entry !== "object" ? entry : entry.stage,
       );
     stageIndex ??= vocabularyIndex(STAGES);
     const found = stageIndex(entry.stage);
     const l = found < 0 ? undefined : found + 1;
-    if (l === undefined) throw invalid(index, `stages.${s}.stage`, `one of ${STAGES.join(", ")}`, entry.stage);
+    if (l === undefined) throw invalid(index, `stages.${s}.stage`, { kind: "one_of", values: STAGES }, entry.stage);
     if (l > level) level = l;
   }
   return level;
@@ -227,16 +236,18 @@ export function levelOf(record: ParticipantRecord, index: number): number {
  * counted twice would make every figure wrong. `ids` holds the ids seen so far.
  */
 function checkRecord(record: ParticipantRecord, index: number, ids: Set<string>): void {
-  if (record === null || typeof record !== "object")
-    throw invalid(index, "", "a participant record (an object)", record);
+  if (record === null || typeof record !== "object") throw invalid(index, "", { kind: "type", type: "object" }, record);
   const id = record.id as unknown;
   if (typeof id !== "string" || id.length === 0)
-    throw invalid(index, "id", "a participant id (a non-empty string)", id);
+    throw invalid(index, "id", { kind: "range", origin: "string", min: 1 }, id);
   if (ids.has(id))
     throw invalid(
       index,
       "id",
-      `an id no earlier record has (${JSON.stringify(id)} is a duplicate: each participant is counted once)`,
+      rule(
+        "an id no earlier record has (each participant is counted once)",
+        "un identifiant qu'aucun enregistrement précédent n'a (chaque participant est compté une fois)",
+      ),
       id,
     );
   ids.add(id);
@@ -331,11 +342,10 @@ const MAX_CELLS = 4_000_000;
 function checkSize(dims: readonly Dimension[], sizes: readonly number[]): void {
   const cells = sizes.reduce((a, b) => a * b, 1);
   if (cells > MAX_CELLS) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_table",
       module: "diversity",
-      message: `Crossing ${dims.join(" x ")} gives ${cells} groups (more than ${MAX_CELLS}); group by fewer dimensions at a time`,
-      details: { reason: `${cells} groups` },
+      details: { reason: "too_many_groups", values: { dimensions: dims.join(" x "), groups: cells, max: MAX_CELLS } },
     });
   }
 }
@@ -355,11 +365,10 @@ export function marginalize(cube: Cube, keep: readonly Dimension[]): Cube {
   const positions = keep.map((d) => {
     const p = cube.dims.indexOf(d);
     if (p < 0) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
-        message: `Dimension ${d} was not tabulated (tabulated: ${cube.dims.join(", ") || "none"})`,
-        details: { reason: `unknown dimension ${d}` },
+        details: { reason: "unknown_dimension", values: { dimension: d, tabulated: cube.dims.join(", ") } },
       });
     }
     return p;

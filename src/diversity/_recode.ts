@@ -1,5 +1,6 @@
 /** Private: merging categories of a dimension in the cube (recoding before suppression). */
-import { DeclicsError } from "../errors.js";
+import type { Expectation } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { LEVELS, type Cube } from "./_cube.js";
 import type { Dimension } from "./schema.js";
 
@@ -16,21 +17,38 @@ export interface RecodeRule {
  */
 export function recodeCube(cube: Cube, rule: RecodeRule): Cube {
   const p = cube.dims.indexOf(rule.dimension);
-  const fail = (expected: string, received: string): never => {
-    throw new DeclicsError({
+  const fail = (expected: Expectation, received: string): never => {
+    throw diversityError({
       code: "invalid_option",
       module: "diversity",
-      message: `recode ${rule.dimension} -> ${rule.into}: expected ${expected}, received ${received}`,
       details: { option: "recode", expected, received },
     });
   };
-  if (p < 0) fail(`a dimension of the report (${cube.dims.join(", ")})`, rule.dimension);
+  if (p < 0) fail({ kind: "known_id", of: "dimension", values: cube.dims }, rule.dimension);
   const old = cube.categories[p] as readonly string[];
-  for (const c of rule.from) if (!old.includes(c)) fail(`categories of ${rule.dimension} (${old.join(", ")})`, c);
+  for (const c of rule.from) if (!old.includes(c)) fail({ kind: "known_id", of: "category", values: old }, c);
   if (rule.from.length < 2 || new Set(rule.from).size !== rule.from.length)
-    fail("at least two different categories to merge", rule.from.join(", "));
+    fail(
+      {
+        kind: "rule",
+        rule: {
+          en: "at least two different categories to merge",
+          fr: "au moins deux catégories différentes à fusionner",
+        },
+      },
+      rule.from.join(", "),
+    );
   if (old.includes(rule.into) && !rule.from.includes(rule.into))
-    fail(`a new label or one of the merged categories`, rule.into);
+    fail(
+      {
+        kind: "rule",
+        rule: {
+          en: "a new label or one of the merged categories",
+          fr: "une nouvelle étiquette ou l'une des catégories fusionnées",
+        },
+      },
+      rule.into,
+    );
   const next: string[] = [];
   const map = old.map((c) => {
     const label = rule.from.includes(c) ? rule.into : c;

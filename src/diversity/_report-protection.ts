@@ -17,7 +17,7 @@
  * - A rate, interval, ratio or gap is published only when every count it is made of is published:
  *   a Wilson or Clopper-Pearson interval, given its denominator, gives its numerator back.
  */
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { LEVELS, STAGES } from "./_cube.js";
 import { notComputable } from "./_intervals.js";
 import type { Metric, NotComputable, ProtectedCell, ProtectedTable } from "./schema.js";
@@ -176,11 +176,10 @@ function publishedValues(tables: readonly ProtectedTable[]): Map<string, number 
 
 /** The report's tables lack a count they hold by construction. */
 function missing(what: string): never {
-  throw new DeclicsError({
+  throw diversityError({
     code: "invalid_table",
     module: "diversity",
-    message: `The report's tables do not hold ${what} (this is a bug in declics)`,
-    details: { reason: "missing count" },
+    details: { reason: "missing_count", values: { count: what } },
   });
 }
 

@@ -1,4 +1,4 @@
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
 
 /*
@@ -33,11 +33,10 @@ import type { CountTable, ProtectedCell, ProtectedTable } from "./schema.js";
 /** Narrows a lookup into a structure this file sized itself: a miss would be a bug in declics, not bad input. */
 function defined<T>(x: T | undefined): T {
   if (x === undefined) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_table",
       module: "diversity",
-      message: "Lookup out of range in the suppression engine (this is a bug in declics)",
-      details: { reason: "lookup out of range" },
+      details: { reason: "lookup_out_of_range" },
     });
   }
   return x;
@@ -340,11 +339,10 @@ function sharedEntries(
       return entry;
     }
     if (known.value !== v) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
-        message: `Linked tables disagree on the same count (${key}): ${known.value} in an earlier table, ${v} in table ${index}`,
-        details: { reason: "mismatched margins" },
+        details: { reason: "mismatched_margins", values: { key, known: known.value, value: v, table: index } },
       });
     }
     return known;
@@ -411,11 +409,10 @@ function completeWitnesses(tab: Tab): boolean {
     const path = cheapestWitness(tab.grid, i0, j0, tab.costOf);
     // The cycle through the entry's totals and the grand total always qualifies (see the note above).
     if (path === null) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
-        message: "No complementary suppression found (this is a bug in declics)",
-        details: { reason: "no witness cycle" },
+        details: { reason: "no_witness_cycle" },
       });
     }
     for (const [i, j] of path) if (hide(tab, i, j)) changed = true;

@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { zFor } from "./_stats.js";
@@ -71,11 +71,14 @@ function referenceIndex(
   if (o.referenceGroup !== undefined) {
     ref = categories.indexOf(o.referenceGroup);
     if (ref < 0) {
-      throw new DeclicsError({
+      throw diversityError({
         code: "invalid_option",
         module: "diversity",
-        message: `referenceGroup ${JSON.stringify(o.referenceGroup)} is not a category of ${o.by}`,
-        details: { option: "referenceGroup", expected: `one of ${categories.join(", ")}`, received: o.referenceGroup },
+        details: {
+          option: "referenceGroup",
+          expected: { kind: "one_of", values: categories },
+          received: o.referenceGroup,
+        },
       });
     }
   } else {

@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { zFor } from "./_stats.js";
 import { buildCube, cellTotal, marginalize, type Cube } from "./_cube.js";
@@ -91,11 +91,14 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
   const sample = o.reference.treatAs === "sample";
   const N = o.reference.population;
   if (sample && N === undefined) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_option",
       module: "diversity",
-      message: "A reference population treated as a sample needs its population (sample size)",
-      details: { option: "reference.population", expected: "a non-negative integer", received: "undefined" },
+      details: {
+        option: "reference.population",
+        expected: { kind: "range", origin: "number", min: 0 },
+        received: "undefined",
+      },
     });
   }
   const z = zFor(o.confidence);
@@ -104,11 +107,10 @@ export function representationFromCube(cube: Cube, o: Parsed): RepresentationRow
   const refCount = (share: number): number => Math.round(share * (N ?? 0));
   const relIndex = o.relativeTo === undefined ? -1 : categories.indexOf(o.relativeTo);
   if (o.relativeTo !== undefined && relIndex < 0) {
-    throw new DeclicsError({
+    throw diversityError({
       code: "invalid_option",
       module: "diversity",
-      message: `relativeTo ${JSON.stringify(o.relativeTo)} is not a category of ${o.dimension}`,
-      details: { option: "relativeTo", expected: `one of ${categories.join(", ")}`, received: o.relativeTo },
+      details: { option: "relativeTo", expected: { kind: "one_of", values: categories }, received: o.relativeTo },
     });
   }
   return categories.map((category, c) => {

@@ -161,7 +161,7 @@ function stageDates(records: Iterable<ParticipantRecord>, from: number, timeZone
       const s = STAGES.indexOf(entry.stage);
       if (s < from) continue;
       const on = typeof entry.on === "string" ? entry.on : recordDay(entry.on, record.departement, timeZone);
-      if (on === null) throw invalid(index, `stages.${k}.on`, "a calendar date YYYY-MM-DD, or a valid Date", entry.on);
+      if (on === null) throw invalid(index, `stages.${k}.on`, { kind: "calendar_day" }, entry.on);
       // The stage's own date wins; otherwise the earliest later stage.
       if (s === from) {
         date = on;

@@ -117,7 +117,7 @@ describe("duplicates are refused with coded errors", () => {
     const parsed = caught(() => parseParticipantRecords(twice));
     expect(isDeclicsError(parsed, "invalid_input") && parsed.details.issues[0]?.path).toBe("1.id");
     expect(caught(() => computeShares(twice as unknown as ParticipantRecord[], { by: ["gender"] }))).toSatisfy(
-      (e) => isDeclicsError(e, "invalid_input") && /duplicate/.test(e.message),
+      (e) => isDeclicsError(e, "invalid_input") && /counted once/.test(e.message),
     );
     expect(caught(() => computeDiversityReport(twice as unknown as ParticipantRecord[]))).toSatisfy((e) =>
       isDeclicsError(e, "invalid_input"),
@@ -128,7 +128,7 @@ describe("duplicates are refused with coded errors", () => {
     const e = caught(() =>
       protectTable({ rowDimension: "g", columnDimension: "t", rows: ["a", "a"], columns: ["x"], counts: [[20], [30]] }),
     );
-    expect(isDeclicsError(e, "invalid_table") && e.details.reason).toBe("duplicate label");
+    expect(isDeclicsError(e, "invalid_table") && e.details.reason).toBe("duplicate_label");
     expect(
       caught(() =>
         protectTable({ rowDimension: "g", columnDimension: "t", rows: ["a"], columns: ["x", "x"], counts: [[20, 30]] }),

@@ -253,7 +253,13 @@ describe("protectLinkedTables", () => {
       counts: [[5], [25]],
     };
     expect(() => protectLinkedTables([a, b])).toThrow(
-      expect.objectContaining({ code: "invalid_table", details: { reason: "mismatched margins" } }),
+      expect.objectContaining({
+        code: "invalid_table",
+        details: {
+          reason: "mismatched_margins",
+          values: { key: expect.any(String), known: expect.any(Number), value: expect.any(Number), table: 1 },
+        },
+      }),
     );
     expect(() => protectLinkedTables([{ ...a, columnDimension: "gender", columns: ["x"] }])).toThrow(
       expect.objectContaining({ code: "invalid_table" }),
@@ -270,7 +276,10 @@ describe("protectLinkedTables", () => {
       counts: [[4, 25]],
     };
     expect(() => protectLinkedTables([a, turned])).toThrow(
-      expect.objectContaining({ code: "invalid_table", details: { reason: "same crossing twice" } }),
+      expect.objectContaining({
+        code: "invalid_table",
+        details: expect.objectContaining({ reason: "same_crossing_twice" }),
+      }),
     );
     expect(() => protectLinkedTables([{ ...a, counts: [[4]] }])).toThrow(
       expect.objectContaining({ code: "invalid_input" }),

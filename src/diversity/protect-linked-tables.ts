@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { type TableReason } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
 import { ProtectionOptions } from "./_options.js";
@@ -95,25 +96,22 @@ export function protectLinkedTablesHiding(
   });
   const crossings = new Set<string>();
   const inputs = ts.map((t, index) => {
-    const fail = (message: string, reason: string): never => {
-      throw new DeclicsError({
+    const fail = (reason: TableReason, values: Readonly<Record<string, string | number>> = {}): never => {
+      throw diversityError({
         code: "invalid_table",
         module: "diversity",
-        message: `Table ${index}: ${message}`,
-        details: { reason },
+        details: { reason, values: { table: index, ...values } },
       });
     };
-    if (t.rowDimension === t.columnDimension) fail(`crosses ${t.rowDimension} with itself`, "same dimension twice");
+    if (t.rowDimension === t.columnDimension) fail("same_dimension_twice", { dimension: t.rowDimension });
     // The same crossing twice (even turned) would be one table published twice: give it once.
     const crossing = keyOf([
       [t.rowDimension, ""],
       [t.columnDimension, ""],
     ]);
-    if (crossings.has(crossing))
-      fail(`crosses ${t.rowDimension} and ${t.columnDimension} again`, "same crossing twice");
+    if (crossings.has(crossing)) fail("same_crossing_twice", { rows: t.rowDimension, columns: t.columnDimension });
     crossings.add(crossing);
-    for (const labels of [t.rows, t.columns])
-      if (new Set(labels).size !== labels.length) fail("repeats a label", "duplicate label");
+    for (const labels of [t.rows, t.columns]) if (new Set(labels).size !== labels.length) fail("repeated_label");
     const R = t.rows.length;
     const C = t.columns.length;
     const keys = Array.from({ length: R + 1 }, (_, i) =>

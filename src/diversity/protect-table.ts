@@ -1,4 +1,4 @@
-import { DeclicsError } from "../errors.js";
+import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { protectLinked } from "./_suppression.js";
 import * as z from "zod/v4";
@@ -60,11 +60,10 @@ export function protectTable(table: CountTable, options: ProtectTableOptions = {
     for (const label of labels) {
       // Two rows with one label would be read as one group: which count is it?
       if (seen.has(label))
-        throw new DeclicsError({
+        throw diversityError({
           code: "invalid_table",
           module: "diversity",
-          message: `The ${axis} label ${JSON.stringify(label)} appears twice; each ${axis} must have its own label`,
-          details: { reason: "duplicate label" },
+          details: { reason: "duplicate_label", values: { axis, label } },
         });
       seen.add(label);
     }

@@ -1,4 +1,5 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type DeclicsErrorDetails } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import type { WebDataFile } from "./web-data-manifest.js";
 
 /**
@@ -30,22 +31,16 @@ const BINARY_TYPES = [
 ];
 const JSON_TYPES = ["application/json", "text/json", "application/octet-stream", "binary/octet-stream"];
 
-function error(
-  code: "data_unreachable" | "data_content_type" | "data_truncated" | "data_integrity" | "data_missing",
-  url: string,
-  message: string,
-  extra: Record<string, unknown>,
-): DeclicsError {
-  const details =
-    code === "data_integrity"
-      ? { dataset: url, expected: String(extra.expected), received: String(extra.received) }
-      : code === "data_missing"
-        ? { dataset: url, location: url }
-        : { url, ...extra };
-  return new DeclicsError({ code, module: "territory", message, details } as ConstructorParameters<
-    typeof DeclicsError
-  >[0]);
+type FetchErrorCode = "data_unreachable" | "data_content_type" | "data_truncated" | "data_integrity" | "data_missing";
+
+function error<C extends FetchErrorCode>(code: C, details: DeclicsErrorDetails[C], cause?: unknown): DeclicsError<C> {
+  return territoryError({ code, module: "territory", details, ...(cause === undefined ? {} : { cause }) });
 }
+
+const causeName = (cause: unknown): string => {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : cause instanceof Error ? cause.name : typeof cause;
+};
 
 /** Fetches a URL, turning network failures and HTTP errors into coded errors. */
 async function get(fetchFn: DataFetch, url: string): Promise<DataResponse> {
@@ -53,28 +48,13 @@ async function get(fetchFn: DataFetch, url: string): Promise<DataResponse> {
   try {
     response = await fetchFn(url);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw error(
-      "data_unreachable",
-      url,
-      `Données injoignables : ${url} n'a pas pu être téléchargé (${reason}). Hors ligne, ou serveur inaccessible ? Réessayez une fois la connexion revenue.`,
-      { reason },
-    );
+    throw error("data_unreachable", { url, reason: "network", cause: causeName(cause) }, cause);
   }
   if (response.status === 404) {
-    throw error(
-      "data_missing",
-      url,
-      `Fichier de données absent : ${url} répond 404. Copiez les données avec \`declics data copy DOSSIER\` et servez ce dossier (docs/territory.md, section navigateur).`,
-      {},
-    );
+    throw error("data_missing", { dataset: url, location: url, remedy: "copy_web_data" });
   }
   if (!response.ok) {
-    const reason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-    throw error("data_unreachable", url, `Données injoignables : ${url} répond ${reason}, attendu 200.`, {
-      reason,
-      status: response.status,
-    });
+    throw error("data_unreachable", { url, reason: "http_status", status: response.status });
   }
   return response;
 }
@@ -83,15 +63,7 @@ async function get(fetchFn: DataFetch, url: string): Promise<DataResponse> {
 function checkType(url: string, response: DataResponse, accepted: readonly string[], what: string): void {
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "" || accepted.includes(type)) return;
-  const html = type === "text/html" || type === "application/xhtml+xml";
-  throw error(
-    "data_content_type",
-    url,
-    html
-      ? `${url} a renvoyé une page HTML au lieu des données (${what}) : le serveur sert probablement sa page d'accueil ou d'erreur pour un fichier absent. Vérifiez l'URL de base et copiez les données (\`declics data copy\`).`
-      : `${url} a un type de contenu inattendu : attendu ${accepted.join(" ou ")}, reçu ${type}.`,
-    { expected: accepted.join(" | "), received: html ? `an HTML page (${type})` : type },
-  );
+  throw error("data_content_type", { url, expected: accepted.join(" | "), received: type, file: what });
 }
 
 /** Whether the bytes start like an HTML or XML page (a fallback page served with a binary content type). */
@@ -166,12 +138,10 @@ async function readBody(response: DataResponse, url: string, entry: WebDataFile)
   try {
     body = new Uint8Array(await response.arrayBuffer());
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
     throw error(
       "data_truncated",
-      url,
-      `Téléchargement interrompu : ${url} (${reason}). Attendu ${entry.encodedBytes} octets.`,
-      { expected: `${entry.encodedBytes} bytes`, received: `interrupted: ${reason}` },
+      { url, expected: entry.encodedBytes, received: null, cause: causeName(cause) },
+      cause,
     );
   }
   return body;
@@ -180,36 +150,23 @@ async function readBody(response: DataResponse, url: string, entry: WebDataFile)
 /** The data from the body: refuses an HTML page, and gunzips unless the host already did. */
 async function decodeBody(body: Uint8Array, url: string, entry: WebDataFile): Promise<Uint8Array> {
   if (looksLikeHtml(body)) {
-    throw error(
-      "data_content_type",
+    throw error("data_content_type", {
       url,
-      `${url} a renvoyé une page HTML au lieu des données (${entry.file}) : le serveur sert sa page d'accueil ou d'erreur pour un fichier absent.`,
-      { expected: "gzip-compressed data", received: "an HTML page" },
-    );
+      expected: BINARY_TYPES.join(" | "),
+      received: "text/html",
+      file: entry.file,
+    });
   }
   let decoded = body;
   // A host may already have undone the gzip (Content-Encoding: gzip for .gz files): then the body is the data.
   if (entry.encoding === "gzip" && body[0] === 0x1f && body[1] === 0x8b) {
     if (body.byteLength < entry.encodedBytes) {
-      throw error(
-        "data_truncated",
-        url,
-        `Fichier de données tronqué : ${url} fait ${body.byteLength} octets, attendu ${entry.encodedBytes} (téléchargement interrompu ?).`,
-        {
-          expected: `${entry.encodedBytes} bytes`,
-          received: `${body.byteLength} bytes`,
-        },
-      );
+      throw error("data_truncated", { url, expected: entry.encodedBytes, received: body.byteLength });
     }
     try {
       decoded = await gunzip(body);
     } catch (cause) {
-      throw error(
-        "data_integrity",
-        url,
-        `Fichier de données illisible : ${url} n'est pas un gzip valide (${cause instanceof Error ? cause.message : String(cause)}).`,
-        { expected: "a valid gzip stream", received: "a corrupt gzip stream" },
-      );
+      throw error("data_integrity", { dataset: url, expected: { kind: "gzip" }, received: causeName(cause) }, cause);
     }
   }
   return decoded;
@@ -218,39 +175,23 @@ async function decodeBody(body: Uint8Array, url: string, entry: WebDataFile): Pr
 /** Checks the decoded size against the manifest, and with `verify` its sha256. */
 async function checkDecoded(decoded: Uint8Array, url: string, entry: WebDataFile, verify: boolean): Promise<void> {
   if (decoded.byteLength < entry.bytes) {
-    throw error(
-      "data_truncated",
-      url,
-      `Fichier de données tronqué : ${url} donne ${decoded.byteLength} octets, attendu ${entry.bytes} (téléchargement interrompu ?).`,
-      {
-        expected: `${entry.bytes} bytes`,
-        received: `${decoded.byteLength} bytes`,
-      },
-    );
+    throw error("data_truncated", { url, expected: entry.bytes, received: decoded.byteLength });
   }
   if (decoded.byteLength !== entry.bytes) {
-    throw error(
-      "data_integrity",
-      url,
-      `Fichier de données inattendu : ${url} donne ${decoded.byteLength} octets, attendu ${entry.bytes} d'après manifest.json (données d'une autre version ?).`,
-      {
-        expected: `${entry.bytes} bytes`,
-        received: `${decoded.byteLength} bytes`,
-      },
-    );
+    throw error("data_integrity", {
+      dataset: url,
+      expected: { kind: "byte_count", bytes: entry.bytes },
+      received: String(decoded.byteLength),
+    });
   }
   if (verify) {
     const digest = await sha256Hex(decoded);
     if (digest !== entry.sha256) {
-      throw error(
-        "data_integrity",
-        url,
-        `Somme de contrôle incorrecte pour ${url} : attendu sha256 ${entry.sha256}, reçu ${digest}. Fichier altéré ou d'une autre version : recopiez les données (\`declics data copy\`).`,
-        {
-          expected: `sha256 ${entry.sha256}`,
-          received: `sha256 ${digest}`,
-        },
-      );
+      throw error("data_integrity", {
+        dataset: url,
+        expected: { kind: "sha256", sha256: entry.sha256 },
+        received: digest,
+      });
     }
   }
 }
@@ -262,26 +203,20 @@ export async function fetchJson(fetchFn: DataFetch, url: string, onTransfer: (t:
   const body = new Uint8Array(await response.arrayBuffer());
   onTransfer({ url, bytes: body.byteLength });
   if (looksLikeHtml(body)) {
-    throw error(
-      "data_content_type",
+    throw error("data_content_type", {
       url,
-      `${url} a renvoyé une page HTML au lieu du manifeste des données : vérifiez l'URL de base.`,
-      { expected: "JSON", received: "an HTML page" },
-    );
+      expected: JSON_TYPES.join(" | "),
+      received: "text/html",
+      file: "manifest.json",
+    });
   }
   const text = new TextDecoder().decode(body);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
     const truncated = text.trim().startsWith("{") && !text.trim().endsWith("}");
-    throw error(
-      truncated ? "data_truncated" : "data_integrity",
-      url,
-      `${url} n'est pas un JSON valide${truncated ? " (fichier tronqué)" : ""} : ${cause instanceof Error ? cause.message : String(cause)}.`,
-      {
-        expected: "a complete JSON document",
-        received: truncated ? `${body.byteLength} bytes ending mid-document` : "unparsable text",
-      },
-    );
+    throw truncated
+      ? error("data_truncated", { url, expected: null, received: body.byteLength }, cause)
+      : error("data_integrity", { dataset: url, expected: { kind: "json" }, received: causeName(cause) }, cause);
   }
 }

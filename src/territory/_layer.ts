@@ -1,5 +1,7 @@
 import { Flatbush, type SpatialIndex } from "./_flatbush.js";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 
 /**
  * Compiled polygon layers (QPV 2024, QPV 2015 Occitanie, commune contours): the binary format, its decoder and
@@ -87,11 +89,10 @@ export interface RegionGrid extends RegionHeader {
   readonly groups: Uint16Array | Int32Array;
 }
 
-function corrupt(layer: string, expected: string, received: string): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+function corrupt(layer: string, expected: Expectation, received: string): DeclicsError<"data_integrity"> {
+  return territoryError({
     code: "data_integrity",
     module: "territory",
-    message: `Compiled layer ${layer} is corrupt: expected ${expected}, received ${received}. Rebuild it with npm run build:data.`,
     details: { dataset: layer, expected, received },
   });
 }
@@ -129,7 +130,11 @@ function decodeCoords(raw: Uint16Array, escapes: Int32Array, ringStart: Uint32Ar
     coords[k + 1] = y;
   }
   if (e !== escapes.length || n !== 2 * ringStart[ringStart.length - 1]!)
-    throw corrupt(name, `${escapes.length} coordinate escapes`, `${e}`);
+    throw corrupt(
+      name,
+      rule(`${escapes.length} coordinate escapes`, `${escapes.length} échappements de coordonnées`),
+      `${e}`,
+    );
   return coords;
 }
 
@@ -427,29 +432,30 @@ export function decodeLayer(bytes: Uint8Array, name: string): PolygonLayer {
     if (error instanceof DeclicsError) throw error;
     throw corrupt(
       name,
-      "a DCLP layer that decodes",
-      error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode",
+      rule("a DCLP layer that decodes", "une couche DCLP décodable"),
+      error instanceof Error ? error.name : "undefined",
     );
   }
 }
 
 function decodeLayerUnchecked(bytes: Uint8Array, name: string): PolygonLayer {
-  if (bytes.byteLength < 12) throw corrupt(name, "a DCLP layer of at least 12 bytes", `${bytes.byteLength} bytes`);
+  if (bytes.byteLength < 12) throw corrupt(name, { kind: "range", origin: "file", min: 12 }, String(bytes.byteLength));
   // Views need 4-byte alignment of the underlying buffer; copy once if the caller's bytes are not aligned.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
   const magic = view.getUint32(0, true);
-  if (magic !== LAYER_MAGIC) throw corrupt(name, "magic DCLP", `0x${magic.toString(16)}`);
+  if (magic !== LAYER_MAGIC)
+    throw corrupt(name, rule("the magic number DCLP", "le nombre magique DCLP"), `0x${magic.toString(16)}`);
   const version = view.getUint32(4, true);
   if (version !== LAYER_FORMAT_VERSION)
-    throw corrupt(name, `format version ${LAYER_FORMAT_VERSION}`, `version ${version}`);
+    throw corrupt(name, { kind: "one_of", values: [LAYER_FORMAT_VERSION] }, String(version));
   const headerLength = view.getUint32(8, true);
   const raw = JSON.parse(new TextDecoder().decode(aligned.subarray(12, 12 + headerLength))) as RawLayerHeader;
   const header = expandHeader(raw);
   const arrays = readArrays(aligned, header, Math.ceil((12 + headerLength) / 8) * 8, name);
   const get = <T extends LayerArray>(key: string): T => {
     const array = arrays.get(key);
-    if (array === undefined) throw corrupt(name, `array ${key}`, "no such array");
+    if (array === undefined) throw corrupt(name, rule(`array ${key}`, `le tableau ${key}`), "undefined");
     return array as T;
   };
   return new PolygonLayer(header, layerArrays(header, get, name));
@@ -503,7 +509,11 @@ function readArrays(aligned: Uint8Array, header: LayerHeader, offset: number, na
   for (const spec of header.arrays) {
     const byteLength = spec.length * (spec.type === "u16" ? 2 : 4);
     if (offset + byteLength > aligned.byteLength)
-      throw corrupt(name, `array ${spec.name} of ${spec.length} items`, "a truncated file");
+      throw corrupt(
+        name,
+        rule(`array ${spec.name} of ${spec.length} items`, `le tableau ${spec.name} de ${spec.length} éléments`),
+        String(aligned.byteLength),
+      );
     const start = aligned.byteOffset + offset;
     arrays.set(
       spec.name,

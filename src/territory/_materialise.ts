@@ -1,4 +1,5 @@
 import { DeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { Flag, RowError, StatusCode, type PointOutcome } from "./_classify-point.js";
 import { Q2015, Rural, isOverseasCode, q2015Outcome, ruralOutcome, type Context, type DayPlan } from "./_context.js";
 import { UNITS_PER_DEGREE, metresPerUnitX, metresPerUnitY } from "./_layer.js";
@@ -369,25 +370,22 @@ export function rowError(error: RowError, lon: number, lat: number, plan: DayPla
     case RowError.DateOutOfRange:
       return plan.rangeError(territory);
     case RowError.SwappedCoordinates:
-      return new DeclicsError({
+      return territoryError({
         code: "swapped_coordinates",
         module: "territory",
-        message: `Coordonnées inversées : attendu { lon, lat } (longitude puis latitude, ordre GeoJSON), reçu ${received}, qui tombe en France une fois inversé. Expected lon ${String(lat)}, lat ${String(lon)}.`,
-        details: { lon, lat },
+        details: { lon, lat, system: "wgs84" },
       });
     case RowError.OutsideFrance:
-      return new DeclicsError({
+      return territoryError({
         code: "outside_france",
         module: "territory",
-        message: `Point hors de France : attendu un point en France (métropole, Corse ou outre-mer), reçu ${received}.`,
         details: { lon, lat },
       });
     default:
-      return new DeclicsError({
+      return territoryError({
         code: "invalid_coordinates",
         module: "territory",
-        message: `Coordonnées invalides : attendu des nombres finis, longitude entre -180 et 180 et latitude entre -90 et 90 (WGS84), reçu ${received}.`,
-        details: { expected: "finite lon in [-180, 180] and lat in [-90, 90]", received },
+        details: { expected: { kind: "wgs84_point" }, received },
       });
   }
 }

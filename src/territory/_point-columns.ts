@@ -1,4 +1,6 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { describeValue } from "../_lib/parse.js";
 
 /** Columns of points: WGS84 `{ lon, lat }` or Lambert-93 `{ x, y }`, same length. */
@@ -20,24 +22,30 @@ export interface CheckedColumns {
   readonly length: number;
 }
 
-function invalid(path: string, expected: string, received: string): DeclicsError<"invalid_input"> {
-  return new DeclicsError({
+function invalid(path: string, expected: Expectation, received: string): DeclicsError<"invalid_input"> {
+  return territoryError({
     code: "invalid_input",
     module: "territory",
-    message: `Invalid point columns: ${path === "" ? "" : `${path}: `}expected ${expected}, received ${received}`,
-    details: { what: "point columns", issues: [{ path, expected, received, message: "invalid point columns" }] },
+    details: { what: "point columns", issues: [{ path, expected, received }] },
   });
 }
 
 function lengthOf(column: unknown, name: string): number {
   if (typeof column !== "object" || column === null)
-    throw invalid(name, "an array or a typed array of numbers", describeValue(column));
+    throw invalid(name, { kind: "type", type: "number_array" }, describeValue(column));
   const length = (column as { length?: unknown }).length;
   if (typeof length !== "number" || !Number.isInteger(length) || length < 0) {
-    throw invalid(`${name}.length`, "a whole number of points, 0 or more", describeValue(length));
+    throw invalid(`${name}.length`, { kind: "range", origin: "number", min: 0 }, describeValue(length));
   }
   if (length > MAX_COLUMN_LENGTH)
-    throw invalid(`${name}.length`, `at most ${MAX_COLUMN_LENGTH} points per call (split the input)`, String(length));
+    throw invalid(
+      `${name}.length`,
+      rule(
+        `at most ${MAX_COLUMN_LENGTH} points per call (split the input)`,
+        `au plus ${MAX_COLUMN_LENGTH} points par appel (découpez l'entrée)`,
+      ),
+      String(length),
+    );
   return length;
 }
 
@@ -48,16 +56,25 @@ function lengthOf(column: unknown, name: string): number {
  */
 export function checkedColumns(points: unknown): CheckedColumns {
   if (typeof points !== "object" || points === null)
-    throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
+    throw invalid(
+      "",
+      rule("{ lon, lat } or { x, y } columns", "des colonnes { lon, lat } ou { x, y }"),
+      describeValue(points),
+    );
   const p = points as Record<string, unknown>;
   const lambert = !("lon" in p || "lat" in p) && ("x" in p || "y" in p);
   if (!lambert && !("lon" in p && "lat" in p))
-    throw invalid("", "{ lon, lat } or { x, y } columns", describeValue(points));
+    throw invalid(
+      "",
+      rule("{ lon, lat } or { x, y } columns", "des colonnes { lon, lat } ou { x, y }"),
+      describeValue(points),
+    );
   const [na, nb] = lambert ? ["x", "y"] : ["lon", "lat"];
   const a = p[na!];
   const b = p[nb!];
   const la = lengthOf(a, na!);
   const lb = lengthOf(b, nb!);
-  if (la !== lb) throw invalid("", `${na}, ${nb} of the same length`, `${la} and ${lb}`);
+  if (la !== lb)
+    throw invalid("", rule(`${na}, ${nb} of the same length`, `${na}, ${nb} de même longueur`), `${la}, ${lb}`);
   return { lambert, a: a as ArrayLike<unknown>, b: b as ArrayLike<unknown>, length: la };
 }

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { DeclicsError, type InputIssue } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue, toInputIssues } from "../_lib/parse.js";
 import {
   AddressSubject,
@@ -104,28 +105,21 @@ export function subjectShapeError(subject: unknown): DeclicsError<"invalid_input
   let hint: SubjectShapeHint | undefined;
   let nearest: Shape = SHAPES[0];
   let issues: InputIssue[] = [
-    { path: "", expected: nearest.name, received: describeValue(subject), message: "not a subject" },
+    { path: "", expected: { kind: "subject_shape", shape: nearest.name }, received: describeValue(subject) },
   ];
   try {
     hint = Array.isArray(subject) ? "use_object_not_array" : isRecord ? hintOf(s, has) : undefined;
     nearest = nearestShape(s, has);
     const parsed = (nearest.schema as z.ZodType).safeParse(subject, { reportInput: true });
     issues = parsed.success
-      ? [{ path: "", expected: nearest.name, received: describeValue(subject), message: "not a subject" }]
+      ? [{ path: "", expected: { kind: "subject_shape", shape: nearest.name }, received: describeValue(subject) }]
       : toInputIssues(parsed.error, subject);
   } catch {
     // A hostile subject (throwing getters, a revoked Proxy): the error still lists the accepted shapes.
   }
-  const shown = issues
-    .slice(0, 3)
-    .map((i) => `${i.path === "" ? "subject" : i.path}: expected ${i.expected}, received ${i.received}`)
-    .join("; ");
-  const accepted = ACCEPTED_SUBJECT_SHAPES.join(", ");
-  const hinted = hint === undefined ? "" : ` (hint: ${hint})`;
-  return new DeclicsError({
+  return territoryError({
     code: "invalid_input",
     module: "territory",
-    message: `Invalid eligibility subject: expected one of ${accepted}; nearest ${nearest.name}: ${shown}${hinted}`,
     details: {
       what: "eligibility subject",
       issues,

@@ -1,4 +1,5 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import {
   RowError,
   classifyPoint,
@@ -47,26 +48,23 @@ export function lambertError(x: number, y: number): DeclicsError {
   const b = LAMBERT93_BOUNDS;
   if (lambertRowError(x, y) === RowError.SwappedCoordinates) {
     if (y >= b.minX && y <= b.maxX && x >= b.minY && x <= b.maxY) {
-      return new DeclicsError({
+      return territoryError({
         code: "swapped_coordinates",
         module: "territory",
-        message: `Coordonnées Lambert-93 inversées : attendu { x, y } avec x (est) entre ${b.minX} et ${b.maxX} m et y (nord) entre ${b.minY} et ${b.maxY} m, reçu ${received}. Expected x ${String(y)}, y ${String(x)}.`,
-        details: { lon: x, lat: y },
+        details: { lon: x, lat: y, system: "lambert93" },
       });
     }
     const [lon, lat] = territoryAt(x, y) >= 0 ? [x, y] : [y, x];
-    return new DeclicsError({
+    return territoryError({
       code: "swapped_coordinates",
       module: "territory",
-      message: `Degrés WGS84 donnés comme Lambert-93 : attendu { x, y } en mètres (EPSG:2154), reçu ${received}, qui ressemble à une longitude et une latitude en France. Expected { lon: ${String(lon)}, lat: ${String(lat)} } (lon/lat columns).`,
-      details: { lon, lat },
+      details: { lon, lat, system: "wgs84_as_lambert93" },
     });
   }
-  return new DeclicsError({
+  return territoryError({
     code: "invalid_coordinates",
     module: "territory",
-    message: `Coordonnées Lambert-93 (EPSG:2154) invalides : attendu x entre ${b.minX} et ${b.maxX} m et y entre ${b.minY} et ${b.maxY} m, reçu ${received}.`,
-    details: { expected: `Lambert-93 x in [${b.minX}, ${b.maxX}], y in [${b.minY}, ${b.maxY}] metres`, received },
+    details: { expected: { kind: "lambert93_point", ...b }, received },
   });
 }
 
@@ -78,20 +76,18 @@ export function lambert93ToLonLat(x: number, y: number): [number, number] {
   return LAMBERT93.inverse(x, y);
 }
 
-function malformed(kind: "codeInsee" | "postcode", received: string, expected: string): DeclicsError {
-  return new DeclicsError({
+function malformed(kind: "codeInsee" | "postcode", received: string, expected: Expectation): DeclicsError {
+  return territoryError({
     code: "malformed_code",
     module: "territory",
-    message: `Code ${kind === "codeInsee" ? "INSEE" : "postal"} mal formé : attendu ${expected}, reçu ${JSON.stringify(received)}.`,
     details: { kind, received, expected },
   });
 }
 
 function unknown(kind: "codeInsee" | "postcode", received: string): DeclicsError {
-  return new DeclicsError({
+  return territoryError({
     code: "unknown_code",
     module: "territory",
-    message: `${kind === "codeInsee" ? "Code INSEE" : "Code postal"} inconnu : attendu un code du référentiel des communes (COG 2026, anciens codes et arrondissements compris), reçu ${JSON.stringify(received)}.`,
     details: { kind, received },
   });
 }
@@ -111,8 +107,7 @@ export function checkPoint(
 /** The answer for a commune code (arrondissements and old codes are mapped), or a coded error. */
 export function checkCode(plan: DayPlan, input: string, foundBy: "code" | "geocoder" = "code"): EligibilityResult {
   const normalised = input.trim().toUpperCase();
-  if (!CodeInsee.safeParse(normalised).success)
-    throw malformed("codeInsee", input, "a 5-character INSEE commune code such as 31555, 2A004 or 97411");
+  if (!CodeInsee.safeParse(normalised).success) throw malformed("codeInsee", input, { kind: "insee_code" });
   const table = plan.data.communeTable;
   const resolved = table.resolve(normalised);
   if (resolved === undefined) throw unknown("codeInsee", input);
@@ -123,7 +118,7 @@ export function checkCode(plan: DayPlan, input: string, foundBy: "code" | "geoco
 /** The answer for a postcode: one commune's answer, or uncertain when its communes disagree. */
 export function checkPostcode(plan: DayPlan, input: string): EligibilityResult {
   const normalised = input.trim();
-  if (!/^\d{5}$/.test(normalised)) throw malformed("postcode", input, "a 5-digit postcode such as 31100");
+  if (!/^\d{5}$/.test(normalised)) throw malformed("postcode", input, { kind: "postcode" });
   const table = plan.data.communeTable;
   const communes = table.byPostcode(normalised);
   if (communes.length === 0) throw unknown("postcode", input);
@@ -205,7 +200,9 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
         ...result.reasons,
         {
           code: "geocoder_low_score",
-          message: `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.`,
+          message:
+            `Le service d'adresses a trouvé « ${hit.label} » avec un score de ${hit.score.toFixed(2)}, ` +
+            `sous le seuil de ${policy.geocoderMinScore} : l'adresse est peut-être mal reconnue.`,
         },
       ],
     };
@@ -216,7 +213,9 @@ export function checkHit(plan: DayPlan, address: string, hit: GeocodeHit | null)
     ...result.reasons,
     {
       code: "geocoder_imprecise",
-      message: `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.`,
+      message:
+        `Le service d'adresses n'a trouvé qu'un résultat de type « ${hit.type} » (« ${hit.label} ») : ` +
+        `trop imprécis pour situer le logement par rapport à un QPV ; réponse au niveau de la commune.`,
     },
   ];
   if (!confident) {

@@ -72,7 +72,7 @@ describe("checkEligibilityColumns", () => {
       }
     }
     expect(checkEligibilityColumns({ x: [45.025], y: [1.025] }, options).error(0)?.message).toMatch(
-      /Expected \{ lon: 1\.025, lat: 45\.025 \}/,
+      /use \{ lon: 1\.025, lat: 45\.025 \}/,
     );
   });
 

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue } from "../_lib/parse.js";
 import { ELIGIBILITY_OPTION_FIELDS, contextOf } from "./_options.js";
 import { answerSync, parseSubject } from "./_subject.js";
@@ -51,11 +52,10 @@ export function checkEligibilityMany(
     try {
       const parsed = parseSubject(subject);
       if (parsed.kind === "address") {
-        throw new DeclicsError({
+        throw territoryError({
           code: "geocoder_unavailable",
           module: "territory",
-          message: `checkEligibilityMany est synchrone et ne géocode pas : attendu un point, un code INSEE ou un code postal, reçu l'adresse ${JSON.stringify(parsed.address)}. Géocodez d'abord, ou utilisez checkEligibility.`,
-          details: { address: parsed.address, reason: "checkEligibilityMany does not geocode" },
+          details: { address: parsed.address, reason: "sync_call" },
         });
       }
       rows.push({ index, ok: true, result: answerSync(plan, parsed) });
@@ -78,11 +78,9 @@ function iterableOf(subjects: unknown): Iterable<unknown> {
     return subjects as Iterable<unknown>;
   }
   const received = describeValue(subjects);
-  const expected = "an iterable of subjects (an array, a Set, a generator)";
-  throw new DeclicsError({
+  throw territoryError({
     code: "invalid_input",
     module: "territory",
-    message: `Invalid subjects: expected ${expected}, received ${received}`,
-    details: { what: "subjects", issues: [{ path: "", expected, received, message: "not iterable" }] },
+    details: { what: "subjects", issues: [{ path: "", expected: { kind: "type", type: "iterable" }, received }] },
   });
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDeclicsError } from "../errors.js";
+import { type DeclicsError, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { LAMBERT93 } from "./_lambert93.js";
 import { fixtureTerritoryData } from "./__fixtures__/territory.js";
 import { checkEligibility } from "./check-eligibility.js";
@@ -230,7 +231,10 @@ describe("checkEligibility on bad input", () => {
       checkEligibility({ lon: 45.05, lat: 1.05 }, on("2024-05-01"));
       expect.unreachable();
     } catch (error) {
-      expect(String((error as Error).message)).toMatch(/attendu \{ lon, lat \}.*reçu lon 45\.05, lat 1\.05/);
+      expect(String((error as Error).message)).toMatch(/expected \{ lon, lat \}.*received lon 45\.05, lat 1\.05/);
+      expect(formatDeclicsError(error as DeclicsError, { language: "fr" })).toMatch(
+        /attendu \{ lon, lat \}.*reçu lon 45\.05, lat 1\.05.*utilisez lon 1\.05, lat 45\.05/,
+      );
     }
   });
 
@@ -376,7 +380,7 @@ describe("checkEligibility's day: a calendar day, or a Date read in the subject'
     expect(checkEligibility({ lon: 1.025, lat: 45.025 }, { on: edge, data }).on).toBe("2015-01-01");
     expect(errorCode(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data }))).toBe("date_out_of_range");
     expect(() => checkEligibility({ codeInsee: "97101" }, { on: edge, data })).toThrow(
-      /du 2015-01-01 au 2099-12-31.*America\/Guadeloupe/,
+      /from 2015-01-01 to 2099-12-31.*America\/Guadeloupe/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { ELIGIBILITY_OPTION_FIELDS, GeocoderOption, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
@@ -126,11 +126,10 @@ export function checkEligibility(
   const address = parsed.address;
   if (geocoder === undefined) {
     return Promise.reject(
-      new DeclicsError({
+      territoryError({
         code: "geocoder_unavailable",
         module: "territory",
-        message: `Une adresse demande un géocodeur : attendu options.geocoder (par exemple createBanGeocoder()), reçu aucun. Adresse : ${JSON.stringify(address)}.`,
-        details: { address, reason: "no geocoder in options" },
+        details: { address, reason: "no_geocoder" },
       }),
     );
   }

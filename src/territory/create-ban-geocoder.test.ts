@@ -103,7 +103,8 @@ describe("createBanGeocoder", () => {
       .geocode("1 rue de la Paix Paris")
       .catch((e: unknown) => e);
     expect(isDeclicsError(error, "geocoder_unavailable")).toBe(true);
-    expect((error as Error).message).toContain("fetch failed");
+    expect((error as Error).message).toContain("(TypeError)");
+    expect((error as { details: { reason: string } }).details.reason).toBe("failed");
     expect((error as { details: { address: string } }).details.address).toBe("1 rue de la Paix Paris");
   });
 

@@ -1,6 +1,8 @@
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
-import { describeValue, parseWith } from "../_lib/parse.js";
+import { DeclicsError, type DeclicsErrorDetails } from "../errors.js";
+import { territoryError } from "./_errors.js";
+import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { GeocodeHit, type Geocoder } from "./schema.js";
 
 /** The fetch function the adapter calls (the global `fetch` by default; tests pass a fake). */
@@ -57,12 +59,15 @@ const BanResponse = z.looseObject({
 
 const ADDRESS_TYPES = new Set(["housenumber", "street", "locality", "municipality"]);
 
-function unavailable(address: string, reason: string, cause?: unknown): DeclicsError<"geocoder_unavailable"> {
-  return new DeclicsError({
+function unavailable(
+  address: string,
+  why: Omit<DeclicsErrorDetails["geocoder_unavailable"], "address">,
+  cause?: unknown,
+): DeclicsError<"geocoder_unavailable"> {
+  return territoryError({
     code: "geocoder_unavailable",
     module: "territory",
-    message: `Le service d'adresses (BAN / Géoplateforme) est injoignable ou a mal répondu : ${reason}. Adresse : ${JSON.stringify(address)}. Expected a GeoJSON answer from the address API, received: ${reason}.`,
-    details: { address, reason },
+    details: { address, ...why },
     cause,
   });
 }
@@ -100,74 +105,113 @@ export function createBanGeocoder(options: CreateBanGeocoderOptions = {}): Geoco
   return {
     async geocode(address: string, callOptions?: { signal?: AbortSignal }): Promise<GeocodeHit | null> {
       const query = parseWith(z.string().trim().min(1), address, { module: "territory", what: "address" });
-      if (doFetch === undefined) throw unavailable(query, "no fetch function is available in this environment");
+      if (doFetch === undefined) throw unavailable(query, { reason: "failed", cause: "no_fetch" });
       const params = new URLSearchParams({ q: query, limit: "1", index: "address" });
       if (parsed.postcode !== undefined) params.set("postcode", parsed.postcode);
       const url = `${baseUrl}/search?${params.toString()}`;
       const signal = callOptions?.signal ?? parsed.signal;
-
-      let response: Awaited<ReturnType<FetchLike>>;
-      try {
-        response = await doFetch(url, {
-          ...(signal === undefined ? {} : { signal }),
-          headers: { accept: "application/json" },
-        });
-      } catch (error) {
-        const why = error instanceof Error ? error.message : describeValue(error);
-        throw unavailable(query, `network error (${why})`, error);
-      }
-      // The fetch is the caller's: check that what it resolved to looks like a Response before using it.
-      if (
-        typeof response !== "object" ||
-        response === null ||
-        typeof response.json !== "function" ||
-        typeof response.ok !== "boolean"
-      ) {
-        throw unavailable(query, `fetch resolved to ${describeValue(response)}, not a Response`);
-      }
-      if (!response.ok) {
-        const retry = response.status === 429 ? ", too many requests (limit 50 per second)" : "";
-        const statusText =
-          typeof response.statusText === "string" && response.statusText !== "" ? ` ${response.statusText}` : "";
-        throw unavailable(
-          query,
-          `HTTP ${typeof response.status === "number" ? response.status : describeValue(response.status)}${statusText}${retry}`,
-        );
-      }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch (error) {
-        throw unavailable(query, "the answer is not JSON", error);
-      }
-      const collection = BanResponse.safeParse(body);
-      if (!collection.success)
-        throw unavailable(query, "the answer is not a GeoJSON FeatureCollection", collection.error);
-
-      for (const raw of collection.data.features) {
-        const feature = BanFeature.safeParse(raw);
-        if (!feature.success)
-          throw unavailable(
-            query,
-            `a feature does not have the documented shape (${feature.error.issues[0]?.message ?? "invalid"})`,
-            feature.error,
-          );
-        const { geometry, properties } = feature.data;
-        if (!ADDRESS_TYPES.has(properties.type)) continue;
-        const [lon, lat] = geometry.coordinates;
-        const hit = GeocodeHit.safeParse({
-          lon,
-          lat,
-          score: Math.min(1, Math.max(0, properties.score)),
-          type: properties.type,
-          label: properties.label,
-          codeInsee: properties.citycode,
-          ...(properties.postcode === undefined || properties.postcode === "" ? {} : { postcode: properties.postcode }),
-        });
-        if (!hit.success) throw unavailable(query, "a hit has out-of-range values", hit.error);
-        return hit.data;
-      }
-      return null;
+      const body = await fetchBody(doFetch, url, query, signal);
+      return firstAddressHit(body, query);
     },
   };
+}
+
+/** Calls the service and reads its JSON body; every failure is a `geocoder_unavailable` naming the address. */
+async function fetchBody(
+  doFetch: FetchLike,
+  url: string,
+  query: string,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  let response: Awaited<ReturnType<FetchLike>>;
+  try {
+    response = await doFetch(url, {
+      ...(signal === undefined ? {} : { signal }),
+      headers: { accept: "application/json" },
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = typeof code === "string" ? code : error instanceof Error ? error.name : describeValue(error);
+    throw unavailable(query, { reason: "failed", cause: why }, error);
+  }
+  // The fetch is the caller's: check that what it resolved to looks like a Response before using it.
+  if (
+    typeof response !== "object" ||
+    response === null ||
+    typeof response.json !== "function" ||
+    typeof response.ok !== "boolean"
+  ) {
+    throw unavailable(query, {
+      reason: "invalid_answer",
+      expected: rule("a fetch Response", "une Response de fetch"),
+      received: describeValue(response),
+    });
+  }
+  if (!response.ok) {
+    throw unavailable(
+      query,
+      typeof response.status === "number"
+        ? { reason: "failed", status: response.status }
+        : { reason: "failed", cause: describeValue(response.status) },
+    );
+  }
+  try {
+    return await response.json();
+  } catch (error) {
+    throw unavailable(query, { reason: "invalid_answer", expected: { kind: "json" }, received: "undefined" }, error);
+  }
+}
+
+/** The first address-level feature of a BAN answer as a validated hit, or null when there is none. */
+function firstAddressHit(body: unknown, query: string): GeocodeHit | null {
+  const collection = BanResponse.safeParse(body);
+  if (!collection.success)
+    throw unavailable(
+      query,
+      {
+        reason: "invalid_answer",
+        expected: rule("a GeoJSON FeatureCollection", "une FeatureCollection GeoJSON"),
+        received: describeValue(body),
+      },
+      collection.error,
+    );
+  for (const raw of collection.data.features) {
+    const feature = BanFeature.safeParse(raw);
+    if (!feature.success)
+      throw unavailable(
+        query,
+        {
+          reason: "invalid_answer",
+          expected: rule("features of the documented shape", "des features de la forme documentée"),
+          received: describeValue(raw),
+        },
+        feature.error,
+      );
+    const { geometry, properties } = feature.data;
+    if (!ADDRESS_TYPES.has(properties.type)) continue;
+    const [lon, lat] = geometry.coordinates;
+    const hit = GeocodeHit.safeParse({
+      lon,
+      lat,
+      score: Math.min(1, Math.max(0, properties.score)),
+      type: properties.type,
+      label: properties.label,
+      codeInsee: properties.citycode,
+      ...(properties.postcode === undefined || properties.postcode === "" ? {} : { postcode: properties.postcode }),
+    });
+    if (!hit.success) {
+      const issue = toInputIssues(hit.error, undefined)[0];
+      throw unavailable(
+        query,
+        {
+          reason: "invalid_answer",
+          expected: issue?.expected ?? { kind: "shape" },
+          received: issue?.received ?? "undefined",
+        },
+        hit.error,
+      );
+    }
+    return hit.data;
+  }
+  return null;
 }

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTerritoryData } from "../data/index.js";
-import { isDeclicsError } from "../errors.js";
+import { type DeclicsError, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { buildPath, hasRealData } from "../../test/support/real-data.js";
 import { webDataFetch } from "../../test/support/web-data-fetch.js";
 import { checkEligibility, createTerritoryDataSource, type DataSourceSubject, type TerritoryData } from "./index.js";
@@ -11,9 +12,7 @@ import { tileKeyOf } from "./web-data-manifest.js";
 const on = new Date("2025-03-01T12:00:00Z");
 const REYNERIE = { lon: 1.4025, lat: 43.5712 };
 
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details: Record<string, unknown> }> {
+async function rejection(promise: Promise<unknown>): Promise<DeclicsError> {
   try {
     await promise;
   } catch (error) {
@@ -189,7 +188,12 @@ describe.skipIf(!hasRealData(web, buildPath("manifest.json")))("createTerritoryD
   describe("hostile hosts", () => {
     const tile = `communes/${tileKeyOf(REYNERIE.lon, REYNERIE.lat, 0.5)}.bin.gz`;
     const cases: [string, Parameters<typeof webDataFetch>[0], string, RegExp][] = [
-      ["offline", () => Promise.reject(new TypeError("Failed to fetch")), "data_unreachable", /hors ligne/i],
+      [
+        "offline",
+        () => Promise.reject(new TypeError("Failed to fetch")),
+        "data_unreachable",
+        /injoignables.*TypeError/,
+      ],
       [
         "HTML fallback page (SPA host)",
         (p) =>
@@ -251,7 +255,7 @@ describe.skipIf(!hasRealData(web, buildPath("manifest.json")))("createTerritoryD
         "manifest of another format",
         (p) => (p === "manifest.json" ? Response.json({ format: 99 }) : undefined),
         "data_integrity",
-        /format 99/,
+        /format.*reçu 99/,
       ],
       [
         "truncated manifest",
@@ -268,7 +272,7 @@ describe.skipIf(!hasRealData(web, buildPath("manifest.json")))("createTerritoryD
         const source = createTerritoryDataSource({ fetch: webDataFetch(override) });
         const error = await rejection(source.checkEligibility(REYNERIE, { on }));
         expect(error.code).toBe(code);
-        expect(error.message).toMatch(message);
+        expect(formatDeclicsError(error, { language: "fr" })).toMatch(message);
       });
     }
 

@@ -1,6 +1,8 @@
 import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
-import { parseWith } from "../_lib/parse.js";
+import { territoryError } from "./_errors.js";
+import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { checkOptionsWithoutData, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { PolygonLayer, decodeLayer } from "./_layer.js";
@@ -80,11 +82,10 @@ export interface TerritoryDataSource {
 }
 
 function notPrepared(what: string): DeclicsError {
-  return new DeclicsError({
+  return territoryError({
     code: "data_not_prepared",
     module: "territory",
-    message: `Données pas encore téléchargées pour ${what} : attendu \`await source.prepare(sujets)\` avant la réponse synchrone (ou \`await source.checkEligibility(sujet, options)\`).`,
-    details: { what, expected: "await source.prepare(subjects) first" },
+    details: { what },
   });
 }
 
@@ -135,15 +136,15 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new DeclicsError({
+  const issue = toInputIssues(result.error, value)[0];
+  throw territoryError({
     code: "data_integrity",
     module: "territory",
-    message: `${url} n'est pas ${what} de ce format (format ${String((value as { format?: unknown } | null)?.format)}, attendu 1)${issue ? ` : ${issue.path.join(".")} ${issue.message}` : ""}. Recopiez les données de la version installée de declics (\`declics data copy\`).`,
     details: {
       dataset: url,
-      expected: `${what}, format 1`,
-      received: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid",
+      path: issue === undefined ? "" : issue.path,
+      expected: issue?.expected ?? rule(`${what}, format 1`, `${what}, format 1`),
+      received: issue?.received ?? describeValue((value as { format?: unknown } | null)?.format),
     },
   });
 }
@@ -414,11 +415,10 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
     async checkEligibility(subject, checkOptions) {
       const p = parseSubject(subject);
       if (p.kind === "address" && checkOptions.geocoder === undefined) {
-        throw new DeclicsError({
+        throw territoryError({
           code: "geocoder_unavailable",
           module: "territory",
-          message: `Une adresse demande un géocodeur : attendu options.geocoder (par exemple createBanGeocoder()), reçu aucun. Adresse : ${JSON.stringify(p.address)}.`,
-          details: { address: p.address, reason: "no geocoder in options" },
+          details: { address: p.address, reason: "no_geocoder" },
         });
       }
       await prepare([subject], checkOptions.geocoder === undefined ? {} : { geocoder: checkOptions.geocoder });

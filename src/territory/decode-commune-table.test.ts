@@ -147,7 +147,7 @@ describe("decodeCommuneTable (hand-made fixture)", () => {
         expect((error as Error).message).toContain("npm run build:data");
       }
     };
-    expectIntegrity(new TextEncoder().encode("not json"), "UTF-8 JSON");
+    expectIntegrity(new TextEncoder().encode("not json"), "valid JSON");
     expectIntegrity(encode({ ...tiny, version: 2 }), "version 2");
     expectIntegrity(encode({ ...tiny, zrr: "NPN" }), "ZRR");
     expectIntegrity(encode({ ...tiny, aliases: ["01126", 99, 1] }), "alias");

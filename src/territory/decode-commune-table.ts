@@ -1,5 +1,7 @@
-import { DeclicsError } from "../errors.js";
-import { toInputIssues } from "../_lib/parse.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
+import { describeValue, toInputIssues } from "../_lib/parse.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import {
   ALIAS_REASONS,
   COMMUNE_TABLE_FORMAT,
@@ -54,11 +56,10 @@ const EMPTY: readonly string[] = Object.freeze([]);
 const NO_COMMUNES: readonly CommuneRecord[] = Object.freeze([]);
 const ZRR_OF_LETTER: Record<string, ZrrClassification> = { C: "C", N: "NC", P: "P" };
 
-function integrity(expected: string, received: string, cause?: unknown): DeclicsError<"data_integrity"> {
-  return new DeclicsError({
+function integrity(expected: Expectation, received: string, cause?: unknown): DeclicsError<"data_integrity"> {
+  return territoryError({
     code: "data_integrity",
     module: "territory",
-    message: `Commune table artefact is not usable: expected ${expected}, received ${received}. Rebuild it with \`npm run build:data\`.`,
     details: { dataset: "commune-table", expected, received },
     cause,
   });
@@ -68,18 +69,16 @@ function toBytes(input: unknown): Uint8Array {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw new DeclicsError({
+  throw territoryError({
     code: "invalid_input",
     module: "territory",
-    message: `Invalid commune table bytes: expected a Uint8Array or an ArrayBuffer, received ${input === null ? "null" : typeof input}`,
     details: {
       what: "commune table bytes",
       issues: [
         {
           path: "",
-          expected: "Uint8Array | ArrayBuffer",
-          received: input === null ? "null" : typeof input,
-          message: "not bytes",
+          expected: { kind: "bytes" },
+          received: describeValue(input),
         },
       ],
     },
@@ -108,8 +107,8 @@ export function decodeCommuneTable(bytes: Uint8Array | ArrayBuffer): DecodedComm
     if (error instanceof DeclicsError) throw error;
     // Whatever else fails while decoding means the artefact is not what it claims to be.
     throw integrity(
-      "a commune table that decodes",
-      error instanceof Error ? `${error.name}: ${error.message}` : "bytes that do not decode",
+      rule("a commune table that decodes", "une table des communes décodable"),
+      error instanceof Error ? error.name : describeValue(error),
       error,
     );
   }
@@ -121,7 +120,7 @@ function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
   try {
     json = JSON.parse(new TextDecoder("utf-8").decode(view));
   } catch (error) {
-    throw integrity("UTF-8 JSON", `${view.byteLength} bytes that do not parse as JSON`, error);
+    throw integrity({ kind: "json" }, error instanceof Error ? error.name : describeValue(error), error);
   }
   const header = json as { format?: unknown; version?: unknown } | null;
   if (
@@ -131,10 +130,13 @@ function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
     header.version !== COMMUNE_TABLE_VERSION
   ) {
     throw integrity(
-      `format ${COMMUNE_TABLE_FORMAT} version ${COMMUNE_TABLE_VERSION}`,
+      rule(
+        `format ${COMMUNE_TABLE_FORMAT} version ${COMMUNE_TABLE_VERSION}`,
+        `le format ${COMMUNE_TABLE_FORMAT} version ${COMMUNE_TABLE_VERSION}`,
+      ),
       header !== null && typeof header === "object"
-        ? `format ${String(header.format)} version ${String(header.version)}`
-        : typeof json,
+        ? `format ${describeValue(header.format)}, version ${describeValue(header.version)}`
+        : describeValue(json),
     );
   }
   // The full schema is checked at build time (scripts/build/commune-lists.ts). Here only the small header
@@ -143,17 +145,18 @@ function decodeUnchecked(bytes: Uint8Array | ArrayBuffer): DecodedCommuneTable {
   if (!parsed.success) {
     const issue = toInputIssues(parsed.error, json)[0];
     throw integrity(
-      issue ? `${issue.path}: ${issue.expected}` : "a valid commune table",
-      issue?.received ?? "invalid data",
+      issue?.expected ?? { kind: "shape" },
+      issue === undefined ? "undefined" : `${issue.path}: ${issue.received}`,
       parsed.error,
     );
   }
   const artefact = json as CommuneTableArtefact;
   for (const key of ["aliases"] as const)
-    if (!Array.isArray(artefact[key])) throw integrity(`${key}: array`, typeof artefact[key]);
+    if (!Array.isArray(artefact[key]))
+      throw integrity({ kind: "type", type: "array" }, `${key}: ${describeValue(artefact[key])}`);
   for (const key of ["postcodes", "zrrMapped", "qpv2015", "qpv2024"] as const) {
     if (typeof artefact[key] !== "object" || artefact[key] === null || Array.isArray(artefact[key]))
-      throw integrity(`${key}: object`, typeof artefact[key]);
+      throw integrity({ kind: "type", type: "object" }, `${key}: ${describeValue(artefact[key])}`);
   }
   return buildTable(artefact);
 }
@@ -183,7 +186,8 @@ function lazyRecords(a: CommuneTableArtefact, names: readonly string[], count: n
 function indexKeyOf(count: number): (key: string) => number {
   return (key) => {
     const i = Number(key);
-    if (!Number.isInteger(i) || i < 0 || i >= count) throw integrity(`commune indices below ${count}`, key);
+    if (!Number.isInteger(i) || i < 0 || i >= count)
+      throw integrity({ kind: "range", origin: "number", min: 0, max: count, inclusive: false }, key);
     return i;
   };
 }
@@ -221,7 +225,11 @@ function ruralStatuses(a: CommuneTableArtefact, count: number, indexKey: (key: s
   for (const [key, [from, label]] of Object.entries(a.zrrMapped)) {
     const i = indexKey(key);
     const shared = zrrShared[a.zrr[i] ?? "."];
-    if (shared === undefined) throw integrity(`a ZRR status for mapped commune index ${i}`, "none");
+    if (shared === undefined)
+      throw integrity(
+        rule(`a ZRR status for mapped commune index ${i}`, `un statut ZRR pour la commune rattachée d'indice ${i}`),
+        "undefined",
+      );
     zrrMapped.set(i, {
       classification: shared.classification,
       label: label === "" ? shared.label : label,
@@ -251,7 +259,7 @@ function aliasResolver(a: CommuneTableArtefact, count: number, records: Records)
     const reason = ALIAS_REASONS[a.aliases[k + 2] as number];
     if (typeof code !== "string" || typeof target !== "number" || target >= count || reason === undefined) {
       throw integrity(
-        "alias triples (code, commune index, reason)",
+        rule("alias triples (code, commune index, reason)", "des triplets d'alias (code, indice de commune, raison)"),
         `${String(code)}, ${String(target)}, ${String(a.aliases[k + 2])}`,
       );
     }
@@ -281,7 +289,7 @@ function postcodeLookup(a: CommuneTableArtefact, count: number, records: Records
     if (!Array.isArray(indices)) return NO_COMMUNES;
     found = indices.map((i) => {
       if (!Number.isInteger(i) || i < 0 || i >= count)
-        throw integrity(`commune indices below ${count}`, `${i} for postcode ${postcode}`);
+        throw integrity({ kind: "range", origin: "number", min: 0, max: count, inclusive: false }, `${postcode}: ${i}`);
       return records.record(i);
     });
     postcodeCache.set(postcode, found);
@@ -290,20 +298,22 @@ function postcodeLookup(a: CommuneTableArtefact, count: number, records: Records
 }
 
 function buildTable(a: CommuneTableArtefact): DecodedCommuneTable {
-  if (a.codes.length % 5 !== 0) throw integrity("codes of 5 characters each", `${a.codes.length} characters`);
+  if (a.codes.length % 5 !== 0)
+    throw integrity(rule("codes of 5 characters each", "des codes de 5 caractères chacun"), String(a.codes.length));
   const count = a.codes.length / 5;
   const names = a.names.split("|");
   if (names.length !== count || a.zrr.length !== count || a.frr.length !== count) {
     throw integrity(
-      `${count} names, ZRR and FRR entries`,
-      `${names.length} names, ${a.zrr.length} ZRR, ${a.frr.length} FRR`,
+      rule(`${count} names, ZRR and FRR entries`, `${count} noms, entrées ZRR et FRR`),
+      `${names.length}, ${a.zrr.length}, ${a.frr.length}`,
     );
   }
   // Load time matters (cold start of a CLI or a serverless function): only the code index is built
   // eagerly; records and result objects are made on first use and then reused, so a warm lookup allocates nothing.
   const codeIndex = new Map<string, number>();
   for (let i = 0; i < count; i++) codeIndex.set(a.codes.slice(i * 5, i * 5 + 5), i);
-  if (codeIndex.size !== count) throw integrity(`${count} distinct commune codes`, `${codeIndex.size}`);
+  if (codeIndex.size !== count)
+    throw integrity(rule(`${count} distinct commune codes`, `${count} codes commune distincts`), `${codeIndex.size}`);
   const records = lazyRecords(a, names, count);
   const indexKey = indexKeyOf(count);
   const { qpv2015, qpv2024, noQpv2015 } = qpvLists(a, count, indexKey);

@@ -136,9 +136,7 @@ describe("the inputs of issue #10 that threw TypeError or RangeError", () => {
 
   it("validates every hit and says which field of it failed", async () => {
     const geocoder = geocoderOf(async () => ({ ...hit, score: "0.95" }));
-    await expect(checkEligibility({ address: "x" }, { on, data, geocoder })).rejects.toThrow(
-      /score: expected number, received string "0\.95"/,
-    );
+    await expect(checkEligibility({ address: "x" }, { on, data, geocoder })).rejects.toThrow(/score: "0\.95"/);
   });
 
   // A forger who knows the hidden key: the internals behind it are checked as deeply as before.

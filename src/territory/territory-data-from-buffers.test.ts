@@ -20,7 +20,7 @@ describe("territoryDataFromBuffers", () => {
     expect(() => territoryDataFromBuffers({})).toThrow(
       expect.objectContaining({
         code: "data_missing",
-        details: { dataset: TERRITORY_ARTEFACTS.qpv2024, location: TERRITORY_ARTEFACTS.qpv2024 },
+        details: { dataset: TERRITORY_ARTEFACTS.qpv2024, location: TERRITORY_ARTEFACTS.qpv2024, remedy: "pass_bytes" },
       }),
     );
   });

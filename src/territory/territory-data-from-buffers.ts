@@ -1,5 +1,7 @@
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { territoryError } from "./_errors.js";
 import { describeValue } from "../_lib/parse.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { decodeLayer } from "./_layer.js";
 import { makeTerritoryData } from "./_territory-internals.js";
 import { decodeCommuneTable } from "./decode-commune-table.js";
@@ -38,12 +40,11 @@ export interface TerritoryData {
   readonly zoneCounts: { readonly qpv2024: number; readonly qpv2015: number; readonly communes: number };
 }
 
-function notBytes(path: string, expected: string, received: string): DeclicsError<"invalid_input"> {
-  return new DeclicsError({
+function notBytes(path: string, expected: Expectation, received: string): DeclicsError<"invalid_input"> {
+  return territoryError({
     code: "invalid_input",
     module: "territory",
-    message: `Invalid territory artefacts: ${path}: expected ${expected}, received ${received}`,
-    details: { what: "territory artefacts", issues: [{ path, expected, received, message: "not bytes" }] },
+    details: { what: "territory artefacts", issues: [{ path, expected, received }] },
   });
 }
 
@@ -83,21 +84,24 @@ export const TERRITORY_ARTEFACTS = {
  */
 export function territoryDataFromBuffers(files: Readonly<Record<string, Uint8Array | ArrayBuffer>>): TerritoryData {
   if (typeof files !== "object" || files === null)
-    throw notBytes("files", "an object of artefact bytes by file name", describeValue(files));
+    throw notBytes(
+      "files",
+      rule("an object of artefact bytes by file name", "un objet des octets des artefacts par nom de fichier"),
+      describeValue(files),
+    );
   const get = (file: string): Uint8Array => {
     const bytes: unknown = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
     if (bytes === undefined) {
-      throw new DeclicsError({
+      throw territoryError({
         code: "data_missing",
         module: "territory",
-        message: `Territory artefact ${file} is missing: expected its bytes under the key "${file}", received keys ${Object.keys(files).join(", ") || "none"}.`,
-        details: { dataset: file, location: file },
+        details: { dataset: file, location: file, remedy: "pass_bytes" },
       });
     }
     if (bytes instanceof Uint8Array) return bytes;
     if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
     if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    throw notBytes(file, "a Uint8Array or an ArrayBuffer", describeValue(bytes));
+    throw notBytes(file, { kind: "bytes" }, describeValue(bytes));
   };
   const qpv2024 = decodeLayer(get(TERRITORY_ARTEFACTS.qpv2024), TERRITORY_ARTEFACTS.qpv2024);
   const qpv2015 = decodeLayer(get(TERRITORY_ARTEFACTS.qpv2015), TERRITORY_ARTEFACTS.qpv2015);

@@ -42,7 +42,7 @@ describe("declics plan: usage", () => {
       join(dir, "x"),
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/absent\.csv : fichier introuvable/);
+    expect(run.stderr).toMatch(/absent\.csv \(fichier ou dossier introuvable\)/);
   });
 });
 
@@ -137,9 +137,9 @@ describe("declics plan on hostile files", () => {
     [
       "an impossible date",
       "id;indisponibilités\nA1;31/02/2024\n",
-      /ligne 2 : date d'indisponibilité « 31\/02\/2024 » invalide/,
+      /ligne 2 : « 31\/02\/2024 » dans la colonne « indisponibilités » n'est pas reconnu/,
     ],
-    ["an unknown gender", "id;sexe\nA1;Z\n", /ligne 2 : genre « Z » non reconnu/],
+    ["an unknown gender", "id;sexe\nA1;Z\n", /ligne 2 : « Z » dans la colonne « genre » n'est pas reconnu/],
     ["no column naming people", "couleur;taille\nbleu;3\n", /aucune colonne ne désigne les personnes/],
     ["a header only", "id;nom\n", /aucune personne/],
     ["an empty file", "", /le fichier est vide/],
@@ -179,7 +179,7 @@ describe("declics plan on hostile files", () => {
         cohort: { id: "c", title: "C", startDate: "2031-02-03", resources: [] },
       },
       1,
-      /school calendar/,
+      /une date de début couverte par le calendrier scolaire/,
     ],
     [
       "a parcours running past the end of the school calendar",
@@ -188,7 +188,7 @@ describe("declics plan on hostile files", () => {
         cohort: { id: "c", title: "C", startDate: "2026-06-29", resources: [] },
       },
       1,
-      /calendrier scolaire .* s'arrête au 04\/07\/2026/,
+      /au plus tard le 04\/07\/2026, dernier jour couvert par le calendrier scolaire/,
     ],
     [
       "an unknown commune",

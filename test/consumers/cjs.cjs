@@ -7,7 +7,7 @@ const { isWorkingDay } = require("declics/curriculum");
 const { estimateAbilityEap } = require("declics/assessment");
 const { protectTable } = require("declics/diversity");
 
-const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "r" } });
 assert.ok(isDeclicsError(error, "usage"));
 assert.equal(TerritoryKind.parse("zrr"), "zrr");
 assert.equal(typeof isWorkingDay, "function");

@@ -1,13 +1,13 @@
 // ESM consumer: imports every subpath of the packed tarball and uses it on the bundled data.
 import assert from "node:assert/strict";
-import { DeclicsError, isDeclicsError, TerritoryKind } from "declics";
+import { DeclicsError, formatDeclicsError, isDeclicsError, TerritoryKind } from "declics";
 import { checkEligibility, DECLICS_POLICY } from "declics/territory";
 import { loadTerritoryData, describeDatasets } from "declics/data";
 import { PARCOURS_EXPRESS, listPublicHolidays } from "declics/curriculum";
 import { computeProbability, STARTER_BANK } from "declics/assessment";
 import { computeProportionInterval } from "declics/diversity";
 
-const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "r" } });
 assert.ok(isDeclicsError(error, "usage"));
 assert.equal(TerritoryKind.parse("qpv"), "qpv");
 
@@ -17,6 +17,17 @@ const result = checkEligibility({ lon: 1.4025, lat: 43.5712 }, { on: new Date("2
 assert.equal(result.status, "eligible");
 assert.equal(result.qpv.zone?.code, "QN03107M");
 assert.equal(DECLICS_POLICY.qpv, true);
+// An error raised by the package carries its English message; formatDeclicsError writes it in French too.
+const refused = (() => {
+  try {
+    checkEligibility({ codeInsee: "3155" }, { on: "2025-01-15", data });
+  } catch (e) {
+    return e;
+  }
+})();
+assert.ok(isDeclicsError(refused, "malformed_code") || isDeclicsError(refused, "invalid_input"), String(refused));
+assert.match(refused.message, /expected/);
+assert.match(formatDeclicsError(refused, { language: "fr" }), /attendu/);
 assert.ok((await describeDatasets()).length >= 7);
 
 assert.ok(listPublicHolidays("mainland", 2024).some((h) => h.date === "2024-04-01"));

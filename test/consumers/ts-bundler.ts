@@ -4,7 +4,7 @@ import { checkEligibility, type EligibilityResult } from "declics/territory";
 import { loadTerritoryData } from "declics/data";
 
 const code: DeclicsErrorCode = "invalid_input";
-const error = new DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+const error = new DeclicsError({ code: "usage", module: "cli", details: { reason: "r" } });
 const reason: string = error.details.reason;
 
 export async function check(): Promise<EligibilityResult["status"]> {

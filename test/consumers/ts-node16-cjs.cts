@@ -2,6 +2,6 @@
 import declics = require("declics");
 import territory = require("declics/territory");
 
-const error = new declics.DeclicsError({ code: "usage", module: "cli", message: "m", details: { reason: "r" } });
+const error = new declics.DeclicsError({ code: "usage", module: "cli", details: { reason: "r" } });
 export const ok: boolean = declics.isDeclicsError(error);
 export const policy: territory.EligibilityPolicy = territory.DECLICS_POLICY;

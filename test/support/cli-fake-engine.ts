@@ -36,7 +36,6 @@ function answer(subject: EligibilitySubject, on: string): RowAnswer {
     return new DeclicsError({
       code: "unknown_code",
       module: "territory",
-      message: "unknown",
       details: { kind: "codeInsee", received: "99999" },
     });
   }
@@ -44,8 +43,7 @@ function answer(subject: EligibilitySubject, on: string): RowAnswer {
     return new DeclicsError({
       code: "swapped_coordinates",
       module: "territory",
-      message: "swapped",
-      details: { lon: subject.lon, lat: subject.lat },
+      details: { lon: subject.lon, lat: subject.lat, system: "wgs84" },
     });
   }
   return resultFields(result(subject, on));

@@ -1,0 +1,11 @@
+/**
+ * How data raise their errors: a DeclicsError whose English message is written by the parts of the
+ * message table for the codes raised here (core, data), so that a bundle carries those words only.
+ * @module
+ */
+import { errorWith } from "../_lib/messages/part.js";
+import { CORE_MESSAGES } from "../_lib/messages/core.js";
+import { DATA_MESSAGES } from "../_lib/messages/data.js";
+
+/** A DeclicsError raised by data, with its English message. */
+export const dataError = /* @__PURE__ */ errorWith({ ...CORE_MESSAGES, ...DATA_MESSAGES });
