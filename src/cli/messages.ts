@@ -79,13 +79,6 @@ const fr = {
   "eligibility.summary": "{rows} lignes traitées, écrites dans {file}.",
   "eligibility.byStatus": "Par statut :",
   "eligibility.byReason": "Par raison :",
-  "eligibility.noLocation":
-    "Aucune colonne de localisation trouvée dans l'en-tête ({header}). Attendu : lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal ou adresse ; ou nommez-la avec --lon-column, --insee-column, etc.",
-  "eligibility.unknownColumn": "La colonne « {name} » (--{role}) n'existe pas dans l'en-tête ({header}).",
-  "eligibility.unreadable": "Fichier d'entrée illisible : {file} ({reason}).",
-  "eligibility.empty": "le fichier est vide (pas même un en-tête)",
-  "eligibility.badCsv": "CSV invalide ligne {line} : {reason}",
-  "eligibility.writeFailed": "Impossible d'écrire {file} : {reason}",
   "eligibility.rejectedColumn":
     "La colonne « {name} » a le nom d'une colonne {role}, mais {matching} de ses {values} premières valeurs non vides en ont l'air : elle n'est pas utilisée (si c'en est bien une, nommez-la avec {flag}).",
   "eligibility.mixedEncoding": "{encoding}, avec des lignes dans un autre encodage",
@@ -105,21 +98,12 @@ const fr = {
   "role.postcode": "code postal",
   "role.address": "adresse",
   "role.date": "date",
-  "output.notFolder": "{folder} n'est pas un dossier",
-  "output.notRegular":
-    "Erreur d'utilisation : {file} n'est pas un fichier ordinaire (périphérique, tube, socket ou dossier) ; donnez un nom de fichier, ou « -o - » pour la sortie standard.",
-  "output.isInput":
-    "Erreur d'utilisation : la sortie {file} est le fichier d'entrée {input} (même fichier, par un lien ou non) ; il ne sera pas écrasé.",
-  "output.unencodable":
-    "Impossible d'écrire en {encoding} la ligne {row}, colonne « {column} » : le caractère {character} n'existe pas dans cet encodage. Rien n'a été écrit. Choisissez --output-encoding utf-8 ou utf-8-bom.",
-  "check.svgFailed": "Impossible d'écrire la carte {file} : {reason}",
   // data
   "data.description":
     "Afficher les jeux de données embarqués : millésime, validité, couverture, précision, somme de contrôle.",
   "data.json": "sortie JSON",
   // errors
   "error.usage": "Erreur d'utilisation : {message}",
-  "error.data": "Données indisponibles : {message}",
   "error.generic": "Erreur : {message}",
   "error.badDate": "« {value} » n'est pas une date (attendu : AAAA-MM-JJ ou JJ/MM/AAAA).",
   "error.badLang": "Langue inconnue « {value} » (attendu : fr ou en).",
@@ -199,13 +183,6 @@ const en: Record<MessageKey, string> = {
   "eligibility.summary": "{rows} rows processed, written to {file}.",
   "eligibility.byStatus": "By status:",
   "eligibility.byReason": "By reason:",
-  "eligibility.noLocation":
-    "No location column found in the header ({header}). Expected lon/lat, longitude/latitude, x/y, code_insee/codgeo, code_postal or adresse; or name it with --lon-column, --insee-column, etc.",
-  "eligibility.unknownColumn": 'Column "{name}" (--{role}) is not in the header ({header}).',
-  "eligibility.unreadable": "Unreadable input file: {file} ({reason}).",
-  "eligibility.empty": "the file is empty (not even a header)",
-  "eligibility.badCsv": "Invalid CSV at line {line}: {reason}",
-  "eligibility.writeFailed": "Cannot write {file}: {reason}",
   "eligibility.rejectedColumn":
     'Column "{name}" is named like a {role} column, but only {matching} of its first {values} non-empty values look like one: it is not used (if it is one, name it with {flag}).',
   "eligibility.mixedEncoding": "{encoding}, with rows in another encoding",
@@ -225,18 +202,9 @@ const en: Record<MessageKey, string> = {
   "role.postcode": "postcode",
   "role.address": "address",
   "role.date": "date",
-  "output.notFolder": "{folder} is not a folder",
-  "output.notRegular":
-    'Usage error: {file} is not a regular file (device, pipe, socket or folder); give a file name, or "-o -" for standard output.',
-  "output.isInput":
-    "Usage error: the output {file} is the input file {input} (the same file, through a link or not); it will not be overwritten.",
-  "output.unencodable":
-    'Cannot write row {row}, column "{column}" in {encoding}: the character {character} does not exist in that encoding. Nothing was written. Choose --output-encoding utf-8 or utf-8-bom.',
-  "check.svgFailed": "Cannot write the map {file}: {reason}",
   "data.description": "Show the bundled datasets: vintage, validity, coverage, accuracy, checksum.",
   "data.json": "JSON output",
   "error.usage": "Usage error: {message}",
-  "error.data": "Data unavailable: {message}",
   "error.generic": "Error: {message}",
   "error.badDate": '"{value}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY).',
   "error.badLang": 'Unknown language "{value}" (expected fr or en).',
