@@ -1,5 +1,5 @@
 /**
- * How assessment raise their errors: a DeclicsError whose English message is written by the parts of the
+ * How the assessment module raises its errors: a DeclicsError whose English message is written by the parts of the
  * message table for the codes raised here (core, assessment), so that a bundle carries those words only.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * How curriculum raise their errors: a DeclicsError whose English message is written by the parts of the
+ * How the curriculum module raises its errors: a DeclicsError whose English message is written by the parts of the
  * message table for the codes raised here (core, curriculum, data), so that a bundle carries those words only.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * How data raise their errors: a DeclicsError whose English message is written by the parts of the
+ * How the data module raises its errors: a DeclicsError whose English message is written by the parts of the
  * message table for the codes raised here (core, data), so that a bundle carries those words only.
  * @module
  */

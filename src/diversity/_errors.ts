@@ -1,5 +1,5 @@
 /**
- * How diversity raise their errors: a DeclicsError whose English message is written by the parts of the
+ * How the diversity module raises its errors: a DeclicsError whose English message is written by the parts of the
  * message table for the codes raised here (core, diversity), so that a bundle carries those words only.
  * @module
  */
