@@ -127,7 +127,7 @@ export type Reason = z.infer<typeof Reason>;
 
 /** One qualifying (or near-qualifying) zone. */
 export const EligibilityBasis = z.object({
-  kind: z.enum(["qpv", "zrr", "frr"]),
+  kind: TerritoryKind.exclude(["other"]),
   /** QPV code, or the commune code for ZRR/FRR. */
   code: z.string(),
   name: z.string(),
