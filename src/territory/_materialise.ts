@@ -271,6 +271,15 @@ export function materialisePoint(
   };
 }
 
+type CommuneQpvStatus = Exclude<EligibilityResult["qpv"]["status"], "inside">;
+
+/** The reason behind each QPV status of a commune as a whole. */
+const COMMUNE_QPV_REASON = {
+  outside: "commune_has_no_qpv",
+  uncertain: "commune_has_qpv",
+  unavailable: "data_unavailable",
+} as const satisfies Record<CommuneQpvStatus, Reason["code"]>;
+
 /** The QPV status of a commune as a whole, with its reason: whether it has (or had) any QPV of the regime. */
 function communeQpvStatus(
   ctx: Context,
@@ -278,48 +287,39 @@ function communeQpvStatus(
   name: string,
   regime: "qpv2015" | "qpv2024",
   reasons: Reason[],
-): EligibilityResult["qpv"]["status"] {
-  if (regime === "qpv2024") {
-    const codes = ctx.data.communeTable.qpv2024(code);
-    if (codes.length === 0) {
-      reasons.push({
-        code: "commune_has_no_qpv",
-        regime,
-        message: `La commune ${name} n'a aucun QPV 2024 : hors QPV quelle que soit l'adresse.`,
-      });
-      return "outside";
-    }
-    reasons.push({
-      code: "commune_has_qpv",
-      regime,
-      message: `La commune ${name} compte ${codes.length} QPV (${codes.join(", ")}) : il faut l'adresse pour savoir si elle est dedans.`,
-    });
-    return "uncertain";
-  }
+): CommuneQpvStatus {
+  const [status, message] = regime === "qpv2024" ? communeQpv2024(ctx, code, name) : communeQpv2015(ctx, code, name);
+  reasons.push({ code: COMMUNE_QPV_REASON[status], regime, message });
+  return status;
+}
+
+/** Whether the commune has a QPV 2024 (the national commune table lists them all), and the message saying so. */
+function communeQpv2024(ctx: Context, code: string, name: string): [CommuneQpvStatus, string] {
+  const codes = ctx.data.communeTable.qpv2024(code);
+  if (codes.length === 0)
+    return ["outside", `La commune ${name} n'a aucun QPV 2024 : hors QPV quelle que soit l'adresse.`];
+  return [
+    "uncertain",
+    `La commune ${name} compte ${codes.length} QPV (${codes.join(", ")}) : il faut l'adresse pour savoir si elle est dedans.`,
+  ];
+}
+
+/** Whether the commune had a QPV 2015 (where the data covers its territory), and the message saying so. */
+function communeQpv2015(ctx: Context, code: string, name: string): [CommuneQpvStatus, string] {
   const q = q2015Outcome(ctx.data, code);
   if (q === Q2015.NotCovered) {
-    reasons.push({
-      code: "data_unavailable",
-      regime,
-      message:
-        "Les QPV 2015 de ce territoire ne sont pas couverts par les données disponibles : impossible de conclure.",
-    });
-    return "unavailable";
+    return [
+      "unavailable",
+      "Les QPV 2015 de ce territoire ne sont pas couverts par les données disponibles : impossible de conclure.",
+    ];
   }
   if (q === Q2015.None) {
-    reasons.push({
-      code: "commune_has_no_qpv",
-      regime,
-      message: `La commune ${name} n'avait aucun QPV 2015 : hors QPV quelle que soit l'adresse.`,
-    });
-    return "outside";
+    return ["outside", `La commune ${name} n'avait aucun QPV 2015 : hors QPV quelle que soit l'adresse.`];
   }
-  reasons.push({
-    code: "commune_has_qpv",
-    regime,
-    message: `La commune ${name} comptait au moins un QPV 2015 : il faut l'adresse pour savoir si elle est dedans.`,
-  });
-  return "uncertain";
+  return [
+    "uncertain",
+    `La commune ${name} comptait au moins un QPV 2015 : il faut l'adresse pour savoir si elle est dedans.`,
+  ];
 }
 
 /** The commune-level answer (code subjects, postcodes, imprecise geocoder hits). */
