@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { FrrClassification } from "./schema.js";
+import { CodeMappingReason, FrrClassification } from "./schema.js";
 
 /**
  * Layout of the compiled commune-table artefact (data/build/commune-table.json), written by
@@ -11,8 +11,11 @@ import { FrrClassification } from "./schema.js";
 export const COMMUNE_TABLE_FORMAT = "declics/commune-table";
 export const COMMUNE_TABLE_VERSION = 1;
 
-/** Why an alias code maps to a commune; index into this list in `aliases`. */
-export const ALIAS_REASONS = ["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"] as const;
+/**
+ * Why an alias code maps to a commune; index into this list in `aliases`. The order of the public
+ * `CodeMappingReason` enum: a reason added there must go last (compiled tables store the index).
+ */
+export const ALIAS_REASONS: readonly CodeMappingReason[] = CodeMappingReason.options;
 
 /**
  * FRR classifications in the order of the digits of `frr`: the order of the public `FrrClassification` enum, so

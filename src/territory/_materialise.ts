@@ -2,7 +2,8 @@ import { DeclicsError } from "../errors.js";
 import { Flag, RowError, StatusCode, type PointOutcome } from "./_classify-point.js";
 import { Q2015, Rural, isOverseasCode, q2015Outcome, ruralOutcome, type Context, type DayPlan } from "./_context.js";
 import { UNITS_PER_DEGREE, metresPerUnitX, metresPerUnitY } from "./_layer.js";
-import type { EligibilityBasis, EligibilityResult, Reason, Regime } from "./schema.js";
+import type { CodeMapping } from "./commune-table.js";
+import type { EligibilityBasis, EligibilityResult, EligibilityStatus, Reason, Regime } from "./schema.js";
 
 /**
  * Result materialisation: turns a classified point ({@link PointOutcome}) or a commune code into the full,
@@ -11,7 +12,8 @@ import type { EligibilityBasis, EligibilityResult, Reason, Regime } from "./sche
  * @module
  */
 
-const STATUS_NAMES = ["eligible", "not_eligible", "uncertain"] as const;
+/** Status names by StatusCode (0, 1, 2). */
+export const STATUS_NAMES = ["eligible", "not_eligible", "uncertain"] as const satisfies readonly EligibilityStatus[];
 
 function metres(d: number): string {
   return `${d < 10 ? d.toFixed(1) : Math.round(d)} m`;
@@ -327,9 +329,7 @@ export function materialiseCommune(
   ctx: Context,
   code: string,
   foundBy: "code" | "postcode" | "geocoder",
-  mappedFrom:
-    | { code: string; reason: "arrondissement_municipal" | "ancien_code" | "commune_deleguee" | "cog_version" }
-    | undefined,
+  mappedFrom: CodeMapping | undefined,
 ): EligibilityResult {
   const evidence: Evidence = { reasons: [], bases: [] };
   const name = communeName(ctx, code);
