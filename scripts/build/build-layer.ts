@@ -355,40 +355,50 @@ interface EdgePairs {
   readonly coarseTouched: Uint8Array;
 }
 
+/**
+ * Calls `fn` with every edge (ax, ay) -> (bx, by) of the rings of `polys`, in polygon, ring and vertex order,
+ * with its polygon `p` and its first vertex `v` (the edge's index in the layer).
+ */
+function forEachEdge(
+  { xy, rs, prs }: Geometry,
+  polys: readonly number[],
+  fn: (ax: number, ay: number, bx: number, by: number, p: number, v: number) => void,
+): void {
+  for (const p of polys) {
+    for (let ring = prs[p]!; ring < prs[p + 1]!; ring++) {
+      for (let v = rs[ring]!; v < rs[ring + 1]! - 1; v++) {
+        fn(xy[2 * v]!, xy[2 * v + 1]!, xy[2 * v + 2]!, xy[2 * v + 3]!, p, v);
+      }
+    }
+  }
+}
+
 /** a. Edge -> fine cells (edge within the margin of the cell). */
-function edgeCellPairs({ xy, rs, prs }: Geometry, polys: readonly number[], f: Frame): EdgePairs {
+function edgeCellPairs(g: Geometry, polys: readonly number[], f: Frame): EdgePairs {
   const { x0, y0, fine, div, ncx, nfx, nfy, mx, my } = f;
   const pairCell = new GrowInt32();
   const pairPoly = new GrowInt32();
   const pairEdge = new GrowInt32();
   const coarseTouched = new Uint8Array(ncx * f.ncy);
-  for (const p of polys) {
-    for (let ring = prs[p]!; ring < prs[p + 1]!; ring++) {
-      for (let v = rs[ring]!; v < rs[ring + 1]! - 1; v++) {
-        const ax = xy[2 * v]!;
-        const ay = xy[2 * v + 1]!;
-        const bx = xy[2 * v + 2]!;
-        const by = xy[2 * v + 3]!;
-        const gx0 = Math.max(0, Math.floor((Math.min(ax, bx) - mx - x0) / fine));
-        const gx1 = Math.min(nfx - 1, Math.floor((Math.max(ax, bx) + mx - x0) / fine));
-        const gy0 = Math.max(0, Math.floor((Math.min(ay, by) - my - y0) / fine));
-        const gy1 = Math.min(nfy - 1, Math.floor((Math.max(ay, by) + my - y0) / fine));
-        for (let gy = gy0; gy <= gy1; gy++) {
-          for (let gx = gx0; gx <= gx1; gx++) {
-            const cx0 = x0 + gx * fine - mx;
-            const cy0 = y0 + gy * fine - my;
-            if (gx1 > gx0 + 1 || gy1 > gy0 + 1) {
-              if (!segmentMeetsRect(ax, ay, bx, by, cx0, cy0, cx0 + fine + 2 * mx, cy0 + fine + 2 * my)) continue;
-            }
-            pairCell.push(gy * nfx + gx);
-            pairPoly.push(p);
-            pairEdge.push(v);
-            coarseTouched[Math.floor(gy / div) * ncx + Math.floor(gx / div)] = 1;
-          }
+  forEachEdge(g, polys, (ax, ay, bx, by, p, v) => {
+    const gx0 = Math.max(0, Math.floor((Math.min(ax, bx) - mx - x0) / fine));
+    const gx1 = Math.min(nfx - 1, Math.floor((Math.max(ax, bx) + mx - x0) / fine));
+    const gy0 = Math.max(0, Math.floor((Math.min(ay, by) - my - y0) / fine));
+    const gy1 = Math.min(nfy - 1, Math.floor((Math.max(ay, by) + my - y0) / fine));
+    for (let gy = gy0; gy <= gy1; gy++) {
+      for (let gx = gx0; gx <= gx1; gx++) {
+        const cx0 = x0 + gx * fine - mx;
+        const cy0 = y0 + gy * fine - my;
+        if (gx1 > gx0 + 1 || gy1 > gy0 + 1) {
+          if (!segmentMeetsRect(ax, ay, bx, by, cx0, cy0, cx0 + fine + 2 * mx, cy0 + fine + 2 * my)) continue;
         }
+        pairCell.push(gy * nfx + gx);
+        pairPoly.push(p);
+        pairEdge.push(v);
+        coarseTouched[Math.floor(gy / div) * ncx + Math.floor(gx / div)] = 1;
       }
     }
-  }
+  });
   return { cell: pairCell.view(), poly: pairPoly.view(), edge: pairEdge.view(), coarseTouched };
 }
 
@@ -440,31 +450,22 @@ interface Crossings {
   readonly poly: Int32Array;
 }
 
-function rowCrossings({ xy, rs, prs }: Geometry, polys: readonly number[], f: Frame): Crossings {
+function rowCrossings(g: Geometry, polys: readonly number[], f: Frame): Crossings {
   const { y0, fine, half, nfy } = f;
-  const forEachCrossing = (fn: (row: number, x: number, p: number) => void): void => {
-    for (const p of polys) {
-      for (let ring = prs[p]!; ring < prs[p + 1]!; ring++) {
-        for (let v = rs[ring]!; v < rs[ring + 1]! - 1; v++) {
-          const ax = xy[2 * v]!;
-          const ay = xy[2 * v + 1]!;
-          const bx = xy[2 * v + 2]!;
-          const by = xy[2 * v + 3]!;
-          if (ay === by) continue;
-          const lo = Math.min(ay, by);
-          const hi = Math.max(ay, by);
-          // rows j with lo < ry <= hi ... the ray rule is (ay > ry) !== (by > ry): ry in [lo, hi).
-          const j0 = Math.max(0, Math.ceil((lo - y0 - half - REF_DY) / fine));
-          const j1 = Math.min(nfy - 1, Math.floor((hi - y0 - half - REF_DY) / fine));
-          for (let j = j0; j <= j1; j++) {
-            const ry = y0 + j * fine + half + REF_DY;
-            if (ay > ry === by > ry) continue;
-            fn(j, ax + ((ry - ay) * (bx - ax)) / (by - ay), p);
-          }
-        }
+  const forEachCrossing = (fn: (row: number, x: number, p: number) => void): void =>
+    forEachEdge(g, polys, (ax, ay, bx, by, p) => {
+      if (ay === by) return;
+      const lo = Math.min(ay, by);
+      const hi = Math.max(ay, by);
+      // rows j with lo < ry <= hi ... the ray rule is (ay > ry) !== (by > ry): ry in [lo, hi).
+      const j0 = Math.max(0, Math.ceil((lo - y0 - half - REF_DY) / fine));
+      const j1 = Math.min(nfy - 1, Math.floor((hi - y0 - half - REF_DY) / fine));
+      for (let j = j0; j <= j1; j++) {
+        const ry = y0 + j * fine + half + REF_DY;
+        if (ay > ry === by > ry) continue;
+        fn(j, ax + ((ry - ay) * (bx - ax)) / (by - ay), p);
       }
-    }
-  };
+    });
   const rowCount = new Uint32Array(nfy + 1);
   forEachCrossing((j) => rowCount[j + 1]!++);
   for (let j = 0; j < nfy; j++) rowCount[j + 1]! += rowCount[j]!;

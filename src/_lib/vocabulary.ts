@@ -17,6 +17,11 @@ export type Gender = z.infer<typeof Gender>;
 export const AgeBand = z.enum(["under_26", "26_49", "50_plus"]);
 export type AgeBand = z.infer<typeof AgeBand>;
 
+/** Age band of an age in completed years: under 26, 26 to 49, 50 and over. */
+export function bandOfAge(age: number): AgeBand {
+  return age < 26 ? "under_26" : age < 50 ? "26_49" : "50_plus";
+}
+
 /** Calendar zones: each has its own public holidays and time zone. */
 export const CalendarZone = z.enum([
   "mainland",

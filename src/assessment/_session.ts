@@ -27,7 +27,7 @@ import {
   type SessionEstimate,
   SessionOptions,
   SessionStep,
-  type StopReason,
+  StopReason,
 } from "./session-state.js";
 
 const parsedBanks = new WeakMap<object, ItemBank>();
@@ -174,7 +174,7 @@ const StoredSession = z.object({
   excluded: z.array(z.string()),
   randomDraws: z.number().int().nonnegative(),
   estimate: SessionEstimateSchema,
-  stopReason: z.enum(["se_threshold", "max_length", "level_settled", "bank_exhausted"]).nullable(),
+  stopReason: StopReason.nullable(),
 });
 
 /** A session rebuilt from its options and answers, ready for the next step. */

@@ -1,10 +1,7 @@
 import * as z from "zod/v4";
-import { parseWith } from "../_lib/parse.js";
-import { checkParameters } from "./_check.js";
+import { parseItemAt } from "./_parse-irt-input.js";
 import { information } from "./_irt.js";
 import { IrtParameters } from "./item.js";
-
-const Theta = z.number();
 
 /**
  * Fisher information of an item at an ability: a^2 (1 - P) / P ((P - c) / (1 - c))^2. For Rasch and 2PL
@@ -26,8 +23,6 @@ const Theta = z.number();
  * @category IRT
  */
 export function computeInformation(irt: z.input<typeof IrtParameters>, theta: number): number {
-  const p = parseWith(IrtParameters, irt, { module: "assessment", what: "IRT parameters" });
-  const t = parseWith(Theta, theta, { module: "assessment", what: "ability theta" });
-  checkParameters(p);
+  const { irt: p, theta: t } = parseItemAt(irt, theta);
   return information(p.a, p.b, p.c, t);
 }

@@ -1,10 +1,7 @@
-import { parseWith } from "../_lib/parse.js";
-import { checkParameters } from "./_check.js";
+import { parseItemAt } from "./_parse-irt-input.js";
 import { probability } from "./_irt.js";
 import { IrtParameters } from "./item.js";
 import * as z from "zod/v4";
-
-const Theta = z.number();
 
 /**
  * Probability of a correct answer under the 3PL model:
@@ -25,8 +22,6 @@ const Theta = z.number();
  * @category IRT
  */
 export function computeProbability(irt: z.input<typeof IrtParameters>, theta: number): number {
-  const p = parseWith(IrtParameters, irt, { module: "assessment", what: "IRT parameters" });
-  const t = parseWith(Theta, theta, { module: "assessment", what: "ability theta" });
-  checkParameters(p);
+  const { irt: p, theta: t } = parseItemAt(irt, theta);
   return probability(p.a, p.b, p.c, t);
 }

@@ -1,8 +1,7 @@
 import * as z from "zod/v4";
-import { parseWith } from "../_lib/parse.js";
-import { checkParameters } from "./_check.js";
 import { addResponse, buildGrid, summarisePosterior } from "./_irt.js";
 import { type AbilityEstimate, AbilityPrior, QuadratureGrid, ScoredResponse } from "./ability.js";
+import { parseEstimatorInput } from "./_parse-irt-input.js";
 
 /** Options of the EAP estimator. */
 const Options = z.object({
@@ -11,8 +10,6 @@ const Options = z.object({
 });
 /** Options of `estimateAbilityEap`. */
 export type EstimateAbilityEapOptions = z.input<typeof Options>;
-
-const Responses = z.array(ScoredResponse);
 
 /**
  * Ability by EAP (expected a posteriori): the mean of the posterior on a quadrature grid (default 81
@@ -37,9 +34,7 @@ export function estimateAbilityEap(
   responses: readonly z.input<typeof ScoredResponse>[],
   options: EstimateAbilityEapOptions = {},
 ): AbilityEstimate {
-  const rs = parseWith(Responses, responses, { module: "assessment", what: "scored responses" });
-  const o = parseWith(Options, options, { module: "assessment", what: "EAP options" });
-  rs.forEach((r, i) => checkParameters(r.irt, `${i}.irt`));
+  const { responses: rs, options: o } = parseEstimatorInput(responses, options, Options, "EAP options");
   const grid = buildGrid(o.grid, o.prior);
   const logPost = Float64Array.from(grid.logPrior);
   for (const r of rs) addResponse(logPost, grid.nodes, r.irt.a, r.irt.b, r.irt.c, r.correct);

@@ -1,8 +1,7 @@
 import * as z from "zod/v4";
-import { parseWith } from "../_lib/parse.js";
-import { checkParameters } from "./_check.js";
 import { mle } from "./_irt.js";
 import { type AbilityEstimate, ScoredResponse } from "./ability.js";
+import { parseEstimatorInput } from "./_parse-irt-input.js";
 
 /** Options of the MLE estimator: the search bounds, which are also where extreme patterns land. */
 const Options = z.object({
@@ -13,8 +12,6 @@ const Options = z.object({
 });
 /** Options of `estimateAbilityMle`. */
 export type EstimateAbilityMleOptions = z.input<typeof Options>;
-
-const Responses = z.array(ScoredResponse);
 
 /**
  * Ability by maximum likelihood, within `bounds` (default [-4, 4]); SE = 1 / sqrt(test information).
@@ -46,9 +43,7 @@ export function estimateAbilityMle(
   responses: readonly z.input<typeof ScoredResponse>[],
   options: EstimateAbilityMleOptions = {},
 ): AbilityEstimate {
-  const rs = parseWith(Responses, responses, { module: "assessment", what: "scored responses" });
-  const o = parseWith(Options, options, { module: "assessment", what: "MLE options" });
-  rs.forEach((r, i) => checkParameters(r.irt, `${i}.irt`));
+  const { responses: rs, options: o } = parseEstimatorInput(responses, options, Options, "MLE options");
   const core = mle(
     {
       a: rs.map((r) => r.irt.a),

@@ -2,6 +2,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { ParticipantInput } from "../curriculum/index.js";
 import { DeclicsError } from "../errors.js";
 import { cliError } from "./exit-codes.js";
+import { bandOfAge } from "../_lib/vocabulary.js";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.js";
 import { detectEncoding, type CsvEncoding } from "./detect-encoding.js";
 import { parseCalendarDate } from "./parse-cell.js";
@@ -248,7 +249,7 @@ function readAgeBand(v: string): ParticipantInput["ageBand"] | null | undefined 
   if (/^\d{1,3}(ans)?$/.test(n)) {
     const age = Number.parseInt(n, 10);
     if (age < 15 || age > 110) return null;
-    return age < 26 ? "under_26" : age < 50 ? "26_49" : "50_plus";
+    return bandOfAge(age);
   }
   if (["moinsde26", "moinsde26ans", "under26", "1625", "1825", "1625ans", "1825ans"].includes(n)) return "under_26";
   if (["2649", "2649ans"].includes(n)) return "26_49";

@@ -1,21 +1,11 @@
-import { resolve } from "node:path";
-import * as z from "zod/v4";
+import type * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
 import { dataError } from "./_errors.js";
-import { parseWith } from "../_lib/parse.js";
 import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";
-import { readJsonArtefact } from "./_read-json-artefact.js";
-import { defaultBuildDir } from "./_paths.js";
-
-const Options = z
-  .object({
-    /** Directory holding the compiled artefacts and their manifest.json (default: the package's data/build). */
-    dir: z.string().min(1).optional(),
-  })
-  .strict();
+import { JsonArtefactOptions, loadJsonArtefact } from "./_load-json-artefact.js";
 
 /** Options of {@link loadReferencePopulations}. */
-export type LoadReferencePopulationsOptions = z.infer<typeof Options>;
+export type LoadReferencePopulationsOptions = z.infer<typeof JsonArtefactOptions>;
 
 const ARTEFACT = "reference-populations";
 
@@ -40,9 +30,9 @@ const ARTEFACT = "reference-populations";
  * @category Data
  */
 export function loadReferencePopulations(options: LoadReferencePopulationsOptions = {}): ReferencePopulation[] {
-  const { dir } = parseWith(Options, options, { module: "data", what: "loadReferencePopulations options" });
-  const buildDir = dir === undefined ? defaultBuildDir() : resolve(dir);
-  const json = (readJsonArtefact(buildDir, ARTEFACT) ?? {}) as { populations?: unknown };
+  const json = (loadJsonArtefact(options, "loadReferencePopulations options", ARTEFACT) ?? {}) as {
+    populations?: unknown;
+  };
   try {
     return parseReferencePopulations(json.populations);
   } catch (error) {

@@ -1,21 +1,11 @@
-import { resolve } from "node:path";
-import * as z from "zod/v4";
+import type * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
 import { dataError } from "./_errors.js";
-import { parseWith } from "../_lib/parse.js";
 import { parseSchoolCalendar, type SchoolCalendar } from "../curriculum/school-calendar.js";
-import { readJsonArtefact } from "./_read-json-artefact.js";
-import { defaultBuildDir } from "./_paths.js";
-
-const Options = z
-  .object({
-    /** Directory holding the compiled artefacts and their manifest.json (default: the package's data/build). */
-    dir: z.string().min(1).optional(),
-  })
-  .strict();
+import { JsonArtefactOptions, loadJsonArtefact } from "./_load-json-artefact.js";
 
 /** Options of {@link loadSchoolCalendar}. */
-export type LoadSchoolCalendarOptions = z.infer<typeof Options>;
+export type LoadSchoolCalendarOptions = z.infer<typeof JsonArtefactOptions>;
 
 const ARTEFACT = "school-calendar";
 
@@ -40,8 +30,7 @@ const ARTEFACT = "school-calendar";
  * @category Data
  */
 export function loadSchoolCalendar(options: LoadSchoolCalendarOptions = {}): SchoolCalendar {
-  const { dir } = parseWith(Options, options, { module: "data", what: "loadSchoolCalendar options" });
-  const json = readJsonArtefact(dir === undefined ? defaultBuildDir() : resolve(dir), ARTEFACT);
+  const json = loadJsonArtefact(options, "loadSchoolCalendar options", ARTEFACT);
   try {
     return parseSchoolCalendar(json);
   } catch (error) {

@@ -89,20 +89,16 @@ export function vocabularyIndex(labels: readonly string[]): (value: string) => n
   return (value) => map.get(value) ?? -1;
 }
 
+/** The number written by the four digits at positions i, j, k, l of `s`, without allocating a substring. */
+function fourDigits(s: string, i: number, j: number, k: number, l: number): number {
+  return s.charCodeAt(i) * 1000 + s.charCodeAt(j) * 100 + s.charCodeAt(k) * 10 + s.charCodeAt(l) - 48 * 1111;
+}
+
 /** Age band code (index in AgeBand.options) from an ISO birth date, without allocating substrings. */
 function ageBandCode(birthDate: string, refYear: number, refMonthDay: number): number {
-  const year =
-    birthDate.charCodeAt(0) * 1000 +
-    birthDate.charCodeAt(1) * 100 +
-    birthDate.charCodeAt(2) * 10 +
-    birthDate.charCodeAt(3) -
-    48 * 1111;
-  const monthDay =
-    birthDate.charCodeAt(5) * 1000 +
-    birthDate.charCodeAt(6) * 100 +
-    birthDate.charCodeAt(8) * 10 +
-    birthDate.charCodeAt(9) -
-    48 * 1111;
+  const year = fourDigits(birthDate, 0, 1, 2, 3);
+  // "YYYY-MM-DD": month and day read as one number MMDD, so that dates compare as numbers.
+  const monthDay = fourDigits(birthDate, 5, 6, 8, 9);
   // Born after the reference date: no age band (the caller refuses it).
   if (year > refYear || (year === refYear && monthDay > refMonthDay)) return -1;
   const age = refYear - year - (refMonthDay < monthDay ? 1 : 0);

@@ -1,6 +1,6 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import type { AgeBand } from "../_lib/vocabulary.js";
+import { bandOfAge, type AgeBand } from "../_lib/vocabulary.js";
 import { dayUsed } from "../_lib/calendar-day.js";
 import { DayInput, DayOptions } from "./_days.js";
 
@@ -21,11 +21,6 @@ export function ageOn(birthDate: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
   // "MM-DD" strings compare like the dates they name; a 29 February birthday turns a year older on 1 March.
   return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
-/** Age band of an age in completed years (public employment service bands). */
-export function bandOfAge(age: number): AgeBand {
-  return age < 26 ? "under_26" : age < 50 ? "26_49" : "50_plus";
 }
 
 /**

@@ -22,6 +22,7 @@ import { recodeCube, type RecodeRule } from "./_recode.js";
 import {
   Dimension,
   ReferencePopulation,
+  ReportProtection,
   type CountTable,
   type GroupKey,
   type Metric,
@@ -48,7 +49,7 @@ const Options = z.object({
    * protected tables (hidden where a table hides a count it needs). `none`: exact figures of every group,
    * small ones included, and tables with nothing hidden; for the analyst's own work, NOT for publication.
    */
-  protection: z.enum(["publishable", "none"]).default("publishable"),
+  protection: ReportProtection.default("publishable"),
   /**
    * Priorities: the cost of hiding a count, per dimension (a number) or per category (a record), as a
    * multiple of the count (default 1). Secondary suppression hides the cheapest counts first, so a higher
@@ -167,7 +168,7 @@ export interface DiversityReport {
    */
   readonly tables: ProtectedTable[];
   /** `publishable` or `none` (nothing hidden: not for publication). */
-  readonly protection: "publishable" | "none";
+  readonly protection: ReportProtection;
   /** How the report was protected: threshold, protection interval, priorities, and the recoding rules tried. */
   readonly method: {
     readonly threshold: number;

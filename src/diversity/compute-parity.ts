@@ -107,29 +107,31 @@ interface GroupCounts {
 }
 
 /** One group's parity row against the reference group. */
-function parityRow({ group, c, ref, den, num, categories, z }: GroupCounts, o: Parsed): ParityRow {
+function parityRow(counts: GroupCounts, o: Parsed): ParityRow {
+  const { group, c, den, num, z } = counts;
   const n = den[c] as number;
   const x = num[c] as number;
   const rate =
     n === 0
       ? notComputable("empty_group", `nobody in ${o.by} = ${group} reached ${o.among}`)
       : proportion(x, n, o.method, o.confidence, z);
+  return { dimension: o.by, group, among: n, outcome: x, rate, ...comparedWithReference(counts, n, x, o) };
+}
+
+/** How a group compares with the reference group: the fields of its row after `rate`. */
+type Comparison = Pick<ParityRow, "referenceGroup" | "ratio" | "difference" | "fourFifths">;
+
+/** The comparison of one group (`n` reached `among`, `x` of them `outcome`) with the reference group. */
+function comparedWithReference(
+  { group, c, ref, den, num, categories, z }: GroupCounts,
+  n: number,
+  x: number,
+  o: Parsed,
+): Comparison {
   if (ref < 0) {
     const none = notComputable("empty_group", "no group has anyone to compare");
-    return {
-      dimension: o.by,
-      group,
-      among: n,
-      outcome: x,
-      rate,
-      referenceGroup: null,
-      ratio: none,
-      difference: none,
-      fourFifths: none,
-    };
+    return { referenceGroup: null, ratio: none, difference: none, fourFifths: none };
   }
-  const rn = den[ref] as number;
-  const rx = num[ref] as number;
   if (c === ref) {
     // The reference group compared with itself: exactly 1 and 0, not two independent samples.
     const same = (value: number): Metric => ({
@@ -141,17 +143,14 @@ function parityRow({ group, c, ref, den, num, categories, z }: GroupCounts, o: P
       method: "reference_group",
     });
     return {
-      dimension: o.by,
-      group,
-      among: n,
-      outcome: x,
-      rate,
       referenceGroup: group,
       ratio: same(1),
       difference: same(0),
       fourFifths: { status: "reference_group", threshold: o.threshold, belowThresholdWithConfidence: false },
     };
   }
+  const rn = den[ref] as number;
+  const rx = num[ref] as number;
   const ratio =
     n === 0
       ? notComputable("empty_group")
@@ -167,17 +166,7 @@ function parityRow({ group, c, ref, den, num, categories, z }: GroupCounts, o: P
       threshold: o.threshold,
       belowThresholdWithConfidence: ratio.upper < o.threshold,
     };
-  return {
-    dimension: o.by,
-    group,
-    among: n,
-    outcome: x,
-    rate,
-    referenceGroup: categories[ref] as string,
-    ratio,
-    difference,
-    fourFifths,
-  };
+  return { referenceGroup: categories[ref] as string, ratio, difference, fourFifths };
 }
 
 /** Parity from an already built cube. */

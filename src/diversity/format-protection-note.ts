@@ -2,6 +2,7 @@ import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { publicationCounts, type PartCounts } from "./_publication-counts.js";
 import type { DiversityReport } from "./compute-diversity-report.js";
+import { ReportProtection } from "./schema.js";
 
 /** French names of the dimensions, for the note. */
 const DIMENSIONS_FR: Record<string, string> = {
@@ -17,7 +18,7 @@ const DIMENSIONS_FR: Record<string, string> = {
 
 /** What the note reads of a report (checked: a report without its protection method is refused). */
 const ReportShape = z.looseObject({
-  protection: z.enum(["publishable", "none"]),
+  protection: ReportProtection,
   participants: z.looseObject({ status: z.string() }),
   tables: z.array(
     z.looseObject({

@@ -179,6 +179,13 @@ export type ReferencePopulations = z.infer<typeof ReferencePopulations>;
 export const SuppressionReason = z.enum(["secret_statistique", "primary_small_count", "secondary_complementary"]);
 export type SuppressionReason = z.infer<typeof SuppressionReason>;
 
+/**
+ * How a diversity report is protected: `publishable` (small counts hidden, every figure agrees with the
+ * protected tables) or `none` (exact figures, for the analyst's own work, not for publication).
+ */
+export const ReportProtection = z.enum(["publishable", "none"]);
+export type ReportProtection = z.infer<typeof ReportProtection>;
+
 /** A cell of a protected table: published with its value, or suppressed with the reason (never zero). */
 export const ProtectedCell = z.discriminatedUnion("status", [
   z.object({ status: z.literal("published"), value: z.number() }),

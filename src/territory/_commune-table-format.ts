@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { CodeMappingReason, FrrClassification } from "./schema.js";
 
 /**
  * Layout of the compiled commune-table artefact (data/build/commune-table.json), written by
@@ -10,18 +11,17 @@ import * as z from "zod/v4";
 export const COMMUNE_TABLE_FORMAT = "declics/commune-table";
 export const COMMUNE_TABLE_VERSION = 1;
 
-/** Why an alias code maps to a commune; index into this list in `aliases`. */
-export const ALIAS_REASONS = ["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"] as const;
+/**
+ * Why an alias code maps to a commune; index into this list in `aliases`. The order of the public
+ * `CodeMappingReason` enum: a reason added there must go last (compiled tables store the index).
+ */
+export const ALIAS_REASONS: readonly CodeMappingReason[] = CodeMappingReason.options;
 
-/** FRR classifications in the order of the digits of `frr`. */
-export const FRR_ORDER = [
-  "non_classee",
-  "frr_socle",
-  "frr_plus",
-  "frr_beneficiaire",
-  "frr_partiel",
-  "frr_beneficiaire_partiel",
-] as const;
+/**
+ * FRR classifications in the order of the digits of `frr`: the order of the public `FrrClassification` enum, so
+ * a classification added there must go last (the digits of compiled tables would otherwise change meaning).
+ */
+export const FRR_ORDER: readonly FrrClassification[] = FrrClassification.options;
 
 const indexKey = z.string().regex(/^\d+$/);
 

@@ -11,4 +11,4 @@
 export { DATE_RANGE } from "./_regimes.js";
 export { planFor, type DayPlan } from "./_context.js";
 export { Flag, RowError, StatusCode, classifyPoint, newOutcome, type PointOutcome } from "./_classify-point.js";
-export { materialiseCommune, materialisePoint, rowError } from "./_materialise.js";
+export { STATUS_NAMES, materialiseCommune, materialisePoint, rowError } from "./_materialise.js";

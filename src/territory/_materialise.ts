@@ -3,7 +3,8 @@ import { territoryError } from "./_errors.js";
 import { Flag, RowError, StatusCode, type PointOutcome } from "./_classify-point.js";
 import { Q2015, Rural, isOverseasCode, q2015Outcome, ruralOutcome, type Context, type DayPlan } from "./_context.js";
 import { UNITS_PER_DEGREE, metresPerUnitX, metresPerUnitY } from "./_layer.js";
-import type { EligibilityBasis, EligibilityResult, Reason, Regime } from "./schema.js";
+import type { CodeMapping } from "./commune-table.js";
+import type { EligibilityBasis, EligibilityResult, EligibilityStatus, Reason, Regime } from "./schema.js";
 
 /**
  * Result materialisation: turns a classified point ({@link PointOutcome}) or a commune code into the full,
@@ -12,7 +13,8 @@ import type { EligibilityBasis, EligibilityResult, Reason, Regime } from "./sche
  * @module
  */
 
-const STATUS_NAMES = ["eligible", "not_eligible", "uncertain"] as const;
+/** Status names by StatusCode (0, 1, 2). */
+export const STATUS_NAMES = ["eligible", "not_eligible", "uncertain"] as const satisfies readonly EligibilityStatus[];
 
 function metres(d: number): string {
   return `${d < 10 ? d.toFixed(1) : Math.round(d)} m`;
@@ -272,6 +274,15 @@ export function materialisePoint(
   };
 }
 
+type CommuneQpvStatus = Exclude<EligibilityResult["qpv"]["status"], "inside">;
+
+/** The reason behind each QPV status of a commune as a whole. */
+const COMMUNE_QPV_REASON = {
+  outside: "commune_has_no_qpv",
+  uncertain: "commune_has_qpv",
+  unavailable: "data_unavailable",
+} as const satisfies Record<CommuneQpvStatus, Reason["code"]>;
+
 /** The QPV status of a commune as a whole, with its reason: whether it has (or had) any QPV of the regime. */
 function communeQpvStatus(
   ctx: Context,
@@ -279,48 +290,39 @@ function communeQpvStatus(
   name: string,
   regime: "qpv2015" | "qpv2024",
   reasons: Reason[],
-): EligibilityResult["qpv"]["status"] {
-  if (regime === "qpv2024") {
-    const codes = ctx.data.communeTable.qpv2024(code);
-    if (codes.length === 0) {
-      reasons.push({
-        code: "commune_has_no_qpv",
-        regime,
-        message: `La commune ${name} n'a aucun QPV 2024 : hors QPV quelle que soit l'adresse.`,
-      });
-      return "outside";
-    }
-    reasons.push({
-      code: "commune_has_qpv",
-      regime,
-      message: `La commune ${name} compte ${codes.length} QPV (${codes.join(", ")}) : il faut l'adresse pour savoir si elle est dedans.`,
-    });
-    return "uncertain";
-  }
+): CommuneQpvStatus {
+  const [status, message] = regime === "qpv2024" ? communeQpv2024(ctx, code, name) : communeQpv2015(ctx, code, name);
+  reasons.push({ code: COMMUNE_QPV_REASON[status], regime, message });
+  return status;
+}
+
+/** Whether the commune has a QPV 2024 (the national commune table lists them all), and the message saying so. */
+function communeQpv2024(ctx: Context, code: string, name: string): [CommuneQpvStatus, string] {
+  const codes = ctx.data.communeTable.qpv2024(code);
+  if (codes.length === 0)
+    return ["outside", `La commune ${name} n'a aucun QPV 2024 : hors QPV quelle que soit l'adresse.`];
+  return [
+    "uncertain",
+    `La commune ${name} compte ${codes.length} QPV (${codes.join(", ")}) : il faut l'adresse pour savoir si elle est dedans.`,
+  ];
+}
+
+/** Whether the commune had a QPV 2015 (where the data covers its territory), and the message saying so. */
+function communeQpv2015(ctx: Context, code: string, name: string): [CommuneQpvStatus, string] {
   const q = q2015Outcome(ctx.data, code);
   if (q === Q2015.NotCovered) {
-    reasons.push({
-      code: "data_unavailable",
-      regime,
-      message:
-        "Les QPV 2015 de ce territoire ne sont pas couverts par les données disponibles : impossible de conclure.",
-    });
-    return "unavailable";
+    return [
+      "unavailable",
+      "Les QPV 2015 de ce territoire ne sont pas couverts par les données disponibles : impossible de conclure.",
+    ];
   }
   if (q === Q2015.None) {
-    reasons.push({
-      code: "commune_has_no_qpv",
-      regime,
-      message: `La commune ${name} n'avait aucun QPV 2015 : hors QPV quelle que soit l'adresse.`,
-    });
-    return "outside";
+    return ["outside", `La commune ${name} n'avait aucun QPV 2015 : hors QPV quelle que soit l'adresse.`];
   }
-  reasons.push({
-    code: "commune_has_qpv",
-    regime,
-    message: `La commune ${name} comptait au moins un QPV 2015 : il faut l'adresse pour savoir si elle est dedans.`,
-  });
-  return "uncertain";
+  return [
+    "uncertain",
+    `La commune ${name} comptait au moins un QPV 2015 : il faut l'adresse pour savoir si elle est dedans.`,
+  ];
 }
 
 /** The commune-level answer (code subjects, postcodes, imprecise geocoder hits). */
@@ -328,9 +330,7 @@ export function materialiseCommune(
   ctx: Context,
   code: string,
   foundBy: "code" | "postcode" | "geocoder",
-  mappedFrom:
-    | { code: string; reason: "arrondissement_municipal" | "ancien_code" | "commune_deleguee" | "cog_version" }
-    | undefined,
+  mappedFrom: CodeMapping | undefined,
 ): EligibilityResult {
   const evidence: Evidence = { reasons: [], bases: [] };
   const name = communeName(ctx, code);

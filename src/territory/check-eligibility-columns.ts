@@ -3,6 +3,7 @@ import type { DeclicsError } from "../errors.js";
 import {
   Flag,
   RowError,
+  STATUS_NAMES,
   StatusCode,
   classifyPoint,
   materialisePoint,
@@ -250,7 +251,6 @@ function makeColumns(
   lats: Float64Array | null,
   o: Outputs,
 ): EligibilityColumns {
-  const names = ["eligible", "not_eligible", "uncertain"] as const;
   const { status, commune, qpv, errors, flags } = o;
   const lonOf = (i: number): number => (lambert ? lons![i]! : numberAt(a, i));
   const latOf = (i: number): number => (lambert ? lats![i]! : numberAt(b, i));
@@ -273,7 +273,7 @@ function makeColumns(
     commune,
     qpv,
     qpvDistanceM: o.qpvDistanceM,
-    statusOf: (i) => (status[i] === StatusCode.Error ? "error" : names[status[i] as 0 | 1 | 2]),
+    statusOf: (i) => (status[i] === StatusCode.Error ? "error" : STATUS_NAMES[status[i] as 0 | 1 | 2]),
     codeInsee: (i) => (commune[i]! >= 0 ? data.communeCodes[commune[i]!]! : null),
     qpvCode: (i) => {
       if (!(qpv[i]! >= 0)) return null;

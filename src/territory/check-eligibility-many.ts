@@ -60,12 +60,17 @@ export function checkEligibilityMany(
       }
       rows.push({ index, ok: true, result: answerSync(plan, parsed) });
     } catch (error) {
-      if (!isDeclicsError(error)) throw error;
-      rows.push({ index, ok: false, error });
+      rows.push(failedRow(index, error));
     }
     index++;
   }
   return rows;
+}
+
+/** The row of a subject whose answer failed: a DeclicsError is that row's alone; any other error is a bug and escapes. */
+export function failedRow(index: number, error: unknown): EligibilityRow {
+  if (!isDeclicsError(error)) throw error;
+  return { index, ok: false, error };
 }
 
 /** The subjects as an iterable, or `invalid_input` naming what arrived (a non-iterable, a string). */

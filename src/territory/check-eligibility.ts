@@ -3,16 +3,7 @@ import { territoryError } from "./_errors.js";
 import { ELIGIBILITY_OPTION_FIELDS, GeocoderOption, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { answerSync, checkHit, parseSubject } from "./_subject.js";
-import type {
-  AddressSubject,
-  CommuneSubject,
-  EligibilityResult,
-  GeoJsonPointFeatureSubject,
-  GeoJsonPointSubject,
-  Lambert93Subject,
-  LonLatSubject,
-  PostcodeSubject,
-} from "./schema.js";
+import type { AddressSubject, EligibilityResult, EligibilitySubject } from "./schema.js";
 
 const Options = z.object({
   ...ELIGIBILITY_OPTION_FIELDS,
@@ -30,14 +21,11 @@ const Options = z.object({
  */
 export type CheckEligibilityOptions = z.input<typeof Options>;
 
-/** Subjects answered synchronously (no geocoder needed). */
-export type SyncEligibilitySubject =
-  | LonLatSubject
-  | Lambert93Subject
-  | CommuneSubject
-  | PostcodeSubject
-  | GeoJsonPointSubject
-  | GeoJsonPointFeatureSubject;
+/**
+ * Subjects answered synchronously (no geocoder needed): every form but the address, that is `{ lon, lat }`,
+ * `{ x, y }`, `{ codeInsee }`, `{ postcode }`, a GeoJSON Point and a GeoJSON Feature<Point>.
+ */
+export type SyncEligibilitySubject = Exclude<EligibilitySubject, AddressSubject>;
 
 /**
  * Checks whether a person living at a place qualifies on a date, and says why: QPV (2015 or 2024 list, by date

@@ -1,4 +1,4 @@
-import type { FrrClassification, ZrrClassification } from "./schema.js";
+import type { CodeMappingReason, FrrClassification, ZrrClassification } from "./schema.js";
 
 /**
  * The commune side of the territory data: today's communes (COG 2026), how old codes map to them, and
@@ -19,7 +19,7 @@ export interface CommuneRecord {
 /** How an input code was mapped to today's commune. */
 export interface CodeMapping {
   readonly code: string;
-  readonly reason: "arrondissement_municipal" | "ancien_code" | "commune_deleguee" | "cog_version";
+  readonly reason: CodeMappingReason;
 }
 
 /** A code resolved to today's commune. */

@@ -9,7 +9,7 @@ import { PolygonLayer, decodeLayer } from "./_layer.js";
 import { internalsOf, makeTerritoryData } from "./_territory-internals.js";
 import { answerSync, checkHit, lambert93ToLonLat, parseSubject, type ParsedSubject } from "./_subject.js";
 import { fetchJson, fetchWebFile, type DataFetch, type DataResponse, type Transfer } from "./_fetch-web-file.js";
-import type { EligibilityRow } from "./check-eligibility-many.js";
+import { failedRow, type EligibilityRow } from "./check-eligibility-many.js";
 import type { CheckEligibilityOptions, SyncEligibilitySubject } from "./check-eligibility.js";
 import { decodeCommuneTable } from "./decode-commune-table.js";
 import type { AddressSubject, EligibilityResult, GeocodeHit, Geocoder } from "./schema.js";
@@ -433,8 +433,7 @@ export function createTerritoryDataSource(options: CreateTerritoryDataSourceOpti
         try {
           rows.push({ index, ok: true, result: answer(subject, checkOptions) });
         } catch (error) {
-          if (!isDeclicsError(error)) throw error;
-          rows.push({ index, ok: false, error });
+          rows.push(failedRow(index, error));
         }
         index++;
       }

@@ -127,7 +127,7 @@ export type Reason = z.infer<typeof Reason>;
 
 /** One qualifying (or near-qualifying) zone. */
 export const EligibilityBasis = z.object({
-  kind: z.enum(["qpv", "zrr", "frr"]),
+  kind: TerritoryKind.exclude(["other"]),
   /** QPV code, or the commune code for ZRR/FRR. */
   code: z.string(),
   name: z.string(),
@@ -141,6 +141,10 @@ export const EligibilityBasis = z.object({
 });
 export type EligibilityBasis = z.infer<typeof EligibilityBasis>;
 
+/** Why an input code (or a dataset's code) stands for another, today's commune. */
+export const CodeMappingReason = z.enum(["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"]);
+export type CodeMappingReason = z.infer<typeof CodeMappingReason>;
+
 /** How the commune was determined. */
 export const CommuneEvidence = z.object({
   codeInsee: z.string(),
@@ -150,7 +154,7 @@ export const CommuneEvidence = z.object({
   mappedFrom: z
     .object({
       code: z.string(),
-      reason: z.enum(["arrondissement_municipal", "ancien_code", "commune_deleguee", "cog_version"]),
+      reason: CodeMappingReason,
     })
     .optional(),
 });
@@ -198,6 +202,10 @@ export const EligibilityResult = z.object({
 });
 export type EligibilityResult = z.infer<typeof EligibilityResult>;
 
+/** The precision of a geocoder hit, as the national address API names it (most precise first). */
+export const GeocodeHitType = z.enum(["housenumber", "street", "locality", "municipality"]);
+export type GeocodeHitType = z.infer<typeof GeocodeHitType>;
+
 /**
  * The eligibility policy is data: which bases count, the tolerances, the geocoder thresholds.
  * `DECLICS_POLICY` (DOMAIN.md) is the default; other programmes pass their own.
@@ -217,7 +225,7 @@ export const EligibilityPolicy = z.object({
   /** Geocoder hits below this score are uncertain. */
   geocoderMinScore: z.number().min(0).max(1),
   /** Geocoder hit types precise enough to decide QPV membership. */
-  geocoderAcceptedTypes: z.array(z.enum(["housenumber", "street", "locality", "municipality"])),
+  geocoderAcceptedTypes: z.array(GeocodeHitType),
 });
 export type EligibilityPolicy = z.infer<typeof EligibilityPolicy>;
 
@@ -226,7 +234,7 @@ export const GeocodeHit = z.object({
   lon: z.number(),
   lat: z.number(),
   score: z.number().min(0).max(1),
-  type: z.enum(["housenumber", "street", "locality", "municipality"]),
+  type: GeocodeHitType,
   label: z.string(),
   codeInsee: z.string(),
   postcode: z.string().optional(),
