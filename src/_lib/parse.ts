@@ -40,19 +40,13 @@ function expectedOf(issue: z.core.$ZodIssue): Expectation {
         values: issue.values.map((v) => (typeof v === "bigint" ? v.toString() : (v ?? null))) as string[],
       };
     case "too_small":
-      return {
-        kind: "range",
-        origin: issue.origin,
-        min: bound(issue.minimum, issue.origin),
-        inclusive: issue.inclusive !== false,
-      };
-    case "too_big":
-      return {
-        kind: "range",
-        origin: issue.origin,
-        max: bound(issue.maximum, issue.origin),
-        inclusive: issue.inclusive !== false,
-      };
+    case "too_big": {
+      const limit =
+        issue.code === "too_small"
+          ? { min: bound(issue.minimum, issue.origin) }
+          : { max: bound(issue.maximum, issue.origin) };
+      return { kind: "range", origin: issue.origin, ...limit, inclusive: issue.inclusive !== false };
+    }
     case "invalid_format":
       return issue.format === "regex" && issue.pattern
         ? { kind: "pattern", pattern: issue.pattern }
@@ -66,6 +60,21 @@ function expectedOf(issue: z.core.$ZodIssue): Expectation {
     default:
       return { kind: "shape" };
   }
+}
+
+/**
+ * Where and how a value broke its schema, as the details of a `data_integrity` error: the first issue's path,
+ * expectation and received value (`fallback` for what to say when there is no issue).
+ */
+export function integrityOf(
+  issue: InputIssue | undefined,
+  fallback: { readonly expected?: Expectation; readonly received?: string } = {},
+): { path: string; expected: Expectation; received: string } {
+  return {
+    path: issue?.path ?? "",
+    expected: issue?.expected ?? fallback.expected ?? { kind: "shape" },
+    received: issue?.received ?? fallback.received ?? "undefined",
+  };
 }
 
 /** Turns zod issues into declics issues, naming the faulty field, the expectation and what arrived. */

@@ -173,27 +173,16 @@ function readRow(cells: readonly string[], roles: Map<Role, number>, line: numbe
   const p: { -readonly [K in keyof ParticipantInput]: ParticipantInput[K] } = { id };
   if (name !== "") p.name = name;
   if (email !== "") p.email = email;
-  const gender = readGender(get("gender"));
-  if (gender === null)
-    throw bad(file, "unknown_cell", { line, column: "genre", value: get("gender"), accepted: "F, H, autre, (vide)" });
+  const read = <T>(role: Role, column: string, parse: (v: string) => T | null, accepted: string): T => {
+    const value = parse(get(role));
+    if (value === null) throw bad(file, "unknown_cell", { line, column, value: get(role), accepted });
+    return value;
+  };
+  const gender = read("gender", "genre", readGender, "F, H, autre, (vide)");
   if (gender !== undefined) p.gender = gender;
-  const territory = readTerritory(get("territoryKind"));
-  if (territory === null)
-    throw bad(file, "unknown_cell", {
-      line,
-      column: "territoire",
-      value: get("territoryKind"),
-      accepted: "QPV, ZRR, FRR, autre, (vide)",
-    });
+  const territory = read("territoryKind", "territoire", readTerritory, "QPV, ZRR, FRR, autre, (vide)");
   if (territory !== undefined) p.territoryKind = territory;
-  const age = readAgeBand(get("ageBand"));
-  if (age === null)
-    throw bad(file, "unknown_cell", {
-      line,
-      column: "tranche d'âge",
-      value: get("ageBand"),
-      accepted: "moins de 26, 26-49, 50 et plus, 0-120",
-    });
+  const age = read("ageBand", "tranche d'âge", readAgeBand, "moins de 26, 26-49, 50 et plus, 0-120");
   if (age !== undefined) p.ageBand = age;
   const days = get("unavailableDays");
   if (days !== "") {
@@ -211,14 +200,7 @@ function readRow(cells: readonly string[], roles: Map<Role, number>, line: numbe
       });
     p.unavailableDays = parsed.map((x) => x.iso as string);
   }
-  const remote = readYesNo(get("remoteOnly"));
-  if (remote === null)
-    throw bad(file, "unknown_cell", {
-      line,
-      column: "distanciel",
-      value: get("remoteOnly"),
-      accepted: "oui, non, (vide)",
-    });
+  const remote = read("remoteOnly", "distanciel", readYesNo, "oui, non, (vide)");
   if (remote) p.remoteOnly = true;
   return p;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataError } from "./_errors.js";
-import { toInputIssues } from "../_lib/parse.js";
+import { integrityOf, toInputIssues } from "../_lib/parse.js";
 import { dataSituation } from "./_data-situation.js";
 import { findPackageDir } from "./_paths.js";
 import { BuildManifest, SourcesManifest } from "./schema.js";
@@ -27,16 +27,10 @@ function checked<S extends typeof BuildManifest | typeof SourcesManifest>(
 ) {
   const result = schema.safeParse(value);
   if (result.success) return result.data as S["_output"];
-  const issue = toInputIssues(result.error, value)[0];
   throw dataError({
     code: "data_integrity",
     module: "data",
-    details: {
-      dataset,
-      path: issue?.path ?? "",
-      expected: issue?.expected ?? { kind: "shape" },
-      received: issue?.received ?? "undefined",
-    },
+    details: { dataset, ...integrityOf(toInputIssues(result.error, value)[0]) },
   });
 }
 

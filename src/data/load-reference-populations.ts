@@ -1,6 +1,7 @@
 import type * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
 import { dataError } from "./_errors.js";
+import { integrityOf } from "../_lib/parse.js";
 import { parseReferencePopulations, type ReferencePopulation } from "../diversity/index.js";
 import { JsonArtefactOptions, loadJsonArtefact } from "./_load-json-artefact.js";
 
@@ -41,13 +42,7 @@ export function loadReferencePopulations(options: LoadReferencePopulationsOption
       module: "data",
       details: {
         dataset: ARTEFACT,
-        path: isDeclicsError(error, "invalid_input") ? (error.details.issues[0]?.path ?? "") : "",
-        expected: isDeclicsError(error, "invalid_input")
-          ? (error.details.issues[0]?.expected ?? { kind: "shape" })
-          : { kind: "shape" },
-        received: isDeclicsError(error, "invalid_input")
-          ? (error.details.issues[0]?.received ?? "undefined")
-          : "undefined",
+        ...integrityOf(isDeclicsError(error, "invalid_input") ? error.details.issues[0] : undefined),
       },
       cause: error,
     });

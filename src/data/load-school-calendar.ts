@@ -1,6 +1,7 @@
 import type * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
 import { dataError } from "./_errors.js";
+import { integrityOf } from "../_lib/parse.js";
 import { parseSchoolCalendar, type SchoolCalendar } from "../curriculum/school-calendar.js";
 import { JsonArtefactOptions, loadJsonArtefact } from "./_load-json-artefact.js";
 
@@ -38,12 +39,7 @@ export function loadSchoolCalendar(options: LoadSchoolCalendarOptions = {}): Sch
     throw dataError({
       code: "data_integrity",
       module: "data",
-      details: {
-        dataset: ARTEFACT,
-        path: error.details.issues[0]?.path ?? "",
-        expected: error.details.issues[0]?.expected ?? { kind: "shape" },
-        received: error.details.issues[0]?.received ?? "undefined",
-      },
+      details: { dataset: ARTEFACT, ...integrityOf(error.details.issues[0]) },
       cause: error,
     });
   }

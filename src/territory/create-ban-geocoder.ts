@@ -1,5 +1,5 @@
 import * as z from "zod/v4";
-import { DeclicsError, type DeclicsErrorDetails } from "../errors.js";
+import { DeclicsError, type DeclicsErrorDetails, type Expectation } from "../errors.js";
 import { territoryError } from "./_errors.js";
 import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
 import { rule } from "../_lib/messages/vocabulary.js";
@@ -162,29 +162,33 @@ async function fetchBody(
   }
 }
 
+/** The geocoder answered something that is not what it documents. */
+function invalidAnswer(
+  address: string,
+  expected: Expectation,
+  received: unknown,
+  cause: unknown,
+): DeclicsError<"geocoder_unavailable"> {
+  return unavailable(address, { reason: "invalid_answer", expected, received: describeValue(received) }, cause);
+}
+
 /** The first address-level feature of a BAN answer as a validated hit, or null when there is none. */
 function firstAddressHit(body: unknown, query: string): GeocodeHit | null {
   const collection = BanResponse.safeParse(body);
   if (!collection.success)
-    throw unavailable(
+    throw invalidAnswer(
       query,
-      {
-        reason: "invalid_answer",
-        expected: rule("a GeoJSON FeatureCollection", "une FeatureCollection GeoJSON"),
-        received: describeValue(body),
-      },
+      rule("a GeoJSON FeatureCollection", "une FeatureCollection GeoJSON"),
+      body,
       collection.error,
     );
   for (const raw of collection.data.features) {
     const feature = BanFeature.safeParse(raw);
     if (!feature.success)
-      throw unavailable(
+      throw invalidAnswer(
         query,
-        {
-          reason: "invalid_answer",
-          expected: rule("features of the documented shape", "des features de la forme documentée"),
-          received: describeValue(raw),
-        },
+        rule("features of the documented shape", "des features de la forme documentée"),
+        raw,
         feature.error,
       );
     const { geometry, properties } = feature.data;

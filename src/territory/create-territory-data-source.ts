@@ -1,7 +1,7 @@
 import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { territoryError } from "./_errors.js";
-import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
+import { describeValue, integrityOf, parseWith, toInputIssues } from "../_lib/parse.js";
 import { rule } from "../_lib/messages/vocabulary.js";
 import { checkOptionsWithoutData, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
@@ -136,16 +136,14 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = toInputIssues(result.error, value)[0];
+  const fallback = {
+    expected: rule(`${what}, format 1`, `${what}, format 1`),
+    received: describeValue((value as { format?: unknown } | null)?.format),
+  };
   throw territoryError({
     code: "data_integrity",
     module: "territory",
-    details: {
-      dataset: url,
-      path: issue === undefined ? "" : issue.path,
-      expected: issue?.expected ?? rule(`${what}, format 1`, `${what}, format 1`),
-      received: issue?.received ?? describeValue((value as { format?: unknown } | null)?.format),
-    },
+    details: { dataset: url, ...integrityOf(toInputIssues(result.error, value)[0], fallback) },
   });
 }
 
