@@ -2,7 +2,8 @@
  * Private IRT kernels on flat memory. Public functions validate their input and call these.
  * @module
  */
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { assessmentError } from "./_errors.js";
 import type { AbilityPrior, QuadratureGrid } from "./ability.js";
 
@@ -46,11 +47,11 @@ export function gridKey(grid: QuadratureGrid): string {
   return `${grid.min}:${grid.max}:${grid.points}`;
 }
 
-function priorError(expected: string, received: string): DeclicsError<"invalid_option"> {
+function priorError(expected: Expectation, received: string): DeclicsError<"invalid_option"> {
   return assessmentError({
     code: "invalid_option",
     module: "assessment",
-    details: { option: "prior", expected: { kind: "custom", note: `${expected}, received ${received}` }, received: "" },
+    details: { option: "prior", expected, received },
   });
 }
 
@@ -68,8 +69,11 @@ export function buildGrid(grid: QuadratureGrid, prior: AbilityPrior): Grid {
   if (prior.kind === "normal") {
     if (!(prior.mean >= grid.min && prior.mean <= grid.max))
       throw priorError(
-        `a normal prior whose mean lies within the grid [${grid.min}, ${grid.max}]`,
-        `mean ${prior.mean}`,
+        rule(
+          `a normal prior whose mean lies within the grid [${grid.min}, ${grid.max}]`,
+          `une loi a priori normale de moyenne comprise dans la grille [${grid.min}, ${grid.max}]`,
+        ),
+        `{ mean: ${prior.mean} }`,
       );
     for (let i = 0; i < q; i++) {
       const z = (nodes[i]! - prior.mean) / prior.sd;
@@ -77,9 +81,14 @@ export function buildGrid(grid: QuadratureGrid, prior: AbilityPrior): Grid {
     }
   } else if (prior.kind === "weights") {
     if (prior.weights.length !== q)
-      throw priorError(`one weight per grid point (${q})`, `${prior.weights.length} weights`);
-    if (!prior.weights.some((w) => w > 0)) throw priorError("at least one positive weight", "only zero weights");
-    if (!prior.weights.every((w) => Number.isFinite(w))) throw priorError("finite weights", "an infinite weight");
+      throw priorError(
+        rule(`one weight per grid point (${q})`, `un poids par point de la grille (${q})`),
+        `Array(${prior.weights.length})`,
+      );
+    if (!prior.weights.some((w) => w > 0))
+      throw priorError(rule("at least one positive weight", "au moins un poids positif"), "[0, …]");
+    const infinite = prior.weights.find((w) => !Number.isFinite(w));
+    if (infinite !== undefined) throw priorError(rule("finite weights", "des poids finis"), String(infinite));
     for (let i = 0; i < q; i++) logW[i] = prior.weights[i]! > 0 ? Math.log(prior.weights[i]!) : -Infinity;
   }
   let max = -Infinity;

@@ -6,6 +6,7 @@
 import { createSeededRandom, type RandomSource } from "../_lib/random.js";
 import { DeclicsError } from "../errors.js";
 import { assessmentError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import type { GridTables, PreparedBank } from "./_bank.js";
 import { DEFAULT_FRAMEWORK } from "./default-framework.js";
 import type { ResolvedAdaptiveSessionOptions } from "./session-state.js";
@@ -134,16 +135,25 @@ function invalidCompetences(
           return g < 0 || !p.competences.some((_, k) => groupOf[k] === g && tested[k] === 1);
         });
   if (unknown.length === 0 && badTargets.length === 0) return null;
-  const what = balancing !== false && balancing.by === "area" ? "areas" : "competences";
-  const targets = badTargets.length > 0 ? `; targets naming ${what} with items to test (${keys.join(", ")})` : "";
-  const expected = `competences of ${p.competences.join(", ")}${targets}`;
-  const received = [...new Set([...unknown, ...badTargets])].join(", ");
+  const byArea = balancing !== false && balancing.by === "area";
+  const fr = byArea ? "domaines" : "compétences";
+  const targets =
+    badTargets.length === 0
+      ? ["", ""]
+      : [
+          `; targets naming ${byArea ? "areas" : "competences"} with items to test (${keys.join(", ")})`,
+          `; des cibles qui nomment des ${fr} dont des items sont à tester (${keys.join(", ")})`,
+        ];
+  const received = [...new Set([...unknown, ...badTargets])].map((id) => JSON.stringify(id)).join(", ");
   return assessmentError({
     code: "invalid_option",
     module: "assessment",
     details: {
       option: "competences / contentBalancing.targets",
-      expected: { kind: "custom", note: expected },
+      expected: rule(
+        `competences of the bank (${p.competences.join(", ")})${targets[0]}`,
+        `des compétences de la banque (${p.competences.join(", ")})${targets[1]}`,
+      ),
       received,
     },
   });

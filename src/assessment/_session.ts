@@ -4,9 +4,10 @@
  * @module
  */
 import * as z from "zod/v4";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { assessmentError } from "./_errors.js";
-import { parseWith } from "../_lib/parse.js";
+import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
 import { type GridTables, type PreparedBank, prepareBank, tablesFor } from "./_bank.js";
 import { levelOf, levelPosterior, summarisePosterior } from "./_irt.js";
 import {
@@ -99,7 +100,7 @@ export function posteriorAfter(
   const logPost = Float64Array.from(t.grid.logPrior);
   for (const r of responses) {
     const i = p.indexById.get(r.itemId);
-    if (i === undefined) throw sessionError("responses from the session's own bank", `unknown item ${r.itemId}`);
+    if (i === undefined) throw sessionError({ kind: "known_id", of: "bank_item" }, id(r.itemId));
     const table = r.correct ? t.logP : t.log1mP;
     const base = i * q;
     for (let k = 0; k < q; k++) logPost[k] = logPost[k]! + table[base + k]!;
@@ -130,13 +131,16 @@ export function stopReasonFor(
   return null;
 }
 
-export function sessionError(expected: string, received: string): DeclicsError<"invalid_session_state"> {
-  return assessmentError({
-    code: "invalid_session_state",
-    module: "assessment",
-    details: { expected: { kind: "custom", note: `${expected}, received ${received}` }, received: "" },
-  });
+/** The expectation of a call that needs a session still running. */
+export const IN_PROGRESS = rule("a session in progress (stopReason null)", "une session en cours (stopReason null)");
+const STATE = rule("a session state from startAdaptiveSession", "un état de session produit par startAdaptiveSession");
+
+/** A session state or call refused: what was expected (in both languages), and what arrived (neutral notation). */
+export function sessionError(expected: Expectation, received: string): DeclicsError<"invalid_session_state"> {
+  return assessmentError({ code: "invalid_session_state", module: "assessment", details: { expected, received } });
 }
+
+const id = (value: string | null | undefined): string => (value == null ? "null" : JSON.stringify(value));
 
 /** Throws `invalid_option` when Sympson-Hetter parameters name items that are not in the bank. */
 export function checkExposureIds(
@@ -401,74 +405,55 @@ function buildState(r: Replay): AdaptiveSession {
   };
 }
 
-/**
- * Rebuilds a session from a stored state on its bank, step by step, and checks that the state is what
- * this library produced for these answers: the bank (id, version, fingerprint), the shape, every
- * administered item (it must be the one the seed and the earlier answers select: this refuses unknown,
- * repeated or reordered items), the pending item, the stop and the random draws.
- */
-export function resumeSession(bankInput: unknown, input: unknown, keepLog = false): Replay {
-  if (typeof input !== "object" || input === null)
-    throw sessionError("a session state from startAdaptiveSession", input === null ? "null" : typeof input);
-  if ((input as { version?: unknown }).version === 1)
-    throw sessionError(
-      "a version 2 session state (version 1 states embed the bank and keys: start a new session)",
-      "a version 1 state",
-    );
-  // A state this module produced and froze, resumed on the same bank object: its replay is kept.
-  const snapshot = keepLog ? undefined : verified.get(input);
-  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank))
-    return copyReplay(snapshot.replay, snapshot.used);
+/** The stored session, parsed (its shape and field types), or an error naming the first field that is wrong. */
+function storedSession(input: unknown): z.infer<typeof StoredSession> {
   const parsed = StoredSession.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = toInputIssues(parsed.error, input)[0]!;
     throw sessionError(
-      "a session state from startAdaptiveSession",
-      `a state whose ${issue.path.join(".") || "value"} is invalid (${issue.message})`,
+      rule(
+        `a session state from startAdaptiveSession${issue.path === "" ? "" : ` (field ${issue.path})`}`,
+        `un état de session produit par startAdaptiveSession${issue.path === "" ? "" : ` (champ ${issue.path})`}`,
+      ),
+      issue.received,
     );
   }
-  const stored = parsed.data;
-  const bank = bankFrom(bankInput);
+  return parsed.data;
+}
+
+/** The session must be resumed on the bank it was started with (id, version, fingerprint). */
+function checkSameBank(bank: ItemBank, stored: z.infer<typeof StoredSession>): void {
   const ref = bankReference(bank);
   if (ref.id !== stored.bank.id || ref.version !== stored.bank.version || ref.fingerprint !== stored.bank.fingerprint) {
+    const bankOf = (b: { id: string; version?: string | null; fingerprint: string }): string =>
+      `{ id: ${id(b.id)}, version: ${id(b.version)}, fingerprint: ${id(b.fingerprint)} }`;
     throw sessionError(
-      `the bank the session was started with (${stored.bank.id} version ${stored.bank.version ?? "none"}, fingerprint ${stored.bank.fingerprint})`,
-      `bank ${ref.id} version ${ref.version ?? "none"}, fingerprint ${ref.fingerprint}`,
+      rule(
+        `the bank the session was started with, ${bankOf(stored.bank)}`,
+        `la banque avec laquelle la session a démarré, ${bankOf(stored.bank)}`,
+      ),
+      bankOf(ref),
     );
   }
-  const options = parseWith(SessionOptions, stored.options, {
-    module: "assessment",
-    what: "session state options",
-  });
-  const r = beginReplay(bank, options, keepLog);
-  stored.responses.forEach((step, k) => {
-    if (r.stopReason !== null)
-      throw sessionError(
-        `no answer after the session stopped (${r.stopReason}) at step ${k}`,
-        `an answer to ${step.itemId} at step ${k + 1}`,
-      );
-    replaySelect(r);
-    const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
-    if (selected !== step.itemId) {
-      throw sessionError(
-        `at step ${k + 1} the item the seed and earlier answers select (${selected ?? "none: bank exhausted"})`,
-        `an answer to ${step.itemId}`,
-      );
-    }
-    replayAnswer(r, step.correct);
-  });
+}
+
+/** After the replay, the stored pending item, stop and random draws must be the replay's. */
+function checkEnd(r: Replay, stored: z.infer<typeof StoredSession>): void {
   if (stored.pending !== null || stored.stopReason === "bank_exhausted") {
     if (r.stopReason !== null)
       throw sessionError(
-        `no pending item after the session stopped (${r.stopReason})`,
-        `pending ${stored.pending?.itemId ?? "selection"}`,
+        rule(
+          `no pending item after the session stopped (${r.stopReason})`,
+          `aucun item en attente après l'arrêt de la session (${r.stopReason})`,
+        ),
+        `{ pending: ${id(stored.pending?.itemId)} }`,
       );
     replaySelect(r);
     const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
     if (selected !== (stored.pending?.itemId ?? null))
       throw sessionError(
-        `pending item ${selected ?? "none (bank exhausted)"}`,
-        `pending ${stored.pending?.itemId ?? "none"}`,
+        rule(`the pending item ${id(selected)}`, `l'item en attente ${id(selected)}`),
+        `{ pending: ${id(stored.pending?.itemId)} }`,
       );
   }
   const status = r.stopReason === null ? "in_progress" : "finished";
@@ -478,10 +463,66 @@ export function resumeSession(bankInput: unknown, input: unknown, keepLog = fals
     r.used() !== stored.randomDraws ||
     r.excluded.join("\n") !== stored.excluded.join("\n")
   ) {
+    const summary = (s: string, stop: string | null, draws: number, excluded: number): string =>
+      `{ status: ${id(s)}, stopReason: ${id(stop)}, randomDraws: ${draws}, excluded: Array(${excluded}) }`;
+    const replayed = summary(status, r.stopReason, r.used(), r.excluded.length);
     throw sessionError(
-      `status ${status}, stop ${r.stopReason ?? "none"}, ${r.used()} random draws and ${r.excluded.length} excluded items for these answers`,
-      `status ${stored.status}, stop ${stored.stopReason ?? "none"}, ${stored.randomDraws} draws and ${stored.excluded.length} excluded`,
+      rule(`for these answers, ${replayed}`, `pour ces réponses, ${replayed}`),
+      summary(stored.status, stored.stopReason, stored.randomDraws, stored.excluded.length),
     );
   }
+}
+
+/**
+ * Rebuilds a session from a stored state on its bank, step by step, and checks that the state is what
+ * this library produced for these answers: the bank (id, version, fingerprint), the shape, every
+ * administered item (it must be the one the seed and the earlier answers select: this refuses unknown,
+ * repeated or reordered items), the pending item, the stop and the random draws.
+ */
+export function resumeSession(bankInput: unknown, input: unknown, keepLog = false): Replay {
+  if (typeof input !== "object" || input === null) throw sessionError(STATE, describeValue(input));
+  if ((input as { version?: unknown }).version === 1)
+    throw sessionError(
+      rule(
+        "a version 2 session state (version 1 states embed the bank and keys: start a new session)",
+        "un état de session en version 2 (les états en version 1 contiennent la banque et les clés : démarrez une nouvelle session)",
+      ),
+      "{ version: 1 }",
+    );
+  // A state this module produced and froze, resumed on the same bank object: its replay is kept.
+  const snapshot = keepLog ? undefined : verified.get(input);
+  if (snapshot !== undefined && (snapshot.bank === bankInput || parsedBanks.get(bankInput as object) === snapshot.bank))
+    return copyReplay(snapshot.replay, snapshot.used);
+  const stored = storedSession(input);
+  const bank = bankFrom(bankInput);
+  checkSameBank(bank, stored);
+  const options = parseWith(SessionOptions, stored.options, {
+    module: "assessment",
+    what: "session state options",
+  });
+  const r = beginReplay(bank, options, keepLog);
+  stored.responses.forEach((step, k) => {
+    if (r.stopReason !== null)
+      throw sessionError(
+        rule(
+          `no answer after the session stopped (${r.stopReason}) at step ${k}`,
+          `aucune réponse après l'arrêt de la session (${r.stopReason}) à l'étape ${k}`,
+        ),
+        `{ step: ${k + 1}, itemId: ${id(step.itemId)} }`,
+      );
+    replaySelect(r);
+    const selected = r.pending === null ? null : r.engine.p.ids[r.pending.index]!;
+    if (selected !== step.itemId) {
+      throw sessionError(
+        rule(
+          `at step ${k + 1}, an answer to the item the seed and earlier answers select (${id(selected)})`,
+          `à l'étape ${k + 1}, une réponse à l'item que choisissent la graine et les réponses précédentes (${id(selected)})`,
+        ),
+        `{ step: ${k + 1}, itemId: ${id(step.itemId)} }`,
+      );
+    }
+    replayAnswer(r, step.correct);
+  });
+  checkEnd(r, stored);
   return r;
 }

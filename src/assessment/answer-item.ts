@@ -1,6 +1,7 @@
 import { parseWith } from "../_lib/parse.js";
 import { isAnswerCorrect } from "./is-answer-correct.js";
-import { replayAnswer, resumeSession, sessionError, stateOf } from "./_session.js";
+import { IN_PROGRESS, replayAnswer, resumeSession, sessionError, stateOf } from "./_session.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { type AdaptiveSession, SessionResponse } from "./session-state.js";
 
 /**
@@ -33,15 +34,18 @@ import { type AdaptiveSession, SessionResponse } from "./session-state.js";
 export function answerItem(bank: unknown, state: AdaptiveSession, response: SessionResponse): AdaptiveSession {
   const resp = parseWith(SessionResponse, response, { module: "assessment", what: "session response" });
   const r = resumeSession(bank, state);
-  if (r.stopReason !== null) throw sessionError("a session in progress", "a finished session");
+  if (r.stopReason !== null) throw sessionError(IN_PROGRESS, `{ stopReason: ${JSON.stringify(r.stopReason)} }`);
   if (r.pending === null)
     throw sessionError(
-      "a pending item (call selectNextItem first)",
-      `an answer to ${resp.itemId} with no item pending`,
+      rule("a pending item (call selectNextItem first)", "un item en attente (appelez d'abord selectNextItem)"),
+      `{ pending: null, itemId: ${JSON.stringify(resp.itemId)} }`,
     );
   const item = r.engine.p.items[r.pending.index]!;
   if (resp.itemId !== item.id)
-    throw sessionError(`an answer to the pending item ${item.id}`, `an answer to ${resp.itemId}`);
+    throw sessionError(
+      rule(`an answer to the pending item "${item.id}"`, `une réponse à l'item en attente "${item.id}"`),
+      `{ itemId: ${JSON.stringify(resp.itemId)} }`,
+    );
   replayAnswer(r, "correct" in resp ? resp.correct : isAnswerCorrect(item, resp.answer));
   return stateOf(r);
 }

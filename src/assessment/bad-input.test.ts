@@ -1,6 +1,7 @@
 // Issue #14 part 5: each bad input that used to pass silently now gets a coded DeclicsError.
 import { describe, expect, it } from "vitest";
-import { type DeclicsErrorCode, isDeclicsError } from "../errors.js";
+import { type DeclicsError, type DeclicsErrorCode, isDeclicsError } from "../errors.js";
+import { formatDeclicsError } from "../format-declics-error.js";
 import { answerItem } from "./answer-item.js";
 import { computeSessionResult } from "./compute-session-result.js";
 import { estimateAbilityEap } from "./estimate-ability-eap.js";
@@ -56,7 +57,7 @@ describe("bad input gets a coded DeclicsError", () => {
     expectCode(
       "invalid_option",
       () => startAdaptiveSession(TEST_BANK, { seed: 1, prior: { kind: "weights", weights: [...weights, 1, 1] } }),
-      /82 weights/,
+      /one weight per grid point \(81\), received Array\(82\)/,
     );
   });
 
@@ -112,7 +113,7 @@ describe("bad input gets a coded DeclicsError", () => {
     expectCode(
       "invalid_option",
       () => scoreFixedForm(TEST_BANK, [], { itemIds: [ids[1]!, ids[0]!, ids[0]!] }),
-      new RegExp(`item ${ids[0]!} listed twice`),
+      new RegExp(`distinct item ids in the form, received "${ids[0]!}"`),
     );
   });
 
@@ -175,5 +176,40 @@ describe("bad input gets a coded DeclicsError", () => {
       );
       expectCode("invalid_session_state", () => computeSessionResult({ ...TEST_BANK, version: "2" }, s), /version/);
     });
+  });
+});
+
+describe("assessment refusals speak French too (issue #11: no English-only expectation)", () => {
+  const refusals = (): unknown[] => {
+    const caught: unknown[] = [];
+    const tryIt = (f: () => unknown): void => {
+      try {
+        f();
+      } catch (e) {
+        caught.push(e);
+      }
+    };
+    const weights = Array.from({ length: 80 }, () => 1);
+    tryIt(() => startAdaptiveSession(TEST_BANK, { seed: 1, prior: { kind: "weights", weights } }));
+    tryIt(() => scoreFixedForm(TEST_BANK, [], { itemIds: [ids[1]!, ids[0]!, ids[0]!] }));
+    tryIt(() => scoreFixedForm(TEST_BANK, [], { itemIds: ["nowhere"] }));
+    const s = stored(3);
+    tryIt(() => computeSessionResult(TEST_BANK, { ...s, responses: [...s.responses, { itemId: "x", correct: true }] }));
+    tryIt(() => computeSessionResult(TEST_BANK, { ...s, responses: [...s.responses].reverse() }));
+    tryIt(() => computeSessionResult(TEST_BANK, { ...s, randomDraws: s.randomDraws + 1 }));
+    tryIt(() => selectNextItem(TEST_BANK, { ...s, version: 1 } as never));
+    tryIt(() => selectNextItem(TEST_BANK, "not a state" as never));
+    return caught;
+  };
+
+  it("renders every refusal in French without an English word and without the generic fallback", () => {
+    const caught = refusals();
+    expect(caught).toHaveLength(8);
+    for (const e of caught) {
+      expect(isDeclicsError(e)).toBe(true);
+      const fr = formatDeclicsError(e as DeclicsError, { language: "fr" });
+      expect(fr).not.toMatch(/passe le contrôle|received|expected|weights? per|listed|items of the/);
+      expect(fr).toMatch(/attendu/);
+    }
   });
 });

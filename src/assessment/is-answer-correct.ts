@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
 import { assessmentError } from "./_errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { Answer, Item } from "./item.js";
 
 const expectedShape: Record<Item["kind"], string> = {
@@ -77,7 +78,7 @@ export function isAnswerCorrect(item: Item, answer: z.input<typeof Answer>): boo
     module: "assessment",
     details: {
       option: "answer",
-      expected: { kind: "custom", note: expectedShape[item.kind] },
+      expected: rule(`an answer ${expectedShape[item.kind]}`, `une réponse ${expectedShape[item.kind]}`),
       received: `{ ${Object.keys(a).join(", ")} }`,
     },
   });

@@ -4,7 +4,8 @@ import { Answer } from "./item.js";
 import type { ResultProvenance } from "./item-bank.js";
 import * as z from "zod/v4";
 import { parseWith } from "../_lib/parse.js";
-import { DeclicsError } from "../errors.js";
+import { DeclicsError, type Expectation } from "../errors.js";
+import { rule } from "../_lib/messages/vocabulary.js";
 import { assessmentError } from "./_errors.js";
 import { isAnswerCorrect } from "./is-answer-correct.js";
 import { frameworkFrom, scoreGroups } from "./_groups.js";
@@ -87,25 +88,25 @@ export function scoreFixedForm(
   const framework = frameworkFrom(o.framework);
   const engine = engineOf(parsedBank, o);
   const { p, cuts } = engine;
-  const fail = (expected: string, received: string): DeclicsError<"invalid_option"> =>
+  const fail = (expected: Expectation, received: string): DeclicsError<"invalid_option"> =>
     assessmentError({
       code: "invalid_option",
       module: "assessment",
-      details: {
-        option: "responses",
-        expected: { kind: "custom", note: `${expected}, received ${received}` },
-        received: "",
-      },
+      details: { option: "responses", expected, received },
     });
   const form = o.itemIds ?? rs.map((r) => r.itemId);
   const inForm = new Set(form);
   if (inForm.size !== form.length)
-    throw fail("distinct item ids in the form", `item ${form.find((id, i) => form.indexOf(id) !== i)!} listed twice`);
-  for (const id of form) if (!p.indexById.has(id)) throw fail("items of the bank", `item ${id}`);
+    throw fail(
+      rule("distinct item ids in the form", "des identifiants d'items distincts dans le test"),
+      JSON.stringify(form.find((id, i) => form.indexOf(id) !== i)!),
+    );
+  for (const id of form)
+    if (!p.indexById.has(id)) throw fail({ kind: "known_id", of: "bank_item" }, JSON.stringify(id));
   const byId = new Map<string, FormResponse>();
   for (const r of rs) {
-    if (!inForm.has(r.itemId)) throw fail("responses to items of the form", `a response to ${r.itemId}`);
-    if (byId.has(r.itemId)) throw fail("one response per item", `two responses to ${r.itemId}`);
+    if (!inForm.has(r.itemId)) throw fail({ kind: "known_id", of: "form_item" }, JSON.stringify(r.itemId));
+    if (byId.has(r.itemId)) throw fail(rule("one response per item", "une réponse par item"), JSON.stringify(r.itemId));
     byId.set(r.itemId, r);
   }
   const scored: { itemId: string; competence: string; correct: boolean }[] = [];

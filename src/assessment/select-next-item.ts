@@ -1,4 +1,4 @@
-import { replaySelect, resumeSession, sessionError, stateOf } from "./_session.js";
+import { IN_PROGRESS, replaySelect, resumeSession, sessionError, stateOf } from "./_session.js";
 import type { AdaptiveSession } from "./session-state.js";
 
 /**
@@ -24,7 +24,7 @@ import type { AdaptiveSession } from "./session-state.js";
  */
 export function selectNextItem(bank: unknown, state: AdaptiveSession): AdaptiveSession {
   const r = resumeSession(bank, state);
-  if (r.stopReason !== null) throw sessionError("a session in progress", `a finished session (${r.stopReason})`);
+  if (r.stopReason !== null) throw sessionError(IN_PROGRESS, `{ stopReason: ${JSON.stringify(r.stopReason)} }`);
   if (r.pending === null) replaySelect(r);
   return stateOf(r);
 }
