@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { checkParameters } from "./_check.js";
 import { mle } from "./_irt.js";
@@ -8,7 +9,10 @@ import { type AbilityEstimate, ScoredResponse } from "./ability.js";
 const Options = z.object({
   bounds: z
     .tuple([z.number(), z.number()])
-    .refine(([lo, hi]) => hi > lo, { message: "bounds must be [low, high] with high > low" })
+    .refine(
+      ([lo, hi]) => hi > lo,
+      expecting("bounds [low, high] with high > low", "des bornes [basse, haute] avec haute > basse"),
+    )
     .default([-4, 4]),
 });
 /** Options of `estimateAbilityMle`. */
