@@ -193,14 +193,9 @@ export interface Expecting {
 /**
  * The options of a zod refinement (`.refine`, `z.custom`, `ctx.addIssue`) whose failure says what was
  * expected in English and in French, as a noun phrase that reads after "expected …" / "attendu …".
- * Without it, a refinement's issue is `{ kind: "custom" }`: its English text only.
- * @example
- * ```ts
- * z.object({ min: z.number(), max: z.number() }).refine(
- *   (v) => v.min <= v.max,
- *   { ...expecting("a minimum not above the maximum", "un minimum qui ne dépasse pas le maximum"), path: ["min"] },
- * );
- * ```
+ * Without it, a refinement's issue is `{ kind: "custom" }`: its English text only. Spread it with the other
+ * options: `.refine(check, { ...expecting("a min not above max", "un min au plus égal à max"), path: ["min"] })`,
+ * `ctx.addIssue({ code: "custom", path, ...expecting(en, fr) })`.
  */
 export function expecting(en: string, fr: string): Expecting {
   return { message: en, params: { expected: rule(en, fr) } };
