@@ -261,7 +261,8 @@ export const ParcoursTemplate = z
     const visit = (id: string, trail: string[]): boolean => {
       if (state.get(id) === 2) return false;
       if (state.get(id) === 1) {
-        const [i, cycle] = [ids.get(id) ?? 0, [...trail, id].join(" -> ")];
+        const i = ids.get(id) ?? 0;
+        const cycle = [...trail, id].join(" -> ");
         ctx.addIssue({
           code: "custom",
           path: ["activities", i, "prerequisites"],
