@@ -46,9 +46,10 @@ export type Expectation =
   | { readonly kind: "no_extra_keys"; readonly keys: readonly string[] }
   | { readonly kind: "shape" }
   /**
-   * A refinement of a schema that does not describe its expectation as data yet: `note` is the schema's own
-   * text (English), shown in English messages only. A refinement gives an expectation in both languages
-   * with `params: { expected: { kind: "rule", rule: { en, fr } } }`.
+   * A refinement of a schema that gives no expectation as data: `note` is the schema's own text (English),
+   * shown in English messages only. Every refinement of declics gives one in both languages
+   * (`params: { expected: { kind: "rule", rule: { en, fr } } }`): this kind is left for details read back
+   * from JSON and written by an older version.
    */
   | { readonly kind: "custom"; readonly note?: string }
   | { readonly kind: "calendar_day" }

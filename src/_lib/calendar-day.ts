@@ -2,6 +2,7 @@ import { tzOffset } from "@date-fns/tz/tzOffset";
 import * as z from "zod/v4";
 import { DeclicsError, type DeclicsModule } from "../errors.js";
 import { coreError } from "./core-error.js";
+import { expecting } from "./messages/vocabulary.js";
 import { describeValue } from "./parse.js";
 
 /**
@@ -92,7 +93,13 @@ export function isCalendarDay(text: string): boolean {
 export const IsoDate = z
   .string()
   .regex(ISO_DAY, "a calendar date YYYY-MM-DD such as 2025-01-01")
-  .refine(isCalendarDay, { message: "a calendar date YYYY-MM-DD that exists (month 01-12, a day of that month)" });
+  .refine(
+    isCalendarDay,
+    expecting(
+      "a calendar date YYYY-MM-DD that exists (month 01-12, a day of that month)",
+      "une date AAAA-MM-JJ qui existe (mois de 01 à 12, jour de ce mois)",
+    ),
+  );
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Whether this runtime knows an IANA time zone name (Intl throws a RangeError for an unknown one). */
@@ -106,7 +113,12 @@ export function isTimeZone(value: string): boolean {
 }
 
 /** An IANA time zone name this runtime knows, e.g. "Europe/Paris", "Indian/Reunion". */
-export const TimeZoneName = z.string().refine(isTimeZone, { message: "an IANA time zone such as Europe/Paris" });
+export const TimeZoneName = z
+  .string()
+  .refine(
+    isTimeZone,
+    expecting("an IANA time zone such as Europe/Paris", "un fuseau horaire IANA tel que Europe/Paris"),
+  );
 
 /** What {@link DayInputSchema} accepts, in its message. */
 const DAY_INPUT = 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date';
@@ -118,7 +130,7 @@ const DAY_INPUT = 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") o
  */
 export const DayInputSchema = z.custom<string | Date>(
   (value) => (typeof value === "string" ? isCalendarDay(value) : inDayRange(timeOf(value))),
-  { message: DAY_INPUT },
+  { message: DAY_INPUT, params: { expected: { kind: "calendar_day" } } },
 );
 
 /** The calendar day a date input stood for; `timeZone` is the zone an instant (`Date`) was read in. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/v4";
 import { isDeclicsError } from "../errors.js";
 import { formatDeclicsError } from "../format-declics-error.js";
+import { expecting, rule } from "./messages/vocabulary.js";
 import { describeValue, parseWith, safeParseWith } from "./parse.js";
 
 const Person = z.object({ name: z.string(), age: z.number().int().min(0), kind: z.enum(["qpv", "zrr"]) });
@@ -45,6 +46,71 @@ describe("parseWith", () => {
       expected: { kind: "range", origin: "number", min: 0, inclusive: true },
       received: "-1",
     });
+  });
+});
+
+describe("parseWith on a refinement", () => {
+  const Range = z
+    .object({ min: z.number(), max: z.number() })
+    .refine((r) => r.min <= r.max, { ...expecting("a min not above max", "un min au plus égal à max"), path: ["min"] });
+  const Plan = z.object({ ranges: z.array(Range) }).superRefine((plan, ctx) => {
+    if (plan.ranges.length === 2)
+      ctx.addIssue({ code: "custom", path: ["ranges", 1, "max"], ...expecting("a single range", "une seule plage") });
+  });
+  const issueOf = (schema: z.ZodType, input: unknown) => {
+    const result = safeParseWith(schema, input, context);
+    if (result.success) throw new Error("accepted");
+    return result.error.details.issues[0]!;
+  };
+
+  it("gives the refinement's expectation in both languages, and the field it names as received", () => {
+    const issue = issueOf(Plan, {
+      ranges: [
+        { min: 0, max: 1 },
+        { min: 5, max: 2 },
+      ],
+    });
+    expect(issue).toEqual({
+      path: "ranges.1.min",
+      expected: rule("a min not above max", "un min au plus égal à max"),
+      received: "5",
+    });
+    expect(
+      issueOf(Plan, {
+        ranges: [
+          { min: 0, max: 1 },
+          { min: 1, max: 7 },
+        ],
+      }),
+    ).toEqual({
+      path: "ranges.1.max",
+      expected: rule("a single range", "une seule plage"),
+      received: "7",
+    });
+  });
+
+  it("shows the refined value itself when the path goes nowhere inside it", () => {
+    const Pair = z
+      .tuple([z.number(), z.number()])
+      .refine(([a, b]) => a < b, { ...expecting("an increasing pair", "une paire croissante"), path: ["bounds"] });
+    expect(issueOf(z.object({ pair: Pair }), { pair: [3, 1] }).received).toBe("Array(2)");
+    // An issue that names its input keeps it.
+    const Id = z
+      .string()
+      .superRefine((v, ctx) =>
+        ctx.addIssue({ code: "custom", path: ["length"], input: v.length, ...expecting("a short id", "un id court") }),
+      );
+    expect(issueOf(z.object({ id: Id }), { id: "abc" }).received).toBe("3");
+  });
+
+  it("reads any field of any refined object (property)", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer(), (min, max) => {
+        const result = safeParseWith(Range, { min, max }, context);
+        expect(result.success).toBe(min <= max);
+        if (!result.success) expect(result.error.details.issues[0]!.received).toBe(String(min));
+      }),
+    );
   });
 });
 

@@ -77,12 +77,41 @@ export function integrityOf(
   };
 }
 
+/** The value at `path` inside `value`, when every step is an own key of an object or array. */
+function ownValueAt(value: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return { found: false };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value: current };
+}
+
+/**
+ * What a refinement received. zod gives the whole refined value as the issue's `input` (`{ successes, trials }`
+ * for a check reported on `successes`) and the issue's path goes on inside it: the field is read at the
+ * longest tail of the path the refined value holds, else the refined value is shown as it is.
+ */
+function refinedValue(refined: unknown, path: readonly PropertyKey[]): unknown {
+  if (refined === null || typeof refined !== "object") return refined;
+  for (let start = 0; start < path.length; start++) {
+    const tail = ownValueAt(refined, path.slice(start));
+    if (tail.found) return tail.value;
+  }
+  return refined;
+}
+
+function receivedOf(issue: z.core.$ZodIssue, input: unknown): unknown {
+  if (!("input" in issue) || issue.input === undefined) return valueAt(input, issue.path);
+  return issue.code === "custom" ? refinedValue(issue.input, issue.path) : issue.input;
+}
+
 /** Turns zod issues into declics issues, naming the faulty field, the expectation and what arrived. */
 export function toInputIssues(error: z.core.$ZodError, input: unknown): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join("."),
     expected: expectedOf(issue),
-    received: describeValue("input" in issue && issue.input !== undefined ? issue.input : valueAt(input, issue.path)),
+    received: describeValue(receivedOf(issue, input)),
   }));
 }
 

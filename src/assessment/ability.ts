@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { LevelCuts } from "./framework.js";
 import { IrtParameters } from "./item.js";
 
@@ -14,7 +15,10 @@ export const QuadratureGrid = z
     max: z.number().default(4),
     points: z.number().int().min(5).max(2001).default(81),
   })
-  .refine((g) => g.max > g.min, { message: "grid max must be greater than min", path: ["max"] });
+  .refine((g) => g.max > g.min, {
+    ...expecting("a grid max greater than the grid min", "un maximum de la grille supérieur à son minimum"),
+    path: ["max"],
+  });
 export type QuadratureGrid = z.infer<typeof QuadratureGrid>;
 
 /** The prior on ability: normal, uniform over the grid, or explicit weights (one per grid point). */
@@ -64,7 +68,10 @@ const measuresById = z.record(z.string().min(1), AbilityMeasure).superRefine((re
       ctx.addIssue({
         code: "custom",
         path: [key],
-        message: `"${key}" is not a competence or area id (a mapping used a missing field)`,
+        ...expecting(
+          `a competence or area id, not "${key}" (a mapping used a missing field)`,
+          `un identifiant de compétence ou de domaine, non "${key}" (une correspondance a lu un champ absent)`,
+        ),
       });
   }
 });

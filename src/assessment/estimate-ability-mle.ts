@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { mle } from "./_irt.js";
 import { type AbilityEstimate, ScoredResponse } from "./ability.js";
 import { parseEstimatorInput } from "./_parse-irt-input.js";
@@ -7,7 +8,10 @@ import { parseEstimatorInput } from "./_parse-irt-input.js";
 const Options = z.object({
   bounds: z
     .tuple([z.number(), z.number()])
-    .refine(([lo, hi]) => hi > lo, { message: "bounds must be [low, high] with high > low" })
+    .refine(
+      ([lo, hi]) => hi > lo,
+      expecting("bounds [low, high] with high > low", "des bornes [basse, haute] avec haute > basse"),
+    )
     .default([-4, 4]),
 });
 /** Options of `estimateAbilityMle`. */

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 
 /**
  * Competence framework: identifiers, competences, areas, levels 1-8 and the ability cut points between levels.
@@ -69,14 +70,24 @@ export const CompetenceFramework = z
     const competenceIds = new Set<string>();
     framework.areas.forEach((area, ai) => {
       if (areaIds.has(area.id))
-        ctx.addIssue({ code: "custom", path: ["areas", ai, "id"], message: `duplicate area id ${area.id}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["areas", ai, "id"],
+          ...expecting(
+            `a unique area id (${area.id} appears twice)`,
+            `un identifiant de domaine unique (${area.id} apparaît deux fois)`,
+          ),
+        });
       areaIds.add(area.id);
       area.competences.forEach((competence, ci) => {
         if (competenceIds.has(competence.id)) {
           ctx.addIssue({
             code: "custom",
             path: ["areas", ai, "competences", ci, "id"],
-            message: `duplicate competence id ${competence.id}`,
+            ...expecting(
+              `a unique competence id (${competence.id} appears twice)`,
+              `un identifiant de compétence unique (${competence.id} apparaît deux fois)`,
+            ),
           });
         }
         competenceIds.add(competence.id);
@@ -87,12 +98,22 @@ export const CompetenceFramework = z
         ctx.addIssue({
           code: "custom",
           path: ["levels", i, "level"],
-          message: `levels must be listed 1 to 8 in order`,
+          ...expecting(
+            `level ${i + 1} (levels listed 1 to 8 in order)`,
+            `le niveau ${i + 1} (niveaux listés de 1 à 8 dans l'ordre)`,
+          ),
         });
     });
     for (let i = 1; i < framework.levelCuts.length; i++) {
       if (!(framework.levelCuts[i]! > framework.levelCuts[i - 1]!)) {
-        ctx.addIssue({ code: "custom", path: ["levelCuts", i], message: "level cuts must be strictly increasing" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["levelCuts", i],
+          ...expecting(
+            `a cut above cut ${i - 1} (${framework.levelCuts[i - 1]}): level cuts strictly increasing`,
+            `un seuil au-dessus du seuil ${i - 1} (${framework.levelCuts[i - 1]}) : seuils de niveau strictement croissants`,
+          ),
+        });
       }
     }
   });
@@ -108,7 +129,10 @@ export const LevelCuts = z
         ctx.addIssue({
           code: "custom",
           path: [i],
-          message: `level cuts must be strictly increasing: cut ${i} (${cuts[i]}) is not above cut ${i - 1} (${cuts[i - 1]})`,
+          ...expecting(
+            `a cut above cut ${i - 1} (${cuts[i - 1]}): level cuts strictly increasing`,
+            `un seuil au-dessus du seuil ${i - 1} (${cuts[i - 1]}) : seuils de niveau strictement croissants`,
+          ),
         });
     }
   });

@@ -12,7 +12,10 @@ export type ItemId = z.infer<typeof ItemId>;
 
 // Parameters are only checked for being numbers here: impossible values (a <= 0, c outside [0, 1),
 // non-finite b) are reported together with the other bank problems by `parseItemBank`.
-const numberValue = z.custom<number>((v) => typeof v === "number", { message: "a number" });
+const numberValue = z.custom<number>((v) => typeof v === "number", {
+  message: "a number",
+  params: { expected: { kind: "type", type: "number" } },
+});
 
 /**
  * IRT parameters of an item: discrimination `a` (default 1), difficulty `b` (logits) and

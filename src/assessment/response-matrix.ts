@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 
 /**
  * Response matrices: the input of calibration, one row per person and one column per item.
@@ -17,13 +18,24 @@ export const ResponseMatrix = z
         ctx.addIssue({
           code: "custom",
           path: ["rows", i],
-          message: `row has ${row.length} answers, expected ${m.itemIds.length}`,
+          ...expecting(
+            `a row of ${m.itemIds.length} answers, one per item`,
+            `une ligne de ${m.itemIds.length} réponses, une par item`,
+          ),
         });
       }
     });
     const seen = new Set<string>();
     m.itemIds.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["itemIds", i], message: `duplicate item id ${id}` });
+      if (seen.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["itemIds", i],
+          ...expecting(
+            `a unique item id (${id} appears twice)`,
+            `un identifiant d'item unique (${id} apparaît deux fois)`,
+          ),
+        });
       seen.add(id);
     });
   });

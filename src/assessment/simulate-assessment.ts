@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import type { ResultProvenance } from "./item-bank.js";
 import { ExposureControl, SimulatedSessionOptions } from "./session-state.js";
 import { createSeededRandom } from "../_lib/random.js";
@@ -22,7 +23,7 @@ const Design = z.discriminatedUnion("kind", [
   z
     .object({ kind: z.literal("fixed"), itemIds: z.array(z.string().min(1)).min(1) })
     .refine((d) => new Set(d.itemIds).size === d.itemIds.length, {
-      message: "a fixed form lists each item once",
+      ...expecting("a fixed form that lists each item once", "un test fixe qui liste chaque item une seule fois"),
       path: ["itemIds"],
     }),
   z.object({ kind: z.literal("random") }),
@@ -53,13 +54,19 @@ const Options = z
       ctx.addIssue({
         code: "custom",
         path: ["examinees"],
-        message: "give examinees (drawn from the population) or abilities",
+        ...expecting(
+          "examinees (drawn from the population) or abilities",
+          "un nombre examinees (tirés dans la population) ou une liste abilities",
+        ),
       });
     if (o.examinees !== undefined && o.abilities !== undefined && o.examinees !== o.abilities.length) {
       ctx.addIssue({
         code: "custom",
         path: ["examinees"],
-        message: `examinees (${o.examinees}) differs from the number of abilities given (${o.abilities.length})`,
+        ...expecting(
+          `examinees equal to the number of abilities given (${o.abilities.length})`,
+          `un nombre examinees égal à la longueur de la liste abilities (${o.abilities.length})`,
+        ),
       });
     }
   });

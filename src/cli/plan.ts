@@ -13,7 +13,7 @@ import {
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { cliError } from "./exit-codes.js";
 import { formatDeclicsError } from "../format-declics-error.js";
-import { rule } from "../_lib/messages/vocabulary.js";
+import { expecting, rule } from "../_lib/messages/vocabulary.js";
 import { toInputIssues } from "../_lib/parse.js";
 import type { CsvDelimiter } from "./detect-delimiter.js";
 import type { CsvEncoding } from "./detect-encoding.js";
@@ -65,7 +65,13 @@ const PlanFile = z
     parcours: z.union([z.literal("parcours-express"), z.record(z.string(), z.unknown())]).default("parcours-express"),
     cohort: z
       .record(z.string(), z.unknown())
-      .refine((c) => !("participants" in c), "no participants here: they come from the CSV file"),
+      .refine(
+        (c) => !("participants" in c),
+        expecting(
+          "a cohort without participants (they come from the CSV file)",
+          "une cohorte sans participants (ils viennent du fichier CSV)",
+        ),
+      ),
     avoidSchoolHolidays: SchoolWhere.optional(),
     options: z.record(z.string(), z.unknown()).default({}),
   })

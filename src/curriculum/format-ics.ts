@@ -1,5 +1,6 @@
 import { tzOffset, tzScan } from "@date-fns/tz";
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { DeclicsError } from "../errors.js";
 import { curriculumError } from "./_errors.js";
@@ -17,7 +18,7 @@ const Options = z.object({
     .default("cohort"),
   /** DTSTAMP of every event: when the calendar is generated (the core has no clock, so pass it in). */
   stamp: z.union([
-    z.date().refine((d) => !Number.isNaN(d.getTime()), "a valid Date"),
+    z.date().refine((d) => !Number.isNaN(d.getTime()), expecting("a valid Date", "une Date valide")),
     z.iso.datetime({ offset: true }),
   ]),
   /** Include cancelled sessions as `STATUS:CANCELLED` events (default true), so subscribers drop them. */

@@ -2,7 +2,7 @@ import * as z from "zod/v4";
 import { IsoDate } from "../_lib/calendar-day.js";
 import { AgeBand, CalendarZone, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 import { isDayInput } from "../_lib/calendar-day.js";
-import { rule } from "../_lib/messages/vocabulary.js";
+import { expecting, rule } from "../_lib/messages/vocabulary.js";
 import { schoolHolidayDates } from "./_calendar.js";
 import { COHORT_DATES, cohortTimeZone, type DateReading as DateReadingType, readDatesAt } from "./_days.js";
 
@@ -24,12 +24,19 @@ export { IsoDate };
  * its result), so a `Date` reaching this schema is one no cohort situates, and is refused.
  */
 export const DayInput = z
-  .custom<string | Date>(isDayInput, 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date')
+  .custom<string | Date>(isDayInput, {
+    message: 'a calendar day "YYYY-MM-DD" that exists (e.g. "2025-01-01") or a valid Date',
+    params: { expected: { kind: "calendar_day" } },
+  })
   .transform((value, ctx): string => {
     if (typeof value === "string") return value;
     ctx.issues.push({
       code: "custom",
-      message: 'a calendar day "YYYY-MM-DD" (a Date is read in a cohort\'s time zone, so only where a cohort is known)',
+      ...expecting(
+        'a calendar day "YYYY-MM-DD" (a Date is read in a cohort\'s time zone, so only where a cohort is known)',
+        'un jour "AAAA-MM-JJ" (une Date se lit dans le fuseau horaire d\'une cohorte, donc seulement là où une cohorte ' +
+          "est connue)",
+      ),
       input: value,
     });
     return z.NEVER;
@@ -50,14 +57,17 @@ export const LocalTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "a time
 export type LocalTime = z.infer<typeof LocalTime>;
 
 /** An IANA time zone name that the runtime knows (e.g. `Europe/Paris`, `America/Cayenne`). */
-export const TimeZoneName = z.string().refine((value) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}, "an IANA time zone name such as Europe/Paris");
+export const TimeZoneName = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  expecting("an IANA time zone name such as Europe/Paris", "un nom de fuseau horaire IANA tel que Europe/Paris"),
+);
 
 export const TemplateId = z.string().min(1).brand<"TemplateId">();
 export type TemplateId = z.infer<typeof TemplateId>;
@@ -144,11 +154,17 @@ export const Activity = z
     assessmentId: AssessmentRef.optional(),
   })
   .refine((a) => a.minGroupSize <= a.maxGroupSize, {
-    message: "minGroupSize must not exceed maxGroupSize",
+    ...expecting(
+      "a minGroupSize no greater than maxGroupSize",
+      "une taille minimale de groupe (minGroupSize) au plus égale à la taille maximale (maxGroupSize)",
+    ),
     path: ["minGroupSize"],
   })
   .refine((a) => a.kind !== "assessment" || a.assessmentId !== undefined, {
-    message: "an assessment activity names its assessmentId",
+    ...expecting(
+      "an assessmentId, for an activity of kind assessment",
+      "un identifiant d'évaluation (assessmentId), pour une activité de type assessment",
+    ),
     path: ["assessmentId"],
   });
 export type Activity = z.infer<typeof Activity>;
@@ -166,7 +182,10 @@ export const Phase = z
     /** The parcours stage a participant reaches by completing this phase (for diversity funnels). */
     stage: ParcoursStage.optional(),
   })
-  .refine((p) => p.fromDay <= p.toDay, { message: "fromDay must not exceed toDay", path: ["fromDay"] });
+  .refine((p) => p.fromDay <= p.toDay, {
+    ...expecting("a fromDay no later than toDay", "un premier jour (fromDay) au plus égal au dernier jour (toDay)"),
+    path: ["fromDay"],
+  });
 export type Phase = z.infer<typeof Phase>;
 
 /** A parcours template: phases and activities, as data users can copy and edit. */
@@ -187,7 +206,10 @@ export const ParcoursTemplate = z
         ctx.addIssue({
           code: "custom",
           path: ["phases", i, "id"],
-          message: `a unique phase id (${p.id} appears twice)`,
+          ...expecting(
+            `a unique phase id (${p.id} appears twice)`,
+            `un identifiant de phase unique (${p.id} apparaît deux fois)`,
+          ),
           input: p.id,
         });
       phases.add(p.id);
@@ -195,7 +217,10 @@ export const ParcoursTemplate = z
         ctx.addIssue({
           code: "custom",
           path: ["phases", i, "toDay"],
-          message: `a day within the parcours' ${template.workingDays} working days`,
+          ...expecting(
+            `a day within the parcours' ${template.workingDays} working days`,
+            `un jour parmi les ${template.workingDays} jours ouvrés du parcours`,
+          ),
           input: p.toDay,
         });
       }
@@ -206,7 +231,10 @@ export const ParcoursTemplate = z
         ctx.addIssue({
           code: "custom",
           path: ["activities", i, "id"],
-          message: `a unique activity id (${a.id} appears twice)`,
+          ...expecting(
+            `a unique activity id (${a.id} appears twice)`,
+            `un identifiant d'activité unique (${a.id} apparaît deux fois)`,
+          ),
           input: a.id,
         });
       ids.set(a.id, i);
@@ -214,7 +242,7 @@ export const ParcoursTemplate = z
         ctx.addIssue({
           code: "custom",
           path: ["activities", i, "phaseId"],
-          message: "the id of a phase of the template",
+          ...expecting("the id of a phase of the template", "l'identifiant d'une phase du modèle"),
           input: a.phaseId,
         });
     });
@@ -224,7 +252,7 @@ export const ParcoursTemplate = z
           ctx.addIssue({
             code: "custom",
             path: ["activities", i, "prerequisites", k],
-            message: "the id of an activity of the template",
+            ...expecting("the id of an activity of the template", "l'identifiant d'une activité du modèle"),
             input: q,
           });
       });
@@ -234,10 +262,11 @@ export const ParcoursTemplate = z
       if (state.get(id) === 2) return false;
       if (state.get(id) === 1) {
         const i = ids.get(id) ?? 0;
+        const cycle = [...trail, id].join(" -> ");
         ctx.addIssue({
           code: "custom",
           path: ["activities", i, "prerequisites"],
-          message: `prerequisites without a cycle (${[...trail, id].join(" -> ")})`,
+          ...expecting(`prerequisites without a cycle (${cycle})`, `des prérequis sans cycle (${cycle})`),
           input: id,
         });
         return true;
@@ -305,7 +334,10 @@ export const OpeningHours = z.object({
   breaks: z
     .array(
       z.object({ start: LocalTime, end: LocalTime }).refine((b) => b.start < b.end, {
-        message: "a break that ends after it starts (e.g. 12:30-13:30)",
+        ...expecting(
+          "a break that ends after it starts (e.g. 12:30-13:30)",
+          "une pause qui finit après son début (ex. 12:30-13:30)",
+        ),
         path: ["end"],
       }),
     )
@@ -334,7 +366,10 @@ export const SchoolHolidays = z
       ctx.addIssue({
         code: "custom",
         path: ["coveredUntil"],
-        message: `a date on or after coveredFrom ${value.coveredFrom}`,
+        ...expecting(
+          `a date on or after coveredFrom ${value.coveredFrom}`,
+          `une date égale ou postérieure à coveredFrom ${value.coveredFrom}`,
+        ),
         input: value.coveredUntil,
       });
     value.periods.forEach((p, i) => {
@@ -342,7 +377,10 @@ export const SchoolHolidays = z
         ctx.addIssue({
           code: "custom",
           path: ["periods", i, "lastDay"],
-          message: `a date on or after firstDay ${p.firstDay}`,
+          ...expecting(
+            `a date on or after firstDay ${p.firstDay}`,
+            `une date égale ou postérieure à firstDay ${p.firstDay}`,
+          ),
           input: p.lastDay,
         });
     });
@@ -399,7 +437,10 @@ const CohortShape = z
           ctx.addIssue({
             code: "custom",
             path: [field, i, "id"],
-            message: `a unique id (${item.id} appears twice)`,
+            ...expecting(
+              `a unique id (${item.id} appears twice)`,
+              `un identifiant unique (${item.id} apparaît deux fois)`,
+            ),
             input: item.id,
           });
         seen.add(item.id);

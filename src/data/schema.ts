@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { IsoDate } from "../_lib/calendar-day.js";
+import { expecting } from "../_lib/messages/vocabulary.js";
 
 /**
  * The two manifests of the bundled data: `data/sources.json` (what the official source files are and
@@ -98,7 +99,10 @@ export const SourcesManifest = z
         ctx.addIssue({
           code: "custom",
           path: ["datasets", index, "id"],
-          message: `duplicate dataset id ${dataset.id}`,
+          ...expecting(
+            `a unique dataset id (${dataset.id} appears twice)`,
+            `un identifiant de jeu de données unique (${dataset.id} apparaît deux fois)`,
+          ),
         });
       }
       seen.add(dataset.id);

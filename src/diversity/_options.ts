@@ -1,5 +1,6 @@
 /** Private option schema pieces shared by the metric functions. */
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { DayInput, DayOptions } from "./_days.js";
 import { Dimension, IntervalMethod } from "./schema.js";
 
@@ -15,7 +16,10 @@ export const CommonOptions = {
 
 export const Dimensions = z
   .array(Dimension)
-  .refine((d) => new Set(d).size === d.length, { message: "dimensions must not repeat" });
+  .refine(
+    (d) => new Set(d).size === d.length,
+    expecting("dimensions that do not repeat", "des dimensions sans répétition"),
+  );
 
 /** The options of the table protection functions (protectTable, protectLinkedTables). */
 export const ProtectionOptions = z.object({

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { bandOfAge, type AgeBand } from "../_lib/vocabulary.js";
 import { dayUsed } from "../_lib/calendar-day.js";
@@ -12,7 +13,10 @@ export type AgeBandOnOptions = z.input<typeof Options>;
 const Input = Options.extend({ birthDate: DayInput, on: DayInput })
   .transform((v) => ({ birthDate: dayUsed(v.birthDate, v.timeZone).day, on: dayUsed(v.on, v.timeZone).day }))
   .refine((v) => v.birthDate <= v.on, {
-    message: "the reference date must not be before the birth date",
+    ...expecting(
+      "a reference date on or after the birth date",
+      "une date de référence égale ou postérieure à la date de naissance",
+    ),
     path: ["on"],
   });
 

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { zFor } from "./_stats.js";
@@ -18,7 +19,7 @@ const Options = z
     ...CommonOptions,
   })
   .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), {
-    message: "among must be a stage before outcome",
+    ...expecting("a stage before outcome", "une étape du parcours antérieure à outcome"),
     path: ["among"],
   });
 

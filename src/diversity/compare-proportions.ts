@@ -1,11 +1,15 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { katzRatio, newcombeDifference } from "./_intervals.js";
 import type { Metric } from "./schema.js";
 
 const Group = z
   .object({ successes: z.number().int().nonnegative(), trials: z.number().int().nonnegative() })
-  .refine((v) => v.successes <= v.trials, { message: "successes must not exceed trials", path: ["successes"] });
+  .refine((v) => v.successes <= v.trials, {
+    ...expecting("at most as many successes as trials", "au plus autant de succès que d'essais"),
+    path: ["successes"],
+  });
 const Options = z.object({ confidence: z.number().gt(0).lt(1).default(0.95) });
 
 /** Counts of one group: `successes` out of `trials`. */

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { diversityError } from "./_errors.js";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
@@ -23,7 +24,7 @@ const Options = z
     ...CommonOptions,
   })
   .refine((o) => STAGES.indexOf(o.among) < STAGES.indexOf(o.outcome), {
-    message: "among must be a stage before outcome",
+    ...expecting("a stage before outcome", "une étape du parcours antérieure à outcome"),
     path: ["among"],
   });
 

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { proportion } from "./_intervals.js";
 import { IntervalMethod, type Metric } from "./schema.js";
@@ -15,7 +16,10 @@ export type ComputeProportionIntervalOptions = z.input<typeof Options>;
 
 const Input = z
   .object({ successes: z.number().int().nonnegative(), trials: z.number().int().nonnegative() })
-  .refine((v) => v.successes <= v.trials, { message: "successes must not exceed trials", path: ["successes"] });
+  .refine((v) => v.successes <= v.trials, {
+    ...expecting("at most as many successes as trials", "au plus autant de succès que d'essais"),
+    path: ["successes"],
+  });
 
 /**
  * A proportion with its confidence interval: Wilson score (default; Wilson 1927), Clopper-Pearson

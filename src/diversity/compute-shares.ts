@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { zFor } from "./_stats.js";
 import { buildCube, cellTotal, keyOf, marginalize, type Cube } from "./_cube.js";
@@ -15,7 +16,7 @@ const Options = z
     ...CommonOptions,
   })
   .refine((o) => o.within.every((d) => o.by.includes(d)), {
-    message: "within must be a subset of by",
+    ...expecting("dimensions among those of by", "des dimensions parmi celles de by"),
     path: ["within"],
   });
 

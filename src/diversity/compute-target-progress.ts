@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { dayUsed } from "../_lib/calendar-day.js";
@@ -29,7 +30,10 @@ const Options = z
     checkpoints: o.checkpoints.map((c) => dayUsed(c, o.timeZone).day),
     readInstants: [o.start, o.deadline, ...o.checkpoints].some((d) => typeof d !== "string"),
   }))
-  .refine((o) => o.start < o.deadline, { message: "deadline must be after start", path: ["deadline"] });
+  .refine((o) => o.start < o.deadline, {
+    ...expecting("a deadline after start", "une échéance (deadline) postérieure au début (start)"),
+    path: ["deadline"],
+  });
 
 /** Options of {@link computeTargetProgress}. */
 export type ComputeTargetProgressOptions = z.input<typeof Options>;

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { ParcoursStage } from "../_lib/vocabulary.js";
 import { buildCube, reachedAtLeast, STAGES } from "./_cube.js";
@@ -14,7 +15,10 @@ const Options = z
     referenceDate: DayInput.optional(),
     ...DayOptions,
   })
-  .refine((o) => o.rows !== o.columns, { message: "rows and columns must be different dimensions", path: ["columns"] });
+  .refine((o) => o.rows !== o.columns, {
+    ...expecting("a dimension other than rows", "une dimension autre que celle des lignes (rows)"),
+    path: ["columns"],
+  });
 
 /** Options of {@link crossTabulate}. */
 export type CrossTabulateOptions = z.input<typeof Options>;

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { AgeBand, Gender, ParcoursStage, ParticipantId, TerritoryKind } from "../_lib/vocabulary.js";
 import { DayInput } from "./_days.js";
 
@@ -59,7 +60,7 @@ export const ParticipantRecord = z
     stages: z.array(StageReached),
   })
   .refine((r) => r.birthDate !== undefined || r.ageBand !== undefined, {
-    message: "either birthDate or ageBand is required",
+    ...expecting("an ageBand or a birthDate", "une tranche d'âge (ageBand) ou une date de naissance (birthDate)"),
     path: ["ageBand"],
   });
 export type ParticipantRecord = z.infer<typeof ParticipantRecord>;
@@ -75,7 +76,11 @@ export const ParticipantRecords = z.array(ParticipantRecord).superRefine((record
       ctx.addIssue({
         code: "custom",
         path: [i, "id"],
-        message: `duplicate participant id ${JSON.stringify(r.id)} (first at record ${k}): each participant must appear once`,
+        ...expecting(
+          `a participant id not seen before (${JSON.stringify(r.id)} is also record ${k}): each participant appears once`,
+          `un identifiant de participant encore jamais vu (${JSON.stringify(r.id)} est aussi l'enregistrement ${k}) : ` +
+            "chaque participant figure une seule fois",
+        ),
         input: r.id,
       });
   });
@@ -204,7 +209,10 @@ export const CountTable = z
     counts: z.array(z.array(z.number().int().nonnegative())),
   })
   .refine((t) => t.counts.length === t.rows.length && t.counts.every((r) => r.length === t.columns.length), {
-    message: "counts must have one row per row label and one value per column label",
+    ...expecting(
+      "counts with one row per row label and one value per column label",
+      "des effectifs avec une ligne par libellé de ligne et une valeur par libellé de colonne",
+    ),
     path: ["counts"],
   });
 export type CountTable = z.infer<typeof CountTable>;

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { readDayInput, type DayInput } from "../_lib/calendar-day.js";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { planFor, type DayPlan } from "./_engine.js";
 import { internalsOf } from "./_territory-internals.js";
@@ -27,7 +28,10 @@ export const ELIGIBILITY_OPTION_FIELDS = {
   /** From `loadTerritoryData()` (declics/data), `territoryDataFromBuffers()` or a data source. */
   data: z.custom<TerritoryData>(
     isTerritoryData,
-    "territory data from loadTerritoryData() or territoryDataFromBuffers()",
+    expecting(
+      "territory data from loadTerritoryData() or territoryDataFromBuffers()",
+      "des données territoriales de loadTerritoryData() ou territoryDataFromBuffers()",
+    ),
   ),
   /** Which bases count, tolerances, geocoder thresholds. Default: DECLICS_POLICY. */
   policy: EligibilityPolicy.optional(),
@@ -36,7 +40,7 @@ export const ELIGIBILITY_OPTION_FIELDS = {
 /** The `geocoder` option (needed for `{ address }` subjects). */
 export const GeocoderOption = z.custom<Geocoder>(
   (v) => typeof v === "object" && v !== null && typeof (v as { geocode?: unknown }).geocode === "function",
-  "a Geocoder (an object with geocode())",
+  expecting("a Geocoder (an object with geocode())", "un Geocoder (un objet avec une méthode geocode())"),
 );
 
 const AnyEligibilityOptions = z.object({ ...ELIGIBILITY_OPTION_FIELDS, geocoder: GeocoderOption.optional() });

@@ -2,7 +2,7 @@ import * as z from "zod/v4";
 import { DeclicsError, type DeclicsErrorDetails, type Expectation } from "../errors.js";
 import { territoryError } from "./_errors.js";
 import { describeValue, parseWith, toInputIssues } from "../_lib/parse.js";
-import { rule } from "../_lib/messages/vocabulary.js";
+import { expecting, rule } from "../_lib/messages/vocabulary.js";
 import { GeocodeHit, type Geocoder } from "./schema.js";
 
 /** The fetch function the adapter calls (the global `fetch` by default; tests pass a fake). */
@@ -18,7 +18,9 @@ export type FetchLike = (
 
 const Options = z.object({
   /** The fetch to call; defaults to `globalThis.fetch`. */
-  fetch: z.custom<FetchLike>((value) => typeof value === "function", "a fetch function").optional(),
+  fetch: z
+    .custom<FetchLike>((value) => typeof value === "function", expecting("a fetch function", "une fonction fetch"))
+    .optional(),
   /**
    * Base URL of the service, without the trailing `/search`. Default: the Géoplateforme
    * (`https://data.geopf.fr/geocodage`); the legacy `https://api-adresse.data.gouv.fr` answers in the same format.
@@ -26,7 +28,10 @@ const Options = z.object({
   baseUrl: z.url().optional(),
   /** Aborts every request of this geocoder (a per-call signal can be passed to `geocode` too). */
   signal: z
-    .custom<AbortSignal>((value) => typeof value === "object" && value !== null && "aborted" in value, "an AbortSignal")
+    .custom<AbortSignal>(
+      (value) => typeof value === "object" && value !== null && "aborted" in value,
+      expecting("an AbortSignal", "un AbortSignal"),
+    )
     .optional(),
   /** Restricts the search to one postcode (the API's `postcode` filter). */
   postcode: z

@@ -2,7 +2,7 @@ import * as z from "zod/v4";
 import { DeclicsError, isDeclicsError } from "../errors.js";
 import { territoryError } from "./_errors.js";
 import { describeValue, integrityOf, parseWith, toInputIssues } from "../_lib/parse.js";
-import { rule } from "../_lib/messages/vocabulary.js";
+import { expecting, rule } from "../_lib/messages/vocabulary.js";
 import { checkOptionsWithoutData, contextOf } from "./_options.js";
 import { geocoderFailed, validHit } from "./_geocode-hit.js";
 import { PolygonLayer, decodeLayer } from "./_layer.js";
@@ -30,14 +30,19 @@ const CreateTerritoryDataSourceOptions = z
     /** Where the web data is served (the folder written by `declics data copy`), e.g. `"/declics-data/"`. */
     baseUrl: z.string().min(1).optional(),
     /** The fetch to call (default `globalThis.fetch`); given alone, it receives paths relative to the data folder. */
-    fetch: z.custom<DataFetch>((v) => typeof v === "function", "a fetch function").optional(),
+    fetch: z
+      .custom<DataFetch>((v) => typeof v === "function", expecting("a fetch function", "une fonction fetch"))
+      .optional(),
     /** Check the sha256 of every file (Web Crypto). Default true. */
     verify: z.boolean().optional(),
     /** Parallel downloads when preparing many subjects. Default 6. */
     concurrency: z.number().int().min(1).max(64).optional(),
   })
   .strict()
-  .refine((o) => o.baseUrl !== undefined || o.fetch !== undefined, { message: "a baseUrl, a fetch function, or both" });
+  .refine(
+    (o) => o.baseUrl !== undefined || o.fetch !== undefined,
+    expecting("a baseUrl, a fetch function, or both", "une baseUrl, une fonction fetch, ou les deux"),
+  );
 export type CreateTerritoryDataSourceOptions = z.input<typeof CreateTerritoryDataSourceOptions>;
 
 /** Subjects a data source answers. */
@@ -133,11 +138,11 @@ function isIterable(value: unknown): value is Iterable<unknown> {
   );
 }
 
-function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: string): T {
+function parsed<T>(schema: z.ZodType<T>, value: unknown, url: string, what: readonly [en: string, fr: string]): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fallback = {
-    expected: rule(`${what}, format 1`, `${what}, format 1`),
+    expected: rule(`${what[0]}, format 1`, `${what[1]}, format 1`),
     received: describeValue((value as { format?: unknown } | null)?.format),
   };
   throw territoryError({
@@ -187,7 +192,7 @@ class WebDataStore {
         WebDataManifest,
         await fetchJson(this.fetchFn, this.urlOf("manifest.json"), this.onTransfer),
         this.urlOf("manifest.json"),
-        "le manifeste des données web",
+        ["the web data manifest", "le manifeste des données web"],
       ),
     );
   }
@@ -222,7 +227,7 @@ class WebDataStore {
         WebDataTileIndex,
         JSON.parse(new TextDecoder().decode(index)),
         this.urlOf(m.communes.index.file),
-        "l'index des tuiles",
+        ["the tile index", "l'index des tuiles"],
       ).tiles;
       this.tileDeg = m.communes.tileDeg;
       const qpv = decodeLayer(qpv2024, m.core.qpv2024.file);

@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { UNITS_PER_DEGREE, metresPerUnitX, metresPerUnitY, type PolygonLayer } from "./_layer.js";
 import { isTerritoryData } from "./_territory-data-check.js";
@@ -26,7 +27,10 @@ export type ZoneOutlineQuery = z.input<typeof Query>;
 
 const DataInput = z.custom<TerritoryData>(
   isTerritoryData,
-  "territory data from loadTerritoryData() or territoryDataFromBuffers()",
+  expecting(
+    "territory data from loadTerritoryData() or territoryDataFromBuffers()",
+    "des données territoriales de loadTerritoryData() ou territoryDataFromBuffers()",
+  ),
 );
 
 /** What a {@link ZoneOutline} says of its zone, in `properties`. */

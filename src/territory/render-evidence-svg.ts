@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 import { parseWith } from "../_lib/parse.js";
 import { escapeXml } from "../_lib/svg.js";
 import { getZoneOutline, type ZoneOutline } from "./get-zone-outline.js";
@@ -13,28 +14,33 @@ import type { TerritoryData } from "./territory-data-from-buffers.js";
  * @module
  */
 
+const ZONE_OUTLINE = expecting(
+  "a zone outline (a GeoJSON Feature from getZoneOutline)",
+  "un contour de zone (une Feature GeoJSON de getZoneOutline)",
+);
+
 /** What {@link renderEvidenceSvg} draws: the result, and the outlines (or the data to find them in). */
 const EvidenceMapSchema = z
   .object({
     /** The answer to draw (from `checkEligibility`). */
     result: z.custom<EligibilityResult>(
       (v) => typeof v === "object" && v !== null && "status" in v && "reasons" in v && "qpv" in v,
-      "an eligibility result",
+      expecting("an eligibility result", "un résultat d'éligibilité"),
     ),
     /** The territory data the outlines are read from, when `qpv` / `commune` are not given. */
     data: z
-      .custom<TerritoryData>(isTerritoryData, "territory data from loadTerritoryData() or territoryDataFromBuffers()")
+      .custom<TerritoryData>(
+        isTerritoryData,
+        expecting(
+          "territory data from loadTerritoryData() or territoryDataFromBuffers()",
+          "des données territoriales de loadTerritoryData() ou territoryDataFromBuffers()",
+        ),
+      )
       .optional(),
     /** The QPV outline to draw (default: the result's QPV, else the nearest one, from `data`). */
-    qpv: z
-      .custom<ZoneOutline>(isZoneOutline, "a zone outline (a GeoJSON Feature from getZoneOutline)")
-      .nullable()
-      .optional(),
+    qpv: z.custom<ZoneOutline>(isZoneOutline, ZONE_OUTLINE).nullable().optional(),
     /** The commune outline to draw (default: the result's commune, from `data`). */
-    commune: z
-      .custom<ZoneOutline>(isZoneOutline, "a zone outline (a GeoJSON Feature from getZoneOutline)")
-      .nullable()
-      .optional(),
+    commune: z.custom<ZoneOutline>(isZoneOutline, ZONE_OUTLINE).nullable().optional(),
     /** Language of the legend. Default "fr". */
     lang: z.enum(["fr", "en"]).optional(),
   })

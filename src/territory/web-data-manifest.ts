@@ -1,4 +1,5 @@
 import * as z from "zod/v4";
+import { expecting } from "../_lib/messages/vocabulary.js";
 
 /**
  * The manifest of the web data (`data/build/web/manifest.json`): the compiled territory data split for lazy
@@ -18,7 +19,7 @@ export const WebDataFile = z.object({
   file: z
     .string()
     .regex(/^[a-z0-9_./-]+$/i, "a relative path of letters, digits, _ . / -")
-    .refine((f) => !f.split("/").includes(".."), "no .. segment"),
+    .refine((f) => !f.split("/").includes(".."), expecting("a path without a .. segment", "un chemin sans segment ..")),
   /** sha256 of the decoded bytes (what the engine reads). */
   sha256: Sha256,
   /** Size of the decoded bytes. */

@@ -17,33 +17,7 @@ import { territoryError } from "../../territory/_errors.js";
 import { coreError } from "../core-error.js";
 import { knownReasons, renderErrorMessage, wholeTable } from "./index.js";
 import { TERRITORY_MESSAGES } from "./territory.js";
-
-/** Words that betray English in a French message, and French in an English one. */
-const ENGLISH = [
-  "expected",
-  "received",
-  "the",
-  "must",
-  "which",
-  "with",
-  "from",
-  "between",
-  "missing",
-  "invalid",
-  "unknown",
-];
-const ENGLISH_MORE = ["cannot", "does", "is", "are", "of", "and", "number", "string", "found", "use", "give"];
-const FRENCH = ["attendu", "reçu", "le", "la", "les", "des", "du", "une", "est", "pas", "avec", "ou", "et", "dans"];
-const FRENCH_MORE = ["pour", "invalide", "inconnu", "manquantes", "introuvable", "donnez", "utilisez", "aucun"];
-
-function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}]+/u);
-}
-
-function foreignWords(text: string, language: "fr" | "en"): string[] {
-  const stop = new Set(language === "fr" ? [...ENGLISH, ...ENGLISH_MORE] : [...FRENCH, ...FRENCH_MORE]);
-  return words(text).filter((w) => stop.has(w));
-}
+import { foreignWords } from "../../../test/support/foreign-words.js";
 
 // Values: ids, numbers and paths from an alphabet that spells no word of either stop-list.
 const id = fc.stringMatching(/^[QXZ][0-9]{1,6}$/);

@@ -182,6 +182,25 @@ export function rule(en: string, fr: string): Expectation {
   return { kind: "rule", rule: { en, fr } };
 }
 
+/** The options of a zod refinement that says what it expects in both languages: see {@link expecting}. */
+export interface Expecting {
+  /** zod's own text (English), for code that reads the zod issue itself. */
+  readonly message: string;
+  /** Read by `toInputIssues`: the `expected` of the issue, rendered in the caller's language. */
+  readonly params: { readonly expected: Expectation };
+}
+
+/**
+ * The options of a zod refinement (`.refine`, `z.custom`, `ctx.addIssue`) whose failure says what was
+ * expected in English and in French, as a noun phrase that reads after "expected …" / "attendu …".
+ * Without it, a refinement's issue is `{ kind: "custom" }`: its English text only. Spread it with the other
+ * options: `.refine(check, { ...expecting("a min not above max", "un min au plus égal à max"), path: ["min"] })`,
+ * `ctx.addIssue({ code: "custom", path, ...expecting(en, fr) })`.
+ */
+export function expecting(en: string, fr: string): Expecting {
+  return { message: en, params: { expected: rule(en, fr) } };
+}
+
 const SUBJECT_HINTS: Readonly<Record<string, Pair>> = {
   use_lon_not_lng: ["the key is lon, not lng", "la clé est lon, pas lng"],
   use_lon_lat_not_latitude_longitude: [
