@@ -4,8 +4,8 @@
  */
 import type { DeclicsErrorDetails, ErrorLanguage, InputIssue } from "../../errors.js";
 import { type MessagePart, rec, en, fr } from "./part.js";
-import { quote, shown } from "./values.js";
-import { renderExpectation, renderSubjectHint } from "./vocabulary.js";
+import { ownEntry, quote, shown } from "./values.js";
+import { pick, renderExpectation, renderSubjectHint } from "./vocabulary.js";
 
 function issuesText(issues: readonly InputIssue[], what: string, lang: ErrorLanguage): string {
   const list = Array.isArray(issues) ? issues : [];
@@ -44,8 +44,7 @@ const CODE_LABEL = {
 } as const;
 
 function codeLabel(kind: unknown, lang: ErrorLanguage): string {
-  const pair = CODE_LABEL[kind as keyof typeof CODE_LABEL] ?? CODE_LABEL.codeInsee;
-  return lang === "fr" ? pair[1] : pair[0];
+  return pick(ownEntry(CODE_LABEL, kind) ?? CODE_LABEL.codeInsee, lang);
 }
 
 const timeZoneEn = (tz: string | null): string => (typeof tz === "string" ? ` (read in ${shown(tz)})` : "");

@@ -3,6 +3,7 @@
  * @module
  */
 import { type MessagePart } from "./part.js";
+import { ownEntry } from "./values.js";
 import { type Reason, renderProblem } from "./problem.js";
 
 const RESOURCE_KINDS_FR: Readonly<Record<string, string>> = {
@@ -10,7 +11,7 @@ const RESOURCE_KINDS_FR: Readonly<Record<string, string>> = {
   speaker: "intervenant",
   room: "salle",
 };
-const kindFr = (kind: string): string => RESOURCE_KINDS_FR[kind] ?? kind;
+const kindFr = (kind: string): string => ownEntry(RESOURCE_KINDS_FR, kind) ?? kind;
 /** Curriculum: templates and plans. */
 export const CURRICULUM_REASONS: Readonly<Record<string, Reason>> = {
   duplicate_activity: [

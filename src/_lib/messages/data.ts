@@ -4,7 +4,8 @@
  */
 import type { DeclicsErrorDetails, ErrorLanguage } from "../../errors.js";
 import { type MessagePart, en, fr } from "./part.js";
-import { shown } from "./values.js";
+import { ownEntry, shown } from "./values.js";
+import { pick } from "./vocabulary.js";
 
 const DATA_REMEDY = {
   build_data: [
@@ -50,16 +51,7 @@ export function dataMissingAdvice(
   d: Pick<DeclicsErrorDetails["data_missing"], "situation" | "remedy">,
   lang: ErrorLanguage,
 ): string {
-  const bySituation = Object.hasOwn(DATA_SITUATION, String(d.situation))
-    ? DATA_SITUATION[d.situation as keyof typeof DATA_SITUATION]
-    : undefined;
-  if (bySituation !== undefined) return lang === "fr" ? bySituation[1] : bySituation[0];
-  return remedy(d.remedy, lang);
-}
-
-function remedy(value: unknown, lang: ErrorLanguage): string {
-  const pair = DATA_REMEDY[value as keyof typeof DATA_REMEDY] ?? DATA_REMEDY.build_data;
-  return lang === "fr" ? pair[1] : pair[0];
+  return pick(ownEntry(DATA_SITUATION, d.situation) ?? ownEntry(DATA_REMEDY, d.remedy) ?? DATA_REMEDY.build_data, lang);
 }
 
 const at = (path: unknown, lang: ErrorLanguage): string =>

@@ -320,6 +320,33 @@ const hostile = fc.oneof(
 );
 
 describe("hostile details", () => {
+  it('never look up an Object.prototype member: a key such as "constructor" is shown as data, never as undefined', () => {
+    for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const cases = [
+        renderErrorMessage("malformed_code", { kind: key, received: "x", expected: { kind: key } } as never, "fr"),
+        renderErrorMessage("data_missing", { dataset: "a", location: "b", situation: key, remedy: key } as never, "fr"),
+        renderErrorMessage(
+          "invalid_input",
+          { what: "w", issues: [{ path: "p", expected: { kind: "type", type: key }, received: "1" }] } as never,
+          "en",
+        ),
+        renderErrorMessage(
+          "invalid_input",
+          { what: "w", issues: [{ path: "p", expected: { kind: "format", format: key }, received: "1" }] } as never,
+          "en",
+        ),
+        renderErrorMessage(
+          "invalid_input",
+          { what: "w", issues: [], accepted: ["{ lon, lat }"], hint: key } as never,
+          "fr",
+        ),
+        renderErrorMessage("invalid_plan", { reason: key } as never, "fr"),
+        renderErrorMessage(key as never, {} as never, "en"),
+      ];
+      for (const text of cases) expect(text, key).not.toMatch(/undefined|function|\[object/);
+    }
+  });
+
   it("never throw, stay one short line and show no control character", () => {
     fc.assert(
       fc.property(

@@ -13,7 +13,7 @@ import {
   type ErrorLanguage,
   type Expectation,
 } from "../../errors.js";
-import { shown } from "./values.js";
+import { ownEntry, shown } from "./values.js";
 import { renderExpectation } from "./vocabulary.js";
 
 /** Writes the message of one code from its details. */
@@ -50,7 +50,7 @@ export function renderWith(
 ): string {
   const safeCode = shown(code);
   try {
-    const entry = Object.prototype.hasOwnProperty.call(part, code) ? part[code] : undefined;
+    const entry = ownEntry<{ readonly en: Render<never>; readonly fr: Render<never> }>(part, code);
     if (entry === undefined || typeof details !== "object" || details === null) return FALLBACK[lang](safeCode);
     const render = (lang === "fr" ? entry.fr : entry.en) as (d: unknown) => string;
     return render(details);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ErrorLanguage, Problem } from "../../errors.js";
-import { shown } from "./values.js";
+import { ownEntry, shown } from "./values.js";
 
 /** Reads a value of a problem by name, shown in neutral notation (`"?"` when absent). */
 export type V = (name: string) => string;
@@ -24,8 +24,8 @@ export function renderProblem(
 ): string {
   const reason = typeof problem?.reason === "string" ? problem.reason : "";
   const values = typeof problem?.values === "object" && problem.values !== null ? problem.values : {};
-  const v: V = (name) => (Object.prototype.hasOwnProperty.call(values, name) ? shown(values[name]) : "?");
-  const entry = Object.prototype.hasOwnProperty.call(reasons, reason) ? reasons[reason] : undefined;
+  const v: V = (name) => (Object.hasOwn(values, name) ? shown(values[name]) : "?");
+  const entry = ownEntry(reasons, reason);
   if (entry !== undefined) return lang === "fr" ? entry[1](v) : entry[0](v);
   const listed = Object.keys(values)
     .slice(0, 8)

@@ -6,6 +6,14 @@
  * @module
  */
 
+/**
+ * The entry a table has under `key`, own keys only: a key from hostile or hand-made details (`"constructor"`,
+ * `"__proto__"`, a number) finds nothing rather than an Object.prototype member.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Longest text shown from a received string, in characters. */
 const MAX_SHOWN = 60;
 

@@ -4,9 +4,10 @@
  * @module
  */
 import type { ErrorLanguage, Expectation, KnownIdKind } from "../../errors.js";
-import { quote, shown } from "./values.js";
+import { ownEntry, quote, shown } from "./values.js";
 
-type Pair = readonly [en: string, fr: string];
+/** A text in English, then French. */
+export type Pair = readonly [en: string, fr: string];
 
 const TYPES: Readonly<Record<string, Pair>> = {
   string: ["a string", "une chaîne de caractères"],
@@ -55,7 +56,8 @@ const FORMATS: Readonly<Record<string, Pair>> = {
   uuid: ["a UUID", "un UUID"],
 };
 
-const pick = (pair: Pair, lang: ErrorLanguage): string => (lang === "fr" ? pair[1] : pair[0]);
+/** The text of a pair in the language. */
+export const pick = (pair: Pair, lang: ErrorLanguage): string => (lang === "fr" ? pair[1] : pair[0]);
 
 /** A list of values as JSON literals, at most 20 of them. */
 export function listValues(values: unknown, lang: ErrorLanguage): string {
@@ -128,11 +130,11 @@ const FIXED: Readonly<Record<string, Pair>> = {
 export function renderExpectation(e: Expectation, lang: ErrorLanguage): string {
   if (typeof e === "string") return shown(e);
   if (typeof e !== "object" || e === null) return shown(e);
-  const fixed = FIXED[e.kind];
+  const fixed = ownEntry(FIXED, e.kind);
   if (fixed !== undefined) return pick(fixed, lang);
   switch (e.kind) {
     case "type": {
-      const t = TYPES[e.type];
+      const t = ownEntry(TYPES, e.type);
       return t === undefined ? shown(e.type) : pick(t, lang);
     }
     case "one_of":
@@ -142,7 +144,7 @@ export function renderExpectation(e: Expectation, lang: ErrorLanguage): string {
     case "pattern":
       return pick([`a text matching ${shown(e.pattern)}`, `un texte de la forme ${shown(e.pattern)}`], lang);
     case "format": {
-      const f = FORMATS[e.format];
+      const f = ownEntry(FORMATS, e.format);
       return f === undefined
         ? pick([`a ${shown(e.format)} text`, `un texte au format ${shown(e.format)}`], lang)
         : pick(f, lang);
@@ -161,7 +163,7 @@ export function renderExpectation(e: Expectation, lang: ErrorLanguage): string {
     case "sha256":
       return pick([`sha256 ${shown(e.sha256)}`, `le sha256 ${shown(e.sha256)}`], lang);
     case "known_id": {
-      const base = KNOWN_IDS[e.of] ?? [shown(e.of), shown(e.of)];
+      const base = ownEntry(KNOWN_IDS, e.of) ?? [shown(e.of), shown(e.of)];
       return e.values === undefined ? pick(base, lang) : `${pick(base, lang)} (${listValues(e.values, lang)})`;
     }
     case "custom":
@@ -237,6 +239,6 @@ const SUBJECT_HINTS: Readonly<Record<string, Pair>> = {
 
 /** The words of a subject shape hint (`details.hint` of `invalid_input`); an unknown hint is shown as data. */
 export function renderSubjectHint(hint: unknown, lang: ErrorLanguage): string {
-  const pair = typeof hint === "string" && Object.hasOwn(SUBJECT_HINTS, hint) ? SUBJECT_HINTS[hint] : undefined;
+  const pair = ownEntry(SUBJECT_HINTS, hint);
   return pair === undefined ? shown(hint) : pick(pair, lang);
 }
