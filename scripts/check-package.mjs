@@ -228,23 +228,26 @@ if (tarball) {
   });
 }
 
+/** A minified browser ESM bundle built in memory: the build result, its size in bytes and its inputs. */
+async function browserBundle(options) {
+  const result = await build({
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    ...options,
+  });
+  return { result, bytes: result.outputFiles[0].contents.length, inputs: Object.keys(result.metafile.inputs) };
+}
+
 for (const [entry, budget] of Object.entries(BUDGETS)) {
   await step(`bundle size: declics/${entry} (browser, minified, budget ${budget} B)`, async () => {
     const file = join(root, "dist", entry, "index.js");
     if (!existsSync(file)) throw new Error(`${file} missing: run npm run build`);
-    const result = await build({
-      entryPoints: [file],
-      bundle: true,
-      minify: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      metafile: true,
-      external: ["zod"],
-      logLevel: "silent",
-    });
-    const bytes = result.outputFiles[0].contents.length;
-    const inputs = Object.keys(result.metafile.inputs);
+    const { bytes, inputs } = await browserBundle({ entryPoints: [file], external: ["zod"] });
     const bad = inputs.filter((i) => FORBIDDEN.some((re) => re.test(i)));
     process.stdout.write(`  ${bytes} B minified from ${inputs.length} inputs\n`);
     if (bad.length) throw new Error(`pulls in forbidden inputs: ${bad.join(", ")}`);
@@ -259,7 +262,7 @@ const TERRITORY_APP_BUDGET = 200_000;
 await step(
   `bundle size: a territory app, zod included (browser, minified, budget ${TERRITORY_APP_BUDGET} B)`,
   async () => {
-    const result = await build({
+    const { result, bytes, inputs } = await browserBundle({
       stdin: {
         contents: [
           'import { checkEligibility, createTerritoryDataSource } from "./dist/territory/index.js";',
@@ -270,16 +273,7 @@ await step(
         resolveDir: root,
         loader: "js",
       },
-      bundle: true,
-      minify: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
     });
-    const bytes = result.outputFiles[0].contents.length;
-    const inputs = Object.keys(result.metafile.inputs);
     const zodBytes = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
       .filter(([input]) => input.includes("node_modules/zod/"))
       .reduce((sum, [, output]) => sum + output.bytesInOutput, 0);
