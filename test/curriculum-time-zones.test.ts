@@ -1,8 +1,7 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { answersUnderTimeZone } from "./support/answers-under-time-zone.js";
 import type { CurriculumTimeZoneCase } from "./support/curriculum-time-zone-answers.js";
-import { buildPath, hasRealData, PROJECT_ROOT } from "./support/real-data.js";
+import { buildPath, hasRealData } from "./support/real-data.js";
 
 /**
  * Issue #11 for the curriculum: a cohort's days are calendar days in the cohort's legal time zone. The
@@ -118,21 +117,8 @@ const outcomeOf = (a: Answer) => ({
   holidays: { ...a.holidays, read: undefined },
 });
 
-function answersUnder(tz: string): Promise<Answers> {
-  return new Promise((done, fail) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", resolve(PROJECT_ROOT, "test", "support", "curriculum-time-zone-answers.ts")],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, TZ: tz, DECLICS_TZ_CASES: JSON.stringify(CASES) },
-        maxBuffer: 16 << 20,
-      },
-      (error, stdout, stderr) =>
-        error === null ? done(JSON.parse(stdout) as Answers) : fail(new Error(`TZ=${tz}: ${stderr || String(error)}`)),
-    );
-  });
-}
+const answersUnder = (tz: string): Promise<Answers> =>
+  answersUnderTimeZone<Answers>("curriculum-time-zone-answers.ts", tz, CASES);
 
 describe.skipIf(!hasRealData(buildPath("school-calendar.json")))(
   "curriculum: the same calendar days, the same plans and progress, under every TZ (real school calendar)",

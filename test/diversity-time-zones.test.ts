@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { answersUnderTimeZone } from "./support/answers-under-time-zone.js";
 import type { DiversityTimeZoneCase } from "./support/diversity-time-zone-answers.js";
-import { PROJECT_ROOT } from "./support/real-data.js";
 
 /**
  * Issue #11 for declics/diversity: a date given as "YYYY-MM-DD" or as a Date (an instant in the legal time
@@ -35,17 +33,8 @@ interface Answers {
   }[];
 }
 
-function answersUnder(tz: string): Promise<Answers> {
-  return new Promise((done, fail) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", resolve(PROJECT_ROOT, "test", "support", "diversity-time-zone-answers.ts")],
-      { cwd: PROJECT_ROOT, env: { ...process.env, TZ: tz, DECLICS_TZ_CASES: JSON.stringify(CASES) } },
-      (error, stdout, stderr) =>
-        error === null ? done(JSON.parse(stdout) as Answers) : fail(new Error(`TZ=${tz}: ${stderr || String(error)}`)),
-    );
-  });
-}
+const answersUnder = (tz: string): Promise<Answers> =>
+  answersUnderTimeZone<Answers>("diversity-time-zone-answers.ts", tz, CASES);
 
 describe("declics/diversity: the same calendar day, the same answer, under every TZ", () => {
   const runs = new Map<string, Answers>();

@@ -1,9 +1,8 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { answersUnderTimeZone } from "./support/answers-under-time-zone.js";
 import { TERRITORY_ARTEFACTS } from "../src/territory/index.js";
 import type { TimeZoneCase } from "./support/time-zone-answers.js";
-import { buildPath, hasRealData, PROJECT_ROOT } from "./support/real-data.js";
+import { buildPath, hasRealData } from "./support/real-data.js";
 
 /**
  * Issue #11, "a wrong day in Réunion": the same calendar day gets the same answer whatever the TZ of the
@@ -118,21 +117,7 @@ interface Answers {
   }[];
 }
 
-function answersUnder(tz: string): Promise<Answers> {
-  return new Promise((done, fail) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", resolve(PROJECT_ROOT, "test", "support", "time-zone-answers.ts")],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, TZ: tz, DECLICS_TZ_CASES: JSON.stringify(CASES) },
-        maxBuffer: 16 << 20,
-      },
-      (error, stdout, stderr) =>
-        error === null ? done(JSON.parse(stdout) as Answers) : fail(new Error(`TZ=${tz}: ${stderr || String(error)}`)),
-    );
-  });
-}
+const answersUnder = (tz: string): Promise<Answers> => answersUnderTimeZone<Answers>("time-zone-answers.ts", tz, CASES);
 
 describe.skipIf(!hasRealData(...Object.values(TERRITORY_ARTEFACTS).map((f) => buildPath(f))))(
   "the same calendar day, the same answer, under every TZ (real data)",
